@@ -1,0 +1,53 @@
+#pragma once
+
+#include <QCommandLineParser>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QStringList>
+
+#include <memory>
+
+namespace ChannelDesk {
+class Database;
+}
+
+// Shared plumbing of channeldesk-cli's commands: exit codes, the --db option, output.
+namespace Cli {
+
+// The exit codes are part of the CLI contract.
+enum ExitCode : int {
+    kOk = 0,
+    kBadInput = 1,
+    kUnusableDatabase = 2,
+    kNoQualifyingQuote = 3,
+};
+
+// Sets up a parser for one command: its description, --db, and --help.
+void setUpParser(QCommandLineParser &parser, const QString &command, const QString &description);
+// Parses args (program name first). On failure prints the error and returns false; *exitCode is
+// then kBadInput, or kOk when --help was asked for.
+bool parse(QCommandLineParser &parser, const QStringList &args, int *exitCode);
+// Opens the database named by --db (or the default location); prints why and returns null when
+// it cannot be used.
+std::unique_ptr<ChannelDesk::Database> openDatabase(const QCommandLineParser &parser);
+
+void printError(const QString &message);
+void printLine(const QString &line);
+void printJson(const QJsonArray &array);
+void printJson(const QJsonObject &object);
+// Prints rows under headers as an aligned table; columns listed in rightAligned are numbers.
+void printTable(const QStringList &headers, const QList<QStringList> &rows,
+                const QList<int> &rightAligned = {});
+
+// Reads a whole file as UTF-8 ("-" is standard input). Prints why and returns false on failure.
+bool readTextFile(const QString &path, QByteArray *out);
+
+} // namespace Cli
+
+// The commands; each takes the arguments after the command name, program name first.
+int runImportStock(const QStringList &args);
+int runAdjust(const QStringList &args);
+int runStock(const QStringList &args);
+int runApplyOrders(const QStringList &args);
+int runAudit(const QStringList &args);
+int runDemo(const QStringList &args);

@@ -1,0 +1,180 @@
+// apply-orders
+#include "cli.h"
+#include "io/orderjson.h"
+#include "store/database.h"
+#include "sync/syncengine.h"
+
+#include <QDateTime>
+
+#include <atomic>
+#include <thread>
+
+using namespace ChannelDesk;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr qsizetype kBatchSize = 256;
+constexpr int kMaxRounds = 100;
+
+struct Counts
+{
+    qint64 applied = 0;
+    qint64 duplicates = 0;
+    qint64 insufficient = 0;
+    qint64 unknownSku = 0;
+    qint64 invalid = 0;
+    QString fatal; // a database failure that retries did not cure
+
+    void add(const Counts &o)
+    {
+        applied += o.applied;
+        duplicates += o.duplicates;
+        insufficient += o.insufficient;
+        unknownSku += o.unknownSku;
+        invalid += o.invalid;
+        if (fatal.isEmpty())
+            fatal = o.fatal;
+    }
+};
+
+// Applies this worker's share of the events: batches k, k+N, k+2N, ... Every event ends with a
+// final outcome; ConcurrentUpdate and StorageError are transient and retried.
+void applyShare(SyncEngine &engine, const QList<OrderEvent> &events, int worker, int workers,
+                Counts *counts)
+{
+    for (qsizetype start = qsizetype(worker) * kBatchSize; start < events.size();
+         start += qsizetype(workers) * kBatchSize) {
+        QList<OrderEvent> batch = events.mid(start, kBatchSize);
+        for (int round = 0; !batch.isEmpty(); ++round) {
+            const QList<ApplyResult> results = engine.applyBatch(batch);
+            QList<OrderEvent> again;
+            for (qsizetype i = 0; i < results.size(); ++i) {
+                const ApplyResult &r = results.at(i);
+                switch (r.outcome) {
+                case ApplyOutcome::Applied:
+                    ++counts->applied;
+                    break;
+                case ApplyOutcome::Duplicate:
+                    ++counts->duplicates;
+                    break;
+                case ApplyOutcome::InsufficientStock:
+                    ++counts->insufficient;
+                    break;
+                case ApplyOutcome::UnknownSku:
+                    ++counts->unknownSku;
+                    break;
+                case ApplyOutcome::Invalid:
+                    ++counts->invalid;
+                    break;
+                case ApplyOutcome::ConcurrentUpdate:
+                case ApplyOutcome::StorageError:
+                    if (round + 1 >= kMaxRounds) {
+                        counts->fatal = r.message;
+                        return;
+                    }
+                    again.append(batch.at(i));
+                    break;
+                }
+            }
+            batch = again;
+            if (!batch.isEmpty())
+                std::this_thread::yield();
+        }
+    }
+}
+
+} // namespace
+
+int runApplyOrders(const QStringList &args)
+{
+    QCommandLineParser parser;
+    Cli::setUpParser(parser, u"apply-orders"_s,
+                     u"Apply orders from a JSON-lines file, one order per line: "
+                     "{\"channel\":\"shopify\",\"order_id\":\"1001\",\"lines\":[{\"sku\":\"A-1\","
+                     "\"qty\":2}]}. Prints one JSON line of counts."_s);
+    parser.addPositionalArgument(u"FILE.jsonl"_s, u"The orders (- for standard input)."_s);
+    parser.addOption({u"workers"_s,
+                      u"Apply with N threads, each with its own database connection."_s, u"N"_s,
+                      u"1"_s});
+    int code = 0;
+    if (!Cli::parse(parser, args, &code))
+        return code;
+    if (parser.positionalArguments().size() != 1) {
+        Cli::printError(u"apply-orders takes exactly one FILE.jsonl"_s);
+        return Cli::kBadInput;
+    }
+    bool ok = false;
+    const int workers = parser.value(u"workers"_s).toInt(&ok);
+    if (!ok || workers < 1 || workers > 64) {
+        Cli::printError(u"--workers must be a whole number from 1 to 64"_s);
+        return Cli::kBadInput;
+    }
+    const QString path = parser.positionalArguments().first();
+    QByteArray bytes;
+    if (!Cli::readTextFile(path, &bytes))
+        return Cli::kBadInput;
+
+    Counts total;
+    QList<OrderEvent> events;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    qsizetype lineNo = 0;
+    for (const QByteArray &raw : bytes.split('\n')) {
+        ++lineNo;
+        const QByteArray line = raw.trimmed();
+        if (line.isEmpty())
+            continue;
+        OrderEvent event;
+        QString error;
+        if (!parseOrderJson(line, &event, &error)) {
+            Cli::printError(u"%1: line %2: %3"_s.arg(path).arg(lineNo).arg(error));
+            ++total.invalid;
+            continue;
+        }
+        event.receivedAtMs = now;
+        events.append(event);
+    }
+
+    auto db = Cli::openDatabase(parser);
+    if (!db)
+        return Cli::kUnusableDatabase;
+
+    if (workers == 1) {
+        SyncEngine engine(*db);
+        Counts counts;
+        applyShare(engine, events, 0, 1, &counts);
+        total.add(counts);
+    } else {
+        QList<Counts> counts(workers);
+        std::vector<std::thread> threads;
+        for (int w = 0; w < workers; ++w) {
+            threads.emplace_back([&, w] {
+                QString error;
+                auto own = db->openAnother(&error);
+                if (!own) {
+                    counts[w].fatal = error;
+                    return;
+                }
+                SyncEngine engine(*own);
+                applyShare(engine, events, w, workers, &counts[w]);
+            });
+        }
+        for (std::thread &t : threads)
+            t.join();
+        for (const Counts &c : std::as_const(counts))
+            total.add(c);
+    }
+
+    Cli::printJson(QJsonObject {{u"applied"_s, total.applied},
+                                {u"duplicates"_s, total.duplicates},
+                                {u"rejected_insufficient"_s, total.insufficient},
+                                {u"unknown_sku"_s, total.unknownSku},
+                                {u"invalid"_s, total.invalid}});
+    if (!total.fatal.isEmpty()) {
+        Cli::printError(
+            u"the database failed; orders not reported above were not applied: %1"_s.arg(
+                total.fatal));
+        return Cli::kUnusableDatabase;
+    }
+    return Cli::kOk;
+}

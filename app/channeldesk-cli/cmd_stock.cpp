@@ -1,0 +1,180 @@
+// import-stock, adjust, stock
+#include "cli.h"
+#include "domain/sku.h"
+#include "io/stockcsv.h"
+#include "store/database.h"
+#include "store/inventorystore.h"
+#include "sync/syncengine.h"
+
+#include <QRegularExpression>
+
+using namespace ChannelDesk;
+using namespace Qt::StringLiterals;
+
+namespace {
+const QString kNegativePrefix = u"\u0001neg"_s;
+
+// QCommandLineParser reads "-5" as an option; a negative DELTA is a positional argument here.
+QStringList protectNegativeNumbers(QStringList args, const QStringList &valueOptions)
+{
+    static const QRegularExpression negative(u"^-[0-9]+$"_s);
+    for (qsizetype i = 1; i < args.size(); ++i) {
+        if (negative.match(args.at(i)).hasMatch() && !valueOptions.contains(args.at(i - 1)))
+            args[i] = kNegativePrefix + args.at(i).mid(1);
+    }
+    return args;
+}
+
+QString unprotect(const QString &arg)
+{
+    return arg.startsWith(kNegativePrefix) ? u"-"_s + arg.mid(kNegativePrefix.size()) : arg;
+}
+} // namespace
+
+int runImportStock(const QStringList &args)
+{
+    QCommandLineParser parser;
+    Cli::setUpParser(parser, u"import-stock"_s,
+                     u"Set stock absolutely from a CSV file with the header sku,available and "
+                     "optional title and safety_buffer columns. All rows or none."_s);
+    parser.addPositionalArgument(u"FILE.csv"_s, u"The stock file (- for standard input)."_s);
+    parser.addOption(
+        {u"reason"_s, u"Why (recorded in the audit log)."_s, u"text"_s, u"stock import"_s});
+    int code = 0;
+    if (!Cli::parse(parser, args, &code))
+        return code;
+    if (parser.positionalArguments().size() != 1) {
+        Cli::printError(u"import-stock takes exactly one FILE.csv"_s);
+        return Cli::kBadInput;
+    }
+    const QString path = parser.positionalArguments().first();
+    QByteArray bytes;
+    if (!Cli::readTextFile(path, &bytes))
+        return Cli::kBadInput;
+
+    QList<StockImportRow> rows;
+    CsvErrors errors;
+    if (!parseStockCsv(QString::fromUtf8(bytes), &rows, &errors)) {
+        for (const QString &message : std::as_const(errors.messages))
+            Cli::printError(path + u": "_s + message);
+        Cli::printError(u"nothing was imported (%1 bad row%2)"_s.arg(errors.messages.size())
+                            .arg(errors.messages.size() == 1 ? ""_L1 : "s"_L1));
+        return Cli::kBadInput;
+    }
+
+    auto db = Cli::openDatabase(parser);
+    if (!db)
+        return Cli::kUnusableDatabase;
+    SyncEngine engine(*db);
+    const auto result = engine.importStock(rows, u"cli"_s, parser.value(u"reason"_s));
+    if (!result.ok()) {
+        Cli::printError(u"nothing was imported: %1"_s.arg(result.message));
+        return result.error == SyncEngine::ChangeError::StorageError ? Cli::kUnusableDatabase
+                                                                     : Cli::kBadInput;
+    }
+    qsizetype changed = 0;
+    for (const Mutation &m : result.mutations)
+        changed += m.kind == MutationKind::Import ? 1 : 0;
+    Cli::printLine(u"imported %1 rows: %2 changed, %3 unchanged"_s.arg(rows.size())
+                       .arg(changed)
+                       .arg(rows.size() - changed));
+    return Cli::kOk;
+}
+
+int runAdjust(const QStringList &rawArgs)
+{
+    QCommandLineParser parser;
+    Cli::setUpParser(parser, u"adjust"_s,
+                     u"Correct one SKU's stock by DELTA (negative to take away); refuses to go "
+                     "below zero."_s);
+    parser.addPositionalArgument(u"SKU"_s, u"The SKU to correct."_s);
+    parser.addPositionalArgument(u"DELTA"_s, u"A whole number, e.g. 12 or -3."_s);
+    parser.addOption({u"reason"_s, u"Why (required; recorded in the audit log)."_s, u"text"_s});
+    parser.addOption({u"actor"_s, u"Who (default: the user name)."_s, u"name"_s});
+    const QStringList args =
+        protectNegativeNumbers(rawArgs, {u"--reason"_s, u"--db"_s, u"--actor"_s});
+    int code = 0;
+    if (!Cli::parse(parser, args, &code))
+        return code;
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 2) {
+        Cli::printError(u"adjust takes SKU and DELTA"_s);
+        return Cli::kBadInput;
+    }
+    const QString sku = unprotect(positional.at(0));
+    bool ok = false;
+    const qint64 delta = unprotect(positional.at(1)).toLongLong(&ok);
+    if (!ok || delta == 0) {
+        Cli::printError(u"DELTA must be a non-zero whole number, not \"%1\""_s.arg(
+            unprotect(positional.at(1))));
+        return Cli::kBadInput;
+    }
+    const QString reason = parser.value(u"reason"_s).trimmed();
+    if (reason.isEmpty()) {
+        Cli::printError(u"--reason is required: say why the stock is corrected"_s);
+        return Cli::kBadInput;
+    }
+    QString actor = parser.value(u"actor"_s);
+    if (actor.isEmpty())
+        actor = qEnvironmentVariable("USER", u"cli"_s);
+
+    auto db = Cli::openDatabase(parser);
+    if (!db)
+        return Cli::kUnusableDatabase;
+    SyncEngine engine(*db);
+    const auto result = engine.adjust(sku, delta, actor, reason);
+    if (!result.ok()) {
+        Cli::printError(result.message);
+        return result.error == SyncEngine::ChangeError::StorageError ? Cli::kUnusableDatabase
+                                                                     : Cli::kBadInput;
+    }
+    const Mutation &m = result.mutations.constFirst();
+    QString line = u"%1: %2%3 -> %4 available (version %5)"_s.arg(sku, delta > 0 ? "+"_L1 : ""_L1)
+                       .arg(delta)
+                       .arg(m.availableAfter)
+                       .arg(result.mutations.constLast().version);
+    if (result.mutations.size() > 1)
+        line += u", "_s + toString(result.mutations.constLast().kind) + u"d"_s;
+    Cli::printLine(line);
+    return Cli::kOk;
+}
+
+int runStock(const QStringList &args)
+{
+    QCommandLineParser parser;
+    Cli::setUpParser(parser, u"stock"_s, u"List every SKU."_s);
+    parser.addOption({u"json"_s, u"Print one JSON array."_s});
+    int code = 0;
+    if (!Cli::parse(parser, args, &code))
+        return code;
+    auto db = Cli::openDatabase(parser);
+    if (!db)
+        return Cli::kUnusableDatabase;
+    QList<StockLevel> levels;
+    QString error;
+    if (!InventoryStore(*db).allStock(&levels, &error)) {
+        Cli::printError(u"cannot read stock: %1"_s.arg(error));
+        return Cli::kUnusableDatabase;
+    }
+    if (parser.isSet(u"json"_s)) {
+        QJsonArray array;
+        for (const StockLevel &s : std::as_const(levels)) {
+            array.append(QJsonObject {{u"sku"_s, s.sku},
+                                      {u"title"_s, s.title},
+                                      {u"available"_s, s.available},
+                                      {u"safety_buffer"_s, s.safetyBuffer},
+                                      {u"version"_s, s.version},
+                                      {u"paused"_s, s.paused}});
+        }
+        Cli::printJson(array);
+        return Cli::kOk;
+    }
+    QList<QStringList> rows;
+    for (const StockLevel &s : std::as_const(levels)) {
+        rows.append({s.sku, QString::number(s.available), QString::number(s.safetyBuffer),
+                     QString::number(s.version), s.paused ? u"paused"_s : u"-"_s, s.title});
+    }
+    Cli::printTable({u"SKU"_s, u"AVAILABLE"_s, u"BUFFER"_s, u"VERSION"_s, u"PAUSED"_s, u"TITLE"_s},
+                    rows, {1, 2, 3});
+    return Cli::kOk;
+}

@@ -1,0 +1,73 @@
+// channeldesk-cli: the headless front-end of ChannelDesk's core.
+#include "cli.h"
+
+#include <QCoreApplication>
+#include <QLoggingCategory>
+
+#include <functional>
+#include <map>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct Command
+{
+    std::function<int(const QStringList &)> run;
+    const char *summary;
+};
+
+const std::map<QString, Command> &commands()
+{
+    static const std::map<QString, Command> table {
+        {u"import-stock"_s, {runImportStock, "set stock absolutely from a CSV file"}},
+        {u"adjust"_s, {runAdjust, "correct one SKU's stock by a delta, with a reason"}},
+        {u"apply-orders"_s, {runApplyOrders, "apply a JSON-lines file of orders"}},
+        {u"stock"_s, {runStock, "list every SKU"}},
+        {u"audit"_s, {runAudit, "print the mutation log"}},
+        {u"demo"_s, {runDemo, "run a synthetic order stream against a temporary inventory"}},
+    };
+    return table;
+}
+
+void printUsage()
+{
+    QString text = u"usage: channeldesk-cli COMMAND [OPTIONS]\n\ncommands:\n"_s;
+    for (const auto &[name, command] : commands())
+        text += u"  %1  %2\n"_s.arg(name.leftJustified(14), QString::fromLatin1(command.summary));
+    text += u"\n'channeldesk-cli COMMAND --help' describes a command."_s;
+    Cli::printLine(text);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    // Progress chatter stays out of the command's output; QT_LOGGING_RULES brings it back.
+    QLoggingCategory::setFilterRules(u"channeldesk.*.info=false"_s);
+    QCoreApplication::setOrganizationName(u"ChannelDesk"_s);
+    QCoreApplication::setApplicationName(u"ChannelDesk"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(CHANNELDESK_VERSION));
+
+    QStringList args = QCoreApplication::arguments();
+    if (args.size() < 2 || args.at(1) == "--help"_L1 || args.at(1) == "-h"_L1 ||
+        args.at(1) == "help"_L1) {
+        printUsage();
+        return args.size() < 2 ? Cli::kBadInput : Cli::kOk;
+    }
+    if (args.at(1) == "--version"_L1) {
+        Cli::printLine(u"channeldesk-cli "_s + QCoreApplication::applicationVersion());
+        return Cli::kOk;
+    }
+    const auto it = commands().find(args.at(1));
+    if (it == commands().end()) {
+        Cli::printError(
+            u"unknown command \"%1\"; 'channeldesk-cli --help' lists them"_s.arg(args.at(1)));
+        return Cli::kBadInput;
+    }
+    // The command sees "channeldesk-cli COMMAND" as its program name.
+    const QString program = args.takeFirst() + u' ' + args.takeFirst();
+    args.prepend(program);
+    return it->second.run(args);
+}

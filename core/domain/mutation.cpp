@@ -1,0 +1,56 @@
+#include "mutation.h"
+
+#include <array>
+#include <utility>
+
+namespace ChannelDesk {
+
+namespace {
+constexpr std::array kNames {
+    std::pair {MutationKind::Order, "order"},
+    std::pair {MutationKind::Adjust, "adjust"},
+    std::pair {MutationKind::Import, "import"},
+    std::pair {MutationKind::Pause, "pause"},
+    std::pair {MutationKind::Resume, "resume"},
+    std::pair {MutationKind::OversellAttempt, "oversell_attempt"},
+    std::pair {MutationKind::UnknownSku, "unknown_sku"},
+};
+} // namespace
+
+QString toString(MutationKind kind)
+{
+    for (const auto &[k, name] : kNames) {
+        if (k == kind)
+            return QString::fromLatin1(name);
+    }
+    return {};
+}
+
+bool fromString(const QString &text, MutationKind *kind)
+{
+    for (const auto &[k, name] : kNames) {
+        if (text == QLatin1StringView(name)) {
+            *kind = k;
+            return true;
+        }
+    }
+    return false;
+}
+
+bool changesStock(MutationKind kind)
+{
+    switch (kind) {
+    case MutationKind::Order:
+    case MutationKind::Adjust:
+    case MutationKind::Import:
+    case MutationKind::Pause:
+    case MutationKind::Resume:
+        return true;
+    case MutationKind::OversellAttempt:
+    case MutationKind::UnknownSku:
+        return false;
+    }
+    return false;
+}
+
+} // namespace ChannelDesk

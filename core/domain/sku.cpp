@@ -1,0 +1,27 @@
+#include "sku.h"
+
+#include <QCoreApplication>
+
+namespace ChannelDesk::Sku {
+
+QString validationError(const QString &sku)
+{
+    if (sku.isEmpty())
+        return QStringLiteral("SKU is empty");
+    if (sku.size() > kMaxLength)
+        return QStringLiteral("SKU is longer than %1 characters").arg(kMaxLength);
+    if (sku.front().isSpace() || sku.back().isSpace())
+        return QStringLiteral("SKU has leading or trailing white space");
+    for (const QChar c : sku) {
+        if (c.category() == QChar::Other_Control)
+            return QStringLiteral("SKU contains a control character");
+    }
+    return {};
+}
+
+bool isValid(const QString &sku)
+{
+    return validationError(sku).isEmpty();
+}
+
+} // namespace ChannelDesk::Sku

@@ -1,0 +1,247 @@
+#include "database.h"
+
+#include "migrations.h"
+#include "storelog.h"
+
+#include <QAtomicInteger>
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QThread>
+#include <QUrl>
+
+namespace ChannelDesk {
+
+Q_LOGGING_CATEGORY(lcStore, "channeldesk.store")
+
+namespace {
+using namespace Qt::StringLiterals;
+
+QString nextConnectionName()
+{
+    static QAtomicInteger<quint64> counter;
+    return u"channeldesk-%1"_s.arg(counter.fetchAndAddRelaxed(1));
+}
+
+bool isPostgresLocation(const QString &location)
+{
+    return location.startsWith("postgresql://"_L1) || location.startsWith("postgres://"_L1);
+}
+
+QString dialectSql(QString sql, Database::Dialect dialect)
+{
+    if (dialect == Database::Dialect::Sqlite) {
+        sql.replace("{{ID}}"_L1, "INTEGER PRIMARY KEY AUTOINCREMENT"_L1);
+        sql.replace("{{BLOB}}"_L1, "BLOB"_L1);
+    } else {
+        sql.replace("{{ID}}"_L1, "BIGSERIAL PRIMARY KEY"_L1);
+        sql.replace("{{BLOB}}"_L1, "BYTEA"_L1);
+    }
+    return sql;
+}
+} // namespace
+
+Database::~Database()
+{
+    if (m_db.isValid()) {
+        if (m_inTransaction)
+            rollback();
+        m_db.close();
+    }
+    m_db = QSqlDatabase();
+    if (!m_connectionName.isEmpty())
+        QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+QString Database::defaultLocation()
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    return QDir(dir).filePath(u"inventory.sqlite"_s);
+}
+
+std::unique_ptr<Database> Database::open(const QString &location, QString *error)
+{
+    return open(location, Options {}, error);
+}
+
+std::unique_ptr<Database> Database::open(const QString &location, const Options &options,
+                                         QString *error)
+{
+    std::unique_ptr<Database> db(new Database);
+    db->m_location = location;
+    db->m_options = options;
+    db->m_connectionName = nextConnectionName();
+
+    if (isPostgresLocation(location)) {
+        db->m_dialect = Dialect::Postgres;
+        if (!QSqlDatabase::isDriverAvailable(u"QPSQL"_s)) {
+            *error = u"the PostgreSQL driver (QPSQL) is not installed"_s;
+            return nullptr;
+        }
+        const QUrl url(location);
+        db->m_db = QSqlDatabase::addDatabase(u"QPSQL"_s, db->m_connectionName);
+        db->m_db.setHostName(url.host().isEmpty() ? u"localhost"_s : url.host());
+        db->m_db.setPort(url.port(5432));
+        db->m_db.setUserName(url.userName());
+        db->m_db.setPassword(url.password());
+        db->m_db.setDatabaseName(url.path().mid(1));
+    } else {
+        db->m_dialect = Dialect::Sqlite;
+        if (!QSqlDatabase::isDriverAvailable(u"QSQLITE"_s)) {
+            *error = u"the SQLite driver (QSQLITE) is not installed"_s;
+            return nullptr;
+        }
+        const QFileInfo info(location);
+        if (info.exists() && !info.isFile()) {
+            *error = u"%1 is not a file"_s.arg(location);
+            return nullptr;
+        }
+        if (!QDir().mkpath(info.absolutePath())) {
+            *error = u"cannot create the folder %1"_s.arg(info.absolutePath());
+            return nullptr;
+        }
+        db->m_db = QSqlDatabase::addDatabase(u"QSQLITE"_s, db->m_connectionName);
+        db->m_db.setDatabaseName(location);
+        db->m_db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=%1"_s.arg(options.busyTimeoutMs));
+    }
+
+    if (!db->m_db.open()) {
+        *error = u"cannot open %1: %2"_s.arg(location, db->m_db.lastError().text());
+        return nullptr;
+    }
+
+    if (db->m_dialect == Dialect::Sqlite) {
+        const QString sync = options.synchronous == Synchronous::Full ? u"FULL"_s : u"NORMAL"_s;
+        QSqlQuery q(db->m_db);
+        // journal_mode answers with the mode in force; a file that is not SQLite fails here.
+        if (!q.exec(u"PRAGMA journal_mode=WAL"_s) || !q.next()) {
+            *error =
+                u"%1 is not a usable SQLite database: %2"_s.arg(location, q.lastError().text());
+            return nullptr;
+        }
+        for (const QString &pragma :
+             {u"PRAGMA synchronous=%1"_s.arg(sync), u"PRAGMA foreign_keys=ON"_s,
+              u"PRAGMA temp_store=MEMORY"_s, u"PRAGMA cache_size=-16384"_s}) {
+            if (!db->exec(pragma)) {
+                *error = u"%1: %2"_s.arg(location, db->lastError());
+                return nullptr;
+            }
+        }
+    }
+
+    if (!db->migrate(error))
+        return nullptr;
+    return db;
+}
+
+std::unique_ptr<Database> Database::openAnother(QString *error) const
+{
+    return open(m_location, m_options, error);
+}
+
+bool Database::exec(const QString &sql)
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(sql)) {
+        m_lastError = q.lastError().text();
+        qCWarning(lcStore) << "statement failed:" << sql.left(80) << m_lastError;
+        return false;
+    }
+    return true;
+}
+
+bool Database::beginWrite()
+{
+    Q_ASSERT(!m_inTransaction);
+    const bool ok = exec(m_dialect == Dialect::Sqlite ? u"BEGIN IMMEDIATE"_s : u"BEGIN"_s);
+    m_inTransaction = ok;
+    return ok;
+}
+
+bool Database::commit()
+{
+    Q_ASSERT(m_inTransaction);
+    if (!exec(u"COMMIT"_s)) {
+        rollback();
+        return false;
+    }
+    m_inTransaction = false;
+    return true;
+}
+
+void Database::rollback()
+{
+    if (!m_inTransaction)
+        return;
+    QSqlQuery q(m_db);
+    if (!q.exec(u"ROLLBACK"_s))
+        qCWarning(lcStore) << "rollback failed:" << q.lastError().text();
+    m_inTransaction = false;
+}
+
+int Database::schemaVersion() const
+{
+    QSqlQuery q(m_db);
+    if (q.exec(u"SELECT COALESCE(MAX(version), 0) FROM schema_migrations"_s) && q.next())
+        return q.value(0).toInt();
+    return 0;
+}
+
+bool Database::migrate(QString *error)
+{
+    if (!exec(u"CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+              "description TEXT NOT NULL, applied_at BIGINT NOT NULL)"_s)) {
+        *error = u"cannot prepare the schema of %1: %2"_s.arg(m_location, m_lastError);
+        return false;
+    }
+    // The write lock serialises migrations between processes opening the same file at once.
+    if (!beginWrite()) {
+        *error = u"cannot lock %1 to migrate it: %2"_s.arg(m_location, m_lastError);
+        return false;
+    }
+    const int current = schemaVersion();
+    const QList<Migration> &migrations = allMigrations();
+    const int newest = migrations.isEmpty() ? 0 : migrations.constLast().version;
+    if (current > newest) {
+        rollback();
+        *error = u"%1 has schema version %2, newer than this program knows (%3)"_s.arg(
+            m_location, QString::number(current), QString::number(newest));
+        return false;
+    }
+    for (const Migration &m : migrations) {
+        if (m.version <= current)
+            continue;
+        for (const QString &statement : m.statements) {
+            if (!exec(dialectSql(statement, m_dialect))) {
+                const QString why = m_lastError;
+                rollback();
+                *error = u"migration %1 (%2) failed: %3"_s.arg(
+                    QString::number(m.version), QString::fromLatin1(m.description), why);
+                return false;
+            }
+        }
+        QSqlQuery q(m_db);
+        q.prepare(u"INSERT INTO schema_migrations (version, description, applied_at) "
+                  "VALUES (?, ?, ?)"_s);
+        q.addBindValue(m.version);
+        q.addBindValue(QString::fromLatin1(m.description));
+        q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+        if (!q.exec()) {
+            rollback();
+            *error = u"cannot record migration %1: %2"_s.arg(QString::number(m.version),
+                                                             q.lastError().text());
+            return false;
+        }
+        qCInfo(lcStore) << "applied migration" << m.version << m.description;
+    }
+    if (!commit()) {
+        *error = u"cannot commit the schema of %1: %2"_s.arg(m_location, m_lastError);
+        return false;
+    }
+    return true;
+}
+
+} // namespace ChannelDesk

@@ -1,0 +1,72 @@
+#pragma once
+
+#include <QSqlDatabase>
+#include <QString>
+
+#include <memory>
+
+namespace ChannelDesk {
+
+// One connection to the inventory database, owned by the thread that opened it (Qt Sql's rule).
+// SQLite (WAL) is the embedded default; a location of the form postgresql://user:pw@host:port/db
+// selects PostgreSQL through QPSQL. Opening applies the numbered migrations, so every connection
+// sees one schema.
+class Database
+{
+public:
+    enum class Dialect { Sqlite, Postgres };
+    enum class Synchronous { Normal, Full };
+
+    struct Options
+    {
+        // Normal survives a process crash (the WAL is synced at checkpoints); Full also survives
+        // power loss at the price of an fsync per commit.
+        Synchronous synchronous = Synchronous::Normal;
+        int busyTimeoutMs = 10'000;
+    };
+
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    // Opens (creating and migrating when needed) the database at location. Returns null and sets
+    // *error when the location cannot be used.
+    static std::unique_ptr<Database> open(const QString &location, QString *error);
+    static std::unique_ptr<Database> open(const QString &location, const Options &options,
+                                          QString *error);
+    // Another connection to the same database, for another thread.
+    std::unique_ptr<Database> openAnother(QString *error) const;
+
+    // The default location: <AppDataLocation>/inventory.sqlite.
+    static QString defaultLocation();
+
+    QSqlDatabase &connection() { return m_db; }
+    Dialect dialect() const { return m_dialect; }
+    const QString &location() const { return m_location; }
+    int schemaVersion() const;
+
+    // A write transaction. On SQLite it takes the write lock up front (BEGIN IMMEDIATE), so a
+    // transaction never fails half way on a lock upgrade.
+    bool beginWrite();
+    bool commit();
+    void rollback();
+    bool inTransaction() const { return m_inTransaction; }
+    QString lastError() const { return m_lastError; }
+
+    // Runs one statement without results; records the error on failure.
+    bool exec(const QString &sql);
+
+private:
+    Database() = default;
+    bool migrate(QString *error);
+
+    QSqlDatabase m_db;
+    QString m_connectionName;
+    QString m_location;
+    Options m_options;
+    Dialect m_dialect = Dialect::Sqlite;
+    bool m_inTransaction = false;
+    QString m_lastError;
+};
+
+} // namespace ChannelDesk

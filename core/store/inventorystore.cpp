@@ -1,0 +1,130 @@
+#include "inventorystore.h"
+
+#include "database.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace ChannelDesk {
+
+namespace {
+using namespace Qt::StringLiterals;
+
+StockLevel stockFrom(const QSqlQuery &q)
+{
+    StockLevel s;
+    s.sku = q.value(0).toString();
+    s.title = q.value(1).toString();
+    s.available = q.value(2).toLongLong();
+    s.safetyBuffer = q.value(3).toLongLong();
+    s.version = q.value(4).toLongLong();
+    s.paused = q.value(5).toInt() != 0;
+    return s;
+}
+
+const QString kStockColumns = u"SELECT sku, title, available, safety_buffer, version, paused "
+                              "FROM stock"_s;
+} // namespace
+
+bool InventoryStore::allStock(QList<StockLevel> *out, QString *error) const
+{
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    if (!q.exec(kStockColumns + u" ORDER BY sku"_s)) {
+        *error = q.lastError().text();
+        return false;
+    }
+    while (q.next())
+        out->append(stockFrom(q));
+    return true;
+}
+
+std::optional<StockLevel> InventoryStore::stock(const QString &sku, QString *error) const
+{
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    q.prepare(kStockColumns + u" WHERE sku = ?"_s);
+    q.addBindValue(sku);
+    if (!q.exec()) {
+        if (error)
+            *error = q.lastError().text();
+        return std::nullopt;
+    }
+    if (!q.next())
+        return std::nullopt;
+    return stockFrom(q);
+}
+
+bool InventoryStore::audit(const AuditFilter &filter, QList<Mutation> *out, QString *error) const
+{
+    QString sql = u"SELECT id, sku, delta, available_after, version, kind, channel, order_id, "
+                  "actor, reason, paused_after, at FROM mutations WHERE id > ?"_s;
+    QVariantList binds {filter.afterId};
+    if (!filter.sku.isEmpty()) {
+        sql += u" AND sku = ?"_s;
+        binds.append(filter.sku);
+    }
+    if (!filter.orderId.isEmpty()) {
+        sql += u" AND order_id = ?"_s;
+        binds.append(filter.orderId);
+    }
+    if (!filter.channel.isEmpty()) {
+        sql += u" AND channel = ?"_s;
+        binds.append(filter.channel);
+    }
+    if (filter.kind) {
+        sql += u" AND kind = ?"_s;
+        binds.append(toString(*filter.kind));
+    }
+    if (filter.fromMs > 0) {
+        sql += u" AND at >= ?"_s;
+        binds.append(filter.fromMs);
+    }
+    if (filter.toMs > 0) {
+        sql += u" AND at < ?"_s;
+        binds.append(filter.toMs);
+    }
+    sql += u" ORDER BY id"_s;
+    if (filter.limit > 0)
+        sql += u" LIMIT %1"_s.arg(filter.limit);
+
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    q.prepare(sql);
+    for (const QVariant &v : binds)
+        q.addBindValue(v);
+    if (!q.exec()) {
+        *error = q.lastError().text();
+        return false;
+    }
+    while (q.next()) {
+        Mutation m;
+        m.id = q.value(0).toLongLong();
+        m.sku = q.value(1).toString();
+        m.delta = q.value(2).toLongLong();
+        m.availableAfter = q.value(3).toLongLong();
+        m.version = q.value(4).toLongLong();
+        fromString(q.value(5).toString(), &m.kind);
+        m.channel = q.value(6).toString();
+        m.orderId = q.value(7).toString();
+        m.actor = q.value(8).toString();
+        m.reason = q.value(9).toString();
+        m.pausedAfter = q.value(10).toInt() != 0;
+        m.atMs = q.value(11).toLongLong();
+        out->append(m);
+    }
+    return true;
+}
+
+qint64 InventoryStore::lastMutationId(QString *error) const
+{
+    QSqlQuery q(m_db.connection());
+    if (!q.exec(u"SELECT COALESCE(MAX(id), 0) FROM mutations"_s) || !q.next()) {
+        if (error)
+            *error = q.lastError().text();
+        return -1;
+    }
+    return q.value(0).toLongLong();
+}
+
+} // namespace ChannelDesk

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "domain/mutation.h"
+#include "domain/stocklevel.h"
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace ChannelDesk {
+
+class Database;
+
+// Read side of the source of truth: stock rows and the mutation log. Writes go through
+// SyncEngine only, so every change is audited.
+class InventoryStore
+{
+public:
+    explicit InventoryStore(Database &db)
+        : m_db(db)
+    {
+    }
+
+    struct AuditFilter
+    {
+        QString sku;
+        QString orderId;
+        QString channel;
+        std::optional<MutationKind> kind;
+        qint64 fromMs = 0; // inclusive; 0 = from the start
+        qint64 toMs = 0; // exclusive; 0 = to the end
+        qint64 afterId = 0; // only rows with a greater id (for incremental reads)
+        qint64 limit = 0; // 0 = no limit
+    };
+
+    // Every SKU, ordered by SKU. Returns false and sets *error on a database failure.
+    bool allStock(QList<StockLevel> *out, QString *error) const;
+    std::optional<StockLevel> stock(const QString &sku, QString *error = nullptr) const;
+    // The mutation log, oldest first.
+    bool audit(const AuditFilter &filter, QList<Mutation> *out, QString *error) const;
+    qint64 lastMutationId(QString *error = nullptr) const;
+
+private:
+    Database &m_db;
+};
+
+} // namespace ChannelDesk

@@ -1,0 +1,96 @@
+#include "migrations.h"
+
+namespace ChannelDesk {
+
+namespace {
+using namespace Qt::StringLiterals;
+
+QList<Migration> buildMigrations()
+{
+    QList<Migration> list;
+
+    // 1: the source of truth, the order path's idempotency keys, the mutation log (audit trail
+    // and change feed), and the propagation tables the channels fill.
+    list.append(
+        {1,
+         "foundation",
+         {
+             uR"(CREATE TABLE stock (
+    sku TEXT PRIMARY KEY,
+    title TEXT NOT NULL DEFAULT '',
+    available BIGINT NOT NULL CHECK (available >= 0),
+    safety_buffer BIGINT NOT NULL DEFAULT 0 CHECK (safety_buffer >= 0),
+    version BIGINT NOT NULL DEFAULT 0,
+    paused INTEGER NOT NULL DEFAULT 0,
+    updated_at BIGINT NOT NULL DEFAULT 0))"_s,
+             uR"(CREATE TABLE idempotency_keys (
+    channel TEXT NOT NULL,
+    order_id TEXT NOT NULL,
+    outcome TEXT NOT NULL,
+    at BIGINT NOT NULL,
+    PRIMARY KEY (channel, order_id)))"_s,
+             uR"(CREATE TABLE mutations (
+    id {{ID}},
+    sku TEXT NOT NULL,
+    delta BIGINT NOT NULL,
+    available_after BIGINT NOT NULL,
+    version BIGINT NOT NULL,
+    kind TEXT NOT NULL,
+    channel TEXT NOT NULL DEFAULT '',
+    order_id TEXT NOT NULL DEFAULT '',
+    actor TEXT NOT NULL DEFAULT '',
+    reason TEXT NOT NULL DEFAULT '',
+    paused_after INTEGER NOT NULL DEFAULT 0,
+    at BIGINT NOT NULL))"_s,
+             u"CREATE INDEX mutations_by_sku ON mutations (sku, id)"_s,
+             u"CREATE INDEX mutations_by_order ON mutations (order_id)"_s,
+             // Per channel: how far into the mutation log propagation has read.
+             uR"(CREATE TABLE channel_cursors (
+    channel TEXT PRIMARY KEY,
+    last_mutation_id BIGINT NOT NULL DEFAULT 0,
+    updated_at BIGINT NOT NULL DEFAULT 0))"_s,
+             // Per (channel, sku): the channel's listing and where its sync stands.
+             uR"(CREATE TABLE listings (
+    channel TEXT NOT NULL,
+    sku TEXT NOT NULL,
+    remote_id TEXT NOT NULL DEFAULT '',
+    acked_version BIGINT NOT NULL DEFAULT 0,
+    acked_quantity BIGINT,
+    acked_paused INTEGER NOT NULL DEFAULT 0,
+    acked_at BIGINT,
+    pending_version BIGINT NOT NULL DEFAULT 0,
+    pending_since BIGINT,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at BIGINT,
+    state TEXT NOT NULL DEFAULT 'in_sync',
+    last_error TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (channel, sku)))"_s,
+             u"CREATE INDEX listings_by_state ON listings (channel, state, next_attempt_at)"_s,
+             // One dead entry per listing, however many mutations it covers; the history is
+             // a JSON array of every failed attempt.
+             uR"(CREATE TABLE dead_letters (
+    id {{ID}},
+    channel TEXT NOT NULL,
+    sku TEXT NOT NULL,
+    version BIGINT NOT NULL,
+    attempts INTEGER NOT NULL,
+    error_kind TEXT NOT NULL,
+    last_error TEXT NOT NULL,
+    request TEXT NOT NULL DEFAULT '',
+    response TEXT NOT NULL DEFAULT '',
+    history TEXT NOT NULL DEFAULT '[]',
+    first_failed_at BIGINT NOT NULL,
+    last_failed_at BIGINT NOT NULL,
+    UNIQUE (channel, sku)))"_s,
+         }});
+    return list;
+}
+} // namespace
+
+const QList<Migration> &allMigrations()
+{
+    static const QList<Migration> migrations = buildMigrations();
+    return migrations;
+}
+
+} // namespace ChannelDesk

@@ -1,0 +1,589 @@
+#include "syncengine.h"
+
+#include "domain/sku.h"
+#include "listingguard.h"
+#include "store/database.h"
+#include "synclog.h"
+
+#include <QSqlError>
+#include <QVarLengthArray>
+
+namespace ChannelDesk {
+
+Q_LOGGING_CATEGORY(lcSync, "channeldesk.sync")
+
+namespace {
+using namespace Qt::StringLiterals;
+
+enum Statement { kSelectRow, kInsertKey, kUpdateRow, kInsertRow, kInsertMutation, kStatementCount };
+
+const QString kActor = u"order-path"_s;
+
+// Text columns are NOT NULL; a null QString binds as NULL, so bind the empty string instead.
+QString text(const QString &s)
+{
+    return s.isNull() ? QStringLiteral("") : s;
+}
+
+struct LineTotal
+{
+    QString sku;
+    qint64 quantity;
+};
+
+// An order may name a SKU on several lines; the order path takes their sum at once.
+QVarLengthArray<LineTotal, 4> totalsBySku(const OrderEvent &event)
+{
+    QVarLengthArray<LineTotal, 4> totals;
+    for (const OrderLine &line : event.lines) {
+        auto it = std::find_if(totals.begin(), totals.end(),
+                               [&](const LineTotal &t) { return t.sku == line.sku; });
+        if (it == totals.end())
+            totals.append({line.sku, line.quantity});
+        else
+            it->quantity += line.quantity;
+    }
+    return totals;
+}
+} // namespace
+
+SyncEngine::SyncEngine(Database &db, const Clock &clock, QObject *parent)
+    : QObject(parent)
+    , m_db(db)
+    , m_clock(clock)
+{
+    m_queries.resize(kStatementCount);
+}
+
+SyncEngine::~SyncEngine() = default;
+
+QSqlQuery &SyncEngine::prepared(int index, const QString &sql)
+{
+    std::unique_ptr<QSqlQuery> &q = m_queries[size_t(index)];
+    if (!q) {
+        q = std::make_unique<QSqlQuery>(m_db.connection());
+        q->setForwardOnly(true);
+        if (!q->prepare(sql))
+            qCWarning(lcSync) << "cannot prepare" << sql << q->lastError().text();
+    }
+    return *q;
+}
+
+QString SyncEngine::sqlError(const QSqlQuery &q) const
+{
+    const QString text = q.lastError().text();
+    return text.isEmpty() ? u"database error"_s : text;
+}
+
+bool SyncEngine::load(const QString &sku, bool fresh, QHash<QString, Working> &working,
+                      bool *exists)
+{
+    if (working.contains(sku)) {
+        *exists = true;
+        return true;
+    }
+    if (!fresh) {
+        const auto cached = m_cache.constFind(sku);
+        if (cached != m_cache.cend()) {
+            working.insert(sku, Working {*cached, *cached});
+            *exists = true;
+            return true;
+        }
+    }
+    QSqlQuery &q = prepared(kSelectRow,
+                            u"SELECT available, safety_buffer, version, paused, title "
+                            "FROM stock WHERE sku = ?"_s);
+    q.bindValue(0, sku);
+    if (!q.exec()) {
+        m_db.rollback();
+        return false;
+    }
+    if (!q.next()) {
+        *exists = false;
+        q.finish();
+        return true;
+    }
+    Row row;
+    row.available = q.value(0).toLongLong();
+    row.safetyBuffer = q.value(1).toLongLong();
+    row.version = q.value(2).toLongLong();
+    row.paused = q.value(3).toInt() != 0;
+    row.title = q.value(4).toString();
+    q.finish();
+    m_cache.insert(sku, row);
+    working.insert(sku, Working {row, row});
+    *exists = true;
+    return true;
+}
+
+bool SyncEngine::insertKey(const OrderEvent &event, ApplyOutcome outcome, bool *inserted)
+{
+    // The key is the act, not a check: a conflict on the primary key is the duplicate.
+    QSqlQuery &q = prepared(kInsertKey,
+                            u"INSERT INTO idempotency_keys (channel, order_id, "
+                            "outcome, at) VALUES (?, ?, ?, ?) "
+                            "ON CONFLICT DO NOTHING"_s);
+    q.bindValue(0, event.channel);
+    q.bindValue(1, event.orderId);
+    q.bindValue(2, toString(outcome));
+    q.bindValue(3, m_clock.nowMs());
+    if (!q.exec())
+        return false;
+    *inserted = q.numRowsAffected() == 1;
+    return true;
+}
+
+bool SyncEngine::writeRow(const QString &sku, const Working &w, bool *casHit)
+{
+    const qint64 now = m_clock.nowMs();
+    if (w.isNew) {
+        QSqlQuery &q = prepared(kInsertRow,
+                                u"INSERT INTO stock (sku, title, available, safety_buffer, "
+                                "version, paused, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
+        q.bindValue(0, sku);
+        q.bindValue(1, text(w.current.title));
+        q.bindValue(2, w.current.available);
+        q.bindValue(3, w.current.safetyBuffer);
+        q.bindValue(4, w.current.version);
+        q.bindValue(5, w.current.paused ? 1 : 0);
+        q.bindValue(6, now);
+        if (!q.exec())
+            return false;
+        *casHit = true;
+        return true;
+    }
+    // Compare-and-swap: the write lands only on the version this plan was computed from.
+    QSqlQuery &q = prepared(kUpdateRow,
+                            u"UPDATE stock SET available = ?, safety_buffer = ?, title = ?, "
+                            "version = ?, paused = ?, updated_at = ? "
+                            "WHERE sku = ? AND version = ?"_s);
+    q.bindValue(0, w.current.available);
+    q.bindValue(1, w.current.safetyBuffer);
+    q.bindValue(2, text(w.current.title));
+    q.bindValue(3, w.current.version);
+    q.bindValue(4, w.current.paused ? 1 : 0);
+    q.bindValue(5, now);
+    q.bindValue(6, sku);
+    q.bindValue(7, w.seen.version);
+    if (!q.exec())
+        return false;
+    *casHit = q.numRowsAffected() == 1;
+    return true;
+}
+
+bool SyncEngine::appendMutation(Mutation &m)
+{
+    const bool postgres = m_db.dialect() == Database::Dialect::Postgres;
+    QSqlQuery &q = prepared(kInsertMutation,
+                            u"INSERT INTO mutations (sku, delta, available_after, version, kind, "
+                            "channel, order_id, actor, reason, paused_after, at) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s +
+                                (postgres ? u" RETURNING id"_s : QString()));
+    q.bindValue(0, text(m.sku));
+    q.bindValue(1, m.delta);
+    q.bindValue(2, m.availableAfter);
+    q.bindValue(3, m.version);
+    q.bindValue(4, toString(m.kind));
+    q.bindValue(5, text(m.channel));
+    q.bindValue(6, text(m.orderId));
+    q.bindValue(7, text(m.actor));
+    q.bindValue(8, text(m.reason));
+    q.bindValue(9, m.pausedAfter ? 1 : 0);
+    q.bindValue(10, m.atMs);
+    if (!q.exec())
+        return false;
+    if (postgres) {
+        if (!q.next())
+            return false;
+        m.id = q.value(0).toLongLong();
+        q.finish();
+    } else {
+        m.id = q.lastInsertId().toLongLong();
+    }
+    return true;
+}
+
+void SyncEngine::planGuard(const QString &sku, Working &w, const QString &channel,
+                           const QString &orderId, const QString &actor, qint64 now,
+                           QList<Mutation> &out)
+{
+    const auto kind =
+        ListingGuard::transition(w.current.paused, w.current.available, w.current.safetyBuffer);
+    if (!kind)
+        return;
+    w.current.paused = *kind == MutationKind::Pause;
+    w.current.version += 1;
+    w.touched = true;
+    Mutation m;
+    m.sku = sku;
+    m.delta = 0;
+    m.availableAfter = w.current.available;
+    m.version = w.current.version;
+    m.kind = *kind;
+    m.channel = channel;
+    m.orderId = orderId;
+    m.actor = actor;
+    m.reason = *kind == MutationKind::Pause
+        ? u"available %1 at or below safety buffer %2"_s.arg(w.current.available)
+              .arg(w.current.safetyBuffer)
+        : u"available %1 above safety buffer %2"_s.arg(w.current.available)
+              .arg(w.current.safetyBuffer);
+    m.atMs = now;
+    m.pausedAfter = w.current.paused;
+    out.append(m);
+}
+
+SyncEngine::TxStatus SyncEngine::runBatch(const QList<OrderEvent> &events,
+                                          QList<ApplyResult> &results, bool freshReads)
+{
+    if (!m_db.beginWrite())
+        return TxStatus::StorageError;
+
+    QHash<QString, Working> working;
+    QList<Mutation> pending;
+    QList<std::pair<qsizetype, qsizetype>> ranges(events.size(), {0, 0});
+    const qint64 now = m_clock.nowMs();
+
+    for (qsizetype i = 0; i < events.size(); ++i) {
+        const OrderEvent &event = events.at(i);
+        const auto totals = totalsBySku(event);
+
+        QVarLengthArray<QString, 4> unknown;
+        for (const LineTotal &t : totals) {
+            bool exists = false;
+            if (!load(t.sku, freshReads, working, &exists))
+                return TxStatus::StorageError;
+            if (!exists)
+                unknown.append(t.sku);
+        }
+        QVarLengthArray<const LineTotal *, 4> short_;
+        if (unknown.isEmpty()) {
+            for (const LineTotal &t : totals) {
+                if (working.value(t.sku).current.available < t.quantity)
+                    short_.append(&t);
+            }
+        }
+        const ApplyOutcome outcome = !unknown.isEmpty() ? ApplyOutcome::UnknownSku
+            : !short_.isEmpty()                         ? ApplyOutcome::InsufficientStock
+                                                        : ApplyOutcome::Applied;
+        bool inserted = false;
+        if (!insertKey(event, outcome, &inserted)) {
+            m_db.rollback();
+            return TxStatus::StorageError;
+        }
+        ApplyResult &result = results[i];
+        if (!inserted) {
+            result.outcome = ApplyOutcome::Duplicate;
+            result.message =
+                u"order %1 from %2 was already received"_s.arg(event.orderId, event.channel);
+            continue;
+        }
+        result.outcome = outcome;
+        const qsizetype first = pending.size();
+        auto base = [&](const QString &sku, MutationKind kind) {
+            Mutation m;
+            m.sku = sku;
+            m.kind = kind;
+            m.channel = event.channel;
+            m.orderId = event.orderId;
+            m.actor = kActor;
+            m.atMs = now;
+            return m;
+        };
+        switch (outcome) {
+        case ApplyOutcome::Applied:
+            for (const LineTotal &t : totals) {
+                Working &w = working[t.sku];
+                w.current.available -= t.quantity;
+                w.current.version += 1;
+                w.touched = true;
+                Mutation m = base(t.sku, MutationKind::Order);
+                m.delta = -t.quantity;
+                m.availableAfter = w.current.available;
+                m.version = w.current.version;
+                m.pausedAfter = w.current.paused;
+                pending.append(m);
+                planGuard(t.sku, w, event.channel, event.orderId, kActor, now, pending);
+            }
+            break;
+        case ApplyOutcome::InsufficientStock: {
+            QStringList why;
+            for (const LineTotal *t : short_) {
+                const Row &row = working.value(t->sku).current;
+                Mutation m = base(t->sku, MutationKind::OversellAttempt);
+                m.availableAfter = row.available;
+                m.version = row.version;
+                m.pausedAfter = row.paused;
+                m.reason = u"requested %1, available %2"_s.arg(t->quantity).arg(row.available);
+                why.append(t->sku + u": "_s + m.reason);
+                pending.append(m);
+            }
+            result.message = u"insufficient stock (%1)"_s.arg(why.join(u"; "_s));
+            break;
+        }
+        case ApplyOutcome::UnknownSku:
+            for (const QString &sku : unknown) {
+                Mutation m = base(sku, MutationKind::UnknownSku);
+                m.reason = u"the order names a SKU that is not in stock"_s;
+                pending.append(m);
+            }
+            result.message =
+                u"unknown SKU: %1"_s.arg(QStringList(unknown.begin(), unknown.end()).join(u", "_s));
+            break;
+        default:
+            break;
+        }
+        ranges[i] = {first, pending.size() - first};
+    }
+
+    for (auto it = working.cbegin(); it != working.cend(); ++it) {
+        if (!it->touched)
+            continue;
+        bool casHit = false;
+        if (!writeRow(it.key(), *it, &casHit)) {
+            qCWarning(lcSync) << "stock write failed:" << sqlError(*m_queries[kUpdateRow]);
+            m_db.rollback();
+            return TxStatus::StorageError;
+        }
+        if (!casHit) {
+            // Someone else changed this row since it was read: nothing of this plan holds.
+            m_db.rollback();
+            for (auto w = working.cbegin(); w != working.cend(); ++w)
+                m_cache.remove(w.key());
+            return TxStatus::CasMiss;
+        }
+    }
+    for (Mutation &m : pending) {
+        if (!appendMutation(m)) {
+            qCWarning(lcSync) << "mutation append failed:" << sqlError(*m_queries[kInsertMutation]);
+            m_db.rollback();
+            for (auto w = working.cbegin(); w != working.cend(); ++w)
+                m_cache.remove(w.key());
+            return TxStatus::StorageError;
+        }
+    }
+    if (!m_db.commit()) {
+        for (auto w = working.cbegin(); w != working.cend(); ++w)
+            m_cache.remove(w.key());
+        return TxStatus::StorageError;
+    }
+    for (auto it = working.cbegin(); it != working.cend(); ++it)
+        m_cache.insert(it.key(), it->current);
+    for (qsizetype i = 0; i < events.size(); ++i) {
+        const auto [first, count] = ranges.at(i);
+        if (count > 0)
+            results[i].mutations = pending.mid(first, count);
+    }
+    return TxStatus::Committed;
+}
+
+ApplyResult SyncEngine::apply(const OrderEvent &event)
+{
+    return applyBatch({event}).constFirst();
+}
+
+QList<ApplyResult> SyncEngine::applyBatch(const QList<OrderEvent> &events)
+{
+    QList<ApplyResult> results(events.size());
+    QList<OrderEvent> valid;
+    QList<qsizetype> validIndex;
+    valid.reserve(events.size());
+    for (qsizetype i = 0; i < events.size(); ++i) {
+        const QString error = events.at(i).validationError();
+        if (!error.isEmpty()) {
+            results[i].outcome = ApplyOutcome::Invalid;
+            results[i].message = error;
+            continue;
+        }
+        valid.append(events.at(i));
+        validIndex.append(i);
+    }
+    if (valid.isEmpty())
+        return results;
+
+    QList<ApplyResult> validResults(valid.size());
+    TxStatus status = TxStatus::CasMiss;
+    for (int attempt = 0; attempt < m_maxAttempts && status == TxStatus::CasMiss; ++attempt) {
+        validResults = QList<ApplyResult>(valid.size());
+        status = runBatch(valid, validResults, attempt > 0);
+    }
+
+    if (status == TxStatus::StorageError && valid.size() > 1) {
+        // One bad event must not take its neighbours down: give each its own transaction.
+        qCInfo(lcSync) << "group commit failed; applying" << valid.size() << "events one by one";
+        for (qsizetype i = 0; i < valid.size(); ++i)
+            results[validIndex.at(i)] = applyBatch({valid.at(i)}).constFirst();
+        return results;
+    }
+
+    QList<Mutation> committed;
+    for (qsizetype i = 0; i < valid.size(); ++i) {
+        ApplyResult &r = validResults[i];
+        if (status == TxStatus::CasMiss) {
+            r = ApplyResult {ApplyOutcome::ConcurrentUpdate,
+                             u"stock kept changing underneath; retry later"_s,
+                             {}};
+        } else if (status == TxStatus::StorageError) {
+            r = ApplyResult {ApplyOutcome::StorageError, m_db.lastError(), {}};
+        } else {
+            committed.append(r.mutations);
+        }
+        results[validIndex.at(i)] = r;
+    }
+    if (!committed.isEmpty())
+        Q_EMIT mutationsCommitted(committed);
+    return results;
+}
+
+SyncEngine::ChangeResult SyncEngine::runChange(
+    const std::function<ChangeResult(QHash<QString, Working> &, QList<Mutation> &)> &plan)
+{
+    for (int attempt = 0; attempt < m_maxAttempts; ++attempt) {
+        if (!m_db.beginWrite())
+            return {ChangeError::StorageError, m_db.lastError(), {}};
+        QHash<QString, Working> working;
+        QList<Mutation> pending;
+        ChangeResult planned = plan(working, pending);
+        if (!planned.ok()) {
+            m_db.rollback();
+            return planned;
+        }
+        bool casMiss = false;
+        for (auto it = working.cbegin(); it != working.cend() && !casMiss; ++it) {
+            if (!it->touched)
+                continue;
+            bool casHit = false;
+            if (!writeRow(it.key(), *it, &casHit)) {
+                const QString why = sqlError(*m_queries[it->isNew ? kInsertRow : kUpdateRow]);
+                m_db.rollback();
+                m_cache.clear();
+                return {ChangeError::StorageError, why, {}};
+            }
+            casMiss = !casHit;
+        }
+        if (casMiss) {
+            m_db.rollback();
+            m_cache.clear();
+            continue;
+        }
+        for (Mutation &m : pending) {
+            if (!appendMutation(m)) {
+                const QString why = sqlError(*m_queries[kInsertMutation]);
+                m_db.rollback();
+                m_cache.clear();
+                return {ChangeError::StorageError, why, {}};
+            }
+        }
+        if (!m_db.commit()) {
+            m_cache.clear();
+            return {ChangeError::StorageError, m_db.lastError(), {}};
+        }
+        for (auto it = working.cbegin(); it != working.cend(); ++it)
+            m_cache.insert(it.key(), it->current);
+        if (!pending.isEmpty())
+            Q_EMIT mutationsCommitted(pending);
+        return {ChangeError::None, {}, pending};
+    }
+    return {ChangeError::ConcurrentUpdate, u"stock kept changing underneath; retry later"_s, {}};
+}
+
+SyncEngine::ChangeResult SyncEngine::adjust(const QString &sku, qint64 delta, const QString &actor,
+                                            const QString &reason)
+{
+    if (const QString e = Sku::validationError(sku); !e.isEmpty())
+        return {ChangeError::InvalidInput, e, {}};
+    if (delta == 0)
+        return {ChangeError::InvalidInput, u"the adjustment is zero"_s, {}};
+    if (delta > Quantity::kMax || delta < -Quantity::kMax)
+        return {ChangeError::InvalidInput, u"the adjustment is out of range"_s, {}};
+    if (reason.trimmed().isEmpty())
+        return {ChangeError::InvalidInput, u"a reason is required"_s, {}};
+
+    return runChange([&](QHash<QString, Working> &working, QList<Mutation> &out) -> ChangeResult {
+        bool exists = false;
+        if (!load(sku, true, working, &exists))
+            return {ChangeError::StorageError, m_db.lastError(), {}};
+        if (!exists)
+            return {ChangeError::UnknownSku, u"unknown SKU %1"_s.arg(sku), {}};
+        Working &w = working[sku];
+        const qint64 after = w.current.available + delta;
+        if (after < 0)
+            return {ChangeError::WouldGoNegative,
+                    u"%1 has %2 available; adjusting by %3 would go below zero"_s.arg(sku)
+                        .arg(w.current.available)
+                        .arg(delta),
+                    {}};
+        if (after > Quantity::kMax)
+            return {ChangeError::InvalidInput,
+                    u"%1 would exceed %2"_s.arg(sku).arg(Quantity::kMax),
+                    {}};
+        const qint64 now = m_clock.nowMs();
+        w.current.available = after;
+        w.current.version += 1;
+        w.touched = true;
+        Mutation m;
+        m.sku = sku;
+        m.delta = delta;
+        m.availableAfter = after;
+        m.version = w.current.version;
+        m.kind = MutationKind::Adjust;
+        m.actor = actor;
+        m.reason = reason;
+        m.atMs = now;
+        m.pausedAfter = w.current.paused;
+        out.append(m);
+        planGuard(sku, w, {}, {}, actor, now, out);
+        return {};
+    });
+}
+
+SyncEngine::ChangeResult SyncEngine::importStock(const QList<StockImportRow> &rows,
+                                                 const QString &actor, const QString &reason)
+{
+    for (const StockImportRow &row : rows) {
+        if (const QString e = Sku::validationError(row.sku); !e.isEmpty())
+            return {ChangeError::InvalidInput, row.sku + u": "_s + e, {}};
+        if (row.available < 0 || row.available > Quantity::kMax)
+            return {ChangeError::InvalidInput, row.sku + u": available out of range"_s, {}};
+        if (row.safetyBuffer && (*row.safetyBuffer < 0 || *row.safetyBuffer > Quantity::kMax))
+            return {ChangeError::InvalidInput, row.sku + u": safety_buffer out of range"_s, {}};
+    }
+
+    return runChange([&](QHash<QString, Working> &working, QList<Mutation> &out) -> ChangeResult {
+        const qint64 now = m_clock.nowMs();
+        for (const StockImportRow &row : rows) {
+            bool exists = false;
+            if (!load(row.sku, true, working, &exists))
+                return {ChangeError::StorageError, m_db.lastError(), {}};
+            if (!exists)
+                working.insert(row.sku, Working {Row {}, Row {}, false, true});
+            Working &w = working[row.sku];
+            const Row before = w.current;
+            w.current.available = row.available;
+            if (row.title)
+                w.current.title = *row.title;
+            if (row.safetyBuffer)
+                w.current.safetyBuffer = *row.safetyBuffer;
+            if (!w.isNew && w.current.available == before.available &&
+                w.current.title == before.title && w.current.safetyBuffer == before.safetyBuffer)
+                continue; // nothing to say
+            w.current.version += 1;
+            w.touched = true;
+            Mutation m;
+            m.sku = row.sku;
+            m.delta = w.current.available - before.available;
+            m.availableAfter = w.current.available;
+            m.version = w.current.version;
+            m.kind = MutationKind::Import;
+            m.actor = actor;
+            m.reason = reason;
+            m.atMs = now;
+            m.pausedAfter = w.current.paused;
+            out.append(m);
+            planGuard(row.sku, w, {}, {}, actor, now, out);
+        }
+        return {};
+    });
+}
+
+} // namespace ChannelDesk

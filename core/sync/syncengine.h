@@ -1,0 +1,119 @@
+#pragma once
+
+#include "domain/applyresult.h"
+#include "domain/orderevent.h"
+#include "domain/stocklevel.h"
+#include "util/clock.h"
+
+#include <QHash>
+#include <QObject>
+#include <QSqlQuery>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace ChannelDesk {
+
+class Database;
+
+// One row of a stock import: sets `available` absolutely; title and safety buffer when given.
+struct StockImportRow
+{
+    QString sku;
+    qint64 available = 0;
+    std::optional<QString> title;
+    std::optional<qint64> safetyBuffer;
+};
+
+// The order path (DESIGN §2). Every change to stock goes through here, each in one transaction:
+// orders are idempotent on (channel, order id), stock rows change by compare-and-swap on their
+// version, never below zero, all lines of an order or none, and each change is appended to the
+// mutation log. The listing guard's pause and resume ride in the same transaction.
+//
+// An engine owns prepared statements on one connection and so belongs to that connection's
+// thread. It keeps the stock rows it has seen in a cache; the cache is only ever a guess, which
+// the compare-and-swap checks: a miss re-reads the rows inside the transaction and tries again.
+class SyncEngine : public QObject
+{
+    Q_OBJECT
+public:
+    explicit SyncEngine(Database &db, const Clock &clock = SystemClock::instance(),
+                        QObject *parent = nullptr);
+    ~SyncEngine() override;
+
+    ApplyResult apply(const OrderEvent &event);
+    // Group commit: all events in one transaction, each with its own outcome. An event that
+    // fails on the database does not take the others down: the batch is retried one by one.
+    QList<ApplyResult> applyBatch(const QList<OrderEvent> &events);
+
+    enum class ChangeError {
+        None,
+        InvalidInput,
+        UnknownSku,
+        WouldGoNegative,
+        ConcurrentUpdate,
+        StorageError
+    };
+    struct ChangeResult
+    {
+        ChangeError error = ChangeError::None;
+        QString message;
+        QList<Mutation> mutations;
+        bool ok() const { return error == ChangeError::None; }
+    };
+    // A manual correction by a person, audited with actor and reason; refuses to go below zero.
+    ChangeResult adjust(const QString &sku, qint64 delta, const QString &actor,
+                        const QString &reason);
+    // Sets stock absolutely for every row, creating SKUs as needed; all rows or none.
+    ChangeResult importStock(const QList<StockImportRow> &rows, const QString &actor,
+                             const QString &reason);
+
+    // How often a compare-and-swap miss is retried before giving up with ConcurrentUpdate.
+    void setMaxAttempts(int attempts) { m_maxAttempts = attempts; }
+    // Forget every cached row (for example after another process changed the database).
+    void clearCache() { m_cache.clear(); }
+
+Q_SIGNALS:
+    // After every commit that logged something, in log order.
+    void mutationsCommitted(const QList<ChannelDesk::Mutation> &mutations);
+
+private:
+    struct Row
+    {
+        qint64 available = 0;
+        qint64 safetyBuffer = 0;
+        qint64 version = 0;
+        bool paused = false;
+        QString title;
+    };
+    struct Working
+    {
+        Row seen; // as read (or cached) before this transaction wrote it
+        Row current; // after the events planned so far
+        bool touched = false;
+        bool isNew = false; // not in the table yet (imports create SKUs)
+    };
+    enum class TxStatus { Committed, CasMiss, StorageError };
+
+    TxStatus runBatch(const QList<OrderEvent> &events, QList<ApplyResult> &results,
+                      bool freshReads);
+    bool load(const QString &sku, bool fresh, QHash<QString, Working> &working, bool *exists);
+    bool insertKey(const OrderEvent &event, ApplyOutcome outcome, bool *inserted);
+    bool writeRow(const QString &sku, const Working &w, bool *casHit);
+    bool appendMutation(Mutation &m);
+    void planGuard(const QString &sku, Working &w, const QString &channel, const QString &orderId,
+                   const QString &actor, qint64 now, QList<Mutation> &out);
+    ChangeResult runChange(
+        const std::function<ChangeResult(QHash<QString, Working> &, QList<Mutation> &)> &plan);
+    QSqlQuery &prepared(int index, const QString &sql);
+    QString sqlError(const QSqlQuery &q) const;
+
+    Database &m_db;
+    const Clock &m_clock;
+    QHash<QString, Row> m_cache;
+    std::vector<std::unique_ptr<QSqlQuery>> m_queries;
+    int m_maxAttempts = 8;
+};
+
+} // namespace ChannelDesk
