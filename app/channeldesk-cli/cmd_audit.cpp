@@ -38,7 +38,7 @@ int runAudit(const QStringList &args)
                                       {u"delta"_s, m.delta},
                                       {u"available_after"_s, m.availableAfter},
                                       {u"version"_s, m.version},
-                                      {u"kind"_s, toString(m.kind)},
+                                      {u"kind"_s, kindName(m.kind)},
                                       {u"channel"_s, m.channel},
                                       {u"order_id"_s, m.orderId},
                                       {u"actor"_s, m.actor},
@@ -53,7 +53,7 @@ int runAudit(const QStringList &args)
         rows.append({QString::number(m.id), isoUtc(m.atMs), m.sku,
                      m.delta > 0 ? u"+"_s + QString::number(m.delta) : QString::number(m.delta),
                      QString::number(m.availableAfter), QString::number(m.version),
-                     toString(m.kind), m.channel, m.orderId, m.actor, m.reason});
+                     kindName(m.kind), m.channel, m.orderId, m.actor, m.reason});
     }
     Cli::printTable({u"ID"_s, u"AT"_s, u"SKU"_s, u"DELTA"_s, u"AFTER"_s, u"VERSION"_s, u"KIND"_s,
                      u"CHANNEL"_s, u"ORDER"_s, u"ACTOR"_s, u"REASON"_s},

@@ -134,7 +134,7 @@ int runAdjust(const QStringList &rawArgs)
                        .arg(m.availableAfter)
                        .arg(result.mutations.constLast().version);
     if (result.mutations.size() > 1)
-        line += u", "_s + toString(result.mutations.constLast().kind) + u"d"_s;
+        line += u", "_s + kindName(result.mutations.constLast().kind) + u"d"_s;
     Cli::printLine(line);
     return Cli::kOk;
 }

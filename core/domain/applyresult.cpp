@@ -17,7 +17,7 @@ constexpr std::array kNames {
 };
 } // namespace
 
-QString toString(ApplyOutcome outcome)
+QString outcomeName(ApplyOutcome outcome)
 {
     for (const auto &[o, name] : kNames) {
         if (o == outcome)
@@ -26,7 +26,7 @@ QString toString(ApplyOutcome outcome)
     return {};
 }
 
-bool fromString(const QString &text, ApplyOutcome *outcome)
+bool outcomeFromName(const QString &text, ApplyOutcome *outcome)
 {
     for (const auto &[o, name] : kNames) {
         if (text == QLatin1StringView(name)) {

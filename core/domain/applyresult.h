@@ -19,8 +19,8 @@ enum class ApplyOutcome {
     StorageError, // the database failed; nothing changed, safe to retry
 };
 
-QString toString(ApplyOutcome outcome);
-bool fromString(const QString &text, ApplyOutcome *outcome);
+QString outcomeName(ApplyOutcome outcome);
+bool outcomeFromName(const QString &text, ApplyOutcome *outcome);
 
 struct ApplyResult
 {

@@ -17,7 +17,7 @@ constexpr std::array kNames {
 };
 } // namespace
 
-QString toString(MutationKind kind)
+QString kindName(MutationKind kind)
 {
     for (const auto &[k, name] : kNames) {
         if (k == kind)
@@ -26,7 +26,7 @@ QString toString(MutationKind kind)
     return {};
 }
 
-bool fromString(const QString &text, MutationKind *kind)
+bool kindFromName(const QString &text, MutationKind *kind)
 {
     for (const auto &[k, name] : kNames) {
         if (text == QLatin1StringView(name)) {

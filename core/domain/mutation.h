@@ -18,9 +18,9 @@ enum class MutationKind {
     UnknownSku, // an order named a SKU we do not hold; recorded, nothing changed (delta 0)
 };
 
-QString toString(MutationKind kind);
+QString kindName(MutationKind kind);
 // Returns false when the text names no kind.
-bool fromString(const QString &text, MutationKind *kind);
+bool kindFromName(const QString &text, MutationKind *kind);
 // Whether a mutation of this kind changed the stock row (and so its version).
 bool changesStock(MutationKind kind);
 

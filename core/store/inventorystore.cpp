@@ -74,7 +74,7 @@ bool InventoryStore::audit(const AuditFilter &filter, QList<Mutation> *out, QStr
     }
     if (filter.kind) {
         sql += u" AND kind = ?"_s;
-        binds.append(toString(*filter.kind));
+        binds.append(kindName(*filter.kind));
     }
     if (filter.fromMs > 0) {
         sql += u" AND at >= ?"_s;
@@ -104,7 +104,7 @@ bool InventoryStore::audit(const AuditFilter &filter, QList<Mutation> *out, QStr
         m.delta = q.value(2).toLongLong();
         m.availableAfter = q.value(3).toLongLong();
         m.version = q.value(4).toLongLong();
-        fromString(q.value(5).toString(), &m.kind);
+        kindFromName(q.value(5).toString(), &m.kind);
         m.channel = q.value(6).toString();
         m.orderId = q.value(7).toString();
         m.actor = q.value(8).toString();

@@ -125,7 +125,7 @@ bool SyncEngine::insertKey(const OrderEvent &event, ApplyOutcome outcome, bool *
                             "ON CONFLICT DO NOTHING"_s);
     q.bindValue(0, event.channel);
     q.bindValue(1, event.orderId);
-    q.bindValue(2, toString(outcome));
+    q.bindValue(2, outcomeName(outcome));
     q.bindValue(3, m_clock.nowMs());
     if (!q.exec())
         return false;
@@ -183,7 +183,7 @@ bool SyncEngine::appendMutation(Mutation &m)
     q.bindValue(1, m.delta);
     q.bindValue(2, m.availableAfter);
     q.bindValue(3, m.version);
-    q.bindValue(4, toString(m.kind));
+    q.bindValue(4, kindName(m.kind));
     q.bindValue(5, text(m.channel));
     q.bindValue(6, text(m.orderId));
     q.bindValue(7, text(m.actor));

@@ -1,0 +1,104 @@
+#include "domain/applyresult.h"
+#include "domain/mutation.h"
+#include "domain/orderevent.h"
+#include "domain/sku.h"
+
+#include <QTest>
+
+using namespace ChannelDesk;
+using namespace Qt::StringLiterals;
+
+class TestOrderEvent : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void validation_data();
+    void validation();
+    void kindNamesRoundTrip();
+    void outcomeNamesRoundTrip();
+};
+
+void TestOrderEvent::validation_data()
+{
+    QTest::addColumn<OrderEvent>("event");
+    QTest::addColumn<QString>("error"); // a fragment of the expected message, empty when valid
+
+    const OrderEvent good {u"shopify"_s, u"1001"_s, {{u"A-1"_s, 2}}, 0};
+    QTest::newRow("valid") << good << QString();
+    OrderEvent e = good;
+    e.channel.clear();
+    QTest::newRow("no channel") << e << u"channel is empty"_s;
+    e = good;
+    e.orderId.clear();
+    QTest::newRow("no order id") << e << u"order_id is empty"_s;
+    e = good;
+    e.lines.clear();
+    QTest::newRow("no lines") << e << u"no lines"_s;
+    e = good;
+    e.lines = {{u""_s, 1}};
+    QTest::newRow("empty sku") << e << u"SKU is empty"_s;
+    e = good;
+    e.lines = {{u" A-1"_s, 1}};
+    QTest::newRow("padded sku") << e << u"white space"_s;
+    e = good;
+    e.lines = {{u"A\u0001"_s, 1}};
+    QTest::newRow("control character") << e << u"control character"_s;
+    e = good;
+    e.lines = {{QString(Sku::kMaxLength + 1, u'x'), 1}};
+    QTest::newRow("sku too long") << e << u"longer than"_s;
+    e = good;
+    e.lines = {{u"A-1"_s, 0}};
+    QTest::newRow("zero quantity") << e << u"quantity"_s;
+    e = good;
+    e.lines = {{u"A-1"_s, -3}};
+    QTest::newRow("negative quantity") << e << u"quantity"_s;
+    e = good;
+    e.lines = {{u"A-1"_s, Quantity::kMaxOrderLine + 1}};
+    QTest::newRow("huge quantity") << e << u"quantity"_s;
+    e = good;
+    e.lines = {{u"A-1"_s, 1}, {u"B-2"_s, 0}};
+    QTest::newRow("second line bad") << e << u"line 2"_s;
+}
+
+void TestOrderEvent::validation()
+{
+    QFETCH(OrderEvent, event);
+    QFETCH(QString, error);
+    const QString actual = event.validationError();
+    if (error.isEmpty())
+        QVERIFY2(actual.isEmpty(), qPrintable(actual));
+    else
+        QVERIFY2(actual.contains(error), qPrintable(actual));
+}
+
+void TestOrderEvent::kindNamesRoundTrip()
+{
+    for (MutationKind kind :
+         {MutationKind::Order, MutationKind::Adjust, MutationKind::Import, MutationKind::Pause,
+          MutationKind::Resume, MutationKind::OversellAttempt, MutationKind::UnknownSku}) {
+        MutationKind back = MutationKind::Order;
+        QVERIFY(!kindName(kind).isEmpty());
+        QVERIFY(kindFromName(kindName(kind), &back));
+        QCOMPARE(back, kind);
+    }
+    MutationKind unused;
+    QVERIFY(!kindFromName(u"nonsense"_s, &unused));
+    QCOMPARE(kindName(MutationKind::OversellAttempt), u"oversell_attempt"_s);
+    QVERIFY(changesStock(MutationKind::Pause));
+    QVERIFY(!changesStock(MutationKind::OversellAttempt));
+}
+
+void TestOrderEvent::outcomeNamesRoundTrip()
+{
+    for (ApplyOutcome o :
+         {ApplyOutcome::Applied, ApplyOutcome::Duplicate, ApplyOutcome::InsufficientStock,
+          ApplyOutcome::UnknownSku, ApplyOutcome::Invalid, ApplyOutcome::ConcurrentUpdate,
+          ApplyOutcome::StorageError}) {
+        ApplyOutcome back = ApplyOutcome::Applied;
+        QVERIFY(outcomeFromName(outcomeName(o), &back));
+        QCOMPARE(back, o);
+    }
+}
+
+QTEST_GUILESS_MAIN(TestOrderEvent)
+#include "tst_orderevent.moc"
