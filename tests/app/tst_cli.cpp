@@ -190,7 +190,7 @@ not json at all
                            {u"unknown_sku"_s, 1},
                            {u"invalid"_s, 2}}));
     QVERIFY2(r.err.contains("line 4:"), r.err.constData());
-    QVERIFY2(r.err.contains("line 9:"), r.err.constData());
+    QVERIFY2(r.err.contains("line 8:"), r.err.constData());
     QCOMPARE(available(u"A-1"_s), 1);
     QCOMPARE(available(u"B-2"_s), 0);
 
