@@ -83,6 +83,40 @@ QList<Migration> buildMigrations()
     last_failed_at BIGINT NOT NULL,
     UNIQUE (channel, sku)))"_s,
          }});
+
+    // 2: carrier quotes. Every quote request with its choice (audit, and what the panel shows),
+    // and delivery outcomes, from which each carrier-service's on-time rate per zone is learned.
+    list.append({2,
+                 "carrier quotes and delivery outcomes",
+                 {
+                     uR"(CREATE TABLE carrier_quote_requests (
+    id {{ID}},
+    order_id TEXT NOT NULL,
+    zone TEXT NOT NULL,
+    promised_by TEXT NOT NULL DEFAULT '',
+    currency TEXT NOT NULL,
+    chosen_source TEXT NOT NULL DEFAULT '',
+    chosen_carrier TEXT NOT NULL DEFAULT '',
+    chosen_service TEXT NOT NULL DEFAULT '',
+    chosen_cost BIGINT,
+    explanation TEXT NOT NULL DEFAULT '',
+    quotes TEXT NOT NULL DEFAULT '[]',
+    errors TEXT NOT NULL DEFAULT '[]',
+    requested_at BIGINT NOT NULL))"_s,
+                     u"CREATE INDEX carrier_quote_requests_by_order ON carrier_quote_requests "
+                     "(order_id, id)"_s,
+                     uR"(CREATE TABLE carrier_deliveries (
+    id {{ID}},
+    carrier TEXT NOT NULL,
+    service TEXT NOT NULL,
+    zone TEXT NOT NULL,
+    promised TEXT NOT NULL,
+    delivered TEXT NOT NULL,
+    on_time INTEGER NOT NULL,
+    recorded_at BIGINT NOT NULL))"_s,
+                     u"CREATE INDEX carrier_deliveries_by_service ON carrier_deliveries "
+                     "(carrier, service, zone)"_s,
+                 }});
     return list;
 }
 } // namespace
