@@ -1,0 +1,68 @@
+#include "httpexchange.h"
+
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QPointer>
+#include <QUrl>
+
+using namespace Qt::StringLiterals;
+
+namespace ChannelDesk {
+
+QNetworkRequest makeApiRequest(const QUrl &url, int timeoutMs)
+{
+    QNetworkRequest request(url);
+    request.setTransferTimeout(timeoutMs);
+    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, true);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::ManualRedirectPolicy);
+    request.setRawHeader("Accept", "application/json");
+    return request;
+}
+
+void sendHttp(QNetworkAccessManager *network, QObject *context, const QNetworkRequest &request,
+              const QByteArray &verb, const QByteArray &body,
+              std::function<void(const HttpResponse &)> done)
+{
+    QNetworkReply *reply = network->sendCustomRequest(request, verb, body);
+    reply->setParent(context);
+    QObject::connect(reply, &QNetworkReply::finished, context, [reply, done = std::move(done)] {
+        reply->deleteLater();
+        HttpResponse response;
+        response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        response.body = reply->readAll();
+        const auto pairs = reply->rawHeaderPairs();
+        for (const auto &[name, value] : pairs)
+            response.headers.insert(name.toLower(), value);
+        response.networkError = reply->error();
+        // The transfer timeout aborts the reply: Qt reports it as a timeout
+        // or, in some versions, as a cancellation we never asked for.
+        response.timedOut = !response.answered() &&
+            (reply->error() == QNetworkReply::TimeoutError ||
+             reply->error() == QNetworkReply::OperationCanceledError);
+        if (!response.answered())
+            response.errorText = response.timedOut ? u"no answer within the request timeout"_s
+                                                   : reply->errorString();
+        done(response);
+    });
+}
+
+QString bodyForInspector(const QByteArray &body)
+{
+    constexpr qsizetype kMaxKept = 64 * 1024;
+    if (body.size() <= kMaxKept)
+        return QString::fromUtf8(body);
+    return QString::fromUtf8(body.left(kMaxKept)) + u"\u2026 (%1 bytes in all)"_s.arg(body.size());
+}
+
+QUrl apiUrl(const QUrl &base, const QString &path)
+{
+    QUrl url = base;
+    QString basePath = url.path();
+    while (basePath.endsWith(u'/'))
+        basePath.chop(1);
+    url.setPath(basePath + (path.startsWith(u'/') ? path : u'/' + path));
+    return url;
+}
+
+} // namespace ChannelDesk

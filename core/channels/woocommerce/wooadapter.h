@@ -1,0 +1,72 @@
+#pragma once
+
+#include "channels/channeladapter.h"
+#include "channels/httpexchange.h"
+#include "util/clock.h"
+
+#include <QUrl>
+
+class QNetworkAccessManager;
+
+namespace ChannelDesk {
+
+struct WooSettings
+{
+    QString channelId;
+    QUrl baseUrl; // the site root: https://shop.example (the adapter appends /wp-json/wc/v3)
+    QString apiVersion; // empty: "v3"
+    QByteArray consumerKey;
+    QByteArray consumerSecret;
+    int timeoutMs = 10'000;
+};
+
+// Where a listing lives in WooCommerce. The mapping's remote_id is "<product id>" for a simple
+// product and "<product id>/<variation id>" for a variation, as the REST paths nest them.
+struct WooTarget
+{
+    qint64 productId = 0;
+    qint64 variationId = 0; // 0 for a simple product
+
+    bool isVariation() const { return variationId != 0; }
+    QString remoteId() const;
+    static std::optional<WooTarget> parse(const QString &remoteId);
+};
+
+// WooCommerce through its REST API v3: one listing is set with PUT products/<id> (or
+// products/<pid>/variations/<id>), several with POST products/batch (and the variations batch of
+// their parent), at most 100 per call. Authenticated with HTTP Basic (consumer key and secret);
+// WooCommerce accepts Basic over HTTPS, which is how a real shop must be configured.
+class WooAdapter final : public ChannelAdapter
+{
+    Q_OBJECT
+public:
+    static constexpr int kMaxBatchSize = 100; // create + update + delete per batch request
+    // WooCommerce sets no limit of its own; hosts do. A polite default, tightened by 429/503.
+    static constexpr double kDocumentedRequestsPerSecond = 5.0;
+
+    WooAdapter(WooSettings settings, QNetworkAccessManager *network, const Clock &clock,
+               QObject *parent = nullptr);
+
+    QString channelId() const override { return m_settings.channelId; }
+    QString type() const override { return QStringLiteral("woocommerce"); }
+    int maxBatchSize() const override { return kMaxBatchSize; }
+    double documentedRequestsPerSecond() const override { return kDocumentedRequestsPerSecond; }
+
+    void push(const QList<ListingUpdate> &updates,
+              std::function<void(const PushReport &)> done) override;
+    void readListing(const QString &remoteId,
+                     std::function<void(const ReadListingResult &)> done) override;
+
+    QUrl endpoint(const QString &path) const;
+
+private:
+    struct Group;
+    void sendGroup(const Group &group, std::function<void(const PushReport &)> done);
+    QNetworkRequest request(const QString &path) const;
+
+    WooSettings m_settings;
+    QNetworkAccessManager *m_network;
+    const Clock &m_clock;
+};
+
+} // namespace ChannelDesk
