@@ -51,3 +51,5 @@ int runStock(const QStringList &args);
 int runApplyOrders(const QStringList &args);
 int runAudit(const QStringList &args);
 int runDemo(const QStringList &args);
+int runQuote(const QStringList &args);
+int runDeliveryImport(const QStringList &args);

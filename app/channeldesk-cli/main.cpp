@@ -26,6 +26,8 @@ const std::map<QString, Command> &commands()
         {u"stock"_s, {runStock, "list every SKU"}},
         {u"audit"_s, {runAudit, "print the mutation log"}},
         {u"demo"_s, {runDemo, "run a synthetic order stream against a temporary inventory"}},
+        {u"quote"_s, {runQuote, "quote every carrier for an order and choose one"}},
+        {u"delivery-import"_s, {runDeliveryImport, "record delivery outcomes from a CSV file"}},
     };
     return table;
 }

@@ -1,0 +1,56 @@
+// delivery-import
+#include "carriers/deliverycsv.h"
+#include "carriers/reliabilitystore.h"
+#include "cli.h"
+#include "store/database.h"
+#include "util/clock.h"
+
+using namespace ChannelDesk;
+using namespace Qt::StringLiterals;
+
+int runDeliveryImport(const QStringList &args)
+{
+    QCommandLineParser parser;
+    Cli::setUpParser(parser, u"delivery-import"_s,
+                     u"Record delivery outcomes from a CSV file with the header "
+                     "carrier,service,zone,promised,delivered (zone like US-941, dates like "
+                     "2026-12-01). They teach the quote command each carrier-service's on-time "
+                     "rate. All rows or none."_s);
+    parser.addPositionalArgument(u"FILE.csv"_s, u"The delivery file (- for standard input)."_s);
+    int code = 0;
+    if (!Cli::parse(parser, args, &code))
+        return code;
+    if (parser.positionalArguments().size() != 1) {
+        Cli::printError(u"delivery-import takes exactly one FILE.csv"_s);
+        return Cli::kBadInput;
+    }
+    const QString path = parser.positionalArguments().constFirst();
+    QByteArray bytes;
+    if (!Cli::readTextFile(path, &bytes))
+        return Cli::kBadInput;
+    QList<DeliveryOutcome> outcomes;
+    CsvErrors errors;
+    if (!parseDeliveryCsv(QString::fromUtf8(bytes), &outcomes, &errors)) {
+        for (const QString &message : std::as_const(errors.messages))
+            Cli::printError(path + u": "_s + message);
+        Cli::printError(u"nothing was imported (%1 error%2)"_s.arg(errors.messages.size())
+                            .arg(errors.messages.size() == 1 ? ""_L1 : "s"_L1));
+        return Cli::kBadInput;
+    }
+    auto db = Cli::openDatabase(parser);
+    if (!db)
+        return Cli::kUnusableDatabase;
+    ReliabilityStore store(*db, SystemClock::instance());
+    QString error;
+    if (!store.recordOutcomes(outcomes, &error)) {
+        Cli::printError(u"nothing was imported: %1"_s.arg(error));
+        return Cli::kUnusableDatabase;
+    }
+    qsizetype onTime = 0;
+    for (const DeliveryOutcome &o : std::as_const(outcomes))
+        onTime += o.onTime() ? 1 : 0;
+    Cli::printLine(u"imported %1 deliveries: %2 on time, %3 late"_s.arg(outcomes.size())
+                       .arg(onTime)
+                       .arg(outcomes.size() - onTime));
+    return Cli::kOk;
+}

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "carriers/quoteresult.h"
+
+#include <QDate>
+#include <QList>
+#include <QString>
+
+namespace ChannelDesk {
+
+class Clock;
+class Database;
+
+// One delivered parcel: was the carrier-service on time to that zone?
+struct DeliveryOutcome
+{
+    QString carrier; // as the quotes name it ("UPS", "USPS")
+    QString service; // as the quotes name it ("Ground")
+    QString zone; // "US-941"
+    QDate promised;
+    QDate delivered;
+    bool onTime() const { return delivered <= promised; }
+};
+
+// The database side of carrier quotes (migration 2): delivery outcomes in, on-time counts out,
+// and the audit record of each quote request and its choice. Carrier and service names match
+// case-insensitively. Use from the thread that opened the Database.
+class ReliabilityStore
+{
+public:
+    ReliabilityStore(Database &db, const Clock &clock);
+
+    // Records every outcome or none.
+    bool recordOutcomes(const QList<DeliveryOutcome> &outcomes, QString *error);
+    // The carrier-service's on-time counts to zone and over all zones.
+    bool history(const QString &carrier, const QString &service, const QString &zone,
+                 OnTimeCounts *inZone, OnTimeCounts *allZones, QString *error);
+    // Records one quote request: every quote with its fate, the errors, the choice.
+    bool recordQuoteRequest(const QuoteResult &result, QString *error);
+
+private:
+    Database &m_db;
+    const Clock &m_clock;
+};
+
+} // namespace ChannelDesk
