@@ -42,7 +42,7 @@ QList<Migration> buildMigrations()
     reason TEXT NOT NULL DEFAULT '',
     paused_after INTEGER NOT NULL DEFAULT 0,
     at BIGINT NOT NULL))"_s,
-             u"CREATE INDEX mutations_by_sku ON mutations (sku, id)"_s,
+             u"CREATE INDEX mutations_by_sku ON mutations (sku, version)"_s,
              u"CREATE INDEX mutations_by_order ON mutations (order_id)"_s,
              // Per channel: how far into the mutation log propagation has read.
              uR"(CREATE TABLE channel_cursors (

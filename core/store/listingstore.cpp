@@ -1,0 +1,474 @@
+#include "listingstore.h"
+
+#include "database.h"
+#include "domain/mutation.h"
+#include "storelog.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace ChannelDesk {
+
+namespace {
+using namespace Qt::StringLiterals;
+
+const QString kStockChangingKinds = u"('order','adjust','import','pause','resume')"_s;
+
+QString nonNull(const QString &s)
+{
+    return s.isNull() ? QStringLiteral("") : s;
+}
+
+ListingState::State stateFromName(const QString &name)
+{
+    if (name == "pending"_L1)
+        return ListingState::State::Pending;
+    if (name == "retrying"_L1)
+        return ListingState::State::Retrying;
+    if (name == "dead"_L1)
+        return ListingState::State::Dead;
+    return ListingState::State::InSync;
+}
+
+bool fail(Database &db, const QSqlQuery &q, QString *error)
+{
+    if (error)
+        *error = q.lastError().text();
+    qCWarning(lcStore) << "listing store:" << q.lastError().text();
+    db.rollback();
+    return false;
+}
+} // namespace
+
+QString stateName(ListingState::State state)
+{
+    switch (state) {
+    case ListingState::State::InSync:
+        return u"in_sync"_s;
+    case ListingState::State::Pending:
+        return u"pending"_s;
+    case ListingState::State::Retrying:
+        return u"retrying"_s;
+    case ListingState::State::Dead:
+        return u"dead"_s;
+    }
+    return {};
+}
+
+bool ListingStore::importMappings(const QList<ListingMapping> &rows, qint64 nowMs, QString *error)
+{
+    if (!m_db.beginWrite()) {
+        *error = m_db.lastError();
+        return false;
+    }
+    QSqlQuery version(m_db.connection());
+    version.prepare(u"SELECT version FROM stock WHERE sku = ?"_s);
+    QSqlQuery upsert(m_db.connection());
+    upsert.prepare(
+        u"INSERT INTO listings (channel, sku, remote_id, pending_version, pending_since, "
+        "state) VALUES (?, ?, ?, ?, ?, 'pending') "
+        "ON CONFLICT (channel, sku) DO UPDATE SET remote_id = excluded.remote_id, "
+        "pending_version = excluded.pending_version, "
+        "pending_since = COALESCE(listings.pending_since, excluded.pending_since), "
+        "state = CASE WHEN listings.remote_id = excluded.remote_id THEN listings.state "
+        "ELSE 'pending' END"_s);
+    for (const ListingMapping &row : rows) {
+        version.addBindValue(row.sku);
+        if (!version.exec())
+            return fail(m_db, version, error);
+        if (!version.next()) {
+            m_db.rollback();
+            *error = u"unknown SKU %1 (import stock first)"_s.arg(row.sku);
+            return false;
+        }
+        const qint64 v = version.value(0).toLongLong();
+        version.finish();
+        upsert.addBindValue(row.channel);
+        upsert.addBindValue(row.sku);
+        upsert.addBindValue(row.remoteId);
+        upsert.addBindValue(v);
+        upsert.addBindValue(nowMs);
+        if (!upsert.exec())
+            return fail(m_db, upsert, error);
+    }
+    if (!m_db.commit()) {
+        *error = m_db.lastError();
+        return false;
+    }
+    return true;
+}
+
+qint64 ListingStore::cursor(const QString &channel) const
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(u"SELECT last_mutation_id FROM channel_cursors WHERE channel = ?"_s);
+    q.addBindValue(channel);
+    if (q.exec() && q.next())
+        return q.value(0).toLongLong();
+    return -1;
+}
+
+int ListingStore::ingest(const QString &channel, int limit, QString *error)
+{
+    if (!m_db.beginWrite()) {
+        *error = m_db.lastError();
+        return -1;
+    }
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT last_mutation_id FROM channel_cursors WHERE channel = ?"_s);
+    q.addBindValue(channel);
+    if (!q.exec())
+        return fail(m_db, q, error) ? 0 : -1;
+    if (!q.next()) {
+        // A channel seen for the first time starts at the end of the log: its mappings already
+        // start pending at the current version.
+        q.finish();
+        QSqlQuery init(m_db.connection());
+        init.prepare(u"INSERT INTO channel_cursors (channel, last_mutation_id, updated_at) "
+                     "SELECT ?, COALESCE(MAX(id), 0), 0 FROM mutations"_s);
+        init.addBindValue(channel);
+        if (!init.exec())
+            return fail(m_db, init, error) ? 0 : -1;
+        return m_db.commit() ? 0 : -1;
+    }
+    const qint64 from = q.value(0).toLongLong();
+    q.finish();
+
+    struct Row
+    {
+        qint64 id, version, delta, at;
+        MutationKind kind;
+        QString channel;
+    };
+    QHash<QString, QList<Row>> bySku;
+    QStringList order;
+    qint64 last = from;
+    int read = 0;
+    q.prepare(u"SELECT id, sku, version, kind, channel, delta, at FROM mutations WHERE id > ? "
+              "ORDER BY id LIMIT ?"_s);
+    q.addBindValue(from);
+    q.addBindValue(limit);
+    if (!q.exec())
+        return fail(m_db, q, error) ? 0 : -1;
+    while (q.next()) {
+        ++read;
+        last = q.value(0).toLongLong();
+        MutationKind kind;
+        if (!kindFromName(q.value(3).toString(), &kind) || !changesStock(kind))
+            continue;
+        const QString sku = q.value(1).toString();
+        if (!bySku.contains(sku))
+            order.append(sku);
+        bySku[sku].append({last, q.value(2).toLongLong(), q.value(5).toLongLong(),
+                           q.value(6).toLongLong(), kind, q.value(4).toString()});
+    }
+    q.finish();
+
+    QSqlQuery get(m_db.connection());
+    get.setForwardOnly(true);
+    get.prepare(u"SELECT acked_version, acked_quantity, pending_version, pending_since, state "
+                "FROM listings WHERE channel = ? AND sku = ?"_s);
+    QSqlQuery put(m_db.connection());
+    put.prepare(u"UPDATE listings SET acked_version = ?, acked_quantity = ?, pending_version = ?, "
+                "pending_since = ?, state = ? WHERE channel = ? AND sku = ?"_s);
+    for (const QString &sku : std::as_const(order)) {
+        get.addBindValue(channel);
+        get.addBindValue(sku);
+        if (!get.exec())
+            return fail(m_db, get, error) ? 0 : -1;
+        if (!get.next())
+            continue; // not listed on this channel
+        qint64 ackedVersion = get.value(0).toLongLong();
+        QVariant ackedQuantity = get.value(1);
+        qint64 pendingVersion = get.value(2).toLongLong();
+        QVariant pendingSince = get.value(3);
+        QString state = get.value(4).toString();
+        get.finish();
+        for (const Row &m : bySku.value(sku)) {
+            if (m.version <= ackedVersion)
+                continue;
+            const bool ownOrder = m.kind == MutationKind::Order && m.channel == channel;
+            if (ownOrder && !ackedQuantity.isNull()) {
+                // The channel took this order itself and already shows one less.
+                ackedQuantity = ackedQuantity.toLongLong() + m.delta;
+                if (pendingVersion <= ackedVersion && ackedVersion == m.version - 1) {
+                    ackedVersion = m.version;
+                    pendingVersion = m.version;
+                    continue;
+                }
+            }
+            pendingVersion = std::max(pendingVersion, m.version);
+            if (pendingSince.isNull())
+                pendingSince = m.at;
+        }
+        if (pendingVersion > ackedVersion && state == "in_sync"_L1)
+            state = u"pending"_s;
+        put.addBindValue(ackedVersion);
+        put.addBindValue(ackedQuantity);
+        put.addBindValue(pendingVersion);
+        put.addBindValue(pendingVersion > ackedVersion ? pendingSince : QVariant());
+        put.addBindValue(state);
+        put.addBindValue(channel);
+        put.addBindValue(sku);
+        if (!put.exec())
+            return fail(m_db, put, error) ? 0 : -1;
+    }
+    QSqlQuery advance(m_db.connection());
+    advance.prepare(u"UPDATE channel_cursors SET last_mutation_id = ?, updated_at = ? "
+                    "WHERE channel = ?"_s);
+    advance.addBindValue(last);
+    advance.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    advance.addBindValue(channel);
+    if (!advance.exec())
+        return fail(m_db, advance, error) ? 0 : -1;
+    if (!m_db.commit()) {
+        *error = m_db.lastError();
+        return -1;
+    }
+    return read;
+}
+
+QList<DueListing> ListingStore::due(const QString &channel, qint64 nowMs, int limit,
+                                    const QSet<QString> &busy, QString *error) const
+{
+    QList<DueListing> out;
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT l.sku, l.remote_id, s.available, s.version, s.paused, l.acked_quantity, "
+              "l.acked_version, l.attempts, l.pending_since FROM listings l "
+              "JOIN stock s ON s.sku = l.sku "
+              "WHERE l.channel = ? AND l.state IN ('pending', 'retrying') "
+              "AND COALESCE(l.next_attempt_at, 0) <= ? AND s.version > l.acked_version "
+              "ORDER BY l.pending_since LIMIT ?"_s);
+    q.addBindValue(channel);
+    q.addBindValue(nowMs);
+    q.addBindValue(limit + int(busy.size()));
+    if (!q.exec()) {
+        *error = q.lastError().text();
+        return out;
+    }
+    while (q.next() && out.size() < limit) {
+        DueListing d;
+        d.sku = q.value(0).toString();
+        if (busy.contains(d.sku))
+            continue;
+        d.remoteId = q.value(1).toString();
+        d.available = q.value(2).toLongLong();
+        d.version = q.value(3).toLongLong();
+        d.paused = q.value(4).toInt() != 0;
+        if (!q.value(5).isNull())
+            d.ackedQuantity = q.value(5).toLongLong();
+        d.ackedVersion = q.value(6).toLongLong();
+        d.attempts = q.value(7).toInt();
+        d.pendingSinceMs = q.value(8).toLongLong();
+        out.append(d);
+    }
+    return out;
+}
+
+qint64 ListingStore::nextAttemptAt(const QString &channel) const
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(u"SELECT MIN(next_attempt_at) FROM listings WHERE channel = ? "
+              "AND state = 'retrying'"_s);
+    q.addBindValue(channel);
+    if (q.exec() && q.next() && !q.value(0).isNull())
+        return q.value(0).toLongLong();
+    return 0;
+}
+
+bool ListingStore::acknowledge(const QString &channel, const QString &sku, qint64 version,
+                               qint64 quantity, bool paused, qint64 atMs, QString *error)
+{
+    if (!m_db.beginWrite()) {
+        *error = m_db.lastError();
+        return false;
+    }
+    // Still behind: the oldest change not covered by this acknowledgement starts the clock.
+    QSqlQuery q(m_db.connection());
+    q.prepare(u"UPDATE listings SET acked_version = ?, acked_quantity = ?, acked_paused = ?, "
+              "acked_at = ?, attempts = 0, next_attempt_at = NULL, last_error = '', "
+              "state = CASE WHEN pending_version > ? THEN 'pending' ELSE 'in_sync' END, "
+              "pending_since = CASE WHEN pending_version > ? THEN "
+              "(SELECT MIN(at) FROM mutations WHERE sku = ? AND version > ?) ELSE NULL END "
+              "WHERE channel = ? AND sku = ? AND acked_version < ?"_s);
+    q.addBindValue(version);
+    q.addBindValue(quantity);
+    q.addBindValue(paused ? 1 : 0);
+    q.addBindValue(atMs);
+    q.addBindValue(version);
+    q.addBindValue(version);
+    q.addBindValue(sku);
+    q.addBindValue(version);
+    q.addBindValue(channel);
+    q.addBindValue(sku);
+    q.addBindValue(version);
+    if (!q.exec())
+        return fail(m_db, q, error);
+    QSqlQuery d(m_db.connection());
+    d.prepare(u"DELETE FROM dead_letters WHERE channel = ? AND sku = ?"_s);
+    d.addBindValue(channel);
+    d.addBindValue(sku);
+    if (!d.exec())
+        return fail(m_db, d, error);
+    if (!m_db.commit()) {
+        *error = m_db.lastError();
+        return false;
+    }
+    return true;
+}
+
+bool ListingStore::setAckedQuantity(const QString &channel, const QString &sku, qint64 quantity)
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(u"UPDATE listings SET acked_quantity = ? WHERE channel = ? AND sku = ?"_s);
+    q.addBindValue(quantity);
+    q.addBindValue(channel);
+    q.addBindValue(sku);
+    return q.exec();
+}
+
+bool ListingStore::scheduleRetry(const QString &channel, const QString &sku, int attempts,
+                                 qint64 nextAttemptAtMs, const QString &error)
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(u"UPDATE listings SET attempts = ?, next_attempt_at = ?, last_error = ?, "
+              "state = 'retrying' WHERE channel = ? AND sku = ? AND state <> 'dead'"_s);
+    q.addBindValue(attempts);
+    q.addBindValue(nextAttemptAtMs);
+    q.addBindValue(nonNull(error));
+    q.addBindValue(channel);
+    q.addBindValue(sku);
+    return q.exec();
+}
+
+bool ListingStore::deadLetter(const QString &channel, const QString &sku, const Failure &f,
+                              QString *error)
+{
+    if (!m_db.beginWrite()) {
+        *error = m_db.lastError();
+        return false;
+    }
+    QSqlQuery q(m_db.connection());
+    q.prepare(u"UPDATE listings SET state = 'dead', attempts = ?, next_attempt_at = NULL, "
+              "last_error = ? WHERE channel = ? AND sku = ?"_s);
+    q.addBindValue(f.attempts);
+    q.addBindValue(nonNull(f.message));
+    q.addBindValue(channel);
+    q.addBindValue(sku);
+    if (!q.exec())
+        return fail(m_db, q, error);
+
+    QSqlQuery h(m_db.connection());
+    h.prepare(u"SELECT history FROM dead_letters WHERE channel = ? AND sku = ?"_s);
+    h.addBindValue(channel);
+    h.addBindValue(sku);
+    if (!h.exec())
+        return fail(m_db, h, error);
+    const bool exists = h.next();
+    QJsonArray history =
+        exists ? QJsonDocument::fromJson(h.value(0).toString().toUtf8()).array() : QJsonArray();
+    h.finish();
+    history.append(QJsonObject {{u"at"_s, f.atMs},
+                                {u"version"_s, f.version},
+                                {u"attempts"_s, f.attempts},
+                                {u"kind"_s, f.kind},
+                                {u"http_status"_s, f.httpStatus},
+                                {u"code"_s, f.code},
+                                {u"message"_s, f.message}});
+    const QString historyText =
+        QString::fromUtf8(QJsonDocument(history).toJson(QJsonDocument::Compact));
+
+    QSqlQuery w(m_db.connection());
+    if (exists) {
+        w.prepare(u"UPDATE dead_letters SET version = ?, attempts = ?, error_kind = ?, "
+                  "last_error = ?, request = ?, response = ?, history = ?, last_failed_at = ? "
+                  "WHERE channel = ? AND sku = ?"_s);
+    } else {
+        w.prepare(u"INSERT INTO dead_letters (version, attempts, error_kind, last_error, request, "
+                  "response, history, last_failed_at, channel, sku, first_failed_at) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    }
+    w.addBindValue(f.version);
+    w.addBindValue(f.attempts);
+    w.addBindValue(nonNull(f.kind));
+    w.addBindValue(nonNull(f.message));
+    w.addBindValue(nonNull(f.request));
+    w.addBindValue(nonNull(f.response));
+    w.addBindValue(historyText);
+    w.addBindValue(f.atMs);
+    w.addBindValue(channel);
+    w.addBindValue(sku);
+    if (!exists)
+        w.addBindValue(f.atMs);
+    if (!w.exec())
+        return fail(m_db, w, error);
+    if (!m_db.commit()) {
+        *error = m_db.lastError();
+        return false;
+    }
+    return true;
+}
+
+QList<ListingState> ListingStore::listings(const QString &channel, const QString &sku) const
+{
+    QString sql = u"SELECT channel, sku, remote_id, acked_version, acked_quantity, acked_paused, "
+                  "acked_at, pending_version, pending_since, attempts, next_attempt_at, state, "
+                  "last_error FROM listings WHERE 1 = 1"_s;
+    QVariantList binds;
+    if (!channel.isEmpty()) {
+        sql += u" AND channel = ?"_s;
+        binds.append(channel);
+    }
+    if (!sku.isEmpty()) {
+        sql += u" AND sku = ?"_s;
+        binds.append(sku);
+    }
+    sql += u" ORDER BY channel, sku"_s;
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    q.prepare(sql);
+    for (const QVariant &b : binds)
+        q.addBindValue(b);
+    QList<ListingState> out;
+    if (!q.exec())
+        return out;
+    while (q.next()) {
+        ListingState s;
+        s.channel = q.value(0).toString();
+        s.sku = q.value(1).toString();
+        s.remoteId = q.value(2).toString();
+        s.ackedVersion = q.value(3).toLongLong();
+        if (!q.value(4).isNull())
+            s.ackedQuantity = q.value(4).toLongLong();
+        s.ackedPaused = q.value(5).toInt() != 0;
+        s.ackedAtMs = q.value(6).toLongLong();
+        s.pendingVersion = q.value(7).toLongLong();
+        s.pendingSinceMs = q.value(8).toLongLong();
+        s.attempts = q.value(9).toInt();
+        s.nextAttemptAtMs = q.value(10).toLongLong();
+        s.state = stateFromName(q.value(11).toString());
+        s.lastError = q.value(12).toString();
+        out.append(s);
+    }
+    return out;
+}
+
+int ListingStore::count(const QString &channel, ListingState::State state) const
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(u"SELECT COUNT(*) FROM listings WHERE channel = ? AND state = ?"_s);
+    q.addBindValue(channel);
+    q.addBindValue(stateName(state));
+    if (q.exec() && q.next())
+        return q.value(0).toInt();
+    return 0;
+}
+
+} // namespace ChannelDesk

@@ -1,0 +1,244 @@
+#include "propagator.h"
+
+#include "store/database.h"
+#include "synclog.h"
+
+namespace ChannelDesk {
+
+namespace {
+using namespace Qt::StringLiterals;
+
+double rateFor(const Propagator::Options &o, const ChannelAdapter *adapter)
+{
+    return o.requestsPerSecond > 0 ? o.requestsPerSecond : adapter->documentedRequestsPerSecond();
+}
+} // namespace
+
+Propagator::Propagator(Database &db, ChannelAdapter *adapter, const Clock &clock, QObject *parent)
+    : Propagator(db, adapter, clock, Options {}, parent)
+{
+}
+
+Propagator::Propagator(Database &db, ChannelAdapter *adapter, const Clock &clock,
+                       const Options &options, QObject *parent)
+    : QObject(parent)
+    , m_db(db)
+    , m_store(db)
+    , m_adapter(adapter)
+    , m_clock(clock)
+    , m_options(options)
+    , m_limiter(clock, rateFor(options, adapter),
+                options.burst > 0 ? options.burst : std::max(1.0, rateFor(options, adapter)))
+    , m_backoff(options.backoffBaseMs, options.backoffCapMs, options.jitterSeed)
+{
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &Propagator::pump);
+}
+
+Propagator::~Propagator() = default;
+
+QString Propagator::channelId() const
+{
+    return m_adapter ? m_adapter->channelId() : QString();
+}
+
+void Propagator::start()
+{
+    m_running = true;
+    wake();
+}
+
+void Propagator::stop()
+{
+    m_running = false;
+    m_timer.stop();
+}
+
+void Propagator::setSuspended(bool suspended)
+{
+    m_suspended = suspended;
+    if (!suspended)
+        wake();
+}
+
+void Propagator::wake()
+{
+    if (!m_running || m_pumpQueued)
+        return;
+    m_pumpQueued = true;
+    QMetaObject::invokeMethod(this, &Propagator::pump, Qt::QueuedConnection);
+}
+
+void Propagator::schedule(qint64 delayMs)
+{
+    delayMs = std::clamp<qint64>(delayMs, 0, m_options.pollIntervalMs);
+    if (m_timer.isActive() && m_timer.remainingTime() <= delayMs)
+        return;
+    m_timer.start(int(delayMs));
+}
+
+void Propagator::pump()
+{
+    m_pumpQueued = false;
+    if (!m_running || !m_adapter)
+        return;
+    const QString channel = channelId();
+
+    // 1. Fold the log into listing state; the cursor moves in the same transaction.
+    QString error;
+    for (int step = 0; step < 4; ++step) {
+        const int read = m_store.ingest(channel, m_options.ingestLimit, &error);
+        if (read < 0) {
+            qCWarning(lcSync) << channel << "cannot read the change feed:" << error;
+            schedule(m_options.pollIntervalMs);
+            return;
+        }
+        if (read < m_options.ingestLimit)
+            break;
+    }
+
+    // 2. Send what is due, as far as the bucket and the in-flight bound allow.
+    const int batch = std::max(1, m_adapter->maxBatchSize());
+    while (!m_suspended && m_inFlight < m_options.maxInFlight) {
+        const qint64 now = m_clock.nowMs();
+        const QList<DueListing> due = m_store.due(channel, now, batch, m_busy, &error);
+        if (due.isEmpty())
+            break;
+        if (!m_limiter.tryAcquire()) {
+            schedule(std::max<qint64>(1, m_limiter.msUntilAvailable()));
+            break;
+        }
+        QList<ListingUpdate> updates;
+        updates.reserve(due.size());
+        for (const DueListing &d : due) {
+            ListingUpdate u;
+            u.sku = d.sku;
+            u.remoteId = d.remoteId;
+            u.quantity = d.available;
+            u.version = d.version;
+            u.paused = d.paused;
+            u.lastAckedQuantity = d.ackedQuantity;
+            updates.append(u);
+            m_busy.insert(d.sku);
+        }
+        ++m_inFlight;
+        QPointer<Propagator> self(this);
+        m_adapter->push(updates, [self, due, updates](const PushReport &report) {
+            if (self)
+                self->onReport(due, updates, report);
+        });
+    }
+
+    if (m_inFlight == 0) {
+        const qint64 next = m_store.nextAttemptAt(channel);
+        if (next > 0)
+            schedule(next - m_clock.nowMs());
+        Q_EMIT idle(channel);
+    }
+    if (!m_timer.isActive())
+        schedule(m_options.pollIntervalMs);
+}
+
+void Propagator::onReport(const QList<DueListing> &sent, const QList<ListingUpdate> &updates,
+                          const PushReport &report)
+{
+    --m_inFlight;
+    const QString channel = channelId();
+    const qint64 now = m_clock.nowMs();
+    if (report.retryAfterMs)
+        m_limiter.blockUntil(now + *report.retryAfterMs);
+    if (report.throttled)
+        m_limiter.onThrottled();
+    if (report.rateLimitPerSecond)
+        m_limiter.capRate(*report.rateLimitPerSecond);
+
+    bool anyOk = false;
+    for (qsizetype i = 0; i < sent.size(); ++i) {
+        const DueListing &listing = sent.at(i);
+        m_busy.remove(listing.sku);
+        PushOutcome outcome;
+        if (i < report.outcomes.size()) {
+            outcome = report.outcomes.at(i);
+        } else {
+            outcome.failure = FailureKind::Transient;
+            outcome.message = u"the channel's answer did not mention this listing"_s;
+        }
+        if (outcome.ok()) {
+            anyOk = true;
+            const ListingUpdate &u = updates.at(i);
+            QString error;
+            if (!m_store.acknowledge(channel, listing.sku, u.version, u.quantityToSend(), u.paused,
+                                     now, &error)) {
+                qCWarning(lcSync) << channel << listing.sku << "cannot record the ack:" << error;
+                continue;
+            }
+            const qint64 lag =
+                listing.pendingSinceMs > 0 ? std::max<qint64>(0, now - listing.pendingSinceMs) : 0;
+            Q_EMIT acknowledged(channel, listing.sku, u.version, u.quantityToSend(), lag);
+        } else {
+            handleFailure(listing, outcome, report);
+        }
+    }
+    if (anyOk)
+        m_limiter.onSuccess();
+    Q_EMIT callFinished(channel, anyOk, report.throttled);
+    wake();
+}
+
+void Propagator::handleFailure(const DueListing &listing, const PushOutcome &outcome,
+                               const PushReport &report)
+{
+    const QString channel = channelId();
+    const qint64 now = m_clock.nowMs();
+    const int attempts = listing.attempts + 1;
+    QString message = outcome.message;
+    if (!outcome.errorCode.isEmpty())
+        message = outcome.errorCode + u": "_s + message;
+    if (outcome.httpStatus > 0)
+        message = u"HTTP %1 %2"_s.arg(outcome.httpStatus).arg(message);
+
+    const bool permanent = outcome.failure == FailureKind::Permanent;
+    Q_EMIT attemptFailed(channel, listing.sku, listing.version, permanent, message);
+
+    if (permanent || attempts >= m_options.maxAttempts) {
+        ListingStore::Failure f;
+        f.version = listing.version;
+        f.attempts = attempts;
+        f.kind = permanent ? u"permanent"_s : u"exhausted"_s;
+        f.httpStatus = outcome.httpStatus;
+        f.code = outcome.errorCode;
+        f.message = outcome.message;
+        f.request = report.request;
+        f.response = report.response;
+        f.atMs = now;
+        QString error;
+        if (!m_store.deadLetter(channel, listing.sku, f, &error))
+            qCWarning(lcSync) << channel << listing.sku << "cannot dead-letter:" << error;
+        qCInfo(lcSync) << channel << listing.sku << "dead-lettered after" << attempts
+                       << "attempts:" << message;
+        Q_EMIT deadLettered(channel, listing.sku, message);
+        return;
+    }
+    if (outcome.errorCode == "CHANGE_FROM_QUANTITY_STALE"_L1 ||
+        outcome.errorCode == "COMPARE_QUANTITY_STALE"_L1)
+        refreshStale(listing);
+    const qint64 floor = report.retryAfterMs.value_or(0);
+    const qint64 delay = m_backoff.delayMs(attempts - 1, floor);
+    m_store.scheduleRetry(channel, listing.sku, attempts, now + delay, message);
+}
+
+void Propagator::refreshStale(const DueListing &listing)
+{
+    // The channel sold something we have not heard of yet, or was changed by hand: learn what
+    // it holds now, so the retry compares against the truth instead of overwriting it blindly.
+    const QString channel = channelId();
+    const QString sku = listing.sku;
+    QPointer<Propagator> self(this);
+    m_adapter->readListing(listing.remoteId, [self, channel, sku](const ReadListingResult &r) {
+        if (!self || r.failure != FailureKind::None)
+            return;
+        self->m_store.setAckedQuantity(channel, sku, r.quantity);
+    });
+}
+
+} // namespace ChannelDesk

@@ -1,0 +1,97 @@
+#pragma once
+
+#include "channels/channeladapter.h"
+#include "store/listingstore.h"
+#include "sync/backoff.h"
+#include "sync/ratelimiter.h"
+#include "util/clock.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+#include <QTimer>
+
+namespace ChannelDesk {
+
+class Database;
+
+// Pushes the source of truth to one channel (DESIGN §3). Reads the mutation log past the
+// channel's cursor, folds it into per-listing state (so only the newest version of a listing is
+// ever sent), and sends the CURRENT quantity of due listings in batches the channel's API takes,
+// within a token bucket. Transient failures retry with jittered exponential backoff, honouring
+// Retry-After; permanent failures and exhausted retries go to the dead-letter queue with their
+// history. Lives on the core's thread; talks to the outside world through signals.
+class Propagator : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        int maxAttempts = 8; // transient failures before a listing goes to the DLQ
+        qint64 backoffBaseMs = 1000;
+        qint64 backoffCapMs = 30'000;
+        double requestsPerSecond = 0; // 0: the adapter's documented rate
+        double burst = 0; // 0: one second's worth, at least 1
+        int maxInFlight = 4; // concurrent calls to this channel
+        int pollIntervalMs = 1000; // look for work from other processes (DLQ retries)
+        int ingestLimit = 5000; // log rows folded per step
+        quint32 jitterSeed = 0; // 0: random
+    };
+
+    Propagator(Database &db, ChannelAdapter *adapter, const Clock &clock, const Options &options,
+               QObject *parent = nullptr);
+    Propagator(Database &db, ChannelAdapter *adapter, const Clock &clock,
+               QObject *parent = nullptr);
+    ~Propagator() override;
+
+    QString channelId() const;
+    ChannelAdapter *adapter() const { return m_adapter; }
+    const RateLimiter &rateLimiter() const { return m_limiter; }
+
+    void start();
+    void stop();
+    // Propagation on/off for this channel, as the merchant decides (not the listing guard).
+    void setSuspended(bool suspended);
+    bool isSuspended() const { return m_suspended; }
+    int inFlight() const { return m_inFlight; }
+
+public Q_SLOTS:
+    // Something was committed (or retried by hand): look for work soon.
+    void wake();
+
+Q_SIGNALS:
+    void acknowledged(const QString &channel, const QString &sku, qint64 version, qint64 quantity,
+                      qint64 lagMs);
+    void attemptFailed(const QString &channel, const QString &sku, qint64 version, bool permanent,
+                       const QString &message);
+    void deadLettered(const QString &channel, const QString &sku, const QString &message);
+    void callFinished(const QString &channel, bool success, bool throttled);
+    // Nothing in flight and nothing it may send now (work may wait for a retry time or a
+    // token).
+    void idle(const QString &channel);
+
+private:
+    void pump();
+    void schedule(qint64 delayMs);
+    void onReport(const QList<DueListing> &sent, const QList<ListingUpdate> &updates,
+                  const PushReport &report);
+    void handleFailure(const DueListing &listing, const PushOutcome &outcome,
+                       const PushReport &report);
+    void refreshStale(const DueListing &listing);
+
+    Database &m_db;
+    ListingStore m_store;
+    QPointer<ChannelAdapter> m_adapter;
+    const Clock &m_clock;
+    Options m_options;
+    RateLimiter m_limiter;
+    Backoff m_backoff;
+    QTimer m_timer;
+    QSet<QString> m_busy; // SKUs in flight
+    int m_inFlight = 0;
+    bool m_running = false;
+    bool m_suspended = false;
+    bool m_pumpQueued = false;
+};
+
+} // namespace ChannelDesk

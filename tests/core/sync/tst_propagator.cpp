@@ -1,0 +1,387 @@
+// The propagator against a scripted channel: coalescing, ordering, backoff, Retry-After, the
+// dead-letter queue, pause/resume, an origin channel's own order, and the token bucket.
+#include "store/listingstore.h"
+#include "sync/propagator.h"
+#include "testdatabase.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+#include <deque>
+
+using namespace ChannelDesk;
+using namespace ChannelDesk::Testing;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// A channel whose answers the test scripts; unscripted calls succeed. Answers come on the next
+// event-loop turn, as a network reply would.
+class ScriptedChannel : public ChannelAdapter
+{
+public:
+    explicit ScriptedChannel(QString id, int batch = 50, double rate = 1000)
+        : m_id(std::move(id))
+        , m_batch(batch)
+        , m_rate(rate)
+    {
+    }
+    QString channelId() const override { return m_id; }
+    QString type() const override { return u"scripted"_s; }
+    int maxBatchSize() const override { return m_batch; }
+    double documentedRequestsPerSecond() const override { return m_rate; }
+
+    void push(const QList<ListingUpdate> &updates,
+              std::function<void(const PushReport &)> done) override
+    {
+        calls.append(updates);
+        PushReport report;
+        std::optional<PushOutcome> scripted;
+        if (!script.empty()) {
+            scripted = script.front();
+            script.pop_front();
+        }
+        for (const ListingUpdate &u : updates) {
+            PushOutcome o = scripted.value_or(PushOutcome {});
+            o.sku = u.sku;
+            o.version = u.version;
+            if (o.ok())
+                held[u.remoteId] = u.quantityToSend();
+            report.outcomes.append(o);
+        }
+        report.retryAfterMs = retryAfter;
+        retryAfter.reset();
+        QMetaObject::invokeMethod(
+            this, [done, report] { done(report); }, Qt::QueuedConnection);
+    }
+    void readListing(const QString &remoteId,
+                     std::function<void(const ReadListingResult &)> done) override
+    {
+        ReadListingResult r;
+        r.quantity = held.value(remoteId);
+        QMetaObject::invokeMethod(
+            this, [done, r] { done(r); }, Qt::QueuedConnection);
+    }
+
+    QList<QList<ListingUpdate>> calls;
+    std::deque<PushOutcome> script;
+    std::optional<qint64> retryAfter;
+    QHash<QString, qint64> held;
+
+private:
+    QString m_id;
+    int m_batch;
+    double m_rate;
+};
+
+PushOutcome transient(const QString &message = u"HTTP 503"_s)
+{
+    PushOutcome o;
+    o.failure = FailureKind::Transient;
+    o.httpStatus = 503;
+    o.message = message;
+    return o;
+}
+
+PushOutcome permanent()
+{
+    PushOutcome o;
+    o.failure = FailureKind::Permanent;
+    o.httpStatus = 404;
+    o.errorCode = u"woocommerce_rest_product_invalid_id"_s;
+    o.message = u"Invalid ID."_s;
+    return o;
+}
+
+} // namespace
+
+class TestPropagator : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void firstPushSetsTheChannel();
+    void coalescesToTheNewestVersion();
+    void neverSendsAnOlderVersion();
+    void transientFailureBacksOffAndRetriesTheCurrentQuantity();
+    void retryAfterIsAFloor();
+    void permanentFailureGoesStraightToTheDeadLetterQueue();
+    void exhaustedRetriesGoToTheDeadLetterQueue();
+    void pauseAtZeroAndResume();
+    void originChannelsOwnOrderNeedsNoPush();
+    void tokenBucketLimitsCalls();
+    void lagIsMeasuredFromTheOldestChange();
+
+private:
+    void map(const QString &channel, const QStringList &skus);
+    void runUntilIdle(Propagator &p);
+    QList<ListingState> listings(const QString &channel)
+    {
+        return ListingStore(m_t->db()).listings(channel);
+    }
+
+    std::unique_ptr<TestDatabase> m_t;
+    std::unique_ptr<SyncEngine> m_engine;
+    ManualClock m_clock;
+};
+
+void TestPropagator::init()
+{
+    m_t = std::make_unique<TestDatabase>();
+    m_engine = std::make_unique<SyncEngine>(m_t->db(), m_clock);
+    QVERIFY(
+        m_engine->importStock({stockRow(u"A"_s, 100), stockRow(u"B"_s, 5)}, u"t"_s, u"s"_s).ok());
+}
+
+void TestPropagator::cleanup()
+{
+    m_engine.reset();
+    m_t.reset();
+}
+
+void TestPropagator::map(const QString &channel, const QStringList &skus)
+{
+    QList<ListingMapping> rows;
+    for (const QString &sku : skus)
+        rows.append({channel, sku, u"r-"_s + sku});
+    QString error;
+    QVERIFY2(ListingStore(m_t->db()).importMappings(rows, m_clock.nowMs(), &error),
+             qPrintable(error));
+}
+
+void TestPropagator::runUntilIdle(Propagator &p)
+{
+    QSignalSpy idle(&p, &Propagator::idle);
+    p.wake();
+    QTRY_VERIFY_WITH_TIMEOUT(idle.count() > 0 && p.inFlight() == 0, 5000);
+}
+
+void TestPropagator::firstPushSetsTheChannel()
+{
+    map(u"shop"_s, {u"A"_s, u"B"_s});
+    ScriptedChannel channel(u"shop"_s);
+    Propagator p(m_t->db(), &channel, m_clock);
+    p.start();
+    runUntilIdle(p);
+    QCOMPARE(channel.calls.size(), 1); // both listings in one batch
+    QCOMPARE(channel.held.value(u"r-A"_s), 100);
+    QCOMPARE(channel.held.value(u"r-B"_s), 5);
+    for (const ListingState &l : listings(u"shop"_s))
+        QCOMPARE(l.state, ListingState::State::InSync);
+}
+
+void TestPropagator::coalescesToTheNewestVersion()
+{
+    map(u"shop"_s, {u"A"_s});
+    ScriptedChannel channel(u"shop"_s);
+    Propagator p(m_t->db(), &channel, m_clock);
+    p.start();
+    runUntilIdle(p);
+    channel.calls.clear();
+    QList<OrderEvent> burst;
+    for (int i = 0; i < 60; ++i)
+        burst.append(order(u"ebay"_s, QString::number(i), {{u"A"_s, 1}}));
+    m_engine->applyBatch(burst);
+    runUntilIdle(p);
+    QCOMPARE(channel.calls.size(), 1); // 60 orders, one call
+    QCOMPARE(channel.calls.first().first().quantity, 40);
+    QCOMPARE(channel.calls.first().first().version, m_t->stock(u"A"_s).version);
+    QCOMPARE(channel.held.value(u"r-A"_s), 40);
+}
+
+void TestPropagator::neverSendsAnOlderVersion()
+{
+    map(u"shop"_s, {u"A"_s});
+    ScriptedChannel channel(u"shop"_s);
+    Propagator p(m_t->db(), &channel, m_clock);
+    p.start();
+    for (int i = 0; i < 30; ++i) {
+        m_engine->apply(order(u"ebay"_s, QString::number(i), {{u"A"_s, 1}}));
+        if (i % 7 == 0)
+            QCoreApplication::processEvents();
+    }
+    runUntilIdle(p);
+    qint64 last = 0;
+    for (const auto &call : std::as_const(channel.calls)) {
+        for (const ListingUpdate &u : call) {
+            QVERIFY2(u.version > last, "a version was sent after a newer one");
+            last = u.version;
+        }
+    }
+    QCOMPARE(channel.held.value(u"r-A"_s), 70);
+}
+
+void TestPropagator::transientFailureBacksOffAndRetriesTheCurrentQuantity()
+{
+    map(u"shop"_s, {u"A"_s});
+    ScriptedChannel channel(u"shop"_s);
+    Propagator::Options o;
+    o.jitterSeed = 7;
+    Propagator p(m_t->db(), &channel, m_clock, o);
+    channel.script = {transient()};
+    QSignalSpy failed(&p, &Propagator::attemptFailed);
+    p.start();
+    runUntilIdle(p);
+    QCOMPARE(failed.count(), 1);
+    QCOMPARE(failed.at(0).at(3).toBool(), false); // not permanent
+    ListingState l = listings(u"shop"_s).first();
+    QCOMPARE(l.state, ListingState::State::Retrying);
+    QCOMPARE(l.attempts, 1);
+    QVERIFY(l.nextAttemptAtMs >= m_clock.nowMs());
+    QVERIFY(l.nextAttemptAtMs <= m_clock.nowMs() + 1000); // attempt 0: at most 1 s
+    QVERIFY(l.lastError.contains(u"503"_s));
+
+    // Stock moves while the channel is down; the retry sends what is true now.
+    m_engine->apply(order(u"ebay"_s, u"x"_s, {{u"A"_s, 9}}));
+    m_clock.set(l.nextAttemptAtMs);
+    runUntilIdle(p);
+    QCOMPARE(channel.calls.size(), 2);
+    QCOMPARE(channel.calls.last().first().quantity, 91);
+    QCOMPARE(listings(u"shop"_s).first().state, ListingState::State::InSync);
+    QCOMPARE(listings(u"shop"_s).first().attempts, 0);
+}
+
+void TestPropagator::retryAfterIsAFloor()
+{
+    map(u"shop"_s, {u"A"_s});
+    ScriptedChannel channel(u"shop"_s);
+    Propagator p(m_t->db(), &channel, m_clock);
+    channel.script = {transient(u"429"_s)};
+    channel.retryAfter = 7'500;
+    p.start();
+    runUntilIdle(p);
+    const ListingState l = listings(u"shop"_s).first();
+    QVERIFY(l.nextAttemptAtMs >= m_clock.nowMs() + 7'500);
+    // The bucket is blocked too: nothing goes out before then, even when woken.
+    m_clock.advance(7'000);
+    runUntilIdle(p);
+    QCOMPARE(channel.calls.size(), 1);
+    m_clock.advance(600);
+    runUntilIdle(p);
+    QCOMPARE(channel.calls.size(), 2);
+}
+
+void TestPropagator::permanentFailureGoesStraightToTheDeadLetterQueue()
+{
+    map(u"shop"_s, {u"A"_s});
+    ScriptedChannel channel(u"shop"_s);
+    Propagator p(m_t->db(), &channel, m_clock);
+    channel.script = {permanent()};
+    QSignalSpy dead(&p, &Propagator::deadLettered);
+    p.start();
+    runUntilIdle(p);
+    QCOMPARE(dead.count(), 1);
+    QCOMPARE(listings(u"shop"_s).first().state, ListingState::State::Dead);
+    QCOMPARE(m_t->count(u"SELECT COUNT(*) FROM dead_letters WHERE channel = 'shop' AND "
+                        "error_kind = 'permanent' AND attempts = 1"_s),
+             1);
+    // More changes do not resend a dead listing, and there is still one entry for it.
+    m_engine->apply(order(u"ebay"_s, u"1"_s, {{u"A"_s, 1}}));
+    runUntilIdle(p);
+    QCOMPARE(channel.calls.size(), 1);
+    QCOMPARE(m_t->count(u"SELECT COUNT(*) FROM dead_letters"_s), 1);
+}
+
+void TestPropagator::exhaustedRetriesGoToTheDeadLetterQueue()
+{
+    map(u"shop"_s, {u"A"_s});
+    ScriptedChannel channel(u"shop"_s);
+    Propagator::Options o;
+    o.maxAttempts = 3;
+    Propagator p(m_t->db(), &channel, m_clock, o);
+    channel.script = {transient(), transient(), transient(), transient()};
+    QSignalSpy dead(&p, &Propagator::deadLettered);
+    p.start();
+    for (int i = 0; i < 3; ++i) {
+        runUntilIdle(p);
+        m_clock.advance(60'000);
+    }
+    QCOMPARE(channel.calls.size(), 3);
+    QCOMPARE(dead.count(), 1);
+    QCOMPARE(m_t->count(u"SELECT COUNT(*) FROM dead_letters WHERE error_kind = 'exhausted' "
+                        "AND attempts = 3"_s),
+             1);
+    QSqlQuery q(m_t->db().connection());
+    QVERIFY(q.exec(u"SELECT history FROM dead_letters"_s) && q.next());
+    QVERIFY(q.value(0).toString().contains(u"exhausted"_s));
+}
+
+void TestPropagator::pauseAtZeroAndResume()
+{
+    map(u"shop"_s, {u"B"_s});
+    ScriptedChannel channel(u"shop"_s);
+    Propagator p(m_t->db(), &channel, m_clock);
+    p.start();
+    runUntilIdle(p);
+    m_engine->apply(order(u"ebay"_s, u"1"_s, {{u"B"_s, 5}}));
+    runUntilIdle(p);
+    QVERIFY(channel.calls.last().first().paused);
+    QCOMPARE(channel.held.value(u"r-B"_s), 0);
+    QVERIFY(m_engine->adjust(u"B"_s, 12, u"t"_s, u"restock"_s).ok());
+    runUntilIdle(p);
+    QVERIFY(!channel.calls.last().first().paused);
+    QCOMPARE(channel.held.value(u"r-B"_s), 12);
+}
+
+void TestPropagator::originChannelsOwnOrderNeedsNoPush()
+{
+    map(u"shop"_s, {u"A"_s});
+    map(u"ebay"_s, {u"A"_s});
+    ScriptedChannel shop(u"shop"_s);
+    ScriptedChannel ebay(u"ebay"_s);
+    Propagator ps(m_t->db(), &shop, m_clock);
+    Propagator pe(m_t->db(), &ebay, m_clock);
+    ps.start();
+    pe.start();
+    runUntilIdle(ps);
+    runUntilIdle(pe);
+    shop.calls.clear();
+    ebay.calls.clear();
+    m_engine->apply(order(u"shop"_s, u"1001"_s, {{u"A"_s, 2}}));
+    runUntilIdle(ps);
+    runUntilIdle(pe);
+    QCOMPARE(shop.calls.size(), 0); // the shop sold it itself and already shows 98
+    QCOMPARE(ebay.calls.size(), 1);
+    QCOMPARE(ebay.calls.first().first().quantity, 98);
+    QCOMPARE(listings(u"shop"_s).first().ackedQuantity.value_or(-1), 98);
+    QCOMPARE(listings(u"shop"_s).first().state, ListingState::State::InSync);
+}
+
+void TestPropagator::tokenBucketLimitsCalls()
+{
+    map(u"slow"_s, {u"A"_s, u"B"_s});
+    ScriptedChannel channel(u"slow"_s, 1, 2.0); // one listing per call, 2 calls a second
+    Propagator::Options o;
+    o.burst = 1;
+    Propagator p(m_t->db(), &channel, m_clock, o);
+    p.start();
+    runUntilIdle(p);
+    QCOMPARE(channel.calls.size(), 1); // the clock stands still: one token only
+    QTest::qWait(50);
+    QCOMPARE(channel.calls.size(), 1);
+    m_clock.advance(500);
+    runUntilIdle(p);
+    QCOMPARE(channel.calls.size(), 2);
+}
+
+void TestPropagator::lagIsMeasuredFromTheOldestChange()
+{
+    map(u"shop"_s, {u"A"_s});
+    ScriptedChannel channel(u"shop"_s);
+    Propagator p(m_t->db(), &channel, m_clock);
+    QSignalSpy acked(&p, &Propagator::acknowledged);
+    p.start();
+    runUntilIdle(p);
+    acked.clear();
+    m_engine->apply(order(u"ebay"_s, u"1"_s, {{u"A"_s, 1}}));
+    m_clock.advance(300);
+    m_engine->apply(order(u"ebay"_s, u"2"_s, {{u"A"_s, 1}}));
+    m_clock.advance(200);
+    runUntilIdle(p);
+    QCOMPARE(acked.count(), 1);
+    QCOMPARE(acked.at(0).at(4).toLongLong(), 500);
+}
+
+QTEST_GUILESS_MAIN(TestPropagator)
+#include "tst_propagator.moc"
