@@ -14,7 +14,7 @@
 
 namespace ChannelDesk {
 
-Q_LOGGING_CATEGORY(lcCarriers, "channeldesk.carriers")
+Q_LOGGING_CATEGORY(lcCarriers, "channeldesk.carriers", QtInfoMsg)
 
 using namespace Qt::StringLiterals;
 
