@@ -99,7 +99,7 @@ private:
     {
         RecordedRequest recorded;
         recorded.method = methodName(request.method());
-        recorded.path = request.url().path();
+        recorded.path = request.url().path(QUrl::FullyEncoded);
         recorded.query = request.query();
         const auto headers = request.headers();
         for (const auto &[name, value] : headers)

@@ -1,0 +1,277 @@
+// eBay, following:
+// -
+// https://developer.ebay.com/api-docs/sell/inventory/resources/inventory_item/methods/bulkUpdatePriceQuantity
+//   and https://developer.ebay.com/api-docs/sell/static/inventory/bulk-updates.html (up to 25,
+//   shipToLocationAvailability.quantity; 200 when all succeeded, 207 when mixed)
+// - https://developer.ebay.com/api-docs/sell/inventory/types/slr:PriceQuantityResponse
+//   (per item: sku, offerId, statusCode, errors[], warnings[]; ErrorDetailV3 errorId, message)
+// - https://developer.ebay.com/api-docs/sell/fulfillment/resources/order/methods/getOrders
+//   (filter=lastmodifieddate:[<iso>..], URL-encoded; limit up to 200, offset; orders[].lineItems)
+#include "ebayadapter.h"
+
+#include "channels/httperror.h"
+#include "channels/jsonutil.h"
+#include "channels/orderpolling.h"
+#include "channels/retryafter.h"
+#include "util/timeformat.h"
+
+#include <QJsonArray>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+
+using namespace Qt::StringLiterals;
+
+namespace ChannelDesk {
+
+Q_LOGGING_CATEGORY(lcEbay, "channeldesk.channels.ebay")
+
+namespace {
+
+struct EbayError
+{
+    QString code;
+    QString message;
+};
+
+EbayError firstError(const QJsonArray &errors)
+{
+    if (errors.isEmpty())
+        return {};
+    const QJsonObject error = errors.first().toObject();
+    QString message = error.value(u"message"_s).toString();
+    const QString longMessage = error.value(u"longMessage"_s).toString();
+    if (!longMessage.isEmpty() && longMessage != message)
+        message += u" ("_s + longMessage + u')';
+    return {jsonIdString(error.value(u"errorId"_s)), message};
+}
+
+} // namespace
+
+struct EbayAdapter::OrderPoll
+{
+    QDateTime from;
+    QDateTime highWater;
+    int offset = 0;
+    int pages = 0;
+    QList<OrderEvent> orders;
+    std::function<void(const FetchOrdersResult &)> done;
+};
+
+EbayAdapter::EbayAdapter(EbaySettings settings, QNetworkAccessManager *network, const Clock &clock,
+                         QObject *parent)
+    : ChannelAdapter(parent)
+    , m_settings(std::move(settings))
+    , m_network(network)
+    , m_clock(clock)
+{
+}
+
+QNetworkRequest EbayAdapter::request(const QUrl &url) const
+{
+    QNetworkRequest request = makeApiRequest(url, m_settings.timeoutMs);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
+    request.setRawHeader("Authorization", "Bearer " + m_settings.token);
+    return request;
+}
+
+void EbayAdapter::push(const QList<ListingUpdate> &updates,
+                       std::function<void(const PushReport &)> done)
+{
+    if (updates.isEmpty()) {
+        answerLater(this, std::move(done), PushReport {});
+        return;
+    }
+    QJsonArray requests;
+    QStringList ebaySkus;
+    for (const ListingUpdate &update : updates) {
+        const QString sku = update.remoteId.isEmpty() ? update.sku : update.remoteId;
+        ebaySkus.append(sku);
+        requests.append(QJsonObject {
+            {u"sku"_s, sku},
+            {u"shipToLocationAvailability"_s,
+             QJsonObject {{u"quantity"_s, update.quantityToSend()}}},
+        });
+    }
+    const QByteArray payload = compactJson(QJsonObject {{u"requests"_s, requests}});
+    const QUrl url = apiUrl(m_settings.baseUrl, u"/sell/inventory/v1/bulk_update_price_quantity"_s);
+    sendHttp(
+        m_network, this, request(url), "POST", payload,
+        [this, updates, ebaySkus, payload, done = std::move(done)](const HttpResponse &response) {
+            PushReport report;
+            report.request = QString::fromUtf8(payload);
+            report.response = bodyForInspector(response.body);
+            report.retryAfterMs = parseRetryAfterMs(response.header("retry-after"), m_clock);
+            report.throttled = response.status == 429;
+            const auto root = parseJsonObject(response.body);
+            for (const ListingUpdate &update : updates) {
+                PushOutcome outcome;
+                outcome.sku = update.sku;
+                outcome.version = update.version;
+                outcome.httpStatus = response.status;
+                report.outcomes.append(outcome);
+            }
+            const FailureKind callFailure = classifyResponse(response);
+            if (callFailure != FailureKind::None) {
+                const EbayError error =
+                    root ? firstError(root->value(u"errors"_s).toArray()) : EbayError {};
+                for (PushOutcome &outcome : report.outcomes) {
+                    outcome.failure = callFailure;
+                    outcome.errorCode = error.code;
+                    outcome.message =
+                        error.message.isEmpty() ? describeFailure(response) : error.message;
+                }
+                done(report);
+                return;
+            }
+            // 200 or 207: each item has its own statusCode; match them by SKU.
+            const QJsonArray responses =
+                root ? root->value(u"responses"_s).toArray() : QJsonArray();
+            QHash<QString, QJsonObject> bySku;
+            for (const QJsonValue &value : responses) {
+                const QJsonObject item = value.toObject();
+                const QString sku = item.value(u"sku"_s).toString();
+                if (!bySku.contains(sku))
+                    bySku.insert(sku, item);
+            }
+            for (qsizetype i = 0; i < report.outcomes.size(); ++i) {
+                PushOutcome &outcome = report.outcomes[i];
+                QJsonObject item = bySku.value(ebaySkus.at(i));
+                if (item.isEmpty() && i < responses.size() &&
+                    !responses.at(i).toObject().contains(u"sku"_s))
+                    item = responses.at(i).toObject();
+                const int status = item.value(u"statusCode"_s).toInt();
+                if (item.isEmpty() || status == 0) {
+                    outcome.failure = FailureKind::Transient;
+                    outcome.errorCode = u"MISSING_IN_ANSWER"_s;
+                    outcome.message = u"the answer has no status for SKU %1"_s.arg(ebaySkus.at(i));
+                    continue;
+                }
+                outcome.httpStatus = status;
+                outcome.failure = classifyHttpStatus(status);
+                if (outcome.failure == FailureKind::None) {
+                    outcome.ackedQuantity = updates.at(i).quantityToSend();
+                } else {
+                    const EbayError error = firstError(item.value(u"errors"_s).toArray());
+                    outcome.errorCode = error.code;
+                    outcome.message =
+                        error.message.isEmpty() ? u"item status %1"_s.arg(status) : error.message;
+                }
+            }
+            done(report);
+        });
+}
+
+void EbayAdapter::readListing(const QString &remoteId,
+                              std::function<void(const ReadListingResult &)> done)
+{
+    QUrl url = m_settings.baseUrl;
+    QString basePath = url.path();
+    while (basePath.endsWith(u'/'))
+        basePath.chop(1);
+    url.setPath(basePath + u"/sell/inventory/v1/inventory_item/"_s +
+                    QString::fromLatin1(QUrl::toPercentEncoding(remoteId)),
+                QUrl::TolerantMode);
+    sendHttp(m_network, this, request(url), "GET", {},
+             [done = std::move(done)](const HttpResponse &response) {
+                 ReadListingResult result;
+                 const auto root = parseJsonObject(response.body);
+                 result.failure = classifyResponse(response);
+                 if (result.failure != FailureKind::None) {
+                     const EbayError error =
+                         root ? firstError(root->value(u"errors"_s).toArray()) : EbayError {};
+                     result.message =
+                         error.message.isEmpty() ? describeFailure(response) : error.message;
+                     done(result);
+                     return;
+                 }
+                 const auto quantity = root
+                     ? jsonInteger(root->value(u"availability"_s)
+                                       .toObject()
+                                       .value(u"shipToLocationAvailability"_s)
+                                       .toObject()
+                                       .value(u"quantity"_s))
+                     : std::nullopt;
+                 if (quantity) {
+                     result.quantity = *quantity;
+                 } else {
+                     result.failure = FailureKind::Permanent;
+                     result.message = u"the inventory item has no ship-to-home quantity"_s;
+                 }
+                 done(result);
+             });
+}
+
+void EbayAdapter::fetchOrders(const QString &highWaterMark,
+                              std::function<void(const FetchOrdersResult &)> done)
+{
+    auto poll = std::make_shared<OrderPoll>();
+    poll->from = pollStart(highWaterMark, m_clock.nowMs(), m_settings.initialLookbackMs);
+    poll->highWater = poll->from;
+    poll->done = std::move(done);
+    fetchOrderPage(poll);
+}
+
+void EbayAdapter::fetchOrderPage(std::shared_ptr<OrderPoll> poll)
+{
+    const QString filter = u"lastmodifieddate:[%1..]"_s.arg(isoUtc(poll->from.toMSecsSinceEpoch()));
+    QUrl url = apiUrl(m_settings.baseUrl, u"/sell/fulfillment/v1/order"_s);
+    url.setQuery(u"filter="_s + QString::fromLatin1(QUrl::toPercentEncoding(filter)) +
+                     u"&limit=%1&offset=%2"_s.arg(kOrdersPageSize).arg(poll->offset),
+                 QUrl::TolerantMode);
+    sendHttp(m_network, this, request(url), "GET", {}, [this, poll](const HttpResponse &response) {
+        FetchOrdersResult result;
+        result.nextHighWaterMark = isoUtc(poll->highWater.toMSecsSinceEpoch());
+        const auto root = parseJsonObject(response.body);
+        const FailureKind failure = classifyResponse(response);
+        if (failure != FailureKind::None || !root) {
+            result.failure = failure != FailureKind::None ? failure : FailureKind::Transient;
+            const EbayError error =
+                root ? firstError(root->value(u"errors"_s).toArray()) : EbayError {};
+            result.message = error.message.isEmpty() ? describeFailure(response) : error.message;
+            // Orders of earlier pages are kept back: the next poll starts from the
+            // same mark and sees them again.
+            result.nextHighWaterMark = isoUtc(poll->from.toMSecsSinceEpoch());
+            poll->done(result);
+            return;
+        }
+        const QJsonArray orders = root->value(u"orders"_s).toArray();
+        for (const QJsonValue &value : orders) {
+            const QJsonObject order = value.toObject();
+            poll->highWater = laterOf(poll->highWater,
+                                      parseIsoTime(order.value(u"lastModifiedDate"_s).toString()));
+            if (order.value(u"cancelStatus"_s).toObject().value(u"cancelState"_s).toString() ==
+                u"CANCELED"_s)
+                continue;
+            OrderEvent event;
+            event.channel = m_settings.channelId;
+            event.orderId = order.value(u"orderId"_s).toString();
+            event.receivedAtMs = m_clock.nowMs();
+            const QJsonArray items = order.value(u"lineItems"_s).toArray();
+            for (const QJsonValue &itemValue : items) {
+                const QJsonObject item = itemValue.toObject();
+                OrderLine line;
+                line.sku = item.value(u"sku"_s).toString();
+                line.quantity = jsonInteger(item.value(u"quantity"_s)).value_or(0);
+                if (line.sku.isEmpty())
+                    qCWarning(lcEbay) << m_settings.channelId << "order" << event.orderId
+                                      << "has a line without a SKU (legacy item"
+                                      << item.value(u"legacyItemId"_s).toString() << ")";
+                event.lines.append(line);
+            }
+            if (!event.orderId.isEmpty())
+                poll->orders.append(event);
+        }
+        const int total = root->value(u"total"_s).toInt();
+        ++poll->pages;
+        poll->offset += kOrdersPageSize;
+        if (!orders.isEmpty() && poll->offset < total && poll->pages < kMaxOrderPages) {
+            fetchOrderPage(poll);
+            return;
+        }
+        result.orders = poll->orders;
+        result.nextHighWaterMark = isoUtc(poll->highWater.toMSecsSinceEpoch());
+        poll->done(result);
+    });
+}
+
+} // namespace ChannelDesk

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "channels/channeladapter.h"
+#include "channels/httpexchange.h"
+#include "util/clock.h"
+
+#include <QUrl>
+
+class QNetworkAccessManager;
+
+namespace ChannelDesk {
+
+struct EbaySettings
+{
+    QString channelId;
+    QUrl baseUrl; // https://api.ebay.com (sandbox: https://api.sandbox.ebay.com)
+    QByteArray token; // OAuth user access token
+    int timeoutMs = 10000;
+    qint64 initialLookbackMs = 10 * 60 * 1000; // first order poll, without a high-water mark
+};
+
+// eBay through the Sell Inventory API (bulk_update_price_quantity, up to 25 inventory items a
+// call, per-item status in a 200/207 answer) and, since eBay's REST APIs have no order webhook,
+// the Fulfillment API's getOrders polled by last-modified date. A listing's remote id is the
+// inventory item's SKU on eBay (the ChannelDesk SKU when empty). Each listing may be revised at
+// most 250 times a day, which is why the propagator coalesces.
+class EbayAdapter final : public ChannelAdapter
+{
+    Q_OBJECT
+public:
+    static constexpr int kMaxBatchSize = 25;
+    // eBay documents daily call quotas, not a rate; spread them out.
+    static constexpr double kDocumentedRequestsPerSecond = 5.0;
+    static constexpr int kOrdersPageSize = 200;
+    static constexpr int kMaxOrderPages = 10;
+
+    EbayAdapter(EbaySettings settings, QNetworkAccessManager *network, const Clock &clock,
+                QObject *parent = nullptr);
+
+    QString channelId() const override { return m_settings.channelId; }
+    QString type() const override { return QStringLiteral("ebay"); }
+    int maxBatchSize() const override { return kMaxBatchSize; }
+    double documentedRequestsPerSecond() const override { return kDocumentedRequestsPerSecond; }
+
+    void push(const QList<ListingUpdate> &updates,
+              std::function<void(const PushReport &)> done) override;
+    void readListing(const QString &remoteId,
+                     std::function<void(const ReadListingResult &)> done) override;
+    bool pollsOrders() const override { return true; }
+    void fetchOrders(const QString &highWaterMark,
+                     std::function<void(const FetchOrdersResult &)> done) override;
+
+private:
+    struct OrderPoll;
+    QNetworkRequest request(const QUrl &url) const;
+    void fetchOrderPage(std::shared_ptr<OrderPoll> poll);
+
+    EbaySettings m_settings;
+    QNetworkAccessManager *m_network;
+    const Clock &m_clock;
+};
+
+} // namespace ChannelDesk

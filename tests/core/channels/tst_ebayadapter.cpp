@@ -1,0 +1,293 @@
+#include "channels/ebay/ebayadapter.h"
+#include "fakechannelserver.h"
+#include "util/clock.h"
+
+#include <QJsonArray>
+#include <QNetworkAccessManager>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace ChannelDesk::Test;
+
+namespace ChannelDesk {
+
+namespace {
+
+ListingUpdate update(const QString &sku, const QString &remoteId, qint64 quantity, qint64 version)
+{
+    ListingUpdate u;
+    u.sku = sku;
+    u.remoteId = remoteId;
+    u.quantity = quantity;
+    u.version = version;
+    return u;
+}
+
+QJsonObject order(const QString &id, const QString &modified, const QJsonArray &lines,
+                  const QString &cancelState = u"NONE_REQUESTED"_s)
+{
+    return QJsonObject {
+        {u"orderId"_s, id},
+        {u"creationDate"_s, modified},
+        {u"lastModifiedDate"_s, modified},
+        {u"orderFulfillmentStatus"_s, u"NOT_STARTED"_s},
+        {u"orderPaymentStatus"_s, u"PAID"_s},
+        {u"cancelStatus"_s, QJsonObject {{u"cancelState"_s, cancelState}}},
+        {u"lineItems"_s, lines},
+    };
+}
+
+QJsonObject lineItem(const QString &sku, int quantity)
+{
+    return QJsonObject {{u"lineItemId"_s, QString(u"10000"_s + sku)},
+                        {u"legacyItemId"_s, u"110554421234"_s},
+                        {u"sku"_s, sku},
+                        {u"quantity"_s, quantity}};
+}
+
+QByteArray ordersPage(const QJsonArray &orders, int total, int offset)
+{
+    return QJsonDocument(
+               QJsonObject {{u"href"_s, u"https://api.ebay.com/sell/fulfillment/v1/order"_s},
+                            {u"total"_s, total},
+                            {u"limit"_s, 200},
+                            {u"offset"_s, offset},
+                            {u"orders"_s, orders}})
+        .toJson(QJsonDocument::Compact);
+}
+
+} // namespace
+
+class TestEbayAdapter : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void pushMixed207();
+    void wholeCallErrors_data();
+    void wholeCallErrors();
+    void timeoutIsTransient();
+    void fetchOrdersFromTheHighWaterMark();
+    void fetchOrdersPages();
+    void fetchOrdersFailureKeepsTheMark();
+    void readListing();
+
+private:
+    std::unique_ptr<EbayAdapter> adapter(const FakeChannelServer &server, int timeoutMs = 5000);
+    QNetworkAccessManager m_network;
+    ManualClock m_clock; // 2026-01-01T00:00:00Z
+};
+
+std::unique_ptr<EbayAdapter> TestEbayAdapter::adapter(const FakeChannelServer &server,
+                                                      int timeoutMs)
+{
+    EbaySettings settings;
+    settings.channelId = u"ebay-us"_s;
+    settings.baseUrl = server.baseUrl();
+    settings.token = "v^1.1#i^1#user-token";
+    settings.timeoutMs = timeoutMs;
+    return std::make_unique<EbayAdapter>(settings, &m_network, m_clock);
+}
+
+void TestEbayAdapter::pushMixed207()
+{
+    FakeChannelServer server;
+    server.enqueue(CannedResponse::json(207, R"({"responses":[
+      {"sku":"EB-B","statusCode":400,"errors":[{"errorId":25002,"domain":"API_INVENTORY","category":"REQUEST","message":"A user error has occurred. Invalid quantity.","longMessage":"Quantity must be 0 or more."}],"warnings":[]},
+      {"offerId":"","sku":"EB-A","statusCode":200,"errors":[],"warnings":[]},
+      {"sku":"EB-C","statusCode":500,"errors":[{"errorId":25001,"domain":"API_INVENTORY","category":"APPLICATION","message":"A system error has occurred."}]}
+    ]})"));
+    auto ebay = adapter(server);
+    QCOMPARE(ebay->maxBatchSize(), 25);
+    QVERIFY(ebay->pollsOrders());
+    Capture<PushReport> capture;
+    ebay->push({update(u"A"_s, u"EB-A"_s, 11, 1), update(u"B"_s, u"EB-B"_s, 2, 1),
+                update(u"EB-C"_s, QString(), 0, 1)},
+               capture.callback());
+    QTRY_COMPARE(capture.calls, 1);
+
+    const RecordedRequest &sent = server.requests().first();
+    QCOMPARE(sent.method, QByteArray("POST"));
+    QCOMPARE(sent.path, u"/sell/inventory/v1/bulk_update_price_quantity"_s);
+    QCOMPARE(sent.header("authorization"), QByteArray("Bearer v^1.1#i^1#user-token"));
+    QVERIFY(sent.header("content-type").startsWith("application/json"));
+    const QJsonArray requests = sent.json().value(u"requests"_s).toArray();
+    QCOMPARE(requests.size(), 3);
+    QCOMPARE(requests.at(0).toObject(),
+             (QJsonObject {{u"sku"_s, u"EB-A"_s},
+                           {u"shipToLocationAvailability"_s, QJsonObject {{u"quantity"_s, 11}}}}));
+    QCOMPARE(requests.at(2).toObject().value(u"sku"_s).toString(), u"EB-C"_s); // SKU fallback
+
+    const QList<PushOutcome> &outcomes = capture.value.outcomes;
+    QCOMPARE(outcomes.size(), 3);
+    QVERIFY(outcomes.at(0).ok());
+    QCOMPARE(outcomes.at(0).sku, u"A"_s);
+    QCOMPARE(outcomes.at(0).httpStatus, 200);
+    QCOMPARE(outcomes.at(0).ackedQuantity, std::optional<qint64>(11));
+    QCOMPARE(outcomes.at(1).failure, FailureKind::Permanent);
+    QCOMPARE(outcomes.at(1).httpStatus, 400);
+    QCOMPARE(outcomes.at(1).errorCode, u"25002"_s);
+    QVERIFY(outcomes.at(1).message.startsWith(u"A user error has occurred. Invalid quantity."_s));
+    QCOMPARE(outcomes.at(2).failure, FailureKind::Transient);
+    QCOMPARE(outcomes.at(2).errorCode, u"25001"_s);
+}
+
+void TestEbayAdapter::wholeCallErrors_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<FailureKind>("kind");
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<bool>("throttled");
+    QTest::newRow("401")
+        << 401
+        << QByteArray(
+               R"({"errors":[{"errorId":1001,"domain":"OAuth","category":"REQUEST","message":"Invalid access token","longMessage":"Invalid access token. Check the value of the Authorization HTTP request header."}]})")
+        << FailureKind::Permanent << u"1001"_s << false;
+    QTest::newRow("429")
+        << 429
+        << QByteArray(
+               R"({"errors":[{"errorId":2001,"domain":"ACCESS","category":"REQUEST","message":"Too many requests. The request limit has been reached for the resource."}]})")
+        << FailureKind::Transient << u"2001"_s << true;
+    QTest::newRow("500")
+        << 500
+        << QByteArray(
+               R"({"errors":[{"errorId":25001,"domain":"API_INVENTORY","category":"APPLICATION","message":"A system error has occurred."}]})")
+        << FailureKind::Transient << u"25001"_s << false;
+    QTest::newRow("400 bad request")
+        << 400
+        << QByteArray(
+               R"({"errors":[{"errorId":25709,"domain":"API_INVENTORY","category":"REQUEST","message":"Invalid value for sku."}]})")
+        << FailureKind::Permanent << u"25709"_s << false;
+}
+
+void TestEbayAdapter::wholeCallErrors()
+{
+    QFETCH(int, status);
+    QFETCH(QByteArray, body);
+    QFETCH(FailureKind, kind);
+    QFETCH(QString, code);
+    QFETCH(bool, throttled);
+    FakeChannelServer server;
+    server.enqueue(CannedResponse::json(status, body));
+    auto ebay = adapter(server);
+    Capture<PushReport> capture;
+    ebay->push({update(u"A"_s, u"EB-A"_s, 1, 1), update(u"B"_s, u"EB-B"_s, 1, 1)},
+               capture.callback());
+    QTRY_COMPARE(capture.calls, 1);
+    QCOMPARE(capture.value.throttled, throttled);
+    for (const PushOutcome &outcome : capture.value.outcomes) {
+        QCOMPARE(outcome.failure, kind);
+        QCOMPARE(outcome.errorCode, code);
+        QCOMPARE(outcome.httpStatus, status);
+        QVERIFY(!outcome.message.isEmpty());
+    }
+}
+
+void TestEbayAdapter::timeoutIsTransient()
+{
+    FakeChannelServer server;
+    server.enqueue(CannedResponse::silence());
+    auto ebay = adapter(server, 300);
+    Capture<PushReport> capture;
+    ebay->push({update(u"A"_s, u"EB-A"_s, 1, 1)}, capture.callback());
+    QTRY_COMPARE_WITH_TIMEOUT(capture.calls, 1, 10000);
+    QCOMPARE(capture.value.outcomes.first().failure, FailureKind::Transient);
+    QCOMPARE(capture.value.outcomes.first().httpStatus, 0);
+}
+
+void TestEbayAdapter::fetchOrdersFromTheHighWaterMark()
+{
+    FakeChannelServer server;
+    server.enqueue(
+        CannedResponse::json(200,
+                             ordersPage({order(u"12-34567-89012"_s, u"2025-12-31T23:55:10.000Z"_s,
+                                               {lineItem(u"A"_s, 2), lineItem(u"B"_s, 1)}),
+                                         order(u"12-00000-00001"_s, u"2025-12-31T23:58:00.000Z"_s,
+                                               {lineItem(u"C"_s, 1)}, u"CANCELED"_s)},
+                                        2, 0)));
+    server.enqueue(CannedResponse::json(200, ordersPage({}, 0, 0)));
+    auto ebay = adapter(server);
+    Capture<FetchOrdersResult> first;
+    ebay->fetchOrders(QString(), first.callback());
+    QTRY_COMPARE(first.calls, 1);
+
+    const RecordedRequest &sent = server.requests().first();
+    QCOMPARE(sent.method, QByteArray("GET"));
+    QCOMPARE(sent.path, u"/sell/fulfillment/v1/order"_s);
+    QCOMPARE(sent.header("authorization"), QByteArray("Bearer v^1.1#i^1#user-token"));
+    // No mark yet: the initial look-back of 10 minutes.
+    QCOMPARE(sent.query.queryItemValue(u"filter"_s, QUrl::FullyDecoded),
+             u"lastmodifieddate:[2025-12-31T23:50:00.000Z..]"_s);
+    QCOMPARE(sent.query.queryItemValue(u"limit"_s), u"200"_s);
+
+    QCOMPARE(first.value.failure, FailureKind::None);
+    QCOMPARE(first.value.orders.size(), 1); // the cancelled one takes nothing
+    const OrderEvent &event = first.value.orders.first();
+    QCOMPARE(event.channel, u"ebay-us"_s);
+    QCOMPARE(event.orderId, u"12-34567-89012"_s);
+    QCOMPARE(event.lines, (QList<OrderLine> {{u"A"_s, 2}, {u"B"_s, 1}}));
+    QCOMPARE(first.value.nextHighWaterMark, u"2025-12-31T23:58:00.000Z"_s);
+
+    Capture<FetchOrdersResult> second;
+    ebay->fetchOrders(first.value.nextHighWaterMark, second.callback());
+    QTRY_COMPARE(second.calls, 1);
+    QCOMPARE(server.requests().at(1).query.queryItemValue(u"filter"_s, QUrl::FullyDecoded),
+             u"lastmodifieddate:[2025-12-31T23:58:00.000Z..]"_s);
+    QVERIFY(second.value.orders.isEmpty());
+    QCOMPARE(second.value.nextHighWaterMark, u"2025-12-31T23:58:00.000Z"_s);
+}
+
+void TestEbayAdapter::fetchOrdersPages()
+{
+    FakeChannelServer server;
+    QJsonArray pageOne;
+    for (int i = 0; i < 200; ++i)
+        pageOne.append(
+            order(u"O-%1"_s.arg(i), u"2025-12-31T23:59:00.000Z"_s, {lineItem(u"A"_s, 1)}));
+    server.enqueue(CannedResponse::json(200, ordersPage(pageOne, 201, 0)));
+    server.enqueue(CannedResponse::json(
+        200,
+        ordersPage({order(u"O-200"_s, u"2025-12-31T23:59:30.000Z"_s, {lineItem(u"A"_s, 1)})}, 201,
+                   200)));
+    auto ebay = adapter(server);
+    Capture<FetchOrdersResult> capture;
+    ebay->fetchOrders(u"2025-12-31T23:00:00.000Z"_s, capture.callback());
+    QTRY_COMPARE(capture.calls, 1);
+    QCOMPARE(server.requests().size(), 2);
+    QCOMPARE(server.requests().at(1).query.queryItemValue(u"offset"_s), u"200"_s);
+    QCOMPARE(capture.value.orders.size(), 201);
+    QCOMPARE(capture.value.nextHighWaterMark, u"2025-12-31T23:59:30.000Z"_s);
+}
+
+void TestEbayAdapter::fetchOrdersFailureKeepsTheMark()
+{
+    FakeChannelServer server;
+    server.enqueue(CannedResponse::json(503, "{}"));
+    auto ebay = adapter(server);
+    Capture<FetchOrdersResult> capture;
+    ebay->fetchOrders(u"2025-12-31T23:00:00.000Z"_s, capture.callback());
+    QTRY_COMPARE(capture.calls, 1);
+    QCOMPARE(capture.value.failure, FailureKind::Transient);
+    QCOMPARE(capture.value.nextHighWaterMark, u"2025-12-31T23:00:00.000Z"_s);
+}
+
+void TestEbayAdapter::readListing()
+{
+    FakeChannelServer server;
+    server.enqueue(CannedResponse::json(
+        200,
+        R"({"sku":"EB/A 1","availability":{"shipToLocationAvailability":{"quantity":7}},"condition":"NEW"})"));
+    auto ebay = adapter(server);
+    Capture<ReadListingResult> capture;
+    ebay->readListing(u"EB/A 1"_s, capture.callback());
+    QTRY_COMPARE(capture.calls, 1);
+    QCOMPARE(capture.value.failure, FailureKind::None);
+    QCOMPARE(capture.value.quantity, 7);
+    QCOMPARE(server.requests().first().method, QByteArray("GET"));
+    QCOMPARE(server.requests().first().path, u"/sell/inventory/v1/inventory_item/EB%2FA%201"_s);
+}
+
+} // namespace ChannelDesk
+
+QTEST_GUILESS_MAIN(ChannelDesk::TestEbayAdapter)
+#include "tst_ebayadapter.moc"
