@@ -6,6 +6,7 @@
 // served under its own path prefix on one HTTP server: a carrier "ups" at /ups/..., so its
 // base_url is http://127.0.0.1:9900/ups. docs/carriers.md describes the "carriers" entries.
 #include "sim/carriersim.h"
+#include "sim/channelsim.h"
 #include "sim/simtcpserver.h"
 #include "util/clock.h"
 
@@ -18,6 +19,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
 #include <cstdio>
 
 using namespace ChannelDesk;
@@ -85,7 +87,18 @@ int main(int argc, char *argv[])
     carriers.setCarriers(carrierList);
     carriers.attach(&server, &tcp);
 
-    // Channels: attach them to the same server here.
+    // Channels under /<channel id>, control endpoints under /_sim/<channel id>/ (see
+    // docs/simulator.md).
+    ChannelSimulator channels(clock);
+    if (!channels.configure(config.value("channels"_L1).toArray(), &error))
+        return fail(u"%1: %2"_s.arg(file.fileName(), error));
+    for (const QString &id : channels.channelIds()) {
+        if (std::any_of(carrierList.cbegin(), carrierList.cend(),
+                        [&](const SimCarrier &carrier) { return carrier.id == id; }))
+            return fail(
+                u"%1: id \"%2\" names both a carrier and a channel"_s.arg(file.fileName(), id));
+    }
+    channels.install(server);
 
     if (!tcp.listen(address, port))
         return fail(u"cannot listen on %1:%2: %3"_s.arg(address.toString())
