@@ -341,6 +341,12 @@ SimListing *SimChannel::findBySku(const QString &sku)
 void SimChannel::recordWrite(SimListing &listing, qint64 quantity, const QString &key, bool applied,
                              const QString &error)
 {
+    // A long demo run keeps the most recent writes per listing only.
+    constexpr qsizetype kMaxWritesPerListing = 10'000;
+    if (listing.writes.size() >= kMaxWritesPerListing) {
+        listing.writes.removeFirst();
+        countEvent(u"writes_dropped"_s);
+    }
     listing.writes.append(SimWrite {nowMs(), quantity, listing.quantity, key, applied, error});
 }
 

@@ -87,8 +87,6 @@ void WooCommerceSim::seedListingExtras(SimListing &listing, const QJsonObject &s
     listing.productId = seed.value("product_id"_L1).toInteger(listing.productId);
     listing.variantId = seed.value("variation_id"_L1).toInteger(listing.variantId);
     listing.manageStock = seed.value("manage_stock"_L1).toBool(listing.manageStock);
-    if (seed.value("status"_L1).toString() == "publish"_L1)
-        listing.active = true;
 }
 
 SimResponse WooCommerceSim::faultResponse(SimFault fault)
