@@ -25,8 +25,8 @@ struct AmazonSettings
 // Amazon through the Selling Partner API: quantities with Listings Items patchListingsItem (a
 // JSON Patch replacing fulfillment_availability, one SKU a call), orders polled from Orders v0.
 // A validation failure comes back as HTTP 200 with status INVALID and is permanent. A 403 is
-// retried once with a new LWA token when the cached one may have expired. A listing's remote id
-// is the seller SKU on Amazon (the ChannelDesk SKU when empty).
+// retried once with a new LWA token when the cached one may have expired. The remote id of a
+// listing is the seller SKU on Amazon (the ChannelDesk SKU when empty).
 class AmazonAdapter final : public ChannelAdapter
 {
     Q_OBJECT

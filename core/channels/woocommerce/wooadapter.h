@@ -20,7 +20,7 @@ struct WooSettings
     int timeoutMs = 10000;
 };
 
-// Where a listing lives in WooCommerce. The mapping's remote_id is "<product id>" for a simple
+// Where a listing lives in WooCommerce. The remote_id of the mapping is "<product id>" for a simple
 // product and "<product id>/<variation id>" for a variation, as the REST paths nest them.
 struct WooTarget
 {

@@ -1,0 +1,72 @@
+#include "channelfactory.h"
+
+#include "channels/amazon/amazonadapter.h"
+#include "channels/ebay/ebayadapter.h"
+#include "channels/shopify/shopifyadapter.h"
+#include "channels/shopify/shopifywebhookparser.h"
+#include "channels/woocommerce/wooadapter.h"
+#include "channels/woocommerce/woowebhookparser.h"
+
+using namespace Qt::StringLiterals;
+
+namespace ChannelDesk {
+
+std::unique_ptr<ChannelAdapter> createChannelAdapter(const ChannelConfig &config,
+                                                     QNetworkAccessManager *network,
+                                                     const Clock &clock, QObject *parent)
+{
+    if (config.type == u"shopify"_s) {
+        ShopifySettings settings;
+        settings.channelId = config.id;
+        settings.baseUrl = config.baseUrl;
+        settings.apiVersion = config.apiVersion;
+        settings.locationId = config.locationId;
+        settings.accessToken = config.credential(u"token"_s);
+        settings.timeoutMs = config.requestTimeoutMs;
+        return std::make_unique<ShopifyAdapter>(settings, network, clock, parent);
+    }
+    if (config.type == u"woocommerce"_s) {
+        WooSettings settings;
+        settings.channelId = config.id;
+        settings.baseUrl = config.baseUrl;
+        settings.apiVersion = config.apiVersion;
+        settings.consumerKey = config.credential(u"consumer_key"_s);
+        settings.consumerSecret = config.credential(u"consumer_secret"_s);
+        settings.timeoutMs = config.requestTimeoutMs;
+        return std::make_unique<WooAdapter>(settings, network, clock, parent);
+    }
+    if (config.type == u"ebay"_s) {
+        EbaySettings settings;
+        settings.channelId = config.id;
+        settings.baseUrl = config.baseUrl;
+        settings.token = config.credential(u"token"_s);
+        settings.timeoutMs = config.requestTimeoutMs;
+        return std::make_unique<EbayAdapter>(settings, network, clock, parent);
+    }
+    if (config.type == u"amazon"_s) {
+        AmazonSettings settings;
+        settings.channelId = config.id;
+        settings.baseUrl = config.baseUrl;
+        settings.sellerId = config.sellerId;
+        settings.marketplaceId = config.marketplaceId;
+        settings.lwa.tokenBase =
+            config.lwaUrl.isEmpty() ? QUrl(u"https://api.amazon.com"_s) : config.lwaUrl;
+        settings.lwa.clientId = config.credential(u"lwa_client_id"_s);
+        settings.lwa.clientSecret = config.credential(u"lwa_client_secret"_s);
+        settings.lwa.refreshToken = config.credential(u"refresh_token"_s);
+        settings.timeoutMs = config.requestTimeoutMs;
+        return std::make_unique<AmazonAdapter>(settings, network, clock, parent);
+    }
+    return nullptr;
+}
+
+std::unique_ptr<WebhookParser> createWebhookParser(const QString &type)
+{
+    if (type == u"shopify"_s)
+        return std::make_unique<ShopifyWebhookParser>();
+    if (type == u"woocommerce"_s)
+        return std::make_unique<WooWebhookParser>();
+    return nullptr;
+}
+
+} // namespace ChannelDesk
