@@ -377,7 +377,8 @@ SimResponse AmazonSim::getOrders(const SimRequest &request)
     qint64 from = updatedAfter, createdFrom = createdAfter;
     int offset = 0;
     if (!nextToken.isEmpty()) {
-        const QList<QByteArray> parts = QByteArray::fromBase64(nextToken.toLatin1()).split(':');
+        const QList<QByteArray> parts =
+            QByteArray::fromBase64(nextToken.toLatin1(), QByteArray::Base64UrlEncoding).split(':');
         if (parts.size() != 3)
             return amazonError(400, u"InvalidInput"_s, u"Invalid NextToken."_s);
         from = parts.at(0).toLongLong();
@@ -421,9 +422,12 @@ SimResponse AmazonSim::getOrders(const SimRequest &request)
     }
     QJsonObject payload {{u"Orders"_s, page}};
     if (offset + pageSize < matching.size()) {
-        const QByteArray next = QByteArray::number(from) + ':' + QByteArray::number(createdFrom)
-                + ':' + QByteArray::number(offset + pageSize);
-        payload.insert(u"NextToken"_s, QString::fromLatin1(next.toBase64()));
+        const QByteArray next = QByteArray::number(from) + ':' + QByteArray::number(createdFrom) +
+            ':' + QByteArray::number(offset + pageSize);
+        // URL-safe, so it survives a query string unencoded.
+        payload.insert(u"NextToken"_s,
+                       QString::fromLatin1(next.toBase64(QByteArray::Base64UrlEncoding |
+                                                         QByteArray::OmitTrailingEquals)));
     }
     if (from >= 0)
         payload.insert(u"LastUpdatedBefore"_s, isoNow());

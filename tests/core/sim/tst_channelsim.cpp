@@ -768,6 +768,41 @@ void TestChannelSim::amazonOrders()
     QCOMPARE(item.value("SellerSKU"_L1).toString(), u"B-1"_s);
     QCOMPARE(item.value("QuantityOrdered"_L1).toInt(), 3);
     QCOMPARE(m_sim->channel(u"amz"_s)->listing(u"B-1"_s)->quantity, qint64(27));
+
+    // Paging: two more orders, two per page; the token alone fetches the rest.
+    for (const QString &id : {u"113-0000000-0000002"_s, u"113-0000000-0000003"_s}) {
+        m_clock->advance(1000);
+        QCOMPARE(
+            sim("POST", u"amz"_s, u"orders"_s,
+                {{u"order_id"_s, id},
+                 {u"lines"_s, QJsonArray {QJsonObject {{u"sku"_s, u"B-1"_s}, {u"quantity"_s, 1}}}}})
+                .status,
+            201);
+    }
+    const Reply first =
+        call("GET",
+             u"/amz/orders/v0/orders?MarketplaceIds=ATVPDKIKX0DER&MaxResultsPerPage=2"
+             u"&LastUpdatedAfter="_s +
+                 QString::fromLatin1(QUrl::toPercentEncoding(since)),
+             {}, auth);
+    const QJsonObject firstPage = first.json.value("payload"_L1).toObject();
+    QCOMPARE(firstPage.value("Orders"_L1).toArray().size(), 2);
+    const QString nextToken = firstPage.value("NextToken"_L1).toString();
+    QVERIFY(!nextToken.isEmpty());
+    const Reply second = call("GET",
+                              u"/amz/orders/v0/orders?MarketplaceIds=ATVPDKIKX0DER&NextToken="_s +
+                                  QString::fromLatin1(QUrl::toPercentEncoding(nextToken)),
+                              {}, auth);
+    const QJsonObject secondPage = second.json.value("payload"_L1).toObject();
+    QCOMPARE(secondPage.value("Orders"_L1).toArray().size(), 1);
+    QCOMPARE(secondPage.value("Orders"_L1)
+                 .toArray()
+                 .first()
+                 .toObject()
+                 .value("AmazonOrderId"_L1)
+                 .toString(),
+             u"113-0000000-0000003"_s);
+    QVERIFY(!secondPage.contains("NextToken"_L1));
 }
 
 void TestChannelSim::faults_data()
