@@ -1,0 +1,102 @@
+#include "channels/channelfactory.h"
+#include "fakechannelserver.h"
+#include "util/clock.h"
+
+#include <QNetworkAccessManager>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace ChannelDesk::Test;
+
+namespace ChannelDesk {
+
+class TestChannelFactory : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void createsEveryType_data();
+    void createsEveryType();
+    void configuredAdapterSpeaksToItsBaseUrl();
+};
+
+void TestChannelFactory::createsEveryType_data()
+{
+    QTest::addColumn<QString>("type");
+    QTest::addColumn<int>("batch");
+    QTest::addColumn<bool>("polls");
+    QTest::addColumn<bool>("webhooks");
+    QTest::newRow("shopify") << u"shopify"_s << 100 << false << true;
+    QTest::newRow("woocommerce") << u"woocommerce"_s << 100 << false << true;
+    QTest::newRow("ebay") << u"ebay"_s << 25 << true << false;
+    QTest::newRow("amazon") << u"amazon"_s << 1 << true << false;
+}
+
+void TestChannelFactory::createsEveryType()
+{
+    QFETCH(QString, type);
+    QFETCH(int, batch);
+    QFETCH(bool, polls);
+    QFETCH(bool, webhooks);
+    ChannelConfig config;
+    config.id = u"c-"_s + type;
+    config.type = type;
+    config.baseUrl = QUrl(u"http://127.0.0.1:1"_s);
+    config.locationId = u"1"_s;
+    QNetworkAccessManager network;
+    const ManualClock clock;
+    QObject owner;
+    auto adapter = createChannelAdapter(config, &network, clock, &owner);
+    QVERIFY(adapter);
+    QCOMPARE(adapter->type(), type);
+    QCOMPARE(adapter->channelId(), config.id);
+    QCOMPARE(adapter->maxBatchSize(), batch);
+    QCOMPARE(adapter->pollsOrders(), polls);
+    QVERIFY(adapter->documentedRequestsPerSecond() > 0);
+    QCOMPARE(createWebhookParser(type) != nullptr, webhooks);
+
+    if (!polls) {
+        Capture<FetchOrdersResult> capture;
+        adapter->fetchOrders(u"mark"_s, capture.callback());
+        QCOMPARE(capture.calls, 0);
+        QTRY_COMPARE(capture.calls, 1);
+        QCOMPARE(capture.value.failure, FailureKind::Permanent);
+        QCOMPARE(capture.value.nextHighWaterMark, u"mark"_s);
+    }
+    config.type = u"etsy"_s;
+    QVERIFY(!createChannelAdapter(config, &network, clock));
+}
+
+void TestChannelFactory::configuredAdapterSpeaksToItsBaseUrl()
+{
+    FakeChannelServer server;
+    server.enqueue(CannedResponse::json(
+        200,
+        R"({"data":{"inventorySetQuantities":{"inventoryAdjustmentGroup":{"createdAt":"2026-01-01T00:00:00Z"},"userErrors":[]}}})"));
+    QProcessEnvironment env;
+    env.insert(u"T"_s, u"tok"_s);
+    env.insert(u"H"_s, u"hook"_s);
+    const QByteArray json = R"({"channels":[{"id":"shop","type":"shopify","base_url":")" +
+        server.baseUrl().toString().toUtf8() +
+        R"(/","location_id":"7","api_version":"2026-07","credentials":{"token_env":"T"},"webhook_secret_env":"H"}]})";
+    const auto parsed = parseChannelsConfig(json, env);
+    QVERIFY2(parsed.ok(), qPrintable(parsed.error));
+    QNetworkAccessManager network;
+    const ManualClock clock;
+    auto adapter = createChannelAdapter(parsed.config->channels.first(), &network, clock);
+    ListingUpdate update;
+    update.sku = u"A"_s;
+    update.remoteId = u"5"_s;
+    update.quantity = 3;
+    update.version = 1;
+    Capture<PushReport> capture;
+    adapter->push({update}, capture.callback());
+    QTRY_COMPARE(capture.calls, 1);
+    QVERIFY(capture.value.outcomes.first().ok());
+    QCOMPARE(server.requests().first().path, u"/admin/api/2026-07/graphql.json"_s);
+    QCOMPARE(server.requests().first().header("x-shopify-access-token"), QByteArray("tok"));
+}
+
+} // namespace ChannelDesk
+
+QTEST_GUILESS_MAIN(ChannelDesk::TestChannelFactory)
+#include "tst_channelfactory.moc"
