@@ -621,10 +621,10 @@ CarrierSim::Answer CarrierSim::fedex(const SimCarrier &c, const QHttpServerReque
             const QDate arrival = addBusinessDays(ships, s.transitDays);
             operational.insert(u"transitTime"_s, fedexTransitWord(s.transitDays));
             operational.insert(u"deliveryDay"_s, dayOfWeek(arrival));
-            commit.insert(
-                u"dateDetail"_s,
-                QJsonObject {{u"dayOfWeek"_s, dayOfWeek(arrival)},
-                             {u"dayFormat"_s, QString(arrival.toString(Qt::ISODate) + u"T20:00:00"_s)}});
+            commit.insert(u"dateDetail"_s,
+                          QJsonObject {{u"dayOfWeek"_s, dayOfWeek(arrival)},
+                                       {u"dayFormat"_s,
+                                        QString(arrival.toString(Qt::ISODate) + u"T20:00:00"_s)}});
         } else {
             commit.insert(u"label"_s, u"Delivery date unavailable"_s);
         }
