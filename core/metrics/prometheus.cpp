@@ -1,0 +1,174 @@
+#include "prometheus.h"
+
+#include "metrics/lagmonitor.h"
+
+#include <QLocale>
+
+#include <cmath>
+#include <initializer_list>
+#include <utility>
+
+namespace ChannelDesk {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+using Label = std::pair<QByteArray, QString>;
+
+QByteArray number(double v)
+{
+    if (std::isnan(v))
+        return "NaN"_ba;
+    if (std::isinf(v))
+        return v > 0 ? "+Inf"_ba : "-Inf"_ba;
+    return QByteArray::number(v, 'g', QLocale::FloatingPointShortest);
+}
+
+QByteArray number(qint64 v)
+{
+    return QByteArray::number(v);
+}
+
+// HELP text escapes backslash and newline only.
+QByteArray helpText(const char *help)
+{
+    QByteArray out(help);
+    out.replace('\\', "\\\\").replace('\n', "\\n");
+    return out;
+}
+
+class Writer
+{
+public:
+    void family(const char *name, const char *type, const char *help)
+    {
+        m_out += "# HELP " + QByteArray(name) + ' ' + helpText(help) + '\n';
+        m_out += "# TYPE " + QByteArray(name) + ' ' + type + '\n';
+    }
+    template<typename T>
+    void sample(const QByteArray &name, std::initializer_list<Label> labels, T value)
+    {
+        m_out += name;
+        if (labels.size()) {
+            m_out += '{';
+            bool first = true;
+            for (const Label &l : labels) {
+                if (!first)
+                    m_out += ',';
+                first = false;
+                m_out += l.first + "=\"" + prometheusLabelValue(l.second) + '"';
+            }
+            m_out += '}';
+        }
+        m_out += ' ' + number(value) + '\n';
+    }
+    QByteArray take() { return std::move(m_out); }
+
+private:
+    QByteArray m_out;
+};
+
+} // namespace
+
+QByteArray prometheusLabelValue(const QString &value)
+{
+    QByteArray out = value.toUtf8();
+    out.replace('\\', "\\\\").replace('"', "\\\"").replace('\n', "\\n");
+    return out;
+}
+
+QByteArray prometheusText(const LagMonitor &monitor, const OrderCounters &orders)
+{
+    const QStringList channels = monitor.channels();
+    QList<ChannelLagStats> recent;
+    QList<LagMonitor::Totals> totals;
+    for (const QString &c : channels) {
+        recent.append(monitor.snapshot(c, LagMonitor::kFiveMinutesMs));
+        totals.append(monitor.totals(c));
+    }
+    const auto ch = [&](qsizetype i) { return Label {"channel"_ba, channels.at(i)}; };
+    Writer w;
+
+    w.family("channeldesk_sync_lag_seconds", "summary",
+             "Time from a stock change being committed to the channel acknowledging it; "
+             "quantiles over the last 5 minutes, sum and count since start.");
+    for (qsizetype i = 0; i < channels.size(); ++i) {
+        const ChannelLagStats &s = recent.at(i);
+        const bool any = s.count > 0;
+        const std::pair<const char *, double> quantiles[] = {
+            {"0.5", s.p50Ms}, {"0.95", s.p95Ms}, {"0.99", s.p99Ms}};
+        for (const auto &[q, ms] : quantiles) {
+            w.sample("channeldesk_sync_lag_seconds"_ba,
+                     {ch(i), {"quantile"_ba, QString::fromLatin1(q)}}, any ? ms / 1000.0 : qQNaN());
+        }
+        w.sample("channeldesk_sync_lag_seconds_sum"_ba, {ch(i)},
+                 double(totals.at(i).lagSumMicros) / 1e6);
+        w.sample("channeldesk_sync_lag_seconds_count"_ba, {ch(i)}, totals.at(i).lagCount);
+    }
+
+    w.family("channeldesk_sync_lag_max_seconds", "gauge",
+             "The longest sync lag over the last 5 minutes.");
+    for (qsizetype i = 0; i < channels.size(); ++i)
+        w.sample("channeldesk_sync_lag_max_seconds"_ba, {ch(i)}, recent.at(i).maxMs / 1000.0);
+
+    w.family("channeldesk_propagation_attempts_total", "counter",
+             "Attempts to update a channel, since start.");
+    for (qsizetype i = 0; i < channels.size(); ++i)
+        w.sample("channeldesk_propagation_attempts_total"_ba, {ch(i)}, totals.at(i).attempts);
+
+    w.family("channeldesk_propagation_failures_total", "counter",
+             "Failed attempts to update a channel (throttled and unanswered included), since "
+             "start.");
+    for (qsizetype i = 0; i < channels.size(); ++i)
+        w.sample("channeldesk_propagation_failures_total"_ba, {ch(i)}, totals.at(i).failures);
+
+    w.family("channeldesk_propagation_throttled_total", "counter",
+             "Attempts the channel answered with 429 (throttled), since start.");
+    for (qsizetype i = 0; i < channels.size(); ++i)
+        w.sample("channeldesk_propagation_throttled_total"_ba, {ch(i)}, totals.at(i).throttled);
+
+    w.family("channeldesk_propagation_success_ratio", "gauge",
+             "Share of attempts that succeeded over the last 5 minutes (1 with no attempts).");
+    for (qsizetype i = 0; i < channels.size(); ++i)
+        w.sample("channeldesk_propagation_success_ratio"_ba, {ch(i)}, recent.at(i).successRate);
+
+    w.family("channeldesk_dead_letters", "gauge",
+             "Listing updates parked in the dead-letter queue.");
+    for (qsizetype i = 0; i < channels.size(); ++i)
+        w.sample("channeldesk_dead_letters"_ba, {ch(i)}, recent.at(i).deadLetters);
+
+    w.family("channeldesk_pending_listings", "gauge",
+             "Listings with a quantity not yet acknowledged by the channel.");
+    for (qsizetype i = 0; i < channels.size(); ++i)
+        w.sample("channeldesk_pending_listings"_ba, {ch(i)}, recent.at(i).pending);
+
+    w.family("channeldesk_channel_status", "gauge",
+             "1 for the channel's current status (idle, ok, slow, stalled, unreachable), 0 for "
+             "the others.");
+    for (qsizetype i = 0; i < channels.size(); ++i) {
+        for (ChannelStatus st : {ChannelStatus::Idle, ChannelStatus::Ok, ChannelStatus::Slow,
+                                 ChannelStatus::Stalled, ChannelStatus::Unreachable}) {
+            w.sample("channeldesk_channel_status"_ba, {ch(i), {"status"_ba, channelStatusName(st)}},
+                     qint64(recent.at(i).status == st));
+        }
+    }
+
+    w.family("channeldesk_oversell_attempts_total", "counter",
+             "Orders refused because they asked for more stock than was available, since start.");
+    w.sample("channeldesk_oversell_attempts_total"_ba, {}, monitor.oversellAttemptsTotal());
+
+    w.family("channeldesk_orders_total", "counter", "Order events by outcome, since start.");
+    const std::pair<const char *, qint64> outcomes[] = {
+        {"applied", orders.applied},
+        {"duplicate", orders.duplicate},
+        {"rejected_insufficient", orders.rejectedInsufficient},
+        {"unknown_sku", orders.unknownSku},
+        {"invalid", orders.invalid}};
+    for (const auto &[outcome, n] : outcomes)
+        w.sample("channeldesk_orders_total"_ba, {{"outcome"_ba, QString::fromLatin1(outcome)}}, n);
+
+    return w.take();
+}
+
+} // namespace ChannelDesk
