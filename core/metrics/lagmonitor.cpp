@@ -59,7 +59,7 @@ public:
     Slot *slotAt(qint64 ms, qint64 now)
     {
         const qint64 epoch = epochOf(ms);
-        if (epoch <= epochOf(now) - m_size)
+        if (epoch < 0 || epoch <= epochOf(now) - m_size)
             return nullptr;
         if (m_slots.empty())
             m_slots.resize(size_t(m_size));
@@ -77,7 +77,7 @@ public:
         Slot total;
         if (m_slots.empty())
             return total;
-        first = std::max(first, last - m_size + 1);
+        first = std::max({first, last - m_size + 1, qint64(0)}); // a clock started near 0
         for (qint64 e = first; e <= last; ++e) {
             const Slot &slot = m_slots[size_t(e % m_size)];
             if (slot.epoch == e)

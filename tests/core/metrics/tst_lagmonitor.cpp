@@ -19,6 +19,7 @@ private Q_SLOTS:
     void seriesCutsTheWindow();
     void lateSamplesAndUnknownChannels();
     void orderProblemsAgeOut();
+    void clockNearZero();
 
 private:
     const QString shop = u"shop-us"_s;
@@ -317,6 +318,18 @@ void TestLagMonitor::orderProblemsAgeOut()
     QCOMPARE(monitor.oversellAttempts(LagMonitor::kFiveMinutesMs), 0);
     QCOMPARE(monitor.oversellAttemptsTotal(), 2);
     QCOMPARE(monitor.unknownSkuOrdersTotal(), 1);
+}
+
+// A clock started at 0 (as some tests do) puts window starts before the first slot.
+void TestLagMonitor::clockNearZero()
+{
+    ManualClock clock(5 * kSec);
+    LagMonitor monitor(clock);
+    monitor.recordLag(shop, 1000);
+    monitor.recordLag(shop, 1000, 0);
+    QCOMPARE(monitor.snapshot(shop, LagMonitor::kOneDayMs).count, 2);
+    QCOMPARE(monitor.snapshot(shop).count, 2);
+    QCOMPARE(monitor.series(shop, LagMonitor::kOneHourMs, 60).last().count, 2);
 }
 
 QTEST_GUILESS_MAIN(TestLagMonitor)
