@@ -198,7 +198,9 @@ CarrierResult UpsAdapter::parseResponse(int httpStatus, const QByteArray &body,
             const QJsonObject charge = c.toObject();
             qint64 cents = 0;
             if (Money::parse(charge.value("MonetaryValue"_L1).toString(), &cents) && cents != 0) {
-                const QString name = charge.value("Description"_L1).toString();
+                QString name = charge.value("Description"_L1).toString();
+                if (name.isEmpty())
+                    name = charge.value("SubType"_L1).toString();
                 q.surcharges.append(
                     {name.isEmpty() ? u"UPS charge "_s + charge.value("Code"_L1).toString() : name,
                      cents});

@@ -167,7 +167,7 @@ std::optional<ChannelConfig> ChannelReader::read()
     const QJsonValue timeout = m_object.value(u"request_timeout_ms"_s);
     if (!timeout.isUndefined() && !timeout.isNull()) {
         const qint64 integer = timeout.toInteger(-1);
-        if (!timeout.isDouble() || integer < 100 || integer > 600'000) {
+        if (!timeout.isDouble() || integer < 100 || integer > 600000) {
             fail(u"request_timeout_ms"_s, u"must be a whole number from 100 to 600000"_s);
             return std::nullopt;
         }

@@ -37,7 +37,7 @@ struct ChannelConfig
 
     std::optional<double> maxRequestsPerSecond;
     std::optional<qint64> safetyBuffer;
-    int requestTimeoutMs = 10'000;
+    int requestTimeoutMs = 10000;
 
     QByteArray credential(const QString &role) const { return credentials.value(role); }
 };

@@ -17,7 +17,7 @@ struct ShopifySettings
     QString apiVersion; // empty: ShopifyAdapter::kDefaultApiVersion
     QString locationId; // digits or gid://shopify/Location/<n>
     QByteArray accessToken;
-    int timeoutMs = 10'000;
+    int timeoutMs = 10000;
 };
 
 // Shopify through the GraphQL Admin API: stock is set with inventorySetQuantities, many items

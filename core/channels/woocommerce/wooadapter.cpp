@@ -96,9 +96,9 @@ QNetworkRequest WooAdapter::request(const QString &path) const
 {
     QNetworkRequest request = makeApiRequest(endpoint(path), m_settings.timeoutMs);
     request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
-    request.setRawHeader("Authorization",
-                         "Basic " +
-                             (m_settings.consumerKey + ':' + m_settings.consumerSecret).toBase64());
+    request.setRawHeader(
+        "Authorization",
+        "Basic " + QByteArray(m_settings.consumerKey + ':' + m_settings.consumerSecret).toBase64());
     return request;
 }
 

@@ -17,7 +17,7 @@ struct WooSettings
     QString apiVersion; // empty: "v3"
     QByteArray consumerKey;
     QByteArray consumerSecret;
-    int timeoutMs = 10'000;
+    int timeoutMs = 10000;
 };
 
 // Where a listing lives in WooCommerce. The mapping's remote_id is "<product id>" for a simple

@@ -1,0 +1,662 @@
+#include "carriersim.h"
+
+#include "sim/simtcpserver.h"
+#include "util/clock.h"
+
+#include <QDateTime>
+#include <QHttpServer>
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTimer>
+#include <QUrlQuery>
+
+namespace ChannelDesk {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+QByteArray json(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+QJsonObject bodyOf(const QHttpServerRequest &r)
+{
+    return QJsonDocument::fromJson(r.body()).object();
+}
+
+// "Basic base64(user:password)" -> (user, password)
+std::pair<QString, QString> basicCredentials(const QHttpServerRequest &r)
+{
+    const QByteArray header = r.value("Authorization"_ba);
+    if (!header.startsWith("Basic "))
+        return {};
+    const QString decoded = QString::fromUtf8(QByteArray::fromBase64(header.mid(6)));
+    const qsizetype colon = decoded.indexOf(u':');
+    if (colon < 0)
+        return {decoded, QString()};
+    return {decoded.left(colon), decoded.mid(colon + 1)};
+}
+
+QByteArray bearer(const QHttpServerRequest &r)
+{
+    const QByteArray header = r.value("Authorization"_ba);
+    return header.startsWith("Bearer ") ? header.mid(7) : QByteArray();
+}
+
+QString money(qint64 cents)
+{
+    return Money::format(cents);
+}
+
+QString fedexTransitWord(int days)
+{
+    static const QStringList words {u"ONE"_s, u"TWO"_s,   u"THREE"_s, u"FOUR"_s, u"FIVE"_s,
+                                    u"SIX"_s, u"SEVEN"_s, u"EIGHT"_s, u"NINE"_s, u"TEN"_s};
+    if (days < 1 || days > words.size())
+        return u"UNKNOWN"_s;
+    return words.at(days - 1) + (days == 1 ? u"_DAY"_s : u"_DAYS"_s);
+}
+
+QString dayOfWeek(QDate d)
+{
+    static const QStringList days {u"MON"_s, u"TUE"_s, u"WED"_s, u"THU"_s,
+                                   u"FRI"_s, u"SAT"_s, u"SUN"_s};
+    return days.at(d.dayOfWeek() - 1);
+}
+
+bool parseService(const QJsonValue &v, const QString &where, SimService *s, QString *error)
+{
+    const QJsonObject o = v.toObject();
+    s->code = o.value("code"_L1).toString();
+    s->name = o.value("name"_L1).toString(s->code);
+    s->carrier = o.value("carrier"_L1).toString();
+    if (!v.isObject() || s->code.isEmpty()) {
+        *error = where + u".code: expected the service's code"_s;
+        return false;
+    }
+    if (!Money::parse(o.value("price"_L1).toString(), &s->priceCents) || s->priceCents < 0) {
+        *error = where + u".price: expected a decimal string like \"12.34\""_s;
+        return false;
+    }
+    s->transitDays = o.value("transit_days"_L1).toInt(3);
+    if (s->transitDays < 1) {
+        *error = where + u".transit_days: expected a positive whole number"_s;
+        return false;
+    }
+    s->estimate = o.value("estimate"_L1).toBool(true);
+    s->guaranteed = o.value("guaranteed"_L1).toBool(false);
+    const QJsonArray surcharges = o.value("surcharges"_L1).toArray();
+    for (qsizetype i = 0; i < surcharges.size(); ++i) {
+        const QJsonObject c = surcharges.at(i).toObject();
+        Surcharge sc;
+        sc.name = c.value("name"_L1).toString();
+        if (!Money::parse(c.value("amount"_L1).toString(), &sc.amountCents)) {
+            *error = where + u".surcharges[%1].amount: expected a decimal string"_s.arg(i);
+            return false;
+        }
+        s->surcharges.append(sc);
+    }
+    return true;
+}
+} // namespace
+
+CarrierSim::CarrierSim(const Clock &clock, QObject *parent)
+    : QObject(parent)
+    , m_clock(clock)
+{
+}
+
+CarrierSim::~CarrierSim() = default;
+
+bool CarrierSim::parseConfig(const QJsonArray &carriers, QList<SimCarrier> *out, QString *error)
+{
+    QList<SimCarrier> parsed;
+    for (qsizetype i = 0; i < carriers.size(); ++i) {
+        const QString where = u"carriers[%1]"_s.arg(i);
+        const QJsonObject o = carriers.at(i).toObject();
+        SimCarrier c;
+        c.id = o.value("id"_L1).toString();
+        if (c.id.isEmpty() || c.id.contains(u'/')) {
+            *error = where + u".id: expected a name usable as a path segment"_s;
+            return false;
+        }
+        const QString type = o.value("type"_L1).toString();
+        if (type == "easypost"_L1)
+            c.type = CarrierType::EasyPost;
+        else if (type == "shippo"_L1)
+            c.type = CarrierType::Shippo;
+        else if (type == "ups"_L1)
+            c.type = CarrierType::Ups;
+        else if (type == "fedex"_L1)
+            c.type = CarrierType::Fedex;
+        else {
+            *error = where + u".type: expected \"ups\", \"fedex\", \"easypost\" or \"shippo\""_s;
+            return false;
+        }
+        c.currency = o.value("currency"_L1).toString(u"USD"_s);
+        c.apiKey = o.value("api_key"_L1).toString();
+        c.clientId = o.value("client_id"_L1).toString();
+        c.clientSecret = o.value("client_secret"_L1).toString();
+        c.latencyMs = o.value("latency_ms"_L1).toInt(0);
+        c.timeout = o.value("timeout"_L1).toBool(false);
+        const QJsonObject fail = o.value("fail"_L1).toObject();
+        c.failStatus = fail.value("status"_L1).toInt(0);
+        c.failMessage = fail.value("message"_L1).toString(u"simulated failure"_s);
+        if (c.latencyMs < 0 ||
+            (o.contains("fail"_L1) && (c.failStatus < 400 || c.failStatus > 599))) {
+            *error = where + u": latency_ms must be >= 0 and fail.status a 4xx or 5xx code"_s;
+            return false;
+        }
+        const QJsonArray messages = o.value("messages"_L1).toArray();
+        for (const QJsonValue &m : messages) {
+            c.messages.append({m.toObject().value("carrier"_L1).toString(),
+                               m.toObject().value("message"_L1).toString()});
+        }
+        const QJsonArray services = o.value("services"_L1).toArray();
+        for (qsizetype s = 0; s < services.size(); ++s) {
+            SimService service;
+            if (!parseService(services.at(s), where + u".services[%1]"_s.arg(s), &service, error))
+                return false;
+            c.services.append(service);
+        }
+        parsed.append(c);
+    }
+    *out = parsed;
+    return true;
+}
+
+void CarrierSim::setCarriers(const QList<SimCarrier> &carriers)
+{
+    m_carriers.clear();
+    for (const SimCarrier &c : carriers)
+        m_carriers.insert(c.id, c);
+}
+
+QDate CarrierSim::today() const
+{
+    return QDateTime::fromMSecsSinceEpoch(m_clock.nowMs(), Qt::UTC).date();
+}
+
+void CarrierSim::attach(QHttpServer *server, SimTcpServer *tcp)
+{
+    m_tcp = tcp;
+    for (const SimCarrier &c : std::as_const(m_carriers)) {
+        const QString base = u"/"_s + c.id;
+        switch (c.type) {
+        case CarrierType::EasyPost:
+            addRoute(server, c.id, base + u"/v2/shipments"_s, true,
+                     [this](const SimCarrier &sc, const QHttpServerRequest &r) {
+                         return easyPost(sc, r);
+                     });
+            addRoute(server, c.id, base + u"/v2/orders"_s, true,
+                     [this](const SimCarrier &sc, const QHttpServerRequest &r) {
+                         return easyPost(sc, r);
+                     });
+            break;
+        case CarrierType::Shippo:
+            addRoute(server, c.id, base + u"/shipments/"_s, true,
+                     [this](const SimCarrier &sc, const QHttpServerRequest &r) {
+                         return shippo(sc, r);
+                     });
+            break;
+        case CarrierType::Ups:
+            addRoute(server, c.id, base + u"/security/v1/oauth/token"_s, false,
+                     [this](const SimCarrier &sc, const QHttpServerRequest &r) {
+                         return upsToken(sc, r);
+                     });
+            addRoute(
+                server, c.id, base + u"/api/rating/<arg>/<arg>"_s, true,
+                [this](const SimCarrier &sc, const QHttpServerRequest &r) { return ups(sc, r); });
+            break;
+        case CarrierType::Fedex:
+            addRoute(server, c.id, base + u"/oauth/token"_s, false,
+                     [this](const SimCarrier &sc, const QHttpServerRequest &r) {
+                         return fedexToken(sc, r);
+                     });
+            addRoute(
+                server, c.id, base + u"/rate/v1/rates/quotes"_s, true,
+                [this](const SimCarrier &sc, const QHttpServerRequest &r) { return fedex(sc, r); });
+            break;
+        }
+    }
+}
+
+void CarrierSim::addRoute(QHttpServer *server, const QString &id, const QString &path, bool isRate,
+                          Handler handler)
+{
+    // The UPS path has two placeholders (version, request option); they are not needed here.
+    auto respondTo = [this, id, isRate, handler](const QHttpServerRequest &request,
+                                                 QHttpServerResponder &&responder) {
+        const auto it = m_carriers.constFind(id);
+        if (it == m_carriers.constEnd())
+            return;
+        if (isRate)
+            m_rateRequests[id] += 1;
+        if (isRate && it->timeout) {
+            // Never answered: held until the simulator goes away.
+            m_held.push_back(std::make_unique<QHttpServerResponder>(std::move(responder)));
+            return;
+        }
+        respond(id, isRate, handler(*it, request), std::move(responder));
+    };
+    if (path.contains("<arg>"_L1)) {
+        server->route(path, QHttpServerRequest::Method::Post,
+                      [respondTo](const QString &, const QString &,
+                                  const QHttpServerRequest &request,
+                                  QHttpServerResponder &&responder) {
+                          respondTo(request, std::move(responder));
+                      });
+    } else {
+        server->route(path, QHttpServerRequest::Method::Post, respondTo);
+    }
+}
+
+void CarrierSim::respond(const QString &id, bool isRate, const Answer &answer,
+                         QHttpServerResponder &&responder)
+{
+    Q_UNUSED(isRate);
+    const int latency = m_carriers.value(id).latencyMs;
+    const auto status = QHttpServerResponder::StatusCode(answer.status);
+    if (latency <= 0) {
+        responder.write(answer.body, "application/json"_ba, status);
+        return;
+    }
+    const QPointer<QTcpSocket> connection = m_tcp ? m_tcp->currentConnection() : nullptr;
+    m_held.push_back(std::make_unique<QHttpServerResponder>(std::move(responder)));
+    QHttpServerResponder *held = m_held.back().get();
+    QTimer::singleShot(latency, this, [this, held, connection, answer, status] {
+        const auto it = std::find_if(m_held.begin(), m_held.end(),
+                                     [held](const auto &p) { return p.get() == held; });
+        if (it == m_held.end())
+            return;
+        if (connection && connection->state() == QAbstractSocket::ConnectedState)
+            held->write(answer.body, "application/json"_ba, status);
+        m_held.erase(it);
+    });
+}
+
+// EasyPost: https://docs.easypost.com/docs/shipments, /docs/orders, /docs/errors
+CarrierSim::Answer CarrierSim::easyPost(const SimCarrier &c, const QHttpServerRequest &r)
+{
+    auto error = [](int status, const QString &code, const QString &message,
+                    const QJsonArray &fields = {}) {
+        return Answer {
+            status,
+            json({{u"error"_s,
+                   QJsonObject {
+                       {u"code"_s, code}, {u"message"_s, message}, {u"errors"_s, fields}}}})};
+    };
+    const auto [key, password] = basicCredentials(r);
+    if (key.isEmpty() || (!c.apiKey.isEmpty() && key != c.apiKey))
+        return error(401, u"APIKEY.INACTIVE"_s, u"This api key is no longer active."_s);
+    if (c.failStatus)
+        return error(c.failStatus,
+                     c.failStatus == 429 ? u"RATE_LIMITED"_s : u"INTERNAL_SERVER_ERROR"_s,
+                     c.failMessage);
+    const bool isOrder = r.url().path().endsWith("/orders"_L1);
+    const QJsonObject root = bodyOf(r).value(isOrder ? "order"_L1 : "shipment"_L1).toObject();
+    const QJsonObject to = root.value("to_address"_L1).toObject();
+    if (to.value("zip"_L1).toString().isEmpty() || to.value("country"_L1).toString().isEmpty()) {
+        return error(422, isOrder ? u"ORDER.INVALID_PARAMS"_s : u"SHIPMENT.INVALID_PARAMS"_s,
+                     u"Unable to create shipment, one or more parameters were invalid."_s,
+                     {QJsonObject {{u"field"_s, u"to_address.zip"_s},
+                                   {u"message"_s, u"cannot be blank"_s}}});
+    }
+    const qsizetype pieces =
+        isOrder ? std::max<qsizetype>(1, root.value("shipments"_L1).toArray().size()) : 1;
+    QDate ships = QDate::fromString(
+        root.value("options"_L1).toObject().value("label_date"_L1).toString().left(10),
+        Qt::ISODate);
+    if (!ships.isValid())
+        ships = today();
+    const QString shipmentId = u"shp_sim%1"_s.arg(m_nextToken++);
+    QJsonArray rates;
+    for (const SimService &s : c.services) {
+        const QDate arrival = addBusinessDays(ships, s.transitDays);
+        rates.append(QJsonObject {
+            {u"id"_s, u"rate_%1%2"_s.arg(s.code).arg(m_nextToken++)},
+            {u"object"_s, u"Rate"_s},
+            {u"mode"_s, u"test"_s},
+            {u"service"_s, s.code},
+            {u"carrier"_s, s.carrier.isEmpty() ? u"USPS"_s : s.carrier},
+            {u"rate"_s, money(s.priceCents * pieces)},
+            {u"currency"_s, c.currency},
+            {u"list_rate"_s, money(s.priceCents * pieces)},
+            {u"list_currency"_s, c.currency},
+            {u"delivery_days"_s, s.estimate ? QJsonValue(s.transitDays) : QJsonValue()},
+            {u"delivery_date"_s,
+             s.estimate ? QJsonValue(QString(arrival.toString(Qt::ISODate) + u"T17:00:00Z"_s))
+                        : QJsonValue()},
+            {u"delivery_date_guaranteed"_s, s.estimate ? QJsonValue(s.guaranteed) : QJsonValue()},
+            {u"est_delivery_days"_s, s.estimate ? QJsonValue(s.transitDays) : QJsonValue()},
+            {u"shipment_id"_s, shipmentId},
+            {u"carrier_account_id"_s, u"ca_sim"_s},
+        });
+    }
+    QJsonArray messages;
+    for (const auto &[carrier, message] : c.messages) {
+        messages.append(QJsonObject {{u"carrier"_s, carrier},
+                                     {u"carrier_account_id"_s, u"ca_sim"_s},
+                                     {u"type"_s, u"rate_error"_s},
+                                     {u"message"_s, message}});
+    }
+    QJsonObject answer {{u"id"_s, isOrder ? u"order_sim%1"_s.arg(m_nextToken++) : shipmentId},
+                        {u"object"_s, isOrder ? u"Order"_s : u"Shipment"_s},
+                        {u"mode"_s, u"test"_s},
+                        {u"reference"_s, root.value("reference"_L1)},
+                        {u"from_address"_s, root.value("from_address"_L1)},
+                        {u"to_address"_s, to},
+                        {u"rates"_s, rates},
+                        {u"messages"_s, messages}};
+    if (!isOrder)
+        answer.insert(u"parcel"_s, root.value("parcel"_L1));
+    return {isOrder ? 200 : 201, json(answer)};
+}
+
+// Shippo: https://docs.goshippo.com/docs/shipments/shipments/
+CarrierSim::Answer CarrierSim::shippo(const SimCarrier &c, const QHttpServerRequest &r)
+{
+    const QByteArray auth = r.value("Authorization"_ba);
+    const QByteArray token = auth.startsWith("ShippoToken ") ? auth.mid(12) : QByteArray();
+    if (token.isEmpty() || (!c.apiKey.isEmpty() && token != c.apiKey.toUtf8()))
+        return {401, json({{u"detail"_s, u"Invalid token."_s}})};
+    if (c.failStatus)
+        return {c.failStatus, json({{u"detail"_s, c.failMessage}})};
+    const QJsonObject body = bodyOf(r);
+    const QJsonObject to = body.value("address_to"_L1).toObject();
+    if (to.value("zip"_L1).toString().isEmpty())
+        return {400, json({{u"address_to"_s, QJsonArray {u"zip: This field is required."_s}}})};
+    QDate ships =
+        QDate::fromString(body.value("shipment_date"_L1).toString().left(10), Qt::ISODate);
+    if (!ships.isValid())
+        ships = today();
+    Q_UNUSED(ships); // Shippo answers estimated_days, not a date
+    const qsizetype pieces = std::max<qsizetype>(1, body.value("parcels"_L1).toArray().size());
+    const QString shipmentId = u"sim%1"_s.arg(m_nextToken++);
+    QJsonArray rates;
+    for (const SimService &s : c.services) {
+        rates.append(QJsonObject {
+            {u"object_id"_s, u"rate%1"_s.arg(m_nextToken++)},
+            {u"amount"_s, money(s.priceCents * pieces)},
+            {u"currency"_s, c.currency},
+            {u"amount_local"_s, money(s.priceCents * pieces)},
+            {u"currency_local"_s, c.currency},
+            {u"attributes"_s, QJsonArray {}},
+            {u"provider"_s, s.carrier.isEmpty() ? u"USPS"_s : s.carrier},
+            {u"servicelevel"_s, QJsonObject {{u"name"_s, s.name}, {u"token"_s, s.code}}},
+            {u"estimated_days"_s, s.estimate ? QJsonValue(s.transitDays) : QJsonValue()},
+            {u"duration_terms"_s,
+             s.estimate ? QJsonValue(u"Delivery in %1 business days%2."_s.arg(s.transitDays)
+                                         .arg(s.guaranteed ? u", guaranteed"_s : QString()))
+                        : QJsonValue(u""_s)},
+            {u"arrives_by"_s, QJsonValue()},
+            {u"shipment"_s, shipmentId},
+            {u"test"_s, true},
+        });
+    }
+    QJsonArray messages;
+    for (const auto &[carrier, message] : c.messages) {
+        messages.append(QJsonObject {
+            {u"source"_s, carrier}, {u"code"_s, u"carrier_error"_s}, {u"text"_s, message}});
+    }
+    return {201,
+            json({{u"object_id"_s, shipmentId},
+                  {u"status"_s, u"SUCCESS"_s},
+                  {u"address_from"_s, body.value("address_from"_L1)},
+                  {u"address_to"_s, to},
+                  {u"parcels"_s, body.value("parcels"_L1)},
+                  {u"rates"_s, rates},
+                  {u"messages"_s, messages},
+                  {u"test"_s, true}})};
+}
+
+namespace {
+QByteArray upsError(const QString &code, const QString &message)
+{
+    return json(
+        {{u"response"_s,
+          QJsonObject {{u"errors"_s,
+                        QJsonArray {QJsonObject {{u"code"_s, code}, {u"message"_s, message}}}}}}});
+}
+
+QByteArray fedexError(const QString &code, const QString &message)
+{
+    return json(
+        {{u"transactionId"_s, u"sim-transaction"_s},
+         {u"errors"_s, QJsonArray {QJsonObject {{u"code"_s, code}, {u"message"_s, message}}}}});
+}
+} // namespace
+
+// UPS OAuth client credentials: https://developer.ups.com/api/reference/oauth/client-credentials
+CarrierSim::Answer CarrierSim::upsToken(const SimCarrier &c, const QHttpServerRequest &r)
+{
+    const auto [id, secret] = basicCredentials(r);
+    const QUrlQuery form(QString::fromUtf8(r.body()));
+    if (form.queryItemValue(u"grant_type"_s) != "client_credentials"_L1)
+        return {400, upsError(u"10400"_s, u"Invalid/Missing grant_type"_s)};
+    if (id.isEmpty() || (!c.clientId.isEmpty() && (id != c.clientId || secret != c.clientSecret)))
+        return {401, upsError(u"10401"_s, u"ClientId is Invalid"_s)};
+    const QByteArray token = "ups-sim-token-" + QByteArray::number(m_nextToken++);
+    m_tokens.insert(token);
+    return {200,
+            json({{u"token_type"_s, u"Bearer"_s},
+                  {u"issued_at"_s, QString::number(m_clock.nowMs())},
+                  {u"client_id"_s, id},
+                  {u"access_token"_s, QString::fromLatin1(token)},
+                  {u"expires_in"_s, u"14399"_s},
+                  {u"status"_s, u"approved"_s}})};
+}
+
+// UPS Rating: https://developer.ups.com/api/reference/rating
+CarrierSim::Answer CarrierSim::ups(const SimCarrier &c, const QHttpServerRequest &r)
+{
+    if (!m_tokens.contains(bearer(r)))
+        return {401, upsError(u"250002"_s, u"Invalid Authentication Information."_s)};
+    if (c.failStatus)
+        return {c.failStatus,
+                upsError(c.failStatus == 429 ? u"10429"_s : u"10500"_s, c.failMessage)};
+    const QJsonObject shipment =
+        bodyOf(r).value("RateRequest"_L1).toObject().value("Shipment"_L1).toObject();
+    const QJsonObject to = shipment.value("ShipTo"_L1).toObject().value("Address"_L1).toObject();
+    if (to.value("PostalCode"_L1).toString().isEmpty())
+        return {400,
+                upsError(u"111285"_s, u"The postal code is invalid for the ship to address."_s)};
+    const QJsonObject pickup =
+        shipment.value("DeliveryTimeInformation"_L1).toObject().value("Pickup"_L1).toObject();
+    QDate ships = QDate::fromString(pickup.value("Date"_L1).toString(), u"yyyyMMdd"_s);
+    const bool wantsTransit = ships.isValid();
+    if (!ships.isValid())
+        ships = today();
+    const qsizetype pieces = std::max<qsizetype>(1, shipment.value("Package"_L1).toArray().size());
+    QJsonArray rated;
+    for (const SimService &s : c.services) {
+        const qint64 total = s.priceCents * pieces;
+        qint64 extra = 0;
+        QJsonArray itemized;
+        for (const Surcharge &sc : s.surcharges) {
+            extra += sc.amountCents;
+            itemized.append(QJsonObject {{u"Code"_s, u"375"_s},
+                                         {u"Description"_s, sc.name},
+                                         {u"CurrencyCode"_s, c.currency},
+                                         {u"MonetaryValue"_s, money(sc.amountCents)}});
+        }
+        auto charges = [&c](qint64 cents) {
+            return QJsonObject {{u"CurrencyCode"_s, c.currency},
+                                {u"MonetaryValue"_s, money(cents)}};
+        };
+        QJsonObject entry {
+            {u"Service"_s, QJsonObject {{u"Code"_s, s.code}, {u"Description"_s, u""_s}}},
+            {u"RatedShipmentAlert"_s, QJsonArray {}},
+            {u"BillingWeight"_s,
+             QJsonObject {
+                 {u"UnitOfMeasurement"_s,
+                  QJsonObject {{u"Code"_s, u"LBS"_s}, {u"Description"_s, u"Pounds"_s}}},
+                 {u"Weight"_s,
+                  shipment.value("ShipmentTotalWeight"_L1).toObject().value("Weight"_L1)}}},
+            {u"TransportationCharges"_s, charges(total - extra)},
+            {u"BaseServiceCharge"_s, charges(total - extra)},
+            {u"ItemizedCharges"_s, itemized},
+            {u"ServiceOptionsCharges"_s, charges(0)},
+            {u"TotalCharges"_s, charges(total)},
+            {u"RatedPackage"_s, QJsonArray {QJsonObject {{u"TotalCharges"_s, charges(total)}}}},
+        };
+        if (s.estimate && wantsTransit) {
+            const QDate arrival = addBusinessDays(ships, s.transitDays);
+            QJsonObject summary {
+                {u"Service"_s, QJsonObject {{u"Description"_s, QString(u"UPS "_s + s.name)}}},
+                {u"EstimatedArrival"_s,
+                 QJsonObject {{u"Arrival"_s,
+                               QJsonObject {{u"Date"_s, arrival.toString(u"yyyyMMdd"_s)},
+                                            {u"Time"_s, u"233000"_s}}},
+                              {u"BusinessDaysInTransit"_s, QString::number(s.transitDays)},
+                              {u"Pickup"_s,
+                               QJsonObject {{u"Date"_s, ships.toString(u"yyyyMMdd"_s)},
+                                            {u"Time"_s, u"160000"_s}}},
+                              {u"DayOfWeek"_s, dayOfWeek(arrival)}}},
+                {u"SaturdayDelivery"_s, u"0"_s},
+            };
+            if (s.guaranteed)
+                summary.insert(u"GuaranteedIndicator"_s, u""_s);
+            entry.insert(u"TimeInTransit"_s,
+                         QJsonObject {{u"PickupDate"_s, ships.toString(u"yyyyMMdd"_s)},
+                                      {u"PackageBillType"_s, u"03"_s},
+                                      {u"AutoDutyCode"_s, u"02"_s},
+                                      {u"Disclaimer"_s, u"Simulated"_s},
+                                      {u"ServiceSummary"_s, summary}});
+            if (s.guaranteed) {
+                entry.insert(
+                    u"GuaranteedDelivery"_s,
+                    QJsonObject {{u"BusinessDaysInTransit"_s, QString::number(s.transitDays)},
+                                 {u"DeliveryByTime"_s, u"10:30 A.M."_s}});
+            }
+        }
+        rated.append(entry);
+    }
+    const QJsonObject context = bodyOf(r)
+                                    .value("RateRequest"_L1)
+                                    .toObject()
+                                    .value("Request"_L1)
+                                    .toObject()
+                                    .value("TransactionReference"_L1)
+                                    .toObject();
+    return {200,
+            json({{u"RateResponse"_s,
+                   QJsonObject {{u"Response"_s,
+                                 QJsonObject {{u"ResponseStatus"_s,
+                                               QJsonObject {{u"Code"_s, u"1"_s},
+                                                            {u"Description"_s, u"Success"_s}}},
+                                              {u"Alert"_s, QJsonArray {}},
+                                              {u"TransactionReference"_s, context}}},
+                                {u"RatedShipment"_s, rated}}}})};
+}
+
+// FedEx API Authorization: https://developer.fedex.com/api/en-us/catalog/authorization/docs.html
+CarrierSim::Answer CarrierSim::fedexToken(const SimCarrier &c, const QHttpServerRequest &r)
+{
+    const QUrlQuery form(QString::fromUtf8(r.body()));
+    const QString id =
+        QUrl::fromPercentEncoding(form.queryItemValue(u"client_id"_s, QUrl::FullyEncoded).toUtf8());
+    const QString secret = QUrl::fromPercentEncoding(
+        form.queryItemValue(u"client_secret"_s, QUrl::FullyEncoded).toUtf8());
+    if (form.queryItemValue(u"grant_type"_s) != "client_credentials"_L1 || id.isEmpty() ||
+        (!c.clientId.isEmpty() && (id != c.clientId || secret != c.clientSecret))) {
+        return {401,
+                fedexError(u"NOT.AUTHORIZED.ERROR"_s,
+                           u"The given client credentials were not valid. Please modify your "
+                           "request and try again."_s)};
+    }
+    const QByteArray token = "fedex-sim-token-" + QByteArray::number(m_nextToken++);
+    m_tokens.insert(token);
+    return {200,
+            json({{u"access_token"_s, QString::fromLatin1(token)},
+                  {u"token_type"_s, u"bearer"_s},
+                  {u"expires_in"_s, 3599},
+                  {u"scope"_s, u"CXS"_s}})};
+}
+
+// FedEx Rates and Transit Times: https://developer.fedex.com/api/en-us/catalog/rate/v1/docs.html
+CarrierSim::Answer CarrierSim::fedex(const SimCarrier &c, const QHttpServerRequest &r)
+{
+    if (!m_tokens.contains(bearer(r)))
+        return {401,
+                fedexError(u"NOT.AUTHORIZED.ERROR"_s,
+                           u"The given JWT is invalid. Please modify your request and try "
+                           "again."_s)};
+    if (c.failStatus) {
+        return {c.failStatus,
+                fedexError(c.failStatus == 429 ? u"RATE.LIMIT.EXCEEDED"_s
+                                               : u"SERVICE.UNAVAILABLE.ERROR"_s,
+                           c.failMessage)};
+    }
+    const QJsonObject shipment = bodyOf(r).value("requestedShipment"_L1).toObject();
+    const QJsonObject to = shipment.value("recipient"_L1).toObject().value("address"_L1).toObject();
+    if (to.value("postalCode"_L1).toString().isEmpty())
+        return {400,
+                fedexError(u"RECIPIENT.POSTALCODE.INVALID"_s,
+                           u"Recipient postal code is invalid or missing."_s)};
+    QDate ships = QDate::fromString(shipment.value("shipDateStamp"_L1).toString(), Qt::ISODate);
+    if (!ships.isValid())
+        ships = today();
+    const qsizetype pieces =
+        std::max<qsizetype>(1, shipment.value("requestedPackageLineItems"_L1).toArray().size());
+    QJsonArray details;
+    for (const SimService &s : c.services) {
+        const double total = double(s.priceCents * pieces) / 100.0;
+        double extra = 0;
+        QJsonArray surcharges;
+        for (const Surcharge &sc : s.surcharges) {
+            extra += double(sc.amountCents) / 100.0;
+            surcharges.append(QJsonObject {{u"type"_s, u"FUEL"_s},
+                                           {u"description"_s, sc.name},
+                                           {u"level"_s, u"PACKAGE"_s},
+                                           {u"amount"_s, double(sc.amountCents) / 100.0}});
+        }
+        QJsonObject operational {{u"ineligibleForMoneyBackGuarantee"_s, !s.guaranteed},
+                                 {u"serviceCode"_s, s.code}};
+        QJsonObject commit {{u"saturdayDelivery"_s, false}};
+        if (s.estimate) {
+            const QDate arrival = addBusinessDays(ships, s.transitDays);
+            operational.insert(u"transitTime"_s, fedexTransitWord(s.transitDays));
+            operational.insert(u"deliveryDay"_s, dayOfWeek(arrival));
+            commit.insert(
+                u"dateDetail"_s,
+                QJsonObject {{u"dayOfWeek"_s, dayOfWeek(arrival)},
+                             {u"dayFormat"_s, QString(arrival.toString(Qt::ISODate) + u"T20:00:00"_s)}});
+        } else {
+            commit.insert(u"label"_s, u"Delivery date unavailable"_s);
+        }
+        details.append(QJsonObject {
+            {u"serviceType"_s, s.code},
+            {u"serviceName"_s, s.name},
+            {u"packagingType"_s, u"YOUR_PACKAGING"_s},
+            {u"commit"_s, commit},
+            {u"ratedShipmentDetails"_s,
+             QJsonArray {QJsonObject {
+                 {u"rateType"_s, u"ACCOUNT"_s},
+                 {u"ratedWeightMethod"_s, u"ACTUAL"_s},
+                 {u"totalDiscounts"_s, 0},
+                 {u"totalBaseCharge"_s, total - extra},
+                 {u"totalNetCharge"_s, total},
+                 {u"totalNetFedExCharge"_s, total},
+                 {u"shipmentRateDetail"_s,
+                  QJsonObject {{u"rateZone"_s, u"8"_s},
+                               {u"totalSurcharges"_s, extra},
+                               {u"surCharges"_s, surcharges},
+                               {u"currency"_s, c.currency}}},
+                 {u"currency"_s, c.currency},
+             }}},
+            {u"operationalDetail"_s, operational},
+        });
+    }
+    return {200,
+            json({{u"transactionId"_s, u"sim-%1"_s.arg(m_nextToken++)},
+                  {u"output"_s,
+                   QJsonObject {{u"rateReplyDetails"_s, details},
+                                {u"quoteDate"_s, ships.toString(Qt::ISODate)},
+                                {u"encoded"_s, false}}}})};
+}
+
+} // namespace ChannelDesk

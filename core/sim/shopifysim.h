@@ -1,0 +1,57 @@
+#pragma once
+
+#include "sim/simchannel.h"
+
+#include <QHash>
+
+namespace ChannelDesk {
+
+// Shopify's GraphQL Admin API as far as stock goes: inventorySetQuantities (with
+// changeFromQuantity/compareQuantity and the @idempotent directive), a read of an inventory
+// item's level, the cost-based throttle reported in extensions.cost, the access-token header,
+// and orders/create webhooks signed like Shopify signs them.
+class ShopifySim final : public SimChannel
+{
+    Q_OBJECT
+public:
+    using SimChannel::SimChannel;
+    QString type() const override { return QStringLiteral("shopify"); }
+
+protected:
+    SimResponse handleApi(const SimRequest &request) override;
+    SimResponse faultResponse(SimFault fault) override;
+    bool configureType(const QJsonObject &config, QString *error) override;
+    bool configureRateLimit(const QJsonObject &rateLimit, QString *error) override;
+    QJsonObject rateLimitJson() const override;
+    QString channelOrderId(const QString &requested, qint64 number) const override;
+    void deliverOrder(const SimOrder &order, int deliveries) override;
+    void seedListingExtras(SimListing &listing, const QJsonObject &seed) override;
+
+private:
+    struct Idempotent
+    {
+        QByteArray fingerprint; // the mutation's input, canonical JSON
+        QJsonObject payload; // data.inventorySetQuantities of the first answer
+    };
+
+    SimResponse setQuantities(const QString &apiVersion, const QString &query,
+                              const QJsonObject &variables);
+    SimResponse readItem(const QString &query, const QJsonObject &variables);
+    QJsonObject setQuantitiesPayload(const QString &apiVersion, const QJsonObject &input,
+                                     const QString &key);
+    QJsonObject costExtension(double requested, double actual);
+    SimResponse answer(const QJsonObject &data, double cost);
+    SimResponse topLevelError(const QString &message, const QString &code, double cost);
+
+    QString m_token;
+    QString m_locationGid; // empty: any location is accepted
+    QString m_shopDomain;
+    QString m_apiVersion = QStringLiteral("2026-07");
+    SimTokenBucket m_bucket;
+    double m_mutationCost = 10;
+    double m_queryCost = 2;
+    int m_throttledStatus = 200;
+    QHash<QString, Idempotent> m_idempotency;
+};
+
+} // namespace ChannelDesk

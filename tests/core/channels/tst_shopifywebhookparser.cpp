@@ -1,0 +1,166 @@
+#include "channels/shopify/shopifywebhookparser.h"
+
+#include <QCryptographicHash>
+#include <QMessageAuthenticationCode>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace ChannelDesk {
+
+namespace {
+
+const QByteArray kSecret = "shopify-app-secret";
+const QByteArray kOldSecret = "shopify-app-secret-before-rotation";
+
+// An orders/create payload, trimmed from Shopify's sample: the id exceeds 2^53 on purpose.
+const QByteArray kOrder = R"({"id":820982911946154508,"name":"#1001","financial_status":"paid",
+"line_items":[
+ {"id":866550311766439020,"variant_id":808950810,"product_id":632910392,"sku":"IPOD-342-N","quantity":2,"title":"IPod Nano","price":"199.00"},
+ {"id":141249953214522974,"variant_id":49148385,"product_id":632910392,"sku":null,"quantity":1,"title":"IPod Nano - Red","price":"199.00"},
+ {"id":141249953214522975,"variant_id":null,"product_id":null,"sku":"","quantity":1,"title":"Deleted","price":"1.00"}
+]})";
+
+QByteArray sign(const QByteArray &body, const QByteArray &secret)
+{
+    return QMessageAuthenticationCode::hash(body, secret, QCryptographicHash::Sha256).toBase64();
+}
+
+WebhookRequest request(const QByteArray &body, const QByteArray &signature,
+                       const QByteArray &topic = "orders/create")
+{
+    WebhookRequest r;
+    r.body = body;
+    if (!signature.isNull())
+        r.headers.insert("x-shopify-hmac-sha256", signature);
+    if (!topic.isNull())
+        r.headers.insert("x-shopify-topic", topic);
+    r.headers.insert("x-shopify-webhook-id", "b54557e4-bdd9-4b37-8a5f-bf7d70bcd043");
+    r.headers.insert("x-shopify-shop-domain", "shop-us.myshopify.com");
+    return r;
+}
+
+} // namespace
+
+class TestShopifyWebhookParser : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void parsesASignedOrder();
+    void acceptsThePreviousSecretDuringRotation();
+    void signature_data();
+    void signature();
+    void otherTopicsAreIgnored_data();
+    void otherTopicsAreIgnored();
+    void malformed_data();
+    void malformed();
+};
+
+void TestShopifyWebhookParser::parsesASignedOrder()
+{
+    const ShopifyWebhookParser parser;
+    const WebhookResult result = parser.parse(request(kOrder, sign(kOrder, kSecret)), {kSecret});
+    QCOMPARE(result.kind, WebhookResult::Kind::Order);
+    QCOMPARE(result.orderId, u"820982911946154508"_s);
+    QCOMPARE(result.deliveryId, u"b54557e4-bdd9-4b37-8a5f-bf7d70bcd043"_s);
+    QCOMPARE(result.lines.size(), 3);
+    QCOMPARE(result.lines.at(0).sku, u"IPOD-342-N"_s);
+    QCOMPARE(result.lines.at(0).quantity, 2);
+    QVERIFY(result.lines.at(0).remoteId.isEmpty());
+    // sku null: the variant id names the listing.
+    QVERIFY(result.lines.at(1).sku.isEmpty());
+    QCOMPARE(result.lines.at(1).remoteId, u"49148385"_s);
+    QCOMPARE(result.lines.at(1).quantity, 1);
+    // Neither: kept, and said so for the alert.
+    QVERIFY(result.lines.at(2).sku.isEmpty());
+    QVERIFY(result.lines.at(2).remoteId.isEmpty());
+    QVERIFY(result.message.contains(u"line_items[2]"_s));
+}
+
+void TestShopifyWebhookParser::acceptsThePreviousSecretDuringRotation()
+{
+    const ShopifyWebhookParser parser;
+    const QList<QByteArray> secrets = {kSecret, kOldSecret};
+    QCOMPARE(parser.parse(request(kOrder, sign(kOrder, kOldSecret)), secrets).kind,
+             WebhookResult::Kind::Order);
+    QCOMPARE(parser.parse(request(kOrder, sign(kOrder, kSecret)), secrets).kind,
+             WebhookResult::Kind::Order);
+    // Once the old secret is dropped from the list, its signatures fail.
+    QCOMPARE(parser.parse(request(kOrder, sign(kOrder, kOldSecret)), {kSecret}).kind,
+             WebhookResult::Kind::BadSignature);
+}
+
+void TestShopifyWebhookParser::signature_data()
+{
+    QTest::addColumn<QByteArray>("signature");
+    QTest::newRow("missing") << QByteArray();
+    QTest::newRow("empty") << QByteArray("");
+    QTest::newRow("other secret") << sign(kOrder, "someone-else");
+    QTest::newRow("other body") << sign(
+        QByteArray(kOrder).replace("\"quantity\":2", "\"quantity\":1"), kSecret);
+    QTest::newRow("not base64") << QByteArray("!!!not-base64!!!");
+    QTest::newRow("hex instead of base64")
+        << QMessageAuthenticationCode::hash(kOrder, kSecret, QCryptographicHash::Sha256).toHex();
+    QTest::newRow("truncated") << sign(kOrder, kSecret).left(20);
+}
+
+void TestShopifyWebhookParser::signature()
+{
+    QFETCH(QByteArray, signature);
+    const ShopifyWebhookParser parser;
+    const WebhookResult result = parser.parse(request(kOrder, signature), {kSecret});
+    QCOMPARE(result.kind, WebhookResult::Kind::BadSignature);
+    QVERIFY(result.orderId.isEmpty());
+    QVERIFY(result.lines.isEmpty());
+}
+
+void TestShopifyWebhookParser::otherTopicsAreIgnored_data()
+{
+    QTest::addColumn<QByteArray>("topic");
+    QTest::newRow("orders/paid") << QByteArray("orders/paid");
+    QTest::newRow("orders/cancelled") << QByteArray("orders/cancelled");
+    QTest::newRow("products/update") << QByteArray("products/update");
+}
+
+void TestShopifyWebhookParser::otherTopicsAreIgnored()
+{
+    QFETCH(QByteArray, topic);
+    const ShopifyWebhookParser parser;
+    const WebhookResult result =
+        parser.parse(request(kOrder, sign(kOrder, kSecret), topic), {kSecret});
+    QCOMPARE(result.kind, WebhookResult::Kind::Ignored);
+    // ...but only once signed.
+    QCOMPARE(parser.parse(request(kOrder, sign(kOrder, "x"), topic), {kSecret}).kind,
+             WebhookResult::Kind::BadSignature);
+}
+
+void TestShopifyWebhookParser::malformed_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::newRow("not json") << QByteArray("id=1&line_items=2");
+    QTest::newRow("array") << QByteArray("[1,2]");
+    QTest::newRow("truncated") << QByteArray(R"({"id":1,"line_items":[{"sku":"A","quantity":1})");
+    QTest::newRow("no id") << QByteArray(R"({"line_items":[{"sku":"A","quantity":1}]})");
+    QTest::newRow("fractional id")
+        << QByteArray(R"({"id":1.5,"line_items":[{"sku":"A","quantity":1}]})");
+    QTest::newRow("no lines") << QByteArray(R"({"id":1,"line_items":[]})");
+    QTest::newRow("lines not array") << QByteArray(R"({"id":1,"line_items":{"sku":"A"}})");
+    QTest::newRow("zero quantity")
+        << QByteArray(R"({"id":1,"line_items":[{"sku":"A","quantity":0}]})");
+    QTest::newRow("text quantity")
+        << QByteArray(R"({"id":1,"line_items":[{"sku":"A","quantity":"2"}]})");
+}
+
+void TestShopifyWebhookParser::malformed()
+{
+    QFETCH(QByteArray, body);
+    const ShopifyWebhookParser parser;
+    const WebhookResult result = parser.parse(request(body, sign(body, kSecret)), {kSecret});
+    QCOMPARE(result.kind, WebhookResult::Kind::BadRequest);
+    QVERIFY(!result.message.isEmpty());
+}
+
+} // namespace ChannelDesk
+
+QTEST_GUILESS_MAIN(ChannelDesk::TestShopifyWebhookParser)
+#include "tst_shopifywebhookparser.moc"

@@ -1,0 +1,202 @@
+#include "channels/woocommerce/woowebhookparser.h"
+
+#include <QCryptographicHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMessageAuthenticationCode>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace ChannelDesk {
+
+namespace {
+
+const QByteArray kSecret = "wc-webhook-secret";
+
+QByteArray order(const QByteArray &status)
+{
+    auto line = [](int id, const QString &name, int product, int variation, int quantity,
+                   const QJsonValue &sku) {
+        return QJsonObject {{u"id"_s, id},
+                            {u"name"_s, name},
+                            {u"product_id"_s, product},
+                            {u"variation_id"_s, variation},
+                            {u"quantity"_s, quantity},
+                            {u"sku"_s, sku},
+                            {u"price"_s, 3}};
+    };
+    const QJsonObject body {
+        {u"id"_s, 727},
+        {u"parent_id"_s, 0},
+        {u"number"_s, u"727"_s},
+        {u"status"_s, QString::fromLatin1(status)},
+        {u"currency"_s, u"USD"_s},
+        {u"line_items"_s,
+         QJsonArray {line(315, u"Woo Single #1"_s, 93, 0, 2, u"WOO-S1"_s),
+                     line(316, u"Ship Your Idea - Color: Black"_s, 22, 23, 1, u""_s),
+                     line(317, u"No SKU simple"_s, 41, 0, 3, QJsonValue(QJsonValue::Null))}},
+    };
+    return QJsonDocument(body).toJson(QJsonDocument::Compact);
+}
+
+QByteArray sign(const QByteArray &body, const QByteArray &secret)
+{
+    return QMessageAuthenticationCode::hash(body, secret, QCryptographicHash::Sha256).toBase64();
+}
+
+WebhookRequest request(const QByteArray &body, const QByteArray &signature,
+                       const QByteArray &topic = "order.created")
+{
+    WebhookRequest r;
+    r.body = body;
+    if (!signature.isNull())
+        r.headers.insert("x-wc-webhook-signature", signature);
+    if (!topic.isNull())
+        r.headers.insert("x-wc-webhook-topic", topic);
+    r.headers.insert("x-wc-webhook-delivery-id", "d41d8cd98f00b204e9800998ecf8427e");
+    r.headers.insert("x-wc-webhook-source", "https://woo.example/");
+    return r;
+}
+
+} // namespace
+
+class TestWooWebhookParser : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void parsesASignedOrder();
+    void status_data();
+    void status();
+    void pingIsIgnored();
+    void badSignature_data();
+    void badSignature();
+    void previousSecretAccepted();
+    void otherTopicIgnored();
+    void malformed_data();
+    void malformed();
+};
+
+void TestWooWebhookParser::parsesASignedOrder()
+{
+    const WooWebhookParser parser;
+    const QByteArray body = order("processing");
+    const WebhookResult result = parser.parse(request(body, sign(body, kSecret)), {kSecret});
+    QCOMPARE(result.kind, WebhookResult::Kind::Order);
+    QCOMPARE(result.orderId, u"727"_s);
+    QCOMPARE(result.deliveryId, u"d41d8cd98f00b204e9800998ecf8427e"_s);
+    QCOMPARE(result.lines.size(), 3);
+    QCOMPARE(result.lines.at(0).sku, u"WOO-S1"_s);
+    QCOMPARE(result.lines.at(0).quantity, 2);
+    QVERIFY(result.lines.at(1).sku.isEmpty());
+    QCOMPARE(result.lines.at(1).remoteId, u"22/23"_s); // the variation's remote id
+    QCOMPARE(result.lines.at(2).remoteId, u"41"_s);
+    QCOMPARE(result.lines.at(2).quantity, 3);
+}
+
+void TestWooWebhookParser::status_data()
+{
+    QTest::addColumn<QByteArray>("status");
+    QTest::addColumn<QByteArray>("topic");
+    QTest::addColumn<WebhookResult::Kind>("kind");
+    QTest::newRow("processing") << QByteArray("processing") << QByteArray("order.created")
+                                << WebhookResult::Kind::Order;
+    QTest::newRow("on-hold") << QByteArray("on-hold") << QByteArray("order.created")
+                             << WebhookResult::Kind::Order;
+    QTest::newRow("updated to processing")
+        << QByteArray("processing") << QByteArray("order.updated") << WebhookResult::Kind::Order;
+    QTest::newRow("completed") << QByteArray("completed") << QByteArray("order.updated")
+                               << WebhookResult::Kind::Order;
+    QTest::newRow("pending") << QByteArray("pending") << QByteArray("order.created")
+                             << WebhookResult::Kind::Ignored;
+    QTest::newRow("failed") << QByteArray("failed") << QByteArray("order.updated")
+                            << WebhookResult::Kind::Ignored;
+    QTest::newRow("cancelled") << QByteArray("cancelled") << QByteArray("order.updated")
+                               << WebhookResult::Kind::Ignored;
+}
+
+void TestWooWebhookParser::status()
+{
+    QFETCH(QByteArray, status);
+    QFETCH(QByteArray, topic);
+    QFETCH(WebhookResult::Kind, kind);
+    const WooWebhookParser parser;
+    const QByteArray body = order(status);
+    const WebhookResult result = parser.parse(request(body, sign(body, kSecret), topic), {kSecret});
+    QCOMPARE(result.kind, kind);
+    QCOMPARE(result.orderId, u"727"_s);
+    QCOMPARE(result.lines.isEmpty(), kind != WebhookResult::Kind::Order);
+}
+
+void TestWooWebhookParser::pingIsIgnored()
+{
+    const WooWebhookParser parser;
+    WebhookRequest ping;
+    ping.body = "webhook_id=15";
+    ping.headers.insert("content-type", "application/x-www-form-urlencoded");
+    const WebhookResult result = parser.parse(ping, {kSecret});
+    QCOMPARE(result.kind, WebhookResult::Kind::Ignored);
+    // Anything else unsigned is refused.
+    ping.body = "webhook_id=15&status=processing";
+    QCOMPARE(parser.parse(ping, {kSecret}).kind, WebhookResult::Kind::BadSignature);
+}
+
+void TestWooWebhookParser::badSignature_data()
+{
+    QTest::addColumn<QByteArray>("signature");
+    QTest::newRow("missing") << QByteArray();
+    QTest::newRow("wrong secret") << sign(order("processing"), "other");
+    QTest::newRow("garbage") << QByteArray("%%%");
+}
+
+void TestWooWebhookParser::badSignature()
+{
+    QFETCH(QByteArray, signature);
+    const WooWebhookParser parser;
+    const WebhookResult result = parser.parse(request(order("processing"), signature), {kSecret});
+    QCOMPARE(result.kind, WebhookResult::Kind::BadSignature);
+    QVERIFY(result.lines.isEmpty());
+}
+
+void TestWooWebhookParser::previousSecretAccepted()
+{
+    const WooWebhookParser parser;
+    const QByteArray body = order("processing");
+    QCOMPARE(parser.parse(request(body, sign(body, "old-secret")), {kSecret, "old-secret"}).kind,
+             WebhookResult::Kind::Order);
+}
+
+void TestWooWebhookParser::otherTopicIgnored()
+{
+    const WooWebhookParser parser;
+    const QByteArray body = R"({"id":93,"name":"A product"})";
+    QCOMPARE(parser.parse(request(body, sign(body, kSecret), "product.updated"), {kSecret}).kind,
+             WebhookResult::Kind::Ignored);
+}
+
+void TestWooWebhookParser::malformed_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::newRow("not json") << QByteArray("<xml/>");
+    QTest::newRow("no id") << QByteArray(
+        R"({"status":"processing","line_items":[{"sku":"A","quantity":1}]})");
+    QTest::newRow("no status") << QByteArray(R"({"id":1,"line_items":[{"sku":"A","quantity":1}]})");
+    QTest::newRow("no lines") << QByteArray(R"({"id":1,"status":"processing"})");
+    QTest::newRow("empty lines") << QByteArray(R"({"id":1,"status":"processing","line_items":[]})");
+    QTest::newRow("bad quantity") << QByteArray(
+        R"({"id":1,"status":"processing","line_items":[{"sku":"A","quantity":-1}]})");
+}
+
+void TestWooWebhookParser::malformed()
+{
+    QFETCH(QByteArray, body);
+    const WooWebhookParser parser;
+    const WebhookResult result = parser.parse(request(body, sign(body, kSecret)), {kSecret});
+    QCOMPARE(result.kind, WebhookResult::Kind::BadRequest);
+}
+
+} // namespace ChannelDesk
+
+QTEST_GUILESS_MAIN(ChannelDesk::TestWooWebhookParser)
+#include "tst_woowebhookparser.moc"
