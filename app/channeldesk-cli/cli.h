@@ -53,3 +53,7 @@ int runAudit(const QStringList &args);
 int runDemo(const QStringList &args);
 int runQuote(const QStringList &args);
 int runDeliveryImport(const QStringList &args);
+int runDlq(const QStringList &args);
+int runDlqRetry(const QStringList &args);
+int runDlqDiscard(const QStringList &args);
+int runMapImport(const QStringList &args);

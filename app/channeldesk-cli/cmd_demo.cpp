@@ -19,6 +19,7 @@ namespace {
 
 constexpr int kSkuCount = 200;
 constexpr int kTickMs = 20;
+constexpr int kRestock = 2000;
 
 struct Totals
 {
@@ -42,7 +43,7 @@ int runDemo(const QStringList &args)
                      "line every second."_s);
     parser.addOption({u"duration"_s, u"Run for S seconds (default 10)."_s, u"S"_s, u"10"_s});
     parser.addOption(
-        {u"rate"_s, u"Orders per second to offer (default 5000)."_s, u"N"_s, u"5000"_s});
+        {u"rate"_s, u"Orders per second to offer (default 2000)."_s, u"N"_s, u"2000"_s});
     int code = 0;
     if (!Cli::parse(parser, args, &code))
         return code;
@@ -140,9 +141,9 @@ int runDemo(const QStringList &args)
         QString readError;
         store.allStock(&levels, &readError);
         for (const StockLevel &s : std::as_const(levels)) {
-            if (s.paused && s.available <= s.safetyBuffer && second % 3 == 0) {
-                if (engine.adjust(s.sku, 300, u"demo"_s, u"restock"_s).ok())
-                    totals.restocked += 300;
+            if (s.paused && s.available <= s.safetyBuffer) {
+                if (engine.adjust(s.sku, kRestock, u"demo"_s, u"restock"_s).ok())
+                    totals.restocked += kRestock;
             }
         }
         QStringList hot;

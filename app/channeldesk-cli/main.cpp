@@ -28,6 +28,10 @@ const std::map<QString, Command> &commands()
         {u"demo"_s, {runDemo, "run a synthetic order stream against a temporary inventory"}},
         {u"quote"_s, {runQuote, "quote every carrier for an order and choose one"}},
         {u"delivery-import"_s, {runDeliveryImport, "record delivery outcomes from a CSV file"}},
+        {u"map-import"_s, {runMapImport, "map SKUs to channel listings from a CSV file"}},
+        {u"dlq"_s, {runDlq, "list the dead-letter queue"}},
+        {u"dlq-retry"_s, {runDlqRetry, "send dead letters again with the current quantity"}},
+        {u"dlq-discard"_s, {runDlqDiscard, "drop dead letters, with a reason (audited)"}},
     };
     return table;
 }

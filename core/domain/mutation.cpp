@@ -14,6 +14,8 @@ constexpr std::array kNames {
     std::pair {MutationKind::Resume, "resume"},
     std::pair {MutationKind::OversellAttempt, "oversell_attempt"},
     std::pair {MutationKind::UnknownSku, "unknown_sku"},
+    std::pair {MutationKind::DeadLetterRetry, "dlq_retry"},
+    std::pair {MutationKind::DeadLetterDiscard, "dlq_discard"},
 };
 } // namespace
 
@@ -48,6 +50,8 @@ bool changesStock(MutationKind kind)
         return true;
     case MutationKind::OversellAttempt:
     case MutationKind::UnknownSku:
+    case MutationKind::DeadLetterRetry:
+    case MutationKind::DeadLetterDiscard:
         return false;
     }
     return false;

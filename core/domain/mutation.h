@@ -16,6 +16,8 @@ enum class MutationKind {
     Resume, // the listing guard resumed the SKU (delta 0)
     OversellAttempt, // an order asked for more than was available; nothing changed (delta 0)
     UnknownSku, // an order named a SKU we do not hold; recorded, nothing changed (delta 0)
+    DeadLetterRetry, // a person sent a dead-lettered listing again (delta 0)
+    DeadLetterDiscard, // a person gave up on a dead-lettered update (delta 0)
 };
 
 QString kindName(MutationKind kind);

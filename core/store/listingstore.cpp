@@ -472,3 +472,156 @@ int ListingStore::count(const QString &channel, ListingState::State state) const
 }
 
 } // namespace ChannelDesk
+
+namespace ChannelDesk {
+
+namespace {
+QString selectorSql(const ListingStore::Selector &s, const QString &prefix, QVariantList *binds)
+{
+    QString sql;
+    if (!s.channel.isEmpty()) {
+        sql += QStringLiteral(" AND ") + prefix + QStringLiteral("channel = ?");
+        binds->append(s.channel);
+    }
+    if (!s.sku.isEmpty()) {
+        sql += QStringLiteral(" AND ") + prefix + QStringLiteral("sku = ?");
+        binds->append(s.sku);
+    }
+    return sql;
+}
+} // namespace
+
+bool ListingStore::deadLetters(const Selector &selector, QList<DeadLetter> *out,
+                               QString *error) const
+{
+    QVariantList binds;
+    const QString sql =
+        QStringLiteral("SELECT d.channel, d.sku, d.version, d.attempts, d.error_kind, "
+                       "d.last_error, d.request, d.response, d.history, d.first_failed_at, "
+                       "d.last_failed_at, l.state FROM dead_letters d LEFT JOIN listings l "
+                       "ON l.channel = d.channel AND l.sku = d.sku WHERE 1 = 1") +
+        selectorSql(selector, QStringLiteral("d."), &binds) +
+        QStringLiteral(" ORDER BY d.last_failed_at, d.channel, d.sku");
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    q.prepare(sql);
+    for (const QVariant &b : std::as_const(binds))
+        q.addBindValue(b);
+    if (!q.exec()) {
+        *error = q.lastError().text();
+        return false;
+    }
+    while (q.next()) {
+        DeadLetter d;
+        d.channel = q.value(0).toString();
+        d.sku = q.value(1).toString();
+        d.version = q.value(2).toLongLong();
+        d.attempts = q.value(3).toInt();
+        d.errorKind = q.value(4).toString();
+        d.lastError = q.value(5).toString();
+        d.request = q.value(6).toString();
+        d.response = q.value(7).toString();
+        d.history = q.value(8).toString();
+        d.firstFailedAtMs = q.value(9).toLongLong();
+        d.lastFailedAtMs = q.value(10).toLongLong();
+        d.retrying = q.value(11).toString() != QLatin1StringView("dead");
+        out->append(d);
+    }
+    return true;
+}
+
+int ListingStore::retryDeadLetters(const Selector &selector, const QString &actor, qint64 nowMs,
+                                   QString *error)
+{
+    return changeDeadLetters(selector, false, actor, QString(), nowMs, error);
+}
+
+int ListingStore::discardDeadLetters(const Selector &selector, const QString &actor,
+                                     const QString &reason, qint64 nowMs, QString *error)
+{
+    return changeDeadLetters(selector, true, actor, reason, nowMs, error);
+}
+
+int ListingStore::changeDeadLetters(const Selector &selector, bool discard, const QString &actor,
+                                    const QString &reason, qint64 nowMs, QString *error)
+{
+    if (!m_db.beginWrite()) {
+        *error = m_db.lastError();
+        return -1;
+    }
+    QVariantList binds;
+    QSqlQuery pick(m_db.connection());
+    pick.setForwardOnly(true);
+    pick.prepare(
+        QStringLiteral("SELECT d.channel, d.sku, s.available, s.version FROM dead_letters d "
+                       "JOIN listings l ON l.channel = d.channel AND l.sku = d.sku "
+                       "LEFT JOIN stock s ON s.sku = d.sku WHERE l.state = 'dead'") +
+        selectorSql(selector, QStringLiteral("d."), &binds));
+    for (const QVariant &b : std::as_const(binds))
+        pick.addBindValue(b);
+    if (!pick.exec())
+        return fail(m_db, pick, error) ? 0 : -1;
+    struct Picked
+    {
+        QString channel, sku;
+        qint64 available, version;
+    };
+    QList<Picked> picked;
+    while (pick.next()) {
+        picked.append({pick.value(0).toString(), pick.value(1).toString(),
+                       pick.value(2).toLongLong(), pick.value(3).toLongLong()});
+    }
+    pick.finish();
+
+    QSqlQuery listing(m_db.connection());
+    listing.prepare(discard
+                        ? QStringLiteral("UPDATE listings SET state = 'in_sync', attempts = 0, "
+                                         "next_attempt_at = NULL, last_error = ? "
+                                         "WHERE channel = ? AND sku = ?")
+                        : QStringLiteral("UPDATE listings SET state = 'retrying', attempts = 0, "
+                                         "next_attempt_at = ?, last_error = ? "
+                                         "WHERE channel = ? AND sku = ?"));
+    QSqlQuery drop(m_db.connection());
+    drop.prepare(QStringLiteral("DELETE FROM dead_letters WHERE channel = ? AND sku = ?"));
+    QSqlQuery audit(m_db.connection());
+    audit.prepare(QStringLiteral(
+        "INSERT INTO mutations (sku, delta, available_after, version, kind, channel, order_id, "
+        "actor, reason, paused_after, at) VALUES (?, 0, ?, ?, ?, ?, '', ?, ?, 0, ?)"));
+    for (const Picked &p : std::as_const(picked)) {
+        if (discard) {
+            listing.addBindValue(QString(QStringLiteral("discarded: ") + reason));
+        } else {
+            listing.addBindValue(nowMs);
+            listing.addBindValue(QString(QStringLiteral("retry requested by ") + actor));
+        }
+        listing.addBindValue(p.channel);
+        listing.addBindValue(p.sku);
+        if (!listing.exec())
+            return fail(m_db, listing, error) ? 0 : -1;
+        if (discard) {
+            drop.addBindValue(p.channel);
+            drop.addBindValue(p.sku);
+            if (!drop.exec())
+                return fail(m_db, drop, error) ? 0 : -1;
+        }
+        audit.addBindValue(p.sku);
+        audit.addBindValue(p.available);
+        audit.addBindValue(p.version);
+        audit.addBindValue(
+            kindName(discard ? MutationKind::DeadLetterDiscard : MutationKind::DeadLetterRetry));
+        audit.addBindValue(p.channel);
+        audit.addBindValue(nonNull(actor));
+        audit.addBindValue(discard ? nonNull(reason)
+                                   : QStringLiteral("sent again with the current quantity"));
+        audit.addBindValue(nowMs);
+        if (!audit.exec())
+            return fail(m_db, audit, error) ? 0 : -1;
+    }
+    if (!m_db.commit()) {
+        *error = m_db.lastError();
+        return -1;
+    }
+    return int(picked.size());
+}
+
+} // namespace ChannelDesk

@@ -106,9 +106,43 @@ public:
                     QString *error);
 
     QList<ListingState> listings(const QString &channel = {}, const QString &sku = {}) const;
+
+    // The dead-letter queue. A selector names a channel, a SKU, both, or neither (= all).
+    struct DeadLetter
+    {
+        QString channel;
+        QString sku;
+        qint64 version = 0;
+        int attempts = 0;
+        QString errorKind;
+        QString lastError;
+        QString request;
+        QString response;
+        QString history; // JSON array of every failed attempt
+        qint64 firstFailedAtMs = 0;
+        qint64 lastFailedAtMs = 0;
+        bool retrying = false; // sent again by hand, answer not in yet
+    };
+    struct Selector
+    {
+        QString channel;
+        QString sku;
+    };
+    bool deadLetters(const Selector &selector, QList<DeadLetter> *out, QString *error) const;
+    // Queues the selected dead listings to be sent again now, with the CURRENT quantity; each is
+    // audited. Returns how many, or -1 on a database error.
+    int retryDeadLetters(const Selector &selector, const QString &actor, qint64 nowMs,
+                         QString *error);
+    // Drops the selected dead letters (audited with the reason); the listing goes back to
+    // waiting for the next change. Returns how many, or -1 on a database error.
+    int discardDeadLetters(const Selector &selector, const QString &actor, const QString &reason,
+                           qint64 nowMs, QString *error);
     int count(const QString &channel, ListingState::State state) const;
 
 private:
+    int changeDeadLetters(const Selector &selector, bool discard, const QString &actor,
+                          const QString &reason, qint64 nowMs, QString *error);
+
     Database &m_db;
 };
 

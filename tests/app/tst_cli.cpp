@@ -1,4 +1,7 @@
 // Runs the real channeldesk-cli binary on files with good and bad rows: the CLI contract.
+#include "store/database.h"
+#include "store/listingstore.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -29,6 +32,9 @@ private Q_SLOTS:
     void unusableDatabase();
     void crashMidApplyLosesAndDoublesNothing();
     void demoRunsAndBalances();
+    void mapImport_data();
+    void mapImport();
+    void deadLetterQueue();
 
 private:
     struct Run
@@ -370,6 +376,108 @@ void TestCli::demoRunsAndBalances()
     QCOMPARE(r.code, 0);
     QVERIFY2(r.out.contains("[  1s]"), r.out.constData());
     QVERIFY2(r.out.contains("books balance"), r.out.constData());
+}
+
+void TestCli::mapImport_data()
+{
+    QTest::addColumn<QByteArray>("csv");
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QByteArray>("message");
+    QTest::newRow("good") << QByteArray("channel,sku,remote_id\nshop,A,101\nebay,A,A\nshop,B,102\n")
+                          << 0 << QByteArray();
+    QTest::newRow("unknown sku") << QByteArray("channel,sku,remote_id\nshop,A,1\nshop,ZZ,2\n") << 1
+                                 << QByteArray("line 3: unknown SKU \"ZZ\"");
+    QTest::newRow("missing field") << QByteArray("channel,sku,remote_id\nshop,A\n") << 1
+                                   << QByteArray("line 2: expected 3 fields");
+    QTest::newRow("empty remote id") << QByteArray("channel,sku,remote_id\nshop,A,\n") << 1
+                                     << QByteArray("line 2: remote_id is missing");
+    QTest::newRow("mapped twice") << QByteArray("channel,sku,remote_id\nshop,A,1\nshop,A,2\n") << 1
+                                  << QByteArray("line 3: A is mapped twice on shop");
+    QTest::newRow("bad header") << QByteArray("channel,sku\nshop,A\n") << 1
+                                << QByteArray("line 1: missing column \"remote_id\"");
+}
+
+void TestCli::mapImport()
+{
+    QFETCH(QByteArray, csv);
+    QFETCH(int, code);
+    QFETCH(QByteArray, message);
+    QCOMPARE(cli({u"import-stock"_s, write(u"s.csv"_s, "sku,available\nA,3\nB,4\n")}).code, 0);
+    const Run r = cli({u"map-import"_s, write(u"m.csv"_s, csv)});
+    QCOMPARE(r.code, code);
+    QVERIFY2(r.err.contains(message), r.err.constData());
+    QString error;
+    auto db = ChannelDesk::Database::open(m_db, &error);
+    QVERIFY(db);
+    QCOMPARE(ChannelDesk::ListingStore(*db).listings().size(), code == 0 ? 3 : 0);
+}
+
+void TestCli::deadLetterQueue()
+{
+    QCOMPARE(cli({u"import-stock"_s, write(u"s.csv"_s, "sku,available\nA,3\nB,4\n")}).code, 0);
+    QCOMPARE(cli({u"map-import"_s,
+                  write(u"m.csv"_s, "channel,sku,remote_id\nshop,A,101\nshop,B,102\nebay,A,A\n")})
+                 .code,
+             0);
+    {
+        QString error;
+        auto db = ChannelDesk::Database::open(m_db, &error);
+        QVERIFY(db);
+        ChannelDesk::ListingStore store(*db);
+        ChannelDesk::ListingStore::Failure f;
+        f.version = 1;
+        f.attempts = 1;
+        f.kind = u"permanent"_s;
+        f.httpStatus = 404;
+        f.code = u"woocommerce_rest_product_invalid_id"_s;
+        f.message = u"Invalid ID."_s;
+        f.request = u"{\"stock_quantity\":3}"_s;
+        f.response = u"{\"code\":\"woocommerce_rest_product_invalid_id\"}"_s;
+        f.atMs = 1'767'225'600'000;
+        QVERIFY(store.deadLetter(u"shop"_s, u"A"_s, f, &error));
+        QVERIFY(store.deadLetter(u"shop"_s, u"A"_s, f, &error)); // still one entry, two in history
+        QVERIFY(store.deadLetter(u"shop"_s, u"B"_s, f, &error));
+        QVERIFY(store.deadLetter(u"ebay"_s, u"A"_s, f, &error));
+    }
+    const Run list = cli({u"dlq"_s, u"--json"_s});
+    QCOMPARE(list.code, 0);
+    const QJsonArray all = QJsonDocument::fromJson(list.out).array();
+    QCOMPARE(all.size(), 3);
+    const QJsonObject first = all.at(0).toObject();
+    for (const QString &key :
+         {u"channel"_s, u"sku"_s, u"state"_s, u"attempts"_s, u"last_error"_s, u"first_failed_at"_s,
+          u"last_failed_at"_s, u"request"_s, u"response"_s, u"history"_s})
+        QVERIFY2(first.contains(key), qPrintable(key));
+    QCOMPARE(QJsonDocument::fromJson(cli({u"dlq"_s, u"--channel"_s, u"ebay"_s, u"--json"_s}).out)
+                 .array()
+                 .size(),
+             1);
+    QCOMPARE(cli({u"dlq"_s}).code, 0);
+
+    QCOMPARE(cli({u"dlq-retry"_s}).code, 1); // no selector
+    QCOMPARE(cli({u"dlq-retry"_s, u"--all"_s, u"--channel"_s, u"shop"_s}).code, 1);
+    const Run retry = cli({u"dlq-retry"_s, u"--sku"_s, u"B"_s});
+    QCOMPARE(retry.code, 0);
+    QVERIFY(retry.out.contains("1 dead letter queued"));
+    const QJsonArray afterRetry =
+        QJsonDocument::fromJson(cli({u"dlq"_s, u"--channel"_s, u"shop"_s, u"--json"_s}).out)
+            .array();
+    QStringList states;
+    for (const QJsonValue &v : afterRetry)
+        states.append(v[u"sku"_s].toString() + u'=' + v[u"state"_s].toString());
+    QCOMPARE(states, (QStringList {u"A=dead"_s, u"B=retrying"_s}));
+
+    QCOMPARE(cli({u"dlq-discard"_s, u"--channel"_s, u"shop"_s}).code, 1); // no reason
+    const Run discard =
+        cli({u"dlq-discard"_s, u"--channel"_s, u"shop"_s, u"--reason"_s, u"listing deleted"_s});
+    QCOMPARE(discard.code, 0);
+    QVERIFY(discard.out.contains("1 dead letter discarded")); // B is retrying, not dead
+    const QJsonArray audit =
+        QJsonDocument::fromJson(cli({u"audit"_s, u"--sku"_s, u"A"_s, u"--json"_s}).out).array();
+    QCOMPARE(audit.last()[u"kind"_s].toString(), u"dlq_discard"_s);
+    QCOMPARE(audit.last()[u"reason"_s].toString(), u"listing deleted"_s);
+    QCOMPARE(audit.last()[u"channel"_s].toString(), u"shop"_s);
+    QCOMPARE(QJsonDocument::fromJson(cli({u"dlq"_s, u"--json"_s}).out).array().size(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -75,7 +75,8 @@ void TestOrderEvent::kindNamesRoundTrip()
 {
     for (MutationKind kind :
          {MutationKind::Order, MutationKind::Adjust, MutationKind::Import, MutationKind::Pause,
-          MutationKind::Resume, MutationKind::OversellAttempt, MutationKind::UnknownSku}) {
+          MutationKind::Resume, MutationKind::OversellAttempt, MutationKind::UnknownSku,
+          MutationKind::DeadLetterRetry, MutationKind::DeadLetterDiscard}) {
         MutationKind back = MutationKind::Order;
         QVERIFY(!kindName(kind).isEmpty());
         QVERIFY(kindFromName(kindName(kind), &back));

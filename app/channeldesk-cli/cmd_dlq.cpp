@@ -1,0 +1,271 @@
+// dlq, dlq-retry, dlq-discard, map-import: the propagation side of the store.
+#include "cli.h"
+#include "io/csvreader.h"
+#include "store/database.h"
+#include "store/inventorystore.h"
+#include "store/listingstore.h"
+#include "util/timeformat.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QSet>
+
+using namespace ChannelDesk;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+void addSelectorOptions(QCommandLineParser &parser)
+{
+    parser.addOption({u"channel"_s, u"Only this channel."_s, u"C"_s});
+    parser.addOption({u"sku"_s, u"Only this SKU."_s, u"S"_s});
+    parser.addOption({u"all"_s, u"Every dead letter."_s});
+}
+
+// dlq-retry and dlq-discard act on nothing by accident: a selector is required.
+bool readSelector(const QCommandLineParser &parser, ListingStore::Selector *selector)
+{
+    const bool any = parser.isSet(u"channel"_s) || parser.isSet(u"sku"_s);
+    if (any == parser.isSet(u"all"_s)) {
+        Cli::printError(u"name what to act on: --channel C, --sku S (or both), or --all"_s);
+        return false;
+    }
+    selector->channel = parser.value(u"channel"_s);
+    selector->sku = parser.value(u"sku"_s);
+    return true;
+}
+
+QString actorName(const QCommandLineParser &parser)
+{
+    const QString actor = parser.value(u"actor"_s);
+    return actor.isEmpty() ? qEnvironmentVariable("USER", u"cli"_s) : actor;
+}
+
+} // namespace
+
+int runDlq(const QStringList &args)
+{
+    QCommandLineParser parser;
+    Cli::setUpParser(parser, u"dlq"_s,
+                     u"List the dead-letter queue: listing updates a channel refused for good or "
+                     "that ran out of retries."_s);
+    parser.addOption({u"channel"_s, u"Only this channel."_s, u"C"_s});
+    parser.addOption({u"json"_s,
+                      u"Print one JSON array, with requests, responses and the full "
+                      "error history."_s});
+    int code = 0;
+    if (!Cli::parse(parser, args, &code))
+        return code;
+    auto db = Cli::openDatabase(parser);
+    if (!db)
+        return Cli::kUnusableDatabase;
+    QList<ListingStore::DeadLetter> letters;
+    QString error;
+    if (!ListingStore(*db).deadLetters({parser.value(u"channel"_s), {}}, &letters, &error)) {
+        Cli::printError(u"cannot read the dead-letter queue: %1"_s.arg(error));
+        return Cli::kUnusableDatabase;
+    }
+    if (parser.isSet(u"json"_s)) {
+        QJsonArray array;
+        for (const auto &d : std::as_const(letters)) {
+            array.append(
+                QJsonObject {{u"channel"_s, d.channel},
+                             {u"sku"_s, d.sku},
+                             {u"state"_s, d.retrying ? u"retrying"_s : u"dead"_s},
+                             {u"version"_s, d.version},
+                             {u"attempts"_s, d.attempts},
+                             {u"error_kind"_s, d.errorKind},
+                             {u"last_error"_s, d.lastError},
+                             {u"first_failed_at"_s, isoUtc(d.firstFailedAtMs)},
+                             {u"last_failed_at"_s, isoUtc(d.lastFailedAtMs)},
+                             {u"request"_s, d.request},
+                             {u"response"_s, d.response},
+                             {u"history"_s, QJsonDocument::fromJson(d.history.toUtf8()).array()}});
+        }
+        Cli::printJson(array);
+        return Cli::kOk;
+    }
+    QList<QStringList> rows;
+    for (const auto &d : std::as_const(letters)) {
+        rows.append({d.channel, d.sku, d.retrying ? u"retrying"_s : u"dead"_s,
+                     QString::number(d.attempts), d.errorKind, isoUtc(d.firstFailedAtMs),
+                     isoUtc(d.lastFailedAtMs), d.lastError});
+    }
+    Cli::printTable({u"CHANNEL"_s, u"SKU"_s, u"STATE"_s, u"ATTEMPTS"_s, u"KIND"_s,
+                     u"FIRST FAILURE"_s, u"LAST FAILURE"_s, u"LAST ERROR"_s},
+                    rows, {3});
+    return Cli::kOk;
+}
+
+int runDlqRetry(const QStringList &args)
+{
+    QCommandLineParser parser;
+    Cli::setUpParser(parser, u"dlq-retry"_s,
+                     u"Send dead-lettered listings again, with the CURRENT quantity (not the one "
+                     "that failed). A running 'channeldesk-cli serve' sends them within a "
+                     "second."_s);
+    addSelectorOptions(parser);
+    parser.addOption({u"actor"_s, u"Who (default: the user name)."_s, u"name"_s});
+    int code = 0;
+    if (!Cli::parse(parser, args, &code))
+        return code;
+    ListingStore::Selector selector;
+    if (!readSelector(parser, &selector))
+        return Cli::kBadInput;
+    auto db = Cli::openDatabase(parser);
+    if (!db)
+        return Cli::kUnusableDatabase;
+    QString error;
+    const int n = ListingStore(*db).retryDeadLetters(selector, actorName(parser),
+                                                     QDateTime::currentMSecsSinceEpoch(), &error);
+    if (n < 0) {
+        Cli::printError(u"cannot queue the retries: %1"_s.arg(error));
+        return Cli::kUnusableDatabase;
+    }
+    Cli::printLine(
+        u"%1 dead letter%2 queued to be sent again with the current quantity"_s.arg(n).arg(
+            n == 1 ? ""_L1 : "s"_L1));
+    return Cli::kOk;
+}
+
+int runDlqDiscard(const QStringList &args)
+{
+    QCommandLineParser parser;
+    Cli::setUpParser(parser, u"dlq-discard"_s,
+                     u"Give up on dead-lettered updates (audited). The listing is sent again at "
+                     "its next stock change."_s);
+    addSelectorOptions(parser);
+    parser.addOption({u"reason"_s, u"Why (required; recorded in the audit log)."_s, u"text"_s});
+    parser.addOption({u"actor"_s, u"Who (default: the user name)."_s, u"name"_s});
+    int code = 0;
+    if (!Cli::parse(parser, args, &code))
+        return code;
+    ListingStore::Selector selector;
+    if (!readSelector(parser, &selector))
+        return Cli::kBadInput;
+    const QString reason = parser.value(u"reason"_s).trimmed();
+    if (reason.isEmpty()) {
+        Cli::printError(u"--reason is required: say why these updates are dropped"_s);
+        return Cli::kBadInput;
+    }
+    auto db = Cli::openDatabase(parser);
+    if (!db)
+        return Cli::kUnusableDatabase;
+    QString error;
+    const int n = ListingStore(*db).discardDeadLetters(selector, actorName(parser), reason,
+                                                       QDateTime::currentMSecsSinceEpoch(), &error);
+    if (n < 0) {
+        Cli::printError(u"cannot discard: %1"_s.arg(error));
+        return Cli::kUnusableDatabase;
+    }
+    Cli::printLine(u"%1 dead letter%2 discarded"_s.arg(n).arg(n == 1 ? ""_L1 : "s"_L1));
+    return Cli::kOk;
+}
+
+int runMapImport(const QStringList &args)
+{
+    QCommandLineParser parser;
+    Cli::setUpParser(parser, u"map-import"_s,
+                     u"Map SKUs to channel listings from a CSV file with the header "
+                     "channel,sku,remote_id. All rows or none."_s);
+    parser.addPositionalArgument(u"FILE.csv"_s, u"The mapping file (- for standard input)."_s);
+    int code = 0;
+    if (!Cli::parse(parser, args, &code))
+        return code;
+    if (parser.positionalArguments().size() != 1) {
+        Cli::printError(u"map-import takes exactly one FILE.csv"_s);
+        return Cli::kBadInput;
+    }
+    const QString path = parser.positionalArguments().first();
+    QByteArray bytes;
+    if (!Cli::readTextFile(path, &bytes))
+        return Cli::kBadInput;
+
+    QList<CsvReader::Record> records;
+    CsvErrors errors;
+    QString parseError;
+    QList<ListingMapping> rows;
+    QList<int> lines;
+    if (!CsvReader::parse(QString::fromUtf8(bytes), &records, &parseError)) {
+        errors.messages.append(parseError);
+    } else if (records.isEmpty()) {
+        errors.add(1, u"the file is empty (expected a header channel,sku,remote_id)"_s);
+    } else {
+        CsvHeader header;
+        if (header.read(records.first(), {u"channel"_s, u"sku"_s, u"remote_id"_s}, {}, &errors)) {
+            QHash<QString, int> seen;
+            for (qsizetype i = 1; i < records.size(); ++i) {
+                const CsvReader::Record &r = records.at(i);
+                if (r.fields.size() != header.size()) {
+                    errors.add(
+                        r.line,
+                        u"expected %1 fields, found %2"_s.arg(header.size()).arg(r.fields.size()));
+                    continue;
+                }
+                ListingMapping m {r.fields.at(header.column(u"channel"_s)),
+                                  r.fields.at(header.column(u"sku"_s)),
+                                  r.fields.at(header.column(u"remote_id"_s))};
+                bool ok = true;
+                for (const auto &[name, value] :
+                     {std::pair {u"channel"_s, m.channel}, std::pair {u"sku"_s, m.sku},
+                      std::pair {u"remote_id"_s, m.remoteId}}) {
+                    if (value.isEmpty()) {
+                        errors.add(r.line, u"%1 is missing"_s.arg(name));
+                        ok = false;
+                    }
+                }
+                const QString key = m.channel + u'\n' + m.sku;
+                if (ok && seen.contains(key)) {
+                    errors.add(r.line,
+                               u"%1 is mapped twice on %2 (first on line %3)"_s.arg(
+                                   m.sku, m.channel, QString::number(seen.value(key))));
+                    ok = false;
+                }
+                if (ok) {
+                    seen.insert(key, r.line);
+                    rows.append(m);
+                    lines.append(r.line);
+                }
+            }
+        }
+    }
+    auto report = [&] {
+        for (const QString &message : std::as_const(errors.messages))
+            Cli::printError(path + u": "_s + message);
+        Cli::printError(u"nothing was imported"_s);
+        return Cli::kBadInput;
+    };
+    if (!errors.isEmpty())
+        return report();
+
+    auto db = Cli::openDatabase(parser);
+    if (!db)
+        return Cli::kUnusableDatabase;
+    // Every SKU must exist: name each line that maps an unknown one.
+    {
+        QList<StockLevel> stock;
+        QString error;
+        if (!InventoryStore(*db).allStock(&stock, &error)) {
+            Cli::printError(u"cannot read stock: %1"_s.arg(error));
+            return Cli::kUnusableDatabase;
+        }
+        QSet<QString> known;
+        for (const StockLevel &s : std::as_const(stock))
+            known.insert(s.sku);
+        for (qsizetype i = 0; i < rows.size(); ++i) {
+            if (!known.contains(rows.at(i).sku))
+                errors.add(lines.at(i),
+                           u"unknown SKU \"%1\" (import stock first)"_s.arg(rows.at(i).sku));
+        }
+        if (!errors.isEmpty())
+            return report();
+    }
+    QString error;
+    if (!ListingStore(*db).importMappings(rows, QDateTime::currentMSecsSinceEpoch(), &error)) {
+        Cli::printError(u"nothing was imported: %1"_s.arg(error));
+        return Cli::kUnusableDatabase;
+    }
+    Cli::printLine(
+        u"mapped %1 listing%2"_s.arg(rows.size()).arg(rows.size() == 1 ? ""_L1 : "s"_L1));
+    return Cli::kOk;
+}
