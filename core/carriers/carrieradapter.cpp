@@ -129,7 +129,8 @@ void CarrierAdapter::post(quint64 call, QNetworkRequest request, const QByteArra
     connect(reply, &QNetworkReply::finished, it->context, [reply, answered = std::move(answered)] {
         HttpAnswer answer;
         answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        answer.body = reply->readAll();
+        // A reply aborted by its transfer timeout is closed; reading it only warns.
+        answer.body = reply->isOpen() ? reply->readAll() : QByteArray();
         answer.error = reply->error();
         answer.errorString = reply->errorString();
         answer.timedOut = reply->error() == QNetworkReply::OperationCanceledError ||
