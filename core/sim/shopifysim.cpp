@@ -497,19 +497,20 @@ void ShopifySim::deliverOrder(const SimOrder &order, int deliveries)
         total += line.price.toDouble() * double(line.quantity);
     }
     const QString created = isoUtc(order.createdMs);
-    const QJsonObject body {{u"id"_s, order.orderId.toLongLong()},
-                            {u"admin_graphql_api_id"_s, QString(u"gid://shopify/Order/"_s + order.orderId)},
-                            {u"name"_s, u"#%1"_s.arg(order.number)},
-                            {u"order_number"_s, order.number},
-                            {u"email"_s, u"buyer@example.com"_s},
-                            {u"created_at"_s, created},
-                            {u"updated_at"_s, created},
-                            {u"currency"_s, u"USD"_s},
-                            {u"financial_status"_s, u"paid"_s},
-                            {u"fulfillment_status"_s, QJsonValue()},
-                            {u"test"_s, false},
-                            {u"total_price"_s, QString::number(total, 'f', 2)},
-                            {u"line_items"_s, lineItems}};
+    const QJsonObject body {
+        {u"id"_s, order.orderId.toLongLong()},
+        {u"admin_graphql_api_id"_s, QString(u"gid://shopify/Order/"_s + order.orderId)},
+        {u"name"_s, u"#%1"_s.arg(order.number)},
+        {u"order_number"_s, order.number},
+        {u"email"_s, u"buyer@example.com"_s},
+        {u"created_at"_s, created},
+        {u"updated_at"_s, created},
+        {u"currency"_s, u"USD"_s},
+        {u"financial_status"_s, u"paid"_s},
+        {u"fulfillment_status"_s, QJsonValue()},
+        {u"test"_s, false},
+        {u"total_price"_s, QString::number(total, 'f', 2)},
+        {u"line_items"_s, lineItems}};
     const QByteArray raw = QJsonDocument(body).toJson(QJsonDocument::Compact);
     const QByteArray hmac =
         QMessageAuthenticationCode::hash(raw, m_webhookSecret, QCryptographicHash::Sha256)
