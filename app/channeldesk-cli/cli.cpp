@@ -115,3 +115,28 @@ bool readTextFile(const QString &path, QByteArray *out)
 }
 
 } // namespace Cli
+
+namespace Cli {
+
+bool readFileArgument(const QCommandLineParser &parser, const QString &what, QString *path,
+                      QByteArray *out)
+{
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 1) {
+        printError(u"expected exactly one %1, got %2 arguments"_s.arg(what).arg(positional.size()));
+        return false;
+    }
+    *path = positional.constFirst();
+    return readTextFile(*path, out);
+}
+
+int reportImportErrors(const QString &path, const QStringList &messages)
+{
+    for (const QString &message : messages)
+        printError(path + u": "_s + message);
+    printError(u"nothing was imported (%1 error%2)"_s.arg(messages.size())
+                   .arg(messages.size() == 1 ? ""_L1 : "s"_L1));
+    return kBadInput;
+}
+
+} // namespace Cli

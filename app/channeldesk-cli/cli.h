@@ -41,6 +41,13 @@ void printTable(const QStringList &headers, const QList<QStringList> &rows,
 
 // Reads a whole file as UTF-8 ("-" is standard input). Prints why and returns false on failure.
 bool readTextFile(const QString &path, QByteArray *out);
+// For commands that take exactly one input file: checks there is exactly one positional
+// argument (named `what` in the error) and reads it. Prints why and returns false on failure.
+bool readFileArgument(const QCommandLineParser &parser, const QString &what, QString *path,
+                      QByteArray *out);
+// Reports every line-numbered error of an all-or-nothing import and that nothing changed;
+// returns kBadInput.
+int reportImportErrors(const QString &path, const QStringList &messages);
 
 } // namespace Cli
 

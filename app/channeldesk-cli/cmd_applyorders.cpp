@@ -100,19 +100,15 @@ int runApplyOrders(const QStringList &args)
     int code = 0;
     if (!Cli::parse(parser, args, &code))
         return code;
-    if (parser.positionalArguments().size() != 1) {
-        Cli::printError(u"apply-orders takes exactly one FILE.jsonl"_s);
-        return Cli::kBadInput;
-    }
     bool ok = false;
     const int workers = parser.value(u"workers"_s).toInt(&ok);
     if (!ok || workers < 1 || workers > 64) {
         Cli::printError(u"--workers must be a whole number from 1 to 64"_s);
         return Cli::kBadInput;
     }
-    const QString path = parser.positionalArguments().first();
+    QString path;
     QByteArray bytes;
-    if (!Cli::readTextFile(path, &bytes))
+    if (!Cli::readFileArgument(parser, u"FILE.jsonl"_s, &path, &bytes))
         return Cli::kBadInput;
 
     Counts total;

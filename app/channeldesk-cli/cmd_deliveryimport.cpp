@@ -20,23 +20,14 @@ int runDeliveryImport(const QStringList &args)
     int code = 0;
     if (!Cli::parse(parser, args, &code))
         return code;
-    if (parser.positionalArguments().size() != 1) {
-        Cli::printError(u"delivery-import takes exactly one FILE.csv"_s);
-        return Cli::kBadInput;
-    }
-    const QString path = parser.positionalArguments().constFirst();
+    QString path;
     QByteArray bytes;
-    if (!Cli::readTextFile(path, &bytes))
+    if (!Cli::readFileArgument(parser, u"FILE.csv"_s, &path, &bytes))
         return Cli::kBadInput;
     QList<DeliveryOutcome> outcomes;
     CsvErrors errors;
-    if (!parseDeliveryCsv(QString::fromUtf8(bytes), &outcomes, &errors)) {
-        for (const QString &message : std::as_const(errors.messages))
-            Cli::printError(path + u": "_s + message);
-        Cli::printError(u"nothing was imported (%1 error%2)"_s.arg(errors.messages.size())
-                            .arg(errors.messages.size() == 1 ? ""_L1 : "s"_L1));
-        return Cli::kBadInput;
-    }
+    if (!parseDeliveryCsv(QString::fromUtf8(bytes), &outcomes, &errors))
+        return Cli::reportImportErrors(path, errors.messages);
     auto db = Cli::openDatabase(parser);
     if (!db)
         return Cli::kUnusableDatabase;

@@ -172,13 +172,9 @@ int runMapImport(const QStringList &args)
     int code = 0;
     if (!Cli::parse(parser, args, &code))
         return code;
-    if (parser.positionalArguments().size() != 1) {
-        Cli::printError(u"map-import takes exactly one FILE.csv"_s);
-        return Cli::kBadInput;
-    }
-    const QString path = parser.positionalArguments().first();
+    QString path;
     QByteArray bytes;
-    if (!Cli::readTextFile(path, &bytes))
+    if (!Cli::readFileArgument(parser, u"FILE.csv"_s, &path, &bytes))
         return Cli::kBadInput;
 
     QList<CsvReader::Record> records;
@@ -229,12 +225,7 @@ int runMapImport(const QStringList &args)
             }
         }
     }
-    auto report = [&] {
-        for (const QString &message : std::as_const(errors.messages))
-            Cli::printError(path + u": "_s + message);
-        Cli::printError(u"nothing was imported"_s);
-        return Cli::kBadInput;
-    };
+    auto report = [&] { return Cli::reportImportErrors(path, errors.messages); };
     if (!errors.isEmpty())
         return report();
 

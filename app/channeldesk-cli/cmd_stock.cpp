@@ -43,24 +43,15 @@ int runImportStock(const QStringList &args)
     int code = 0;
     if (!Cli::parse(parser, args, &code))
         return code;
-    if (parser.positionalArguments().size() != 1) {
-        Cli::printError(u"import-stock takes exactly one FILE.csv"_s);
-        return Cli::kBadInput;
-    }
-    const QString path = parser.positionalArguments().first();
+    QString path;
     QByteArray bytes;
-    if (!Cli::readTextFile(path, &bytes))
+    if (!Cli::readFileArgument(parser, u"FILE.csv"_s, &path, &bytes))
         return Cli::kBadInput;
 
     QList<StockImportRow> rows;
     CsvErrors errors;
-    if (!parseStockCsv(QString::fromUtf8(bytes), &rows, &errors)) {
-        for (const QString &message : std::as_const(errors.messages))
-            Cli::printError(path + u": "_s + message);
-        Cli::printError(u"nothing was imported (%1 bad row%2)"_s.arg(errors.messages.size())
-                            .arg(errors.messages.size() == 1 ? ""_L1 : "s"_L1));
-        return Cli::kBadInput;
-    }
+    if (!parseStockCsv(QString::fromUtf8(bytes), &rows, &errors))
+        return Cli::reportImportErrors(path, errors.messages);
 
     auto db = Cli::openDatabase(parser);
     if (!db)
