@@ -35,6 +35,7 @@ ListingState::State stateFromName(const QString &name)
     return ListingState::State::InSync;
 }
 
+// Records the failed statement's error and rolls back; returns false for `return fail(...)`.
 bool fail(Database &db, const QSqlQuery &q, QString *error)
 {
     if (error)
@@ -42,6 +43,13 @@ bool fail(Database &db, const QSqlQuery &q, QString *error)
     qCWarning(lcStore) << "listing store:" << q.lastError().text();
     db.rollback();
     return false;
+}
+
+// The same, for the methods that answer with a count: -1 means a database error.
+int failCount(Database &db, const QSqlQuery &q, QString *error)
+{
+    fail(db, q, error);
+    return -1;
 }
 } // namespace
 
@@ -124,7 +132,7 @@ int ListingStore::ingest(const QString &channel, int limit, QString *error)
     q.prepare(u"SELECT last_mutation_id FROM channel_cursors WHERE channel = ?"_s);
     q.addBindValue(channel);
     if (!q.exec())
-        return fail(m_db, q, error) ? 0 : -1;
+        return failCount(m_db, q, error);
     if (!q.next()) {
         // A channel seen for the first time starts at the end of the log: its mappings already
         // start pending at the current version.
@@ -134,7 +142,7 @@ int ListingStore::ingest(const QString &channel, int limit, QString *error)
                      "SELECT ?, COALESCE(MAX(id), 0), 0 FROM mutations"_s);
         init.addBindValue(channel);
         if (!init.exec())
-            return fail(m_db, init, error) ? 0 : -1;
+            return failCount(m_db, init, error);
         return m_db.commit() ? 0 : -1;
     }
     const qint64 from = q.value(0).toLongLong();
@@ -155,7 +163,7 @@ int ListingStore::ingest(const QString &channel, int limit, QString *error)
     q.addBindValue(from);
     q.addBindValue(limit);
     if (!q.exec())
-        return fail(m_db, q, error) ? 0 : -1;
+        return failCount(m_db, q, error);
     while (q.next()) {
         ++read;
         last = q.value(0).toLongLong();
@@ -181,7 +189,7 @@ int ListingStore::ingest(const QString &channel, int limit, QString *error)
         get.addBindValue(channel);
         get.addBindValue(sku);
         if (!get.exec())
-            return fail(m_db, get, error) ? 0 : -1;
+            return failCount(m_db, get, error);
         if (!get.next())
             continue; // not listed on this channel
         qint64 ackedVersion = get.value(0).toLongLong();
@@ -217,7 +225,7 @@ int ListingStore::ingest(const QString &channel, int limit, QString *error)
         put.addBindValue(channel);
         put.addBindValue(sku);
         if (!put.exec())
-            return fail(m_db, put, error) ? 0 : -1;
+            return failCount(m_db, put, error);
     }
     QSqlQuery advance(m_db.connection());
     advance.prepare(u"UPDATE channel_cursors SET last_mutation_id = ?, updated_at = ? "
@@ -226,7 +234,7 @@ int ListingStore::ingest(const QString &channel, int limit, QString *error)
     advance.addBindValue(QDateTime::currentMSecsSinceEpoch());
     advance.addBindValue(channel);
     if (!advance.exec())
-        return fail(m_db, advance, error) ? 0 : -1;
+        return failCount(m_db, advance, error);
     if (!m_db.commit()) {
         *error = m_db.lastError();
         return -1;
@@ -560,7 +568,7 @@ int ListingStore::changeDeadLetters(const Selector &selector, bool discard, cons
     for (const QVariant &b : std::as_const(binds))
         pick.addBindValue(b);
     if (!pick.exec())
-        return fail(m_db, pick, error) ? 0 : -1;
+        return failCount(m_db, pick, error);
     struct Picked
     {
         QString channel, sku;
@@ -597,12 +605,12 @@ int ListingStore::changeDeadLetters(const Selector &selector, bool discard, cons
         listing.addBindValue(p.channel);
         listing.addBindValue(p.sku);
         if (!listing.exec())
-            return fail(m_db, listing, error) ? 0 : -1;
+            return failCount(m_db, listing, error);
         if (discard) {
             drop.addBindValue(p.channel);
             drop.addBindValue(p.sku);
             if (!drop.exec())
-                return fail(m_db, drop, error) ? 0 : -1;
+                return failCount(m_db, drop, error);
         }
         audit.addBindValue(p.sku);
         audit.addBindValue(p.available);
@@ -615,7 +623,7 @@ int ListingStore::changeDeadLetters(const Selector &selector, bool discard, cons
                                    : QStringLiteral("sent again with the current quantity"));
         audit.addBindValue(nowMs);
         if (!audit.exec())
-            return fail(m_db, audit, error) ? 0 : -1;
+            return failCount(m_db, audit, error);
     }
     if (!m_db.commit()) {
         *error = m_db.lastError();
