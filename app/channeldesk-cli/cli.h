@@ -64,3 +64,5 @@ int runDlq(const QStringList &args);
 int runDlqRetry(const QStringList &args);
 int runDlqDiscard(const QStringList &args);
 int runMapImport(const QStringList &args);
+int runLag(const QStringList &args);
+int runServe(const QStringList &args);

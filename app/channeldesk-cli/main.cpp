@@ -28,10 +28,12 @@ const std::map<QString, Command> &commands()
         {u"demo"_s, {runDemo, "run a synthetic order stream against a temporary inventory"}},
         {u"quote"_s, {runQuote, "quote every carrier for an order and choose one"}},
         {u"delivery-import"_s, {runDeliveryImport, "record delivery outcomes from a CSV file"}},
+        {u"serve"_s, {runServe, "run the sync core headless (webhooks, propagation, /metrics)"}},
         {u"map-import"_s, {runMapImport, "map SKUs to channel listings from a CSV file"}},
         {u"dlq"_s, {runDlq, "list the dead-letter queue"}},
         {u"dlq-retry"_s, {runDlqRetry, "send dead letters again with the current quantity"}},
         {u"dlq-discard"_s, {runDlqDiscard, "drop dead letters, with a reason (audited)"}},
+        {u"lag"_s, {runLag, "per channel sync lag, success rate, dead letters and status"}},
     };
     return table;
 }
@@ -51,7 +53,7 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     // Progress chatter stays out of the command's output; QT_LOGGING_RULES brings it back.
-    QLoggingCategory::setFilterRules(u"channeldesk.*.info=false"_s);
+    QLoggingCategory::setFilterRules(u"channeldesk.*.debug=false\nchanneldesk.*.info=false"_s);
     QCoreApplication::setOrganizationName(u"ChannelDesk"_s);
     QCoreApplication::setApplicationName(u"ChannelDesk"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(CHANNELDESK_VERSION));

@@ -633,3 +633,33 @@ int ListingStore::changeDeadLetters(const Selector &selector, bool discard, cons
 }
 
 } // namespace ChannelDesk
+
+namespace ChannelDesk {
+
+QString ListingStore::highWaterMark(const QString &channel) const
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("SELECT high_water FROM order_polls WHERE channel = ?"));
+    q.addBindValue(channel);
+    if (q.exec() && q.next())
+        return q.value(0).toString();
+    return {};
+}
+
+bool ListingStore::setHighWaterMark(const QString &channel, const QString &mark, qint64 nowMs)
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("INSERT INTO order_polls (channel, high_water, updated_at) "
+                             "VALUES (?, ?, ?) ON CONFLICT (channel) DO UPDATE SET "
+                             "high_water = excluded.high_water, updated_at = excluded.updated_at"));
+    q.addBindValue(channel);
+    q.addBindValue(mark);
+    q.addBindValue(nowMs);
+    if (!q.exec()) {
+        qCWarning(lcStore) << "cannot record the order-poll mark:" << q.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+} // namespace ChannelDesk

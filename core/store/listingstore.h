@@ -107,6 +107,10 @@ public:
 
     QList<ListingState> listings(const QString &channel = {}, const QString &sku = {}) const;
 
+    // Where polling a channel for orders has read up to (empty: never polled).
+    QString highWaterMark(const QString &channel) const;
+    bool setHighWaterMark(const QString &channel, const QString &mark, qint64 nowMs);
+
     // The dead-letter queue. A selector names a channel, a SKU, both, or neither (= all).
     struct DeadLetter
     {

@@ -1,5 +1,7 @@
 #include "migrations.h"
 
+#include <algorithm>
+
 namespace ChannelDesk {
 
 namespace {
@@ -117,6 +119,39 @@ QList<Migration> buildMigrations()
                      u"CREATE INDEX carrier_deliveries_by_service ON carrier_deliveries "
                      "(carrier, service, zone)"_s,
                  }});
+
+    // 3: propagation metrics, so a process other than the one propagating (the lag CLI) sees
+    // the lag samples and call outcomes; pruned to a day. outcome is acknowledged, failed,
+    // throttled or unanswered (AttemptOutcome); listings counts the listings the call carried.
+    list.append({3,
+                 "propagation metrics",
+                 {
+                     uR"(CREATE TABLE lag_samples (
+    channel TEXT NOT NULL,
+    at BIGINT NOT NULL,
+    lag_ms BIGINT NOT NULL))"_s,
+                     u"CREATE INDEX lag_samples_by_channel ON lag_samples (channel, at)"_s,
+                     uR"(CREATE TABLE propagation_calls (
+    channel TEXT NOT NULL,
+    at BIGINT NOT NULL,
+    outcome TEXT NOT NULL,
+    listings INTEGER NOT NULL))"_s,
+                     u"CREATE INDEX propagation_calls_by_channel ON propagation_calls "
+                     "(channel, at)"_s,
+                 }});
+    // 4: where order polling (eBay, Amazon) has read up to, per channel.
+    list.append({4,
+                 "order polling high-water marks",
+                 {
+                     uR"(CREATE TABLE order_polls (
+    channel TEXT PRIMARY KEY,
+    high_water TEXT NOT NULL,
+    updated_at BIGINT NOT NULL))"_s,
+                 }});
+
+    // Steps may be written in any order in this file; they run by version.
+    std::sort(list.begin(), list.end(),
+              [](const Migration &a, const Migration &b) { return a.version < b.version; });
     return list;
 }
 } // namespace

@@ -153,6 +153,7 @@ void Propagator::onReport(const QList<DueListing> &sent, const QList<ListingUpda
         m_limiter.capRate(*report.rateLimitPerSecond);
 
     bool anyOk = false;
+    bool answered = false;
     for (qsizetype i = 0; i < sent.size(); ++i) {
         const DueListing &listing = sent.at(i);
         m_busy.remove(listing.sku);
@@ -163,6 +164,7 @@ void Propagator::onReport(const QList<DueListing> &sent, const QList<ListingUpda
             outcome.failure = FailureKind::Transient;
             outcome.message = u"the channel's answer did not mention this listing"_s;
         }
+        answered = answered || outcome.ok() || outcome.httpStatus > 0;
         if (outcome.ok()) {
             anyOk = true;
             const ListingUpdate &u = updates.at(i);
@@ -181,7 +183,8 @@ void Propagator::onReport(const QList<DueListing> &sent, const QList<ListingUpda
     }
     if (anyOk)
         m_limiter.onSuccess();
-    Q_EMIT callFinished(channel, anyOk, report.throttled);
+    Q_EMIT callFinished(channel, anyOk, report.throttled, answered || report.throttled,
+                        int(sent.size()));
     wake();
 }
 

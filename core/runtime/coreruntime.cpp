@@ -1,0 +1,378 @@
+#include "coreruntime.h"
+
+#include "channels/channeladapter.h"
+#include "channels/channelfactory.h"
+#include "domain/sku.h"
+#include "metrics/alertrules.h"
+#include "metrics/lagmonitor.h"
+#include "metrics/prometheus.h"
+#include "server/httpapi.h"
+#include "store/database.h"
+#include "store/inventorystore.h"
+#include "store/listingstore.h"
+#include "sync/propagator.h"
+#include "sync/syncengine.h"
+#include "util/timeformat.h"
+
+#include <QJsonArray>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+
+namespace ChannelDesk {
+
+Q_LOGGING_CATEGORY(lcRuntime, "channeldesk.runtime")
+
+namespace {
+using namespace Qt::StringLiterals;
+
+CoreRuntime::HttpAnswer answer(int status, const QString &key, const QString &value)
+{
+    return {status, QJsonObject {{key, value}}};
+}
+} // namespace
+
+struct CoreRuntime::Channel
+{
+    ChannelConfig config;
+    std::unique_ptr<ChannelAdapter> adapter;
+    std::unique_ptr<WebhookParser> parser; // null: the channel is polled
+    std::unique_ptr<Propagator> propagator;
+    QTimer pollTimer;
+    bool polling = false;
+};
+
+CoreRuntime::CoreRuntime(Options options, const Clock &clock, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+    , m_clock(clock)
+{
+    m_housekeeping.setInterval(m_options.housekeepingIntervalMs);
+    connect(&m_housekeeping, &QTimer::timeout, this, &CoreRuntime::housekeeping);
+}
+
+CoreRuntime::~CoreRuntime()
+{
+    // Adapters and propagators go before the network manager and the database they use.
+    m_api.reset();
+    m_channels.clear();
+}
+
+QList<Propagator *> CoreRuntime::propagators() const
+{
+    QList<Propagator *> list;
+    for (const auto &c : m_channels)
+        list.append(c->propagator.get());
+    return list;
+}
+
+bool CoreRuntime::start(QString *error)
+{
+    m_db = Database::open(m_options.databaseLocation, error);
+    if (!m_db)
+        return false;
+    m_engine = std::make_unique<SyncEngine>(*m_db, m_clock);
+    m_listings = std::make_unique<ListingStore>(*m_db);
+    m_monitor = std::make_unique<LagMonitor>(m_clock);
+    m_alerts = std::make_unique<AlertRules>(*m_monitor, m_clock);
+    connect(m_alerts.get(), &AlertRules::alertRaised, this, [this](const Alert &a) {
+        qCWarning(lcRuntime).noquote() << "alert:" << a.message;
+        Q_EMIT alertRaised(a);
+    });
+    connect(m_alerts.get(), &AlertRules::alertResolved, this, &CoreRuntime::alertResolved);
+    m_network = new QNetworkAccessManager(this);
+
+    for (const ChannelConfig &config : std::as_const(m_options.config.channels)) {
+        auto channel = std::make_unique<Channel>();
+        channel->config = config;
+        channel->adapter = createChannelAdapter(config, m_network, m_clock);
+        if (!channel->adapter) {
+            *error = u"channel %1: unknown type %2"_s.arg(config.id, config.type);
+            return false;
+        }
+        channel->parser = createWebhookParser(config.type);
+        Propagator::Options options;
+        if (config.maxRequestsPerSecond)
+            options.requestsPerSecond = *config.maxRequestsPerSecond;
+        channel->propagator =
+            std::make_unique<Propagator>(*m_db, channel->adapter.get(), m_clock, options);
+        Propagator *p = channel->propagator.get();
+        connect(m_engine.get(), &SyncEngine::mutationsCommitted, p, &Propagator::wake);
+        connect(p, &Propagator::acknowledged, this,
+                [this](const QString &ch, const QString &, qint64, qint64, qint64 lagMs) {
+                    m_monitor->recordLag(ch, lagMs * 1000);
+                });
+        connect(p, &Propagator::callFinished, this,
+                [this](const QString &ch, bool success, bool throttled, bool answered, int) {
+                    m_monitor->recordOutcome(ch,
+                                             success         ? AttemptOutcome::Acknowledged
+                                                 : throttled ? AttemptOutcome::Throttled
+                                                 : answered  ? AttemptOutcome::Failed
+                                                             : AttemptOutcome::Unanswered);
+                    if (m_stopping)
+                        checkStopped();
+                });
+        if (channel->adapter->pollsOrders()) {
+            Channel *raw = channel.get();
+            const int interval = m_options.orderPollIntervalMs > 0 ? m_options.orderPollIntervalMs
+                : config.type == "amazon"_L1                       ? 60'000
+                                                                   : 5'000;
+            channel->pollTimer.setInterval(interval);
+            connect(&channel->pollTimer, &QTimer::timeout, this, [this, raw] { pollOrders(*raw); });
+        }
+        m_channels.push_back(std::move(channel));
+    }
+
+    if (m_options.listen) {
+        m_api = std::make_unique<HttpApi>(*this);
+        m_port = m_api->listen(m_options.config.listenHost, m_options.config.listenPort, error);
+        if (m_port == 0)
+            return false;
+        qCInfo(lcRuntime).noquote() << "listening on" << m_options.config.listenHost << m_port;
+    }
+    m_running = true;
+    for (auto &c : m_channels) {
+        c->propagator->start();
+        if (c->adapter->pollsOrders()) {
+            c->pollTimer.start();
+            pollOrders(*c);
+        }
+    }
+    m_housekeeping.start();
+    housekeeping();
+    return true;
+}
+
+void CoreRuntime::stop()
+{
+    if (!m_running)
+        return;
+    m_running = false;
+    m_stopping = true;
+    m_api.reset(); // no new webhooks
+    for (auto &c : m_channels) {
+        c->pollTimer.stop();
+        c->propagator->stop(); // no new calls; the ones in flight still land
+    }
+    checkStopped();
+}
+
+void CoreRuntime::checkStopped()
+{
+    for (const auto &c : m_channels) {
+        if (c->propagator->inFlight() > 0)
+            return;
+    }
+    if (!m_stopping)
+        return;
+    m_stopping = false;
+    m_housekeeping.stop();
+    QMetaObject::invokeMethod(this, &CoreRuntime::stopped, Qt::QueuedConnection);
+}
+
+void CoreRuntime::count(const ApplyResult &result, const OrderEvent &event)
+{
+    switch (result.outcome) {
+    case ApplyOutcome::Applied:
+        ++m_counters.applied;
+        break;
+    case ApplyOutcome::Duplicate:
+        ++m_counters.duplicate;
+        break;
+    case ApplyOutcome::InsufficientStock:
+        ++m_counters.rejectedInsufficient;
+        for (const Mutation &m : result.mutations)
+            m_monitor->noteOversellAttempt(m.sku, event.channel);
+        break;
+    case ApplyOutcome::UnknownSku:
+        ++m_counters.unknownSku;
+        for (const Mutation &m : result.mutations)
+            m_monitor->noteUnknownSku(m.sku, event.channel);
+        break;
+    case ApplyOutcome::Invalid:
+        ++m_counters.invalid;
+        break;
+    case ApplyOutcome::ConcurrentUpdate:
+    case ApplyOutcome::StorageError:
+        break;
+    }
+    Q_EMIT orderApplied(event.channel, event.orderId, result.outcome);
+}
+
+void CoreRuntime::applyOrders(const QString &, const QList<OrderEvent> &events,
+                              QList<ApplyResult> *results)
+{
+    *results = m_engine->applyBatch(events);
+    for (qsizetype i = 0; i < events.size(); ++i)
+        count(results->at(i), events.at(i));
+}
+
+OrderEvent CoreRuntime::resolveLines(const QString &channel, const WebhookResult &parsed)
+{
+    OrderEvent event;
+    event.channel = channel;
+    event.orderId = parsed.orderId;
+    event.receivedAtMs = m_clock.nowMs();
+    QHash<QString, QString> byRemoteId;
+    bool remoteLoaded = false;
+    for (const WebhookLine &line : parsed.lines) {
+        QString sku = line.sku;
+        if (sku.isEmpty() && !line.remoteId.isEmpty()) {
+            // No SKU in the payload (deleted product, or none set): the listing mapping knows.
+            if (!remoteLoaded) {
+                for (const ListingState &l : m_listings->listings(channel))
+                    byRemoteId.insert(l.remoteId, l.sku);
+                remoteLoaded = true;
+            }
+            // An unmapped id is still recorded, under a name that says what it was.
+            sku = byRemoteId.value(line.remoteId, u"unmapped:"_s + line.remoteId);
+        }
+        if (sku.isEmpty())
+            sku = u"unnamed-line"_s;
+        event.lines.append({sku.left(Sku::kMaxLength), line.quantity});
+    }
+    return event;
+}
+
+CoreRuntime::HttpAnswer CoreRuntime::receiveWebhook(const QString &channelId,
+                                                    const WebhookRequest &request)
+{
+    auto it = std::find_if(m_channels.begin(), m_channels.end(),
+                           [&](const auto &c) { return c->config.id == channelId; });
+    if (it == m_channels.end())
+        return answer(404, u"error"_s, u"no channel \"%1\" is configured"_s.arg(channelId));
+    Channel &channel = **it;
+    if (!channel.parser)
+        return answer(404, u"error"_s,
+                      u"channel %1 (%2) takes no webhooks; its orders are fetched"_s.arg(
+                          channelId, channel.config.type));
+    if (request.body.size() > m_options.maxWebhookBytes)
+        return answer(413, u"error"_s, u"body over %1 bytes"_s.arg(m_options.maxWebhookBytes));
+
+    const WebhookResult parsed = channel.parser->parse(request, channel.config.webhookSecrets);
+    switch (parsed.kind) {
+    case WebhookResult::Kind::BadSignature:
+        qCWarning(lcRuntime).noquote() << channelId << "webhook refused:" << parsed.message;
+        return answer(401, u"error"_s, parsed.message);
+    case WebhookResult::Kind::BadRequest:
+        return answer(400, u"error"_s, parsed.message);
+    case WebhookResult::Kind::Ignored:
+        return {200, QJsonObject {{u"status"_s, u"ignored"_s}, {u"reason"_s, parsed.message}}};
+    case WebhookResult::Kind::Order:
+        break;
+    }
+    const OrderEvent event = resolveLines(channelId, parsed);
+    QList<ApplyResult> results;
+    applyOrders(channelId, {event}, &results);
+    const ApplyResult &r = results.constFirst();
+    QJsonObject body {{u"status"_s, outcomeName(r.outcome)}, {u"order_id"_s, event.orderId}};
+    if (!r.message.isEmpty())
+        body.insert(u"message"_s, r.message);
+    switch (r.outcome) {
+    case ApplyOutcome::Invalid:
+        return {400, body};
+    case ApplyOutcome::ConcurrentUpdate:
+    case ApplyOutcome::StorageError:
+        // Not accepted: the channel will deliver it again.
+        return {503, body};
+    default:
+        // Applied, a duplicate, or recorded (insufficient stock, unknown SKU): redelivering
+        // would change nothing, so the channel hears 200.
+        return {200, body};
+    }
+}
+
+void CoreRuntime::pollOrders(Channel &channel)
+{
+    if (channel.polling || !m_running)
+        return;
+    channel.polling = true;
+    const QString id = channel.config.id;
+    const QString mark = m_listings->highWaterMark(id);
+    channel.adapter->fetchOrders(mark, [this, &channel, id](const FetchOrdersResult &r) {
+        channel.polling = false;
+        if (r.failure != FailureKind::None) {
+            qCWarning(lcRuntime).noquote() << id << "order fetch failed:" << r.message;
+            return;
+        }
+        if (!r.orders.isEmpty()) {
+            QList<ApplyResult> results;
+            applyOrders(id, r.orders, &results);
+            for (qsizetype i = 0; i < results.size(); ++i) {
+                if (!results.at(i).isFinal()) {
+                    // Keep the mark where it was, so this order is fetched again.
+                    qCWarning(lcRuntime).noquote() << id << "order" << r.orders.at(i).orderId
+                                                   << "not applied yet:" << results.at(i).message;
+                    return;
+                }
+            }
+        }
+        if (!r.nextHighWaterMark.isEmpty())
+            m_listings->setHighWaterMark(id, r.nextHighWaterMark, m_clock.nowMs());
+    });
+}
+
+void CoreRuntime::housekeeping()
+{
+    for (const auto &c : m_channels) {
+        const QString id = c->config.id;
+        m_monitor->setDeadLetterDepth(id, m_listings->count(id, ListingState::State::Dead));
+        m_monitor->setPending(id,
+                              m_listings->count(id, ListingState::State::Pending) +
+                                  m_listings->count(id, ListingState::State::Retrying));
+    }
+    m_alerts->evaluate();
+}
+
+CoreRuntime::HttpAnswer CoreRuntime::inventory(const QString &sku) const
+{
+    QString error;
+    const auto level = InventoryStore(*m_db).stock(sku, &error);
+    if (!level) {
+        if (!error.isEmpty())
+            return answer(503, u"error"_s, error);
+        return answer(404, u"error"_s, u"unknown SKU \"%1\""_s.arg(sku));
+    }
+    const qint64 now = m_clock.nowMs();
+    QJsonArray channels;
+    for (const ListingState &l : m_listings->listings({}, sku)) {
+        QJsonObject c {{u"channel"_s, l.channel},
+                       {u"remote_id"_s, l.remoteId},
+                       {u"state"_s, stateName(l.state)},
+                       {u"acked_version"_s, l.ackedVersion},
+                       {u"in_sync"_s, l.ackedVersion >= level->version}};
+        c.insert(u"acked_quantity"_s,
+                 l.ackedQuantity ? QJsonValue(*l.ackedQuantity) : QJsonValue(QJsonValue::Null));
+        c.insert(u"acked_at"_s,
+                 l.ackedAtMs > 0 ? QJsonValue(isoUtc(l.ackedAtMs)) : QJsonValue(QJsonValue::Null));
+        c.insert(u"age_ms"_s,
+                 l.ackedAtMs > 0 ? QJsonValue(now - l.ackedAtMs) : QJsonValue(QJsonValue::Null));
+        channels.append(c);
+    }
+    return {200,
+            QJsonObject {{u"sku"_s, level->sku},
+                         {u"title"_s, level->title},
+                         {u"available"_s, level->available},
+                         {u"safety_buffer"_s, level->safetyBuffer},
+                         {u"version"_s, level->version},
+                         {u"paused"_s, level->paused},
+                         {u"channels"_s, channels}}};
+}
+
+CoreRuntime::HttpAnswer CoreRuntime::health() const
+{
+    QString error;
+    InventoryStore(*m_db).lastMutationId(&error);
+    if (!error.isEmpty())
+        return {503, QJsonObject {{u"status"_s, u"unhealthy"_s}, {u"database"_s, error}}};
+    return {200,
+            QJsonObject {{u"status"_s, u"ok"_s},
+                         {u"channels"_s, qint64(m_channels.size())},
+                         {u"running"_s, m_running}}};
+}
+
+QByteArray CoreRuntime::metricsText() const
+{
+    return prometheusText(*m_monitor, m_counters);
+}
+
+} // namespace ChannelDesk

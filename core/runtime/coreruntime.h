@@ -1,0 +1,115 @@
+#pragma once
+
+#include "channels/channelconfig.h"
+#include "channels/webhook.h"
+#include "domain/applyresult.h"
+#include "metrics/ordercounters.h"
+#include "util/clock.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QObject>
+#include <QTimer>
+
+#include <memory>
+#include <vector>
+
+class QNetworkAccessManager;
+
+namespace ChannelDesk {
+
+class AlertRules;
+class ChannelAdapter;
+class Database;
+class HttpApi;
+class LagMonitor;
+class ListingStore;
+class Propagator;
+class SyncEngine;
+class WebhookParser;
+struct Alert;
+
+// The one place that wires the sync core from a config: the database, the order path, one
+// adapter and propagator per channel, order polling for channels without webhooks, lag
+// metrics and alerts, and the local HTTP endpoints. `channeldesk-cli serve` runs it on the main
+// thread; the console runs it on a worker thread. Everything it owns lives on its thread.
+class CoreRuntime : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        QString databaseLocation;
+        ChannelsConfig config;
+        bool listen = true; // serve the HTTP endpoints
+        int orderPollIntervalMs = 0; // 0: per channel type (eBay 5 s, Amazon 60 s)
+        int housekeepingIntervalMs = 1000; // gauges, alerts
+        qint64 maxWebhookBytes = 1 << 20;
+    };
+
+    explicit CoreRuntime(Options options, const Clock &clock = SystemClock::instance(),
+                         QObject *parent = nullptr);
+    ~CoreRuntime() override;
+
+    // Opens everything and starts listening and propagating. Sets *error and returns false when
+    // something cannot start (the database, the port).
+    bool start(QString *error);
+    // Stops taking webhooks and polling; propagation finishes what is in flight, then
+    // stopped() is emitted.
+    void stop();
+    bool isRunning() const { return m_running; }
+
+    quint16 port() const { return m_port; }
+    SyncEngine *engine() const { return m_engine.get(); }
+    LagMonitor *lagMonitor() const { return m_monitor.get(); }
+    AlertRules *alertRules() const { return m_alerts.get(); }
+    Database *database() const { return m_db.get(); }
+    const OrderCounters &orderCounters() const { return m_counters; }
+    QList<Propagator *> propagators() const;
+
+    // The local API's answers, as {HTTP status, JSON body}.
+    struct HttpAnswer
+    {
+        int status = 200;
+        QJsonObject body;
+    };
+    HttpAnswer receiveWebhook(const QString &channelId, const WebhookRequest &request);
+    HttpAnswer inventory(const QString &sku) const;
+    HttpAnswer health() const;
+    QByteArray metricsText() const;
+
+Q_SIGNALS:
+    void orderApplied(const QString &channel, const QString &orderId,
+                      ChannelDesk::ApplyOutcome outcome);
+    void alertRaised(const ChannelDesk::Alert &alert);
+    void alertResolved(const ChannelDesk::Alert &alert);
+    void stopped();
+
+private:
+    struct Channel;
+    void applyOrders(const QString &channel, const QList<OrderEvent> &events,
+                     QList<ApplyResult> *results);
+    void count(const ApplyResult &result, const OrderEvent &event);
+    OrderEvent resolveLines(const QString &channel, const WebhookResult &parsed);
+    void pollOrders(Channel &channel);
+    void housekeeping();
+    void checkStopped();
+
+    Options m_options;
+    const Clock &m_clock;
+    std::unique_ptr<Database> m_db;
+    std::unique_ptr<SyncEngine> m_engine;
+    std::unique_ptr<ListingStore> m_listings;
+    std::unique_ptr<LagMonitor> m_monitor;
+    std::unique_ptr<AlertRules> m_alerts;
+    QNetworkAccessManager *m_network = nullptr;
+    std::vector<std::unique_ptr<Channel>> m_channels;
+    std::unique_ptr<HttpApi> m_api;
+    QTimer m_housekeeping;
+    OrderCounters m_counters;
+    quint16 m_port = 0;
+    bool m_running = false;
+    bool m_stopping = false;
+};
+
+} // namespace ChannelDesk

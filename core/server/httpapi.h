@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QString>
+
+#include <memory>
+
+class QHttpServer;
+
+namespace ChannelDesk {
+
+class CoreRuntime;
+
+// The local HTTP endpoints of the sync core, on QHttpServer:
+//   POST /webhooks/<channel-id>   signed order webhooks in (answered after commit)
+//   GET  /metrics                 Prometheus text
+//   GET  /v1/inventory/<sku>      the real-time read API
+//   GET  /healthz
+// Errors are JSON bodies with an "error" field. Deleting it stops listening.
+class HttpApi
+{
+public:
+    explicit HttpApi(CoreRuntime &runtime);
+    ~HttpApi();
+
+    // Returns the port listened on, or 0 and sets *error.
+    quint16 listen(const QString &host, quint16 port, QString *error);
+
+private:
+    CoreRuntime &m_runtime;
+    std::unique_ptr<QHttpServer> m_server;
+};
+
+} // namespace ChannelDesk
