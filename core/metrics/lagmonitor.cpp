@@ -196,12 +196,12 @@ void LagMonitor::setDeadLetterDepth(const QString &channel, qint64 depth)
     state(channel).deadLetters = std::max<qint64>(depth, 0);
 }
 
-void LagMonitor::setPending(const QString &channel, qint64 listings)
+void LagMonitor::setPending(const QString &channel, qint64 listings, qint64 sinceMs)
 {
     ChannelState &s = state(channel);
     listings = std::max<qint64>(listings, 0);
-    if (listings > 0 && s.pending == 0)
-        s.pendingSinceMs = m_clock.nowMs();
+    if (listings > 0 && (s.pending == 0 || sinceMs != kNow))
+        s.pendingSinceMs = at(sinceMs);
     else if (listings == 0)
         s.pendingSinceMs = -1;
     s.pending = listings;

@@ -79,7 +79,9 @@ public:
     // One attempt (a request, batched or not) and how it ended.
     void recordOutcome(const QString &channel, AttemptOutcome outcome, qint64 atMs = kNow);
     void setDeadLetterDepth(const QString &channel, qint64 depth);
-    void setPending(const QString &channel, qint64 listings);
+    // sinceMs: when the oldest of those listings started waiting, for a caller that knows (a
+    // monitor rebuilt from the database); by default, the moment pending work first appears.
+    void setPending(const QString &channel, qint64 listings, qint64 sinceMs = kNow);
     // An order refused for lack of stock (DESIGN §2), and an order naming an unmapped SKU.
     void noteOversellAttempt(const QString &sku, const QString &channel = {}, qint64 atMs = kNow);
     void noteUnknownSku(const QString &sku, const QString &channel = {}, qint64 atMs = kNow);

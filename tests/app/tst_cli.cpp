@@ -1,12 +1,15 @@
 // Runs the real channeldesk-cli binary on files with good and bad rows: the CLI contract.
 #include "store/database.h"
 #include "store/listingstore.h"
+#include "store/metricslog.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -35,6 +38,7 @@ private Q_SLOTS:
     void mapImport_data();
     void mapImport();
     void deadLetterQueue();
+    void lagReport();
 
 private:
     struct Run
@@ -478,6 +482,125 @@ void TestCli::deadLetterQueue()
     QCOMPARE(audit.last()[u"reason"_s].toString(), u"listing deleted"_s);
     QCOMPARE(audit.last()[u"channel"_s].toString(), u"shop"_s);
     QCOMPARE(QJsonDocument::fromJson(cli({u"dlq"_s, u"--json"_s}).out).array().size(), 2);
+}
+
+void TestCli::lagReport()
+{
+    using namespace ChannelDesk;
+    QCOMPARE(cli({u"import-stock"_s, write(u"s.csv"_s, "sku,available\nA,3\nB,4\n")}).code, 0);
+    QCOMPARE(cli({u"map-import"_s,
+                  write(u"m.csv"_s,
+                        "channel,sku,remote_id\nshop,A,1\nshop,B,2\n"
+                        "ebay,A,A\nwoo,A,11\n")})
+                 .code,
+             0);
+    // What a running serve would have written: rows at real time, as the CLI reads the clock.
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    {
+        QString error;
+        auto db = Database::open(m_db, &error);
+        QVERIFY2(db, qPrintable(error));
+        ListingStore store(*db);
+        QVERIFY(store.acknowledge(u"shop"_s, u"A"_s, 1, 3, false, now - 10'000, &error));
+        ListingStore::Failure f;
+        f.version = 1;
+        f.attempts = 1;
+        f.kind = u"permanent"_s;
+        f.message = u"Invalid ID."_s;
+        f.atMs = now - 10'000;
+        QVERIFY(store.deadLetter(u"shop"_s, u"B"_s, f, &error));
+        // woo: a change waiting for ten minutes.
+        QSqlQuery q(db->connection());
+        QVERIFY(q.exec(
+            u"UPDATE listings SET pending_since = %1 WHERE channel = 'woo'"_s.arg(now - 600'000)));
+
+        MetricsLog log(*db);
+        QList<LagSample> lags;
+        QList<PropagationCall> calls;
+        for (qint64 ms = 1; ms <= 100; ++ms) {
+            lags.append({u"shop"_s, now - 10'000, ms});
+            calls.append({u"shop"_s, now - 10'000,
+                          ms == 100 ? AttemptOutcome::Failed : AttemptOutcome::Acknowledged, 1});
+        }
+        lags.append({u"amazon"_s, now - 7'200'000, 250});
+        for (int i = 0; i < 3; ++i) {
+            calls.append({u"ebay"_s, now - 5'000, AttemptOutcome::Unanswered, 1});
+            calls.append({u"woo"_s, now - 5'000, AttemptOutcome::Failed, 1});
+        }
+        QVERIFY2(log.record(lags, calls), qPrintable(log.lastError()));
+    }
+
+    const Run json = cli({u"lag"_s, u"--json"_s});
+    QCOMPARE(json.code, 0);
+    const QJsonArray channels = QJsonDocument::fromJson(json.out).array();
+    QCOMPARE(channels.size(), 4);
+    QHash<QString, QJsonObject> by;
+    for (const QJsonValue &v : channels)
+        by.insert(v[u"channel"_s].toString(), v.toObject());
+    QCOMPARE(channels.at(0)[u"channel"_s].toString(), u"amazon"_s); // sorted
+    QStringList keys = by.value(u"shop"_s).keys();
+    for (const QString &key :
+         {u"channel"_s, u"window"_s, u"count"_s, u"p50_ms"_s, u"p95_ms"_s, u"p99_ms"_s, u"max_ms"_s,
+          u"success_rate"_s, u"attempts"_s, u"failures"_s, u"throttled"_s, u"dead_letters"_s,
+          u"pending"_s, u"last_ack_at"_s, u"status"_s})
+        QVERIFY2(keys.contains(key), qPrintable(key));
+
+    const QJsonObject shop = by.value(u"shop"_s);
+    QCOMPARE(shop[u"window"_s].toString(), u"5m"_s);
+    QCOMPARE(shop[u"count"_s].toInteger(), 100);
+    QVERIFY2(qAbs(shop[u"p99_ms"_s].toDouble() - 99) <= 0.99, json.out.constData());
+    QCOMPARE(shop[u"max_ms"_s].toDouble(), 100.0);
+    QVERIFY(qFuzzyCompare(shop[u"success_rate"_s].toDouble(), 0.99));
+    QCOMPARE(shop[u"attempts"_s].toInteger(), 100);
+    QCOMPARE(shop[u"failures"_s].toInteger(), 1);
+    QCOMPARE(shop[u"dead_letters"_s].toInteger(), 1);
+    QCOMPARE(shop[u"pending"_s].toInteger(), 0);
+    QCOMPARE(shop[u"status"_s].toString(), u"ok"_s);
+    const QDateTime lastAck =
+        QDateTime::fromString(shop[u"last_ack_at"_s].toString(), Qt::ISODateWithMs);
+    QVERIFY2(lastAck.isValid(), json.out.constData());
+    QCOMPARE(lastAck.toMSecsSinceEpoch(), now - 10'000);
+
+    const QJsonObject ebay = by.value(u"ebay"_s);
+    QCOMPARE(ebay[u"status"_s].toString(), u"unreachable"_s);
+    QCOMPARE(ebay[u"pending"_s].toInteger(), 1);
+    QVERIFY(ebay[u"last_ack_at"_s].isNull());
+    QCOMPARE(ebay[u"success_rate"_s].toDouble(), 0.0);
+    const QJsonObject woo = by.value(u"woo"_s);
+    QCOMPARE(woo[u"status"_s].toString(), u"stalled"_s);
+    QCOMPARE(woo[u"failures"_s].toInteger(), 3);
+    const QJsonObject amazon = by.value(u"amazon"_s);
+    QCOMPARE(amazon[u"status"_s].toString(), u"idle"_s);
+    QCOMPARE(amazon[u"count"_s].toInteger(), 0);
+
+    // A day's window reaches amazon's sample; the status does not change with the window.
+    const Run day = cli({u"lag"_s, u"--json"_s, u"--window"_s, u"24h"_s});
+    QCOMPARE(day.code, 0);
+    for (const QJsonValue &v : QJsonDocument::fromJson(day.out).array()) {
+        QCOMPARE(v[u"window"_s].toString(), u"24h"_s);
+        if (v[u"channel"_s].toString() == "amazon"_L1) {
+            QCOMPARE(v[u"count"_s].toInteger(), 1);
+            QCOMPARE(v[u"max_ms"_s].toDouble(), 250.0);
+            QCOMPARE(v[u"status"_s].toString(), u"idle"_s);
+        }
+    }
+
+    const Run text = cli({u"lag"_s});
+    QCOMPARE(text.code, 0);
+    const QList<QByteArray> lines = text.out.split('\n');
+    QVERIFY2(lines.value(0).startsWith("CHANNEL") && lines.value(0).contains("P99 MS"),
+             text.out.constData());
+    QVERIFY(lines.value(3).startsWith("shop "));
+    QVERIFY(lines.value(3).contains(" ok "));
+    QVERIFY(lines.value(4).startsWith("woo ") && lines.value(4).contains(" stalled "));
+
+    QCOMPARE(cli({u"lag"_s, u"--window"_s, u"2d"_s}).code, 1);
+    const QString junk =
+        write(u"junk.sqlite"_s, QByteArray("definitely not sqlite ").repeated(100));
+    const Run bad = cli({u"lag"_s, u"--json"_s, u"--db"_s, junk});
+    QCOMPARE(bad.code, 2);
+    QVERIFY(bad.err.contains("unusable database"));
+    QVERIFY(bad.out.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestCli)

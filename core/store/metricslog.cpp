@@ -1,0 +1,212 @@
+#include "metricslog.h"
+
+#include "database.h"
+#include "storelog.h"
+
+#include <QSqlError>
+#include <QVariant>
+
+#include <algorithm>
+#include <map>
+
+namespace ChannelDesk {
+
+using namespace Qt::StringLiterals;
+
+QString attemptOutcomeName(AttemptOutcome outcome)
+{
+    switch (outcome) {
+    case AttemptOutcome::Acknowledged:
+        return u"acknowledged"_s;
+    case AttemptOutcome::Failed:
+        return u"failed"_s;
+    case AttemptOutcome::Throttled:
+        return u"throttled"_s;
+    case AttemptOutcome::Unanswered:
+        return u"unanswered"_s;
+    }
+    return u"failed"_s;
+}
+
+std::optional<AttemptOutcome> attemptOutcomeFromName(const QString &name)
+{
+    for (AttemptOutcome o : {AttemptOutcome::Acknowledged, AttemptOutcome::Failed,
+                             AttemptOutcome::Throttled, AttemptOutcome::Unanswered}) {
+        if (name == attemptOutcomeName(o))
+            return o;
+    }
+    return std::nullopt;
+}
+
+MetricsLog::MetricsLog(Database &db)
+    : m_db(db)
+    , m_insertLag(db.connection())
+    , m_insertCall(db.connection())
+{
+    if (!m_insertLag.prepare(u"INSERT INTO lag_samples (channel, at, lag_ms) VALUES (?, ?, ?)"_s))
+        failed(m_insertLag);
+    else if (!m_insertCall.prepare(u"INSERT INTO propagation_calls (channel, at, outcome, "
+                                   "listings) VALUES (?, ?, ?, ?)"_s))
+        failed(m_insertCall);
+    else
+        m_prepared = true;
+}
+
+MetricsLog::~MetricsLog() = default;
+
+bool MetricsLog::failed(const QSqlQuery &q)
+{
+    m_lastError = q.lastError().text();
+    qCWarning(lcStore) << "metrics log:" << m_lastError;
+    return false;
+}
+
+bool MetricsLog::insertLag(const LagSample &sample)
+{
+    m_insertLag.bindValue(0, sample.channel);
+    m_insertLag.bindValue(1, sample.atMs);
+    m_insertLag.bindValue(2, std::max<qint64>(sample.lagMs, 0));
+    return m_insertLag.exec() || failed(m_insertLag);
+}
+
+bool MetricsLog::insertCall(const PropagationCall &call)
+{
+    m_insertCall.bindValue(0, call.channel);
+    m_insertCall.bindValue(1, call.atMs);
+    m_insertCall.bindValue(2, attemptOutcomeName(call.outcome));
+    m_insertCall.bindValue(3, call.listings);
+    return m_insertCall.exec() || failed(m_insertCall);
+}
+
+bool MetricsLog::recordLag(const QString &channel, qint64 atMs, qint64 lagMs)
+{
+    return m_prepared && insertLag({channel, atMs, lagMs});
+}
+
+bool MetricsLog::recordCall(const QString &channel, qint64 atMs, AttemptOutcome outcome,
+                            int listings)
+{
+    return m_prepared && insertCall({channel, atMs, outcome, listings});
+}
+
+bool MetricsLog::record(const QList<LagSample> &lags, const QList<PropagationCall> &calls)
+{
+    if (!m_prepared)
+        return false;
+    if (lags.isEmpty() && calls.isEmpty())
+        return true;
+    // Joining the caller's transaction lets a report commit with the state it describes.
+    const bool own = !m_db.inTransaction();
+    if (own && !m_db.beginWrite()) {
+        m_lastError = m_db.lastError();
+        return false;
+    }
+    bool ok = true;
+    for (const LagSample &s : lags) {
+        if (!(ok = insertLag(s)))
+            break;
+    }
+    for (qsizetype i = 0; ok && i < calls.size(); ++i)
+        ok = insertCall(calls.at(i));
+    if (!own)
+        return ok;
+    if (!ok) {
+        m_db.rollback();
+        return false;
+    }
+    if (!m_db.commit()) {
+        m_lastError = m_db.lastError();
+        return false;
+    }
+    return true;
+}
+
+bool MetricsLog::prune(qint64 beforeMs)
+{
+    for (const QString &table : {u"lag_samples"_s, u"propagation_calls"_s}) {
+        QSqlQuery q(m_db.connection());
+        q.prepare(u"DELETE FROM %1 WHERE at < ?"_s.arg(table));
+        q.addBindValue(beforeMs);
+        if (!q.exec())
+            return failed(q);
+    }
+    return true;
+}
+
+bool MetricsLog::loadInto(LagMonitor &monitor, qint64 sinceMs)
+{
+    struct Gauges
+    {
+        qint64 dead = 0;
+        qint64 pending = 0;
+        qint64 pendingSinceMs = LagMonitor::kNow;
+    };
+    std::map<QString, Gauges> channels;
+
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    // Channels with rows, whatever their age, so a channel that went quiet is still listed.
+    if (!q.exec(u"SELECT DISTINCT channel FROM lag_samples UNION "
+                "SELECT DISTINCT channel FROM propagation_calls"_s))
+        return failed(q);
+    while (q.next())
+        channels[q.value(0).toString()];
+
+    q.prepare(u"SELECT channel, at, lag_ms FROM lag_samples WHERE at >= ?"_s);
+    q.addBindValue(sinceMs);
+    if (!q.exec())
+        return failed(q);
+    while (q.next()) {
+        monitor.recordLag(q.value(0).toString(), q.value(2).toLongLong() * 1000,
+                          q.value(1).toLongLong());
+    }
+
+    q.prepare(u"SELECT channel, at, outcome FROM propagation_calls WHERE at >= ?"_s);
+    q.addBindValue(sinceMs);
+    if (!q.exec())
+        return failed(q);
+    while (q.next()) {
+        const QString outcome = q.value(2).toString();
+        // An unknown word (a newer writer) counts as a failure rather than vanishing.
+        monitor.recordOutcome(q.value(0).toString(),
+                              attemptOutcomeFromName(outcome).value_or(AttemptOutcome::Failed),
+                              q.value(1).toLongLong());
+    }
+
+    if (!q.exec(u"SELECT channel, "
+                "SUM(CASE WHEN state = 'dead' THEN 1 ELSE 0 END), "
+                "SUM(CASE WHEN state IN ('pending', 'retrying') THEN 1 ELSE 0 END), "
+                "MIN(CASE WHEN state IN ('pending', 'retrying') THEN pending_since END) "
+                "FROM listings GROUP BY channel"_s))
+        return failed(q);
+    while (q.next()) {
+        Gauges &g = channels[q.value(0).toString()];
+        g.dead = q.value(1).toLongLong();
+        g.pending = q.value(2).toLongLong();
+        if (!q.value(3).isNull())
+            g.pendingSinceMs = q.value(3).toLongLong();
+    }
+    for (const auto &[channel, g] : channels) {
+        monitor.setDeadLetterDepth(channel, g.dead);
+        monitor.setPending(channel, g.pending, g.pendingSinceMs);
+    }
+    return true;
+}
+
+qint64 MetricsLog::lastAckAt(const QString &channel) const
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(u"SELECT MAX(t) FROM ("
+              "SELECT MAX(at) AS t FROM lag_samples WHERE channel = ? UNION ALL "
+              "SELECT MAX(at) FROM propagation_calls WHERE channel = ? AND "
+              "outcome = 'acknowledged' UNION ALL "
+              "SELECT MAX(acked_at) FROM listings WHERE channel = ?) acks"_s);
+    q.addBindValue(channel);
+    q.addBindValue(channel);
+    q.addBindValue(channel);
+    if (!q.exec() || !q.next() || q.value(0).isNull())
+        return -1;
+    return q.value(0).toLongLong();
+}
+
+} // namespace ChannelDesk

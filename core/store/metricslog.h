@@ -1,0 +1,87 @@
+#pragma once
+
+#include "metrics/lagmonitor.h"
+
+#include <QList>
+#include <QSqlQuery>
+#include <QString>
+
+#include <optional>
+
+namespace ChannelDesk {
+
+class Database;
+
+// One acknowledged listing update: its sync lag, and when the channel answered.
+struct LagSample
+{
+    QString channel;
+    qint64 atMs = 0;
+    qint64 lagMs = 0;
+};
+
+// One call to a channel (batched or not) and how it ended.
+struct PropagationCall
+{
+    QString channel;
+    qint64 atMs = 0;
+    AttemptOutcome outcome = AttemptOutcome::Acknowledged;
+    int listings = 1; // listings the call carried
+};
+
+// "acknowledged", "failed", "throttled", "unanswered": the words stored in propagation_calls.
+QString attemptOutcomeName(AttemptOutcome outcome);
+std::optional<AttemptOutcome> attemptOutcomeFromName(const QString &name);
+
+// The propagation metrics on disk (tables lag_samples and propagation_calls), so that a process
+// other than the one propagating, the lag CLI, reports the same figures. The writer appends rows
+// and prunes them to a day; a reader rebuilds a LagMonitor from them, so both sides judge
+// percentiles and status with the same code. Used on the thread that owns the Database, which
+// must outlive it; the statements are prepared once and kept.
+class MetricsLog
+{
+public:
+    // How long rows are worth keeping: the longest LagMonitor window.
+    static constexpr qint64 kRetentionMs = LagMonitor::kOneDayMs;
+
+    explicit MetricsLog(Database &db);
+    ~MetricsLog();
+    MetricsLog(const MetricsLog &) = delete;
+    MetricsLog &operator=(const MetricsLog &) = delete;
+
+    // One row each. Inside the caller's transaction when one is open, else a statement each.
+    bool recordLag(const QString &channel, qint64 atMs, qint64 lagMs);
+    bool recordCall(const QString &channel, qint64 atMs, AttemptOutcome outcome, int listings);
+    // A propagator report at once: every row in one transaction (or the caller's), all or none.
+    bool record(const QList<LagSample> &lags, const QList<PropagationCall> &calls);
+    bool recordLags(const QList<LagSample> &lags) { return record(lags, {}); }
+    bool recordCalls(const QList<PropagationCall> &calls) { return record({}, calls); }
+
+    // Deletes the rows recorded before beforeMs (the runtime passes now - kRetentionMs).
+    bool prune(qint64 beforeMs);
+
+    // Replays the rows recorded since sinceMs into monitor (recordLag / recordOutcome, at their
+    // own times, so the monitor's clock must read now), and sets each channel's pending and
+    // dead-letter gauges from the listings table: pending = pending + retrying listings since
+    // the oldest one's change, dead = dead listings. Every channel with listings or rows is
+    // registered, so it shows up even when idle. False on a database error.
+    bool loadInto(LagMonitor &monitor, qint64 sinceMs);
+    // The channel's last acknowledgement, whatever its age (-1: never), for when it is older
+    // than what loadInto() replayed.
+    qint64 lastAckAt(const QString &channel) const;
+
+    QString lastError() const { return m_lastError; }
+
+private:
+    bool insertLag(const LagSample &sample);
+    bool insertCall(const PropagationCall &call);
+    bool failed(const QSqlQuery &q);
+
+    Database &m_db;
+    QSqlQuery m_insertLag;
+    QSqlQuery m_insertCall;
+    bool m_prepared = false;
+    QString m_lastError;
+};
+
+} // namespace ChannelDesk
