@@ -22,6 +22,7 @@
 #include <QJsonArray>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
+#include <QSet>
 #include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
@@ -76,7 +77,9 @@ struct AmazonAdapter::OrderPoll
     QDateTime highWater;
     QString nextToken;
     int pages = 0;
-    QList<QString> pendingOrderIds;
+    QList<QString> pendingOrderIds; // oldest update first
+    QHash<QString, QDateTime> updatedAt;
+    QSet<QString> finishedAtFrom; // orders handed over already, updated exactly at `from`
     OrderEvent current;
     QString itemsNextToken;
     QList<OrderEvent> orders;
@@ -294,7 +297,15 @@ void AmazonAdapter::fetchOrders(const QString &highWaterMark,
                                 std::function<void(const FetchOrdersResult &)> done)
 {
     auto poll = std::make_shared<OrderPoll>();
-    poll->from = pollStart(highWaterMark, m_clock.nowMs(), m_settings.initialLookbackMs);
+    // The mark is "<ISO time>" or "<ISO time>|<id>,<id>...": the ids were handed over already
+    // and were updated at exactly that time (LastUpdatedAfter is inclusive and Amazon's times
+    // are whole seconds, so without them a busy second would be fetched again and again).
+    const qsizetype bar = highWaterMark.indexOf(u'|');
+    if (bar >= 0) {
+        const QStringList ids = highWaterMark.mid(bar + 1).split(u',', Qt::SkipEmptyParts);
+        poll->finishedAtFrom = QSet<QString>(ids.cbegin(), ids.cend());
+    }
+    poll->from = pollStart(highWaterMark.left(bar), m_clock.nowMs(), m_settings.initialLookbackMs);
     poll->highWater = poll->from;
     poll->done = std::move(done);
     fetchOrderList(poll);
@@ -333,16 +344,26 @@ void AmazonAdapter::fetchOrderList(std::shared_ptr<OrderPoll> poll)
                  poll->highWater = laterOf(
                      poll->highWater, parseIsoTime(order.value(u"LastUpdateDate"_s).toString()));
                  const QString id = order.value(u"AmazonOrderId"_s).toString();
+                 const QDateTime updated =
+                     parseIsoTime(order.value(u"LastUpdateDate"_s).toString());
+                 if (updated == poll->from && poll->finishedAtFrom.contains(id))
+                     continue;
                  if (!id.isEmpty() &&
-                     !takesNoStock.contains(order.value(u"OrderStatus"_s).toString()))
+                     !takesNoStock.contains(order.value(u"OrderStatus"_s).toString())) {
                      poll->pendingOrderIds.append(id);
+                     poll->updatedAt.insert(id, updated);
+                 }
              }
              poll->nextToken = payload.value(u"NextToken"_s).toString();
              ++poll->pages;
-             if (!poll->nextToken.isEmpty() && poll->pages < kMaxOrderPages) {
-                 fetchOrderList(poll);
-                 return;
-             }
+             // This page's items come before the next page, so a poll that fails later still
+             // hands over every page it finished.
+             // Items are fetched oldest first, so a poll that fails half-way can still hand
+             // over what it finished and move the mark up to the first order it did not.
+             std::stable_sort(poll->pendingOrderIds.begin(), poll->pendingOrderIds.end(),
+                              [&](const QString &a, const QString &b) {
+                                  return poll->updatedAt.value(a) < poll->updatedAt.value(b);
+                              });
              fetchNextOrderItems(poll);
          });
 }
@@ -350,7 +371,10 @@ void AmazonAdapter::fetchOrderList(std::shared_ptr<OrderPoll> poll)
 void AmazonAdapter::fetchNextOrderItems(std::shared_ptr<OrderPoll> poll)
 {
     if (poll->pendingOrderIds.isEmpty()) {
-        finishPoll(poll, FailureKind::None, {});
+        if (!poll->nextToken.isEmpty() && poll->pages < kMaxOrderPages)
+            fetchOrderList(poll);
+        else
+            finishPoll(poll, FailureKind::None, {});
         return;
     }
     const QString orderId = poll->pendingOrderIds.first();
@@ -411,9 +435,31 @@ void AmazonAdapter::finishPoll(std::shared_ptr<OrderPoll> poll, FailureKind fail
         result.orders = poll->orders;
         result.nextHighWaterMark = isoUtc(poll->highWater.toMSecsSinceEpoch());
     } else {
-        // Nothing is handed over from a poll that failed half-way: the next one starts from
-        // the same mark and sees the same orders again (they dedupe on their id).
-        result.nextHighWaterMark = isoUtc(poll->from.toMSecsSinceEpoch());
+        // A poll that failed half-way hands over the orders it finished. The next one starts
+        // at the first order it did not finish (LastUpdatedAfter is inclusive); orders seen
+        // again dedupe on their id. Without this, a busy shop on a flaky link never advances.
+        result.orders = poll->orders;
+        // Resume at the first order not finished; with none pending (a list page failed),
+        // after the last one finished.
+        QDateTime resume = poll->from;
+        if (!poll->pendingOrderIds.isEmpty()) {
+            resume = poll->updatedAt.value(poll->pendingOrderIds.first());
+        } else {
+            for (const OrderEvent &order : std::as_const(poll->orders))
+                resume = laterOf(resume, poll->updatedAt.value(order.orderId));
+        }
+        if (!resume.isValid() || resume < poll->from)
+            resume = poll->from;
+        QStringList finished;
+        if (resume == poll->from)
+            finished = QStringList(poll->finishedAtFrom.cbegin(), poll->finishedAtFrom.cend());
+        for (const OrderEvent &order : std::as_const(poll->orders)) {
+            if (poll->updatedAt.value(order.orderId) == resume)
+                finished.append(order.orderId);
+        }
+        result.nextHighWaterMark = isoUtc(resume.toMSecsSinceEpoch());
+        if (!finished.isEmpty())
+            result.nextHighWaterMark += u'|' + finished.join(u',');
     }
     poll->done(result);
 }

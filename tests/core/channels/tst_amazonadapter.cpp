@@ -84,6 +84,7 @@ private Q_SLOTS:
     void tokenExchangeFailure();
     void timeoutIsTransient();
     void fetchOrders();
+    void fetchOrdersFailingHalfWayKeepsWhatFinished();
     void readListing();
 
 private:
@@ -369,13 +370,13 @@ void TestAmazonAdapter::fetchOrders()
         {"AmazonOrderId":"902-3159896-1390916","PurchaseDate":"2025-12-31T23:52:00Z","LastUpdateDate":"2025-12-31T23:53:00Z","OrderStatus":"Unshipped","MarketplaceId":"ATVPDKIKX0DER"},
         {"AmazonOrderId":"902-0000000-0000001","PurchaseDate":"2025-12-31T23:54:00Z","LastUpdateDate":"2025-12-31T23:57:00Z","OrderStatus":"Canceled","MarketplaceId":"ATVPDKIKX0DER"}
       ],"NextToken":"page two"}})"));
-    fake.api.push_back(CannedResponse::json(200, R"({"payload":{"Orders":[
-        {"AmazonOrderId":"902-1111111-2222222","PurchaseDate":"2025-12-31T23:55:00Z","LastUpdateDate":"2025-12-31T23:56:00Z","OrderStatus":"Pending","MarketplaceId":"ATVPDKIKX0DER"}
-      ]}})"));
     fake.api.push_back(CannedResponse::json(
         200, R"({"payload":{"AmazonOrderId":"902-3159896-1390916","OrderItems":[
         {"ASIN":"B00551Q3CS","SellerSKU":"AMZ-1","OrderItemId":"1","QuantityOrdered":2},
         {"ASIN":"B004575DKA","SellerSKU":"AMZ-2","OrderItemId":"2","QuantityOrdered":1}]}})"));
+    fake.api.push_back(CannedResponse::json(200, R"({"payload":{"Orders":[
+        {"AmazonOrderId":"902-1111111-2222222","PurchaseDate":"2025-12-31T23:55:00Z","LastUpdateDate":"2025-12-31T23:56:00Z","OrderStatus":"Pending","MarketplaceId":"ATVPDKIKX0DER"}
+      ]}})"));
     fake.api.push_back(CannedResponse::json(
         200, R"({"payload":{"AmazonOrderId":"902-1111111-2222222","OrderItems":[
         {"ASIN":"B00551Q3CS","SellerSKU":"AMZ-1","OrderItemId":"3","QuantityOrdered":1}]}})"));
@@ -393,8 +394,9 @@ void TestAmazonAdapter::fetchOrders()
     QCOMPARE(api.at(0).query.queryItemValue(u"LastUpdatedAfter"_s, QUrl::FullyDecoded),
              u"2025-12-31T23:50:00.000Z"_s);
     QCOMPARE(api.at(0).header("x-amz-access-token"), QByteArray("Atza|token1"));
-    QCOMPARE(api.at(1).query.queryItemValue(u"NextToken"_s, QUrl::FullyDecoded), u"page two"_s);
-    QCOMPARE(api.at(2).path, u"/orders/v0/orders/902-3159896-1390916/orderItems"_s);
+    // Each page's items before the next page, so a later failure keeps what was finished.
+    QCOMPARE(api.at(1).path, u"/orders/v0/orders/902-3159896-1390916/orderItems"_s);
+    QCOMPARE(api.at(2).query.queryItemValue(u"NextToken"_s, QUrl::FullyDecoded), u"page two"_s);
     QCOMPARE(api.at(3).path, u"/orders/v0/orders/902-1111111-2222222/orderItems"_s);
 
     QCOMPARE(capture.value.failure, FailureKind::None);
@@ -405,6 +407,49 @@ void TestAmazonAdapter::fetchOrders()
              (QList<OrderLine> {{u"AMZ-1"_s, 2}, {u"AMZ-2"_s, 1}}));
     QCOMPARE(capture.value.orders.at(1).lines, (QList<OrderLine> {{u"AMZ-1"_s, 1}}));
     QCOMPARE(capture.value.nextHighWaterMark, u"2025-12-31T23:57:00.000Z"_s);
+}
+
+void TestAmazonAdapter::fetchOrdersFailingHalfWayKeepsWhatFinished()
+{
+    // Three orders, two in the same second; the items call of the third fails.
+    AmazonFake fake;
+    fake.api.push_back(CannedResponse::json(200, R"({"payload":{"Orders":[
+        {"AmazonOrderId":"A-1","LastUpdateDate":"2026-01-01T10:00:00Z","OrderStatus":"Unshipped"},
+        {"AmazonOrderId":"A-2","LastUpdateDate":"2026-01-01T10:00:05Z","OrderStatus":"Unshipped"},
+        {"AmazonOrderId":"A-3","LastUpdateDate":"2026-01-01T10:00:05Z","OrderStatus":"Unshipped"}
+      ]}})"));
+    fake.api.push_back(CannedResponse::json(
+        200, R"({"payload":{"OrderItems":[{"SellerSKU":"S","QuantityOrdered":1}]}})"));
+    fake.api.push_back(CannedResponse::json(
+        200, R"({"payload":{"OrderItems":[{"SellerSKU":"S","QuantityOrdered":2}]}})"));
+    fake.api.push_back(CannedResponse::json(
+        503, R"({"errors":[{"code":"ServiceUnavailable","message":"try again"}]})"));
+    auto amazon = adapter(fake.server);
+    Capture<FetchOrdersResult> capture;
+    amazon->fetchOrders(u"2026-01-01T09:00:00.000Z"_s, capture.callback());
+    QTRY_COMPARE(capture.calls, 1);
+    QCOMPARE(capture.value.failure, FailureKind::Transient);
+    QCOMPARE(capture.value.orders.size(), 2); // A-1 and A-2 are handed over
+    // Resume at A-3's second, skipping A-2 which was updated in the same second.
+    QCOMPARE(capture.value.nextHighWaterMark, u"2026-01-01T10:00:05.000Z|A-2"_s);
+
+    // The next poll starts there and does not fetch A-2's items again.
+    fake.api.push_back(CannedResponse::json(200, R"({"payload":{"Orders":[
+        {"AmazonOrderId":"A-2","LastUpdateDate":"2026-01-01T10:00:05Z","OrderStatus":"Unshipped"},
+        {"AmazonOrderId":"A-3","LastUpdateDate":"2026-01-01T10:00:05Z","OrderStatus":"Unshipped"}
+      ]}})"));
+    fake.api.push_back(CannedResponse::json(
+        200, R"({"payload":{"OrderItems":[{"SellerSKU":"S","QuantityOrdered":3}]}})"));
+    Capture<FetchOrdersResult> again;
+    amazon->fetchOrders(capture.value.nextHighWaterMark, again.callback());
+    QTRY_COMPARE(again.calls, 1);
+    QCOMPARE(again.value.failure, FailureKind::None);
+    QCOMPARE(again.value.orders.size(), 1);
+    QCOMPARE(again.value.orders.first().orderId, u"A-3"_s);
+    const QList<RecordedRequest> api = fake.apiRequests();
+    QCOMPARE(api.at(api.size() - 2).query.queryItemValue(u"LastUpdatedAfter"_s, QUrl::FullyDecoded),
+             u"2026-01-01T10:00:05.000Z"_s);
+    QCOMPARE(api.last().path, u"/orders/v0/orders/A-3/orderItems"_s);
 }
 
 void TestAmazonAdapter::readListing()
