@@ -201,16 +201,12 @@ int ListingStore::ingest(const QString &channel, int limit, QString *error)
         for (const Row &m : bySku.value(sku)) {
             if (m.version <= ackedVersion)
                 continue;
-            const bool ownOrder = m.kind == MutationKind::Order && m.channel == channel;
-            if (ownOrder && !ackedQuantity.isNull()) {
-                // The channel took this order itself and already shows one less.
+            // The channel took this order itself and already shows that much less: what we
+            // compare against (Shopify's changeFromQuantity) must say so. It is still sent the
+            // truth: a channel without compare-and-swap may have had its own sale overwritten
+            // by a push computed before we heard of that sale.
+            if (m.kind == MutationKind::Order && m.channel == channel && !ackedQuantity.isNull())
                 ackedQuantity = ackedQuantity.toLongLong() + m.delta;
-                if (pendingVersion <= ackedVersion && ackedVersion == m.version - 1) {
-                    ackedVersion = m.version;
-                    pendingVersion = m.version;
-                    continue;
-                }
-            }
             pendingVersion = std::max(pendingVersion, m.version);
             if (pendingSince.isNull())
                 pendingSince = m.at;
