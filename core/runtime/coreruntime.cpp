@@ -90,7 +90,7 @@ bool CoreRuntime::start(QString *error)
             return false;
         }
         channel->parser = createWebhookParser(config.type);
-        Propagator::Options options;
+        Propagator::Options options = m_options.propagation;
         if (config.maxRequestsPerSecond)
             options.requestsPerSecond = *config.maxRequestsPerSecond;
         channel->propagator =
@@ -290,10 +290,9 @@ void CoreRuntime::pollOrders(Channel &channel)
     const QString mark = m_listings->highWaterMark(id);
     channel.adapter->fetchOrders(mark, [this, &channel, id](const FetchOrdersResult &r) {
         channel.polling = false;
-        if (r.failure != FailureKind::None) {
+        if (r.failure != FailureKind::None)
             qCWarning(lcRuntime).noquote() << id << "order fetch failed:" << r.message;
-            return;
-        }
+        // A failed poll may still hand over the orders it finished, and a mark to resume from.
         if (!r.orders.isEmpty()) {
             QList<ApplyResult> results;
             applyOrders(id, r.orders, &results);
@@ -308,6 +307,11 @@ void CoreRuntime::pollOrders(Channel &channel)
         }
         if (!r.nextHighWaterMark.isEmpty())
             m_listings->setHighWaterMark(id, r.nextHighWaterMark, m_clock.nowMs());
+        // A poll cut short after it made progress goes on at once; one that made none waits
+        // for its interval, as the channel's limits want.
+        if (r.failure != FailureKind::None && !r.orders.isEmpty())
+            QMetaObject::invokeMethod(
+                this, [this, &channel] { pollOrders(channel); }, Qt::QueuedConnection);
     });
 }
 

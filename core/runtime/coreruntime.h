@@ -4,6 +4,7 @@
 #include "channels/webhook.h"
 #include "domain/applyresult.h"
 #include "metrics/ordercounters.h"
+#include "sync/propagator.h"
 #include "util/clock.h"
 
 #include <QHash>
@@ -24,7 +25,6 @@ class Database;
 class HttpApi;
 class LagMonitor;
 class ListingStore;
-class Propagator;
 class SyncEngine;
 class WebhookParser;
 struct Alert;
@@ -45,6 +45,9 @@ public:
         int orderPollIntervalMs = 0; // 0: per channel type (eBay 5 s, Amazon 60 s)
         int housekeepingIntervalMs = 1000; // gauges, alerts
         qint64 maxWebhookBytes = 1 << 20;
+        // Backoff, attempts and in-flight bounds of every channel's propagator; a channel's
+        // max_requests_per_second overrides the rate.
+        Propagator::Options propagation;
     };
 
     explicit CoreRuntime(Options options, const Clock &clock = SystemClock::instance(),

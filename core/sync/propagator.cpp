@@ -210,7 +210,7 @@ void Propagator::handleFailure(const DueListing &listing, const PushOutcome &out
         f.kind = permanent ? u"permanent"_s : u"exhausted"_s;
         f.httpStatus = outcome.httpStatus;
         f.code = outcome.errorCode;
-        f.message = outcome.message;
+        f.message = message; // "HTTP 401 code: the channel's words", as the DLQ shows it
         f.request = report.request;
         f.response = report.response;
         f.atMs = now;
