@@ -10,6 +10,7 @@
 #include "store/database.h"
 #include "store/inventorystore.h"
 #include "store/listingstore.h"
+#include "store/metricslog.h"
 #include "sync/propagator.h"
 #include "sync/syncengine.h"
 #include "util/timeformat.h"
@@ -74,6 +75,7 @@ bool CoreRuntime::start(QString *error)
     m_listings = std::make_unique<ListingStore>(*m_db);
     m_monitor = std::make_unique<LagMonitor>(m_clock);
     m_alerts = std::make_unique<AlertRules>(*m_monitor, m_clock);
+    m_metricsLog = std::make_unique<MetricsLog>(*m_db);
     connect(m_alerts.get(), &AlertRules::alertRaised, this, [this](const Alert &a) {
         qCWarning(lcRuntime).noquote() << "alert:" << a.message;
         Q_EMIT alertRaised(a);
@@ -100,17 +102,20 @@ bool CoreRuntime::start(QString *error)
         connect(p, &Propagator::acknowledged, this,
                 [this](const QString &ch, const QString &, qint64, qint64, qint64 lagMs) {
                     m_monitor->recordLag(ch, lagMs * 1000);
+                    m_lagBuffer.append({ch, m_clock.nowMs(), lagMs});
                 });
-        connect(p, &Propagator::callFinished, this,
-                [this](const QString &ch, bool success, bool throttled, bool answered, int) {
-                    m_monitor->recordOutcome(ch,
-                                             success         ? AttemptOutcome::Acknowledged
-                                                 : throttled ? AttemptOutcome::Throttled
-                                                 : answered  ? AttemptOutcome::Failed
-                                                             : AttemptOutcome::Unanswered);
-                    if (m_stopping)
-                        checkStopped();
-                });
+        connect(
+            p, &Propagator::callFinished, this,
+            [this](const QString &ch, bool success, bool throttled, bool answered, int listings) {
+                const AttemptOutcome outcome = success ? AttemptOutcome::Acknowledged
+                    : throttled                        ? AttemptOutcome::Throttled
+                    : answered                         ? AttemptOutcome::Failed
+                                                       : AttemptOutcome::Unanswered;
+                m_monitor->recordOutcome(ch, outcome);
+                m_callBuffer.append({ch, m_clock.nowMs(), outcome, listings});
+                if (m_stopping)
+                    checkStopped();
+            });
         if (channel->adapter->pollsOrders()) {
             Channel *raw = channel.get();
             const int interval = m_options.orderPollIntervalMs > 0 ? m_options.orderPollIntervalMs
@@ -166,6 +171,7 @@ void CoreRuntime::checkStopped()
         return;
     m_stopping = false;
     m_housekeeping.stop();
+    flushMetrics();
     QMetaObject::invokeMethod(this, &CoreRuntime::stopped, Qt::QueuedConnection);
 }
 
@@ -315,8 +321,25 @@ void CoreRuntime::pollOrders(Channel &channel)
     });
 }
 
+void CoreRuntime::flushMetrics()
+{
+    // One transaction per tick, not a row per acknowledgement.
+    if (!m_lagBuffer.isEmpty() || !m_callBuffer.isEmpty()) {
+        if (!m_metricsLog->record(m_lagBuffer, m_callBuffer))
+            qCWarning(lcRuntime) << "cannot persist lag metrics:" << m_metricsLog->lastError();
+        m_lagBuffer.clear();
+        m_callBuffer.clear();
+    }
+    const qint64 now = m_clock.nowMs();
+    if (now - m_lastPruneMs > 60'000) {
+        m_metricsLog->prune(now - MetricsLog::kRetentionMs);
+        m_lastPruneMs = now;
+    }
+}
+
 void CoreRuntime::housekeeping()
 {
+    flushMetrics();
     for (const auto &c : m_channels) {
         const QString id = c->config.id;
         m_monitor->setDeadLetterDepth(id, m_listings->count(id, ListingState::State::Dead));

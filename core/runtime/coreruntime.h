@@ -4,6 +4,7 @@
 #include "channels/webhook.h"
 #include "domain/applyresult.h"
 #include "metrics/ordercounters.h"
+#include "store/metricslog.h"
 #include "sync/propagator.h"
 #include "util/clock.h"
 
@@ -96,6 +97,7 @@ private:
     OrderEvent resolveLines(const QString &channel, const WebhookResult &parsed);
     void pollOrders(Channel &channel);
     void housekeeping();
+    void flushMetrics();
     void checkStopped();
 
     Options m_options;
@@ -105,6 +107,10 @@ private:
     std::unique_ptr<ListingStore> m_listings;
     std::unique_ptr<LagMonitor> m_monitor;
     std::unique_ptr<AlertRules> m_alerts;
+    std::unique_ptr<MetricsLog> m_metricsLog; // what `lag` in another process reads
+    QList<LagSample> m_lagBuffer;
+    QList<PropagationCall> m_callBuffer;
+    qint64 m_lastPruneMs = 0;
     QNetworkAccessManager *m_network = nullptr;
     std::vector<std::unique_ptr<Channel>> m_channels;
     std::unique_ptr<HttpApi> m_api;
