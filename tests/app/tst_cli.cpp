@@ -8,7 +8,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -38,6 +41,9 @@ private Q_SLOTS:
     void mapImport_data();
     void mapImport();
     void deadLetterQueue();
+    void serveStopsCleanlyOnSigterm();
+    void serveRefusesABadConfig_data();
+    void serveRefusesABadConfig();
     void lagReport();
 
 private:
@@ -601,6 +607,60 @@ void TestCli::lagReport()
     QCOMPARE(bad.code, 2);
     QVERIFY(bad.err.contains("unusable database"));
     QVERIFY(bad.out.isEmpty());
+}
+
+void TestCli::serveStopsCleanlyOnSigterm()
+{
+    const QString config = write(u"serve.json"_s, R"({"listen": "127.0.0.1:0", "channels": []})");
+    QProcess serve;
+    serve.start(QStringLiteral(CLI_PATH), {u"serve"_s, u"--config"_s, config, u"--db"_s, m_db});
+    QVERIFY(serve.waitForStarted());
+    QByteArray out;
+    QTRY_VERIFY_WITH_TIMEOUT((out += serve.readAllStandardOutput()).contains("serving"), 20'000);
+    const QRegularExpressionMatch port =
+        QRegularExpression(u"http://127\\.0\\.0\\.1:(\\d+)"_s).match(QString::fromUtf8(out));
+    QVERIFY2(port.hasMatch(), out.constData());
+
+    QNetworkAccessManager network;
+    QNetworkReply *reply =
+        network.get(QNetworkRequest(QUrl(u"http://127.0.0.1:%1/healthz"_s.arg(port.captured(1)))));
+    QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 10'000);
+    QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    QCOMPARE(QJsonDocument::fromJson(reply->readAll())[u"status"_s].toString(), u"ok"_s);
+    delete reply;
+
+    ::kill(pid_t(serve.processId()), SIGTERM);
+    QVERIFY(serve.waitForFinished(20'000));
+    QCOMPARE(serve.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(serve.exitCode(), 0);
+    QVERIFY(serve.readAllStandardOutput().contains("stopped"));
+}
+
+void TestCli::serveRefusesABadConfig_data()
+{
+    QTest::addColumn<QByteArray>("config");
+    QTest::addColumn<QByteArray>("message");
+    QTest::newRow("not json") << QByteArray("{nope") << QByteArray("serve.json");
+    QTest::newRow("missing base_url")
+        << QByteArray(R"({"channels": [{"id": "a", "type": "shopify"}]})")
+        << QByteArray("channels[0].base_url");
+    QTest::newRow("unknown type")
+        << QByteArray(R"({"channels": [{"id": "a", "type": "etsy", "base_url": "http://x"}]})")
+        << QByteArray("channels[0].type");
+    QTest::newRow("secret not set")
+        << QByteArray(R"({"channels": [{"id": "a", "type": "ebay", "base_url": "http://x",
+                       "credentials": {"token_env": "CHANNELDESK_TEST_UNSET_VARIABLE"}}]})")
+        << QByteArray("CHANNELDESK_TEST_UNSET_VARIABLE");
+}
+
+void TestCli::serveRefusesABadConfig()
+{
+    QFETCH(QByteArray, config);
+    QFETCH(QByteArray, message);
+    const Run r = cli({u"serve"_s, u"--config"_s, write(u"serve.json"_s, config)});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(message), r.err.constData());
+    QCOMPARE(cli({u"serve"_s}).code, 1); // no --config
 }
 
 QTEST_GUILESS_MAIN(TestCli)
