@@ -96,6 +96,9 @@ public:
     virtual void readListing(const QString &remoteId,
                              std::function<void(const ReadListingResult &)> done) = 0;
     // Channels without order webhooks (eBay, Amazon) are polled for orders.
+    // How often one listing may be changed per calendar day, or 0 for no such limit (eBay: 250
+    // revisions per listing a day).
+    virtual int maxRevisionsPerListingPerDay() const { return 0; }
     virtual bool pollsOrders() const { return false; }
     virtual void fetchOrders(const QString &highWaterMark,
                              std::function<void(const FetchOrdersResult &)> done);

@@ -245,7 +245,7 @@ QList<DueListing> ListingStore::due(const QString &channel, qint64 nowMs, int li
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
     q.prepare(u"SELECT l.sku, l.remote_id, s.available, s.version, s.paused, l.acked_quantity, "
-              "l.acked_version, l.attempts, l.pending_since FROM listings l "
+              "l.acked_version, l.attempts, l.pending_since, l.acked_paused FROM listings l "
               "JOIN stock s ON s.sku = l.sku "
               "WHERE l.channel = ? AND l.state IN ('pending', 'retrying') "
               "AND COALESCE(l.next_attempt_at, 0) <= ? AND s.version > l.acked_version "
@@ -271,6 +271,7 @@ QList<DueListing> ListingStore::due(const QString &channel, qint64 nowMs, int li
         d.ackedVersion = q.value(6).toLongLong();
         d.attempts = q.value(7).toInt();
         d.pendingSinceMs = q.value(8).toLongLong();
+        d.ackedPaused = q.value(9).toInt() != 0;
         out.append(d);
     }
     return out;

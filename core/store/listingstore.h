@@ -42,6 +42,7 @@ struct DueListing
     bool paused = false;
     std::optional<qint64> ackedQuantity;
     qint64 ackedVersion = 0;
+    bool ackedPaused = false;
     int attempts = 0;
     qint64 pendingSinceMs = 0;
 };

@@ -99,11 +99,28 @@ void Propagator::pump()
 
     // 2. Send what is due, as far as the bucket and the in-flight bound allow.
     const int batch = std::max(1, m_adapter->maxBatchSize());
+    QSet<QString> overBudget; // listings that used their revisions for now
+    qint64 budgetRetryMs = -1;
     while (!m_suspended && m_inFlight < m_options.maxInFlight) {
         const qint64 now = m_clock.nowMs();
-        const QList<DueListing> due = m_store.due(channel, now, batch, m_busy, &error);
+        QList<DueListing> due = m_store.due(channel, now, batch, m_busy + overBudget, &error);
         if (due.isEmpty())
             break;
+        if (m_adapter->maxRevisionsPerListingPerDay() > 0) {
+            QList<DueListing> allowed;
+            for (const DueListing &d : std::as_const(due)) {
+                qint64 retryIn = 0;
+                if (takeRevision(d, now, &retryIn)) {
+                    allowed.append(d);
+                } else {
+                    overBudget.insert(d.sku);
+                    budgetRetryMs = budgetRetryMs < 0 ? retryIn : std::min(budgetRetryMs, retryIn);
+                }
+            }
+            if (allowed.isEmpty())
+                continue;
+            due = allowed;
+        }
         if (!m_limiter.tryAcquire()) {
             schedule(std::max<qint64>(1, m_limiter.msUntilAvailable()));
             break;
@@ -129,6 +146,8 @@ void Propagator::pump()
         });
     }
 
+    if (budgetRetryMs >= 0)
+        schedule(std::max<qint64>(1, budgetRetryMs));
     if (m_inFlight == 0) {
         const qint64 next = m_store.nextAttemptAt(channel);
         if (next > 0)
@@ -228,6 +247,36 @@ void Propagator::handleFailure(const DueListing &listing, const PushOutcome &out
     const qint64 floor = report.retryAfterMs.value_or(0);
     const qint64 delay = m_backoff.delayMs(attempts - 1, floor);
     m_store.scheduleRetry(channel, listing.sku, attempts, now + delay, message);
+}
+
+bool Propagator::takeRevision(const DueListing &listing, qint64 now, qint64 *retryInMs)
+{
+    constexpr qint64 kDayMs = 86'400'000;
+    const int limit = m_adapter->maxRevisionsPerListingPerDay();
+    const double capacity = std::max(1.0, limit / 5.0); // a burst of a fifth of the day
+    const double perMs = double(limit) / double(kDayMs); // the rest spread over the day
+    RevisionBudget &b = m_revisions[listing.sku];
+    if (b.day < 0) {
+        b.tokens = capacity;
+        b.lastMs = now;
+    }
+    if (b.day != now / kDayMs) {
+        b.day = now / kDayMs;
+        b.countToday = 0;
+    }
+    b.tokens = std::min(capacity, b.tokens + double(now - b.lastMs) * perMs);
+    b.lastMs = now;
+    // A pause or a resume goes out while any revision is left today: overselling is worse than
+    // a stale quantity.
+    const bool pauseChange = listing.paused != listing.ackedPaused;
+    if (b.countToday < limit && (b.tokens >= 1.0 || pauseChange)) {
+        b.tokens = std::max(0.0, b.tokens - 1.0);
+        ++b.countToday;
+        return true;
+    }
+    *retryInMs =
+        b.countToday >= limit ? (b.day + 1) * kDayMs - now : qint64((1.0 - b.tokens) / perMs) + 1;
+    return false;
 }
 
 void Propagator::refreshStale(const DueListing &listing)

@@ -81,6 +81,20 @@ private:
     void handleFailure(const DueListing &listing, const PushOutcome &outcome,
                        const PushReport &report);
     void refreshStale(const DueListing &listing);
+    // Whether the channel's per-listing daily revision limit lets this listing be sent now;
+    // takes the revision when it does. *retryInMs says when it may go otherwise.
+    bool takeRevision(const DueListing &listing, qint64 now, qint64 *retryInMs);
+
+    // Per listing, for channels that limit revisions a day: a bucket that spreads the day's
+    // budget and allows bursts, and the hard count for the calendar day (UTC). Kept in memory.
+    struct RevisionBudget
+    {
+        double tokens = 0;
+        qint64 lastMs = 0;
+        qint64 day = -1;
+        int countToday = 0;
+    };
+    QHash<QString, RevisionBudget> m_revisions;
 
     Database &m_db;
     ListingStore m_store;

@@ -41,6 +41,8 @@ public:
     QString type() const override { return QStringLiteral("ebay"); }
     int maxBatchSize() const override { return kMaxBatchSize; }
     double documentedRequestsPerSecond() const override { return kDocumentedRequestsPerSecond; }
+    // Each listing may be revised at most 250 times a calendar day (Sell Inventory API limits).
+    int maxRevisionsPerListingPerDay() const override { return 250; }
 
     void push(const QList<ListingUpdate> &updates,
               std::function<void(const PushReport &)> done) override;

@@ -20,12 +20,14 @@ namespace {
 class ScriptedChannel : public ChannelAdapter
 {
 public:
-    explicit ScriptedChannel(QString id, int batch = 50, double rate = 1000)
+    explicit ScriptedChannel(QString id, int batch = 50, double rate = 1000, int dailyLimit = 0)
         : m_id(std::move(id))
         , m_batch(batch)
         , m_rate(rate)
+        , m_dailyLimit(dailyLimit)
     {
     }
+    int maxRevisionsPerListingPerDay() const override { return m_dailyLimit; }
     QString channelId() const override { return m_id; }
     QString type() const override { return u"scripted"_s; }
     int maxBatchSize() const override { return m_batch; }
@@ -72,6 +74,7 @@ private:
     QString m_id;
     int m_batch;
     double m_rate;
+    int m_dailyLimit;
 };
 
 PushOutcome transient(const QString &message = u"HTTP 503"_s)
@@ -112,6 +115,7 @@ private Q_SLOTS:
     void originChannelIsSentTheTruthComparedToItsOwnSale();
     void tokenBucketLimitsCalls();
     void lagIsMeasuredFromTheOldestChange();
+    void dailyRevisionLimitHoldsThroughAFlashSale();
 
 private:
     void map(const QString &channel, const QStringList &skus);
@@ -386,6 +390,43 @@ void TestPropagator::lagIsMeasuredFromTheOldestChange()
     runUntilIdle(p);
     QCOMPARE(acked.count(), 1);
     QCOMPARE(acked.at(0).at(4).toLongLong(), 500);
+}
+
+void TestPropagator::dailyRevisionLimitHoldsThroughAFlashSale()
+{
+    // A channel that allows 10 revisions of a listing a day: a burst of 2, then one every
+    // 2.4 hours. A flash sale of 95 orders, one a second, must not spend them all.
+    map(u"ebay"_s, {u"A"_s});
+    ScriptedChannel channel(u"ebay"_s, 25, 1000, 10);
+    Propagator p(m_t->db(), &channel, m_clock);
+    p.start();
+    runUntilIdle(p); // the first push
+    for (int i = 0; i < 95; ++i) {
+        m_engine->apply(order(u"pos"_s, QString::number(i), {{u"A"_s, 1}}));
+        m_clock.advance(1000);
+        runUntilIdle(p);
+    }
+    QCOMPARE(channel.calls.size(), 2); // the first push and one of the burst
+    QCOMPARE(listings(u"ebay"_s).first().state, ListingState::State::Pending);
+
+    // Selling out pauses the listing even with the bucket empty.
+    m_engine->apply(order(u"pos"_s, u"last"_s, {{u"A"_s, 5}}));
+    runUntilIdle(p);
+    QCOMPARE(channel.calls.size(), 3);
+    QVERIFY(channel.calls.last().first().paused);
+    QCOMPARE(channel.held.value(u"r-A"_s), 0);
+
+    // The budget refills with time: 2.4 hours later a restock goes out.
+    QVERIFY(m_engine->adjust(u"A"_s, 40, u"t"_s, u"restock"_s).ok());
+    runUntilIdle(p);
+    QCOMPARE(channel.calls.size(), 4); // a resume is a pause change too
+    QVERIFY(m_engine->adjust(u"A"_s, 1, u"t"_s, u"found one"_s).ok());
+    runUntilIdle(p);
+    QCOMPARE(channel.calls.size(), 4);
+    m_clock.advance(2 * 3600 * 1000 + 30 * 60 * 1000);
+    runUntilIdle(p);
+    QCOMPARE(channel.calls.size(), 5);
+    QCOMPARE(channel.held.value(u"r-A"_s), 41);
 }
 
 QTEST_GUILESS_MAIN(TestPropagator)
