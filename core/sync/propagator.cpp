@@ -251,10 +251,16 @@ void Propagator::handleFailure(const DueListing &listing, const PushOutcome &out
 
 bool Propagator::takeRevision(const DueListing &listing, qint64 now, qint64 *retryInMs)
 {
+    // A flash sale changes a hot listing many times a second; spending a revision on each would
+    // use the day's budget on quantities superseded a moment later, and leave the final one
+    // waiting for a refill. So a listing is revised at most every kSpacingMs (what changes in
+    // between is coalesced), half the day's budget may go in a burst, the rest is spread over
+    // the day, and the calendar day's count (UTC) is a hard cap.
     constexpr qint64 kDayMs = 86'400'000;
+    constexpr qint64 kSpacingMs = 2'000;
     const int limit = m_adapter->maxRevisionsPerListingPerDay();
-    const double capacity = std::max(1.0, limit / 5.0); // a burst of a fifth of the day
-    const double perMs = double(limit) / double(kDayMs); // the rest spread over the day
+    const double capacity = std::max(1.0, limit / 2.0);
+    const double perMs = double(limit) / double(kDayMs);
     RevisionBudget &b = m_revisions[listing.sku];
     if (b.day < 0) {
         b.tokens = capacity;
@@ -266,16 +272,22 @@ bool Propagator::takeRevision(const DueListing &listing, qint64 now, qint64 *ret
     }
     b.tokens = std::min(capacity, b.tokens + double(now - b.lastMs) * perMs);
     b.lastMs = now;
-    // A pause or a resume goes out while any revision is left today: overselling is worse than
-    // a stale quantity.
+    // A pause or a resume goes out at once while any revision is left today: overselling is
+    // worse than a stale quantity.
     const bool pauseChange = listing.paused != listing.ackedPaused;
-    if (b.countToday < limit && (b.tokens >= 1.0 || pauseChange)) {
+    const bool spaced = b.lastSentMs < 0 || now - b.lastSentMs >= kSpacingMs;
+    if (b.countToday < limit && (pauseChange || (spaced && b.tokens >= 1.0))) {
         b.tokens = std::max(0.0, b.tokens - 1.0);
         ++b.countToday;
+        b.lastSentMs = now;
         return true;
     }
-    *retryInMs =
-        b.countToday >= limit ? (b.day + 1) * kDayMs - now : qint64((1.0 - b.tokens) / perMs) + 1;
+    if (b.countToday >= limit)
+        *retryInMs = (b.day + 1) * kDayMs - now;
+    else if (!spaced)
+        *retryInMs = kSpacingMs - (now - b.lastSentMs);
+    else
+        *retryInMs = qint64((1.0 - b.tokens) / perMs) + 1;
     return false;
 }
 

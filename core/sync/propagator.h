@@ -93,6 +93,7 @@ private:
         qint64 lastMs = 0;
         qint64 day = -1;
         int countToday = 0;
+        qint64 lastSentMs = -1;
     };
     QHash<QString, RevisionBudget> m_revisions;
 

@@ -394,8 +394,9 @@ void TestPropagator::lagIsMeasuredFromTheOldestChange()
 
 void TestPropagator::dailyRevisionLimitHoldsThroughAFlashSale()
 {
-    // A channel that allows 10 revisions of a listing a day: a burst of 2, then one every
-    // 2.4 hours. A flash sale of 95 orders, one a second, must not spend them all.
+    // A channel that allows 10 revisions of a listing a day: at most one every 2 s, 5 in a
+    // burst, then one every 2.4 hours. A flash sale of 95 orders, one every 200 ms, must not
+    // spend them all, and its final quantity must still go out.
     map(u"ebay"_s, {u"A"_s});
     ScriptedChannel channel(u"ebay"_s, 25, 1000, 10);
     Propagator p(m_t->db(), &channel, m_clock);
@@ -403,30 +404,40 @@ void TestPropagator::dailyRevisionLimitHoldsThroughAFlashSale()
     runUntilIdle(p); // the first push
     for (int i = 0; i < 95; ++i) {
         m_engine->apply(order(u"pos"_s, QString::number(i), {{u"A"_s, 1}}));
-        m_clock.advance(1000);
+        m_clock.advance(200);
         runUntilIdle(p);
     }
-    QCOMPARE(channel.calls.size(), 2); // the first push and one of the burst
+    // 19 s of sale, one revision per 2 s at most: the first push and 4 more, coalesced.
+    QCOMPARE(channel.calls.size(), 5);
     QCOMPARE(listings(u"ebay"_s).first().state, ListingState::State::Pending);
+    m_clock.advance(3 * 3600 * 1000); // the budget refills with time
+    runUntilIdle(p);
+    QCOMPARE(channel.calls.size(), 6);
+    QCOMPARE(channel.held.value(u"r-A"_s), 5); // 100 - 95
 
-    // Selling out pauses the listing even with the bucket empty.
+    // Selling out pauses the listing at once, even with the bucket empty and within 2 s.
     m_engine->apply(order(u"pos"_s, u"last"_s, {{u"A"_s, 5}}));
     runUntilIdle(p);
-    QCOMPARE(channel.calls.size(), 3);
+    QCOMPARE(channel.calls.size(), 7);
     QVERIFY(channel.calls.last().first().paused);
     QCOMPARE(channel.held.value(u"r-A"_s), 0);
 
-    // The budget refills with time: 2.4 hours later a restock goes out.
+    // A restock resumes it at once; a plain change then waits for the budget.
     QVERIFY(m_engine->adjust(u"A"_s, 40, u"t"_s, u"restock"_s).ok());
     runUntilIdle(p);
-    QCOMPARE(channel.calls.size(), 4); // a resume is a pause change too
+    QCOMPARE(channel.calls.size(), 8);
     QVERIFY(m_engine->adjust(u"A"_s, 1, u"t"_s, u"found one"_s).ok());
+    m_clock.advance(3000);
     runUntilIdle(p);
-    QCOMPARE(channel.calls.size(), 4);
-    m_clock.advance(2 * 3600 * 1000 + 30 * 60 * 1000);
+    QCOMPARE(channel.calls.size(), 8); // the bucket is empty: it waits
+    QVERIFY(m_engine->adjust(u"A"_s, 1, u"t"_s, u"found one more"_s).ok());
+    m_clock.advance(3000);
     runUntilIdle(p);
-    QCOMPARE(channel.calls.size(), 5);
-    QCOMPARE(channel.held.value(u"r-A"_s), 41);
+    QCOMPARE(channel.calls.size(), 8);
+    m_clock.advance(3 * 3600 * 1000);
+    runUntilIdle(p);
+    QCOMPARE(channel.calls.size(), 9); // both corrections in one revision
+    QCOMPARE(channel.held.value(u"r-A"_s), 42);
 }
 
 QTEST_GUILESS_MAIN(TestPropagator)
