@@ -288,9 +288,11 @@ qint64 ListingStore::nextAttemptAt(const QString &channel) const
     return 0;
 }
 
-bool ListingStore::acknowledge(const QString &channel, const QString &sku, qint64 version,
-                               qint64 quantity, bool paused, qint64 atMs, QString *error)
+bool ListingStore::acknowledge(const QString &channel, const QList<Ack> &acks, qint64 atMs,
+                               QString *error)
 {
+    if (acks.isEmpty())
+        return true;
     if (!m_db.beginWrite()) {
         *error = m_db.lastError();
         return false;
@@ -303,25 +305,27 @@ bool ListingStore::acknowledge(const QString &channel, const QString &sku, qint6
               "pending_since = CASE WHEN pending_version > ? THEN "
               "(SELECT MIN(at) FROM mutations WHERE sku = ? AND version > ?) ELSE NULL END "
               "WHERE channel = ? AND sku = ? AND acked_version < ?"_s);
-    q.addBindValue(version);
-    q.addBindValue(quantity);
-    q.addBindValue(paused ? 1 : 0);
-    q.addBindValue(atMs);
-    q.addBindValue(version);
-    q.addBindValue(version);
-    q.addBindValue(sku);
-    q.addBindValue(version);
-    q.addBindValue(channel);
-    q.addBindValue(sku);
-    q.addBindValue(version);
-    if (!q.exec())
-        return fail(m_db, q, error);
     QSqlQuery d(m_db.connection());
     d.prepare(u"DELETE FROM dead_letters WHERE channel = ? AND sku = ?"_s);
-    d.addBindValue(channel);
-    d.addBindValue(sku);
-    if (!d.exec())
-        return fail(m_db, d, error);
+    for (const Ack &a : acks) {
+        q.addBindValue(a.version);
+        q.addBindValue(a.quantity);
+        q.addBindValue(a.paused ? 1 : 0);
+        q.addBindValue(atMs);
+        q.addBindValue(a.version);
+        q.addBindValue(a.version);
+        q.addBindValue(a.sku);
+        q.addBindValue(a.version);
+        q.addBindValue(channel);
+        q.addBindValue(a.sku);
+        q.addBindValue(a.version);
+        if (!q.exec())
+            return fail(m_db, q, error);
+        d.addBindValue(channel);
+        d.addBindValue(a.sku);
+        if (!d.exec())
+            return fail(m_db, d, error);
+    }
     if (!m_db.commit()) {
         *error = m_db.lastError();
         return false;

@@ -82,8 +82,20 @@ public:
     qint64 nextAttemptAt(const QString &channel) const;
 
     // The channel acknowledged (sku, version, quantity). Never moves a listing backwards.
+    struct Ack
+    {
+        QString sku;
+        qint64 version = 0;
+        qint64 quantity = 0;
+        bool paused = false;
+    };
+    // A whole answer at once, in one transaction.
+    bool acknowledge(const QString &channel, const QList<Ack> &acks, qint64 atMs, QString *error);
     bool acknowledge(const QString &channel, const QString &sku, qint64 version, qint64 quantity,
-                     bool paused, qint64 atMs, QString *error);
+                     bool paused, qint64 atMs, QString *error)
+    {
+        return acknowledge(channel, {{sku, version, quantity, paused}}, atMs, error);
+    }
     // The channel now holds `quantity` (read back after a stale compare).
     bool setAckedQuantity(const QString &channel, const QString &sku, qint64 quantity);
     // A transient failure: try again at nextAttemptAtMs.

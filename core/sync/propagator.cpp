@@ -173,6 +173,8 @@ void Propagator::onReport(const QList<DueListing> &sent, const QList<ListingUpda
 
     bool anyOk = false;
     bool answered = false;
+    QList<ListingStore::Ack> acks;
+    QList<qsizetype> acked; // indexes into sent
     for (qsizetype i = 0; i < sent.size(); ++i) {
         const DueListing &listing = sent.at(i);
         m_busy.remove(listing.sku);
@@ -187,17 +189,23 @@ void Propagator::onReport(const QList<DueListing> &sent, const QList<ListingUpda
         if (outcome.ok()) {
             anyOk = true;
             const ListingUpdate &u = updates.at(i);
-            QString error;
-            if (!m_store.acknowledge(channel, listing.sku, u.version, u.quantityToSend(), u.paused,
-                                     now, &error)) {
-                qCWarning(lcSync) << channel << listing.sku << "cannot record the ack:" << error;
-                continue;
-            }
-            const qint64 lag =
-                listing.pendingSinceMs > 0 ? std::max<qint64>(0, now - listing.pendingSinceMs) : 0;
-            Q_EMIT acknowledged(channel, listing.sku, u.version, u.quantityToSend(), lag);
+            acks.append({listing.sku, u.version, u.quantityToSend(), u.paused});
+            acked.append(i);
         } else {
             handleFailure(listing, outcome, report);
+        }
+    }
+    // The whole answer in one transaction.
+    QString error;
+    if (!m_store.acknowledge(channel, acks, now, &error)) {
+        // Not recorded: the listings stay pending and are sent again (at most once more).
+        qCWarning(lcSync) << channel << "cannot record" << acks.size() << "acks:" << error;
+    } else {
+        for (qsizetype k = 0; k < acks.size(); ++k) {
+            const DueListing &listing = sent.at(acked.at(k));
+            const qint64 lag =
+                listing.pendingSinceMs > 0 ? std::max<qint64>(0, now - listing.pendingSinceMs) : 0;
+            Q_EMIT acknowledged(channel, listing.sku, acks.at(k).version, acks.at(k).quantity, lag);
         }
     }
     if (anyOk)
