@@ -1,0 +1,82 @@
+// channeldesk: the console.
+//
+//   channeldesk [--demo] [--db PATH] [--config FILE] [--screenshot DIR] [--lang CODE]
+#include "console/corebridge.h"
+#include "mainwindow.h"
+#include "screenshotter.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
+
+using namespace ChannelDesk;
+using namespace Qt::StringLiterals;
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(u"channeldesk"_s);
+    QApplication::setOrganizationName(u"ChannelDesk"_s);
+    QApplication::setApplicationDisplayName(u"ChannelDesk"_s);
+    QApplication::setApplicationVersion(QStringLiteral(CHANNELDESK_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QApplication::translate("main", "One source of truth for stock across channels."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption({u"demo"_s,
+                      QApplication::translate("main",
+                                              "Run against simulated channels with a synthetic "
+                                              "order stream, in a temporary database.")});
+    parser.addOption(
+        {u"db"_s, QApplication::translate("main", "The inventory database."), u"path"_s});
+    parser.addOption(
+        {u"config"_s, QApplication::translate("main", "The channels config."), u"file"_s});
+    parser.addOption(
+        {u"screenshot"_s,
+         QApplication::translate("main",
+                                 "Write a PNG of every tab to DIR after a few seconds, then "
+                                 "quit."),
+         u"dir"_s});
+    parser.addOption({u"screenshot-delay"_s,
+                      QApplication::translate("main", "Seconds before the screenshots."), u"s"_s,
+                      u"15"_s});
+    parser.addOption({u"lang"_s,
+                      QApplication::translate("main",
+                                              "Language (de, fr, ...) instead of the "
+                                              "system one."),
+                      u"code"_s});
+    parser.process(app);
+
+    const QLocale locale =
+        parser.isSet(u"lang"_s) ? QLocale(parser.value(u"lang"_s)) : QLocale::system();
+    QTranslator qtTranslator;
+    if (qtTranslator.load(locale, u"qtbase"_s, u"_"_s,
+                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(&qtTranslator);
+    QTranslator translator;
+    if (translator.load(locale, u"channeldesk"_s, u"_"_s, u":/i18n"_s))
+        QApplication::installTranslator(&translator);
+
+    ConsoleWorker::Options options;
+    options.demo = parser.isSet(u"demo"_s);
+    options.databaseLocation = parser.value(u"db"_s);
+    options.configPath = parser.value(u"config"_s);
+    CoreBridge bridge(options);
+    MainWindow window(&bridge);
+    window.show();
+    bridge.start();
+
+    std::unique_ptr<Screenshotter> screenshots;
+    if (parser.isSet(u"screenshot"_s)) {
+        window.resize(1400, 860);
+        screenshots = std::make_unique<Screenshotter>(
+            &window, parser.value(u"screenshot"_s),
+            int(parser.value(u"screenshot-delay"_s).toDouble() * 1000));
+        screenshots->start();
+    }
+    return QApplication::exec();
+}

@@ -1,0 +1,55 @@
+#include "screenshotter.h"
+
+#include "mainwindow.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QPixmap>
+#include <QTabWidget>
+#include <QTimer>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace ChannelDesk {
+
+namespace {
+constexpr int kSettleMs = 600; // lets a newly shown tab lay out and fetch its data
+}
+
+Screenshotter::Screenshotter(MainWindow *window, QString directory, int delayMs, QObject *parent)
+    : QObject(parent)
+    , m_window(window)
+    , m_directory(std::move(directory))
+    , m_delayMs(delayMs)
+{
+}
+
+void Screenshotter::start()
+{
+    QDir().mkpath(m_directory);
+    QTimer::singleShot(m_delayMs, this, [this] {
+        m_window->tabs()->setCurrentIndex(0);
+        QTimer::singleShot(kSettleMs, this, [this] { shoot(0); });
+    });
+}
+
+void Screenshotter::shoot(int tab)
+{
+    const QString path =
+        QDir(m_directory).filePath(u"%1.png"_s.arg(m_window->tabNames().value(tab)));
+    if (!m_window->grab().save(path))
+        std::fprintf(stderr, "channeldesk: cannot write %s\n", qUtf8Printable(path));
+    else
+        std::printf("%s\n", qUtf8Printable(path));
+    const int next = tab + 1;
+    if (next >= m_window->tabs()->count()) {
+        QApplication::quit();
+        return;
+    }
+    m_window->tabs()->setCurrentIndex(next);
+    QTimer::singleShot(kSettleMs, this, [this, next] { shoot(next); });
+}
+
+} // namespace ChannelDesk

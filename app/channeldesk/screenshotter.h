@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+
+namespace ChannelDesk {
+
+class MainWindow;
+
+// For --screenshot DIR: once the demo has run for a while, shows each tab in turn, grabs the
+// window to DIR/<tab>.png and quits the application.
+class Screenshotter : public QObject
+{
+    Q_OBJECT
+public:
+    Screenshotter(MainWindow *window, QString directory, int delayMs, QObject *parent = nullptr);
+
+    void start();
+
+private:
+    void shoot(int tab);
+
+    MainWindow *m_window;
+    QString m_directory;
+    int m_delayMs;
+};
+
+} // namespace ChannelDesk

@@ -1,0 +1,109 @@
+#pragma once
+
+#include "metrics/alert.h"
+#include "metrics/channellagstats.h"
+#include "store/listingstore.h"
+
+#include <QList>
+#include <QMetaType>
+#include <QString>
+
+namespace ChannelDesk {
+
+// The small value types the console's worker thread hands to the GUI thread through queued
+// signals. None of them refers to anything that lives on the worker.
+
+// One SKU's listing on one channel, as the stock table shows it.
+struct ListingCell
+{
+    bool listed = false; // false: the SKU is not mapped on this channel
+    ListingState::State state = ListingState::State::InSync;
+    qint64 ackedQuantity = -1; // -1: never acknowledged
+    QString lastError;
+
+    friend bool operator==(const ListingCell &, const ListingCell &) = default;
+};
+
+// One row of the stock table: the source of truth and, per channel (in the order of
+// ConsoleInfo::channels), where its listing stands.
+struct StockRow
+{
+    QString sku;
+    QString title;
+    qint64 available = 0;
+    qint64 safetyBuffer = 0;
+    qint64 version = 0;
+    bool paused = false;
+    QList<ListingCell> channels;
+
+    friend bool operator==(const StockRow &, const StockRow &) = default;
+};
+
+// One channel as the Channels tab shows it.
+struct ChannelRow
+{
+    QString id;
+    QString type;
+    ChannelLagStats stats; // 5-minute window
+    bool suspended = false;
+    double tokens = 0; // rate-limit headroom: tokens in the bucket now
+    double rate = 0; // and the current rate, per second
+    QString lastError;
+    qint64 lastErrorAtMs = -1;
+};
+
+// What the status bar shows.
+struct ConsoleStatus
+{
+    bool running = false;
+    double ordersPerSecond = 0;
+    double worstP99Ms = 0;
+    QString worstChannel;
+    qint64 deadLetters = 0;
+    qint64 pending = 0;
+};
+
+// What the console is connected to, once the core has started.
+struct ConsoleInfo
+{
+    QStringList channels; // ids, in config order
+    QStringList channelTypes;
+    QString databaseLocation;
+    bool demo = false;
+    quint16 port = 0; // the local API, 0 when not listening
+};
+
+// One channel's lag chart over a window.
+struct LagSeries
+{
+    QString channel;
+    QList<LagPoint> points;
+};
+struct LagSeriesSet
+{
+    qint64 windowMs = 0;
+    QList<LagSeries> channels;
+};
+
+// A dead letter is named by its channel and SKU.
+struct DeadLetterKey
+{
+    QString channel;
+    QString sku;
+
+    friend bool operator==(const DeadLetterKey &, const DeadLetterKey &) = default;
+};
+
+// Registers the types above (and the core types the console passes) for queued connections.
+void registerConsoleTypes();
+
+} // namespace ChannelDesk
+
+Q_DECLARE_METATYPE(ChannelDesk::ListingCell)
+Q_DECLARE_METATYPE(ChannelDesk::StockRow)
+Q_DECLARE_METATYPE(ChannelDesk::ChannelRow)
+Q_DECLARE_METATYPE(ChannelDesk::ConsoleStatus)
+Q_DECLARE_METATYPE(ChannelDesk::ConsoleInfo)
+Q_DECLARE_METATYPE(ChannelDesk::LagSeriesSet)
+Q_DECLARE_METATYPE(ChannelDesk::DeadLetterKey)
+Q_DECLARE_METATYPE(ChannelDesk::ListingStore::DeadLetter)

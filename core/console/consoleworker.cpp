@@ -1,0 +1,455 @@
+#include "console/consoleworker.h"
+
+#include "metrics/alertrules.h"
+#include "metrics/lagmonitor.h"
+#include "runtime/coreruntime.h"
+#include "store/database.h"
+#include "store/listingstore.h"
+#include "sync/propagator.h"
+#include "sync/syncengine.h"
+
+#include <QLoggingCategory>
+#include <QProcessEnvironment>
+#include <QTemporaryDir>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace ChannelDesk {
+
+Q_LOGGING_CATEGORY(lcConsole, "channeldesk.console")
+
+namespace {
+constexpr qint64 kOrderRateWindowMs = 5000;
+
+QString keyOf(const QString &channel, const QString &sku)
+{
+    return channel + u'\n' + sku;
+}
+} // namespace
+
+ConsoleWorker::ConsoleWorker(Options options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+    , m_clock(SystemClock::instance())
+    , m_flush(this) // a child, so it moves to the worker thread with this object
+{
+    m_flush.setInterval(m_options.flushIntervalMs);
+    connect(&m_flush, &QTimer::timeout, this, &ConsoleWorker::flush);
+}
+
+ConsoleWorker::~ConsoleWorker()
+{
+    m_flush.stop();
+    // The demo feeds the runtime: stop it first, then the core, then drop the database files.
+    m_demo.reset();
+    m_listings.reset();
+    m_inventory.reset();
+    m_runtime.reset();
+}
+
+void ConsoleWorker::start()
+{
+    QString error;
+    if (!startRuntime(&error)) {
+        m_demo.reset();
+        m_runtime.reset();
+        Q_EMIT startFailed(error);
+        return;
+    }
+    connectCore();
+    loadStock();
+    ConsoleInfo info;
+    info.channels = m_channelIds;
+    info.channelTypes = m_channelTypes;
+    info.databaseLocation = m_runtime->database()->location();
+    info.demo = m_options.demo;
+    info.port = m_runtime->port();
+    Q_EMIT started(info);
+    Q_EMIT stockLoaded(m_rows.values());
+    m_dirty.clear();
+    emitChannels();
+    m_flush.start();
+}
+
+bool ConsoleWorker::startRuntime(QString *error)
+{
+    QString location = m_options.databaseLocation;
+    ChannelsConfig config;
+    if (m_options.demo) {
+        m_demo = std::make_unique<DemoDriver>(m_clock, m_options.demoOptions);
+        connect(m_demo.get(), &DemoDriver::event, this, &ConsoleWorker::logMessage);
+        if (!m_demo->listen(error))
+            return false;
+        config = m_demo->channelsConfig();
+        if (location.isEmpty()) {
+            m_tempDir = std::make_unique<QTemporaryDir>();
+            if (!m_tempDir->isValid()) {
+                *error = tr("cannot create a temporary folder for the demo database");
+                return false;
+            }
+            location = m_tempDir->filePath(u"demo.sqlite"_s);
+        }
+        auto db = Database::open(location, error);
+        if (!db || !m_demo->seed(*db, error))
+            return false;
+    } else if (m_options.config) {
+        config = *m_options.config;
+    } else if (!m_options.configPath.isEmpty()) {
+        const ChannelsConfigResult parsed =
+            loadChannelsConfig(m_options.configPath, QProcessEnvironment::systemEnvironment());
+        if (!parsed.ok()) {
+            *error = parsed.error;
+            return false;
+        }
+        config = *parsed.config;
+    }
+    if (location.isEmpty())
+        location = Database::defaultLocation();
+
+    CoreRuntime::Options options;
+    options.databaseLocation = location;
+    options.config = config;
+    options.listen = m_options.listen || m_options.demo;
+    if (m_options.demo) {
+        options.orderPollIntervalMs = 2000;
+        options.propagation.backoffBaseMs = 300;
+        options.propagation.backoffCapMs = 4000;
+        options.propagation.maxAttempts = 6;
+        options.propagation.pollIntervalMs = 500;
+    }
+    for (const ChannelConfig &c : std::as_const(config.channels)) {
+        m_channelIndex.insert(c.id, int(m_channelIds.size()));
+        m_channelIds.append(c.id);
+        m_channelTypes.append(c.type);
+    }
+    m_runtime = std::make_unique<CoreRuntime>(options, m_clock);
+    if (!m_runtime->start(error))
+        return false;
+    m_inventory = std::make_unique<InventoryStore>(*m_runtime->database());
+    m_listings = std::make_unique<ListingStore>(*m_runtime->database());
+    if (m_demo && !m_demo->start(m_runtime->port(), m_runtime->engine(), error))
+        return false;
+    Q_EMIT logMessage(tr("Core started on %1").arg(location));
+    return true;
+}
+
+void ConsoleWorker::connectCore()
+{
+    connect(m_runtime->engine(), &SyncEngine::mutationsCommitted, this,
+            &ConsoleWorker::onMutations);
+    connect(m_runtime.get(), &CoreRuntime::orderApplied, this,
+            [this] { m_orderTimes.push_back(m_clock.nowMs()); });
+    connect(m_runtime.get(), &CoreRuntime::alertRaised, this, [this](const Alert &alert) {
+        m_alertsDirty = true;
+        Q_EMIT alertRaised(alert);
+    });
+    connect(m_runtime.get(), &CoreRuntime::alertResolved, this, [this] { m_alertsDirty = true; });
+    const QList<Propagator *> propagators = m_runtime->propagators();
+    for (Propagator *p : propagators) {
+        connect(p, &Propagator::acknowledged, this,
+                [this](const QString &channel, const QString &sku, qint64 version, qint64 quantity,
+                       qint64) { onAcknowledged(channel, sku, version, quantity); });
+        connect(
+            p, &Propagator::attemptFailed, this,
+            [this](const QString &channel, const QString &sku, qint64, bool permanent,
+                   const QString &message) { onAttemptFailed(channel, sku, permanent, message); });
+        connect(p, &Propagator::deadLettered, this, &ConsoleWorker::onDeadLettered);
+    }
+}
+
+void ConsoleWorker::loadStock()
+{
+    QList<StockLevel> levels;
+    QString error;
+    if (!m_inventory->allStock(&levels, &error))
+        Q_EMIT logMessage(tr("Cannot read the stock: %1").arg(error));
+    m_rows.clear();
+    m_rows.reserve(levels.size());
+    for (const StockLevel &s : std::as_const(levels)) {
+        StockRow &r = row(s.sku);
+        r.title = s.title;
+        r.available = s.available;
+        r.safetyBuffer = s.safetyBuffer;
+        r.version = s.version;
+        r.paused = s.paused;
+    }
+    const QList<ListingState> listings = m_listings->listings();
+    for (const ListingState &l : listings) {
+        if (ListingCell *c = cell(l.channel, l.sku)) {
+            c->listed = true;
+            c->state = l.state;
+            c->ackedQuantity = l.ackedQuantity.value_or(-1);
+            c->lastError = l.lastError;
+        }
+    }
+}
+
+StockRow &ConsoleWorker::row(const QString &sku)
+{
+    auto it = m_rows.find(sku);
+    if (it == m_rows.end()) {
+        it = m_rows.insert(sku, StockRow());
+        it->sku = sku;
+        it->channels.resize(m_channelIds.size());
+    }
+    return *it;
+}
+
+ListingCell *ConsoleWorker::cell(const QString &channel, const QString &sku)
+{
+    const int index = m_channelIndex.value(channel, -1);
+    if (index < 0)
+        return nullptr;
+    m_dirty.insert(sku);
+    return &row(sku).channels[index];
+}
+
+void ConsoleWorker::reloadListings(const QString &sku)
+{
+    const QList<ListingState> listings = m_listings->listings(QString(), sku);
+    for (const ListingState &l : listings) {
+        if (ListingCell *c = cell(l.channel, l.sku)) {
+            c->listed = true;
+            c->state = l.state;
+            c->ackedQuantity = l.ackedQuantity.value_or(-1);
+            c->lastError = l.lastError;
+        }
+    }
+}
+
+void ConsoleWorker::onMutations(const QList<Mutation> &mutations)
+{
+    for (const Mutation &m : mutations) {
+        if (m.kind == MutationKind::DeadLetterRetry || m.kind == MutationKind::DeadLetterDiscard) {
+            m_deadLettersDirty = true;
+            continue;
+        }
+        if (m.kind == MutationKind::OversellAttempt || m.kind == MutationKind::UnknownSku)
+            continue;
+        StockRow &r = row(m.sku);
+        if (m.version < r.version)
+            continue;
+        r.available = m.availableAfter;
+        r.version = m.version;
+        r.paused = m.pausedAfter;
+        for (ListingCell &c : r.channels) {
+            if (c.listed && c.state != ListingState::State::Dead)
+                c.state = ListingState::State::Pending;
+        }
+        m_dirty.insert(m.sku);
+    }
+}
+
+void ConsoleWorker::onAcknowledged(const QString &channel, const QString &sku, qint64 version,
+                                   qint64 quantity)
+{
+    if (ListingCell *c = cell(channel, sku)) {
+        c->listed = true;
+        c->ackedQuantity = quantity;
+        c->state = version >= m_rows.value(sku).version ? ListingState::State::InSync
+                                                        : ListingState::State::Pending;
+        c->lastError.clear();
+    }
+    touchDeadLetter(channel, sku);
+}
+
+void ConsoleWorker::onAttemptFailed(const QString &channel, const QString &sku, bool permanent,
+                                    const QString &message)
+{
+    if (ListingCell *c = cell(channel, sku)) {
+        c->state = permanent ? ListingState::State::Dead : ListingState::State::Retrying;
+        c->lastError = message;
+    }
+    m_lastErrors.insert(channel, {message, m_clock.nowMs()});
+    touchDeadLetter(channel, sku);
+}
+
+void ConsoleWorker::onDeadLettered(const QString &channel, const QString &sku,
+                                   const QString &message)
+{
+    if (ListingCell *c = cell(channel, sku)) {
+        c->state = ListingState::State::Dead;
+        c->lastError = message;
+    }
+    m_deadLettersDirty = true;
+}
+
+void ConsoleWorker::touchDeadLetter(const QString &channel, const QString &sku)
+{
+    if (m_deadLetterKeys.contains(keyOf(channel, sku)))
+        m_deadLettersDirty = true;
+}
+
+void ConsoleWorker::adjustStock(const QString &sku, qint64 delta, const QString &reason)
+{
+    if (!m_runtime) {
+        Q_EMIT adjustFinished(sku, false, tr("the core is not running"));
+        return;
+    }
+    const SyncEngine::ChangeResult r =
+        m_runtime->engine()->adjust(sku, delta, m_options.actor, reason);
+    Q_EMIT adjustFinished(sku, r.ok(), r.message);
+}
+
+void ConsoleWorker::refreshDeadLetters()
+{
+    m_deadLettersDirty = true;
+    flush();
+}
+
+void ConsoleWorker::retryDeadLetters(const QList<DeadLetterKey> &keys)
+{
+    if (!m_runtime)
+        return;
+    int count = 0;
+    QString error;
+    QSet<QString> channels;
+    for (const DeadLetterKey &k : keys) {
+        const int n = m_listings->retryDeadLetters({k.channel, k.sku}, m_options.actor,
+                                                   m_clock.nowMs(), &error);
+        if (n < 0)
+            break;
+        count += n;
+        channels.insert(k.channel);
+        reloadListings(k.sku);
+    }
+    // Tell the propagators now rather than at their next poll.
+    const QList<Propagator *> propagators = m_runtime->propagators();
+    for (Propagator *p : propagators) {
+        if (channels.contains(p->channelId()))
+            p->wake();
+    }
+    m_deadLettersDirty = true;
+    flush();
+    Q_EMIT deadLetterActionFinished(count, error);
+}
+
+void ConsoleWorker::discardDeadLetters(const QList<DeadLetterKey> &keys, const QString &reason)
+{
+    if (!m_runtime)
+        return;
+    int count = 0;
+    QString error;
+    for (const DeadLetterKey &k : keys) {
+        const int n = m_listings->discardDeadLetters({k.channel, k.sku}, m_options.actor, reason,
+                                                     m_clock.nowMs(), &error);
+        if (n < 0)
+            break;
+        count += n;
+        reloadListings(k.sku);
+    }
+    m_deadLettersDirty = true;
+    flush();
+    Q_EMIT deadLetterActionFinished(count, error);
+}
+
+void ConsoleWorker::requestLagSeries(qint64 windowMs, int points)
+{
+    if (!m_runtime)
+        return;
+    LagSeriesSet set;
+    set.windowMs = windowMs;
+    for (const QString &channel : std::as_const(m_channelIds))
+        set.channels.append({channel, m_runtime->lagMonitor()->series(channel, windowMs, points)});
+    Q_EMIT lagSeriesReady(set);
+}
+
+void ConsoleWorker::requestAudit(const InventoryStore::AuditFilter &filter)
+{
+    if (!m_inventory)
+        return;
+    QList<Mutation> out;
+    QString error;
+    m_inventory->audit(filter, &out, &error);
+    Q_EMIT auditReady(out, error);
+}
+
+void ConsoleWorker::setChannelSuspended(const QString &channel, bool suspended)
+{
+    if (!m_runtime)
+        return;
+    const QList<Propagator *> propagators = m_runtime->propagators();
+    for (Propagator *p : propagators) {
+        if (p->channelId() == channel) {
+            p->setSuspended(suspended);
+            Q_EMIT logMessage(suspended ? tr("Propagation to %1 paused").arg(channel)
+                                        : tr("Propagation to %1 resumed").arg(channel));
+        }
+    }
+    emitChannels();
+}
+
+void ConsoleWorker::flush()
+{
+    if (!m_runtime)
+        return;
+    if (!m_dirty.isEmpty()) {
+        QList<StockRow> rows;
+        rows.reserve(m_dirty.size());
+        for (const QString &sku : std::as_const(m_dirty))
+            rows.append(m_rows.value(sku));
+        m_dirty.clear();
+        Q_EMIT stockChanged(rows);
+    }
+    if (m_deadLettersDirty) {
+        m_deadLettersDirty = false;
+        QList<ListingStore::DeadLetter> letters;
+        QString error;
+        if (m_listings->deadLetters({}, &letters, &error)) {
+            m_deadLetterKeys.clear();
+            for (const ListingStore::DeadLetter &d : std::as_const(letters))
+                m_deadLetterKeys.insert(keyOf(d.channel, d.sku));
+            Q_EMIT deadLettersChanged(letters);
+        }
+    }
+    if (m_alertsDirty) {
+        m_alertsDirty = false;
+        Q_EMIT alertsChanged(m_runtime->alertRules()->activeAlerts());
+    }
+    if (++m_flushes % std::max(1, m_options.statsEveryFlushes) == 0)
+        emitChannels();
+}
+
+void ConsoleWorker::emitChannels()
+{
+    if (!m_runtime)
+        return;
+    const qint64 now = m_clock.nowMs();
+    while (!m_orderTimes.empty() && m_orderTimes.front() < now - kOrderRateWindowMs)
+        m_orderTimes.pop_front();
+
+    ConsoleStatus status;
+    status.running = m_runtime->isRunning();
+    status.ordersPerSecond = double(m_orderTimes.size()) * 1000.0 / kOrderRateWindowMs;
+    QList<ChannelRow> rows;
+    const QList<Propagator *> propagators = m_runtime->propagators();
+    for (qsizetype i = 0; i < m_channelIds.size(); ++i) {
+        ChannelRow r;
+        r.id = m_channelIds.at(i);
+        r.type = m_channelTypes.at(i);
+        r.stats = m_runtime->lagMonitor()->snapshot(r.id, LagMonitor::kFiveMinutesMs);
+        for (Propagator *p : propagators) {
+            if (p->channelId() == r.id) {
+                r.suspended = p->isSuspended();
+                r.tokens = p->rateLimiter().tokens();
+                r.rate = p->rateLimiter().rate();
+            }
+        }
+        const auto error = m_lastErrors.value(r.id);
+        r.lastError = error.first;
+        r.lastErrorAtMs = error.first.isEmpty() ? -1 : error.second;
+        if (r.stats.p99Ms >= status.worstP99Ms && r.stats.count > 0) {
+            status.worstP99Ms = r.stats.p99Ms;
+            status.worstChannel = r.id;
+        }
+        status.deadLetters += r.stats.deadLetters;
+        status.pending += r.stats.pending;
+        rows.append(r);
+    }
+    Q_EMIT channelsChanged(rows);
+    Q_EMIT statusChanged(status);
+}
+
+} // namespace ChannelDesk

@@ -1,0 +1,113 @@
+#pragma once
+
+#include "channels/channelconfig.h"
+#include "console/consoletypes.h"
+#include "sim/demodriver.h"
+#include "store/inventorystore.h"
+#include "util/clock.h"
+
+#include <QHash>
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+
+#include <deque>
+#include <memory>
+#include <optional>
+
+class QTemporaryDir;
+
+namespace ChannelDesk {
+
+class CoreRuntime;
+class ListingStore;
+
+// The console side of the core thread: creates the CoreRuntime (and in demo mode the simulated
+// channels) on the thread it lives on, answers the GUI requests there, and turns the core
+// signals into coalesced batches of value types, flushed at most every flushIntervalMs, so a
+// flash sale cannot flood the GUI event loop. Only CoreBridge talks to it.
+class ConsoleWorker : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        QString databaseLocation; // empty: a temporary one in demo mode, the default otherwise
+        QString configPath; // a channels config file (ignored in demo mode)
+        std::optional<ChannelsConfig> config; // or the config itself
+        bool demo = false;
+        DemoDriver::Options demoOptions;
+        bool listen = true;
+        int flushIntervalMs = 50;
+        int statsEveryFlushes = 10; // channel figures and the status bar: every 500 ms
+        QString actor = QStringLiteral("console");
+    };
+
+    explicit ConsoleWorker(Options options, QObject *parent = nullptr);
+    ~ConsoleWorker() override;
+
+    // All of these run on the worker thread (CoreBridge posts them there).
+    void start();
+    void adjustStock(const QString &sku, qint64 delta, const QString &reason);
+    void refreshDeadLetters();
+    void retryDeadLetters(const QList<ChannelDesk::DeadLetterKey> &keys);
+    void discardDeadLetters(const QList<ChannelDesk::DeadLetterKey> &keys, const QString &reason);
+    void requestLagSeries(qint64 windowMs, int points);
+    void requestAudit(const ChannelDesk::InventoryStore::AuditFilter &filter);
+    void setChannelSuspended(const QString &channel, bool suspended);
+
+Q_SIGNALS:
+    void started(const ChannelDesk::ConsoleInfo &info);
+    void startFailed(const QString &error);
+    void stockLoaded(const QList<ChannelDesk::StockRow> &rows);
+    void stockChanged(const QList<ChannelDesk::StockRow> &rows);
+    void channelsChanged(const QList<ChannelDesk::ChannelRow> &channels);
+    void statusChanged(const ChannelDesk::ConsoleStatus &status);
+    void deadLettersChanged(const QList<ChannelDesk::ListingStore::DeadLetter> &letters);
+    void lagSeriesReady(const ChannelDesk::LagSeriesSet &series);
+    void auditReady(const QList<ChannelDesk::Mutation> &mutations, const QString &error);
+    void alertsChanged(const QList<ChannelDesk::Alert> &active);
+    void alertRaised(const ChannelDesk::Alert &alert);
+    void adjustFinished(const QString &sku, bool ok, const QString &message);
+    void deadLetterActionFinished(int count, const QString &error);
+    void logMessage(const QString &message);
+
+private:
+    bool startRuntime(QString *error);
+    void connectCore();
+    void loadStock();
+    StockRow &row(const QString &sku);
+    ListingCell *cell(const QString &channel, const QString &sku);
+    void reloadListings(const QString &sku);
+    void onMutations(const QList<Mutation> &mutations);
+    void onAcknowledged(const QString &channel, const QString &sku, qint64 version,
+                        qint64 quantity);
+    void onAttemptFailed(const QString &channel, const QString &sku, bool permanent,
+                         const QString &message);
+    void onDeadLettered(const QString &channel, const QString &sku, const QString &message);
+    void touchDeadLetter(const QString &channel, const QString &sku);
+    void flush();
+    void emitChannels();
+
+    Options m_options;
+    const Clock &m_clock;
+    std::unique_ptr<QTemporaryDir> m_tempDir;
+    std::unique_ptr<DemoDriver> m_demo;
+    std::unique_ptr<CoreRuntime> m_runtime;
+    std::unique_ptr<InventoryStore> m_inventory;
+    std::unique_ptr<ListingStore> m_listings;
+    QTimer m_flush;
+    int m_flushes = 0;
+    QStringList m_channelIds;
+    QStringList m_channelTypes;
+    QHash<QString, int> m_channelIndex;
+    QHash<QString, StockRow> m_rows;
+    QSet<QString> m_dirty;
+    QSet<QString> m_deadLetterKeys; // "channel\nsku" of what the GUI last saw in the DLQ
+    bool m_deadLettersDirty = true;
+    bool m_alertsDirty = true;
+    QHash<QString, std::pair<QString, qint64>> m_lastErrors;
+    std::deque<qint64> m_orderTimes; // applied orders of the last few seconds
+};
+
+} // namespace ChannelDesk

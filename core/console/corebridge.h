@@ -1,0 +1,59 @@
+#pragma once
+
+#include "console/consoleworker.h"
+
+#include <QObject>
+#include <QThread>
+
+namespace ChannelDesk {
+
+// The GUI thread facade of the core: owns the worker thread ("channeldesk-core") and the
+// ConsoleWorker on it, posts every request there with a queued call and re-emits the answers,
+// which arrive as queued signals carrying value types. Destroying it quits and waits for the
+// thread, which deletes the worker (and the core) on that thread.
+class CoreBridge : public QObject
+{
+    Q_OBJECT
+public:
+    explicit CoreBridge(ConsoleWorker::Options options, QObject *parent = nullptr);
+    ~CoreBridge() override;
+
+    void start();
+    QThread *workerThread() { return &m_thread; }
+    bool isStarted() const { return m_started; }
+    const ConsoleInfo &info() const { return m_info; }
+
+    void adjustStock(const QString &sku, qint64 delta, const QString &reason);
+    void refreshDeadLetters();
+    void retryDeadLetters(const QList<ChannelDesk::DeadLetterKey> &keys);
+    void discardDeadLetters(const QList<ChannelDesk::DeadLetterKey> &keys, const QString &reason);
+    void requestLagSeries(qint64 windowMs, int points);
+    void requestAudit(const ChannelDesk::InventoryStore::AuditFilter &filter);
+    void setChannelSuspended(const QString &channel, bool suspended);
+
+Q_SIGNALS:
+    void started(const ChannelDesk::ConsoleInfo &info);
+    void startFailed(const QString &error);
+    void stockLoaded(const QList<ChannelDesk::StockRow> &rows);
+    void stockChanged(const QList<ChannelDesk::StockRow> &rows);
+    void channelsChanged(const QList<ChannelDesk::ChannelRow> &channels);
+    void statusChanged(const ChannelDesk::ConsoleStatus &status);
+    void deadLettersChanged(const QList<ChannelDesk::ListingStore::DeadLetter> &letters);
+    void lagSeriesReady(const ChannelDesk::LagSeriesSet &series);
+    void auditReady(const QList<ChannelDesk::Mutation> &mutations, const QString &error);
+    void alertsChanged(const QList<ChannelDesk::Alert> &active);
+    void alertRaised(const ChannelDesk::Alert &alert);
+    void adjustFinished(const QString &sku, bool ok, const QString &message);
+    void deadLetterActionFinished(int count, const QString &error);
+    void logMessage(const QString &message);
+
+private:
+    template<typename F> void post(F &&f);
+
+    QThread m_thread;
+    ConsoleWorker *m_worker; // lives on m_thread, deleted there when it finishes
+    ConsoleInfo m_info;
+    bool m_started = false;
+};
+
+} // namespace ChannelDesk

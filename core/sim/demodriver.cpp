@@ -1,0 +1,372 @@
+#include "sim/demodriver.h"
+
+#include "sim/channelsim.h"
+#include "sim/simchannel.h"
+#include "sim/simtcpserver.h"
+#include "store/database.h"
+#include "store/listingstore.h"
+#include "sync/syncengine.h"
+
+#include <QHttpServer>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QLoggingCategory>
+
+using namespace Qt::StringLiterals;
+
+namespace ChannelDesk {
+
+Q_LOGGING_CATEGORY(lcDemo, "channeldesk.demo")
+
+namespace {
+constexpr int kTickMs = 100;
+constexpr int kFaultEpisodeMs = 12'000;
+constexpr int kRestockEveryMs = 3000;
+constexpr int kHotSkus = 5;
+// A few listings on the outlet store point at products that do not exist there: the channel
+// refuses them for good, so the dead-letter queue has something in it from the start.
+constexpr int kBrokenFirst = 700;
+constexpr int kBrokenCount = 8;
+
+const char *const kAdjectives[] = {"Ceramic", "Linen",  "Walnut", "Copper",  "Wool",
+                                   "Oak",     "Canvas", "Glass",  "Leather", "Bamboo"};
+const char *const kNouns[] = {"mug",    "tote",  "lamp",    "scarf", "notebook", "bowl",
+                              "candle", "apron", "cushion", "tray",  "vase",     "blanket"};
+const char *const kColours[] = {"red", "sand", "ink", "sage", "clay", "snow", "rust"};
+
+QJsonObject baselineFaults()
+{
+    return {{u"latency_ms"_s, 15},
+            {u"errors"_s, QJsonObject {{u"429"_s, 0.02}, {u"500"_s, 0.01}, {u"timeout"_s, 0.002}}}};
+}
+} // namespace
+
+struct DemoDriver::DemoChannel
+{
+    QString id;
+    QString type;
+    int listed = 0; // the first `listed` SKUs have a listing here
+    int remoteBase = 0; // numeric remote ids (Shopify, WooCommerce): base + index
+    bool broken = false; // has the broken mappings
+};
+
+DemoDriver::DemoDriver(const Clock &clock, QObject *parent)
+    : DemoDriver(clock, Options(), parent)
+{
+}
+
+DemoDriver::DemoDriver(const Clock &clock, Options options, QObject *parent)
+    : QObject(parent)
+    , m_clock(clock)
+    , m_options(options)
+{
+    const int n = m_options.skus;
+    m_channels = {
+        {u"shop-us"_s, u"shopify"_s, n, 40'000, false},
+        {u"shop-eu"_s, u"shopify"_s, n * 3 / 4, 60'000, false},
+        {u"woo-main"_s, u"woocommerce"_s, n, 500, false},
+        {u"woo-outlet"_s, u"woocommerce"_s, std::min(n, 800), 20'000, true},
+        {u"ebay"_s, u"ebay"_s, n * 3 / 5, 0, false},
+        {u"amazon"_s, u"amazon"_s, std::min(n, 600), 0, false},
+    };
+    for (int i = 0; i < n; ++i) {
+        m_skus.append(u"SKU-%1"_s.arg(i + 1, 5, 10, QChar(u'0')));
+        m_skuIndex.insert(m_skus.last(), i);
+    }
+
+    OrderStream::Options normal;
+    normal.skus = m_skus;
+    normal.channels.clear();
+    for (const DemoChannel &c : std::as_const(m_channels))
+        normal.channels.append(c.id);
+    normal.hotSkus = kHotSkus;
+    normal.hotShare = 0.2;
+    normal.duplicateShare = 0;
+    normal.seed = m_options.seed;
+    m_normal = std::make_unique<OrderStream>(normal);
+    OrderStream::Options flash = normal;
+    flash.hotShare = 0.9;
+    flash.seed = m_options.seed + 1;
+    m_flash = std::make_unique<OrderStream>(flash);
+
+    m_orderTimer.setInterval(kTickMs);
+    connect(&m_orderTimer, &QTimer::timeout, this, &DemoDriver::placeOrders);
+    m_flashTimer.setSingleShot(true);
+    connect(&m_flashTimer, &QTimer::timeout, this, &DemoDriver::startFlashSale);
+    m_faultTimer.setSingleShot(true);
+    connect(&m_faultTimer, &QTimer::timeout, this, &DemoDriver::nextFaultEpisode);
+    m_restockTimer.setInterval(kRestockEveryMs);
+    connect(&m_restockTimer, &QTimer::timeout, this, &DemoDriver::restock);
+}
+
+DemoDriver::~DemoDriver()
+{
+    m_sim.reset();
+    m_server.reset();
+}
+
+QString DemoDriver::remoteId(const DemoChannel &channel, int index) const
+{
+    if (channel.broken && index >= kBrokenFirst && index < kBrokenFirst + kBrokenCount)
+        return QString::number(99'000 + index); // no such product on the channel
+    if (channel.remoteBase > 0)
+        return QString::number(channel.remoteBase + index);
+    return m_skus.at(index);
+}
+
+bool DemoDriver::sellable(const DemoChannel &channel, int index) const
+{
+    const bool broken =
+        channel.broken && index >= kBrokenFirst && index < kBrokenFirst + kBrokenCount;
+    return index < channel.listed && !broken;
+}
+
+bool DemoDriver::listen(QString *error)
+{
+    m_server = std::make_unique<QHttpServer>();
+    m_tcpOwned = std::make_unique<SimTcpServer>();
+    m_tcp = m_tcpOwned.get();
+    if (!m_tcp->listen(QHostAddress::LocalHost, 0)) {
+        *error = u"the demo simulator cannot listen: %1"_s.arg(m_tcp->errorString());
+        return false;
+    }
+    return true;
+}
+
+quint16 DemoDriver::port() const
+{
+    return m_tcp ? m_tcp->serverPort() : 0;
+}
+
+ChannelsConfig DemoDriver::channelsConfig() const
+{
+    ChannelsConfig config;
+    config.listenHost = u"127.0.0.1"_s;
+    config.listenPort = 0;
+    const QString base = u"http://127.0.0.1:%1/"_s.arg(port());
+    for (const DemoChannel &c : m_channels) {
+        ChannelConfig cc;
+        cc.id = c.id;
+        cc.type = c.type;
+        cc.baseUrl = QUrl(base + c.id);
+        cc.requestTimeoutMs = 3000;
+        if (c.type == "shopify"_L1) {
+            cc.locationId = u"124656943"_s;
+            cc.credentials.insert(u"token"_s, "shpat_demo");
+            cc.webhookSecrets = {"demo-hook-secret"};
+        } else if (c.type == "woocommerce"_L1) {
+            cc.credentials.insert(u"consumer_key"_s, "ck_demo");
+            cc.credentials.insert(u"consumer_secret"_s, "cs_demo");
+            cc.webhookSecrets = {"demo-hook-secret"};
+        } else if (c.type == "ebay"_L1) {
+            cc.credentials.insert(u"token"_s, "ebay-demo");
+        } else {
+            cc.sellerId = u"A2DEMO"_s;
+            cc.marketplaceId = u"ATVPDKIKX0DER"_s;
+            cc.lwaUrl = QUrl(base + c.id);
+            cc.credentials.insert(u"lwa_client_id"_s, "amz-demo");
+            cc.credentials.insert(u"lwa_client_secret"_s, "amz-demo-secret");
+            cc.credentials.insert(u"refresh_token"_s, "amz-demo-refresh");
+            cc.maxRequestsPerSecond = 20;
+        }
+        config.channels.append(cc);
+    }
+    return config;
+}
+
+bool DemoDriver::seed(Database &db, QString *error)
+{
+    SyncEngine engine(db, m_clock);
+    QList<StockImportRow> rows;
+    for (int i = 0; i < m_skus.size(); ++i) {
+        StockImportRow r;
+        r.sku = m_skus.at(i);
+        r.available = i < kHotSkus ? 300 : 15 + (i * 37) % 240;
+        r.title = u"%1 %2, %3"_s.arg(QLatin1StringView(kAdjectives[i % 10]),
+                                     QLatin1StringView(kNouns[(i / 10) % 12]),
+                                     QLatin1StringView(kColours[(i / 120) % 7]));
+        r.safetyBuffer = i < kHotSkus ? 5 : (i % 10 == 0 ? 2 : 0);
+        rows.append(r);
+    }
+    const SyncEngine::ChangeResult seeded = engine.importStock(rows, u"demo"_s, u"demo seed"_s);
+    if (!seeded.ok()) {
+        *error = seeded.message;
+        return false;
+    }
+    QList<ListingMapping> mappings;
+    for (const DemoChannel &c : std::as_const(m_channels)) {
+        for (int i = 0; i < c.listed; ++i)
+            mappings.append({c.id, m_skus.at(i), remoteId(c, i)});
+    }
+    return ListingStore(db).importMappings(mappings, m_clock.nowMs(), error);
+}
+
+bool DemoDriver::start(quint16 corePort, SyncEngine *engine, QString *error)
+{
+    m_engine = engine;
+    const QString hooks = u"http://127.0.0.1:%1/webhooks/"_s.arg(corePort);
+    QJsonArray channels;
+    for (const DemoChannel &c : std::as_const(m_channels)) {
+        // The channels start where the seed left the store, except the broken mappings.
+        QJsonObject listings;
+        for (int i = 0; i < c.listed; ++i) {
+            if (!sellable(c, i))
+                continue;
+            const qint64 quantity = i < kHotSkus ? 300 : 15 + (i * 37) % 240;
+            listings.insert(remoteId(c, i),
+                            QJsonObject {{u"quantity"_s, quantity}, {u"sku"_s, m_skus.at(i)}});
+        }
+        QJsonObject o {{u"id"_s, c.id},
+                       {u"type"_s, c.type},
+                       {u"listings"_s, listings},
+                       {u"faults"_s, baselineFaults()},
+                       {u"seed"_s, qint64(m_options.seed) + channels.size()}};
+        if (c.type == "shopify"_L1) {
+            o.insert(u"token"_s, u"shpat_demo"_s);
+            o.insert(u"location_id"_s, 124656943);
+            o.insert(u"webhook_secret"_s, u"demo-hook-secret"_s);
+            o.insert(u"webhook_url"_s, QString(hooks + c.id));
+            o.insert(u"webhook_retry_ms"_s, 500);
+        } else if (c.type == "woocommerce"_L1) {
+            o.insert(u"consumer_key"_s, u"ck_demo"_s);
+            o.insert(u"consumer_secret"_s, u"cs_demo"_s);
+            o.insert(u"webhook_secret"_s, u"demo-hook-secret"_s);
+            o.insert(u"webhook_url"_s, QString(hooks + c.id));
+            o.insert(u"webhook_retry_ms"_s, 500);
+        } else if (c.type == "ebay"_L1) {
+            o.insert(u"token"_s, u"ebay-demo"_s);
+        } else {
+            o.insert(u"seller_id"_s, u"A2DEMO"_s);
+            o.insert(u"marketplace_id"_s, u"ATVPDKIKX0DER"_s);
+            o.insert(u"lwa_client_id"_s, u"amz-demo"_s);
+            o.insert(u"lwa_client_secret"_s, u"amz-demo-secret"_s);
+            o.insert(u"refresh_token"_s, u"amz-demo-refresh"_s);
+            o.insert(u"rate_limit"_s, QJsonObject {{u"rate"_s, 25}, {u"burst"_s, 25}});
+        }
+        channels.append(o);
+    }
+    m_sim = std::make_unique<ChannelSimulator>(m_clock);
+    if (!m_sim->configure(channels, error))
+        return false;
+    m_sim->install(*m_server);
+    m_tcpOwned.release(); // the server owns it from here
+    m_server->bind(m_tcp);
+
+    if (m_engine) {
+        connect(m_engine, &SyncEngine::mutationsCommitted, this,
+                [this](const QList<Mutation> &mutations) {
+                    for (const Mutation &m : mutations) {
+                        if (changesStock(m.kind) && m.availableAfter <= 2)
+                            m_soldOut.insert(m.sku);
+                        else if (m.kind == MutationKind::OversellAttempt)
+                            m_soldOut.insert(m.sku);
+                    }
+                });
+    }
+    m_orderTimer.start();
+    m_restockTimer.start();
+    m_flashTimer.start(m_options.firstFlashMs);
+    m_faultTimer.start(m_options.firstFaultMs);
+    Q_EMIT event(tr("Demo: %1 SKUs on %2 simulated channels at http://127.0.0.1:%3")
+                     .arg(m_skus.size())
+                     .arg(m_channels.size())
+                     .arg(port()));
+    return true;
+}
+
+void DemoDriver::placeOrders()
+{
+    const bool flash = inFlashSale();
+    m_owed +=
+        (flash ? m_options.flashOrdersPerSecond : m_options.ordersPerSecond) * kTickMs / 1000.0;
+    const int count = int(m_owed);
+    m_owed -= count;
+    OrderStream &stream = flash ? *m_flash : *m_normal;
+    for (int n = 0; n < count; ++n) {
+        const OrderEvent order = stream.next(m_clock.nowMs());
+        const DemoChannel *channel = &m_channels.first();
+        for (const DemoChannel &c : std::as_const(m_channels)) {
+            if (c.id == order.channel)
+                channel = &c;
+        }
+        QJsonArray lines;
+        for (const OrderLine &line : order.lines) {
+            const int index = m_skuIndex.value(line.sku, -1);
+            if (index < 0)
+                continue;
+            if (!sellable(*channel, index))
+                channel = &m_channels.first(); // sold where it is listed
+            lines.append(QJsonObject {{u"sku"_s, line.sku}, {u"quantity"_s, line.quantity}});
+        }
+        if (lines.isEmpty())
+            continue;
+        const QJsonObject body {{u"order_id"_s, u"D%1"_s.arg(m_orderNumber++)},
+                                {u"lines"_s, lines},
+                                {u"deliveries"_s, m_orderNumber % 20 == 0 ? 2 : 1}};
+        const SimChannel::Result result = m_sim->channel(channel->id)->placeOrder(body);
+        if (result.status == 201)
+            ++m_placed;
+        else
+            ++m_refused;
+    }
+}
+
+void DemoDriver::startFlashSale()
+{
+    m_flashUntilMs = m_clock.nowMs() + m_options.flashDurationMs;
+    Q_EMIT event(tr("Demo: flash sale for %1 s on %2 hot SKUs")
+                     .arg(m_options.flashDurationMs / 1000)
+                     .arg(kHotSkus));
+    m_flashTimer.start(m_options.flashEveryMs);
+}
+
+void DemoDriver::nextFaultEpisode()
+{
+    struct Episode
+    {
+        const char *channel;
+        QJsonObject faults;
+        const char *what;
+    };
+    const Episode episodes[] = {
+        {"shop-eu",
+         QJsonObject {{u"errors"_s, QJsonObject {{u"503"_s, 0.7}}}, {u"retry_after_seconds"_s, 2}},
+         "503 storm"},
+        {"ebay", QJsonObject {{u"errors"_s, QJsonObject {{u"404"_s, 0.2}}}}, "404 errors"},
+        {"amazon", QJsonObject {{u"latency_ms"_s, 2500}}, "slow answers (2.5 s)"},
+        {"woo-main",
+         QJsonObject {{u"errors"_s, QJsonObject {{u"timeout"_s, 0.3}, {u"reset"_s, 0.2}}}},
+         "timeouts and resets"},
+    };
+    const Episode &e = episodes[m_faultEpisode++ % 4];
+    m_faultedChannel = QString::fromLatin1(e.channel);
+    if (SimChannel *c = m_sim->channel(m_faultedChannel)) {
+        c->setFaults(e.faults);
+        Q_EMIT event(tr("Demo: %1 on %2 for %3 s")
+                         .arg(QString::fromLatin1(e.what), m_faultedChannel)
+                         .arg(kFaultEpisodeMs / 1000));
+    }
+    const QString faulted = m_faultedChannel;
+    QTimer::singleShot(kFaultEpisodeMs, this, [this, faulted] {
+        if (SimChannel *c = m_sim->channel(faulted))
+            c->setFaults(baselineFaults());
+        Q_EMIT event(tr("Demo: %1 recovered").arg(faulted));
+    });
+    m_faultTimer.start(m_options.faultEveryMs);
+}
+
+void DemoDriver::restock()
+{
+    if (!m_engine || m_soldOut.isEmpty())
+        return;
+    const QSet<QString> skus = std::exchange(m_soldOut, {});
+    for (const QString &sku : skus) {
+        const int index = m_skuIndex.value(sku, -1);
+        const qint64 amount = index >= 0 && index < kHotSkus ? 300 : 60;
+        const SyncEngine::ChangeResult r = m_engine->adjust(sku, amount, u"demo"_s, u"restock"_s);
+        if (!r.ok())
+            qCWarning(lcDemo) << "restock of" << sku << "failed:" << r.message;
+    }
+}
+
+} // namespace ChannelDesk

@@ -1,0 +1,187 @@
+// The stock table: model checks, filtering, and a burst of changes on the core thread reaching
+// the model as a few coalesced updates.
+#include "console/corebridge.h"
+#include "stock/stockfilterproxy.h"
+#include "stock/stockmodel.h"
+#include "stock/stockpanel.h"
+#include "store/database.h"
+#include "sync/syncengine.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace ChannelDesk;
+using namespace Qt::StringLiterals;
+
+namespace {
+StockRow stockRow(const QString &sku, qint64 available, qint64 buffer = 0, int channels = 2)
+{
+    StockRow r;
+    r.sku = sku;
+    r.title = u"Title of %1"_s.arg(sku);
+    r.available = available;
+    r.safetyBuffer = buffer;
+    r.version = 1;
+    r.channels.resize(channels);
+    for (ListingCell &c : r.channels) {
+        c.listed = true;
+        c.ackedQuantity = available;
+    }
+    return r;
+}
+} // namespace
+
+class TestStockModel : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void passesModelTester();
+    void changedRowsSignalTheirSpans();
+    void filterByTextAndProblems_data();
+    void filterByTextAndProblems();
+    void burstOfChangesIsCoalesced();
+};
+
+void TestStockModel::passesModelTester()
+{
+    StockModel model;
+    StockFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester proxyTester(&proxy,
+                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setChannels({u"a"_s, u"b"_s});
+    model.load({stockRow(u"B"_s, 10), stockRow(u"A"_s, 20)});
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.columnCount(), StockModel::FirstChannel + 2);
+    QCOMPARE(model.index(0, StockModel::Sku).data().toString(), u"A"_s);
+    StockRow changed = stockRow(u"B"_s, 3);
+    changed.channels[1].state = ListingState::State::Dead;
+    model.applyChanges({changed, stockRow(u"C"_s, 7)});
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(model.index(1, StockModel::Available).data().toLongLong(), 3);
+    QCOMPARE(model.index(2, StockModel::Sku).data().toString(), u"C"_s);
+    proxy.setOnlyProblems(true);
+    proxy.setText(u"b"_s);
+    QCOMPARE(proxy.rowCount(), 1);
+}
+
+void TestStockModel::changedRowsSignalTheirSpans()
+{
+    StockModel model;
+    model.setChannels({u"a"_s});
+    QList<StockRow> rows;
+    for (int i = 0; i < 10; ++i)
+        rows.append(stockRow(u"S%1"_s.arg(i), 100, 0, 1));
+    model.load(rows);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    // Rows 2, 3 and 7 change (and row 5 is sent unchanged): two spans, 2-3 and 7.
+    model.applyChanges({stockRow(u"S2"_s, 1, 0, 1), stockRow(u"S3"_s, 2, 0, 1),
+                        stockRow(u"S5"_s, 100, 0, 1), stockRow(u"S7"_s, 3, 0, 1)});
+    QCOMPARE(reset.count(), 0);
+    QCOMPARE(changed.count(), 2);
+    QCOMPARE(changed.at(0).at(0).toModelIndex().row(), 2);
+    QCOMPARE(changed.at(0).at(1).toModelIndex().row(), 3);
+    QCOMPARE(changed.at(1).at(0).toModelIndex().row(), 7);
+    QCOMPARE(changed.at(1).at(1).toModelIndex().row(), 7);
+    QCOMPARE(changed.at(1).at(1).toModelIndex().column(), model.columnCount() - 1);
+}
+
+void TestStockModel::filterByTextAndProblems_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("onlyProblems");
+    QTest::addColumn<QStringList>("shown");
+    QTest::newRow("everything") << QString() << false
+                                << QStringList {u"MUG-1"_s, u"MUG-2"_s, u"TEE-1"_s, u"TEE-2"_s};
+    QTest::newRow("sku text") << u"mug"_s << false << QStringList {u"MUG-1"_s, u"MUG-2"_s};
+    QTest::newRow("title text") << u"title of tee-2"_s << false << QStringList {u"TEE-2"_s};
+    QTest::newRow("problems") << QString() << true
+                              << QStringList {u"MUG-2"_s, u"TEE-1"_s, u"TEE-2"_s};
+    QTest::newRow("problems and text") << u"tee"_s << true << QStringList {u"TEE-1"_s, u"TEE-2"_s};
+}
+
+void TestStockModel::filterByTextAndProblems()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, onlyProblems);
+    QFETCH(QStringList, shown);
+    StockModel model;
+    model.setChannels({u"a"_s, u"b"_s});
+    StockRow lowStock = stockRow(u"MUG-2"_s, 7, 3); // 4 over the buffer: low
+    StockRow retrying = stockRow(u"TEE-1"_s, 100);
+    retrying.channels[0].state = ListingState::State::Retrying;
+    StockRow paused = stockRow(u"TEE-2"_s, 100);
+    paused.paused = true;
+    StockRow pendingOnly = stockRow(u"MUG-1"_s, 100); // pending is not a problem
+    pendingOnly.channels[1].state = ListingState::State::Pending;
+    model.load({pendingOnly, lowStock, retrying, paused});
+    StockFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    proxy.sort(StockModel::Sku);
+    proxy.setText(text);
+    proxy.setOnlyProblems(onlyProblems);
+    QStringList actual;
+    for (int row = 0; row < proxy.rowCount(); ++row)
+        actual.append(proxy.index(row, StockModel::Sku).data().toString());
+    QCOMPARE(actual, shown);
+}
+
+void TestStockModel::burstOfChangesIsCoalesced()
+{
+    constexpr int kSkus = 50;
+    constexpr int kChanges = 10000;
+    QTemporaryDir dir;
+    const QString location = dir.filePath(u"inventory.sqlite"_s);
+    {
+        QString error;
+        auto db = Database::open(location, &error);
+        QVERIFY2(db, qPrintable(error));
+        QList<StockImportRow> rows;
+        for (int i = 0; i < kSkus; ++i) {
+            StockImportRow r;
+            r.sku = u"SKU-%1"_s.arg(i, 2, 10, QChar(u'0'));
+            r.available = 1000;
+            rows.append(r);
+        }
+        QVERIFY(SyncEngine(*db).importStock(rows, u"test"_s, u"seed"_s).ok());
+    }
+    ConsoleWorker::Options options;
+    options.databaseLocation = location;
+    options.config = ChannelsConfig();
+    options.listen = false;
+    CoreBridge bridge(options);
+    QCOMPARE(bridge.workerThread()->objectName(), u"channeldesk-core"_s);
+    StockPanel panel(&bridge);
+    StockModel *model = panel.model();
+    QSignalSpy loaded(&bridge, &CoreBridge::stockLoaded);
+    bridge.start();
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 10000);
+    QCOMPARE(model->rowCount(), kSkus);
+
+    QSignalSpy changed(model, &QAbstractItemModel::dataChanged);
+    QSignalSpy reset(model, &QAbstractItemModel::modelReset);
+    QSignalSpy batches(&bridge, &CoreBridge::stockChanged);
+    for (int i = 0; i < kChanges; ++i)
+        bridge.adjustStock(u"SKU-%1"_s.arg(i % kSkus, 2, 10, QChar(u'0')), 1, u"burst"_s);
+    const auto total = [model] {
+        qint64 sum = 0;
+        for (int row = 0; row < model->rowCount(); ++row)
+            sum += model->index(row, StockModel::Available).data().toLongLong();
+        return sum;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(total(), qint64(kSkus) * 1000 + kChanges, 60000);
+    QCOMPARE(model->index(0, StockModel::Version).data().toLongLong(), 1 + kChanges / kSkus);
+    // Every change reached the model, in far fewer updates than changes, and no reset.
+    QCOMPARE(reset.count(), 0);
+    QVERIFY2(batches.count() < kChanges / 20,
+             qPrintable(u"%1 batches for %2 changes"_s.arg(batches.count()).arg(kChanges)));
+    QVERIFY2(changed.count() < kChanges / 20,
+             qPrintable(u"%1 dataChanged for %2 changes"_s.arg(changed.count()).arg(kChanges)));
+}
+
+QTEST_MAIN(TestStockModel)
+#include "tst_stockmodel.moc"

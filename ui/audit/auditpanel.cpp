@@ -1,0 +1,139 @@
+#include "audit/auditpanel.h"
+
+#include "audit/auditmodel.h"
+#include "console/corebridge.h"
+
+#include <QComboBox>
+#include <QDateTime>
+#include <QFile>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTableView>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace ChannelDesk {
+
+AuditPanel::AuditPanel(CoreBridge *bridge, QWidget *parent)
+    : QWidget(parent)
+    , m_bridge(bridge)
+    , m_model(new AuditModel(this))
+    , m_sku(new QLineEdit(this))
+    , m_order(new QLineEdit(this))
+    , m_channel(new QLineEdit(this))
+    , m_kind(new QComboBox(this))
+    , m_range(new QComboBox(this))
+    , m_status(new QLabel(this))
+    , m_view(new QTableView(this))
+{
+    setObjectName(u"auditPanel"_s);
+    m_sku->setObjectName(u"auditSku"_s);
+    m_sku->setPlaceholderText(tr("SKU"));
+    m_order->setObjectName(u"auditOrder"_s);
+    m_order->setPlaceholderText(tr("Order id"));
+    m_channel->setObjectName(u"auditChannel"_s);
+    m_channel->setPlaceholderText(tr("Channel"));
+    m_kind->setObjectName(u"auditKind"_s);
+    m_kind->addItem(tr("Any kind"), -1);
+    for (int k = int(MutationKind::Order); k <= int(MutationKind::DeadLetterDiscard); ++k)
+        m_kind->addItem(kindName(MutationKind(k)), k);
+    m_range->setObjectName(u"auditRange"_s);
+    m_range->addItem(tr("Last 15 minutes"), qint64(15 * 60 * 1000));
+    m_range->addItem(tr("Last hour"), qint64(60 * 60 * 1000));
+    m_range->addItem(tr("Last 24 hours"), qint64(24 * 60 * 60 * 1000));
+    m_range->addItem(tr("Everything"), qint64(0));
+    auto *load = new QPushButton(tr("&Load"), this);
+    load->setObjectName(u"auditLoad"_s);
+    load->setDefault(true);
+    auto *exportButton = new QPushButton(tr("&Export CSV…"), this);
+    exportButton->setObjectName(u"auditExport"_s);
+    m_view->setObjectName(u"auditView"_s);
+    m_view->setModel(m_model);
+    m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->setWordWrap(false);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(m_sku);
+    bar->addWidget(m_order);
+    bar->addWidget(m_channel);
+    bar->addWidget(m_kind);
+    bar->addWidget(m_range);
+    bar->addWidget(load);
+    bar->addWidget(exportButton);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(bar);
+    layout->addWidget(m_status);
+    layout->addWidget(m_view);
+
+    connect(load, &QPushButton::clicked, this, &AuditPanel::load);
+    connect(exportButton, &QPushButton::clicked, this, &AuditPanel::exportCsv);
+    for (QLineEdit *edit : {m_sku, m_order, m_channel})
+        connect(edit, &QLineEdit::returnPressed, this, &AuditPanel::load);
+    if (m_bridge) {
+        connect(
+            m_bridge, &CoreBridge::auditReady, this,
+            [this](const QList<Mutation> &mutations, const QString &error) {
+                m_model->setMutations(mutations);
+                m_view->resizeColumnsToContents();
+                m_view->scrollToBottom();
+                m_status->setText(
+                    error.isEmpty()
+                        ? (mutations.size() >= kLimit
+                               ? tr("The first %1 entries; narrow the filter to see the rest.")
+                                     .arg(kLimit)
+                               : tr("%n entries, oldest first.", nullptr, int(mutations.size())))
+                        : tr("Cannot read the audit log: %1").arg(error));
+            });
+    }
+}
+
+void AuditPanel::showSku(const QString &sku)
+{
+    m_sku->setText(sku);
+    m_order->clear();
+    m_channel->clear();
+    m_kind->setCurrentIndex(0);
+    m_range->setCurrentIndex(m_range->count() - 1);
+    load();
+}
+
+void AuditPanel::load()
+{
+    if (!m_bridge)
+        return;
+    InventoryStore::AuditFilter filter;
+    filter.sku = m_sku->text().trimmed();
+    filter.orderId = m_order->text().trimmed();
+    filter.channel = m_channel->text().trimmed();
+    if (const int kind = m_kind->currentData().toInt(); kind >= 0)
+        filter.kind = MutationKind(kind);
+    if (const qint64 range = m_range->currentData().toLongLong(); range > 0)
+        filter.fromMs = QDateTime::currentMSecsSinceEpoch() - range;
+    filter.limit = kLimit;
+    m_status->setText(tr("Loading…"));
+    m_bridge->requestAudit(filter);
+}
+
+void AuditPanel::exportCsv()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export audit log"), u"audit.csv"_s,
+                                                      tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+        file.write(m_model->toCsv().toUtf8()) < 0) {
+        QMessageBox::warning(this, tr("Export audit log"),
+                             tr("Cannot write %1: %2").arg(path, file.errorString()));
+    }
+}
+
+} // namespace ChannelDesk

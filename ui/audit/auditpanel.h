@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QTableView;
+
+namespace ChannelDesk {
+
+class AuditModel;
+class CoreBridge;
+
+// The Audit tab: the mutation log filtered by SKU, order, channel, kind and time range, read on
+// the core thread, and exported to CSV.
+class AuditPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    static constexpr int kLimit = 20000;
+
+    explicit AuditPanel(CoreBridge *bridge, QWidget *parent = nullptr);
+
+    AuditModel *model() const { return m_model; }
+    void showSku(const QString &sku);
+
+public Q_SLOTS:
+    void load();
+    void exportCsv();
+
+private:
+    CoreBridge *m_bridge;
+    AuditModel *m_model;
+    QLineEdit *m_sku;
+    QLineEdit *m_order;
+    QLineEdit *m_channel;
+    QComboBox *m_kind;
+    QComboBox *m_range;
+    QLabel *m_status;
+    QTableView *m_view;
+};
+
+} // namespace ChannelDesk

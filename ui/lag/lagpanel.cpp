@@ -1,0 +1,196 @@
+#include "lag/lagpanel.h"
+
+#include "console/corebridge.h"
+#include "metrics/lagmonitor.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QComboBox>
+#include <QDateTime>
+#include <QDateTimeAxis>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLegend>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QValueAxis>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace ChannelDesk {
+
+namespace {
+constexpr int kPoints = 60;
+constexpr int kRefreshMs = 2000;
+} // namespace
+
+LagPanel::LagPanel(CoreBridge *bridge, QWidget *parent)
+    : QWidget(parent)
+    , m_bridge(bridge)
+    , m_window(new QComboBox(this))
+    , m_view(new QComboBox(this))
+    , m_chartView(new QChartView(this))
+    , m_chart(new QChart)
+    , m_x(new QDateTimeAxis(m_chart))
+    , m_y(new QValueAxis(m_chart))
+{
+    setObjectName(u"lagPanel"_s);
+    m_window->setObjectName(u"lagWindow"_s);
+    m_window->addItem(tr("Last 5 minutes"), LagMonitor::kFiveMinutesMs);
+    m_window->addItem(tr("Last hour"), LagMonitor::kOneHourMs);
+    m_window->addItem(tr("Last 24 hours"), LagMonitor::kOneDayMs);
+    m_view->setObjectName(u"lagView"_s);
+    m_view->addItem(tr("p99 of every channel"), QString());
+    m_chartView->setObjectName(u"lagChart"_s);
+    m_chartView->setChart(m_chart); // takes ownership
+    m_chartView->setRenderHint(QPainter::Antialiasing);
+    m_chart->setTitle(tr("Sync lag (commit to channel acknowledgement)"));
+    m_chart->legend()->setAlignment(Qt::AlignBottom);
+    m_x->setTitleText(tr("Time"));
+    m_y->setTitleText(tr("Lag (seconds)"));
+    m_y->setLabelFormat(u"%.1f"_s);
+    m_chart->addAxis(m_x, Qt::AlignBottom);
+    m_chart->addAxis(m_y, Qt::AlignLeft);
+
+    auto *bar = new QHBoxLayout;
+    auto *windowLabel = new QLabel(tr("&Window:"), this);
+    windowLabel->setBuddy(m_window);
+    auto *viewLabel = new QLabel(tr("&Show:"), this);
+    viewLabel->setBuddy(m_view);
+    bar->addWidget(windowLabel);
+    bar->addWidget(m_window);
+    bar->addWidget(viewLabel);
+    bar->addWidget(m_view);
+    bar->addStretch(1);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(bar);
+    layout->addWidget(m_chartView);
+
+    connect(m_window, &QComboBox::currentIndexChanged, this, &LagPanel::refresh);
+    connect(m_view, &QComboBox::currentIndexChanged, this, [this] {
+        rebuildSeries();
+        refresh();
+    });
+    m_refresh.setInterval(kRefreshMs);
+    connect(&m_refresh, &QTimer::timeout, this, &LagPanel::refresh);
+    if (m_bridge) {
+        connect(m_bridge, &CoreBridge::started, this, [this](const ConsoleInfo &info) {
+            setChannels(info.channels);
+            refresh();
+            m_refresh.start();
+        });
+        connect(m_bridge, &CoreBridge::lagSeriesReady, this, &LagPanel::showSeries);
+    }
+    rebuildSeries();
+}
+
+qint64 LagPanel::windowMs() const
+{
+    return m_window->currentData().toLongLong();
+}
+
+void LagPanel::refresh()
+{
+    if (m_bridge && m_bridge->isStarted())
+        m_bridge->requestLagSeries(windowMs(), kPoints);
+}
+
+void LagPanel::setChannels(const QStringList &channels)
+{
+    m_view->blockSignals(true);
+    while (m_view->count() > 1)
+        m_view->removeItem(1);
+    for (const QString &c : channels)
+        m_view->addItem(tr("%1: p50, p95, p99").arg(c), c);
+    m_view->blockSignals(false);
+    rebuildSeries();
+}
+
+QLineSeries *LagPanel::addSeries(const QString &name)
+{
+    auto *series = new QLineSeries(m_chart);
+    series->setName(name);
+    m_chart->addSeries(series);
+    series->attachAxis(m_x);
+    series->attachAxis(m_y);
+    series->setVisible(!m_hidden.value(name));
+    return series;
+}
+
+void LagPanel::rebuildSeries()
+{
+    m_chart->removeAllSeries();
+    m_series.clear();
+    const QString channel = m_view->currentData().toString();
+    if (channel.isEmpty()) {
+        for (int i = 1; i < m_view->count(); ++i)
+            m_series.append(addSeries(m_view->itemData(i).toString()));
+    } else {
+        for (const QString &p : {u"p50"_s, u"p95"_s, u"p99"_s})
+            m_series.append(addSeries(u"%1 %2"_s.arg(channel, p)));
+    }
+    m_threshold = addSeries(tr("5 s threshold"));
+    QPen dashed(QColor(0xc0, 0x20, 0x20));
+    dashed.setStyle(Qt::DashLine);
+    dashed.setWidth(2);
+    m_threshold->setPen(dashed);
+    const QList<QLegendMarker *> markers = m_chart->legend()->markers();
+    for (QLegendMarker *marker : markers) {
+        connect(marker, &QLegendMarker::clicked, this, [this, marker] {
+            QAbstractSeries *series = marker->series();
+            series->setVisible(!series->isVisible());
+            marker->setVisible(true); // keep the entry so it can be switched back on
+            m_hidden.insert(series->name(), !series->isVisible());
+            QBrush brush = marker->labelBrush();
+            QColor colour = brush.color();
+            colour.setAlphaF(series->isVisible() ? 1.0 : 0.4);
+            brush.setColor(colour);
+            marker->setLabelBrush(brush);
+        });
+    }
+}
+
+void LagPanel::showSeries(const LagSeriesSet &set)
+{
+    if (set.windowMs != windowMs())
+        return;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    double top = kThresholdMs * 1.2;
+    const QString channel = m_view->currentData().toString();
+    const auto toPoints = [&](const QList<LagPoint> &points, double LagPoint::*field) {
+        QList<QPointF> out;
+        out.reserve(points.size());
+        for (const LagPoint &p : points) {
+            if (p.count == 0)
+                continue;
+            out.append(QPointF(double(p.tMs + p.spanMs / 2), p.*field / 1000.0));
+            top = std::max(top, p.*field * 1.1);
+        }
+        return out;
+    };
+    for (const LagSeries &s : set.channels) {
+        if (channel.isEmpty()) {
+            for (QLineSeries *series : std::as_const(m_series)) {
+                if (series->name() == s.channel)
+                    series->replace(toPoints(s.points, &LagPoint::p99Ms));
+            }
+        } else if (s.channel == channel && m_series.size() == 3) {
+            m_series.at(0)->replace(toPoints(s.points, &LagPoint::p50Ms));
+            m_series.at(1)->replace(toPoints(s.points, &LagPoint::p95Ms));
+            m_series.at(2)->replace(toPoints(s.points, &LagPoint::p99Ms));
+        }
+    }
+    const qint64 from = now - set.windowMs;
+    m_threshold->replace({QPointF(double(from), kThresholdMs / 1000.0),
+                          QPointF(double(now), kThresholdMs / 1000.0)});
+    m_x->setRange(QDateTime::fromMSecsSinceEpoch(from), QDateTime::fromMSecsSinceEpoch(now));
+    m_x->setFormat(set.windowMs > LagMonitor::kOneHourMs ? u"HH:mm"_s : u"HH:mm:ss"_s);
+    m_x->setTickCount(7);
+    m_y->setRange(0, top / 1000.0);
+    m_y->applyNiceNumbers();
+}
+
+} // namespace ChannelDesk

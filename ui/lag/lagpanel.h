@@ -1,0 +1,54 @@
+#pragma once
+
+#include "console/consoletypes.h"
+
+#include <QHash>
+#include <QTimer>
+#include <QWidget>
+
+class QChart;
+class QChartView;
+class QComboBox;
+class QDateTimeAxis;
+class QLineSeries;
+class QValueAxis;
+
+namespace ChannelDesk {
+
+class CoreBridge;
+
+// The Lag tab: sync lag percentiles from the core LagMonitor over 5 min, 1 h or 24 h, either
+// p99 of every channel or p50/p95/p99 of one, with the dashed 5-second threshold. Clicking a
+// legend entry hides or shows its series. Series are replaced whole on every refresh.
+class LagPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    static constexpr double kThresholdMs = 5000;
+
+    explicit LagPanel(CoreBridge *bridge, QWidget *parent = nullptr);
+
+    QChart *chart() const { return m_chart; }
+    qint64 windowMs() const;
+    void refresh();
+
+private:
+    void setChannels(const QStringList &channels);
+    void rebuildSeries();
+    void showSeries(const ChannelDesk::LagSeriesSet &set);
+    QLineSeries *addSeries(const QString &name);
+
+    CoreBridge *m_bridge;
+    QComboBox *m_window;
+    QComboBox *m_view;
+    QChartView *m_chartView;
+    QChart *m_chart;
+    QDateTimeAxis *m_x;
+    QValueAxis *m_y;
+    QLineSeries *m_threshold = nullptr;
+    QList<QLineSeries *> m_series;
+    QHash<QString, bool> m_hidden; // series names the user switched off
+    QTimer m_refresh;
+};
+
+} // namespace ChannelDesk

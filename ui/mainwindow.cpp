@@ -1,0 +1,282 @@
+#include "mainwindow.h"
+
+#include "alerts/alertmodel.h"
+#include "audit/auditpanel.h"
+#include "channels/channelspanel.h"
+#include "console/corebridge.h"
+#include "dlq/deadletterpanel.h"
+#include "lag/lagpanel.h"
+#include "stock/stockpanel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QCloseEvent>
+#include <QDateTime>
+#include <QDockWidget>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QStyle>
+#include <QSystemTrayIcon>
+#include <QTableView>
+#include <QTabWidget>
+#include <QToolBar>
+
+using namespace Qt::StringLiterals;
+
+namespace ChannelDesk {
+
+MainWindow::MainWindow(CoreBridge *bridge, QWidget *parent)
+    : QMainWindow(parent)
+    , m_bridge(bridge)
+    , m_tabs(new QTabWidget(this))
+    , m_stock(new StockPanel(bridge, this))
+    , m_channels(new ChannelsPanel(bridge, this))
+    , m_lag(new LagPanel(bridge, this))
+    , m_deadLetters(new DeadLetterPanel(bridge, this))
+    , m_audit(new AuditPanel(bridge, this))
+    , m_alerts(new AlertModel(this))
+    , m_log(new QPlainTextEdit(this))
+    , m_connection(new QLabel(tr("Starting the core…"), this))
+    , m_orders(new QLabel(this))
+    , m_lagLabel(new QLabel(this))
+    , m_dlq(new QLabel(this))
+{
+    setObjectName(u"mainWindow"_s);
+    setWindowTitle(tr("ChannelDesk"));
+    m_tabs->setObjectName(u"tabs"_s);
+    m_tabs->addTab(m_stock, tr("&Stock"));
+    m_tabs->addTab(m_channels, tr("&Channels"));
+    m_tabs->addTab(m_lag, tr("&Lag"));
+    m_tabs->addTab(m_deadLetters, tr("&Dead letters"));
+    m_tabs->addTab(m_audit, tr("A&udit"));
+    auto *alertsView = new QTableView(this);
+    alertsView->setObjectName(u"alertsView"_s);
+    alertsView->setModel(m_alerts);
+    alertsView->verticalHeader()->hide();
+    alertsView->horizontalHeader()->setStretchLastSection(false);
+    alertsView->horizontalHeader()->setSectionResizeMode(AlertModel::Message, QHeaderView::Stretch);
+    alertsView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_tabs->addTab(alertsView, tr("Ale&rts"));
+    setCentralWidget(m_tabs);
+
+    auto *logDock = new QDockWidget(tr("Event log"), this);
+    logDock->setObjectName(u"eventLogDock"_s);
+    m_log->setObjectName(u"eventLog"_s);
+    m_log->setReadOnly(true);
+    m_log->setMaximumBlockCount(2000);
+    logDock->setWidget(m_log);
+    addDockWidget(Qt::BottomDockWidgetArea, logDock);
+
+    for (QLabel *label : {m_connection, m_orders, m_lagLabel, m_dlq})
+        label->setContentsMargins(8, 0, 8, 0);
+    m_connection->setObjectName(u"statusConnection"_s);
+    m_orders->setObjectName(u"statusOrders"_s);
+    m_lagLabel->setObjectName(u"statusLag"_s);
+    m_dlq->setObjectName(u"statusDeadLetters"_s);
+    statusBar()->addWidget(m_connection, 1);
+    statusBar()->addPermanentWidget(m_orders);
+    statusBar()->addPermanentWidget(m_lagLabel);
+    statusBar()->addPermanentWidget(m_dlq);
+
+    createActions();
+
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        m_tray = new QSystemTrayIcon(style()->standardIcon(QStyle::SP_ComputerIcon), this);
+        m_tray->setObjectName(u"trayIcon"_s);
+        m_tray->setToolTip(tr("ChannelDesk"));
+        m_tray->show();
+    }
+
+    if (m_bridge) {
+        connect(m_bridge, &CoreBridge::started, this, [this](const ConsoleInfo &info) {
+            m_connection->setText(info.demo ? tr("Demo: %n simulated channel(s), database %1",
+                                                 nullptr, int(info.channels.size()))
+                                                  .arg(info.databaseLocation)
+                                            : tr("Connected: %n channel(s), database %1", nullptr,
+                                                 int(info.channels.size()))
+                                                  .arg(info.databaseLocation));
+            m_bridge->refreshDeadLetters();
+            m_audit->load();
+        });
+        connect(m_bridge, &CoreBridge::startFailed, this, [this](const QString &error) {
+            m_connection->setText(tr("Not connected: %1").arg(error));
+            log(tr("The core did not start: %1").arg(error));
+            QMessageBox::critical(this, tr("ChannelDesk"),
+                                  tr("The sync core did not start:\n%1").arg(error));
+        });
+        connect(m_bridge, &CoreBridge::statusChanged, this, &MainWindow::onStatus);
+        connect(m_bridge, &CoreBridge::alertsChanged, m_alerts, &AlertModel::setAlerts);
+        connect(m_bridge, &CoreBridge::alertsChanged, this, [this](const QList<Alert> &alerts) {
+            m_tabs->setTabText(
+                5, alerts.isEmpty() ? tr("Ale&rts") : tr("Ale&rts (%1)").arg(alerts.size()));
+        });
+        connect(m_bridge, &CoreBridge::alertRaised, this, &MainWindow::onAlertRaised);
+        connect(m_bridge, &CoreBridge::logMessage, this, &MainWindow::log);
+    }
+    connect(m_stock, &StockPanel::historyRequested, this, [this](const QString &sku) {
+        m_audit->showSku(sku);
+        m_tabs->setCurrentWidget(m_audit);
+    });
+    restoreSettings();
+}
+
+MainWindow::~MainWindow() = default;
+
+QStringList MainWindow::tabNames() const
+{
+    return {u"stock"_s, u"channels"_s, u"lag"_s, u"dead-letters"_s, u"audit"_s, u"alerts"_s};
+}
+
+void MainWindow::createActions()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *exportAudit = file->addAction(tr("&Export audit log…"));
+    exportAudit->setObjectName(u"actionExportAudit"_s);
+    exportAudit->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    connect(exportAudit, &QAction::triggered, m_audit, &AuditPanel::exportCsv);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"));
+    quit->setObjectName(u"actionQuit"_s);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    QMenu *stock = menuBar()->addMenu(tr("&Stock"));
+    QAction *adjust = stock->addAction(tr("&Adjust selected SKU…"));
+    adjust->setObjectName(u"actionAdjust"_s);
+    adjust->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_J));
+    connect(adjust, &QAction::triggered, this, [this] {
+        m_tabs->setCurrentWidget(m_stock);
+        m_stock->adjustCurrent();
+    });
+    QAction *find = stock->addAction(tr("&Find SKU"));
+    find->setObjectName(u"actionFind"_s);
+    find->setShortcut(QKeySequence::Find);
+    connect(find, &QAction::triggered, this, [this] {
+        m_tabs->setCurrentWidget(m_stock);
+        m_stock->filterEdit()->setFocus();
+        m_stock->filterEdit()->selectAll();
+    });
+    QAction *problems = stock->addAction(tr("Only &problems"));
+    problems->setObjectName(u"actionOnlyProblems"_s);
+    problems->setCheckable(true);
+    problems->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
+    connect(problems, &QAction::toggled, m_stock->problemsToggle(), &QCheckBox::setChecked);
+    connect(m_stock->problemsToggle(), &QCheckBox::toggled, problems, &QAction::setChecked);
+
+    QMenu *dlq = menuBar()->addMenu(tr("&Dead letters"));
+    QAction *retry = dlq->addAction(tr("&Retry selected"));
+    retry->setObjectName(u"actionRetrySelected"_s);
+    retry->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    connect(retry, &QAction::triggered, m_deadLetters, &DeadLetterPanel::retrySelected);
+    QAction *retryAll = dlq->addAction(tr("Retry all &shown"));
+    retryAll->setObjectName(u"actionRetryAllShown"_s);
+    retryAll->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    connect(retryAll, &QAction::triggered, m_deadLetters, &DeadLetterPanel::retryAllShown);
+    QAction *discard = dlq->addAction(tr("&Discard selected…"));
+    discard->setObjectName(u"actionDiscard"_s);
+    discard->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Delete));
+    connect(discard, &QAction::triggered, m_deadLetters, &DeadLetterPanel::discardSelected);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QToolBar *toolbar = addToolBar(tr("Panels"));
+    toolbar->setObjectName(u"panelsToolBar"_s);
+    toolbar->setMovable(false);
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        QAction *go = view->addAction(m_tabs->tabText(i).remove(u'&'));
+        go->setObjectName(u"actionShow-%1"_s.arg(tabNames().value(i)));
+        go->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+        connect(go, &QAction::triggered, this, [this, i] { m_tabs->setCurrentIndex(i); });
+        toolbar->addAction(go);
+    }
+    toolbar->addSeparator();
+    toolbar->addAction(adjust);
+    toolbar->addAction(retry);
+    view->addSeparator();
+    QAction *logToggle = findChild<QDockWidget *>(u"eventLogDock"_s)->toggleViewAction();
+    logToggle->setObjectName(u"actionEventLog"_s);
+    logToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    view->addAction(logToggle);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *about = help->addAction(tr("&About ChannelDesk"));
+    about->setObjectName(u"actionAbout"_s);
+    connect(about, &QAction::triggered, this, [this] {
+        QMessageBox::about(this, tr("About ChannelDesk"),
+                           tr("<b>ChannelDesk %1</b><p>One source of truth for stock across "
+                              "Shopify, WooCommerce, eBay and Amazon.</p>")
+                               .arg(QApplication::applicationVersion()));
+    });
+}
+
+void MainWindow::onStatus(const ConsoleStatus &status)
+{
+    m_orders->setText(tr("%1 orders/s").arg(status.ordersPerSecond, 0, 'f', 1));
+    m_lagLabel->setText(status.worstChannel.isEmpty()
+                            ? tr("worst p99: \u2014")
+                            : tr("worst p99: %1 s (%2)")
+                                  .arg(status.worstP99Ms / 1000.0, 0, 'f', 2)
+                                  .arg(status.worstChannel));
+    m_lagLabel->setStyleSheet(status.worstP99Ms > LagPanel::kThresholdMs
+                                  ? u"color: #b01c1c; font-weight: bold"_s
+                                  : QString());
+    m_dlq->setText(tr("dead letters: %1  pending: %2").arg(status.deadLetters).arg(status.pending));
+}
+
+void MainWindow::onAlertRaised(const Alert &alert)
+{
+    log(tr("Alert: %1").arg(alert.message));
+    if (m_tray)
+        m_tray->showMessage(tr("ChannelDesk alert"), alert.message,
+                            alert.severity == AlertSeverity::Critical ? QSystemTrayIcon::Critical
+                                                                      : QSystemTrayIcon::Warning);
+}
+
+void MainWindow::log(const QString &message)
+{
+    m_log->appendPlainText(
+        u"%1  %2"_s.arg(QDateTime::currentDateTime().toString(u"HH:mm:ss"_s), message));
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    settings.beginGroup(u"MainWindow"_s);
+    if (!restoreGeometry(settings.value(u"geometry"_s).toByteArray()))
+        resize(1400, 860);
+    if (!restoreState(settings.value(u"state"_s).toByteArray()))
+        resizeDocks({findChild<QDockWidget *>(u"eventLogDock"_s)}, {110}, Qt::Vertical);
+    m_deadLetters->splitter()->restoreState(settings.value(u"dlqSplitter"_s).toByteArray());
+    m_stock->view()->horizontalHeader()->restoreState(
+        settings.value(u"stockHeader"_s).toByteArray());
+    m_tabs->setCurrentIndex(settings.value(u"tab"_s, 0).toInt());
+    settings.endGroup();
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.beginGroup(u"MainWindow"_s);
+    settings.setValue(u"geometry"_s, saveGeometry());
+    settings.setValue(u"state"_s, saveState());
+    settings.setValue(u"dlqSplitter"_s, m_deadLetters->splitter()->saveState());
+    settings.setValue(u"stockHeader"_s, m_stock->view()->horizontalHeader()->saveState());
+    settings.setValue(u"tab"_s, m_tabs->currentIndex());
+    settings.endGroup();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    event->accept();
+}
+
+} // namespace ChannelDesk

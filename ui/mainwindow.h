@@ -1,0 +1,66 @@
+#pragma once
+
+#include "console/consoletypes.h"
+
+#include <QMainWindow>
+
+class QLabel;
+class QPlainTextEdit;
+class QSystemTrayIcon;
+class QTabWidget;
+
+namespace ChannelDesk {
+
+class AlertModel;
+class AuditPanel;
+class ChannelsPanel;
+class CoreBridge;
+class DeadLetterPanel;
+class LagPanel;
+class StockPanel;
+
+// The console window: one tab per panel, an event log dock, and a status bar with the
+// connection, orders per second, the worst p99 lag and the dead-letter depth. Talks to the core
+// only through the CoreBridge it is given. Geometry, dock layout, splitter, column widths and
+// the last tab persist in QSettings.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(CoreBridge *bridge, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    QTabWidget *tabs() const { return m_tabs; }
+    StockPanel *stockPanel() const { return m_stock; }
+    DeadLetterPanel *deadLetterPanel() const { return m_deadLetters; }
+    // Stable names of the tabs ("stock", "channels", ...), for screenshots.
+    QStringList tabNames() const;
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void restoreSettings();
+    void saveSettings() const;
+    void onStatus(const ChannelDesk::ConsoleStatus &status);
+    void onAlertRaised(const ChannelDesk::Alert &alert);
+    void log(const QString &message);
+
+    CoreBridge *m_bridge;
+    QTabWidget *m_tabs;
+    StockPanel *m_stock;
+    ChannelsPanel *m_channels;
+    LagPanel *m_lag;
+    DeadLetterPanel *m_deadLetters;
+    AuditPanel *m_audit;
+    AlertModel *m_alerts;
+    QPlainTextEdit *m_log;
+    QLabel *m_connection;
+    QLabel *m_orders;
+    QLabel *m_lagLabel;
+    QLabel *m_dlq;
+    QSystemTrayIcon *m_tray = nullptr;
+};
+
+} // namespace ChannelDesk

@@ -1,0 +1,282 @@
+#include "stock/stockmodel.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QFont>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace ChannelDesk {
+
+namespace {
+QString stateText(ListingState::State state)
+{
+    switch (state) {
+    case ListingState::State::InSync:
+        return StockModel::tr("in sync");
+    case ListingState::State::Pending:
+        return StockModel::tr("pending");
+    case ListingState::State::Retrying:
+        return StockModel::tr("retrying");
+    case ListingState::State::Dead:
+        return StockModel::tr("dead");
+    }
+    return {};
+}
+
+QColor stateColour(ListingState::State state)
+{
+    switch (state) {
+    case ListingState::State::InSync:
+        return {};
+    case ListingState::State::Pending:
+        return QColor(0xff, 0xf4, 0xc2);
+    case ListingState::State::Retrying:
+        return QColor(0xff, 0xd8, 0xa8);
+    case ListingState::State::Dead:
+        return QColor(0xf8, 0xb4, 0xb4);
+    }
+    return {};
+}
+} // namespace
+
+StockModel::StockModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+void StockModel::setChannels(const QStringList &channels)
+{
+    beginResetModel();
+    m_channels = channels;
+    endResetModel();
+}
+
+void StockModel::load(const QList<StockRow> &rows)
+{
+    beginResetModel();
+    m_rows = rows;
+    std::sort(m_rows.begin(), m_rows.end(),
+              [](const StockRow &a, const StockRow &b) { return a.sku < b.sku; });
+    m_index.clear();
+    m_index.reserve(m_rows.size());
+    for (int i = 0; i < int(m_rows.size()); ++i)
+        m_index.insert(m_rows.at(i).sku, i);
+    endResetModel();
+}
+
+void StockModel::applyChanges(const QList<StockRow> &rows)
+{
+    QList<int> touched;
+    QList<StockRow> added;
+    touched.reserve(rows.size());
+    for (const StockRow &r : rows) {
+        const int i = m_index.value(r.sku, -1);
+        if (i < 0) {
+            added.append(r);
+        } else if (!(m_rows.at(i) == r)) {
+            m_rows[i] = r;
+            touched.append(i);
+        }
+    }
+    const int columns = columnCount();
+    if (!touched.isEmpty() && columns > 0) {
+        if (touched.size() * 2 > m_rows.size()) {
+            Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columns - 1));
+        } else {
+            std::sort(touched.begin(), touched.end());
+            int first = touched.first();
+            int last = first;
+            for (qsizetype k = 1; k <= touched.size(); ++k) {
+                if (k < touched.size() && touched.at(k) == last + 1) {
+                    last = touched.at(k);
+                    continue;
+                }
+                Q_EMIT dataChanged(index(first, 0), index(last, columns - 1));
+                if (k < touched.size())
+                    first = last = touched.at(k);
+            }
+        }
+    }
+    if (!added.isEmpty()) {
+        const int first = rowCount();
+        beginInsertRows({}, first, first + int(added.size()) - 1);
+        for (const StockRow &r : std::as_const(added)) {
+            m_index.insert(r.sku, int(m_rows.size()));
+            m_rows.append(r);
+        }
+        endInsertRows();
+    }
+}
+
+const StockRow *StockModel::rowAt(int row) const
+{
+    return row >= 0 && row < rowCount() ? &m_rows.at(row) : nullptr;
+}
+
+bool StockModel::isLowStock(const StockRow &row)
+{
+    return row.available - row.safetyBuffer <= kLowStock;
+}
+
+bool StockModel::isProblem(const StockRow &row)
+{
+    if (row.paused || isLowStock(row))
+        return true;
+    return std::any_of(row.channels.cbegin(), row.channels.cend(), [](const ListingCell &c) {
+        return c.listed &&
+            (c.state == ListingState::State::Retrying || c.state == ListingState::State::Dead);
+    });
+}
+
+int StockModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int StockModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : FirstChannel + int(m_channels.size());
+}
+
+QVariant StockModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const StockRow &row = m_rows.at(index.row());
+    if (role == ProblemRole)
+        return isProblem(row);
+    if (role == SkuRole)
+        return row.sku;
+    if (index.column() >= FirstChannel)
+        return channelData(row, index.column() - FirstChannel, role);
+    return cellData(row, index.column(), role);
+}
+
+QVariant StockModel::cellData(const StockRow &row, int column, int role) const
+{
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (column) {
+        case Sku:
+            return row.sku;
+        case Title:
+            return row.title;
+        case Available:
+            return row.available;
+        case Buffer:
+            return row.safetyBuffer;
+        case Version:
+            return row.version;
+        case Paused:
+            return row.paused ? tr("paused") : QString();
+        }
+        break;
+    case SortRole:
+        switch (column) {
+        case Sku:
+            return row.sku;
+        case Title:
+            return row.title;
+        case Available:
+            return row.available;
+        case Buffer:
+            return row.safetyBuffer;
+        case Version:
+            return row.version;
+        case Paused:
+            return row.paused ? 1 : 0;
+        }
+        break;
+    case Qt::TextAlignmentRole:
+        if (column >= Available && column <= Version)
+            return int(Qt::AlignRight | Qt::AlignVCenter);
+        break;
+    case Qt::BackgroundRole:
+        if (column == Available && isLowStock(row))
+            return QBrush(row.available <= 0 ? QColor(0xf8, 0xb4, 0xb4) : QColor(0xff, 0xe0, 0x99));
+        break;
+    case Qt::ForegroundRole:
+        if (column == Paused && row.paused)
+            return QBrush(QColor(0xb0, 0x1c, 0x1c));
+        break;
+    case Qt::FontRole:
+        if (column == Paused && row.paused) {
+            QFont bold;
+            bold.setBold(true);
+            return bold;
+        }
+        break;
+    case Qt::ToolTipRole:
+        if (column == Available && isLowStock(row))
+            return tr("Low stock: %1 available, safety buffer %2")
+                .arg(row.available)
+                .arg(row.safetyBuffer);
+        if (column == Paused && row.paused)
+            return tr("Paused on every channel by the listing guard");
+        break;
+    default:
+        break;
+    }
+    return {};
+}
+
+QVariant StockModel::channelData(const StockRow &row, int channel, int role) const
+{
+    if (channel >= row.channels.size())
+        return {};
+    const ListingCell &c = row.channels.at(channel);
+    switch (role) {
+    case Qt::DisplayRole:
+        if (!c.listed)
+            return u"\u2014"_s;
+        if (c.state == ListingState::State::InSync)
+            return c.ackedQuantity < 0 ? tr("in sync") : QString::number(c.ackedQuantity);
+        return c.ackedQuantity < 0 ? stateText(c.state)
+                                   : u"%1 (%2)"_s.arg(c.ackedQuantity).arg(stateText(c.state));
+    case SortRole:
+        return c.listed ? c.ackedQuantity : -2;
+    case Qt::TextAlignmentRole:
+        return int(Qt::AlignRight | Qt::AlignVCenter);
+    case Qt::BackgroundRole:
+        if (c.listed && c.state != ListingState::State::InSync)
+            return QBrush(stateColour(c.state));
+        break;
+    case Qt::ToolTipRole:
+        if (!c.listed)
+            return tr("Not listed on %1").arg(m_channels.value(channel));
+        return c.lastError.isEmpty()
+            ? tr("%1: %2").arg(m_channels.value(channel), stateText(c.state))
+            : tr("%1: %2\nLast error: %3")
+                  .arg(m_channels.value(channel), stateText(c.state), c.lastError);
+    default:
+        break;
+    }
+    return {};
+}
+
+QVariant StockModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case Sku:
+        return tr("SKU");
+    case Title:
+        return tr("Title");
+    case Available:
+        return tr("Available");
+    case Buffer:
+        return tr("Buffer");
+    case Version:
+        return tr("Version");
+    case Paused:
+        return tr("Paused");
+    default:
+        return m_channels.value(section - FirstChannel);
+    }
+}
+
+} // namespace ChannelDesk

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "console/consoletypes.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+
+namespace ChannelDesk {
+
+// The live stock table: one row per SKU with the source of truth and, per channel, the last
+// acknowledged quantity and sync state. Loaded once, then kept current by batches of changed
+// rows: dataChanged over the touched row spans (one whole-table signal when most rows changed),
+// inserts for new SKUs, never a reset after the first load.
+class StockModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { Sku, Title, Available, Buffer, Version, Paused, FirstChannel };
+    enum Role {
+        SortRole = Qt::UserRole + 1, // a number for the numeric columns, text otherwise
+        ProblemRole, // bool: low stock, paused, or a channel retrying or dead
+        SkuRole,
+    };
+    static constexpr qint64 kLowStock = 5; // available minus the safety buffer at or below this
+
+    explicit StockModel(QObject *parent = nullptr);
+
+    void setChannels(const QStringList &channels);
+    QStringList channels() const { return m_channels; }
+    // Replaces everything (the first load).
+    void load(const QList<ChannelDesk::StockRow> &rows);
+    // Applies a batch of changed (or new) rows.
+    void applyChanges(const QList<ChannelDesk::StockRow> &rows);
+
+    const StockRow *rowAt(int row) const;
+    int rowOf(const QString &sku) const { return m_index.value(sku, -1); }
+    static bool isProblem(const StockRow &row);
+    static bool isLowStock(const StockRow &row);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+private:
+    QVariant cellData(const StockRow &row, int column, int role) const;
+    QVariant channelData(const StockRow &row, int channel, int role) const;
+
+    QStringList m_channels;
+    QList<StockRow> m_rows;
+    QHash<QString, int> m_index;
+};
+
+} // namespace ChannelDesk

@@ -1,0 +1,117 @@
+#include "stock/stockpanel.h"
+
+#include "console/corebridge.h"
+#include "stock/adjustdialog.h"
+#include "stock/stockfilterproxy.h"
+#include "stock/stockmodel.h"
+
+#include <QCheckBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTableView>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace ChannelDesk {
+
+StockPanel::StockPanel(CoreBridge *bridge, QWidget *parent)
+    : QWidget(parent)
+    , m_bridge(bridge)
+    , m_model(new StockModel(this))
+    , m_proxy(new StockFilterProxy(this))
+    , m_filter(new QLineEdit(this))
+    , m_problems(new QCheckBox(tr("Only &problems"), this))
+    , m_count(new QLabel(this))
+    , m_view(new QTableView(this))
+{
+    setObjectName(u"stockPanel"_s);
+    m_proxy->setSourceModel(m_model);
+    m_filter->setObjectName(u"stockFilter"_s);
+    m_filter->setPlaceholderText(tr("Filter by SKU or title"));
+    m_filter->setClearButtonEnabled(true);
+    m_problems->setObjectName(u"onlyProblems"_s);
+    m_problems->setToolTip(tr("Low stock, paused, or retrying or dead on a channel"));
+    m_count->setObjectName(u"stockCount"_s);
+    auto *adjust = new QPushButton(tr("&Adjust…"), this);
+    adjust->setObjectName(u"adjustButton"_s);
+
+    m_view->setObjectName(u"stockView"_s);
+    m_view->setModel(m_proxy);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(StockModel::Sku, Qt::AscendingOrder);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setAlternatingRowColors(true);
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setDefaultSectionSize(22);
+    m_view->horizontalHeader()->setStretchLastSection(false);
+    m_view->setWordWrap(false);
+
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(m_filter, 1);
+    bar->addWidget(m_problems);
+    bar->addWidget(m_count);
+    bar->addWidget(adjust);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(bar);
+    layout->addWidget(m_view);
+
+    connect(m_filter, &QLineEdit::textChanged, m_proxy, &StockFilterProxy::setText);
+    connect(m_problems, &QCheckBox::toggled, m_proxy, &StockFilterProxy::setOnlyProblems);
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &StockPanel::updateCount);
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &StockPanel::updateCount);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &StockPanel::updateCount);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &StockPanel::updateCount);
+    connect(adjust, &QPushButton::clicked, this, &StockPanel::adjustCurrent);
+    connect(m_view, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
+        Q_EMIT historyRequested(index.data(StockModel::SkuRole).toString());
+    });
+
+    if (m_bridge) {
+        connect(m_bridge, &CoreBridge::started, this,
+                [this](const ConsoleInfo &info) { m_model->setChannels(info.channels); });
+        connect(m_bridge, &CoreBridge::stockLoaded, this, [this](const QList<StockRow> &rows) {
+            m_model->load(rows);
+            m_view->resizeColumnsToContents();
+            m_view->setColumnWidth(StockModel::Title, 220);
+            for (int c = StockModel::FirstChannel; c < m_model->columnCount(); ++c)
+                m_view->setColumnWidth(c, 118);
+        });
+        connect(m_bridge, &CoreBridge::stockChanged, m_model, &StockModel::applyChanges);
+        connect(m_bridge, &CoreBridge::adjustFinished, this,
+                [this](const QString &sku, bool ok, const QString &message) {
+                    if (!ok)
+                        QMessageBox::warning(this, tr("Adjust stock"),
+                                             tr("%1 was not changed: %2").arg(sku, message));
+                });
+    }
+    updateCount();
+}
+
+QString StockPanel::currentSku() const
+{
+    return m_view->currentIndex().data(StockModel::SkuRole).toString();
+}
+
+void StockPanel::adjustCurrent()
+{
+    const QString sku = currentSku();
+    if (sku.isEmpty() || !m_bridge)
+        return;
+    const StockRow *row = m_model->rowAt(m_model->rowOf(sku));
+    AdjustDialog dialog(sku, row ? row->available : 0, this);
+    if (dialog.exec() == QDialog::Accepted)
+        m_bridge->adjustStock(sku, dialog.delta(), dialog.reason());
+}
+
+void StockPanel::updateCount()
+{
+    m_count->setText(tr("%1 of %2 SKUs").arg(m_proxy->rowCount()).arg(m_model->rowCount()));
+}
+
+} // namespace ChannelDesk
