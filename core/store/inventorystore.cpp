@@ -84,7 +84,7 @@ bool InventoryStore::audit(const AuditFilter &filter, QList<Mutation> *out, QStr
         sql += u" AND at < ?"_s;
         binds.append(filter.toMs);
     }
-    sql += u" ORDER BY id"_s;
+    sql += filter.newestFirst ? u" ORDER BY id DESC"_s : u" ORDER BY id"_s;
     if (filter.limit > 0)
         sql += u" LIMIT %1"_s.arg(filter.limit);
 

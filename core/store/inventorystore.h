@@ -32,12 +32,13 @@ public:
         qint64 toMs = 0; // exclusive; 0 = to the end
         qint64 afterId = 0; // only rows with a greater id (for incremental reads)
         qint64 limit = 0; // 0 = no limit
+        bool newestFirst = false; // with a limit: the newest rows, still returned newest first
     };
 
     // Every SKU, ordered by SKU. Returns false and sets *error on a database failure.
     bool allStock(QList<StockLevel> *out, QString *error) const;
     std::optional<StockLevel> stock(const QString &sku, QString *error = nullptr) const;
-    // The mutation log, oldest first.
+    // The mutation log, oldest first (or newest first, see AuditFilter::newestFirst).
     bool audit(const AuditFilter &filter, QList<Mutation> *out, QString *error) const;
     qint64 lastMutationId(QString *error = nullptr) const;
 

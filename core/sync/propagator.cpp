@@ -220,7 +220,12 @@ void Propagator::handleFailure(const DueListing &listing, const PushOutcome &out
 {
     const QString channel = channelId();
     const qint64 now = m_clock.nowMs();
-    const int attempts = listing.attempts + 1;
+    // A stale compare value is not the channel failing: the shop sold something we have not
+    // heard of yet (its webhook is on the way). It is refreshed and tried again without using up
+    // an attempt, or a flash sale on the shop itself would fill the dead-letter queue.
+    const bool stale = outcome.errorCode == "CHANGE_FROM_QUANTITY_STALE"_L1 ||
+        outcome.errorCode == "COMPARE_QUANTITY_STALE"_L1;
+    const int attempts = stale ? listing.attempts : listing.attempts + 1;
     QString message = outcome.message;
     if (!outcome.errorCode.isEmpty())
         message = outcome.errorCode + u": "_s + message;
@@ -249,11 +254,10 @@ void Propagator::handleFailure(const DueListing &listing, const PushOutcome &out
         Q_EMIT deadLettered(channel, listing.sku, message);
         return;
     }
-    if (outcome.errorCode == "CHANGE_FROM_QUANTITY_STALE"_L1 ||
-        outcome.errorCode == "COMPARE_QUANTITY_STALE"_L1)
+    if (stale)
         refreshStale(listing);
     const qint64 floor = report.retryAfterMs.value_or(0);
-    const qint64 delay = m_backoff.delayMs(attempts - 1, floor);
+    const qint64 delay = m_backoff.delayMs(std::max(0, attempts - 1), floor);
     m_store.scheduleRetry(channel, listing.sku, attempts, now + delay, message);
 }
 

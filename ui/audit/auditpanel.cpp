@@ -83,13 +83,13 @@ AuditPanel::AuditPanel(CoreBridge *bridge, QWidget *parent)
             [this](const QList<Mutation> &mutations, const QString &error) {
                 m_model->setMutations(mutations);
                 m_view->resizeColumnsToContents();
-                m_view->scrollToBottom();
+                m_view->scrollToTop();
                 m_status->setText(
                     error.isEmpty()
                         ? (mutations.size() >= kLimit
-                               ? tr("The first %1 entries; narrow the filter to see the rest.")
+                               ? tr("The newest %1 entries; narrow the filter to see older ones.")
                                      .arg(kLimit)
-                               : tr("%n entries, oldest first.", nullptr, int(mutations.size())))
+                               : tr("%n entries, newest first.", nullptr, int(mutations.size())))
                         : tr("Cannot read the audit log: %1").arg(error));
             });
     }
@@ -118,6 +118,7 @@ void AuditPanel::load()
     if (const qint64 range = m_range->currentData().toLongLong(); range > 0)
         filter.fromMs = QDateTime::currentMSecsSinceEpoch() - range;
     filter.limit = kLimit;
+    filter.newestFirst = true;
     m_status->setText(tr("Loading…"));
     m_bridge->requestAudit(filter);
 }

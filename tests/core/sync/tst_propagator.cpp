@@ -86,6 +86,17 @@ PushOutcome transient(const QString &message = u"HTTP 503"_s)
     return o;
 }
 
+PushOutcome stale()
+{
+    // Shopify's answer when changeFromQuantity no longer matches: HTTP 200 with a user error.
+    PushOutcome o;
+    o.failure = FailureKind::Transient;
+    o.httpStatus = 200;
+    o.errorCode = u"CHANGE_FROM_QUANTITY_STALE"_s;
+    o.message = u"The changeFromQuantity value does not match persisted value."_s;
+    return o;
+}
+
 PushOutcome permanent()
 {
     PushOutcome o;
@@ -111,6 +122,7 @@ private Q_SLOTS:
     void retryAfterIsAFloor();
     void permanentFailureGoesStraightToTheDeadLetterQueue();
     void exhaustedRetriesGoToTheDeadLetterQueue();
+    void staleCompareValueIsRefreshedWithoutUsingAnAttempt();
     void pauseAtZeroAndResume();
     void originChannelIsSentTheTruthComparedToItsOwnSale();
     void tokenBucketLimitsCalls();
@@ -309,6 +321,32 @@ void TestPropagator::exhaustedRetriesGoToTheDeadLetterQueue()
     QSqlQuery q(m_t->db().connection());
     QVERIFY(q.exec(u"SELECT history FROM dead_letters"_s) && q.next());
     QVERIFY(q.value(0).toString().contains(u"exhausted"_s));
+}
+
+void TestPropagator::staleCompareValueIsRefreshedWithoutUsingAnAttempt()
+{
+    // The shop sells on its own faster than we hear of it: five stale answers in a row with
+    // three attempts allowed must still end with the truth on the channel, not a dead letter.
+    map(u"shop"_s, {u"A"_s});
+    ScriptedChannel channel(u"shop"_s);
+    channel.held[u"r-A"_s] = 97; // the shop sold 3 we have not heard of
+    Propagator::Options o;
+    o.maxAttempts = 3;
+    Propagator p(m_t->db(), &channel, m_clock, o);
+    channel.script = {stale(), stale(), stale(), stale(), stale()};
+    QSignalSpy dead(&p, &Propagator::deadLettered);
+    p.start();
+    for (int i = 0; i < 6; ++i) {
+        runUntilIdle(p);
+        m_clock.advance(60'000);
+    }
+    QCOMPARE(dead.count(), 0);
+    QCOMPARE(channel.calls.size(), 6);
+    QCOMPARE(channel.held.value(u"r-A"_s), 100);
+    const ListingState a = listings(u"shop"_s).constFirst();
+    QCOMPARE(a.state, ListingState::State::InSync);
+    // The refresh read back what the shop held, so the last push compared against it.
+    QCOMPARE(channel.calls.last().first().lastAckedQuantity, std::optional<qint64>(97));
 }
 
 void TestPropagator::pauseAtZeroAndResume()
