@@ -14,6 +14,7 @@ packages=(
     qt6-qpa-plugins
     xvfb xauth
     jq
+    desktop-file-utils appstream
 )
 
 missing=()

@@ -89,7 +89,10 @@ MainWindow::MainWindow(CoreBridge *bridge, QWidget *parent)
     createActions();
 
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
-        m_tray = new QSystemTrayIcon(style()->standardIcon(QStyle::SP_ComputerIcon), this);
+        // The app's own icon; windows built without one (tests) fall back to a standard icon.
+        const QIcon appIcon = QApplication::windowIcon();
+        m_tray = new QSystemTrayIcon(
+            appIcon.isNull() ? style()->standardIcon(QStyle::SP_ComputerIcon) : appIcon, this);
         m_tray->setObjectName(u"trayIcon"_s);
         m_tray->setToolTip(tr("ChannelDesk"));
         m_tray->show();

@@ -7,6 +7,8 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
+#include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTranslator>
@@ -21,6 +23,12 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(u"ChannelDesk"_s);
     QApplication::setApplicationDisplayName(u"ChannelDesk"_s);
     QApplication::setApplicationVersion(QStringLiteral(CHANNELDESK_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral(CHANNELDESK_APP_ID));
+    QIcon appIcon;
+    const QDir appIcons(u":/icons"_s);
+    for (const QString &png : appIcons.entryList({u"appicon-*.png"_s}))
+        appIcon.addFile(appIcons.filePath(png)); // the size is read from the file
+    QApplication::setWindowIcon(appIcon);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
