@@ -6,6 +6,7 @@
 #include "console/corebridge.h"
 #include "dlq/deadletterpanel.h"
 #include "lag/lagpanel.h"
+#include "settings/settingsdialog.h"
 #include "stock/stockpanel.h"
 
 #include <QAction>
@@ -145,6 +146,14 @@ void MainWindow::createActions()
     exportAudit->setObjectName(u"actionExportAudit"_s);
     exportAudit->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     connect(exportAudit, &QAction::triggered, m_audit, &AuditPanel::exportCsv);
+    QAction *preferences = file->addAction(tr("&Settings…"));
+    preferences->setObjectName(u"actionSettings"_s);
+    QList<QKeySequence> preferenceKeys = QKeySequence::keyBindings(QKeySequence::Preferences);
+    if (!preferenceKeys.contains(QKeySequence(Qt::CTRL | Qt::Key_Comma)))
+        preferenceKeys.append(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    preferences->setShortcuts(preferenceKeys);
+    preferences->setMenuRole(QAction::PreferencesRole);
+    connect(preferences, &QAction::triggered, this, &MainWindow::openSettings);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"));
     quit->setObjectName(u"actionQuit"_s);
@@ -218,6 +227,18 @@ void MainWindow::createActions()
                               "Shopify, WooCommerce, eBay and Amazon.</p>")
                                .arg(QApplication::applicationVersion()));
     });
+}
+
+void MainWindow::openSettings()
+{
+    if (auto *open = findChild<SettingsDialog *>()) {
+        open->raise();
+        open->activateWindow();
+        return;
+    }
+    auto *dialog = new SettingsDialog(m_bridge, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void MainWindow::onStatus(const ConsoleStatus &status)

@@ -41,6 +41,7 @@ protected:
 
 private:
     void createActions();
+    void openSettings();
     void restoreSettings();
     void saveSettings() const;
     void onStatus(const ChannelDesk::ConsoleStatus &status);

@@ -4,6 +4,7 @@
 #include "console/corebridge.h"
 #include "mainwindow.h"
 #include "screenshotter.h"
+#include "secrets/keychainsecretstore.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -11,6 +12,8 @@
 #include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QTranslator>
 
 using namespace ChannelDesk;
@@ -72,7 +75,16 @@ int main(int argc, char *argv[])
     ConsoleWorker::Options options;
     options.demo = parser.isSet(u"demo"_s);
     options.databaseLocation = parser.value(u"db"_s);
-    options.configPath = parser.value(u"config"_s);
+    // The config: --config, else the settings' "config/path", else the default location, which
+    // need not exist before the first save in File > Settings.
+    options.configRequired = parser.isSet(u"config"_s);
+    const QString defaultConfig =
+        QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) +
+        u"/channeldesk.json"_s;
+    options.configPath = options.configRequired
+        ? parser.value(u"config"_s)
+        : QSettings().value(u"config/path"_s, defaultConfig).toString();
+    options.secretStore = [] { return std::make_unique<KeychainSecretStore>(); };
     CoreBridge bridge(options);
     MainWindow window(&bridge);
     window.show();

@@ -160,11 +160,21 @@ CarrierError CarrierAdapter::makeError(CarrierErrorKind kind, const QString &mes
     return e;
 }
 
-bool CarrierAdapter::readSecret(quint64 call, const QString &envName, QString *value)
+bool CarrierAdapter::readSecret(quint64 call, const QString &role, const QString &envName,
+                                QString *value)
 {
-    *value = qEnvironmentVariable(envName.toLocal8Bit().constData());
+    // Resolved when the config was read (the console: keychain first), else the environment.
+    *value = QString::fromUtf8(m_config.secrets.value(role));
+    if (value->isEmpty() && !envName.isEmpty())
+        *value = qEnvironmentVariable(envName.toLocal8Bit().constData());
     if (!value->isEmpty())
         return true;
+    if (envName.isEmpty()) {
+        finishWithError(call, CarrierErrorKind::Auth,
+                        u"carrier \"%1\" has no %2: store it in the settings or name an "
+                        "environment variable"_s.arg(m_config.id, role));
+        return false;
+    }
     finishWithError(call, CarrierErrorKind::Auth,
                     u"the environment variable %1 (credentials of carrier \"%2\") is not set"_s.arg(
                         envName, m_config.id));

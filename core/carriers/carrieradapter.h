@@ -74,8 +74,9 @@ protected:
     CarrierError transportError(const HttpAnswer &answer) const;
     CarrierError makeError(CarrierErrorKind kind, const QString &message, int httpStatus = 0,
                            const QString &carrier = {}) const;
-    // Reads a credential's environment variable; an unset one finishes call with an auth error.
-    bool readSecret(quint64 call, const QString &envName, QString *value);
+    // Reads a credential by role: the config's resolved secret, else its environment variable;
+    // neither finishes call with an auth error.
+    bool readSecret(quint64 call, const QString &role, const QString &envName, QString *value);
     const Clock &clock() const { return m_clock; }
     // The date the parcel ships: the request's, or today by the clock (UTC).
     QDate shipDate(const ShipmentRequest &request) const;

@@ -35,7 +35,45 @@ bool readEnvName(const QJsonObject &credentials, const QString &key, const QStri
     return true;
 }
 
-bool parseCarrier(const QJsonValue &value, int index, CarrierConfig *c, QString *error)
+// With sources, resolves the credential of `field` into c->secrets; the env name is then optional
+// when the keychain is consulted.
+bool readCredential(const QJsonObject &credentials, const SecretField &field, const QString &where,
+                    const SecretSources *sources, CarrierConfig *c, QString *out, QString *error)
+{
+    const QJsonValue named = credentials.value(field.envField);
+    const bool optionalName = sources && sources->keychain && named.isUndefined();
+    if (!optionalName && !readEnvName(credentials, field.envField, where, out, error))
+        return false;
+    if (!sources)
+        return true;
+    const QString key = SecretKeys::carrier(c->id, field.role);
+    if (sources->keychain) {
+        const std::optional<QByteArray> stored = sources->keychain(key);
+        if (stored && !stored->isEmpty()) {
+            c->secrets.insert(field.role, *stored);
+            return true;
+        }
+    }
+    const QString value = out->isEmpty() ? QString() : sources->environment.value(*out);
+    if (!value.isEmpty()) {
+        c->secrets.insert(field.role, value.toUtf8());
+        return true;
+    }
+    if (sources->policy == SecretPolicy::Optional || !c->enabled)
+        return true;
+    const QString path = u"%1.credentials.%2"_s.arg(where, field.envField);
+    if (!sources->keychain)
+        *error = u"%1: environment variable %2 is not set"_s.arg(path, *out);
+    else if (out->isEmpty())
+        *error = u"%1: missing, and the keychain has no %2"_s.arg(path, key);
+    else
+        *error = u"%1: environment variable %2 is not set, and the keychain has no %3"_s.arg(
+            path, *out, key);
+    return false;
+}
+
+bool parseCarrier(const QJsonValue &value, int index, const SecretSources *sources,
+                  CarrierConfig *c, QString *error)
 {
     const QString where = u"carriers[%1]"_s.arg(index);
     if (!value.isObject()) {
@@ -72,18 +110,10 @@ bool parseCarrier(const QJsonValue &value, int index, CarrierConfig *c, QString 
         return false;
     }
     const QJsonValue credentials = o.value("credentials"_L1);
-    if (!credentials.isObject()) {
+    const bool keychain = sources && sources->keychain;
+    if (!credentials.isObject() && !(keychain && credentials.isUndefined())) {
         *error = where + u".credentials: expected an object naming environment variables"_s;
         return false;
-    }
-    const QJsonObject cred = credentials.toObject();
-    if (c->type == CarrierType::EasyPost || c->type == CarrierType::Shippo) {
-        if (!readEnvName(cred, u"api_key_env"_s, where, &c->apiKeyEnv, error))
-            return false;
-    } else {
-        if (!readEnvName(cred, u"client_id_env"_s, where, &c->clientIdEnv, error) ||
-            !readEnvName(cred, u"client_secret_env"_s, where, &c->clientSecretEnv, error))
-            return false;
     }
     if (o.contains("timeout_ms"_L1)) {
         const QJsonValue t = o.value("timeout_ms"_L1);
@@ -107,6 +137,16 @@ bool parseCarrier(const QJsonValue &value, int index, CarrierConfig *c, QString 
             return false;
         }
         c->enabled = o.value("enabled"_L1).toBool();
+    }
+    // Credentials last, so that a disabled carrier needs none.
+    const QJsonObject cred = credentials.toObject();
+    const QList<SecretField> fields = SecretKeys::carrierFields(type);
+    for (const SecretField &field : fields) {
+        QString *name = field.role == "api_key"_L1 ? &c->apiKeyEnv
+            : field.role == "client_id"_L1         ? &c->clientIdEnv
+                                                   : &c->clientSecretEnv;
+        if (!readCredential(cred, field, where, sources, c, name, error))
+            return false;
     }
     return true;
 }
@@ -185,7 +225,8 @@ QString toString(CarrierType type)
     return u"fedex"_s;
 }
 
-bool parseCarrierSettings(const QJsonObject &root, CarrierSettings *settings, QString *error)
+static bool parseCarriers(const QJsonObject &root, const SecretSources *sources,
+                          CarrierSettings *settings, QString *error)
 {
     CarrierSettings parsed;
     const QJsonValue carriers = root.value("carriers"_L1);
@@ -197,7 +238,7 @@ bool parseCarrierSettings(const QJsonObject &root, CarrierSettings *settings, QS
     QSet<QString> ids;
     for (qsizetype i = 0; i < list.size(); ++i) {
         CarrierConfig c;
-        if (!parseCarrier(list.at(i), int(i), &c, error))
+        if (!parseCarrier(list.at(i), int(i), sources, &c, error))
             return false;
         if (ids.contains(c.id)) {
             *error = u"carriers[%1].id: \"%2\" is configured twice"_s.arg(i).arg(c.id);
@@ -212,7 +253,14 @@ bool parseCarrierSettings(const QJsonObject &root, CarrierSettings *settings, QS
     return true;
 }
 
-bool parseCarrierSettings(const QByteArray &json, CarrierSettings *settings, QString *error)
+bool parseCarrierSettings(const QJsonObject &root, CarrierSettings *settings, QString *error)
+{
+    return parseCarriers(root, nullptr, settings, error);
+}
+
+namespace {
+bool parseCarrierJson(const QByteArray &json, const SecretSources *sources,
+                      CarrierSettings *settings, QString *error)
 {
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
@@ -225,7 +273,19 @@ bool parseCarrierSettings(const QByteArray &json, CarrierSettings *settings, QSt
         *error = u"expected a JSON object"_s;
         return false;
     }
-    return parseCarrierSettings(doc.object(), settings, error);
+    return parseCarriers(doc.object(), sources, settings, error);
+}
+} // namespace
+
+bool parseCarrierSettings(const QByteArray &json, CarrierSettings *settings, QString *error)
+{
+    return parseCarrierJson(json, nullptr, settings, error);
+}
+
+bool parseCarrierSettings(const QByteArray &json, const SecretSources &sources,
+                          CarrierSettings *settings, QString *error)
+{
+    return parseCarrierJson(json, &sources, settings, error);
 }
 
 } // namespace ChannelDesk

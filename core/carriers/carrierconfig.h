@@ -1,5 +1,7 @@
 #pragma once
 
+#include "secrets/secretsources.h"
+
 #include <QByteArray>
 #include <QHash>
 #include <QJsonObject>
@@ -14,7 +16,8 @@ enum class CarrierType { EasyPost, Shippo, Ups, Fedex };
 QString toString(CarrierType type);
 
 // One entry of the config file's "carriers" array. Secrets are never in the file: credentials
-// name environment variables, read when the adapter sends a request.
+// name environment variables, read when the adapter sends a request, unless the config was read
+// with SecretSources, which resolves them at once (keychain first) into `secrets`.
 struct CarrierConfig
 {
     QString id;
@@ -23,6 +26,9 @@ struct CarrierConfig
     QString apiKeyEnv; // EasyPost, Shippo
     QString clientIdEnv; // UPS, FedEx (OAuth client credentials)
     QString clientSecretEnv;
+    // Resolved secrets by role ("api_key", "client_id", "client_secret"); a role without one here
+    // is read from its environment variable at request time.
+    QHash<QString, QByteArray> secrets;
     QString accountNumber; // UPS ShipperNumber / FedEx accountNumber (optional, not a secret)
     int timeoutMs = 3000; // the RateShopper's deadline for this carrier
     bool enabled = true;
@@ -54,5 +60,11 @@ struct CarrierSettings
 bool parseCarrierSettings(const QJsonObject &root, CarrierSettings *settings, QString *error);
 // The same from the file's bytes.
 bool parseCarrierSettings(const QByteArray &json, CarrierSettings *settings, QString *error);
+// The same, resolving every credential now: the keychain ("carrier/<id>/<role>") wins, then the
+// environment variable the file names; with a keychain lookup the *_env fields are optional. A
+// credential found in neither place is an error naming its field (unless sources.policy is
+// Optional, when the carrier answers an auth error at request time instead).
+bool parseCarrierSettings(const QByteArray &json, const SecretSources &sources,
+                          CarrierSettings *settings, QString *error);
 
 } // namespace ChannelDesk

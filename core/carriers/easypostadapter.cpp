@@ -159,7 +159,7 @@ CarrierResult EasyPostAdapter::parseResponse(int httpStatus, const QByteArray &b
 void EasyPostAdapter::startRequest(quint64 call, const ShipmentRequest &request)
 {
     QString apiKey;
-    if (!readSecret(call, config().apiKeyEnv, &apiKey))
+    if (!readSecret(call, u"api_key"_s, config().apiKeyEnv, &apiKey))
         return;
     QNetworkRequest http = jsonRequest(path(request));
     // HTTP Basic with the API key as the user name and no password.

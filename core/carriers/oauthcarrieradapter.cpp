@@ -35,8 +35,8 @@ void OAuthCarrierAdapter::fetchToken(quint64 call, const ShipmentRequest &reques
 {
     QString clientId;
     QString clientSecret;
-    if (!readSecret(call, config().clientIdEnv, &clientId) ||
-        !readSecret(call, config().clientSecretEnv, &clientSecret))
+    if (!readSecret(call, u"client_id"_s, config().clientIdEnv, &clientId) ||
+        !readSecret(call, u"client_secret"_s, config().clientSecretEnv, &clientSecret))
         return;
     QByteArray body;
     const QNetworkRequest tokenCall = tokenRequest(clientId, clientSecret, &body);

@@ -143,7 +143,7 @@ CarrierResult ShippoAdapter::parseResponse(int httpStatus, const QByteArray &bod
 void ShippoAdapter::startRequest(quint64 call, const ShipmentRequest &request)
 {
     QString token;
-    if (!readSecret(call, config().apiKeyEnv, &token))
+    if (!readSecret(call, u"api_key"_s, config().apiKeyEnv, &token))
         return;
     QNetworkRequest http = jsonRequest(u"/shipments/"_s);
     http.setRawHeader("Authorization"_ba, "ShippoToken "_ba + token.toUtf8());

@@ -23,12 +23,10 @@ const QStringList kTypes = {u"shopify"_s, u"woocommerce"_s, u"ebay"_s, u"amazon"
 class ChannelReader
 {
 public:
-    ChannelReader(const QJsonObject &object, const QString &path, const QProcessEnvironment &env,
-                  SecretPolicy policy)
+    ChannelReader(const QJsonObject &object, const QString &path, const SecretSources &sources)
         : m_object(object)
         , m_path(path)
-        , m_env(env)
-        , m_policy(policy)
+        , m_sources(sources)
     {
     }
 
@@ -46,14 +44,14 @@ private:
                                           const QString &fieldPath);
     std::optional<QString> optionalString(const QJsonObject &object, const QString &field,
                                           const QString &fieldPath);
-    bool readSecret(const QJsonObject &object, const QString &field, const QString &fieldPath,
-                    bool required, QByteArray *value);
+    bool readSecret(const QJsonObject &object, const SecretField &field, const QString &fieldPath,
+                    QByteArray *value);
     bool readUrl(const QString &text, const QString &field, QUrl *url);
 
     QJsonObject m_object;
     QString m_path;
-    const QProcessEnvironment &m_env;
-    SecretPolicy m_policy;
+    const SecretSources &m_sources;
+    QString m_id;
     QString m_error;
 };
 
@@ -86,20 +84,41 @@ std::optional<QString> ChannelReader::optionalString(const QJsonObject &object,
     return requiredString(object, field, fieldPath);
 }
 
-bool ChannelReader::readSecret(const QJsonObject &object, const QString &field,
-                               const QString &fieldPath, bool required, QByteArray *value)
+bool ChannelReader::readSecret(const QJsonObject &object, const SecretField &field,
+                               const QString &fieldPath, QByteArray *value)
 {
-    if (!required && (object.value(field).isUndefined() || object.value(field).isNull()))
-        return true;
-    const auto name = requiredString(object, field, fieldPath);
-    if (!name)
-        return false;
-    static const QRegularExpression envName(u"^[A-Za-z_][A-Za-z0-9_]*$"_s);
-    if (!envName.match(*name).hasMatch())
-        return fail(fieldPath, u"\"%1\" is not an environment variable name"_s.arg(*name));
-    const QString secret = m_env.value(*name);
-    if (secret.isEmpty() && m_policy == SecretPolicy::Require)
-        return fail(fieldPath, u"environment variable %1 is not set"_s.arg(*name));
+    const QJsonValue named = object.value(field.envField);
+    const bool hasName = !named.isUndefined() && !named.isNull();
+    QString name;
+    if (hasName || (field.required && !m_sources.keychain)) {
+        const auto text = requiredString(object, field.envField, fieldPath);
+        if (!text)
+            return false;
+        static const QRegularExpression envName(u"^[A-Za-z_][A-Za-z0-9_]*$"_s);
+        if (!envName.match(*text).hasMatch())
+            return fail(fieldPath, u"\"%1\" is not an environment variable name"_s.arg(*text));
+        name = *text;
+    }
+    // The keychain wins; the environment variable is the fallback.
+    const QString key = SecretKeys::channel(m_id, field.role);
+    if (m_sources.keychain) {
+        const std::optional<QByteArray> stored = m_sources.keychain(key);
+        if (stored && !stored->isEmpty()) {
+            *value = *stored;
+            return true;
+        }
+    }
+    const QString secret = name.isEmpty() ? QString() : m_sources.environment.value(name);
+    if (secret.isEmpty() && m_sources.policy == SecretPolicy::Require &&
+        (field.required || !name.isEmpty())) {
+        if (!m_sources.keychain)
+            return fail(fieldPath, u"environment variable %1 is not set"_s.arg(name));
+        if (name.isEmpty())
+            return fail(fieldPath, u"missing, and the keychain has no %1"_s.arg(key));
+        return fail(
+            fieldPath,
+            u"environment variable %1 is not set, and the keychain has no %2"_s.arg(name, key));
+    }
     *value = secret.toUtf8();
     return true;
 }
@@ -128,6 +147,7 @@ std::optional<ChannelConfig> ChannelReader::read()
         return std::nullopt;
     }
     config.id = *id;
+    m_id = *id;
 
     const auto type = requiredString(m_object, u"type"_s, u"type"_s);
     if (!type)
@@ -175,19 +195,17 @@ std::optional<ChannelConfig> ChannelReader::read()
     }
 
     const QJsonValue credentialsValue = m_object.value(u"credentials"_s);
-    if (credentialsValue.isUndefined() || credentialsValue.isNull()) {
+    const bool noCredentials = credentialsValue.isUndefined() || credentialsValue.isNull();
+    if (noCredentials && !m_sources.keychain) {
         fail(u"credentials"_s, u"missing"_s);
         return std::nullopt;
     }
-    if (!credentialsValue.isObject()) {
+    if (!noCredentials && !credentialsValue.isObject()) {
         fail(u"credentials"_s, u"must be an object"_s);
         return std::nullopt;
     }
     const QJsonObject credentials = credentialsValue.toObject();
 
-    // Each type's credential fields: (field in "credentials", role in ChannelConfig).
-    QList<std::pair<QString, QString>> secretFields;
-    bool hasWebhooks = false;
     if (config.type == u"shopify"_s) {
         const auto location = requiredString(m_object, u"location_id"_s, u"location_id"_s);
         if (!location)
@@ -200,15 +218,7 @@ std::optional<ChannelConfig> ChannelReader::read()
             return std::nullopt;
         }
         config.locationId = *location;
-        secretFields = {{u"token_env"_s, u"token"_s}};
-        hasWebhooks = true;
-    } else if (config.type == u"woocommerce"_s) {
-        secretFields = {{u"consumer_key_env"_s, u"consumer_key"_s},
-                        {u"consumer_secret_env"_s, u"consumer_secret"_s}};
-        hasWebhooks = true;
-    } else if (config.type == u"ebay"_s) {
-        secretFields = {{u"token_env"_s, u"token"_s}};
-    } else {
+    } else if (config.type == u"amazon"_s) {
         const auto seller = requiredString(m_object, u"seller_id"_s, u"seller_id"_s);
         if (!seller)
             return std::nullopt;
@@ -223,25 +233,18 @@ std::optional<ChannelConfig> ChannelReader::read()
         config.lwaUrl = QUrl(u"https://api.amazon.com"_s);
         if (!lwa->isEmpty() && !readUrl(*lwa, u"lwa_url"_s, &config.lwaUrl))
             return std::nullopt;
-        secretFields = {{u"lwa_client_id_env"_s, u"lwa_client_id"_s},
-                        {u"lwa_client_secret_env"_s, u"lwa_client_secret"_s},
-                        {u"refresh_token_env"_s, u"refresh_token"_s}};
     }
-    for (const auto &[field, role] : secretFields) {
+    // Credentials first, then the webhook secrets (current, then previous during a rotation).
+    const QList<SecretField> fields = SecretKeys::channelFields(config.type);
+    for (const SecretField &field : fields) {
         QByteArray secret;
-        if (!readSecret(credentials, field, u"credentials."_s + field, true, &secret))
-            return std::nullopt;
-        config.credentials.insert(role, secret);
-    }
-    if (hasWebhooks) {
-        QByteArray current;
-        QByteArray previous;
-        if (!readSecret(m_object, u"webhook_secret_env"_s, u"webhook_secret_env"_s, true,
-                        &current) ||
-            !readSecret(m_object, u"previous_webhook_secret_env"_s,
-                        u"previous_webhook_secret_env"_s, false, &previous))
-            return std::nullopt;
-        for (const QByteArray &secret : {current, previous}) {
+        if (field.inCredentials) {
+            if (!readSecret(credentials, field, u"credentials."_s + field.envField, &secret))
+                return std::nullopt;
+            config.credentials.insert(field.role, secret);
+        } else {
+            if (!readSecret(m_object, field, field.envField, &secret))
+                return std::nullopt;
             if (!secret.isEmpty())
                 config.webhookSecrets.append(secret);
         }
@@ -268,6 +271,42 @@ bool parseListen(const QString &text, ChannelsConfig *config)
     return true;
 }
 
+// The optional "alerts" object; returns an error naming the field, or an empty string.
+QString parseAlerts(const QJsonValue &value, AlertThresholds *alerts)
+{
+    if (value.isUndefined() || value.isNull())
+        return {};
+    if (!value.isObject())
+        return u"alerts: must be an object"_s;
+    const QJsonObject object = value.toObject();
+    struct Limit
+    {
+        const char *field;
+        double *target;
+        double min; // exclusive
+        double max; // inclusive
+        const char *what;
+    };
+    const Limit limits[] = {
+        {"lag_p99_seconds", &alerts->lagP99Seconds, 0, 86400,
+         "must be a number of seconds above 0"},
+        {"lag_max_seconds", &alerts->lagMaxSeconds, 0, 86400,
+         "must be a number of seconds above 0"},
+        {"success_rate_min", &alerts->successRateMin, -1e-9, 1, "must be a number from 0 to 1"},
+    };
+    for (const Limit &limit : limits) {
+        const QJsonValue v = object.value(QLatin1StringView(limit.field));
+        if (v.isUndefined() || v.isNull())
+            continue;
+        const double number = v.toDouble(-1);
+        if (!v.isDouble() || !std::isfinite(number) || number <= limit.min || number > limit.max)
+            return u"alerts.%1: %2"_s.arg(QLatin1StringView(limit.field),
+                                          QLatin1StringView(limit.what));
+        *limit.target = number;
+    }
+    return {};
+}
+
 } // namespace
 
 const ChannelConfig *ChannelsConfig::channel(const QString &id) const
@@ -282,6 +321,11 @@ const ChannelConfig *ChannelsConfig::channel(const QString &id) const
 ChannelsConfigResult parseChannelsConfig(const QByteArray &json,
                                          const QProcessEnvironment &environment,
                                          SecretPolicy secrets)
+{
+    return parseChannelsConfig(json, SecretSources {environment, {}, secrets});
+}
+
+ChannelsConfigResult parseChannelsConfig(const QByteArray &json, const SecretSources &sources)
 {
     ChannelsConfigResult result;
     QJsonParseError parseError;
@@ -306,6 +350,19 @@ ChannelsConfigResult parseChannelsConfig(const QByteArray &json,
         }
     }
 
+    const QJsonValue buffer = root.value(u"safety_buffer"_s);
+    if (!buffer.isUndefined() && !buffer.isNull()) {
+        const qint64 integer = buffer.toInteger(-1);
+        if (!buffer.isDouble() || integer < 0) {
+            result.error = u"safety_buffer: must be a whole number of 0 or more"_s;
+            return result;
+        }
+        config.defaultSafetyBuffer = integer;
+    }
+    result.error = parseAlerts(root.value(u"alerts"_s), &config.alerts);
+    if (!result.error.isEmpty())
+        return result;
+
     const QJsonValue channelsValue = root.value(u"channels"_s);
     if (channelsValue.isUndefined() || channelsValue.isNull()) {
         result.error = u"channels: missing"_s;
@@ -323,7 +380,7 @@ ChannelsConfigResult parseChannelsConfig(const QByteArray &json,
             result.error = path + u": must be an object"_s;
             return result;
         }
-        ChannelReader reader(channels.at(i).toObject(), path, environment, secrets);
+        ChannelReader reader(channels.at(i).toObject(), path, sources);
         auto channel = reader.read();
         if (!channel) {
             result.error = reader.error();
@@ -334,6 +391,8 @@ ChannelsConfigResult parseChannelsConfig(const QByteArray &json,
             return result;
         }
         seen.insert(channel->id);
+        if (!channel->safetyBuffer)
+            channel->safetyBuffer = config.defaultSafetyBuffer;
         config.channels.append(*channel);
     }
     result.config = config;
@@ -350,6 +409,45 @@ ChannelsConfigResult loadChannelsConfig(const QString &path, const QProcessEnvir
         return result;
     }
     return parseChannelsConfig(file.readAll(), environment, secrets);
+}
+
+QJsonObject channelsConfigToJson(const ChannelsConfig &config)
+{
+    QJsonObject root;
+    const bool v6 = config.listenHost.contains(u':');
+    root.insert(
+        u"listen"_s,
+        QString((v6 ? u"[%1]:%2"_s : u"%1:%2"_s).arg(config.listenHost).arg(config.listenPort)));
+    if (config.defaultSafetyBuffer)
+        root.insert(u"safety_buffer"_s, *config.defaultSafetyBuffer);
+    const AlertThresholds defaults;
+    if (!(config.alerts == defaults))
+        root.insert(u"alerts"_s,
+                    QJsonObject {{u"lag_p99_seconds"_s, config.alerts.lagP99Seconds},
+                                 {u"lag_max_seconds"_s, config.alerts.lagMaxSeconds},
+                                 {u"success_rate_min"_s, config.alerts.successRateMin}});
+    QJsonArray channels;
+    for (const ChannelConfig &c : config.channels) {
+        QJsonObject o {{u"id"_s, c.id},
+                       {u"type"_s, c.type},
+                       {u"base_url"_s, c.baseUrl.toString()},
+                       {u"credentials"_s, QJsonObject()}};
+        if (!c.locationId.isEmpty())
+            o.insert(u"location_id"_s, c.locationId);
+        if (!c.sellerId.isEmpty())
+            o.insert(u"seller_id"_s, c.sellerId);
+        if (!c.marketplaceId.isEmpty())
+            o.insert(u"marketplace_id"_s, c.marketplaceId);
+        if (c.type == u"amazon"_s && c.lwaUrl.isValid())
+            o.insert(u"lwa_url"_s, c.lwaUrl.toString());
+        if (c.maxRequestsPerSecond)
+            o.insert(u"max_requests_per_second"_s, *c.maxRequestsPerSecond);
+        if (c.safetyBuffer)
+            o.insert(u"safety_buffer"_s, *c.safetyBuffer);
+        channels.append(o);
+    }
+    root.insert(u"channels"_s, channels);
+    return root;
 }
 
 } // namespace ChannelDesk

@@ -1,7 +1,10 @@
 #pragma once
 
+#include "secrets/secretsources.h"
+
 #include <QByteArray>
 #include <QHash>
+#include <QJsonObject>
 #include <QList>
 #include <QProcessEnvironment>
 #include <QString>
@@ -12,8 +15,8 @@
 namespace ChannelDesk {
 
 // One channel of the config file (issue 3, "Configuration"), with its secrets already read from
-// the environment variables the file names. Secrets live only in memory: never logged, never
-// written back.
+// the keychain or the environment variables the file names. Secrets live only in memory: never
+// logged, never written back.
 struct ChannelConfig
 {
     QString id; // also names the webhook route /webhooks/<id>
@@ -42,13 +45,26 @@ struct ChannelConfig
     QByteArray credential(const QString &role) const { return credentials.value(role); }
 };
 
-// The parts of the config file that belong to the sync core: where to listen and the channels.
-// Other top-level keys (the carriers) are read elsewhere and ignored here.
+// The config file's optional "alerts" object: the thresholds of the lag and success-rate alerts.
+struct AlertThresholds
+{
+    double lagP99Seconds = 5; // "lag_p99_seconds": a channel's p99 sync lag above this
+    double lagMaxSeconds = 30; // "lag_max_seconds": any single sync lag above this
+    double successRateMin = 0.99; // "success_rate_min": propagation success rate below this
+
+    friend bool operator==(const AlertThresholds &, const AlertThresholds &) = default;
+};
+
+// The parts of the config file that belong to the sync core: where to listen, the channels and
+// the alert thresholds. Other top-level keys (the carriers) are read elsewhere and ignored here.
 struct ChannelsConfig
 {
     QString listenHost = QStringLiteral("127.0.0.1");
     quint16 listenPort = 8787;
     QList<ChannelConfig> channels;
+    // The top-level "safety_buffer": the default of the channels that set none.
+    std::optional<qint64> defaultSafetyBuffer;
+    AlertThresholds alerts;
 
     const ChannelConfig *channel(const QString &id) const;
 };
@@ -61,14 +77,21 @@ struct ChannelsConfigResult
     bool ok() const { return config.has_value(); }
 };
 
-// Whether a secret's environment variable must be set. Commands that talk to no channel (dlq,
-// lag) may read the file without the secrets present.
-enum class SecretPolicy { Require, Optional };
-
+// Secrets from the environment variables the file names (the CLI). A secret that must be there
+// and is not is an error naming its field.
 ChannelsConfigResult parseChannelsConfig(const QByteArray &json,
                                          const QProcessEnvironment &environment,
                                          SecretPolicy secrets = SecretPolicy::Require);
 ChannelsConfigResult loadChannelsConfig(const QString &path, const QProcessEnvironment &environment,
                                         SecretPolicy secrets = SecretPolicy::Require);
+// Secrets from the keychain first ("channel/<id>/<role>"), then from the environment; with a
+// keychain lookup the *_env fields are optional, but a secret found in neither place is still an
+// error naming its field.
+ChannelsConfigResult parseChannelsConfig(const QByteArray &json, const SecretSources &sources);
+
+// The file's form of a config, without any secret (the *_env names are not kept in
+// ChannelsConfig either): what the console's settings show for a config it did not read from a
+// file, such as the demo's.
+QJsonObject channelsConfigToJson(const ChannelsConfig &config);
 
 } // namespace ChannelDesk

@@ -1,13 +1,18 @@
 #include "console/consoleworker.h"
 
+#include "carriers/carrierconfig.h"
+#include "console/settingsstore.h"
 #include "metrics/alertrules.h"
 #include "metrics/lagmonitor.h"
 #include "runtime/coreruntime.h"
+#include "secrets/secretstore.h"
 #include "store/database.h"
 #include "store/listingstore.h"
 #include "sync/propagator.h"
 #include "sync/syncengine.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLoggingCategory>
 #include <QProcessEnvironment>
 #include <QTemporaryDir>
@@ -51,8 +56,64 @@ ConsoleWorker::~ConsoleWorker()
 
 void ConsoleWorker::start()
 {
+    m_startRequested = true;
+    if (m_options.demo || m_options.config || m_options.configPath.isEmpty()) {
+        startWith(std::nullopt);
+        return;
+    }
+    // The keychain entries the file names are read first, on this thread, then the file parsed.
+    settings()->load([this](const SettingsStore::Loaded &loaded) {
+        if (m_options.secretStore && !loaded.keychainAvailable)
+            Q_EMIT logMessage(tr("No keychain service (%1): secrets come from the environment")
+                                  .arg(loaded.keychainDetail));
+        QString error = loaded.error;
+        ChannelsConfig config;
+        if (error.isEmpty() && !loaded.fileExists && m_options.configRequired)
+            error = tr("config: cannot read %1: no such file").arg(m_options.configPath);
+        else if (error.isEmpty() && !loaded.fileExists)
+            Q_EMIT logMessage(
+                tr("No config at %1 yet: File > Settings creates it").arg(m_options.configPath));
+        else if (error.isEmpty())
+            readConfig(loaded.json, loaded.secrets, &config, &error);
+        if (!error.isEmpty()) {
+            Q_EMIT startFailed(error);
+            return;
+        }
+        startWith(config);
+    });
+}
+
+bool ConsoleWorker::readConfig(const QByteArray &json, const QHash<QString, QByteArray> &keychain,
+                               ChannelsConfig *config, QString *error)
+{
+    SecretSources sources;
+    sources.environment = QProcessEnvironment::systemEnvironment();
+    if (m_options.secretStore)
+        sources.keychain = [keychain](const QString &key) -> std::optional<QByteArray> {
+            const auto it = keychain.constFind(key);
+            return it == keychain.constEnd() ? std::nullopt : std::optional(*it);
+        };
+    const ChannelsConfigResult parsed = parseChannelsConfig(json, sources);
+    if (!parsed.ok()) {
+        *error = parsed.error;
+        return false;
+    }
+    *config = *parsed.config;
+    // Carriers do not stop the core: a carrier without its credentials only cannot quote.
+    const QJsonObject root = QJsonDocument::fromJson(json).object();
+    if (root.contains(u"carriers"_s)) {
+        CarrierSettings carriers;
+        QString carrierError;
+        if (!parseCarrierSettings(json, sources, &carriers, &carrierError))
+            Q_EMIT logMessage(tr("Carriers: %1").arg(carrierError));
+    }
+    return true;
+}
+
+void ConsoleWorker::startWith(const std::optional<ChannelsConfig> &fileConfig)
+{
     QString error;
-    if (!startRuntime(&error)) {
+    if (!startRuntime(fileConfig, &error)) {
         m_demo.reset();
         m_runtime.reset();
         Q_EMIT startFailed(error);
@@ -73,7 +134,7 @@ void ConsoleWorker::start()
     m_flush.start();
 }
 
-bool ConsoleWorker::startRuntime(QString *error)
+bool ConsoleWorker::startRuntime(const std::optional<ChannelsConfig> &fileConfig, QString *error)
 {
     QString location = m_options.databaseLocation;
     ChannelsConfig config;
@@ -96,14 +157,8 @@ bool ConsoleWorker::startRuntime(QString *error)
             return false;
     } else if (m_options.config) {
         config = *m_options.config;
-    } else if (!m_options.configPath.isEmpty()) {
-        const ChannelsConfigResult parsed =
-            loadChannelsConfig(m_options.configPath, QProcessEnvironment::systemEnvironment());
-        if (!parsed.ok()) {
-            *error = parsed.error;
-            return false;
-        }
-        config = *parsed.config;
+    } else if (fileConfig) {
+        config = *fileConfig;
     }
     if (location.isEmpty())
         location = Database::defaultLocation();
@@ -450,6 +505,103 @@ void ConsoleWorker::emitChannels()
     }
     Q_EMIT channelsChanged(rows);
     Q_EMIT statusChanged(status);
+}
+
+SettingsStore *ConsoleWorker::settings()
+{
+    if (!m_settings) {
+        std::unique_ptr<SecretStore> secrets;
+        if (m_options.secretStore)
+            secrets = m_options.secretStore();
+        m_settings = std::make_unique<SettingsStore>(m_options.configPath, std::move(secrets));
+    }
+    return m_settings.get();
+}
+
+void ConsoleWorker::loadSettings()
+{
+    if (m_options.demo && m_demo) {
+        SettingsSnapshot snapshot;
+        snapshot.demo = true;
+        snapshot.json = QJsonDocument(channelsConfigToJson(m_demo->channelsConfig())).toJson();
+        Q_EMIT settingsLoaded(snapshot);
+        return;
+    }
+    settings()->load([this](const SettingsStore::Loaded &loaded) {
+        SettingsSnapshot snapshot;
+        snapshot.configPath = m_settings->configPath();
+        snapshot.json = loaded.json;
+        snapshot.fileExists = loaded.fileExists;
+        snapshot.error = loaded.error;
+        snapshot.demo = m_options.demo;
+        snapshot.keychainAvailable = loaded.keychainAvailable;
+        snapshot.keychainName = loaded.keychainName;
+        snapshot.keychainDetail = loaded.keychainDetail;
+        snapshot.storedSecrets = loaded.secrets.keys(); // the keys only, never the values
+        snapshot.storedSecrets.sort();
+        Q_EMIT settingsLoaded(snapshot);
+    });
+}
+
+void ConsoleWorker::saveSettings(const SettingsChange &change)
+{
+    if (m_options.demo) {
+        SettingsSaveResult result;
+        result.message = tr("the demo's simulated channels cannot be changed");
+        Q_EMIT settingsSaved(result);
+        return;
+    }
+    settings()->save(change, [this](SettingsSaveResult result) {
+        if (result.ok) {
+            Q_EMIT logMessage(tr("Settings saved to %1").arg(result.configPath));
+            result.restarting = m_startRequested;
+            if (m_startRequested)
+                restart();
+        }
+        Q_EMIT settingsSaved(result);
+    });
+}
+
+void ConsoleWorker::restart()
+{
+    if (m_restarting)
+        return;
+    m_restarting = true;
+    m_flush.stop();
+    Q_EMIT logMessage(tr("Restarting the core with the new settings"));
+    if (m_runtime && m_runtime->isRunning()) {
+        // Calls in flight land first; the runtime is dropped outside its own signal.
+        connect(
+            m_runtime.get(), &CoreRuntime::stopped, this,
+            [this] {
+                QMetaObject::invokeMethod(this, &ConsoleWorker::finishRestart,
+                                          Qt::QueuedConnection);
+            },
+            Qt::SingleShotConnection);
+        m_runtime->stop();
+        return;
+    }
+    QMetaObject::invokeMethod(this, &ConsoleWorker::finishRestart, Qt::QueuedConnection);
+}
+
+void ConsoleWorker::finishRestart()
+{
+    m_listings.reset();
+    m_inventory.reset();
+    m_runtime.reset();
+    m_channelIds.clear();
+    m_channelTypes.clear();
+    m_channelIndex.clear();
+    m_rows.clear();
+    m_dirty.clear();
+    m_deadLetterKeys.clear();
+    m_lastErrors.clear();
+    m_orderTimes.clear();
+    m_deadLettersDirty = true;
+    m_alertsDirty = true;
+    m_flushes = 0;
+    m_restarting = false;
+    start();
 }
 
 } // namespace ChannelDesk

@@ -2,6 +2,7 @@
 
 #include "channels/channelconfig.h"
 #include "console/consoletypes.h"
+#include "console/settingstypes.h"
 #include "sim/demodriver.h"
 #include "store/inventorystore.h"
 #include "util/clock.h"
@@ -12,6 +13,7 @@
 #include <QTimer>
 
 #include <deque>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -21,6 +23,8 @@ namespace ChannelDesk {
 
 class CoreRuntime;
 class ListingStore;
+class SecretStore;
+class SettingsStore;
 
 // The console side of the core thread: creates the CoreRuntime (and in demo mode the simulated
 // channels) on the thread it lives on, answers the GUI requests there, and turns the core
@@ -41,6 +45,12 @@ public:
         int flushIntervalMs = 50;
         int statsEveryFlushes = 10; // channel figures and the status bar: every 500 ms
         QString actor = QStringLiteral("console");
+        // Makes the keychain, on the worker thread where its jobs run. Empty: secrets come from
+        // the environment variables the config names, and the settings cannot store any.
+        std::function<std::unique_ptr<SecretStore>()> secretStore;
+        // false: a configPath that does not exist yet means no channels (the default location
+        // before the first save in the settings).
+        bool configRequired = true;
     };
 
     explicit ConsoleWorker(Options options, QObject *parent = nullptr);
@@ -55,6 +65,10 @@ public:
     void requestLagSeries(qint64 windowMs, int points);
     void requestAudit(const ChannelDesk::InventoryStore::AuditFilter &filter);
     void setChannelSuspended(const QString &channel, bool suspended);
+    // The settings dialog: the config file and which secrets the keychain holds; then the
+    // dialog's changes, after which a started core restarts with the new config.
+    void loadSettings();
+    void saveSettings(const ChannelDesk::SettingsChange &change);
 
 Q_SIGNALS:
     void started(const ChannelDesk::ConsoleInfo &info);
@@ -71,9 +85,17 @@ Q_SIGNALS:
     void adjustFinished(const QString &sku, bool ok, const QString &message);
     void deadLetterActionFinished(int count, const QString &error);
     void logMessage(const QString &message);
+    void settingsLoaded(const ChannelDesk::SettingsSnapshot &snapshot);
+    void settingsSaved(const ChannelDesk::SettingsSaveResult &result);
 
 private:
-    bool startRuntime(QString *error);
+    SettingsStore *settings();
+    void startWith(const std::optional<ChannelsConfig> &fileConfig);
+    bool readConfig(const QByteArray &json, const QHash<QString, QByteArray> &keychain,
+                    ChannelsConfig *config, QString *error);
+    void restart();
+    void finishRestart();
+    bool startRuntime(const std::optional<ChannelsConfig> &fileConfig, QString *error);
     void connectCore();
     void loadStock();
     StockRow &row(const QString &sku);
@@ -96,6 +118,9 @@ private:
     std::unique_ptr<CoreRuntime> m_runtime;
     std::unique_ptr<InventoryStore> m_inventory;
     std::unique_ptr<ListingStore> m_listings;
+    std::unique_ptr<SettingsStore> m_settings; // made on the worker thread, on first use
+    bool m_startRequested = false;
+    bool m_restarting = false;
     QTimer m_flush;
     int m_flushes = 0;
     QStringList m_channelIds;

@@ -9,6 +9,7 @@ CoreBridge::CoreBridge(ConsoleWorker::Options options, QObject *parent)
     , m_worker(new ConsoleWorker(std::move(options)))
 {
     registerConsoleTypes();
+    registerSettingsTypes();
     m_thread.setObjectName(u"channeldesk-core"_s);
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
@@ -32,6 +33,8 @@ CoreBridge::CoreBridge(ConsoleWorker::Options options, QObject *parent)
     connect(m_worker, &ConsoleWorker::deadLetterActionFinished, this,
             &CoreBridge::deadLetterActionFinished);
     connect(m_worker, &ConsoleWorker::logMessage, this, &CoreBridge::logMessage);
+    connect(m_worker, &ConsoleWorker::settingsLoaded, this, &CoreBridge::settingsLoaded);
+    connect(m_worker, &ConsoleWorker::settingsSaved, this, &CoreBridge::settingsSaved);
     m_thread.start();
 }
 
@@ -84,6 +87,16 @@ void CoreBridge::requestAudit(const InventoryStore::AuditFilter &filter)
 void CoreBridge::setChannelSuspended(const QString &channel, bool suspended)
 {
     post([w = m_worker, channel, suspended] { w->setChannelSuspended(channel, suspended); });
+}
+
+void CoreBridge::loadSettings()
+{
+    post([w = m_worker] { w->loadSettings(); });
+}
+
+void CoreBridge::saveSettings(const SettingsChange &change)
+{
+    post([w = m_worker, change] { w->saveSettings(change); });
 }
 
 } // namespace ChannelDesk

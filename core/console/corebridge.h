@@ -30,6 +30,8 @@ public:
     void requestLagSeries(qint64 windowMs, int points);
     void requestAudit(const ChannelDesk::InventoryStore::AuditFilter &filter);
     void setChannelSuspended(const QString &channel, bool suspended);
+    void loadSettings();
+    void saveSettings(const ChannelDesk::SettingsChange &change);
 
 Q_SIGNALS:
     void started(const ChannelDesk::ConsoleInfo &info);
@@ -46,6 +48,8 @@ Q_SIGNALS:
     void adjustFinished(const QString &sku, bool ok, const QString &message);
     void deadLetterActionFinished(int count, const QString &error);
     void logMessage(const QString &message);
+    void settingsLoaded(const ChannelDesk::SettingsSnapshot &snapshot);
+    void settingsSaved(const ChannelDesk::SettingsSaveResult &result);
 
 private:
     template<typename F> void post(F &&f);

@@ -75,6 +75,16 @@ bool CoreRuntime::start(QString *error)
     m_listings = std::make_unique<ListingStore>(*m_db);
     m_monitor = std::make_unique<LagMonitor>(m_clock);
     m_alerts = std::make_unique<AlertRules>(*m_monitor, m_clock);
+    // The config's thresholds; the rules' windows and pending periods keep their defaults.
+    const AlertThresholds &thresholds = m_options.config.alerts;
+    for (const auto &[rule, threshold] :
+         {std::pair {AlertRule::LagP99, thresholds.lagP99Seconds * 1000.0},
+          std::pair {AlertRule::LagMax, thresholds.lagMaxSeconds * 1000.0},
+          std::pair {AlertRule::SuccessRate, thresholds.successRateMin}}) {
+        AlertRuleConfig c = m_alerts->config(rule);
+        c.threshold = threshold;
+        m_alerts->setConfig(rule, c);
+    }
     m_metricsLog = std::make_unique<MetricsLog>(*m_db);
     connect(m_alerts.get(), &AlertRules::alertRaised, this, [this](const Alert &a) {
         qCWarning(lcRuntime).noquote() << "alert:" << a.message;

@@ -321,6 +321,94 @@ private Q_SLOTS:
         QVERIFY(!parseQuoteOrder(bad, &r, &error));
         QVERIFY2(error.startsWith("parcels[0].weight_g"_L1), qPrintable(error));
     }
+
+    // The console reads credentials with SecretSources: keychain first, then the environment; the
+    // CLI (no sources) keeps reading the environment at request time.
+    void secretResolution_data()
+    {
+        QTest::addColumn<QString>("mode"); // "keychain", "env", "cli"
+        QTest::addColumn<bool>("namesEnv");
+        QTest::addColumn<QString>("envSecret");
+        QTest::addColumn<QByteArray>("keychainSecret");
+        QTest::addColumn<QByteArray>("expectedSecret");
+        QTest::addColumn<QString>("expectedError");
+
+        QTest::newRow("keychain wins")
+            << u"keychain"_s << true << u"env-secret"_s << QByteArray("kc-secret")
+            << QByteArray("kc-secret") << QString();
+        QTest::newRow("env fallback") << u"keychain"_s << true << u"env-secret"_s << QByteArray()
+                                      << QByteArray("env-secret") << QString();
+        QTest::newRow("keychain, no env field")
+            << u"keychain"_s << false << QString() << QByteArray("kc-secret")
+            << QByteArray("kc-secret") << QString();
+        QTest::newRow("neither, env named")
+            << u"keychain"_s << true << QString() << QByteArray() << QByteArray()
+            << u"carriers[0].credentials.client_secret_env: environment variable UPS_SECRET is "
+               "not set, and the keychain has no carrier/ups/client_secret"_s;
+        QTest::newRow("neither, no env field")
+            << u"keychain"_s << false << QString() << QByteArray() << QByteArray()
+            << u"carriers[0].credentials.client_secret_env: missing, and the keychain has no "
+               "carrier/ups/client_secret"_s;
+        QTest::newRow("env only, unset")
+            << u"env"_s << true << QString() << QByteArray() << QByteArray()
+            << u"carriers[0].credentials.client_secret_env: environment variable UPS_SECRET is "
+               "not set"_s;
+        QTest::newRow("cli: unset is a request-time error")
+            << u"cli"_s << true << QString() << QByteArray("kc-secret") << QByteArray()
+            << QString();
+        QTest::newRow("cli: env field required")
+            << u"cli"_s << false << u"env-secret"_s << QByteArray("kc-secret") << QByteArray()
+            << u"carriers[0].credentials.client_secret_env: expected the name of an environment "
+               "variable"_s;
+    }
+
+    void secretResolution()
+    {
+        QFETCH(QString, mode);
+        QFETCH(bool, namesEnv);
+        QFETCH(QString, envSecret);
+        QFETCH(QByteArray, keychainSecret);
+        QFETCH(QByteArray, expectedSecret);
+        QFETCH(QString, expectedError);
+
+        QJsonObject credentials {{u"client_id_env"_s, u"UPS_ID"_s}};
+        if (namesEnv)
+            credentials.insert(u"client_secret_env"_s, u"UPS_SECRET"_s);
+        const QJsonObject carrier {{u"id"_s, u"ups"_s},
+                                   {u"type"_s, u"ups"_s},
+                                   {u"base_url"_s, u"https://onlinetools.ups.com"_s},
+                                   {u"credentials"_s, credentials}};
+        const QByteArray json =
+            QJsonDocument(QJsonObject {{u"carriers"_s, QJsonArray {carrier}}}).toJson();
+        SecretSources sources;
+        sources.environment.insert(u"UPS_ID"_s, u"env-id"_s);
+        if (!envSecret.isEmpty())
+            sources.environment.insert(u"UPS_SECRET"_s, envSecret);
+        if (mode == "keychain"_L1)
+            sources.keychain = [keychainSecret](const QString &key) -> std::optional<QByteArray> {
+                if (key == "carrier/ups/client_secret"_L1 && !keychainSecret.isEmpty())
+                    return keychainSecret;
+                return std::nullopt;
+            };
+        CarrierSettings settings;
+        QString error;
+        const bool ok = mode == "cli"_L1 ? parseCarrierSettings(json, &settings, &error)
+                                         : parseCarrierSettings(json, sources, &settings, &error);
+        if (!expectedError.isEmpty()) {
+            QVERIFY(!ok);
+            QCOMPARE(error, expectedError);
+            return;
+        }
+        QVERIFY2(ok, qPrintable(error));
+        const CarrierConfig &c = settings.carriers.first();
+        QCOMPARE(c.secrets.value(u"client_secret"_s), expectedSecret);
+        if (mode == "cli"_L1) {
+            QVERIFY(c.secrets.isEmpty()); // read from UPS_SECRET when a quote is asked for
+            QCOMPARE(c.clientSecretEnv, u"UPS_SECRET"_s);
+        } else {
+            QCOMPARE(c.secrets.value(u"client_id"_s), QByteArray("env-id"));
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCarrierParsing)

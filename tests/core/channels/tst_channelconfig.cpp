@@ -21,6 +21,10 @@ private Q_SLOTS:
     void badField();
     void missingSecretMayBeAllowed();
     void loadsFromFile();
+    void secretResolution_data();
+    void secretResolution();
+    void alertsAndDefaultBuffer_data();
+    void alertsAndDefaultBuffer();
 
 private:
     static QProcessEnvironment environment();
@@ -264,6 +268,152 @@ void TestChannelConfig::loadsFromFile()
     const auto broken = parseChannelsConfig("{\"channels\": [", environment());
     QVERIFY(!broken.ok());
     QVERIFY(broken.error.startsWith(u"config: not valid JSON"_s));
+}
+
+void TestChannelConfig::secretResolution_data()
+{
+    QTest::addColumn<bool>("useKeychain"); // false: the CLI (environment only)
+    QTest::addColumn<bool>("namesEnv"); // the file names token_env and webhook_secret_env
+    QTest::addColumn<QString>("envToken");
+    QTest::addColumn<QByteArray>("keychainToken");
+    QTest::addColumn<QByteArray>("keychainHook");
+    QTest::addColumn<QByteArray>("expectedToken");
+    QTest::addColumn<QString>("expectedError");
+
+    QTest::newRow("keychain wins") << true << true << u"env-token"_s << QByteArray("kc-token")
+                                   << QByteArray("kc-hook") << QByteArray("kc-token") << QString();
+    QTest::newRow("env fallback") << true << true << u"env-token"_s << QByteArray()
+                                  << QByteArray("kc-hook") << QByteArray("env-token") << QString();
+    QTest::newRow("keychain, no env field")
+        << true << false << QString() << QByteArray("kc-token") << QByteArray("kc-hook")
+        << QByteArray("kc-token") << QString();
+    QTest::newRow("neither, env named")
+        << true << true << QString() << QByteArray() << QByteArray("kc-hook") << QByteArray()
+        << u"channels[0].credentials.token_env: environment variable SHOP_TOKEN is not set, and "
+           "the keychain has no channel/shop-us/token"_s;
+    QTest::newRow("neither, no env field")
+        << true << false << QString() << QByteArray() << QByteArray("kc-hook") << QByteArray()
+        << u"channels[0].credentials.token_env: missing, and the keychain has no "
+           "channel/shop-us/token"_s;
+    QTest::newRow("webhook secret in neither")
+        << true << false << QString() << QByteArray("kc-token") << QByteArray() << QByteArray()
+        << u"channels[0].webhook_secret_env: missing, and the keychain has no "
+           "channel/shop-us/webhook_secret"_s;
+    QTest::newRow("cli: env") << false << true << u"env-token"_s << QByteArray("kc-token")
+                              << QByteArray("kc-hook") << QByteArray("env-token") << QString();
+    QTest::newRow("cli: env field required")
+        << false << false << u"env-token"_s << QByteArray("kc-token") << QByteArray("kc-hook")
+        << QByteArray() << u"channels[0].credentials.token_env: missing"_s;
+    QTest::newRow("cli: env unset")
+        << false << true << QString() << QByteArray("kc-token") << QByteArray("kc-hook")
+        << QByteArray()
+        << u"channels[0].credentials.token_env: environment variable SHOP_TOKEN "
+           "is not set"_s;
+}
+
+void TestChannelConfig::secretResolution()
+{
+    QFETCH(bool, useKeychain);
+    QFETCH(bool, namesEnv);
+    QFETCH(QString, envToken);
+    QFETCH(QByteArray, keychainToken);
+    QFETCH(QByteArray, keychainHook);
+    QFETCH(QByteArray, expectedToken);
+    QFETCH(QString, expectedError);
+
+    QJsonObject channel {{u"id"_s, u"shop-us"_s},
+                         {u"type"_s, u"shopify"_s},
+                         {u"base_url"_s, u"https://shop-us.myshopify.com"_s},
+                         {u"location_id"_s, u"1"_s},
+                         {u"credentials"_s, QJsonObject()}};
+    if (namesEnv) {
+        channel.insert(u"credentials"_s, QJsonObject {{u"token_env"_s, u"SHOP_TOKEN"_s}});
+        channel.insert(u"webhook_secret_env"_s, u"SHOP_HOOK"_s);
+    }
+    const QByteArray json =
+        QJsonDocument(QJsonObject {{u"channels"_s, QJsonArray {channel}}}).toJson();
+
+    SecretSources sources;
+    if (!envToken.isEmpty())
+        sources.environment.insert(u"SHOP_TOKEN"_s, envToken);
+    sources.environment.insert(u"SHOP_HOOK"_s, u"env-hook"_s);
+    QStringList asked;
+    if (useKeychain) {
+        const QHash<QString, QByteArray> keychain {
+            {u"channel/shop-us/token"_s, keychainToken},
+            {u"channel/shop-us/webhook_secret"_s, keychainHook}};
+        sources.keychain = [keychain, &asked](const QString &key) -> std::optional<QByteArray> {
+            asked.append(key);
+            if (keychain.value(key).isEmpty())
+                return std::nullopt;
+            return keychain.value(key);
+        };
+    }
+    const auto result = useKeychain
+        ? parseChannelsConfig(json, sources)
+        : parseChannelsConfig(json, sources.environment); // the CLI's call
+    if (!expectedError.isEmpty()) {
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error, expectedError);
+        return;
+    }
+    QVERIFY2(result.ok(), qPrintable(result.error));
+    const ChannelConfig &shop = result.config->channels.first();
+    QCOMPARE(shop.credential(u"token"_s), expectedToken);
+    QCOMPARE(shop.webhookSecrets.first(), useKeychain ? keychainHook : QByteArray("env-hook"));
+    if (useKeychain)
+        QVERIFY(asked.contains(u"channel/shop-us/token"_s));
+}
+
+void TestChannelConfig::alertsAndDefaultBuffer_data()
+{
+    QTest::addColumn<QByteArray>("extra");
+    QTest::addColumn<double>("p99");
+    QTest::addColumn<double>("max");
+    QTest::addColumn<double>("rate");
+    QTest::addColumn<qint64>("buffer"); // the channel's, -1: none
+    QTest::addColumn<QString>("error");
+
+    QTest::newRow("defaults") << QByteArray() << 5.0 << 30.0 << 0.99 << qint64(-1) << QString();
+    QTest::newRow("all set") << QByteArray(R"("alerts": {"lag_p99_seconds": 2, "lag_max_seconds":
+                                 10, "success_rate_min": 0.95}, "safety_buffer": 3,)")
+                             << 2.0 << 10.0 << 0.95 << qint64(3) << QString();
+    QTest::newRow("some") << QByteArray(R"("alerts": {"lag_max_seconds": 60},)") << 5.0 << 60.0
+                          << 0.99 << qint64(-1) << QString();
+    QTest::newRow("zero lag") << QByteArray(R"("alerts": {"lag_p99_seconds": 0},)") << 0.0 << 0.0
+                              << 0.0 << qint64(-1)
+                              << u"alerts.lag_p99_seconds: must be a number of seconds above 0"_s;
+    QTest::newRow("rate above 1") << QByteArray(R"("alerts": {"success_rate_min": 1.5},)") << 0.0
+                                  << 0.0 << 0.0 << qint64(-1)
+                                  << u"alerts.success_rate_min: must be a number from 0 to 1"_s;
+    QTest::newRow("not an object") << QByteArray(R"("alerts": 5,)") << 0.0 << 0.0 << 0.0
+                                   << qint64(-1) << u"alerts: must be an object"_s;
+    QTest::newRow("negative buffer")
+        << QByteArray(R"("safety_buffer": -1,)") << 0.0 << 0.0 << 0.0 << qint64(-1)
+        << u"safety_buffer: must be a whole number of 0 or more"_s;
+}
+
+void TestChannelConfig::alertsAndDefaultBuffer()
+{
+    QFETCH(QByteArray, extra);
+    QFETCH(double, p99);
+    QFETCH(double, max);
+    QFETCH(double, rate);
+    QFETCH(qint64, buffer);
+    QFETCH(QString, error);
+    const QByteArray json = "{" + extra + R"( "channels": [
+        {"id": "ebay", "type": "ebay", "base_url": "https://api.ebay.com",
+         "credentials": {"token_env": "EBAY_TOKEN"}}]})";
+    const auto result = parseChannelsConfig(json, environment());
+    if (!error.isEmpty()) {
+        QCOMPARE(result.error, error);
+        return;
+    }
+    QVERIFY2(result.ok(), qPrintable(result.error));
+    QCOMPARE(result.config->alerts.lagP99Seconds, p99);
+    QCOMPARE(result.config->alerts.lagMaxSeconds, max);
+    QCOMPARE(result.config->alerts.successRateMin, rate);
+    QCOMPARE(result.config->channels.first().safetyBuffer.value_or(-1), buffer);
 }
 
 } // namespace ChannelDesk

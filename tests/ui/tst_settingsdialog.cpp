@@ -1,0 +1,230 @@
+// The settings dialog against a real core thread with an in-memory keychain: secrets go to the
+// keychain and never into the config file or the QSettings file, the core restarts with the saved
+// config, and a machine without a keychain service is told so and edits environment names.
+#include "console/corebridge.h"
+#include "secrets/memorysecretstore.h"
+#include "settings/settingsdialog.h"
+
+#include <QComboBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace ChannelDesk {
+
+namespace {
+const QByteArray kToken = "shpat_DO-NOT-LEAK-4242";
+const QByteArray kHook = "whsec_DO-NOT-LEAK-7777";
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+} // namespace
+
+class TestSettingsDialog : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(u"ChannelDeskTest"_s);
+        QCoreApplication::setApplicationName(u"tst_settingsdialog"_s);
+    }
+    void init() { QSettings().clear(); }
+
+    void savesSecretsToTheKeychainOnly();
+    void reportsNoKeychain();
+    void rejectsWhatTheParserRejects_data();
+    void rejectsWhatTheParserRejects();
+
+private:
+    struct Fixture
+    {
+        QTemporaryDir dir;
+        std::shared_ptr<MemorySecretStore::Contents> keychain =
+            std::make_shared<MemorySecretStore::Contents>();
+        std::unique_ptr<CoreBridge> bridge;
+
+        QString configPath() const { return dir.filePath(u"config/channeldesk.json"_s); }
+        void start()
+        {
+            ConsoleWorker::Options options;
+            options.databaseLocation = dir.filePath(u"inventory.sqlite"_s);
+            options.configPath = configPath();
+            options.configRequired = false;
+            options.listen = false;
+            options.secretStore = [contents = keychain] {
+                return std::make_unique<MemorySecretStore>(contents);
+            };
+            bridge = std::make_unique<CoreBridge>(options);
+        }
+    };
+    template<typename T> static T *child(QWidget *dialog, const QString &name)
+    {
+        T *w = dialog->findChild<T *>(name);
+        if (!w)
+            qFatal("no widget %s", qPrintable(name));
+        return w;
+    }
+    static void type(QLineEdit *edit, const QString &text)
+    {
+        edit->selectAll();
+        QTest::keyClicks(edit, text);
+    }
+    static void addShopifyChannel(QWidget *dialog)
+    {
+        QTest::mouseClick(child<QPushButton>(dialog, u"channelAdd"_s), Qt::LeftButton);
+        type(child<QLineEdit>(dialog, u"channelId"_s), u"shop-us"_s);
+        child<QComboBox>(dialog, u"channelType"_s)->setCurrentText(u"shopify"_s);
+        type(child<QLineEdit>(dialog, u"channelBaseUrl"_s), u"http://127.0.0.1:9"_s);
+        type(child<QLineEdit>(dialog, u"location_id"_s), u"124656943"_s);
+    }
+};
+
+void TestSettingsDialog::savesSecretsToTheKeychainOnly()
+{
+    Fixture f;
+    QVERIFY(f.dir.isValid());
+    f.start();
+    QSignalSpy started(f.bridge.get(), &CoreBridge::started);
+    QSignalSpy failed(f.bridge.get(), &CoreBridge::startFailed);
+    f.bridge->start();
+    QTRY_COMPARE_WITH_TIMEOUT(started.count(), 1, 10000); // no config yet: no channels
+    QVERIFY(started.first().first().value<ConsoleInfo>().channels.isEmpty());
+
+    SettingsDialog dialog(f.bridge.get());
+    dialog.show();
+    auto *status = child<QLabel>(&dialog, u"keychainStatus"_s);
+    QTRY_VERIFY(status->text().contains(u"system keychain"_s));
+    addShopifyChannel(&dialog);
+    auto *token = child<QLineEdit>(&dialog, u"channelSecret-token"_s);
+    QCOMPARE(token->echoMode(), QLineEdit::Password);
+    QVERIFY(token->isVisibleTo(&dialog));
+    QTest::keyClicks(token, QString::fromLatin1(kToken));
+    QTest::keyClicks(child<QLineEdit>(&dialog, u"channelSecret-webhook_secret"_s),
+                     QString::fromLatin1(kHook));
+    QVERIFY2(dialog.validate().isEmpty(), qPrintable(dialog.validate()));
+
+    QTest::mouseClick(child<QPushButton>(&dialog, u"settingsSave"_s), Qt::LeftButton);
+    auto *message = child<QLabel>(&dialog, u"settingsMessage"_s);
+    QTRY_VERIFY2_WITH_TIMEOUT(message->text().contains(u"restarted"_s), qPrintable(message->text()),
+                              15000);
+
+    // The keychain holds the secrets under their keys...
+    QCOMPARE(f.keychain->value(u"channel/shop-us/token"_s), kToken);
+    QCOMPARE(f.keychain->value(u"channel/shop-us/webhook_secret"_s), kHook);
+    // ...the file names the channel and holds no secret...
+    const QByteArray file = readAll(f.configPath());
+    QVERIFY(file.contains("\"shop-us\""));
+    QVERIFY(!file.contains(kToken));
+    QVERIFY(!file.contains(kHook));
+    // ...and the core restarted with it, its secrets resolved from the keychain.
+    QCOMPARE(failed.count(), 0);
+    QCOMPARE(started.count(), 2);
+    QCOMPARE(started.last().first().value<ConsoleInfo>().channels, QStringList {u"shop-us"_s});
+
+    // Reloaded: the field says the keychain has a value and shows none.
+    QTRY_COMPARE(token->placeholderText(), u"stored in keychain"_s);
+    QVERIFY(token->text().isEmpty());
+
+    dialog.done(QDialog::Accepted); // persists its geometry
+    QSettings settings;
+    settings.sync();
+    const QByteArray settingsFile = readAll(settings.fileName());
+    QVERIFY(settingsFile.contains("SettingsDialog"));
+    QVERIFY(!settingsFile.contains(kToken));
+    QVERIFY(!settingsFile.contains(kHook));
+}
+
+void TestSettingsDialog::reportsNoKeychain()
+{
+    Fixture f;
+    QVERIFY(f.dir.isValid());
+    f.keychain->available = false;
+    f.start();
+    SettingsDialog dialog(f.bridge.get());
+    dialog.show();
+    auto *status = child<QLabel>(&dialog, u"keychainStatus"_s);
+    QTRY_VERIFY(status->text().contains(u"No keychain service is running"_s));
+    addShopifyChannel(&dialog);
+    // No keychain: the secret fields are gone, the environment variable names are edited.
+    QVERIFY(!child<QLineEdit>(&dialog, u"channelSecret-token"_s)->isVisibleTo(&dialog));
+    auto *tokenEnv = child<QLineEdit>(&dialog, u"channelEnv-token"_s);
+    QVERIFY(tokenEnv->isVisibleTo(&dialog));
+    QTest::keyClicks(tokenEnv, u"CHANNELDESK_TEST_UNSET_TOKEN"_s);
+    QTest::keyClicks(child<QLineEdit>(&dialog, u"channelEnv-webhook_secret"_s), u"PATH"_s);
+
+    QTest::mouseClick(child<QPushButton>(&dialog, u"settingsSave"_s), Qt::LeftButton);
+    auto *message = child<QLabel>(&dialog, u"settingsMessage"_s);
+    QCOMPARE(message->text(),
+             u"Not saved: channels[0].credentials.token_env: environment variable "
+             "CHANNELDESK_TEST_UNSET_TOKEN is not set"_s);
+    QVERIFY(!QFile::exists(f.configPath()));
+
+    qputenv("CHANNELDESK_TEST_UNSET_TOKEN", "from-the-environment");
+    QTest::mouseClick(child<QPushButton>(&dialog, u"settingsSave"_s), Qt::LeftButton);
+    QTRY_VERIFY2(message->text().startsWith(u"Saved"_s), qPrintable(message->text()));
+    qunsetenv("CHANNELDESK_TEST_UNSET_TOKEN");
+    const QByteArray file = readAll(f.configPath());
+    QVERIFY(file.contains("\"token_env\": \"CHANNELDESK_TEST_UNSET_TOKEN\""));
+    QVERIFY(!file.contains("from-the-environment"));
+    QVERIFY(f.keychain->values.isEmpty());
+}
+
+void TestSettingsDialog::rejectsWhatTheParserRejects_data()
+{
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("error");
+    QTest::newRow("base url") << u"channelBaseUrl"_s << u"ftp://x"_s
+                              << u"channels[0].base_url: \"ftp://x\" is not an http(s) URL"_s;
+    QTest::newRow("location") << u"location_id"_s << u"abc"_s
+                              << u"channels[0].location_id: \"abc\" is not a location id"_s;
+    QTest::newRow("no token") << u"channelSecret-token"_s << QString()
+                              << u"channels[0].credentials.token_env: missing, and the keychain "
+                                 "has no channel/shop-us/token"_s;
+    QTest::newRow("listen") << u"listen"_s << u"nowhere"_s << u"listen: must be \"host:port\""_s;
+}
+
+void TestSettingsDialog::rejectsWhatTheParserRejects()
+{
+    QFETCH(QString, field);
+    QFETCH(QString, text);
+    QFETCH(QString, error);
+    Fixture f;
+    QVERIFY(f.dir.isValid());
+    f.start();
+    SettingsDialog dialog(f.bridge.get());
+    dialog.show();
+    QTRY_VERIFY(child<QLabel>(&dialog, u"keychainStatus"_s)->text().contains(u"keychain"_s));
+    addShopifyChannel(&dialog);
+    QTest::keyClicks(child<QLineEdit>(&dialog, u"channelSecret-token"_s), u"t"_s);
+    QTest::keyClicks(child<QLineEdit>(&dialog, u"channelSecret-webhook_secret"_s), u"h"_s);
+    QVERIFY2(dialog.validate().isEmpty(), qPrintable(dialog.validate()));
+    auto *edit = child<QLineEdit>(&dialog, field);
+    edit->selectAll();
+    QTest::keyClick(edit, Qt::Key_Delete);
+    QTest::keyClicks(edit, text);
+    QTest::mouseClick(child<QPushButton>(&dialog, u"settingsSave"_s), Qt::LeftButton);
+    const QString shown = child<QLabel>(&dialog, u"settingsMessage"_s)->text();
+    QVERIFY2(shown.startsWith(u"Not saved: "_s + error), qPrintable(shown));
+    QVERIFY(!QFile::exists(f.configPath()));
+    QVERIFY(f.keychain->values.isEmpty());
+}
+
+} // namespace ChannelDesk
+
+QTEST_MAIN(ChannelDesk::TestSettingsDialog)
+#include "tst_settingsdialog.moc"
