@@ -33,6 +33,7 @@ public:
     QTabWidget *tabs() const { return m_tabs; }
     StockPanel *stockPanel() const { return m_stock; }
     DeadLetterPanel *deadLetterPanel() const { return m_deadLetters; }
+    LagPanel *lagPanel() const { return m_lag; }
     // Stable names of the tabs ("stock", "channels", ...), for screenshots.
     QStringList tabNames() const;
 

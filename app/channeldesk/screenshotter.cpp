@@ -1,5 +1,6 @@
 #include "screenshotter.h"
 
+#include "lag/lagpanel.h"
 #include "mainwindow.h"
 
 #include <QApplication>
@@ -43,6 +44,19 @@ void Screenshotter::shoot(int tab)
         std::fprintf(stderr, "channeldesk: cannot write %s\n", qUtf8Printable(path));
     else
         std::printf("%s\n", qUtf8Printable(path));
+    if (m_window->tabNames().value(tab) == "lag"_L1 && !m_window->lagPanel()->showsHistogram()) {
+        // The Lag tab has a second view: the distribution of the window.
+        m_window->lagPanel()->setShowsHistogram(true);
+        QTimer::singleShot(kSettleMs, this, [this, tab] {
+            const QString histogram = QDir(m_directory).filePath(u"lag-histogram.png"_s);
+            if (m_window->grab().save(histogram))
+                std::printf("%s\n", qUtf8Printable(histogram));
+            m_window->lagPanel()->setShowsHistogram(false);
+            m_window->tabs()->setCurrentIndex(tab + 1);
+            QTimer::singleShot(kSettleMs, this, [this, tab] { shoot(tab + 1); });
+        });
+        return;
+    }
     const int next = tab + 1;
     if (next >= m_window->tabs()->count()) {
         QApplication::quit();

@@ -78,10 +78,12 @@ struct LagSeries
 {
     QString channel;
     QList<LagPoint> points;
+    QList<qint64> distribution; // the window's lags per bin of LagSeriesSet::binBoundsMs
 };
 struct LagSeriesSet
 {
     qint64 windowMs = 0;
+    QList<qint64> binBoundsMs; // upper bounds; the last bin holds the lags above the last one
     QList<LagSeries> channels;
 };
 

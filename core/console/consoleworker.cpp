@@ -406,8 +406,12 @@ void ConsoleWorker::requestLagSeries(qint64 windowMs, int points)
         return;
     LagSeriesSet set;
     set.windowMs = windowMs;
-    for (const QString &channel : std::as_const(m_channelIds))
-        set.channels.append({channel, m_runtime->lagMonitor()->series(channel, windowMs, points)});
+    set.binBoundsMs = {50, 100, 250, 500, 1000, 2000, 5000, 10'000, 30'000};
+    const LagMonitor *monitor = m_runtime->lagMonitor();
+    for (const QString &channel : std::as_const(m_channelIds)) {
+        set.channels.append({channel, monitor->series(channel, windowMs, points),
+                             monitor->distribution(channel, windowMs, set.binBoundsMs)});
+    }
     Q_EMIT lagSeriesReady(set);
 }
 

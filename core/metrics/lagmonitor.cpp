@@ -332,6 +332,25 @@ QList<ChannelLagStats> LagMonitor::snapshots(qint64 windowMs) const
     return out;
 }
 
+QList<qint64> LagMonitor::distribution(const QString &channel, qint64 windowMs,
+                                       const QList<qint64> &upperBoundsMs) const
+{
+    QList<qint64> counts(upperBoundsMs.size() + 1, 0);
+    const ChannelState *s = find(channel);
+    if (!s)
+        return counts;
+    windowMs = std::clamp<qint64>(windowMs, 1, kOneDayMs);
+    const Slot w = s->ringFor(windowMs).window(windowMs, m_clock.nowMs());
+    qint64 below = 0;
+    for (qsizetype i = 0; i < upperBoundsMs.size(); ++i) {
+        const qint64 atMost = w.lag.countAtMost(upperBoundsMs.at(i) * 1000);
+        counts[i] = atMost - below;
+        below = atMost;
+    }
+    counts.last() = w.lag.count() - below;
+    return counts;
+}
+
 QList<LagPoint> LagMonitor::series(const QString &channel, qint64 windowMs, int points) const
 {
     windowMs = std::clamp<qint64>(windowMs, 1, kOneDayMs);

@@ -95,6 +95,11 @@ public:
     QList<ChannelLagStats> snapshots(qint64 windowMs = kFiveMinutesMs) const;
     // The window cut into `points` equal spans (at most one per slot), oldest first.
     QList<LagPoint> series(const QString &channel, qint64 windowMs, int points) const;
+    // The window's lags counted into bins: counts[i] holds the lags above upperBoundsMs[i - 1] and
+    // at most upperBoundsMs[i]; one more bin at the end holds those above the last bound. The
+    // bounds must ascend. Counts are exact to the histogram's 1%.
+    QList<qint64> distribution(const QString &channel, qint64 windowMs,
+                               const QList<qint64> &upperBoundsMs) const;
     Totals totals(const QString &channel) const;
 
     qint64 oversellAttempts(qint64 windowMs) const { return countSince(m_oversells, windowMs); }

@@ -104,6 +104,21 @@ double LatencyHistogram::percentile(double p) const
     return double(m_max);
 }
 
+qint64 LatencyHistogram::countAtMost(qint64 micros) const
+{
+    if (m_count == 0 || micros < m_min)
+        return 0;
+    if (micros >= m_max)
+        return m_count;
+    qint64 seen = 0;
+    for (size_t i = 0; i < m_counts.size(); ++i) {
+        if (bucketValue(m_first + int(i)) > double(micros))
+            break;
+        seen += m_counts[i];
+    }
+    return seen;
+}
+
 void LatencyHistogram::merge(const LatencyHistogram &other)
 {
     if (other.m_count == 0)

@@ -37,6 +37,9 @@ public:
     // or below it), p in [0, 100]; p = 0 is min(), p = 100 is max(). 0 when empty.
     double percentile(double p) const;
 
+    // How many values are at or below `micros` (to the bucket: within 1%, like percentile()).
+    qint64 countAtMost(qint64 micros) const;
+
     void merge(const LatencyHistogram &other);
     void clear();
 

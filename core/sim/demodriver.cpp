@@ -36,8 +36,10 @@ const char *const kColours[] = {"red", "sand", "ink", "sage", "clay", "snow", "r
 
 QJsonObject baselineFaults()
 {
-    return {{u"latency_ms"_s, 15},
-            {u"errors"_s, QJsonObject {{u"429"_s, 0.02}, {u"500"_s, 0.01}, {u"timeout"_s, 0.002}}}};
+    // A healthy channel between incidents: the odd 429 and 500, well above the 99% alert line.
+    return {
+        {u"latency_ms"_s, 15},
+        {u"errors"_s, QJsonObject {{u"429"_s, 0.002}, {u"500"_s, 0.001}, {u"timeout"_s, 0.0005}}}};
 }
 } // namespace
 
@@ -333,7 +335,7 @@ void DemoDriver::nextFaultEpisode()
          QJsonObject {{u"errors"_s, QJsonObject {{u"503"_s, 0.7}}}, {u"retry_after_seconds"_s, 2}},
          "503 storm"},
         {"ebay", QJsonObject {{u"errors"_s, QJsonObject {{u"404"_s, 0.2}}}}, "404 errors"},
-        {"amazon", QJsonObject {{u"latency_ms"_s, 2500}}, "slow answers (2.5 s)"},
+        {"amazon", QJsonObject {{u"latency_ms"_s, 1200}}, "slow answers (1.2 s)"},
         {"woo-main",
          QJsonObject {{u"errors"_s, QJsonObject {{u"timeout"_s, 0.3}, {u"reset"_s, 0.2}}}},
          "timeouts and resets"},

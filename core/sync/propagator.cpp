@@ -8,6 +8,14 @@ namespace ChannelDesk {
 namespace {
 using namespace Qt::StringLiterals;
 
+// Shopify's answer when changeFromQuantity no longer matches what the shop holds: the shop sold
+// something we have not heard of yet. The channel is healthy; our compare value was behind.
+bool isStaleCompare(const PushOutcome &outcome)
+{
+    return outcome.errorCode == "CHANGE_FROM_QUANTITY_STALE"_L1 ||
+        outcome.errorCode == "COMPARE_QUANTITY_STALE"_L1;
+}
+
 double rateFor(const Propagator::Options &o, const ChannelAdapter *adapter)
 {
     return o.requestsPerSecond > 0 ? o.requestsPerSecond : adapter->documentedRequestsPerSecond();
@@ -172,6 +180,7 @@ void Propagator::onReport(const QList<DueListing> &sent, const QList<ListingUpda
         m_limiter.capRate(*report.rateLimitPerSecond);
 
     bool anyOk = false;
+    bool healthy = false; // the channel did its part (a stale compare value is ours to fix)
     bool answered = false;
     QList<ListingStore::Ack> acks;
     QList<qsizetype> acked; // indexes into sent
@@ -186,6 +195,7 @@ void Propagator::onReport(const QList<DueListing> &sent, const QList<ListingUpda
             outcome.message = u"the channel's answer did not mention this listing"_s;
         }
         answered = answered || outcome.ok() || outcome.httpStatus > 0;
+        healthy = healthy || outcome.ok() || isStaleCompare(outcome);
         if (outcome.ok()) {
             anyOk = true;
             const ListingUpdate &u = updates.at(i);
@@ -210,7 +220,7 @@ void Propagator::onReport(const QList<DueListing> &sent, const QList<ListingUpda
     }
     if (anyOk)
         m_limiter.onSuccess();
-    Q_EMIT callFinished(channel, anyOk, report.throttled, answered || report.throttled,
+    Q_EMIT callFinished(channel, healthy, report.throttled, answered || report.throttled,
                         int(sent.size()));
     wake();
 }

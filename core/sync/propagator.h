@@ -65,8 +65,9 @@ Q_SIGNALS:
     void attemptFailed(const QString &channel, const QString &sku, qint64 version, bool permanent,
                        const QString &message);
     void deadLettered(const QString &channel, const QString &sku, const QString &message);
-    // One call to the channel ended: some listing acknowledged (success), throttled, and whether
-    // any HTTP answer came at all (false for timeouts and resets).
+    // One call to the channel ended: some listing acknowledged or only found our compare value
+    // stale (success: the channel did its part), throttled, and whether any HTTP answer came at
+    // all (false for timeouts and resets).
     void callFinished(const QString &channel, bool success, bool throttled, bool answered,
                       int listings);
     // Nothing in flight and nothing it may send now (work may wait for a retry time or a

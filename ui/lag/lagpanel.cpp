@@ -3,6 +3,9 @@
 #include "console/corebridge.h"
 #include "metrics/lagmonitor.h"
 
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
@@ -13,6 +16,7 @@
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
+#include <QStackedWidget>
 #include <QValueAxis>
 #include <QVBoxLayout>
 
@@ -25,6 +29,12 @@ namespace ChannelDesk {
 namespace {
 constexpr int kPoints = 60;
 constexpr int kRefreshMs = 2000;
+constexpr int kHistogramRole = Qt::UserRole + 1;
+
+QString durationLabel(qint64 ms)
+{
+    return ms < 1000 ? LagPanel::tr("%1 ms").arg(ms) : LagPanel::tr("%1 s").arg(ms / 1000);
+}
 } // namespace
 
 LagPanel::LagPanel(CoreBridge *bridge, QWidget *parent)
@@ -32,8 +42,14 @@ LagPanel::LagPanel(CoreBridge *bridge, QWidget *parent)
     , m_bridge(bridge)
     , m_window(new QComboBox(this))
     , m_view(new QComboBox(this))
+    , m_stack(new QStackedWidget(this))
     , m_chartView(new QChartView(this))
     , m_chart(new QChart)
+    , m_histogramView(new QChartView(this))
+    , m_histogram(new QChart)
+    , m_bars(new QBarSeries(m_histogram))
+    , m_bins(new QBarCategoryAxis(m_histogram))
+    , m_share(new QValueAxis(m_histogram))
     , m_x(new QDateTimeAxis(m_chart))
     , m_y(new QValueAxis(m_chart))
 {
@@ -44,6 +60,9 @@ LagPanel::LagPanel(CoreBridge *bridge, QWidget *parent)
     m_window->addItem(tr("Last 24 hours"), LagMonitor::kOneDayMs);
     m_view->setObjectName(u"lagView"_s);
     m_view->addItem(tr("p99 of every channel"), QString());
+    m_view->addItem(tr("Distribution of the window (histogram)"), QString());
+    m_view->setItemData(1, true, kHistogramRole);
+    m_view->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_chartView->setObjectName(u"lagChart"_s);
     m_chartView->setChart(m_chart); // takes ownership
     m_chartView->setRenderHint(QPainter::Antialiasing);
@@ -54,6 +73,23 @@ LagPanel::LagPanel(CoreBridge *bridge, QWidget *parent)
     m_y->setLabelFormat(u"%.1f"_s);
     m_chart->addAxis(m_x, Qt::AlignBottom);
     m_chart->addAxis(m_y, Qt::AlignLeft);
+
+    m_histogramView->setObjectName(u"lagHistogram"_s);
+    m_histogramView->setChart(m_histogram); // takes ownership
+    m_histogramView->setRenderHint(QPainter::Antialiasing);
+    m_histogram->setTitle(tr("Sync lag distribution: share of each channel's updates per lag"));
+    m_histogram->legend()->setAlignment(Qt::AlignBottom);
+    m_histogram->addSeries(m_bars);
+    m_bins->setTitleText(tr("Lag (commit to channel acknowledgement)"));
+    m_share->setTitleText(tr("Share of updates (%)"));
+    m_share->setLabelFormat(u"%d"_s);
+    m_share->setRange(0, 100);
+    m_histogram->addAxis(m_bins, Qt::AlignBottom);
+    m_histogram->addAxis(m_share, Qt::AlignLeft);
+    m_bars->attachAxis(m_bins);
+    m_bars->attachAxis(m_share);
+    m_stack->addWidget(m_chartView);
+    m_stack->addWidget(m_histogramView);
 
     auto *bar = new QHBoxLayout;
     auto *windowLabel = new QLabel(tr("&Window:"), this);
@@ -67,7 +103,7 @@ LagPanel::LagPanel(CoreBridge *bridge, QWidget *parent)
     bar->addStretch(1);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(bar);
-    layout->addWidget(m_chartView);
+    layout->addWidget(m_stack);
 
     connect(m_window, &QComboBox::currentIndexChanged, this, &LagPanel::refresh);
     connect(m_view, &QComboBox::currentIndexChanged, this, [this] {
@@ -101,8 +137,8 @@ void LagPanel::refresh()
 void LagPanel::setChannels(const QStringList &channels)
 {
     m_view->blockSignals(true);
-    while (m_view->count() > 1)
-        m_view->removeItem(1);
+    while (m_view->count() > 2)
+        m_view->removeItem(2);
     for (const QString &c : channels)
         m_view->addItem(tr("%1: p50, p95, p99").arg(c), c);
     m_view->blockSignals(false);
@@ -120,13 +156,24 @@ QLineSeries *LagPanel::addSeries(const QString &name)
     return series;
 }
 
+bool LagPanel::showsHistogram() const
+{
+    return m_view->currentData(kHistogramRole).toBool();
+}
+
+void LagPanel::setShowsHistogram(bool histogram)
+{
+    m_view->setCurrentIndex(histogram ? 1 : 0);
+}
+
 void LagPanel::rebuildSeries()
 {
+    m_stack->setCurrentWidget(showsHistogram() ? m_histogramView : m_chartView);
     m_chart->removeAllSeries();
     m_series.clear();
     const QString channel = m_view->currentData().toString();
     if (channel.isEmpty()) {
-        for (int i = 1; i < m_view->count(); ++i)
+        for (int i = 2; i < m_view->count(); ++i)
             m_series.append(addSeries(m_view->itemData(i).toString()));
     } else {
         for (const QString &p : {u"p50"_s, u"p95"_s, u"p99"_s})
@@ -153,10 +200,42 @@ void LagPanel::rebuildSeries()
     }
 }
 
+void LagPanel::showDistribution(const LagSeriesSet &set)
+{
+    QStringList labels;
+    for (qsizetype i = 0; i < set.binBoundsMs.size(); ++i) {
+        labels.append(i == 0 ? tr("\u2264 %1").arg(durationLabel(set.binBoundsMs.at(0)))
+                             : tr("%1\u2013%2")
+                                   .arg(durationLabel(set.binBoundsMs.at(i - 1)),
+                                        durationLabel(set.binBoundsMs.at(i))));
+    }
+    if (!set.binBoundsMs.isEmpty())
+        labels.append(tr("> %1").arg(durationLabel(set.binBoundsMs.last())));
+    if (m_bins->categories() != labels) {
+        m_bins->clear();
+        m_bins->append(labels);
+    }
+    m_bars->clear();
+    for (const LagSeries &s : set.channels) {
+        qint64 total = 0;
+        for (qint64 n : s.distribution)
+            total += n;
+        auto *bars = new QBarSet(total ? tr("%1 (%n update(s))", nullptr, int(total)).arg(s.channel)
+                                       : tr("%1 (no updates)").arg(s.channel));
+        for (qint64 n : s.distribution)
+            bars->append(total ? 100.0 * double(n) / double(total) : 0.0);
+        m_bars->append(bars);
+    }
+}
+
 void LagPanel::showSeries(const LagSeriesSet &set)
 {
     if (set.windowMs != windowMs())
         return;
+    if (showsHistogram()) {
+        showDistribution(set);
+        return;
+    }
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     double top = kThresholdMs * 1.2;
     const QString channel = m_view->currentData().toString();

@@ -17,6 +17,8 @@ private Q_SLOTS:
     void stallCountsFromWhenWorkArrived();
     void oneTimeoutIsNotUnreachable();
     void seriesCutsTheWindow();
+    void distributionCountsTheWindow_data();
+    void distributionCountsTheWindow();
     void lateSamplesAndUnknownChannels();
     void orderProblemsAgeOut();
     void clockNearZero();
@@ -238,6 +240,41 @@ void TestLagMonitor::oneTimeoutIsNotUnreachable()
     // One answered attempt among them: the channel is there, just failing.
     monitor.recordOutcome(shop, AttemptOutcome::Failed);
     QCOMPARE(monitor.snapshot(shop).status, ChannelStatus::Ok);
+}
+
+void TestLagMonitor::distributionCountsTheWindow_data()
+{
+    QTest::addColumn<QList<qint64>>("lagsMs");
+    QTest::addColumn<QList<qint64>>("boundsMs");
+    QTest::addColumn<QList<qint64>>("counts");
+    const QList<qint64> bounds {50, 100, 1000, 5000};
+    QTest::newRow("empty") << QList<qint64> {} << bounds << QList<qint64> {0, 0, 0, 0, 0};
+    QTest::newRow("one per bin") << QList<qint64> {10, 70, 500, 3000, 9000} << bounds
+                                 << QList<qint64> {1, 1, 1, 1, 1};
+    // Just inside each bound (more than the histogram's 1% away from it).
+    QTest::newRow("below the bounds")
+        << QList<qint64> {48, 97, 980, 4900} << bounds << QList<qint64> {1, 1, 1, 1, 0};
+    QTest::newRow("above the bounds")
+        << QList<qint64> {52, 103, 1020, 5100} << bounds << QList<qint64> {0, 1, 1, 1, 1};
+    QTest::newRow("all slow") << QList<qint64> {6000, 7000, 40000} << bounds
+                              << QList<qint64> {0, 0, 0, 0, 3};
+    QTest::newRow("no bounds") << QList<qint64> {1, 2, 3} << QList<qint64> {} << QList<qint64> {3};
+}
+
+void TestLagMonitor::distributionCountsTheWindow()
+{
+    QFETCH(QList<qint64>, lagsMs);
+    QFETCH(QList<qint64>, boundsMs);
+    QFETCH(QList<qint64>, counts);
+    ManualClock clock;
+    LagMonitor monitor(clock);
+    for (qint64 lag : std::as_const(lagsMs))
+        monitor.recordLag(shop, lag * 1000);
+    QCOMPARE(monitor.distribution(shop, LagMonitor::kFiveMinutesMs, boundsMs), counts);
+    // Out of the window, nothing is counted.
+    clock.advance(LagMonitor::kFiveMinutesMs + 10 * kSec);
+    QCOMPARE(monitor.distribution(shop, LagMonitor::kFiveMinutesMs, boundsMs),
+             QList<qint64>(boundsMs.size() + 1, 0));
 }
 
 void TestLagMonitor::seriesCutsTheWindow()
