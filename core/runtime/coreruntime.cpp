@@ -218,6 +218,7 @@ OrderEvent CoreRuntime::resolveLines(const QString &channel, const WebhookResult
     event.channel = channel;
     event.orderId = parsed.orderId;
     event.receivedAtMs = m_clock.nowMs();
+    event.shipTo = parsed.shipTo;
     QHash<QString, QString> byRemoteId;
     bool remoteLoaded = false;
     for (const WebhookLine &line : parsed.lines) {
