@@ -32,6 +32,8 @@ CoreBridge::CoreBridge(ConsoleWorker::Options options, QObject *parent)
     connect(m_worker, &ConsoleWorker::deadLetterActionFinished, this,
             &CoreBridge::deadLetterActionFinished);
     connect(m_worker, &ConsoleWorker::logMessage, this, &CoreBridge::logMessage);
+    connect(m_worker, &ConsoleWorker::ordersReceived, this, &CoreBridge::ordersReceived);
+    connect(m_worker, &ConsoleWorker::quoteFinished, this, &CoreBridge::quoteFinished);
     m_thread.start();
 }
 
@@ -84,6 +86,13 @@ void CoreBridge::requestAudit(const InventoryStore::AuditFilter &filter)
 void CoreBridge::setChannelSuspended(const QString &channel, bool suspended)
 {
     post([w = m_worker, channel, suspended] { w->setChannelSuspended(channel, suspended); });
+}
+
+quint64 CoreBridge::requestQuote(const ShipmentRequest &request)
+{
+    const quint64 id = m_nextQuoteId++;
+    post([w = m_worker, id, request] { w->requestQuote(id, request); });
+    return id;
 }
 
 } // namespace ChannelDesk

@@ -30,6 +30,8 @@ public:
     void requestLagSeries(qint64 windowMs, int points);
     void requestAudit(const ChannelDesk::InventoryStore::AuditFilter &filter);
     void setChannelSuspended(const QString &channel, bool suspended);
+    // Quotes a shipment on the core thread; returns the id quoteFinished will carry.
+    quint64 requestQuote(const ChannelDesk::ShipmentRequest &request);
 
 Q_SIGNALS:
     void started(const ChannelDesk::ConsoleInfo &info);
@@ -46,6 +48,8 @@ Q_SIGNALS:
     void adjustFinished(const QString &sku, bool ok, const QString &message);
     void deadLetterActionFinished(int count, const QString &error);
     void logMessage(const QString &message);
+    void ordersReceived(const QList<ChannelDesk::OrderEvent> &orders);
+    void quoteFinished(quint64 requestId, const ChannelDesk::QuoteResult &result);
 
 private:
     template<typename F> void post(F &&f);
@@ -54,6 +58,7 @@ private:
     ConsoleWorker *m_worker; // lives on m_thread, deleted there when it finishes
     ConsoleInfo m_info;
     bool m_started = false;
+    quint64 m_nextQuoteId = 1;
 };
 
 } // namespace ChannelDesk

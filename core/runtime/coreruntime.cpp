@@ -210,6 +210,7 @@ void CoreRuntime::applyOrders(const QString &, const QList<OrderEvent> &events,
     *results = m_engine->applyBatch(events);
     for (qsizetype i = 0; i < events.size(); ++i)
         count(results->at(i), events.at(i));
+    Q_EMIT ordersApplied(events, *results);
 }
 
 OrderEvent CoreRuntime::resolveLines(const QString &channel, const WebhookResult &parsed)
