@@ -17,6 +17,7 @@ class ChannelsPanel;
 class CoreBridge;
 class DeadLetterPanel;
 class LagPanel;
+class QuotePanel;
 class StockPanel;
 
 // The console window: one tab per panel, an event log dock, and a status bar with the
@@ -33,6 +34,7 @@ public:
     QTabWidget *tabs() const { return m_tabs; }
     StockPanel *stockPanel() const { return m_stock; }
     DeadLetterPanel *deadLetterPanel() const { return m_deadLetters; }
+    QuotePanel *quotePanel() const { return m_quotes; }
     // Stable names of the tabs ("stock", "channels", ...), for screenshots.
     QStringList tabNames() const;
 
@@ -53,6 +55,7 @@ private:
     ChannelsPanel *m_channels;
     LagPanel *m_lag;
     DeadLetterPanel *m_deadLetters;
+    QuotePanel *m_quotes;
     AuditPanel *m_audit;
     AlertModel *m_alerts;
     QPlainTextEdit *m_log;
