@@ -6,6 +6,7 @@
 #include "console/corebridge.h"
 #include "dlq/deadletterpanel.h"
 #include "lag/lagpanel.h"
+#include "quotes/quotepanel.h"
 #include "settings/settingsdialog.h"
 #include "stock/stockpanel.h"
 
@@ -42,6 +43,7 @@ MainWindow::MainWindow(CoreBridge *bridge, QWidget *parent)
     , m_channels(new ChannelsPanel(bridge, this))
     , m_lag(new LagPanel(bridge, this))
     , m_deadLetters(new DeadLetterPanel(bridge, this))
+    , m_quotes(new QuotePanel(bridge, this))
     , m_audit(new AuditPanel(bridge, this))
     , m_alerts(new AlertModel(this))
     , m_log(new QPlainTextEdit(this))
@@ -57,6 +59,7 @@ MainWindow::MainWindow(CoreBridge *bridge, QWidget *parent)
     m_tabs->addTab(m_channels, tr("&Channels"));
     m_tabs->addTab(m_lag, tr("&Lag"));
     m_tabs->addTab(m_deadLetters, tr("&Dead letters"));
+    m_tabs->addTab(m_quotes, tr("Carrier &quotes"));
     m_tabs->addTab(m_audit, tr("A&udit"));
     auto *alertsView = new QTableView(this);
     alertsView->setObjectName(u"alertsView"_s);
@@ -118,10 +121,12 @@ MainWindow::MainWindow(CoreBridge *bridge, QWidget *parent)
         });
         connect(m_bridge, &CoreBridge::statusChanged, this, &MainWindow::onStatus);
         connect(m_bridge, &CoreBridge::alertsChanged, m_alerts, &AlertModel::setAlerts);
-        connect(m_bridge, &CoreBridge::alertsChanged, this, [this](const QList<Alert> &alerts) {
-            m_tabs->setTabText(
-                5, alerts.isEmpty() ? tr("Ale&rts") : tr("Ale&rts (%1)").arg(alerts.size()));
-        });
+        connect(m_bridge, &CoreBridge::alertsChanged, this,
+                [this, alertsView](const QList<Alert> &alerts) {
+                    m_tabs->setTabText(m_tabs->indexOf(alertsView),
+                                       alerts.isEmpty() ? tr("Ale&rts")
+                                                        : tr("Ale&rts (%1)").arg(alerts.size()));
+                });
         connect(m_bridge, &CoreBridge::alertRaised, this, &MainWindow::onAlertRaised);
         connect(m_bridge, &CoreBridge::logMessage, this, &MainWindow::log);
     }
@@ -136,7 +141,8 @@ MainWindow::~MainWindow() = default;
 
 QStringList MainWindow::tabNames() const
 {
-    return {u"stock"_s, u"channels"_s, u"lag"_s, u"dead-letters"_s, u"audit"_s, u"alerts"_s};
+    return {u"stock"_s,  u"channels"_s, u"lag"_s,   u"dead-letters"_s,
+            u"quotes"_s, u"audit"_s,    u"alerts"_s};
 }
 
 void MainWindow::createActions()
@@ -279,6 +285,7 @@ void MainWindow::restoreSettings()
     if (!restoreState(settings.value(u"state"_s).toByteArray()))
         resizeDocks({findChild<QDockWidget *>(u"eventLogDock"_s)}, {110}, Qt::Vertical);
     m_deadLetters->splitter()->restoreState(settings.value(u"dlqSplitter"_s).toByteArray());
+    m_quotes->splitter()->restoreState(settings.value(u"quotesSplitter"_s).toByteArray());
     m_stock->view()->horizontalHeader()->restoreState(
         settings.value(u"stockHeader"_s).toByteArray());
     m_tabs->setCurrentIndex(settings.value(u"tab"_s, 0).toInt());
@@ -292,6 +299,7 @@ void MainWindow::saveSettings() const
     settings.setValue(u"geometry"_s, saveGeometry());
     settings.setValue(u"state"_s, saveState());
     settings.setValue(u"dlqSplitter"_s, m_deadLetters->splitter()->saveState());
+    settings.setValue(u"quotesSplitter"_s, m_quotes->splitter()->saveState());
     settings.setValue(u"stockHeader"_s, m_stock->view()->horizontalHeader()->saveState());
     settings.setValue(u"tab"_s, m_tabs->currentIndex());
     settings.endGroup();

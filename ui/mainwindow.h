@@ -17,6 +17,7 @@ class ChannelsPanel;
 class CoreBridge;
 class DeadLetterPanel;
 class LagPanel;
+class QuotePanel;
 class StockPanel;
 
 // The console window: one tab per panel, an event log dock, and a status bar with the
@@ -34,6 +35,7 @@ public:
     StockPanel *stockPanel() const { return m_stock; }
     DeadLetterPanel *deadLetterPanel() const { return m_deadLetters; }
     LagPanel *lagPanel() const { return m_lag; }
+    QuotePanel *quotePanel() const { return m_quotes; }
     // Stable names of the tabs ("stock", "channels", ...), for screenshots.
     QStringList tabNames() const;
 
@@ -55,6 +57,7 @@ private:
     ChannelsPanel *m_channels;
     LagPanel *m_lag;
     DeadLetterPanel *m_deadLetters;
+    QuotePanel *m_quotes;
     AuditPanel *m_audit;
     AlertModel *m_alerts;
     QPlainTextEdit *m_log;

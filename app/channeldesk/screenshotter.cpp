@@ -2,6 +2,7 @@
 
 #include "lag/lagpanel.h"
 #include "mainwindow.h"
+#include "quotes/quotepanel.h"
 
 #include <QApplication>
 #include <QDir>
@@ -10,6 +11,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -17,7 +19,8 @@ namespace ChannelDesk {
 
 namespace {
 constexpr int kSettleMs = 600; // lets a newly shown tab lay out and fetch its data
-}
+constexpr int kQuoteWaitMs = 10'000; // carriers have their own deadlines, well below this
+} // namespace
 
 Screenshotter::Screenshotter(MainWindow *window, QString directory, int delayMs, QObject *parent)
     : QObject(parent)
@@ -31,9 +34,23 @@ void Screenshotter::start()
 {
     QDir().mkpath(m_directory);
     QTimer::singleShot(m_delayMs, this, [this] {
-        m_window->tabs()->setCurrentIndex(0);
-        QTimer::singleShot(kSettleMs, this, [this] { shoot(0); });
+        QuotePanel *quotes = m_window->quotePanel();
+        if (!quotes || !quotes->quoteNewestOrder()) {
+            shootAll();
+            return;
+        }
+        connect(quotes, &QuotePanel::quoteShown, this, &Screenshotter::shootAll,
+                Qt::SingleShotConnection);
+        QTimer::singleShot(kQuoteWaitMs, this, &Screenshotter::shootAll);
     });
+}
+
+void Screenshotter::shootAll()
+{
+    if (std::exchange(m_shooting, true))
+        return;
+    m_window->tabs()->setCurrentIndex(0);
+    QTimer::singleShot(kSettleMs, this, [this] { shoot(0); });
 }
 
 void Screenshotter::shoot(int tab)

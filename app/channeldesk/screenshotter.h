@@ -7,8 +7,9 @@ namespace ChannelDesk {
 
 class MainWindow;
 
-// For --screenshot DIR: once the demo has run for a while, shows each tab in turn, grabs the
-// window to DIR/<tab>.png and quits the application.
+// For --screenshot DIR: once the demo has run for a while, quotes the newest order (so the quotes
+// tab shows a real answer), then shows each tab in turn, grabs the window to DIR/<tab>.png and
+// quits the application.
 class Screenshotter : public QObject
 {
     Q_OBJECT
@@ -18,11 +19,13 @@ public:
     void start();
 
 private:
+    void shootAll();
     void shoot(int tab);
 
     MainWindow *m_window;
     QString m_directory;
     int m_delayMs;
+    bool m_shooting = false;
 };
 
 } // namespace ChannelDesk

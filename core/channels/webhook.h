@@ -40,6 +40,7 @@ struct WebhookResult
     QString orderId; // the channel's order id
     QString deliveryId; // the channel's delivery id when it sends one (for logs)
     QList<WebhookLine> lines;
+    ShipTo shipTo {}; // the shipping address; empty when the payload has none
 };
 
 // Verifies and parses one channel type's order webhooks. `secrets` holds every secret that may

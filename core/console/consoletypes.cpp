@@ -1,6 +1,8 @@
 #include "console/consoletypes.h"
 
+#include "carriers/quoteresult.h"
 #include "domain/mutation.h"
+#include "domain/orderevent.h"
 
 namespace ChannelDesk {
 
@@ -22,6 +24,9 @@ void registerConsoleTypes()
     qRegisterMetaType<QList<Alert>>();
     qRegisterMetaType<Mutation>();
     qRegisterMetaType<QList<Mutation>>();
+    qRegisterMetaType<OrderEvent>();
+    qRegisterMetaType<QList<OrderEvent>>();
+    qRegisterMetaType<QuoteResult>();
 }
 
 } // namespace ChannelDesk

@@ -71,6 +71,7 @@ struct ConsoleInfo
     QString databaseLocation;
     bool demo = false;
     quint16 port = 0; // the local API, 0 when not listening
+    QStringList carriers; // the enabled carriers' ids, in config order
 };
 
 // One channel's lag chart over a window.

@@ -1,6 +1,8 @@
 #include "console/consoleworker.h"
 
 #include "carriers/carrierconfig.h"
+#include "carriers/rateshopper.h"
+#include "carriers/reliabilitystore.h"
 #include "console/settingsstore.h"
 #include "metrics/alertrules.h"
 #include "metrics/lagmonitor.h"
@@ -14,6 +16,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
+#include <QNetworkAccessManager>
 #include <QProcessEnvironment>
 #include <QTemporaryDir>
 
@@ -47,6 +50,10 @@ ConsoleWorker::ConsoleWorker(Options options, QObject *parent)
 ConsoleWorker::~ConsoleWorker()
 {
     m_flush.stop();
+    // Quotes in flight are abandoned; the shopper reads the core's database.
+    m_shopper.reset();
+    m_reliability.reset();
+    m_network.reset();
     // The demo feeds the runtime: stop it first, then the core, then drop the database files.
     m_demo.reset();
     m_listings.reset();
@@ -100,12 +107,15 @@ bool ConsoleWorker::readConfig(const QByteArray &json, const QHash<QString, QByt
     }
     *config = *parsed.config;
     // Carriers do not stop the core: a carrier without its credentials only cannot quote.
+    m_fileCarriers.reset();
     const QJsonObject root = QJsonDocument::fromJson(json).object();
     if (root.contains(u"carriers"_s)) {
         CarrierSettings carriers;
         QString carrierError;
-        if (!parseCarrierSettings(json, sources, &carriers, &carrierError))
-            Q_EMIT logMessage(tr("Carriers: %1").arg(carrierError));
+        if (parseCarrierSettings(json, sources, &carriers, &carrierError))
+            m_fileCarriers = carriers;
+        else
+            Q_EMIT logMessage(tr("Carrier quotes are off: %1").arg(carrierError));
     }
     return true;
 }
@@ -121,12 +131,14 @@ void ConsoleWorker::startWith(const std::optional<ChannelsConfig> &fileConfig)
     }
     connectCore();
     loadStock();
+    startQuoting();
     ConsoleInfo info;
     info.channels = m_channelIds;
     info.channelTypes = m_channelTypes;
     info.databaseLocation = m_runtime->database()->location();
     info.demo = m_options.demo;
     info.port = m_runtime->port();
+    info.carriers = m_carrierIds;
     Q_EMIT started(info);
     Q_EMIT stockLoaded(m_rows.values());
     m_dirty.clear();
@@ -196,6 +208,7 @@ void ConsoleWorker::connectCore()
             &ConsoleWorker::onMutations);
     connect(m_runtime.get(), &CoreRuntime::orderApplied, this,
             [this] { m_orderTimes.push_back(m_clock.nowMs()); });
+    connect(m_runtime.get(), &CoreRuntime::ordersApplied, this, &ConsoleWorker::onOrdersApplied);
     connect(m_runtime.get(), &CoreRuntime::alertRaised, this, [this](const Alert &alert) {
         m_alertsDirty = true;
         Q_EMIT alertRaised(alert);
@@ -212,6 +225,60 @@ void ConsoleWorker::connectCore()
                    const QString &message) { onAttemptFailed(channel, sku, permanent, message); });
         connect(p, &Propagator::deadLettered, this, &ConsoleWorker::onDeadLettered);
     }
+}
+
+void ConsoleWorker::startQuoting()
+{
+    CarrierSettings carriers;
+    if (m_options.carriers) {
+        carriers = *m_options.carriers;
+    } else if (m_demo) {
+        carriers = m_demo->carrierSettings();
+    } else if (m_fileCarriers) {
+        // The channels config file may hold the carriers too (docs/carriers.md), read with the
+        // channels (keychain first, then the environment); without them, or with a bad entry,
+        // the console runs and quoting says there is no carrier.
+        carriers = *m_fileCarriers;
+    }
+    m_network = std::make_unique<QNetworkAccessManager>();
+    m_reliability = std::make_unique<ReliabilityStore>(*m_runtime->database(), m_clock);
+    m_shopper =
+        std::make_unique<RateShopper>(carriers, m_network.get(), m_clock, m_reliability.get());
+    connect(m_shopper.get(), &RateShopper::finished, this,
+            [this](quint64 id, const QuoteResult &result) {
+                Q_EMIT quoteFinished(m_quoteRequests.take(id), result);
+            });
+    m_carrierIds.clear();
+    for (const CarrierConfig &c : std::as_const(carriers.carriers)) {
+        if (c.enabled)
+            m_carrierIds.append(c.id);
+    }
+}
+
+void ConsoleWorker::onOrdersApplied(const QList<OrderEvent> &events,
+                                    const QList<ApplyResult> &results)
+{
+    // Memory only, and bounded: the order path pays for a few list operations, no I/O.
+    for (qsizetype i = 0; i < events.size() && i < results.size(); ++i) {
+        if (results.at(i).outcome != ApplyOutcome::Applied)
+            continue;
+        m_recentOrders.push_back(events.at(i));
+        if (m_recentOrders.size() > size_t(kRecentOrders))
+            m_recentOrders.pop_front();
+        m_unsentOrders = std::min<qsizetype>(m_unsentOrders + 1, kRecentOrders);
+    }
+}
+
+void ConsoleWorker::requestQuote(quint64 requestId, const ShipmentRequest &request)
+{
+    if (!m_shopper) {
+        QuoteResult result;
+        result.orderId = request.orderId;
+        result.explanation = tr("The core is not running.");
+        Q_EMIT quoteFinished(requestId, result);
+        return;
+    }
+    m_quoteRequests.insert(m_shopper->quote(request), requestId);
 }
 
 void ConsoleWorker::loadStock()
@@ -467,6 +534,14 @@ void ConsoleWorker::flush()
         m_alertsDirty = false;
         Q_EMIT alertsChanged(m_runtime->alertRules()->activeAlerts());
     }
+    if (m_unsentOrders > 0) {
+        QList<OrderEvent> orders;
+        orders.reserve(m_unsentOrders);
+        for (auto it = m_recentOrders.end() - m_unsentOrders; it != m_recentOrders.end(); ++it)
+            orders.append(*it);
+        m_unsentOrders = 0;
+        Q_EMIT ordersReceived(orders);
+    }
     if (++m_flushes % std::max(1, m_options.statsEveryFlushes) == 0)
         emitChannels();
 }
@@ -590,6 +665,16 @@ void ConsoleWorker::restart()
 
 void ConsoleWorker::finishRestart()
 {
+    // Quotes in flight are abandoned (the panel can ask again); the shopper reads the database.
+    m_shopper.reset();
+    m_reliability.reset();
+    m_network.reset();
+    for (const quint64 requester : std::as_const(m_quoteRequests)) {
+        QuoteResult abandoned;
+        abandoned.explanation = tr("The core restarted with new settings; ask for quotes again.");
+        Q_EMIT quoteFinished(requester, abandoned);
+    }
+    m_quoteRequests.clear();
     m_listings.reset();
     m_inventory.reset();
     m_runtime.reset();

@@ -1,8 +1,11 @@
 #pragma once
 
+#include "carriers/carrierconfig.h"
+#include "carriers/quoteresult.h"
 #include "channels/channelconfig.h"
 #include "console/consoletypes.h"
 #include "console/settingstypes.h"
+#include "domain/applyresult.h"
 #include "sim/demodriver.h"
 #include "store/inventorystore.h"
 #include "util/clock.h"
@@ -17,6 +20,7 @@
 #include <memory>
 #include <optional>
 
+class QNetworkAccessManager;
 class QTemporaryDir;
 
 namespace ChannelDesk {
@@ -25,11 +29,15 @@ class CoreRuntime;
 class ListingStore;
 class SecretStore;
 class SettingsStore;
+class RateShopper;
+class ReliabilityStore;
 
 // The console side of the core thread: creates the CoreRuntime (and in demo mode the simulated
 // channels) on the thread it lives on, answers the GUI requests there, and turns the core
 // signals into coalesced batches of value types, flushed at most every flushIntervalMs, so a
-// flash sale cannot flood the GUI event loop. Only CoreBridge talks to it.
+// flash sale cannot flood the GUI event loop. It also keeps the last orders applied (for the
+// quotes panel to pick from) and quotes shipments with a RateShopper over the configured
+// carriers. Only CoreBridge talks to it.
 class ConsoleWorker : public QObject
 {
     Q_OBJECT
@@ -39,6 +47,8 @@ public:
         QString databaseLocation; // empty: a temporary one in demo mode, the default otherwise
         QString configPath; // a channels config file (ignored in demo mode)
         std::optional<ChannelsConfig> config; // or the config itself
+        // The carriers to quote with; unset: the demo's, or the config file's "carriers"
+        std::optional<CarrierSettings> carriers;
         bool demo = false;
         DemoDriver::Options demoOptions;
         bool listen = true;
@@ -69,6 +79,11 @@ public:
     // dialog's changes, after which a started core restarts with the new config.
     void loadSettings();
     void saveSettings(const ChannelDesk::SettingsChange &change);
+    // Asks every carrier at once; quoteFinished(requestId, ...) answers, later.
+    void requestQuote(quint64 requestId, const ChannelDesk::ShipmentRequest &request);
+
+    // How many applied orders are kept for the quotes panel.
+    static constexpr int kRecentOrders = 200;
 
 Q_SIGNALS:
     void started(const ChannelDesk::ConsoleInfo &info);
@@ -87,6 +102,9 @@ Q_SIGNALS:
     void logMessage(const QString &message);
     void settingsLoaded(const ChannelDesk::SettingsSnapshot &snapshot);
     void settingsSaved(const ChannelDesk::SettingsSaveResult &result);
+    // Orders applied since the last flush, oldest first (at most kRecentOrders).
+    void ordersReceived(const QList<ChannelDesk::OrderEvent> &orders);
+    void quoteFinished(quint64 requestId, const ChannelDesk::QuoteResult &result);
 
 private:
     SettingsStore *settings();
@@ -110,6 +128,8 @@ private:
     void touchDeadLetter(const QString &channel, const QString &sku);
     void flush();
     void emitChannels();
+    void startQuoting();
+    void onOrdersApplied(const QList<OrderEvent> &events, const QList<ApplyResult> &results);
 
     Options m_options;
     const Clock &m_clock;
@@ -133,6 +153,14 @@ private:
     bool m_alertsDirty = true;
     QHash<QString, std::pair<QString, qint64>> m_lastErrors;
     std::deque<qint64> m_orderTimes; // applied orders of the last few seconds
+    std::deque<OrderEvent> m_recentOrders; // the last kRecentOrders applied, oldest first
+    qsizetype m_unsentOrders = 0; // how many of them the GUI has not seen yet
+    std::unique_ptr<QNetworkAccessManager> m_network; // the carriers'
+    std::unique_ptr<ReliabilityStore> m_reliability;
+    std::unique_ptr<RateShopper> m_shopper;
+    QStringList m_carrierIds;
+    std::optional<CarrierSettings> m_fileCarriers; // from the config file, secrets resolved
+    QHash<quint64, quint64> m_quoteRequests; // the shopper's id -> the requester's
 };
 
 } // namespace ChannelDesk

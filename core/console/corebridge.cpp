@@ -35,6 +35,8 @@ CoreBridge::CoreBridge(ConsoleWorker::Options options, QObject *parent)
     connect(m_worker, &ConsoleWorker::logMessage, this, &CoreBridge::logMessage);
     connect(m_worker, &ConsoleWorker::settingsLoaded, this, &CoreBridge::settingsLoaded);
     connect(m_worker, &ConsoleWorker::settingsSaved, this, &CoreBridge::settingsSaved);
+    connect(m_worker, &ConsoleWorker::ordersReceived, this, &CoreBridge::ordersReceived);
+    connect(m_worker, &ConsoleWorker::quoteFinished, this, &CoreBridge::quoteFinished);
     m_thread.start();
 }
 
@@ -97,6 +99,13 @@ void CoreBridge::loadSettings()
 void CoreBridge::saveSettings(const SettingsChange &change)
 {
     post([w = m_worker, change] { w->saveSettings(change); });
+}
+
+quint64 CoreBridge::requestQuote(const ShipmentRequest &request)
+{
+    const quint64 id = m_nextQuoteId++;
+    post([w = m_worker, id, request] { w->requestQuote(id, request); });
+    return id;
 }
 
 } // namespace ChannelDesk

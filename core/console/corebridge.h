@@ -32,6 +32,8 @@ public:
     void setChannelSuspended(const QString &channel, bool suspended);
     void loadSettings();
     void saveSettings(const ChannelDesk::SettingsChange &change);
+    // Quotes a shipment on the core thread; returns the id quoteFinished will carry.
+    quint64 requestQuote(const ChannelDesk::ShipmentRequest &request);
 
 Q_SIGNALS:
     void started(const ChannelDesk::ConsoleInfo &info);
@@ -50,6 +52,8 @@ Q_SIGNALS:
     void logMessage(const QString &message);
     void settingsLoaded(const ChannelDesk::SettingsSnapshot &snapshot);
     void settingsSaved(const ChannelDesk::SettingsSaveResult &result);
+    void ordersReceived(const QList<ChannelDesk::OrderEvent> &orders);
+    void quoteFinished(quint64 requestId, const ChannelDesk::QuoteResult &result);
 
 private:
     template<typename F> void post(F &&f);
@@ -58,6 +62,7 @@ private:
     ConsoleWorker *m_worker; // lives on m_thread, deleted there when it finishes
     ConsoleInfo m_info;
     bool m_started = false;
+    quint64 m_nextQuoteId = 1;
 };
 
 } // namespace ChannelDesk

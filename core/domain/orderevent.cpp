@@ -7,7 +7,19 @@ namespace ChannelDesk {
 namespace {
 constexpr qsizetype kMaxIdLength = 128;
 constexpr qsizetype kMaxLines = 1000;
+constexpr qsizetype kMaxAddressField = 64;
 } // namespace
+
+ShipTo ShipTo::from(const QString &postalCode, const QString &country, const QString &city,
+                    const QString &state)
+{
+    ShipTo to;
+    to.postalCode = postalCode.trimmed().left(kMaxAddressField);
+    to.country = country.trimmed().toUpper().left(kMaxAddressField);
+    to.city = city.trimmed().left(kMaxAddressField);
+    to.state = state.trimmed().left(kMaxAddressField);
+    return to.isEmpty() ? ShipTo() : to;
+}
 
 QString OrderEvent::validationError() const
 {

@@ -220,6 +220,7 @@ void CoreRuntime::applyOrders(const QString &, const QList<OrderEvent> &events,
     *results = m_engine->applyBatch(events);
     for (qsizetype i = 0; i < events.size(); ++i)
         count(results->at(i), events.at(i));
+    Q_EMIT ordersApplied(events, *results);
 }
 
 OrderEvent CoreRuntime::resolveLines(const QString &channel, const WebhookResult &parsed)
@@ -228,6 +229,7 @@ OrderEvent CoreRuntime::resolveLines(const QString &channel, const WebhookResult
     event.channel = channel;
     event.orderId = parsed.orderId;
     event.receivedAtMs = m_clock.nowMs();
+    event.shipTo = parsed.shipTo;
     QHash<QString, QString> byRemoteId;
     bool remoteLoaded = false;
     for (const WebhookLine &line : parsed.lines) {

@@ -85,6 +85,10 @@ public:
 Q_SIGNALS:
     void orderApplied(const QString &channel, const QString &orderId,
                       ChannelDesk::ApplyOutcome outcome);
+    // Every batch the order path took, webhooks and polls alike, with each event's result
+    // (results[i] answers events[i]). Emitted on this thread after the batch committed.
+    void ordersApplied(const QList<ChannelDesk::OrderEvent> &events,
+                       const QList<ChannelDesk::ApplyResult> &results);
     void alertRaised(const ChannelDesk::Alert &alert);
     void alertResolved(const ChannelDesk::Alert &alert);
     void stopped();

@@ -417,6 +417,11 @@ SimResponse AmazonSim::getOrders(const SimRequest &request)
                                  {u"OrderTotal"_s,
                                   QJsonObject {{u"CurrencyCode"_s, u"USD"_s},
                                                {u"Amount"_s, QString::number(total, 'f', 2)}}},
+                                 {u"ShippingAddress"_s,
+                                  QJsonObject {{u"City"_s, order.shipTo.city},
+                                               {u"StateOrRegion"_s, order.shipTo.state},
+                                               {u"PostalCode"_s, order.shipTo.postalCode},
+                                               {u"CountryCode"_s, order.shipTo.country}}},
                                  {u"IsPrime"_s, false},
                                  {u"IsBusinessOrder"_s, false}});
     }

@@ -106,6 +106,7 @@ bool parseService(const QJsonValue &v, const QString &where, SimService *s, QStr
 CarrierSim::CarrierSim(const Clock &clock, QObject *parent)
     : QObject(parent)
     , m_clock(clock)
+    , m_random(1)
 {
 }
 
@@ -150,6 +151,14 @@ bool CarrierSim::parseConfig(const QJsonArray &carriers, QList<SimCarrier> *out,
             *error = where + u": latency_ms must be >= 0 and fail.status a 4xx or 5xx code"_s;
             return false;
         }
+        c.timeoutShare = o.value("timeout_share"_L1).toDouble(0);
+        c.failShare = o.value("fail_share"_L1).toDouble(o.contains("fail"_L1) ? 1.0 : 0.0);
+        if (c.timeoutShare < 0 || c.timeoutShare > 1 || c.failShare < 0 || c.failShare > 1) {
+            *error = where + u": timeout_share and fail_share must be between 0 and 1"_s;
+            return false;
+        }
+        if (c.failShare > 0 && c.failStatus == 0)
+            c.failStatus = 503;
         const QJsonArray messages = o.value("messages"_L1).toArray();
         for (const QJsonValue &m : messages) {
             c.messages.append({m.toObject().value("carrier"_L1).toString(),
@@ -235,12 +244,17 @@ void CarrierSim::addRoute(QHttpServer *server, const QString &id, const QString 
             return;
         if (isRate)
             m_rateRequests[id] += 1;
-        if (isRate && it->timeout) {
+        const bool timesOut =
+            it->timeout || (it->timeoutShare > 0 && m_random.generateDouble() < it->timeoutShare);
+        if (isRate && timesOut) {
             // Never answered: held until the simulator goes away.
             m_held.push_back(std::make_unique<QHttpServerResponder>(std::move(responder)));
             return;
         }
-        respond(id, isRate, handler(*it, request), std::move(responder));
+        SimCarrier carrier = *it;
+        if (!isRate || (carrier.failShare < 1 && m_random.generateDouble() >= carrier.failShare))
+            carrier.failStatus = 0; // this request goes through
+        respond(id, isRate, handler(carrier, request), std::move(responder));
     };
     if (path.contains("<arg>"_L1)) {
         server->route(path, QHttpServerRequest::Method::Post,

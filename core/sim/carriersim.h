@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QList>
 #include <QObject>
+#include <QRandomGenerator>
 #include <QSet>
 
 #include <functional>
@@ -48,6 +49,10 @@ struct SimCarrier
     bool timeout = false; // the rate endpoint never answers
     int failStatus = 0; // non-zero: the rate endpoint answers this status in the carrier's shape
     QString failMessage;
+    // Occasional trouble: this share of rate requests is never answered, and this share answers
+    // failStatus (503 unless given); 0 for none. `timeout` and `fail` alone mean every request.
+    double timeoutShare = 0;
+    double failShare = 1;
     // Aggregators: per-carrier failures beside the rates, as (carrier, message).
     QList<std::pair<QString, QString>> messages;
     QList<SimService> services;
@@ -62,6 +67,8 @@ class CarrierSim : public QObject
     Q_OBJECT
 public:
     explicit CarrierSim(const Clock &clock, QObject *parent = nullptr);
+    // The occasional faults (timeout_share, fail_share) draw from a generator with this seed.
+    void setSeed(quint64 seed) { m_random.seed(quint32(seed)); }
     ~CarrierSim() override;
 
     static bool parseConfig(const QJsonArray &carriers, QList<SimCarrier> *out, QString *error);
@@ -99,6 +106,7 @@ private:
     QHash<QString, SimCarrier> m_carriers;
     QSet<QByteArray> m_tokens;
     QHash<QString, int> m_rateRequests;
+    QRandomGenerator m_random;
     // Requests that are never answered (timeout) or not yet (latency).
     std::vector<std::unique_ptr<QHttpServerResponder>> m_held;
     quint64 m_nextToken = 1;

@@ -1,5 +1,7 @@
 #include "sim/demodriver.h"
 
+#include "carriers/reliabilitystore.h"
+#include "sim/carriersim.h"
 #include "sim/channelsim.h"
 #include "sim/simchannel.h"
 #include "sim/simtcpserver.h"
@@ -7,10 +9,13 @@
 #include "store/listingstore.h"
 #include "sync/syncengine.h"
 
+#include <QDateTime>
 #include <QHttpServer>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLoggingCategory>
+
+#include <cmath>
 
 using namespace Qt::StringLiterals;
 
@@ -33,6 +38,129 @@ const char *const kAdjectives[] = {"Ceramic", "Linen",  "Walnut", "Copper",  "Wo
 const char *const kNouns[] = {"mug",    "tote",  "lamp",    "scarf", "notebook", "bowl",
                               "candle", "apron", "cushion", "tray",  "vase",     "blanket"};
 const char *const kColours[] = {"red", "sand", "ink", "sage", "clay", "snow", "rust"};
+
+// The demo carriers' credentials: environment variables, as a real config names them, set in this
+// process by listen().
+constexpr const char *kCarrierCredentials[][2] = {
+    {"CHANNELDESK_DEMO_UPS_CLIENT_ID", "demo-ups-id"},
+    {"CHANNELDESK_DEMO_UPS_CLIENT_SECRET", "demo-ups-secret"},
+    {"CHANNELDESK_DEMO_FEDEX_CLIENT_ID", "demo-fedex-id"},
+    {"CHANNELDESK_DEMO_FEDEX_CLIENT_SECRET", "demo-fedex-secret"},
+    {"CHANNELDESK_DEMO_EASYPOST_KEY", "demo-easypost-key"},
+    {"CHANNELDESK_DEMO_SHIPPO_TOKEN", "demo-shippo-token"},
+};
+constexpr int kCarrierDeadlineMs = 2500;
+
+SimService service(const char *carrier, const char *code, const char *name, qint64 cents,
+                   int transitDays, qint64 fuelCents = 0, bool guaranteed = false)
+{
+    SimService s;
+    s.carrier = QString::fromLatin1(carrier);
+    s.code = QString::fromLatin1(code);
+    s.name = QString::fromLatin1(name);
+    s.priceCents = cents;
+    s.transitDays = transitDays;
+    s.guaranteed = guaranteed;
+    if (fuelCents > 0)
+        s.surcharges.append({u"Fuel Surcharge"_s, fuelCents});
+    return s;
+}
+
+// Four carriers, one per wire format, priced like a small parcel across the US. Ground services
+// take 4 or 5 business days, so a 3-day promise drops them.
+QList<SimCarrier> demoCarriers(double faultShare)
+{
+    SimCarrier ups;
+    ups.id = u"ups"_s;
+    ups.type = CarrierType::Ups;
+    ups.clientId = u"demo-ups-id"_s;
+    ups.clientSecret = u"demo-ups-secret"_s;
+    ups.latencyMs = 180;
+    ups.services = {service("UPS", "03", "Ground", 1240, 3, 135),
+                    service("UPS", "02", "2nd Day Air", 2485, 2, 260),
+                    service("UPS", "01", "Next Day Air", 5820, 1, 610, true)};
+    SimCarrier fedex;
+    fedex.id = u"fedex"_s;
+    fedex.type = CarrierType::Fedex;
+    fedex.clientId = u"demo-fedex-id"_s;
+    fedex.clientSecret = u"demo-fedex-secret"_s;
+    fedex.latencyMs = 260;
+    fedex.timeoutShare = faultShare; // now and then slower than its deadline
+    fedex.services = {service("FedEx", "FEDEX_GROUND", "FedEx Ground", 1165, 4, 140),
+                      service("FedEx", "FEDEX_EXPRESS_SAVER", "FedEx Express Saver", 1990, 3, 210),
+                      service("FedEx", "FEDEX_2_DAY", "FedEx 2Day", 2310, 2, 240)};
+    SimCarrier easypost;
+    easypost.id = u"easypost"_s;
+    easypost.type = CarrierType::EasyPost;
+    easypost.apiKey = u"demo-easypost-key"_s;
+    easypost.latencyMs = 120;
+    easypost.services = {service("USPS", "Priority", "Priority", 1015, 2),
+                         service("USPS", "GroundAdvantage", "GroundAdvantage", 735, 5)};
+    easypost.messages = {{u"DHLExpress"_s, u"Account not enabled for domestic US shipments."_s}};
+    SimCarrier shippo;
+    shippo.id = u"shippo"_s;
+    shippo.type = CarrierType::Shippo;
+    shippo.apiKey = u"demo-shippo-token"_s;
+    shippo.latencyMs = 150;
+    shippo.failStatus = 503;
+    shippo.failMessage = u"Service temporarily unavailable, please retry."_s;
+    shippo.failShare = faultShare / 2;
+    shippo.services = {service("USPS", "usps_priority", "Priority Mail", 985, 2),
+                       service("USPS", "usps_ground_advantage", "Ground Advantage", 695, 5),
+                       service("UPS", "ups_ground", "Ground", 1295, 3)};
+    return {ups, fedex, easypost, shippo};
+}
+
+// On-time history per carrier-service as the quotes name them, weaker to a few zones, so
+// reliability differs by carrier and by destination and the choice changes with the order.
+const struct
+{
+    const char *carrier;
+    const char *service;
+    double onTime;
+    const char *weakZones;
+    double weakOnTime;
+} kHistory[] = {
+    {"UPS", "Ground", 0.95, "", 0},
+    {"UPS", "2nd Day Air", 0.97, "", 0},
+    {"UPS", "Next Day Air", 0.985, "", 0},
+    {"FedEx", "FedEx Ground", 0.93, "", 0},
+    {"FedEx", "FedEx Express Saver", 0.95, "", 0},
+    {"FedEx", "FedEx 2Day", 0.96, "", 0},
+    {"USPS", "Priority", 0.88, "941 981 972 850", 0.62}, // EasyPost's name for it
+    {"USPS", "Priority Mail", 0.86, "100 021 331", 0.64}, // Shippo's
+    {"USPS", "GroundAdvantage", 0.78, "", 0},
+    {"USPS", "Ground Advantage", 0.78, "", 0},
+};
+// The zones of the simulated channels' destinations (core/sim/simchannel.cpp).
+const char *const kZones[] = {"941", "100", "606", "787", "981", "331",
+                              "021", "802", "303", "850", "972", "554"};
+
+QList<DeliveryOutcome> deliveryHistory(QDate today)
+{
+    QList<DeliveryOutcome> outcomes;
+    int k = 0;
+    for (const auto &h : kHistory) {
+        const QStringList weak = QString::fromLatin1(h.weakZones).split(u' ', Qt::SkipEmptyParts);
+        for (const char *zone : kZones) {
+            const QString prefix = QString::fromLatin1(zone);
+            const double rate = weak.contains(prefix) ? h.weakOnTime : h.onTime;
+            const int deliveries = 24 + (k * 7) % 13;
+            const int onTime = int(std::lround(rate * deliveries));
+            for (int i = 0; i < deliveries; ++i, ++k) {
+                DeliveryOutcome o;
+                o.carrier = QString::fromLatin1(h.carrier);
+                o.service = QString::fromLatin1(h.service);
+                o.zone = u"US-"_s + prefix;
+                o.promised = today.addDays(-(5 + k % 55));
+                o.delivered =
+                    i < onTime ? o.promised.addDays(-(k % 2)) : o.promised.addDays(1 + k % 2);
+                outcomes.append(o);
+            }
+        }
+    }
+    return outcomes;
+}
 
 QJsonObject baselineFaults()
 {
@@ -104,6 +232,7 @@ DemoDriver::DemoDriver(const Clock &clock, Options options, QObject *parent)
 DemoDriver::~DemoDriver()
 {
     m_sim.reset();
+    m_carriers.reset(); // answers what it held back while the connections still exist
     m_server.reset();
 }
 
@@ -132,6 +261,8 @@ bool DemoDriver::listen(QString *error)
         *error = u"the demo simulator cannot listen: %1"_s.arg(m_tcp->errorString());
         return false;
     }
+    for (const auto &[name, value] : kCarrierCredentials)
+        qputenv(name, value);
     return true;
 }
 
@@ -176,6 +307,30 @@ ChannelsConfig DemoDriver::channelsConfig() const
     return config;
 }
 
+CarrierSettings DemoDriver::carrierSettings() const
+{
+    CarrierSettings settings;
+    const QString base = u"http://127.0.0.1:%1/"_s.arg(port());
+    const QList<SimCarrier> carriers = demoCarriers(0);
+    for (const SimCarrier &c : carriers) {
+        CarrierConfig cc;
+        cc.id = c.id;
+        cc.type = c.type;
+        cc.baseUrl = QUrl(base + c.id);
+        cc.timeoutMs = kCarrierDeadlineMs;
+        const QString env = u"CHANNELDESK_DEMO_"_s + c.id.toUpper();
+        if (c.type == CarrierType::Ups || c.type == CarrierType::Fedex) {
+            cc.clientIdEnv = env + u"_CLIENT_ID"_s;
+            cc.clientSecretEnv = env + u"_CLIENT_SECRET"_s;
+            cc.accountNumber = c.type == CarrierType::Ups ? u"A1B2C3"_s : u"740561073"_s;
+        } else {
+            cc.apiKeyEnv = env + (c.type == CarrierType::Shippo ? u"_TOKEN"_s : u"_KEY"_s);
+        }
+        settings.carriers.append(cc);
+    }
+    return settings;
+}
+
 bool DemoDriver::seed(Database &db, QString *error)
 {
     SyncEngine engine(db, m_clock);
@@ -200,7 +355,10 @@ bool DemoDriver::seed(Database &db, QString *error)
         for (int i = 0; i < c.listed; ++i)
             mappings.append({c.id, m_skus.at(i), remoteId(c, i)});
     }
-    return ListingStore(db).importMappings(mappings, m_clock.nowMs(), error);
+    if (!ListingStore(db).importMappings(mappings, m_clock.nowMs(), error))
+        return false;
+    const QDate today = QDateTime::fromMSecsSinceEpoch(m_clock.nowMs(), Qt::UTC).date();
+    return ReliabilityStore(db, m_clock).recordOutcomes(deliveryHistory(today), error);
 }
 
 bool DemoDriver::start(quint16 corePort, SyncEngine *engine, QString *error)
@@ -251,6 +409,10 @@ bool DemoDriver::start(quint16 corePort, SyncEngine *engine, QString *error)
     if (!m_sim->configure(channels, error))
         return false;
     m_sim->install(*m_server);
+    m_carriers = std::make_unique<CarrierSim>(m_clock);
+    m_carriers->setSeed(m_options.seed);
+    m_carriers->setCarriers(demoCarriers(m_options.carrierFaultShare));
+    m_carriers->attach(m_server.get(), m_tcp);
     m_tcpOwned.release(); // the server owns it from here
     m_server->bind(m_tcp);
 
@@ -269,9 +431,11 @@ bool DemoDriver::start(quint16 corePort, SyncEngine *engine, QString *error)
     m_restockTimer.start();
     m_flashTimer.start(m_options.firstFlashMs);
     m_faultTimer.start(m_options.firstFaultMs);
-    Q_EMIT event(tr("Demo: %1 SKUs on %2 simulated channels at http://127.0.0.1:%3")
+    Q_EMIT event(tr("Demo: %1 SKUs on %2 simulated channels and %3 carriers at "
+                    "http://127.0.0.1:%4")
                      .arg(m_skus.size())
                      .arg(m_channels.size())
+                     .arg(4)
                      .arg(port()));
     return true;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "carriers/carrierconfig.h"
 #include "channels/channelconfig.h"
 #include "sim/orderstream.h"
 #include "util/clock.h"
@@ -15,6 +16,7 @@ class QHttpServer;
 
 namespace ChannelDesk {
 
+class CarrierSim;
 class ChannelSimulator;
 class Database;
 class SimTcpServer;
@@ -25,8 +27,11 @@ class SyncEngine;
 // of orders placed ON THE SIMULATED CHANNELS (the way /_sim/<id>/orders does), so they reach the
 // core through real signed webhooks and real order polling. Every minute a flash sale multiplies
 // the rate on a few hot SKUs, and fault episodes (503 storms, slow answers, 404s) are injected
-// into one channel at a time, so lag, retries, alerts and dead letters all show. Lives on the
-// thread of the core it feeds.
+// into one channel at a time, so lag, retries, alerts and dead letters all show. The same server
+// answers four simulated carriers (UPS, FedEx, EasyPost, Shippo wire formats) with their own
+// prices and transit times, FedEx now and then too slow for its deadline and Shippo now and then
+// down, and the seed gives each carrier a delivery history. Lives on the thread of the core it
+// feeds.
 class DemoDriver : public QObject
 {
     Q_OBJECT
@@ -42,6 +47,8 @@ public:
         int faultEveryMs = 20'000;
         int firstFaultMs = 3000;
         quint64 seed = 1;
+        // The share of FedEx rate requests never answered (half as many Shippo ones answer 503).
+        double carrierFaultShare = 0.2;
     };
 
     explicit DemoDriver(const Clock &clock, QObject *parent = nullptr);
@@ -51,8 +58,11 @@ public:
     // Step 1: listens on a loopback port and returns the channels config the core should use.
     bool listen(QString *error);
     ChannelsConfig channelsConfig() const;
-    // Step 2: seeds the catalogue and the listing mappings into a database the core has not
-    // opened yet.
+    // The simulated carriers as a config's "carriers" array would give them. Their credentials
+    // are environment variables that listen() sets in this process.
+    CarrierSettings carrierSettings() const;
+    // Step 2: seeds the catalogue, the listing mappings and the carriers' delivery history into a
+    // database the core has not opened yet.
     bool seed(Database &db, QString *error);
     // Step 3: once the core listens on `corePort`, configures the simulated channels (webhooks to
     // the core) and starts the order stream, the flash sales and the faults. `engine` is the
@@ -87,6 +97,7 @@ private:
     SimTcpServer *m_tcp = nullptr; // owned by m_server once bound, by this before
     std::unique_ptr<SimTcpServer> m_tcpOwned;
     std::unique_ptr<ChannelSimulator> m_sim;
+    std::unique_ptr<CarrierSim> m_carriers;
     SyncEngine *m_engine = nullptr;
     std::unique_ptr<OrderStream> m_normal;
     std::unique_ptr<OrderStream> m_flash;

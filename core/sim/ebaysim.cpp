@@ -357,19 +357,36 @@ QJsonObject EbaySim::orderJson(const SimOrder &order) const
                           {u"currency"_s, u"USD"_s}}},
             {u"lineItemFulfillmentStatus"_s, u"NOT_STARTED"_s}});
     }
-    return QJsonObject {{u"orderId"_s, order.orderId},
-                        {u"legacyOrderId"_s, order.orderId},
-                        {u"creationDate"_s, isoUtc(order.createdMs)},
-                        {u"lastModifiedDate"_s, isoUtc(order.lastModifiedMs)},
-                        {u"orderFulfillmentStatus"_s, u"NOT_STARTED"_s},
-                        {u"orderPaymentStatus"_s, u"PAID"_s},
-                        {u"sellerId"_s, id()},
-                        {u"buyer"_s, QJsonObject {{u"username"_s, u"sim-buyer"_s}}},
-                        {u"pricingSummary"_s,
-                         QJsonObject {{u"total"_s,
-                                       QJsonObject {{u"value"_s, QString::number(total, 'f', 2)},
-                                                    {u"currency"_s, u"USD"_s}}}}},
-                        {u"lineItems"_s, lineItems}};
+    return QJsonObject {
+        {u"orderId"_s, order.orderId},
+        {u"legacyOrderId"_s, order.orderId},
+        {u"creationDate"_s, isoUtc(order.createdMs)},
+        {u"lastModifiedDate"_s, isoUtc(order.lastModifiedMs)},
+        {u"orderFulfillmentStatus"_s, u"NOT_STARTED"_s},
+        {u"orderPaymentStatus"_s, u"PAID"_s},
+        {u"sellerId"_s, id()},
+        {u"buyer"_s, QJsonObject {{u"username"_s, u"sim-buyer"_s}}},
+        {u"pricingSummary"_s,
+         QJsonObject {{u"total"_s,
+                       QJsonObject {{u"value"_s, QString::number(total, 'f', 2)},
+                                    {u"currency"_s, u"USD"_s}}}}},
+        {u"fulfillmentStartInstructions"_s,
+         QJsonArray {QJsonObject {
+             {u"fulfillmentInstructionsType"_s, u"SHIP_TO"_s},
+             {u"ebaySupportedFulfillment"_s, false},
+             {u"shippingStep"_s,
+              QJsonObject {
+                  {u"shippingCarrierCode"_s, u"USPS"_s},
+                  {u"shippingServiceCode"_s, u"USPSPriority"_s},
+                  {u"shipTo"_s,
+                   QJsonObject {{u"fullName"_s, order.shipTo.name},
+                                {u"contactAddress"_s,
+                                 QJsonObject {{u"addressLine1"_s, order.shipTo.street},
+                                              {u"city"_s, order.shipTo.city},
+                                              {u"stateOrProvince"_s, order.shipTo.state},
+                                              {u"postalCode"_s, order.shipTo.postalCode},
+                                              {u"countryCode"_s, order.shipTo.country}}}}}}}}}},
+        {u"lineItems"_s, lineItems}};
 }
 
 void EbaySim::deliverOrder(const SimOrder &, int)

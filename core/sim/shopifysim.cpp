@@ -475,6 +475,27 @@ QString ShopifySim::channelOrderId(const QString &requested, qint64 number) cons
     return numeric ? requested : QString::number(820'982'911'946'154'000LL + number);
 }
 
+namespace {
+QJsonObject shippingAddress(const SimAddress &a)
+{
+    const QString first = a.name.section(u' ', 0, 0);
+    const QString last = a.name.section(u' ', 1);
+    return QJsonObject {{u"first_name"_s, first},
+                        {u"last_name"_s, last},
+                        {u"name"_s, a.name},
+                        {u"address1"_s, a.street},
+                        {u"address2"_s, QJsonValue()},
+                        {u"city"_s, a.city},
+                        {u"province"_s, a.state},
+                        {u"province_code"_s, a.state},
+                        {u"zip"_s, a.postalCode},
+                        {u"country"_s, a.country == "US"_L1 ? u"United States"_s : a.country},
+                        {u"country_code"_s, a.country},
+                        {u"company"_s, QJsonValue()},
+                        {u"phone"_s, QJsonValue()}};
+}
+} // namespace
+
 void ShopifySim::deliverOrder(const SimOrder &order, int deliveries)
 {
     QJsonArray lineItems;
@@ -510,7 +531,8 @@ void ShopifySim::deliverOrder(const SimOrder &order, int deliveries)
         {u"fulfillment_status"_s, QJsonValue()},
         {u"test"_s, false},
         {u"total_price"_s, QString::number(total, 'f', 2)},
-        {u"line_items"_s, lineItems}};
+        {u"line_items"_s, lineItems},
+        {u"shipping_address"_s, shippingAddress(order.shipTo)}};
     const QByteArray raw = QJsonDocument(body).toJson(QJsonDocument::Compact);
     const QByteArray hmac =
         QMessageAuthenticationCode::hash(raw, m_webhookSecret, QCryptographicHash::Sha256)

@@ -16,6 +16,7 @@
 #include <QTimer>
 
 #include <cmath>
+#include <iterator>
 
 using namespace Qt::StringLiterals;
 
@@ -383,6 +384,49 @@ QString SimChannel::channelOrderId(const QString &requested, qint64) const
     return requested;
 }
 
+namespace {
+// Real US destinations, so orders from the simulator can be quoted by carriers and fall into
+// different zones ("US-941").
+const struct
+{
+    const char *name;
+    const char *street;
+    const char *city;
+    const char *state;
+    const char *postalCode;
+} kDestinations[] = {
+    {"Ava Thompson", "415 Mission St", "San Francisco", "CA", "94105"},
+    {"Liam Carter", "225 W 34th St", "New York", "NY", "10001"},
+    {"Mia Rossi", "2430 N Cannon Dr", "Chicago", "IL", "60614"},
+    {"Noah Patel", "500 W 2nd St", "Austin", "TX", "78701"},
+    {"Emma Larsen", "1301 2nd Ave", "Seattle", "WA", "98101"},
+    {"Lucas Moreno", "701 Brickell Ave", "Miami", "FL", "33131"},
+    {"Olivia Chen", "24 Beacon St", "Boston", "MA", "02108"},
+    {"Ethan Brooks", "1701 Wynkoop St", "Denver", "CO", "80202"},
+    {"Sofia Nguyen", "55 Trinity Ave SW", "Atlanta", "GA", "30303"},
+    {"Mason Reed", "200 W Washington St", "Phoenix", "AZ", "85004"},
+    {"Chloe Martin", "1219 SW Park Ave", "Portland", "OR", "97205"},
+    {"Jack Wilson", "250 Marquette Ave", "Minneapolis", "MN", "55401"},
+};
+
+SimAddress destination(const QJsonObject &shipTo, qint64 number, const QString &channel)
+{
+    if (!shipTo.isEmpty()) {
+        return SimAddress {shipTo.value("name"_L1).toString(),
+                           shipTo.value("street"_L1).toString(),
+                           shipTo.value("city"_L1).toString(),
+                           shipTo.value("state"_L1).toString(),
+                           shipTo.value("postal_code"_L1).toString(),
+                           shipTo.value("country"_L1).toString(u"US"_s)};
+    }
+    const auto &d =
+        kDestinations[(quint64(number) * 7 + quint64(channel.size())) % std::size(kDestinations)];
+    return SimAddress {QString::fromLatin1(d.name),       QString::fromLatin1(d.street),
+                       QString::fromLatin1(d.city),       QString::fromLatin1(d.state),
+                       QString::fromLatin1(d.postalCode), u"US"_s};
+}
+} // namespace
+
 SimChannel::Result SimChannel::placeOrder(const QJsonObject &body)
 {
     const QString requested = body.value("order_id"_L1).toString();
@@ -448,6 +492,7 @@ SimChannel::Result SimChannel::placeOrder(const QJsonObject &body)
     order.number = m_nextOrderNumber++;
     order.orderId = channelOrderId(requested, order.number);
     order.createdMs = order.lastModifiedMs = nowMs();
+    order.shipTo = destination(body.value("ship_to"_L1).toObject(), order.number, m_id);
     QJsonArray placed;
     for (const Resolved &r : std::as_const(resolved)) {
         SimListing &listing = *r.listing;

@@ -55,6 +55,8 @@ public:
     QJsonObject faultsJson() const;
     QJsonObject statsJson() const;
     void resetStats();
+    // body: order_id, lines, deliveries, allow_oversell, and ship_to {name, street, city, state,
+    // postal_code, country}; without ship_to one of a dozen real US addresses is picked.
     Result placeOrder(const QJsonObject &body);
 
     const SimListing *listing(const QString &remoteId) const;

@@ -95,6 +95,17 @@ struct SimOrderLine
     QString asin;
 };
 
+// Where a simulated order ships to.
+struct SimAddress
+{
+    QString name;
+    QString street;
+    QString city;
+    QString state;
+    QString postalCode;
+    QString country; // ISO 3166-1 alpha-2
+};
+
 // An order the simulated channel placed (POST /_sim/<id>/orders).
 struct SimOrder
 {
@@ -103,6 +114,7 @@ struct SimOrder
     qint64 createdMs = 0;
     qint64 lastModifiedMs = 0;
     QList<SimOrderLine> lines;
+    SimAddress shipTo;
 };
 
 } // namespace ChannelDesk

@@ -355,7 +355,17 @@ void WooCommerceSim::deliverOrder(const SimOrder &order, int deliveries)
                             {u"total"_s, QString::number(total, 'f', 2)},
                             {u"customer_id"_s, 0},
                             {u"payment_method"_s, u"bacs"_s},
-                            {u"line_items"_s, lineItems}};
+                            {u"line_items"_s, lineItems},
+                            {u"shipping"_s,
+                             QJsonObject {{u"first_name"_s, order.shipTo.name.section(u' ', 0, 0)},
+                                          {u"last_name"_s, order.shipTo.name.section(u' ', 1)},
+                                          {u"company"_s, u""_s},
+                                          {u"address_1"_s, order.shipTo.street},
+                                          {u"address_2"_s, u""_s},
+                                          {u"city"_s, order.shipTo.city},
+                                          {u"state"_s, order.shipTo.state},
+                                          {u"postcode"_s, order.shipTo.postalCode},
+                                          {u"country"_s, order.shipTo.country}}}};
     const QByteArray raw = QJsonDocument(body).toJson(QJsonDocument::Compact);
     const QByteArray signature =
         QMessageAuthenticationCode::hash(raw, m_webhookSecret, QCryptographicHash::Sha256)

@@ -8,7 +8,8 @@
 //   guide's fulfillment_availability example ([{fulfillment_channel_code: "DEFAULT", quantity}])
 // - https://developer-docs.amazon.com/sp-api/docs/orders-api-v0-reference (getOrders with
 //   MarketplaceIds and LastUpdatedAfter, payload.Orders[], NextToken; getOrderItems
-//   payload.OrderItems[].SellerSKU/QuantityOrdered)
+//   payload.OrderItems[].SellerSKU/QuantityOrdered; Order.ShippingAddress PostalCode, CountryCode,
+//   City and StateOrRegion, which need no restricted data token, unlike the name and street)
 // - https://developer-docs.amazon.com/sp-api/docs/connecting-to-the-selling-partner-api
 //   (x-amz-access-token; 403 Unauthorized for a bad or expired token)
 #include "amazonadapter.h"
@@ -79,6 +80,7 @@ struct AmazonAdapter::OrderPoll
     int pages = 0;
     QList<QString> pendingOrderIds; // oldest update first
     QHash<QString, QDateTime> updatedAt;
+    QHash<QString, ShipTo> shipTo;
     QSet<QString> finishedAtFrom; // orders handed over already, updated exactly at `from`
     OrderEvent current;
     QString itemsNextToken;
@@ -352,6 +354,13 @@ void AmazonAdapter::fetchOrderList(std::shared_ptr<OrderPoll> poll)
                      !takesNoStock.contains(order.value(u"OrderStatus"_s).toString())) {
                      poll->pendingOrderIds.append(id);
                      poll->updatedAt.insert(id, updated);
+                     const QJsonObject address = order.value(u"ShippingAddress"_s).toObject();
+                     const ShipTo to = ShipTo::from(address.value(u"PostalCode"_s).toString(),
+                                                    address.value(u"CountryCode"_s).toString(),
+                                                    address.value(u"City"_s).toString(),
+                                                    address.value(u"StateOrRegion"_s).toString());
+                     if (!to.isEmpty())
+                         poll->shipTo.insert(id, to);
                  }
              }
              poll->nextToken = payload.value(u"NextToken"_s).toString();
@@ -405,6 +414,8 @@ void AmazonAdapter::fetchNextOrderItems(std::shared_ptr<OrderPoll> poll)
                  poll->current.channel = m_settings.channelId;
                  poll->current.orderId = orderId;
                  poll->current.receivedAtMs = m_clock.nowMs();
+                 if (const auto it = poll->shipTo.constFind(orderId); it != poll->shipTo.constEnd())
+                     poll->current.shipTo = *it;
              }
              const QJsonArray items = payload.value(u"OrderItems"_s).toArray();
              for (const QJsonValue &value : items) {

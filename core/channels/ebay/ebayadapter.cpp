@@ -6,7 +6,8 @@
 // - https://developer.ebay.com/api-docs/sell/inventory/types/slr:PriceQuantityResponse
 //   (per item: sku, offerId, statusCode, errors[], warnings[]; ErrorDetailV3 errorId, message)
 // - https://developer.ebay.com/api-docs/sell/fulfillment/resources/order/methods/getOrders
-//   (filter=lastmodifieddate:[<iso>..], URL-encoded; limit up to 200, offset; orders[].lineItems)
+//   (filter=lastmodifieddate:[<iso>..], URL-encoded; limit up to 200, offset; orders[].lineItems;
+//   orders[].fulfillmentStartInstructions[].shippingStep.shipTo.contactAddress)
 #include "ebayadapter.h"
 
 #include "channels/httperror.h"
@@ -246,6 +247,22 @@ void EbayAdapter::fetchOrderPage(std::shared_ptr<OrderPoll> poll)
             event.channel = m_settings.channelId;
             event.orderId = order.value(u"orderId"_s).toString();
             event.receivedAtMs = m_clock.nowMs();
+            // The first fulfillment instruction's address; a Global Shipping Program order
+            // names eBay's hub here, which is where the parcel goes.
+            const QJsonObject address = order.value(u"fulfillmentStartInstructions"_s)
+                                            .toArray()
+                                            .at(0) // Undefined when there is none
+                                            .toObject()
+                                            .value(u"shippingStep"_s)
+                                            .toObject()
+                                            .value(u"shipTo"_s)
+                                            .toObject()
+                                            .value(u"contactAddress"_s)
+                                            .toObject();
+            event.shipTo = ShipTo::from(address.value(u"postalCode"_s).toString(),
+                                        address.value(u"countryCode"_s).toString(),
+                                        address.value(u"city"_s).toString(),
+                                        address.value(u"stateOrProvince"_s).toString());
             const QJsonArray items = order.value(u"lineItems"_s).toArray();
             for (const QJsonValue &itemValue : items) {
                 const QJsonObject item = itemValue.toObject();

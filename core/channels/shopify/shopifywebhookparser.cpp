@@ -1,6 +1,7 @@
 // Following https://shopify.dev/docs/apps/build/webhooks/subscribe/https (HMAC over the raw
 // body, base64, X-Shopify-Hmac-Sha256; X-Shopify-Webhook-Id to dedupe) and the orders/create
-// payload of https://shopify.dev/docs/api/webhooks (id, line_items[].sku/variant_id/quantity).
+// payload of https://shopify.dev/docs/api/webhooks (id, line_items[].sku/variant_id/quantity,
+// shipping_address.zip/country_code/city/province_code; null for orders that ship nothing).
 #include "shopifywebhookparser.h"
 
 #include "channels/jsonutil.h"
@@ -74,6 +75,10 @@ WebhookResult ShopifyWebhookParser::parse(const WebhookRequest &request,
             unnamed.append(u"line_items[%1]"_s.arg(i));
         result.lines.append(parsed);
     }
+    const QJsonObject shipping = root->value(u"shipping_address"_s).toObject();
+    result.shipTo = ShipTo::from(
+        shipping.value(u"zip"_s).toString(), shipping.value(u"country_code"_s).toString(),
+        shipping.value(u"city"_s).toString(), shipping.value(u"province_code"_s).toString());
     result.kind = WebhookResult::Kind::Order;
     // Lines naming neither a SKU nor a variant are kept (the order is real) and flagged here so
     // the server can raise the alert.

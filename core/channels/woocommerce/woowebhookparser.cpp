@@ -108,6 +108,10 @@ WebhookResult WooWebhookParser::parse(const WebhookRequest &request,
         result.message = u"line_items: empty"_s;
         return result;
     }
+    const QJsonObject shipping = root->value(u"shipping"_s).toObject();
+    result.shipTo = ShipTo::from(
+        shipping.value(u"postcode"_s).toString(), shipping.value(u"country"_s).toString(),
+        shipping.value(u"city"_s).toString(), shipping.value(u"state"_s).toString());
     result.kind = WebhookResult::Kind::Order;
     return result;
 }

@@ -367,7 +367,8 @@ void TestAmazonAdapter::fetchOrders()
 {
     AmazonFake fake;
     fake.api.push_back(CannedResponse::json(200, R"({"payload":{"Orders":[
-        {"AmazonOrderId":"902-3159896-1390916","PurchaseDate":"2025-12-31T23:52:00Z","LastUpdateDate":"2025-12-31T23:53:00Z","OrderStatus":"Unshipped","MarketplaceId":"ATVPDKIKX0DER"},
+        {"AmazonOrderId":"902-3159896-1390916","PurchaseDate":"2025-12-31T23:52:00Z","LastUpdateDate":"2025-12-31T23:53:00Z","OrderStatus":"Unshipped","MarketplaceId":"ATVPDKIKX0DER",
+         "ShippingAddress":{"City":"SEATTLE","StateOrRegion":"WA","PostalCode":"98121-3426","CountryCode":"US"}},
         {"AmazonOrderId":"902-0000000-0000001","PurchaseDate":"2025-12-31T23:54:00Z","LastUpdateDate":"2025-12-31T23:57:00Z","OrderStatus":"Canceled","MarketplaceId":"ATVPDKIKX0DER"}
       ],"NextToken":"page two"}})"));
     fake.api.push_back(CannedResponse::json(
@@ -406,6 +407,14 @@ void TestAmazonAdapter::fetchOrders()
     QCOMPARE(capture.value.orders.at(0).lines,
              (QList<OrderLine> {{u"AMZ-1"_s, 2}, {u"AMZ-2"_s, 1}}));
     QCOMPARE(capture.value.orders.at(1).lines, (QList<OrderLine> {{u"AMZ-1"_s, 1}}));
+    // The first order names where it ships (the fields that need no restricted data token);
+    // the second, like a pending order, does not.
+    QVERIFY(!capture.value.orders.at(0).shipTo.isEmpty());
+    QCOMPARE(capture.value.orders.at(0).shipTo.postalCode, u"98121-3426"_s);
+    QCOMPARE(capture.value.orders.at(0).shipTo.country, u"US"_s);
+    QCOMPARE(capture.value.orders.at(0).shipTo.city, u"SEATTLE"_s);
+    QCOMPARE(capture.value.orders.at(0).shipTo.state, u"WA"_s);
+    QVERIFY(capture.value.orders.at(1).shipTo.isEmpty());
     QCOMPARE(capture.value.nextHighWaterMark, u"2025-12-31T23:57:00.000Z"_s);
 }
 

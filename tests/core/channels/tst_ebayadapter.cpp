@@ -69,6 +69,8 @@ private Q_SLOTS:
     void fetchOrdersFromTheHighWaterMark();
     void fetchOrdersPages();
     void fetchOrdersFailureKeepsTheMark();
+    void fetchOrdersShipTo_data();
+    void fetchOrdersShipTo();
     void readListing();
 
 private:
@@ -269,6 +271,58 @@ void TestEbayAdapter::fetchOrdersFailureKeepsTheMark()
     QTRY_COMPARE(capture.calls, 1);
     QCOMPARE(capture.value.failure, FailureKind::Transient);
     QCOMPARE(capture.value.nextHighWaterMark, u"2025-12-31T23:00:00.000Z"_s);
+}
+
+void TestEbayAdapter::fetchOrdersShipTo_data()
+{
+    QTest::addColumn<QJsonValue>("instructions");
+    QTest::addColumn<bool>("hasShipTo");
+    QTest::addColumn<QString>("postalCode");
+    QTest::addColumn<QString>("country");
+    QTest::addColumn<QString>("city");
+
+    // Shaped as getOrders answers it: one FulfillmentStartInstruction per package.
+    const QJsonObject contact {{u"addressLine1"_s, u"2145 Hamilton Ave"_s},
+                               {u"city"_s, u"San Jose"_s},
+                               {u"stateOrProvince"_s, u"CA"_s},
+                               {u"postalCode"_s, u"95125-5906"_s},
+                               {u"countryCode"_s, u"US"_s}};
+    const QJsonObject shipTo {{u"fullName"_s, u"Jane Buyer"_s}, {u"contactAddress"_s, contact}};
+    QTest::newRow("ship to") << QJsonValue(QJsonArray {QJsonObject {
+                                    {u"fulfillmentInstructionsType"_s, u"SHIP_TO"_s},
+                                    {u"minEstimatedDeliveryDate"_s, u"2026-01-05T08:00:00.000Z"_s},
+                                    {u"shippingStep"_s,
+                                     QJsonObject {{u"shippingCarrierCode"_s, u"USPS"_s},
+                                                  {u"shipTo"_s, shipTo}}}}})
+                             << true << u"95125-5906"_s << u"US"_s << u"San Jose"_s;
+    QTest::newRow("no instructions")
+        << QJsonValue(QJsonArray {}) << false << QString() << QString() << QString();
+    QTest::newRow("digital") << QJsonValue(QJsonArray {
+                                    QJsonObject {{u"fulfillmentInstructionsType"_s, u"DIGITAL"_s}}})
+                             << false << QString() << QString() << QString();
+}
+
+void TestEbayAdapter::fetchOrdersShipTo()
+{
+    QFETCH(QJsonValue, instructions);
+    QFETCH(bool, hasShipTo);
+    QJsonObject o =
+        order(u"12-34567-89012"_s, u"2025-12-31T23:55:10.000Z"_s, {lineItem(u"A"_s, 1)});
+    o.insert(u"fulfillmentStartInstructions"_s, instructions);
+    FakeChannelServer server;
+    server.enqueue(CannedResponse::json(200, ordersPage({o}, 1, 0)));
+    auto ebay = adapter(server);
+    Capture<FetchOrdersResult> capture;
+    ebay->fetchOrders(QString(), capture.callback());
+    QTRY_COMPARE(capture.calls, 1);
+    QCOMPARE(capture.value.orders.size(), 1);
+    const OrderEvent &event = capture.value.orders.first();
+    QCOMPARE(!event.shipTo.isEmpty(), hasShipTo);
+    if (!hasShipTo)
+        return;
+    QTEST(event.shipTo.postalCode, "postalCode");
+    QTEST(event.shipTo.country, "country");
+    QTEST(event.shipTo.city, "city");
 }
 
 void TestEbayAdapter::readListing()

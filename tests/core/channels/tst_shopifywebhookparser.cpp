@@ -19,7 +19,9 @@ const QByteArray kOrder = R"({"id":820982911946154508,"name":"#1001","financial_
  {"id":866550311766439020,"variant_id":808950810,"product_id":632910392,"sku":"IPOD-342-N","quantity":2,"title":"IPod Nano","price":"199.00"},
  {"id":141249953214522974,"variant_id":49148385,"product_id":632910392,"sku":null,"quantity":1,"title":"IPod Nano - Red","price":"199.00"},
  {"id":141249953214522975,"variant_id":null,"product_id":null,"sku":"","quantity":1,"title":"Deleted","price":"1.00"}
-]})";
+],
+"shipping_address":{"first_name":"Steve","address1":"123 Shipping Street","phone":"555-555-SHIP","city":"Shippington","zip":"40003","province":"Kentucky","country":"United States","last_name":"Shipper","address2":null,"company":"Shipping Company","latitude":null,"longitude":null,"name":"Steve Shipper","country_code":"US","province_code":"KY"}
+})";
 
 QByteArray sign(const QByteArray &body, const QByteArray &secret)
 {
@@ -54,6 +56,8 @@ private Q_SLOTS:
     void otherTopicsAreIgnored();
     void malformed_data();
     void malformed();
+    void shipTo_data();
+    void shipTo();
 };
 
 void TestShopifyWebhookParser::parsesASignedOrder()
@@ -158,6 +162,42 @@ void TestShopifyWebhookParser::malformed()
     const WebhookResult result = parser.parse(request(body, sign(body, kSecret)), {kSecret});
     QCOMPARE(result.kind, WebhookResult::Kind::BadRequest);
     QVERIFY(!result.message.isEmpty());
+}
+
+void TestShopifyWebhookParser::shipTo_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<bool>("hasShipTo");
+    QTest::addColumn<QString>("postalCode");
+    QTest::addColumn<QString>("country");
+    QTest::addColumn<QString>("city");
+
+    QTest::newRow("sample") << kOrder << true << u"40003"_s << u"US"_s << u"Shippington"_s;
+    QTest::newRow("nothing to ship")
+        << QByteArray(R"({"id":2,"line_items":[{"sku":"A","quantity":1}],"shipping_address":null})")
+        << false << QString() << QString() << QString();
+    QTest::newRow("no address key")
+        << QByteArray(R"({"id":3,"line_items":[{"sku":"A","quantity":1}]})") << false << QString()
+        << QString() << QString();
+    QTest::newRow("padded, lower case") << QByteArray(
+                                               R"({"id":4,"line_items":[{"sku":"A","quantity":1}],
+            "shipping_address":{"zip":" M5V 2T6 ","country_code":"ca","city":"Toronto"}})")
+                                        << true << u"M5V 2T6"_s << u"CA"_s << u"Toronto"_s;
+}
+
+void TestShopifyWebhookParser::shipTo()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(bool, hasShipTo);
+    const ShopifyWebhookParser parser;
+    const WebhookResult result = parser.parse(request(body, sign(body, kSecret)), {kSecret});
+    QCOMPARE(result.kind, WebhookResult::Kind::Order);
+    QCOMPARE(!result.shipTo.isEmpty(), hasShipTo);
+    if (!hasShipTo)
+        return;
+    QTEST(result.shipTo.postalCode, "postalCode");
+    QTEST(result.shipTo.country, "country");
+    QTEST(result.shipTo.city, "city");
 }
 
 } // namespace ChannelDesk

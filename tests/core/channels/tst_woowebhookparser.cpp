@@ -15,7 +15,18 @@ namespace {
 
 const QByteArray kSecret = "wc-webhook-secret";
 
-QByteArray order(const QByteArray &status)
+// The order of WooCommerce's REST docs (trimmed); shipping is the docs' sample address unless
+// the caller gives another.
+QByteArray order(const QByteArray &status,
+                 const QJsonValue &shipping = QJsonObject {{u"first_name"_s, u"John"_s},
+                                                           {u"last_name"_s, u"Doe"_s},
+                                                           {u"company"_s, u""_s},
+                                                           {u"address_1"_s, u"969 Market"_s},
+                                                           {u"address_2"_s, u""_s},
+                                                           {u"city"_s, u"San Francisco"_s},
+                                                           {u"state"_s, u"CA"_s},
+                                                           {u"postcode"_s, u"94103"_s},
+                                                           {u"country"_s, u"US"_s}})
 {
     auto line = [](int id, const QString &name, int product, int variation, int quantity,
                    const QJsonValue &sku) {
@@ -37,6 +48,7 @@ QByteArray order(const QByteArray &status)
          QJsonArray {line(315, u"Woo Single #1"_s, 93, 0, 2, u"WOO-S1"_s),
                      line(316, u"Ship Your Idea - Color: Black"_s, 22, 23, 1, u""_s),
                      line(317, u"No SKU simple"_s, 41, 0, 3, QJsonValue(QJsonValue::Null))}},
+        {u"shipping"_s, shipping},
     };
     return QJsonDocument(body).toJson(QJsonDocument::Compact);
 }
@@ -76,6 +88,8 @@ private Q_SLOTS:
     void otherTopicIgnored();
     void malformed_data();
     void malformed();
+    void shipTo_data();
+    void shipTo();
 };
 
 void TestWooWebhookParser::parsesASignedOrder()
@@ -194,6 +208,45 @@ void TestWooWebhookParser::malformed()
     const WooWebhookParser parser;
     const WebhookResult result = parser.parse(request(body, sign(body, kSecret)), {kSecret});
     QCOMPARE(result.kind, WebhookResult::Kind::BadRequest);
+}
+
+void TestWooWebhookParser::shipTo_data()
+{
+    QTest::addColumn<QJsonValue>("shipping");
+    QTest::addColumn<bool>("hasShipTo");
+    QTest::addColumn<QString>("postalCode");
+    QTest::addColumn<QString>("country");
+    QTest::addColumn<QString>("city");
+
+    const QByteArray sample = order("processing");
+    QTest::newRow("docs sample") << QJsonDocument::fromJson(sample).object().value(u"shipping"_s)
+                                 << true << u"94103"_s << u"US"_s << u"San Francisco"_s;
+    // A virtual product: WooCommerce sends the shipping object with empty strings.
+    QTest::newRow("virtual") << QJsonValue(QJsonObject {{u"first_name"_s, u""_s},
+                                                        {u"city"_s, u""_s},
+                                                        {u"postcode"_s, u""_s},
+                                                        {u"country"_s, u""_s}})
+                             << false << QString() << QString() << QString();
+    QTest::newRow("missing") << QJsonValue() << false << QString() << QString() << QString();
+    QTest::newRow("postcode only")
+        << QJsonValue(QJsonObject {{u"postcode"_s, u" 10115"_s}, {u"country"_s, u"de"_s}}) << true
+        << u"10115"_s << u"DE"_s << QString();
+}
+
+void TestWooWebhookParser::shipTo()
+{
+    QFETCH(QJsonValue, shipping);
+    QFETCH(bool, hasShipTo);
+    const WooWebhookParser parser;
+    const QByteArray body = order("processing", shipping);
+    const WebhookResult result = parser.parse(request(body, sign(body, kSecret)), {kSecret});
+    QCOMPARE(result.kind, WebhookResult::Kind::Order);
+    QCOMPARE(!result.shipTo.isEmpty(), hasShipTo);
+    if (!hasShipTo)
+        return;
+    QTEST(result.shipTo.postalCode, "postalCode");
+    QTEST(result.shipTo.country, "country");
+    QTEST(result.shipTo.city, "city");
 }
 
 } // namespace ChannelDesk

@@ -16,6 +16,8 @@ private Q_SLOTS:
     void validation();
     void kindNamesRoundTrip();
     void outcomeNamesRoundTrip();
+    void shipTo_data();
+    void shipTo();
 };
 
 void TestOrderEvent::validation_data()
@@ -99,6 +101,35 @@ void TestOrderEvent::outcomeNamesRoundTrip()
         QVERIFY(outcomeFromName(outcomeName(o), &back));
         QCOMPARE(back, o);
     }
+}
+
+void TestOrderEvent::shipTo_data()
+{
+    QTest::addColumn<QString>("postalCode");
+    QTest::addColumn<QString>("country");
+    QTest::addColumn<bool>("present");
+    QTest::addColumn<QString>("expectedPostalCode");
+    QTest::addColumn<QString>("expectedCountry");
+    QTest::newRow("plain") << u"94105"_s << u"US"_s << true << u"94105"_s << u"US"_s;
+    QTest::newRow("trimmed, upper-cased")
+        << u" sw1a 1aa "_s << u"gb"_s << true << u"sw1a 1aa"_s << u"GB"_s;
+    QTest::newRow("country only") << QString() << u"DE"_s << true << QString() << u"DE"_s;
+    QTest::newRow("nothing") << u"  "_s << QString() << false << QString() << QString();
+    QTest::newRow("bounded") << QString(500, u'9') << u"US"_s << true << QString(64, u'9')
+                             << u"US"_s;
+}
+
+void TestOrderEvent::shipTo()
+{
+    QFETCH(QString, postalCode);
+    QFETCH(QString, country);
+    QFETCH(bool, present);
+    const ShipTo to = ShipTo::from(postalCode, country);
+    QCOMPARE(!to.isEmpty(), present);
+    if (!present)
+        return;
+    QTEST(to.postalCode, "expectedPostalCode");
+    QTEST(to.country, "expectedCountry");
 }
 
 QTEST_GUILESS_MAIN(TestOrderEvent)
