@@ -13,6 +13,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -77,6 +78,12 @@ AuditPanel::AuditPanel(CoreBridge *bridge, QWidget *parent)
     connect(exportButton, &QPushButton::clicked, this, &AuditPanel::exportCsv);
     for (QLineEdit *edit : {m_sku, m_order, m_channel})
         connect(edit, &QLineEdit::returnPressed, this, &AuditPanel::load);
+    m_follow.setInterval(5000);
+    connect(&m_follow, &QTimer::timeout, this, [this] {
+        // Only while the newest entries are in view: a merchant reading older ones keeps them.
+        if (m_view->verticalScrollBar()->value() == 0 && !m_view->selectionModel()->hasSelection())
+            this->load();
+    });
     if (m_bridge) {
         connect(
             m_bridge, &CoreBridge::auditReady, this,
@@ -93,6 +100,19 @@ AuditPanel::AuditPanel(CoreBridge *bridge, QWidget *parent)
                         : tr("Cannot read the audit log: %1").arg(error));
             });
     }
+}
+
+void AuditPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    load();
+    m_follow.start();
+}
+
+void AuditPanel::hideEvent(QHideEvent *event)
+{
+    m_follow.stop();
+    QWidget::hideEvent(event);
 }
 
 void AuditPanel::showSku(const QString &sku)

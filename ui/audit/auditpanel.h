@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QTimer>
 #include <QWidget>
 
 class QComboBox;
@@ -13,7 +14,8 @@ class AuditModel;
 class CoreBridge;
 
 // The Audit tab: the mutation log filtered by SKU, order, channel, kind and time range, read on
-// the core thread, and exported to CSV.
+// the core thread, newest first, and exported to CSV. While shown and scrolled to the top it
+// follows new entries (a reload every few seconds); scrolled down, it holds still for reading.
 class AuditPanel : public QWidget
 {
     Q_OBJECT
@@ -29,6 +31,10 @@ public Q_SLOTS:
     void load();
     void exportCsv();
 
+protected:
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
+
 private:
     CoreBridge *m_bridge;
     AuditModel *m_model;
@@ -39,6 +45,7 @@ private:
     QComboBox *m_range;
     QLabel *m_status;
     QTableView *m_view;
+    QTimer m_follow;
 };
 
 } // namespace ChannelDesk

@@ -31,6 +31,14 @@ constexpr int kPoints = 60;
 constexpr int kRefreshMs = 2000;
 constexpr int kHistogramRole = Qt::UserRole + 1;
 
+// Distinct colours for up to ten series (the chart theme repeats after five).
+QColor seriesColour(int index)
+{
+    static const QRgb palette[] = {0x1f77b4, 0xff7f0e, 0x2ca02c, 0x9467bd, 0x8c564b,
+                                   0xe377c2, 0x17becf, 0xbcbd22, 0x7f7f7f, 0xd62728};
+    return QColor::fromRgb(palette[size_t(index) % std::size(palette)]);
+}
+
 QString durationLabel(qint64 ms)
 {
     return ms < 1000 ? LagPanel::tr("%1 ms").arg(ms) : LagPanel::tr("%1 s").arg(ms / 1000);
@@ -149,6 +157,9 @@ QLineSeries *LagPanel::addSeries(const QString &name)
 {
     auto *series = new QLineSeries(m_chart);
     series->setName(name);
+    QPen pen(seriesColour(int(m_chart->series().size())));
+    pen.setWidth(2);
+    series->setPen(pen);
     m_chart->addSeries(series);
     series->attachAxis(m_x);
     series->attachAxis(m_y);
@@ -222,6 +233,8 @@ void LagPanel::showDistribution(const LagSeriesSet &set)
             total += n;
         auto *bars = new QBarSet(total ? tr("%1 (%n update(s))", nullptr, int(total)).arg(s.channel)
                                        : tr("%1 (no updates)").arg(s.channel));
+        bars->setColor(seriesColour(int(m_bars->count())));
+        bars->setBorderColor(bars->color());
         for (qint64 n : s.distribution)
             bars->append(total ? 100.0 * double(n) / double(total) : 0.0);
         m_bars->append(bars);
