@@ -104,6 +104,7 @@ MainWindow::MainWindow(CoreBridge *bridge, QWidget *parent)
 
     if (m_bridge) {
         connect(m_bridge, &CoreBridge::started, this, [this](const ConsoleInfo &info) {
+            m_lagThresholdMs = info.alerts.lagP99Seconds * 1000.0;
             m_connection->setText(info.demo ? tr("Demo: %n simulated channel(s), database %1",
                                                  nullptr, int(info.channels.size()))
                                                   .arg(info.databaseLocation)
@@ -255,9 +256,8 @@ void MainWindow::onStatus(const ConsoleStatus &status)
                             : tr("worst p99: %1 s (%2)")
                                   .arg(status.worstP99Ms / 1000.0, 0, 'f', 2)
                                   .arg(status.worstChannel));
-    m_lagLabel->setStyleSheet(status.worstP99Ms > LagPanel::kThresholdMs
-                                  ? u"color: #b01c1c; font-weight: bold"_s
-                                  : QString());
+    m_lagLabel->setStyleSheet(
+        status.worstP99Ms > m_lagThresholdMs ? u"color: #b01c1c; font-weight: bold"_s : QString());
     m_dlq->setText(tr("dead letters: %1  pending: %2").arg(status.deadLetters).arg(status.pending));
 }
 

@@ -64,6 +64,7 @@ private:
     QLabel *m_connection;
     QLabel *m_orders;
     QLabel *m_lagLabel;
+    double m_lagThresholdMs = 5000; // the p99 lag alert threshold, from the config once started
     QLabel *m_dlq;
     QSystemTrayIcon *m_tray = nullptr;
 };

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "channels/channelconfig.h"
 #include "metrics/alert.h"
 #include "metrics/channellagstats.h"
 #include "store/listingstore.h"
@@ -19,6 +20,8 @@ struct ListingCell
     bool listed = false; // false: the SKU is not mapped on this channel
     ListingState::State state = ListingState::State::InSync;
     qint64 ackedQuantity = -1; // -1: never acknowledged
+    qint64 lagMs = -1; // the sync lag of the last acknowledged change, -1: none seen yet
+    qint64 outOfSyncSinceMs = 0; // when the oldest unacknowledged change was committed, 0: in sync
     QString lastError;
 
     friend bool operator==(const ListingCell &, const ListingCell &) = default;
@@ -72,6 +75,7 @@ struct ConsoleInfo
     bool demo = false;
     quint16 port = 0; // the local API, 0 when not listening
     QStringList carriers; // the enabled carriers' ids, in config order
+    AlertThresholds alerts; // the config's alert thresholds (the lag chart draws the p99 one)
 };
 
 // One channel's lag chart over a window.

@@ -139,6 +139,7 @@ void ConsoleWorker::startWith(const std::optional<ChannelsConfig> &fileConfig)
     info.demo = m_options.demo;
     info.port = m_runtime->port();
     info.carriers = m_carrierIds;
+    info.alerts = m_alerts;
     Q_EMIT started(info);
     Q_EMIT stockLoaded(m_rows.values());
     m_dirty.clear();
@@ -191,6 +192,7 @@ bool ConsoleWorker::startRuntime(const std::optional<ChannelsConfig> &fileConfig
         m_channelIds.append(c.id);
         m_channelTypes.append(c.type);
     }
+    m_alerts = config.alerts;
     m_runtime = std::make_unique<CoreRuntime>(options, m_clock);
     if (!m_runtime->start(error))
         return false;
@@ -216,9 +218,7 @@ void ConsoleWorker::connectCore()
     connect(m_runtime.get(), &CoreRuntime::alertResolved, this, [this] { m_alertsDirty = true; });
     const QList<Propagator *> propagators = m_runtime->propagators();
     for (Propagator *p : propagators) {
-        connect(p, &Propagator::acknowledged, this,
-                [this](const QString &channel, const QString &sku, qint64 version, qint64 quantity,
-                       qint64) { onAcknowledged(channel, sku, version, quantity); });
+        connect(p, &Propagator::acknowledged, this, &ConsoleWorker::onAcknowledged);
         connect(
             p, &Propagator::attemptFailed, this,
             [this](const QString &channel, const QString &sku, qint64, bool permanent,
@@ -303,6 +303,7 @@ void ConsoleWorker::loadStock()
             c->listed = true;
             c->state = l.state;
             c->ackedQuantity = l.ackedQuantity.value_or(-1);
+            c->outOfSyncSinceMs = l.state == ListingState::State::InSync ? 0 : l.pendingSinceMs;
             c->lastError = l.lastError;
         }
     }
@@ -336,6 +337,7 @@ void ConsoleWorker::reloadListings(const QString &sku)
             c->listed = true;
             c->state = l.state;
             c->ackedQuantity = l.ackedQuantity.value_or(-1);
+            c->outOfSyncSinceMs = l.state == ListingState::State::InSync ? 0 : l.pendingSinceMs;
             c->lastError = l.lastError;
         }
     }
@@ -357,7 +359,11 @@ void ConsoleWorker::onMutations(const QList<Mutation> &mutations)
         r.version = m.version;
         r.paused = m.pausedAfter;
         for (ListingCell &c : r.channels) {
-            if (c.listed && c.state != ListingState::State::Dead)
+            if (!c.listed)
+                continue;
+            if (c.outOfSyncSinceMs == 0)
+                c.outOfSyncSinceMs = m.atMs;
+            if (c.state != ListingState::State::Dead)
                 c.state = ListingState::State::Pending;
         }
         m_dirty.insert(m.sku);
@@ -365,13 +371,16 @@ void ConsoleWorker::onMutations(const QList<Mutation> &mutations)
 }
 
 void ConsoleWorker::onAcknowledged(const QString &channel, const QString &sku, qint64 version,
-                                   qint64 quantity)
+                                   qint64 quantity, qint64 lagMs)
 {
     if (ListingCell *c = cell(channel, sku)) {
         c->listed = true;
         c->ackedQuantity = quantity;
+        c->lagMs = lagMs;
         c->state = version >= m_rows.value(sku).version ? ListingState::State::InSync
                                                         : ListingState::State::Pending;
+        if (c->state == ListingState::State::InSync)
+            c->outOfSyncSinceMs = 0;
         c->lastError.clear();
     }
     touchDeadLetter(channel, sku);

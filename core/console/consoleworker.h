@@ -120,8 +120,8 @@ private:
     ListingCell *cell(const QString &channel, const QString &sku);
     void reloadListings(const QString &sku);
     void onMutations(const QList<Mutation> &mutations);
-    void onAcknowledged(const QString &channel, const QString &sku, qint64 version,
-                        qint64 quantity);
+    void onAcknowledged(const QString &channel, const QString &sku, qint64 version, qint64 quantity,
+                        qint64 lagMs);
     void onAttemptFailed(const QString &channel, const QString &sku, bool permanent,
                          const QString &message);
     void onDeadLettered(const QString &channel, const QString &sku, const QString &message);
@@ -145,6 +145,7 @@ private:
     int m_flushes = 0;
     QStringList m_channelIds;
     QStringList m_channelTypes;
+    AlertThresholds m_alerts;
     QHash<QString, int> m_channelIndex;
     QHash<QString, StockRow> m_rows;
     QSet<QString> m_dirty;

@@ -13,6 +13,7 @@
 #include "sync/syncengine.h"
 
 #include <QAbstractItemModelTester>
+#include <QHash>
 #include <QHttpServer>
 #include <QJsonArray>
 #include <QPushButton>
@@ -20,6 +21,8 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace ChannelDesk;
 using namespace Qt::StringLiterals;
@@ -128,8 +131,25 @@ void TestDeadLetterPanel::retrySelectedReachesThePropagator()
     DeadLetterModel *model = panel.model();
     QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QSignalSpy started(&bridge, &CoreBridge::started);
+    // Where each SKU's listing stands, as the stock table would show it.
+    QHash<QString, ListingCell> cells;
+    const auto track = [&cells](const QList<StockRow> &rows) {
+        for (const StockRow &r : rows)
+            cells.insert(r.sku, r.channels.value(0));
+    };
+    connect(&bridge, &CoreBridge::stockLoaded, this, track);
+    connect(&bridge, &CoreBridge::stockChanged, this, track);
     bridge.start();
     QTRY_COMPARE_WITH_TIMEOUT(started.count(), 1, 10'000);
+    // The first push of every listing has to land before the shop starts refusing, or more than
+    // the one adjusted SKU would be dead-lettered.
+    QTRY_VERIFY_WITH_TIMEOUT(cells.size() == 3 &&
+                                 std::all_of(cells.cbegin(), cells.cend(),
+                                             [](const ListingCell &c) {
+                                                 return c.state == ListingState::State::InSync &&
+                                                     c.ackedQuantity == 50;
+                                             }),
+                             10'000);
 
     // The shop refuses our credentials: the update is dead-lettered at once (permanent).
     QVERIFY(woo->setFaults(QJsonObject {{u"errors"_s, QJsonObject {{u"401"_s, 1.0}}}}).status ==

@@ -8,6 +8,8 @@
 #include "sync/syncengine.h"
 
 #include <QAbstractItemModelTester>
+#include <QDateTime>
+#include <QLocale>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -41,6 +43,10 @@ private Q_SLOTS:
     void changedRowsSignalTheirSpans();
     void filterByTextAndProblems_data();
     void filterByTextAndProblems();
+    void channelCellShowsQuantityStateAndLag_data();
+    void channelCellShowsQuantityStateAndLag();
+    void movingSortColumnCatchesUpInsteadOfReordering();
+    void stableSortColumnFollowsAtOnce();
     void burstOfChangesIsCoalesced();
 };
 
@@ -128,6 +134,103 @@ void TestStockModel::filterByTextAndProblems()
     for (int row = 0; row < proxy.rowCount(); ++row)
         actual.append(proxy.index(row, StockModel::Sku).data().toString());
     QCOMPARE(actual, shown);
+}
+
+void TestStockModel::channelCellShowsQuantityStateAndLag_data()
+{
+    QTest::addColumn<ListingCell>("cell");
+    QTest::addColumn<QString>("display");
+    QTest::addColumn<QStringList>("toolTipHas");
+    ListingCell inSync;
+    inSync.listed = true;
+    inSync.ackedQuantity = 7;
+    inSync.lagMs = 85;
+    QTest::newRow("in sync with its lag")
+        << inSync << u"7 \u00b7 85 ms"_s
+        << QStringList {u"a: in sync"_s, u"Acknowledged quantity: 7"_s, u"Last sync lag: 85 ms"_s};
+    ListingCell slow = inSync;
+    slow.lagMs = 1260;
+    QTest::newRow("seconds of lag")
+        << slow << u"7 \u00b7 1.3 s"_s << QStringList {u"Last sync lag: 1.3 s"_s};
+    ListingCell retrying = inSync;
+    retrying.state = ListingState::State::Retrying;
+    retrying.outOfSyncSinceMs = QDateTime::currentMSecsSinceEpoch() - 4000;
+    retrying.lastError = u"HTTP 503"_s;
+    QTest::newRow("retrying") << retrying << u"7 (retrying)"_s
+                              << QStringList {u"a: retrying"_s, u"Out of sync for"_s,
+                                              u"Last error: HTTP 503"_s};
+    ListingCell never;
+    never.listed = true;
+    QTest::newRow("never acknowledged") << never << u"in sync"_s << QStringList {u"a: in sync"_s};
+    QTest::newRow("not listed") << ListingCell() << u"\u2014"_s
+                                << QStringList {u"Not listed on a"_s};
+}
+
+void TestStockModel::channelCellShowsQuantityStateAndLag()
+{
+    QFETCH(ListingCell, cell);
+    QFETCH(QString, display);
+    QFETCH(QStringList, toolTipHas);
+    QLocale::setDefault(QLocale::c());
+    StockModel model;
+    model.setChannels({u"a"_s});
+    StockRow row = stockRow(u"S"_s, 7, 0, 1);
+    row.channels[0] = cell;
+    model.load({row});
+    const QModelIndex index = model.index(0, StockModel::FirstChannel);
+    QCOMPARE(index.data().toString(), display);
+    const QString toolTip = index.data(Qt::ToolTipRole).toString();
+    for (const QString &part : toolTipHas)
+        QVERIFY2(toolTip.contains(part), qPrintable(toolTip));
+}
+
+void TestStockModel::movingSortColumnCatchesUpInsteadOfReordering()
+{
+    StockModel model;
+    model.setChannels({u"a"_s});
+    model.load(
+        {stockRow(u"A"_s, 10, 0, 1), stockRow(u"B"_s, 20, 0, 1), stockRow(u"C"_s, 30, 0, 1)});
+    StockFilterProxy proxy;
+    proxy.setResortInterval(50);
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    proxy.sort(StockModel::Available);
+    const auto order = [&proxy] {
+        QStringList skus;
+        for (int row = 0; row < proxy.rowCount(); ++row)
+            skus.append(proxy.index(row, StockModel::Sku).data().toString());
+        return skus;
+    };
+    QCOMPARE(order(), (QStringList {u"A"_s, u"B"_s, u"C"_s}));
+    QSignalSpy layout(&proxy, &QAbstractItemModel::layoutChanged);
+    QSignalSpy changed(&proxy, &QAbstractItemModel::dataChanged);
+    // A sells out: its row updates in place...
+    model.applyChanges({stockRow(u"A"_s, 40, 0, 1)});
+    QCOMPARE(order(), (QStringList {u"A"_s, u"B"_s, u"C"_s}));
+    QCOMPARE(proxy.index(0, StockModel::Available).data().toLongLong(), 40);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(layout.count(), 0);
+    // ...and the order catches up once, a moment later.
+    QTRY_COMPARE(order(), (QStringList {u"B"_s, u"C"_s, u"A"_s}));
+    QCOMPARE(layout.count(), 1);
+    // Back to a column that does not move: the order follows at once again.
+    proxy.sort(StockModel::Sku);
+    QCOMPARE(order(), (QStringList {u"A"_s, u"B"_s, u"C"_s}));
+}
+
+void TestStockModel::stableSortColumnFollowsAtOnce()
+{
+    StockModel model;
+    model.setChannels({u"a"_s});
+    model.load({stockRow(u"A"_s, 100, 0, 1), stockRow(u"B"_s, 100, 0, 1)});
+    StockFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    proxy.sort(StockModel::Sku);
+    proxy.setOnlyProblems(true);
+    QCOMPARE(proxy.rowCount(), 0);
+    model.applyChanges({stockRow(u"B"_s, 2, 0, 1)}); // low stock: a problem
+    QCOMPARE(proxy.rowCount(), 1);
+    QCOMPARE(proxy.index(0, StockModel::Sku).data().toString(), u"B"_s);
 }
 
 void TestStockModel::burstOfChangesIsCoalesced()

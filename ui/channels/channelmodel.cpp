@@ -1,5 +1,7 @@
 #include "channels/channelmodel.h"
 
+#include "durationtext.h"
+
 #include <QBrush>
 #include <QColor>
 
@@ -12,7 +14,7 @@ QString msText(double ms, qint64 count)
 {
     if (count == 0)
         return u"\u2014"_s;
-    return ms < 1000 ? u"%1 ms"_s.arg(qRound(ms)) : u"%1 s"_s.arg(ms / 1000.0, 0, 'f', 1);
+    return durationText(ms);
 }
 
 QColor healthColour(ChannelStatus status)

@@ -16,6 +16,7 @@
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
+#include <QLocale>
 #include <QStackedWidget>
 #include <QValueAxis>
 #include <QVBoxLayout>
@@ -122,6 +123,7 @@ LagPanel::LagPanel(CoreBridge *bridge, QWidget *parent)
     connect(&m_refresh, &QTimer::timeout, this, &LagPanel::refresh);
     if (m_bridge) {
         connect(m_bridge, &CoreBridge::started, this, [this](const ConsoleInfo &info) {
+            m_thresholdMs = info.alerts.lagP99Seconds * 1000.0;
             setChannels(info.channels);
             refresh();
             m_refresh.start();
@@ -190,7 +192,8 @@ void LagPanel::rebuildSeries()
         for (const QString &p : {u"p50"_s, u"p95"_s, u"p99"_s})
             m_series.append(addSeries(u"%1 %2"_s.arg(channel, p)));
     }
-    m_threshold = addSeries(tr("5 s threshold"));
+    m_threshold =
+        addSeries(tr("%1 s threshold").arg(QLocale().toString(m_thresholdMs / 1000.0, 'g', 3)));
     QPen dashed(QColor(0xc0, 0x20, 0x20));
     dashed.setStyle(Qt::DashLine);
     dashed.setWidth(2);
@@ -250,7 +253,7 @@ void LagPanel::showSeries(const LagSeriesSet &set)
         return;
     }
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    double top = kThresholdMs * 1.2;
+    double top = m_thresholdMs * 1.2;
     const QString channel = m_view->currentData().toString();
     const auto toPoints = [&](const QList<LagPoint> &points, double LagPoint::*field) {
         QList<QPointF> out;
@@ -276,8 +279,8 @@ void LagPanel::showSeries(const LagSeriesSet &set)
         }
     }
     const qint64 from = now - set.windowMs;
-    m_threshold->replace({QPointF(double(from), kThresholdMs / 1000.0),
-                          QPointF(double(now), kThresholdMs / 1000.0)});
+    m_threshold->replace({QPointF(double(from), m_thresholdMs / 1000.0),
+                          QPointF(double(now), m_thresholdMs / 1000.0)});
     m_x->setRange(QDateTime::fromMSecsSinceEpoch(from), QDateTime::fromMSecsSinceEpoch(now));
     m_x->setFormat(set.windowMs > LagMonitor::kOneHourMs ? u"HH:mm"_s : u"HH:mm:ss"_s);
     m_x->setTickCount(7);

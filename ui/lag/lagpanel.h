@@ -28,7 +28,9 @@ class LagPanel : public QWidget
 {
     Q_OBJECT
 public:
-    static constexpr double kThresholdMs = 5000;
+    static constexpr double kDefaultThresholdMs = 5000;
+    // The dashed line: the p99 lag the alerts fire above (the config's "lag_p99_seconds").
+    double thresholdMs() const { return m_thresholdMs; }
 
     explicit LagPanel(CoreBridge *bridge, QWidget *parent = nullptr);
 
@@ -60,6 +62,7 @@ private:
     QDateTimeAxis *m_x;
     QValueAxis *m_y;
     QLineSeries *m_threshold = nullptr;
+    double m_thresholdMs = kDefaultThresholdMs;
     QList<QLineSeries *> m_series;
     QHash<QString, bool> m_hidden; // series names the user switched off
     QTimer m_refresh;

@@ -9,6 +9,59 @@ StockFilterProxy::StockFilterProxy(QObject *parent)
 {
     setSortRole(StockModel::SortRole);
     setDynamicSortFilter(true);
+    m_resort.setSingleShot(true);
+    m_resort.setInterval(kResortIntervalMs);
+    connect(&m_resort, &QTimer::timeout, this, &StockFilterProxy::catchUp);
+}
+
+void StockFilterProxy::setSourceModel(QAbstractItemModel *model)
+{
+    if (sourceModel())
+        disconnect(sourceModel(), nullptr, this, nullptr);
+    m_stock = qobject_cast<StockModel *>(model);
+    QSortFilterProxyModel::setSourceModel(model);
+    if (model) {
+        connect(model, &QAbstractItemModel::dataChanged, this, &StockFilterProxy::sourceChanged);
+        connect(model, &QAbstractItemModel::rowsInserted, this, &StockFilterProxy::sourceChanged);
+    }
+}
+
+bool StockFilterProxy::isStableColumn(int column)
+{
+    return column == StockModel::Sku || column == StockModel::Title;
+}
+
+void StockFilterProxy::sort(int column, Qt::SortOrder order)
+{
+    const bool live = column < 0 || isStableColumn(column);
+    if (live != dynamicSortFilter()) {
+        m_stale = false;
+        m_resort.stop();
+        setDynamicSortFilter(live);
+        if (live) {
+            // Rows that changed while the order only caught up now and then are filtered again.
+            invalidateRowsFilter();
+        }
+    }
+    QSortFilterProxyModel::sort(column, order);
+}
+
+void StockFilterProxy::sourceChanged()
+{
+    if (dynamicSortFilter())
+        return;
+    m_stale = true;
+    if (!m_resort.isActive())
+        m_resort.start();
+}
+
+void StockFilterProxy::catchUp()
+{
+    if (!m_stale || dynamicSortFilter())
+        return;
+    m_stale = false;
+    invalidateRowsFilter();
+    QSortFilterProxyModel::sort(sortColumn(), sortOrder());
 }
 
 void StockFilterProxy::setText(const QString &text)
@@ -16,7 +69,7 @@ void StockFilterProxy::setText(const QString &text)
     if (text == m_text)
         return;
     m_text = text;
-    invalidateFilter();
+    invalidateRowsFilter();
 }
 
 void StockFilterProxy::setOnlyProblems(bool only)
@@ -24,21 +77,29 @@ void StockFilterProxy::setOnlyProblems(bool only)
     if (only == m_onlyProblems)
         return;
     m_onlyProblems = only;
-    invalidateFilter();
+    invalidateRowsFilter();
 }
 
 bool StockFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
-    const QAbstractItemModel *model = sourceModel();
-    if (m_onlyProblems &&
-        !model->index(sourceRow, 0, sourceParent).data(StockModel::ProblemRole).toBool())
+    if (!m_stock || sourceParent.isValid())
+        return QSortFilterProxyModel::filterAcceptsRow(sourceRow, sourceParent);
+    const StockRow *row = m_stock->rowAt(sourceRow);
+    if (!row)
         return false;
-    if (m_text.isEmpty())
-        return true;
-    const QString sku = model->index(sourceRow, StockModel::Sku, sourceParent).data().toString();
-    const QString title =
-        model->index(sourceRow, StockModel::Title, sourceParent).data().toString();
-    return sku.contains(m_text, Qt::CaseInsensitive) || title.contains(m_text, Qt::CaseInsensitive);
+    if (m_onlyProblems && !StockModel::isProblem(*row))
+        return false;
+    return m_text.isEmpty() || row->sku.contains(m_text, Qt::CaseInsensitive) ||
+        row->title.contains(m_text, Qt::CaseInsensitive);
+}
+
+bool StockFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    const StockRow *a = m_stock ? m_stock->rowAt(left.row()) : nullptr;
+    const StockRow *b = m_stock ? m_stock->rowAt(right.row()) : nullptr;
+    if (!a || !b)
+        return QSortFilterProxyModel::lessThan(left, right);
+    return StockModel::lessThan(*a, *b, left.column());
 }
 
 } // namespace ChannelDesk

@@ -1,8 +1,12 @@
 #include "stock/stockmodel.h"
 
+#include "durationtext.h"
+
 #include <QBrush>
 #include <QColor>
+#include <QDateTime>
 #include <QFont>
+#include <QLocale>
 
 #include <algorithm>
 
@@ -232,8 +236,14 @@ QVariant StockModel::channelData(const StockRow &row, int channel, int role) con
     case Qt::DisplayRole:
         if (!c.listed)
             return u"\u2014"_s;
-        if (c.state == ListingState::State::InSync)
-            return c.ackedQuantity < 0 ? tr("in sync") : QString::number(c.ackedQuantity);
+        if (c.state == ListingState::State::InSync) {
+            if (c.ackedQuantity < 0)
+                return tr("in sync");
+            return c.lagMs < 0 ? QString::number(c.ackedQuantity)
+                               : tr("%1 \u00b7 %2", "quantity, sync lag")
+                                     .arg(c.ackedQuantity)
+                                     .arg(durationText(double(c.lagMs)));
+        }
         return c.ackedQuantity < 0 ? stateText(c.state)
                                    : u"%1 (%2)"_s.arg(c.ackedQuantity).arg(stateText(c.state));
     case SortRole:
@@ -247,14 +257,58 @@ QVariant StockModel::channelData(const StockRow &row, int channel, int role) con
     case Qt::ToolTipRole:
         if (!c.listed)
             return tr("Not listed on %1").arg(m_channels.value(channel));
-        return c.lastError.isEmpty()
-            ? tr("%1: %2").arg(m_channels.value(channel), stateText(c.state))
-            : tr("%1: %2\nLast error: %3")
-                  .arg(m_channels.value(channel), stateText(c.state), c.lastError);
+        return cellToolTip(c, m_channels.value(channel));
     default:
         break;
     }
     return {};
+}
+
+bool StockModel::lessThan(const StockRow &a, const StockRow &b, int column)
+{
+    switch (column) {
+    case Sku:
+        return a.sku < b.sku;
+    case Title:
+        return a.title < b.title;
+    case Available:
+        return a.available < b.available;
+    case Buffer:
+        return a.safetyBuffer < b.safetyBuffer;
+    case Version:
+        return a.version < b.version;
+    case Paused:
+        return !a.paused && b.paused;
+    default:
+        break;
+    }
+    const auto key = [channel = column - FirstChannel](const StockRow &r) -> qint64 {
+        if (channel < 0 || channel >= r.channels.size())
+            return -3;
+        const ListingCell &c = r.channels.at(channel);
+        return c.listed ? c.ackedQuantity : -2;
+    };
+    return key(a) < key(b);
+}
+
+QString StockModel::cellToolTip(const ListingCell &c, const QString &channel)
+{
+    QStringList lines {tr("%1: %2").arg(channel, stateText(c.state))};
+    if (c.ackedQuantity >= 0)
+        lines << tr("Acknowledged quantity: %1").arg(c.ackedQuantity);
+    if (c.lagMs >= 0)
+        lines << tr("Last sync lag: %1").arg(durationText(double(c.lagMs)));
+    if (c.outOfSyncSinceMs > 0) {
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        lines << tr("Out of sync for %1 (since %2)")
+                     .arg(durationText(double(qMax<qint64>(0, now - c.outOfSyncSinceMs))),
+                          QLocale().toString(
+                              QDateTime::fromMSecsSinceEpoch(c.outOfSyncSinceMs).time(),
+                              QLocale::LongFormat));
+    }
+    if (!c.lastError.isEmpty())
+        lines << tr("Last error: %1").arg(c.lastError);
+    return lines.join(u'\n');
 }
 
 QVariant StockModel::headerData(int section, Qt::Orientation orientation, int role) const

@@ -8,7 +8,7 @@
 namespace ChannelDesk {
 
 // The live stock table: one row per SKU with the source of truth and, per channel, the last
-// acknowledged quantity and sync state. Loaded once, then kept current by batches of changed
+// acknowledged quantity, sync state and lag. Loaded once, then kept current by batches of changed
 // rows: dataChanged over the touched row spans (one whole-table signal when most rows changed),
 // inserts for new SKUs, never a reset after the first load.
 class StockModel : public QAbstractTableModel
@@ -36,6 +36,11 @@ public:
     int rowOf(const QString &sku) const { return m_index.value(sku, -1); }
     static bool isProblem(const StockRow &row);
     static bool isLowStock(const StockRow &row);
+    // The tooltip of one channel cell: state, acknowledged quantity, last sync lag, how long it
+    // has been out of sync and the last error.
+    // The order SortRole gives, straight from the rows (the proxy sorts 100,000 of them).
+    static bool lessThan(const StockRow &a, const StockRow &b, int column);
+    static QString cellToolTip(const ListingCell &cell, const QString &channel);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
