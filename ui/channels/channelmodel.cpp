@@ -130,8 +130,8 @@ QVariant ChannelModel::data(const QModelIndex &index, int role) const
         if (index.column() == LastError)
             return r.lastError;
         if (index.column() == Success)
-            return tr("%1 attempts in 5 min: %2 failed, %3 throttled, %4 unanswered")
-                .arg(s.attempts)
+            return tr("%n attempt(s) in 5 min: %1 failed, %2 throttled, %3 unanswered", nullptr,
+                      int(s.attempts))
                 .arg(s.failures)
                 .arg(s.throttled)
                 .arg(s.unanswered);
