@@ -1042,7 +1042,7 @@ Historique&#xa0;:
     </message>
     <message>
         <source>; %1 dropped</source>
-        <translation>&#xa0;; %1 écartés</translation>
+        <translation>&#xa0;; écartés&#xa0;: %1</translation>
     </message>
     <message>
         <source>, %1</source>
