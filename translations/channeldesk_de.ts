@@ -879,16 +879,16 @@ Verlauf:
         <translation>&lt;b&gt;ChannelDesk %1&lt;/b&gt;&lt;p&gt;Ein verlässlicher Bestand für Shopify, WooCommerce, eBay und Amazon.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>%1 orders/s</source>
-        <translation>%1 Bestellungen/s</translation>
+        <source>%L1 orders/s</source>
+        <translation>%L1 Bestellungen/s</translation>
     </message>
     <message>
         <source>worst p99: —</source>
         <translation>schlechtestes p99: —</translation>
     </message>
     <message>
-        <source>worst p99: %1 s (%2)</source>
-        <translation>schlechtestes p99: %1 s (%2)</translation>
+        <source>worst p99: %L1 s (%2)</source>
+        <translation>schlechtestes p99: %L1 s (%2)</translation>
     </message>
     <message>
         <source>dead letters: %1  pending: %2</source>
@@ -1605,11 +1605,11 @@ Verlauf:
     </message>
     <message>
         <source>retrying</source>
-        <translation>wird wiederholt</translation>
+        <translation>wiederholt</translation>
     </message>
     <message>
         <source>dead</source>
-        <translation>fehlgeschlagen</translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <source>paused</source>

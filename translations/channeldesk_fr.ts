@@ -879,16 +879,16 @@ Historique&#xa0;:
         <translation>&lt;b&gt;ChannelDesk %1&lt;/b&gt;&lt;p&gt;Une seule source de vérité pour le stock sur Shopify, WooCommerce, eBay et Amazon.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>%1 orders/s</source>
-        <translation>%1 commandes/s</translation>
+        <source>%L1 orders/s</source>
+        <translation>%L1 commandes/s</translation>
     </message>
     <message>
         <source>worst p99: —</source>
         <translation>pire p99&#xa0;: —</translation>
     </message>
     <message>
-        <source>worst p99: %1 s (%2)</source>
-        <translation>pire p99&#xa0;: %1 s (%2)</translation>
+        <source>worst p99: %L1 s (%2)</source>
+        <translation>pire p99&#xa0;: %L1 s (%2)</translation>
     </message>
     <message>
         <source>dead letters: %1  pending: %2</source>

@@ -12,7 +12,7 @@ QString msText(double ms, qint64 count)
 {
     if (count == 0)
         return u"\u2014"_s;
-    return ms < 1000 ? u"%1 ms"_s.arg(qRound(ms)) : u"%1 s"_s.arg(ms / 1000.0, 0, 'f', 1);
+    return ms < 1000 ? u"%1 ms"_s.arg(qRound(ms)) : u"%L1 s"_s.arg(ms / 1000.0, 0, 'f', 1);
 }
 
 QColor healthColour(ChannelStatus status)
@@ -101,7 +101,7 @@ QVariant ChannelModel::data(const QModelIndex &index, int role) const
         case Propagation:
             return r.suspended ? tr("paused") : tr("running");
         case Success:
-            return s.attempts == 0 ? u"\u2014"_s : u"%1 %"_s.arg(s.successRate * 100.0, 0, 'f', 1);
+            return s.attempts == 0 ? u"\u2014"_s : u"%L1 %"_s.arg(s.successRate * 100.0, 0, 'f', 1);
         case P50:
             return msText(s.p50Ms, s.count);
         case P95:
