@@ -41,6 +41,10 @@ if(TARGET channeldesk)
     list(APPEND deb_depends qt6-qpa-plugins)
 endif()
 list(JOIN deb_depends ", " CPACK_DEBIAN_PACKAGE_DEPENDS)
+# Qt's own texts (standard buttons, context menus) in the console's languages.
+if(TARGET channeldesk)
+    set(CPACK_DEBIAN_PACKAGE_RECOMMENDS qt6-translations-l10n)
+endif()
 # A postgresql:// database location needs the QPSQL driver; SQLite needs nothing more.
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS libqt6sql6-psql)
 

@@ -66,6 +66,9 @@ MainWindow::MainWindow(CoreBridge *bridge, QWidget *parent)
     alertsView->setModel(m_alerts);
     alertsView->verticalHeader()->hide();
     alertsView->horizontalHeader()->setStretchLastSection(false);
+    for (int column :
+         {AlertModel::Severity, AlertModel::Rule, AlertModel::Channel, AlertModel::Since})
+        alertsView->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
     alertsView->horizontalHeader()->setSectionResizeMode(AlertModel::Message, QHeaderView::Stretch);
     alertsView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_tabs->addTab(alertsView, tr("Ale&rts"));
@@ -250,10 +253,10 @@ void MainWindow::openSettings()
 
 void MainWindow::onStatus(const ConsoleStatus &status)
 {
-    m_orders->setText(tr("%1 orders/s").arg(status.ordersPerSecond, 0, 'f', 1));
+    m_orders->setText(tr("%L1 orders/s").arg(status.ordersPerSecond, 0, 'f', 1));
     m_lagLabel->setText(status.worstChannel.isEmpty()
                             ? tr("worst p99: \u2014")
-                            : tr("worst p99: %1 s (%2)")
+                            : tr("worst p99: %L1 s (%2)")
                                   .arg(status.worstP99Ms / 1000.0, 0, 'f', 2)
                                   .arg(status.worstChannel));
     m_lagLabel->setStyleSheet(

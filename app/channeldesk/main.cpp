@@ -33,6 +33,26 @@ int main(int argc, char *argv[])
         appIcon.addFile(appIcons.filePath(png)); // the size is read from the file
     QApplication::setWindowIcon(appIcon);
 
+    // The language: --lang CODE (or --lang=CODE), else the system's. Read before the parser is
+    // set up so that --help is translated too; numbers and dates follow the same locale.
+    QString lang;
+    const QStringList arguments = QApplication::arguments();
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        if (arguments.at(i) == "--lang"_L1 && i + 1 < arguments.size())
+            lang = arguments.at(i + 1);
+        else if (arguments.at(i).startsWith("--lang="_L1))
+            lang = arguments.at(i).mid(7);
+    }
+    const QLocale locale = lang.isEmpty() ? QLocale::system() : QLocale(lang);
+    QLocale::setDefault(locale);
+    QTranslator qtTranslator;
+    if (qtTranslator.load(locale, u"qtbase"_s, u"_"_s,
+                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(&qtTranslator);
+    QTranslator translator;
+    if (translator.load(locale, u"channeldesk"_s, u"_"_s, u":/i18n"_s))
+        QApplication::installTranslator(&translator);
+
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QApplication::translate("main", "One source of truth for stock across channels."));
@@ -61,16 +81,6 @@ int main(int argc, char *argv[])
                                               "system one."),
                       u"code"_s});
     parser.process(app);
-
-    const QLocale locale =
-        parser.isSet(u"lang"_s) ? QLocale(parser.value(u"lang"_s)) : QLocale::system();
-    QTranslator qtTranslator;
-    if (qtTranslator.load(locale, u"qtbase"_s, u"_"_s,
-                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(&qtTranslator);
-    QTranslator translator;
-    if (translator.load(locale, u"channeldesk"_s, u"_"_s, u":/i18n"_s))
-        QApplication::installTranslator(&translator);
 
     ConsoleWorker::Options options;
     options.demo = parser.isSet(u"demo"_s);

@@ -37,7 +37,8 @@ QString skuList(const QList<OrderProblem> &problems)
             skus.append(p.sku);
     }
     if (skus.size() > 5)
-        return skus.mid(0, 5).join(u", "_s) + u" and %1 more"_s.arg(skus.size() - 5);
+        return AlertRules::tr("%1 and %n more", nullptr, int(skus.size() - 5))
+            .arg(skus.mid(0, 5).join(u", "_s));
     return skus.join(u", "_s);
 }
 
@@ -195,9 +196,9 @@ std::map<QString, Alert> AlertRules::currentConditions(qint64 now) const
             const auto &s = stats(AlertRule::DeadLetter);
             if (double(s.deadLetters) > config(AlertRule::DeadLetter).threshold) {
                 hold(AlertRule::DeadLetter, channel, double(s.deadLetters),
-                     tr("%1 listing update(s) for %2 could not be delivered and wait in the "
-                        "dead-letter queue for you to retry or discard.")
-                         .arg(s.deadLetters)
+                     tr("%n listing update(s) for %1 could not be delivered and wait in the "
+                        "dead-letter queue for you to retry or discard.",
+                        nullptr, int(s.deadLetters))
                          .arg(channel));
             }
         }
@@ -208,10 +209,10 @@ std::map<QString, Alert> AlertRules::currentConditions(qint64 now) const
         const qint64 n = m_monitor.oversellAttempts(c.windowMs);
         if (double(n) > c.threshold) {
             hold(AlertRule::OversellAttempt, {}, double(n),
-                 tr("%1 order(s) in the last %2 asked for more stock than was left (%3); they "
+                 tr("%n order(s) in the last %1 asked for more stock than was left (%2); they "
                     "were refused and nothing was oversold, but a channel may be showing too "
-                    "much stock.")
-                     .arg(n)
+                    "much stock.",
+                    nullptr, int(n))
                      .arg(readableDuration(double(c.windowMs)),
                           skuList(m_monitor.recentOversellAttempts(c.windowMs))));
         }
@@ -221,9 +222,9 @@ std::map<QString, Alert> AlertRules::currentConditions(qint64 now) const
         const qint64 n = m_monitor.unknownSkuOrders(c.windowMs);
         if (double(n) > c.threshold) {
             hold(AlertRule::UnknownSku, {}, double(n),
-                 tr("%1 order(s) in the last %2 named SKUs ChannelDesk does not know (%3); they "
-                    "were recorded but took no stock. Map the SKUs, then adjust stock by hand.")
-                     .arg(n)
+                 tr("%n order(s) in the last %1 named SKUs ChannelDesk does not know (%2); they "
+                    "were recorded but took no stock. Map the SKUs, then adjust stock by hand.",
+                    nullptr, int(n))
                      .arg(readableDuration(double(c.windowMs)),
                           skuList(m_monitor.recentUnknownSkuOrders(c.windowMs))));
         }

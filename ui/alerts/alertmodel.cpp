@@ -8,6 +8,30 @@ using namespace Qt::StringLiterals;
 
 namespace ChannelDesk {
 
+namespace {
+// The rule as the Rule column names it; alertRuleName() is the key that logs and /metrics use.
+QString ruleText(AlertRule rule)
+{
+    switch (rule) {
+    case AlertRule::LagP99:
+        return AlertModel::tr("sync lag p99");
+    case AlertRule::LagMax:
+        return AlertModel::tr("sync lag max");
+    case AlertRule::SuccessRate:
+        return AlertModel::tr("success rate");
+    case AlertRule::ChannelStalled:
+        return AlertModel::tr("channel stalled");
+    case AlertRule::DeadLetter:
+        return AlertModel::tr("dead letters");
+    case AlertRule::OversellAttempt:
+        return AlertModel::tr("oversell attempt");
+    case AlertRule::UnknownSku:
+        return AlertModel::tr("unknown SKU");
+    }
+    return alertRuleName(rule);
+}
+} // namespace
+
 AlertModel::AlertModel(QObject *parent)
     : QAbstractTableModel(parent)
 {
@@ -41,7 +65,7 @@ QVariant AlertModel::data(const QModelIndex &index, int role) const
         case Severity:
             return a.severity == AlertSeverity::Critical ? tr("critical") : tr("warning");
         case Rule:
-            return alertRuleName(a.rule);
+            return ruleText(a.rule);
         case Channel:
             return a.channel.isEmpty() ? tr("all") : a.channel;
         case Message:

@@ -6,6 +6,31 @@ using namespace Qt::StringLiterals;
 
 namespace ChannelDesk {
 
+QString AuditModel::kindText(MutationKind kind)
+{
+    switch (kind) {
+    case MutationKind::Order:
+        return tr("order");
+    case MutationKind::Adjust:
+        return tr("adjust");
+    case MutationKind::Import:
+        return tr("import");
+    case MutationKind::Pause:
+        return tr("pause");
+    case MutationKind::Resume:
+        return tr("resume");
+    case MutationKind::OversellAttempt:
+        return tr("oversell attempt");
+    case MutationKind::UnknownSku:
+        return tr("unknown SKU");
+    case MutationKind::DeadLetterRetry:
+        return tr("dead-letter retry");
+    case MutationKind::DeadLetterDiscard:
+        return tr("dead-letter discard");
+    }
+    return kindName(kind);
+}
+
 AuditModel::AuditModel(QObject *parent)
     : QAbstractTableModel(parent)
 {
@@ -28,7 +53,7 @@ QString AuditModel::text(const Mutation &m, int column) const
     case Sku:
         return m.sku;
     case Kind:
-        return kindName(m.kind);
+        return kindText(m.kind);
     case Delta:
         return QString::number(m.delta);
     case After:

@@ -31,6 +31,8 @@ public:
     void setMutations(const QList<ChannelDesk::Mutation> &mutations);
     // The rows as CSV (header first), quoted where needed.
     QString toCsv() const;
+    // The kind as the Kind column and the filter name it; kindName() is the stored key.
+    static QString kindText(MutationKind kind);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

@@ -43,7 +43,7 @@ AuditPanel::AuditPanel(CoreBridge *bridge, QWidget *parent)
     m_kind->setObjectName(u"auditKind"_s);
     m_kind->addItem(tr("Any kind"), -1);
     for (int k = int(MutationKind::Order); k <= int(MutationKind::DeadLetterDiscard); ++k)
-        m_kind->addItem(kindName(MutationKind(k)), k);
+        m_kind->addItem(AuditModel::kindText(MutationKind(k)), k);
     m_range->setObjectName(u"auditRange"_s);
     m_range->addItem(tr("Last 15 minutes"), qint64(15 * 60 * 1000));
     m_range->addItem(tr("Last hour"), qint64(60 * 60 * 1000));

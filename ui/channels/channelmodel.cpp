@@ -103,7 +103,7 @@ QVariant ChannelModel::data(const QModelIndex &index, int role) const
         case Propagation:
             return r.suspended ? tr("paused") : tr("running");
         case Success:
-            return s.attempts == 0 ? u"\u2014"_s : u"%1 %"_s.arg(s.successRate * 100.0, 0, 'f', 1);
+            return s.attempts == 0 ? u"\u2014"_s : u"%L1 %"_s.arg(s.successRate * 100.0, 0, 'f', 1);
         case P50:
             return msText(s.p50Ms, s.count);
         case P95:
@@ -132,8 +132,8 @@ QVariant ChannelModel::data(const QModelIndex &index, int role) const
         if (index.column() == LastError)
             return r.lastError;
         if (index.column() == Success)
-            return tr("%1 attempts in 5 min: %2 failed, %3 throttled, %4 unanswered")
-                .arg(s.attempts)
+            return tr("%n attempt(s) in 5 min: %1 failed, %2 throttled, %3 unanswered", nullptr,
+                      int(s.attempts))
                 .arg(s.failures)
                 .arg(s.throttled)
                 .arg(s.unanswered);

@@ -214,11 +214,11 @@ void DeadLetterPanel::showDetail()
         m_detail->clear();
         return;
     }
-    m_detail->setPlainText(tr("%1 on %2, version %3, %4 attempt(s), %5\nLast error: %6\n\n"
-                              "Request:\n%7\n\nResponse:\n%8\n\nHistory:\n%9")
+    m_detail->setPlainText(tr("%1 on %2, version %3, %n attempt(s), %4\nLast error: %5\n\n"
+                              "Request:\n%6\n\nResponse:\n%7\n\nHistory:\n%8",
+                              nullptr, int(d->attempts))
                                .arg(d->sku, d->channel)
                                .arg(d->version)
-                               .arg(d->attempts)
                                .arg(d->retrying ? tr("retrying now") : tr("dead"), d->lastError,
                                     pretty(d->request), pretty(d->response), pretty(d->history)));
 }

@@ -1,0 +1,1727 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>ChannelDesk::AdjustDialog</name>
+    <message>
+        <source>Adjust stock of %1</source>
+        <translation>Bestand von %1 anpassen</translation>
+    </message>
+    <message>
+        <source>For example: stock count, damaged, returned</source>
+        <translation>Zum Beispiel: Inventur, beschädigt, Retoure</translation>
+    </message>
+    <message>
+        <source>Available now:</source>
+        <translation>Jetzt verfügbar:</translation>
+    </message>
+    <message>
+        <source>&amp;Change by:</source>
+        <translation>Ändern &amp;um:</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Grund:</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::AlertModel</name>
+    <message>
+        <source>sync lag p99</source>
+        <translation>Sync-Verzögerung p99</translation>
+    </message>
+    <message>
+        <source>sync lag max</source>
+        <translation>Sync-Verzögerung max.</translation>
+    </message>
+    <message>
+        <source>success rate</source>
+        <translation>Erfolgsquote</translation>
+    </message>
+    <message>
+        <source>channel stalled</source>
+        <translation>Kanal hängt</translation>
+    </message>
+    <message>
+        <source>dead letters</source>
+        <translation>fehlgeschlagene Updates</translation>
+    </message>
+    <message>
+        <source>oversell attempt</source>
+        <translation>Überverkaufsversuch</translation>
+    </message>
+    <message>
+        <source>unknown SKU</source>
+        <translation>unbekannte SKU</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>kritisch</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schwere</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Seit</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::AlertRules</name>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 und %n weitere</numerusform>
+            <numerusform>%1 und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stock updates are reaching %1 slowly: 1 in 100 takes %2 or more (alert above %3).</source>
+        <translation>Bestandsupdates erreichen %1 langsam: 1 von 100 braucht %2 oder länger (Alarm ab %3).</translation>
+    </message>
+    <message>
+        <source>A stock update took %1 to reach %2 (alert above %3), so its listings may have shown an old quantity.</source>
+        <translation>Ein Bestandsupdate brauchte %1 bis %2 (Alarm ab %3); die Angebote zeigten in der Zeit womöglich eine alte Menge.</translation>
+    </message>
+    <message>
+        <source>Only %1 of stock updates to %2 are succeeding (%3 of %4 failed, alert below %5); failed ones are retried.</source>
+        <translation>Nur %1 der Bestandsupdates an %2 gelingen (%3 von %4 fehlgeschlagen, Alarm unter %5); fehlgeschlagene werden wiederholt.</translation>
+    </message>
+    <message>
+        <source>%1 is not answering: its recent update attempts all timed out or could not connect; %2 listings are waiting.</source>
+        <translation>%1 antwortet nicht: Die letzten Updateversuche liefen alle in eine Zeitüberschreitung oder fanden keine Verbindung; %2 Angebote warten.</translation>
+    </message>
+    <message>
+        <source>%1 has not confirmed any stock update yet while %2 listings are waiting.</source>
+        <translation>%1 hat noch kein Bestandsupdate bestätigt, während %2 Angebote warten.</translation>
+    </message>
+    <message>
+        <source>%1 has not confirmed a stock update for %2 while %3 listings are waiting.</source>
+        <translation>%1 hat seit %2 kein Bestandsupdate bestätigt, während %3 Angebote warten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n listing update(s) for %1 could not be delivered and wait in the dead-letter queue for you to retry or discard.</source>
+        <translation>
+            <numerusform>%n Angebotsupdate für %1 konnte nicht zugestellt werden und wartet unter „Fehlgeschlagen“ darauf, dass Sie es wiederholen oder verwerfen.</numerusform>
+            <numerusform>%n Angebotsupdates für %1 konnten nicht zugestellt werden und warten unter „Fehlgeschlagen“ darauf, dass Sie sie wiederholen oder verwerfen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) in the last %1 asked for more stock than was left (%2); they were refused and nothing was oversold, but a channel may be showing too much stock.</source>
+        <translation>
+            <numerusform>%n Bestellung in den letzten %1 wollte mehr, als auf Lager war (%2); sie wurde abgelehnt und nichts wurde überverkauft, aber ein Kanal zeigt womöglich zu viel Bestand.</numerusform>
+            <numerusform>%n Bestellungen in den letzten %1 wollten mehr, als auf Lager war (%2); sie wurden abgelehnt und nichts wurde überverkauft, aber ein Kanal zeigt womöglich zu viel Bestand.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) in the last %1 named SKUs ChannelDesk does not know (%2); they were recorded but took no stock. Map the SKUs, then adjust stock by hand.</source>
+        <translation>
+            <numerusform>%n Bestellung in den letzten %1 nannte SKUs, die ChannelDesk nicht kennt (%2); sie wurde erfasst, hat aber keinen Bestand gebucht. Ordnen Sie die SKUs zu und passen Sie den Bestand dann von Hand an.</numerusform>
+            <numerusform>%n Bestellungen in den letzten %1 nannten SKUs, die ChannelDesk nicht kennt (%2); sie wurden erfasst, haben aber keinen Bestand gebucht. Ordnen Sie die SKUs zu und passen Sie den Bestand dann von Hand an.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::AuditModel</name>
+    <message>
+        <source>order</source>
+        <translation>Bestellung</translation>
+    </message>
+    <message>
+        <source>adjust</source>
+        <translation>Anpassung</translation>
+    </message>
+    <message>
+        <source>import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>resume</source>
+        <translation>Fortsetzung</translation>
+    </message>
+    <message>
+        <source>oversell attempt</source>
+        <translation>Überverkaufsversuch</translation>
+    </message>
+    <message>
+        <source>unknown SKU</source>
+        <translation>unbekannte SKU</translation>
+    </message>
+    <message>
+        <source>dead-letter retry</source>
+        <translation>Fehlgeschlagen: wiederholt</translation>
+    </message>
+    <message>
+        <source>dead-letter discard</source>
+        <translation>Fehlgeschlagen: verworfen</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Delta</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Available after</source>
+        <translation>Danach verfügbar</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Bestellung</translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::AuditPanel</name>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Order id</source>
+        <translation>Bestellnummer</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>Any kind</source>
+        <translation>Alle Arten</translation>
+    </message>
+    <message>
+        <source>Last 15 minutes</source>
+        <translation>Letzte 15 Minuten</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Letzte Stunde</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>Alles</translation>
+    </message>
+    <message>
+        <source>&amp;Load</source>
+        <translation>&amp;Laden</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>CSV e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>The newest %1 entries; narrow the filter to see older ones.</source>
+        <translation>Die neuesten %1 Einträge; grenzen Sie den Filter ein, um ältere zu sehen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries, newest first.</source>
+        <translation>
+            <numerusform>%n Eintrag, neueste zuerst.</numerusform>
+            <numerusform>%n Einträge, neueste zuerst.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot read the audit log: %1</source>
+        <translation>Verlauf kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>Export audit log</source>
+        <translation>Verlauf exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::ChannelModel</name>
+    <message>
+        <source>idle</source>
+        <translation>ruhig</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <source>slow</source>
+        <translation>langsam</translation>
+    </message>
+    <message>
+        <source>stalled</source>
+        <translation>hängt</translation>
+    </message>
+    <message>
+        <source>unreachable</source>
+        <translation>nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>pausiert</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>%1 of %2/s</source>
+        <translation>%1 von %2/s</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attempt(s) in 5 min: %1 failed, %2 throttled, %3 unanswered</source>
+        <translation>
+            <numerusform>%n Versuch in 5 min: %1 fehlgeschlagen, %2 gedrosselt, %3 unbeantwortet</numerusform>
+            <numerusform>%n Versuche in 5 min: %1 fehlgeschlagen, %2 gedrosselt, %3 unbeantwortet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Propagation</source>
+        <translation>Übertragung</translation>
+    </message>
+    <message>
+        <source>Success (5 min)</source>
+        <translation>Erfolg (5 min)</translation>
+    </message>
+    <message>
+        <source>p50 lag</source>
+        <translation>p50-Verzögerung</translation>
+    </message>
+    <message>
+        <source>p95 lag</source>
+        <translation>p95-Verzögerung</translation>
+    </message>
+    <message>
+        <source>p99 lag</source>
+        <translation>p99-Verzögerung</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>Dead letters</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Rate headroom</source>
+        <translation>Ratenspielraum</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Letzter Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::ChannelsPanel</name>
+    <message>
+        <source>&amp;Pause propagation</source>
+        <translation>Übertragung &amp;pausieren</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume propagation</source>
+        <translation>Übertragung &amp;fortsetzen</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::ConsoleWorker</name>
+    <message>
+        <source>No keychain service (%1): secrets come from the environment</source>
+        <translation>Kein Schlüsselbund-Dienst (%1): Geheimnisse kommen aus der Umgebung</translation>
+    </message>
+    <message>
+        <source>config: cannot read %1: no such file</source>
+        <translation>Konfiguration: %1 kann nicht gelesen werden: Datei existiert nicht</translation>
+    </message>
+    <message>
+        <source>No config at %1 yet: File &gt; Settings creates it</source>
+        <translation>Noch keine Konfiguration unter %1: Datei &gt; Einstellungen legt sie an</translation>
+    </message>
+    <message>
+        <source>Carrier quotes are off: %1</source>
+        <translation>Versandangebote sind aus: %1</translation>
+    </message>
+    <message>
+        <source>cannot create a temporary folder for the demo database</source>
+        <translation>Temporärer Ordner für die Demo-Datenbank kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>Core started on %1</source>
+        <translation>Kern gestartet mit %1</translation>
+    </message>
+    <message>
+        <source>The core is not running.</source>
+        <translation>Der Kern läuft nicht.</translation>
+    </message>
+    <message>
+        <source>Cannot read the stock: %1</source>
+        <translation>Bestand kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>the core is not running</source>
+        <translation>der Kern läuft nicht</translation>
+    </message>
+    <message>
+        <source>Propagation to %1 paused</source>
+        <translation>Übertragung an %1 pausiert</translation>
+    </message>
+    <message>
+        <source>Propagation to %1 resumed</source>
+        <translation>Übertragung an %1 fortgesetzt</translation>
+    </message>
+    <message>
+        <source>the demo&apos;s simulated channels cannot be changed</source>
+        <translation>die simulierten Kanäle der Demo können nicht geändert werden</translation>
+    </message>
+    <message>
+        <source>Settings saved to %1</source>
+        <translation>Einstellungen gespeichert in %1</translation>
+    </message>
+    <message>
+        <source>Restarting the core with the new settings</source>
+        <translation>Kern wird mit den neuen Einstellungen neu gestartet</translation>
+    </message>
+    <message>
+        <source>The core restarted with new settings; ask for quotes again.</source>
+        <translation>Der Kern wurde mit neuen Einstellungen neu gestartet; fragen Sie die Angebote erneut an.</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::DeadLetterModel</name>
+    <message>
+        <source>retrying</source>
+        <translation>wird wiederholt</translation>
+    </message>
+    <message>
+        <source>dead</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Versuche</translation>
+    </message>
+    <message>
+        <source>Error kind</source>
+        <translation>Fehlerart</translation>
+    </message>
+    <message>
+        <source>First failure</source>
+        <translation>Erster Fehlschlag</translation>
+    </message>
+    <message>
+        <source>Last failure</source>
+        <translation>Letzter Fehlschlag</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Letzter Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::DeadLetterPanel</name>
+    <message>
+        <source>All channels</source>
+        <translation>Alle Kanäle</translation>
+    </message>
+    <message>
+        <source>All error kinds</source>
+        <translation>Alle Fehlerarten</translation>
+    </message>
+    <message>
+        <source>&amp;Retry selected</source>
+        <translation>Auswahl &amp;wiederholen</translation>
+    </message>
+    <message>
+        <source>Retry all &amp;shown</source>
+        <translation>Alle &amp;angezeigten wiederholen</translation>
+    </message>
+    <message>
+        <source>&amp;Discard…</source>
+        <translation>&amp;Verwerfen…</translation>
+    </message>
+    <message>
+        <source>Select a dead letter to see the request that failed, the channel response and every attempt.</source>
+        <translation>Wählen Sie ein fehlgeschlagenes Update, um die Anfrage, die Antwort des Kanals und jeden Versuch zu sehen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dead letter(s)</source>
+        <translation>
+            <numerusform>%n fehlgeschlagenes Update</numerusform>
+            <numerusform>%n fehlgeschlagene Updates</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dead letters</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Discard dead letters</source>
+        <translation>Fehlgeschlagene Updates verwerfen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Discard %n dead letter(s)? The listings wait for the next change. Reason (kept in the audit log):</source>
+        <translation>
+            <numerusform>%n fehlgeschlagenes Update verwerfen? Das Angebot wartet auf die nächste Änderung. Grund (steht im Verlauf):</numerusform>
+            <numerusform>%n fehlgeschlagene Updates verwerfen? Die Angebote warten auf die nächste Änderung. Grund (steht im Verlauf):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A reason is required; nothing was discarded.</source>
+        <translation>Ein Grund ist erforderlich; nichts wurde verworfen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 on %2, version %3, %n attempt(s), %4
+Last error: %5
+
+Request:
+%6
+
+Response:
+%7
+
+History:
+%8</source>
+        <translation>
+            <numerusform>%1 auf %2, Version %3, %n Versuch, %4
+Letzter Fehler: %5
+
+Anfrage:
+%6
+
+Antwort:
+%7
+
+Verlauf:
+%8</numerusform>
+            <numerusform>%1 auf %2, Version %3, %n Versuche, %4
+Letzter Fehler: %5
+
+Anfrage:
+%6
+
+Antwort:
+%7
+
+Verlauf:
+%8</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>retrying now</source>
+        <translation>wird gerade wiederholt</translation>
+    </message>
+    <message>
+        <source>dead</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::DemoDriver</name>
+    <message>
+        <source>Demo: %1 SKUs on %2 simulated channels and %3 carriers at http://127.0.0.1:%4</source>
+        <translation>Demo: %1 SKUs auf %2 simulierten Kanälen und %3 Paketdiensten unter http://127.0.0.1:%4</translation>
+    </message>
+    <message>
+        <source>Demo: flash sale for %1 s on %2 hot SKUs</source>
+        <translation>Demo: Blitzverkauf für %1 s auf %2 gefragten SKUs</translation>
+    </message>
+    <message>
+        <source>Demo: %1 on %2 for %3 s</source>
+        <translation>Demo: %1 auf %2 für %3 s</translation>
+    </message>
+    <message>
+        <source>Demo: %1 recovered</source>
+        <translation>Demo: %1 wieder in Ordnung</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::KeychainSecretStore</name>
+    <message>
+        <source>the keychain service did not answer within %1 s</source>
+        <translation>der Schlüsselbund-Dienst hat nicht innerhalb von %1 s geantwortet</translation>
+    </message>
+    <message>
+        <source>%1; is a D-Bus session with Secret Service or KWallet running?</source>
+        <translation>%1; läuft eine D-Bus-Sitzung mit Secret Service oder KWallet?</translation>
+    </message>
+    <message>
+        <source>Keychain</source>
+        <translation>Schlüsselbund</translation>
+    </message>
+    <message>
+        <source>Credential Manager</source>
+        <translation>Anmeldeinformationsverwaltung</translation>
+    </message>
+    <message>
+        <source>Secret Service</source>
+        <translation>Secret Service</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::LagPanel</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Last 5 minutes</source>
+        <translation>Letzte 5 Minuten</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Letzte Stunde</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <source>p99 of every channel</source>
+        <translation>p99 aller Kanäle</translation>
+    </message>
+    <message>
+        <source>Distribution of the window (histogram)</source>
+        <translation>Verteilung im Zeitraum (Histogramm)</translation>
+    </message>
+    <message>
+        <source>Sync lag (commit to channel acknowledgement)</source>
+        <translation>Sync-Verzögerung (Buchung bis Bestätigung durch den Kanal)</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Lag (seconds)</source>
+        <translation>Verzögerung (Sekunden)</translation>
+    </message>
+    <message>
+        <source>Sync lag distribution: share of each channel&apos;s updates per lag</source>
+        <translation>Verteilung der Sync-Verzögerung: Anteil der Updates je Kanal und Verzögerung</translation>
+    </message>
+    <message>
+        <source>Lag (commit to channel acknowledgement)</source>
+        <translation>Verzögerung (Buchung bis Bestätigung durch den Kanal)</translation>
+    </message>
+    <message>
+        <source>Share of updates (%)</source>
+        <translation>Anteil der Updates (%)</translation>
+    </message>
+    <message>
+        <source>&amp;Window:</source>
+        <translation>&amp;Zeitraum:</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Anzeige:</translation>
+    </message>
+    <message>
+        <source>%1: p50, p95, p99</source>
+        <translation>%1: p50, p95, p99</translation>
+    </message>
+    <message>
+        <source>5 s threshold</source>
+        <translation>Schwelle 5 s</translation>
+    </message>
+    <message>
+        <source>≤ %1</source>
+        <translation>≤ %1</translation>
+    </message>
+    <message>
+        <source>%1–%2</source>
+        <translation>%1–%2</translation>
+    </message>
+    <message>
+        <source>&gt; %1</source>
+        <translation>&gt; %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n update(s))</source>
+        <translation>
+            <numerusform>%1 (%n Update)</numerusform>
+            <numerusform>%1 (%n Updates)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (no updates)</source>
+        <translation>%1 (keine Updates)</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::MainWindow</name>
+    <message>
+        <source>Starting the core…</source>
+        <translation>Kern wird gestartet…</translation>
+    </message>
+    <message>
+        <source>ChannelDesk</source>
+        <translation>ChannelDesk</translation>
+    </message>
+    <message>
+        <source>&amp;Stock</source>
+        <translation>&amp;Bestand</translation>
+    </message>
+    <message>
+        <source>&amp;Channels</source>
+        <translation>&amp;Kanäle</translation>
+    </message>
+    <message>
+        <source>&amp;Lag</source>
+        <translation>&amp;Verzögerung</translation>
+    </message>
+    <message>
+        <source>&amp;Dead letters</source>
+        <translation>&amp;Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Carrier &amp;quotes</source>
+        <translation>Ver&amp;sandangebote</translation>
+    </message>
+    <message>
+        <source>A&amp;udit</source>
+        <translation>Ver&amp;lauf</translation>
+    </message>
+    <message>
+        <source>Ale&amp;rts</source>
+        <translation>&amp;Alarme</translation>
+    </message>
+    <message>
+        <source>Event log</source>
+        <translation>Ereignisprotokoll</translation>
+    </message>
+    <message numerus="yes">
+        <source>Demo: %n simulated channel(s), database %1</source>
+        <translation>
+            <numerusform>Demo: %n simulierter Kanal, Datenbank %1</numerusform>
+            <numerusform>Demo: %n simulierte Kanäle, Datenbank %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected: %n channel(s), database %1</source>
+        <translation>
+            <numerusform>Verbunden: %n Kanal, Datenbank %1</numerusform>
+            <numerusform>Verbunden: %n Kanäle, Datenbank %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not connected: %1</source>
+        <translation>Nicht verbunden: %1</translation>
+    </message>
+    <message>
+        <source>The core did not start: %1</source>
+        <translation>Der Kern ist nicht gestartet: %1</translation>
+    </message>
+    <message>
+        <source>The sync core did not start:
+%1</source>
+        <translation>Der Sync-Kern ist nicht gestartet:
+%1</translation>
+    </message>
+    <message>
+        <source>Ale&amp;rts (%1)</source>
+        <translation>&amp;Alarme (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Export audit log…</source>
+        <translation>Verlauf e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Adjust selected SKU…</source>
+        <translation>Gewählte SKU &amp;anpassen…</translation>
+    </message>
+    <message>
+        <source>&amp;Find SKU</source>
+        <translation>SKU &amp;suchen</translation>
+    </message>
+    <message>
+        <source>Only &amp;problems</source>
+        <translation>Nur &amp;Probleme</translation>
+    </message>
+    <message>
+        <source>&amp;Retry selected</source>
+        <translation>Auswahl &amp;wiederholen</translation>
+    </message>
+    <message>
+        <source>Retry all &amp;shown</source>
+        <translation>Alle &amp;angezeigten wiederholen</translation>
+    </message>
+    <message>
+        <source>&amp;Discard selected…</source>
+        <translation>Auswahl &amp;verwerfen…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>Panels</source>
+        <translation>Bereiche</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About ChannelDesk</source>
+        <translation>&amp;Über ChannelDesk</translation>
+    </message>
+    <message>
+        <source>About ChannelDesk</source>
+        <translation>Über ChannelDesk</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;ChannelDesk %1&lt;/b&gt;&lt;p&gt;One source of truth for stock across Shopify, WooCommerce, eBay and Amazon.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;ChannelDesk %1&lt;/b&gt;&lt;p&gt;Ein verlässlicher Bestand für Shopify, WooCommerce, eBay und Amazon.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>%L1 orders/s</source>
+        <translation>%L1 Bestellungen/s</translation>
+    </message>
+    <message>
+        <source>worst p99: —</source>
+        <translation>schlechtestes p99: —</translation>
+    </message>
+    <message>
+        <source>worst p99: %L1 s (%2)</source>
+        <translation>schlechtestes p99: %L1 s (%2)</translation>
+    </message>
+    <message>
+        <source>dead letters: %1  pending: %2</source>
+        <translation>fehlgeschlagen: %1  ausstehend: %2</translation>
+    </message>
+    <message>
+        <source>Alert: %1</source>
+        <translation>Alarm: %1</translation>
+    </message>
+    <message>
+        <source>ChannelDesk alert</source>
+        <translation>ChannelDesk-Alarm</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::MemorySecretStore</name>
+    <message>
+        <source>memory</source>
+        <translation>Arbeitsspeicher</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::QuoteModel</name>
+    <message>
+        <source>%1%</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Authentication failed</source>
+        <translation>Anmeldung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Bad address</source>
+        <translation>Ungültige Adresse</translation>
+    </message>
+    <message>
+        <source>No service</source>
+        <translation>Kein Service</translation>
+    </message>
+    <message>
+        <source>Rate limited</source>
+        <translation>Gedrosselt</translation>
+    </message>
+    <message>
+        <source>Server error</source>
+        <translation>Serverfehler</translation>
+    </message>
+    <message>
+        <source>Timed out</source>
+        <translation>Zeitüberschreitung</translation>
+    </message>
+    <message>
+        <source>Network error</source>
+        <translation>Netzwerkfehler</translation>
+    </message>
+    <message>
+        <source>Bad response</source>
+        <translation>Ungültige Antwort</translation>
+    </message>
+    <message>
+        <source>%1 of %2 deliveries to %3 on time</source>
+        <translation>%1 von %2 Zustellungen nach %3 pünktlich</translation>
+    </message>
+    <message>
+        <source>none to %1 yet; %2 of %3 deliveries on time elsewhere</source>
+        <translation>noch keine nach %1; anderswo %2 von %3 Zustellungen pünktlich</translation>
+    </message>
+    <message>
+        <source>no delivery history yet: the default rate</source>
+        <translation>noch keine Zustellhistorie: Standardquote</translation>
+    </message>
+    <message>
+        <source>Late: arrives %1, promised %2</source>
+        <translation>Zu spät: kommt %1, zugesagt %2</translation>
+    </message>
+    <message>
+        <source>No delivery estimate</source>
+        <translation>Kein Liefertermin</translation>
+    </message>
+    <message>
+        <source>No exchange rate from %1 to %2</source>
+        <translation>Kein Wechselkurs von %1 nach %2</translation>
+    </message>
+    <message>
+        <source>Chosen</source>
+        <translation>Gewählt</translation>
+    </message>
+    <message>
+        <source>Ranked #%1</source>
+        <translation>Platz %1</translation>
+    </message>
+    <message>
+        <source>Dropped</source>
+        <translation>Verworfen</translation>
+    </message>
+    <message>
+        <source>%1 via %2</source>
+        <translation>%1 über %2</translation>
+    </message>
+    <message>
+        <source>1 carrier error</source>
+        <translation>1 Fehler eines Paketdienstes</translation>
+    </message>
+    <message>
+        <source>%1 carrier errors</source>
+        <translation>%1 Fehler von Paketdiensten</translation>
+    </message>
+    <message>
+        <source>No quote: no carrier is configured (see the &quot;carriers&quot; array in docs/carriers.md).</source>
+        <translation>Kein Angebot: Kein Paketdienst eingerichtet (siehe das Array &quot;carriers&quot; in docs/carriers.md).</translation>
+    </message>
+    <message>
+        <source>No quote: every carrier failed (%1).</source>
+        <translation>Kein Angebot: Alle Paketdienste sind fehlgeschlagen (%1).</translation>
+    </message>
+    <message>
+        <source>No quote qualified: the only quote was dropped</source>
+        <translation>Kein Angebot kommt infrage: Das einzige Angebot wurde verworfen</translation>
+    </message>
+    <message>
+        <source>No quote qualified: all %1 quotes were dropped</source>
+        <translation>Kein Angebot kommt infrage: Alle %1 Angebote wurden verworfen</translation>
+    </message>
+    <message>
+        <source>%1, and %2.</source>
+        <translation>%1, dazu %2.</translation>
+    </message>
+    <message>
+        <source>%1.</source>
+        <translation>%1.</translation>
+    </message>
+    <message>
+        <source>on time to %1</source>
+        <translation>pünktlich nach %1</translation>
+    </message>
+    <message>
+        <source>on time over all zones</source>
+        <translation>pünktlich über alle Zonen</translation>
+    </message>
+    <message>
+        <source>on time by default (no history yet)</source>
+        <translation>pünktlich laut Standard (noch keine Historie)</translation>
+    </message>
+    <message>
+        <source>the only qualifying quote</source>
+        <translation>das einzige infrage kommende Angebot</translation>
+    </message>
+    <message>
+        <source>the lowest of %1 qualifying quotes</source>
+        <translation>der niedrigste von %1 infrage kommenden Angeboten</translation>
+    </message>
+    <message>
+        <source>; %1 dropped</source>
+        <translation>; %1 verworfen</translation>
+    </message>
+    <message>
+        <source>, %1</source>
+        <translation>, %1</translation>
+    </message>
+    <message>
+        <source>; %1</source>
+        <translation>; %1</translation>
+    </message>
+    <message>
+        <source>%1 chosen: %2 %3 at %4 %5 scores %6, %7%8.</source>
+        <translation>%1 gewählt: %2 %3, %4 %5, Bewertung %6: %7%8.</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
+        <source>No promise</source>
+        <translation>Keine Zusage</translation>
+    </message>
+    <message>
+        <source>Includes %1</source>
+        <translation>Enthält %1</translation>
+    </message>
+    <message>
+        <source>1 business day in transit</source>
+        <translation>1 Werktag unterwegs</translation>
+    </message>
+    <message>
+        <source>%1 business days in transit</source>
+        <translation>%1 Werktage unterwegs</translation>
+    </message>
+    <message>
+        <source>, guaranteed</source>
+        <translation>, garantiert</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source> (HTTP %1)</source>
+        <translation> (HTTP %1)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>Paketdienst</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>Est. delivery</source>
+        <translation>Vorauss. Zustellung</translation>
+    </message>
+    <message>
+        <source>Meets promise</source>
+        <translation>Hält Zusage</translation>
+    </message>
+    <message>
+        <source>Reliability</source>
+        <translation>Zuverlässigkeit</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Bewertung</translation>
+    </message>
+    <message>
+        <source>Fate</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::QuotePanel</name>
+    <message>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>Two-letter country code (US, CA, DE)</source>
+        <translation>Zweistelliger Ländercode (US, CA, DE)</translation>
+    </message>
+    <message>
+        <source> cm</source>
+        <translation> cm</translation>
+    </message>
+    <message>
+        <source>Free&amp;ze the list</source>
+        <translation>Liste &amp;einfrieren</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Länge</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>Breite</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>Höhe</translation>
+    </message>
+    <message>
+        <source>&amp;Get quotes</source>
+        <translation>&amp;Angebote einholen</translation>
+    </message>
+    <message>
+        <source>Pick an order to fill in the shipment; double-click to quote it at once.</source>
+        <translation>Wählen Sie eine Bestellung, um die Sendung auszufüllen; Doppelklick fragt sofort Angebote an.</translation>
+    </message>
+    <message>
+        <source>Recent &amp;orders</source>
+        <translation>Letzte &amp;Bestellungen</translation>
+    </message>
+    <message>
+        <source>Hold new orders back while you pick one; they are added when you let go.</source>
+        <translation>Neue Bestellungen zurückhalten, während Sie eine auswählen; sie erscheinen, sobald Sie loslassen.</translation>
+    </message>
+    <message>
+        <source>Order id (optional)</source>
+        <translation>Bestellnummer (optional)</translation>
+    </message>
+    <message>
+        <source>The delivery date promised to the customer: later quotes are dropped</source>
+        <translation>Der dem Kunden zugesagte Liefertermin: spätere Angebote werden verworfen</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>PLZ</translation>
+    </message>
+    <message>
+        <source>City (optional)</source>
+        <translation>Ort (optional)</translation>
+    </message>
+    <message>
+        <source>Where you ship from; kept as the default</source>
+        <translation>Von wo Sie versenden; bleibt als Standard gespeichert</translation>
+    </message>
+    <message>
+        <source> g</source>
+        <translation> g</translation>
+    </message>
+    <message>
+        <source>Weight of the parcel, packed</source>
+        <translation>Gewicht des Pakets, verpackt</translation>
+    </message>
+    <message>
+        <source>Promised &amp;by:</source>
+        <translation>&amp;Zugesagt bis:</translation>
+    </message>
+    <message>
+        <source>O&amp;rder:</source>
+        <translation>Bestell&amp;ung:</translation>
+    </message>
+    <message>
+        <source>Ship &amp;to:</source>
+        <translation>&amp;Lieferung an:</translation>
+    </message>
+    <message>
+        <source>Ship &amp;from:</source>
+        <translation>&amp;Versand ab:</translation>
+    </message>
+    <message>
+        <source>&amp;Parcel:</source>
+        <translation>&amp;Paket:</translation>
+    </message>
+    <message>
+        <source>Shipment</source>
+        <translation>Sendung</translation>
+    </message>
+    <message>
+        <source>Pick an order on the left, or fill in the shipment, then press Get quotes: every carrier is asked at once.</source>
+        <translation>Wählen Sie links eine Bestellung oder füllen Sie die Sendung aus und klicken Sie dann auf Angebote einholen: Alle Paketdienste werden gleichzeitig gefragt.</translation>
+    </message>
+    <message>
+        <source>Order %1 has no ship-to address: enter it.</source>
+        <translation>Bestellung %1 hat keine Lieferadresse: bitte eingeben.</translation>
+    </message>
+    <message>
+        <source>Enter a postal code and a two-letter country for both ship-to and ship-from.</source>
+        <translation>Geben Sie für Empfänger und Absender je eine PLZ und einen zweistelligen Ländercode ein.</translation>
+    </message>
+    <message>
+        <source>1 quote in %1 s</source>
+        <translation>1 Angebot in %1 s</translation>
+    </message>
+    <message>
+        <source>%1 quotes in %2 s</source>
+        <translation>%1 Angebote in %2 s</translation>
+    </message>
+    <message>
+        <source>Waiting for 1 carrier…</source>
+        <translation>Warte auf 1 Paketdienst…</translation>
+    </message>
+    <message>
+        <source>Waiting for %1 carriers…</source>
+        <translation>Warte auf %1 Paketdienste…</translation>
+    </message>
+    <message>
+        <source>Re-quo&amp;te</source>
+        <translation>&amp;Neu anfragen</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::RecentOrderModel</name>
+    <message>
+        <source>not given</source>
+        <translation>nicht angegeben</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>%1 items</source>
+        <translation>%1 Artikel</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Bestellung</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>Ship to</source>
+        <translation>Lieferung an</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::SettingsDialog</name>
+    <message>
+        <source>Ask this carrier for quotes</source>
+        <translation>Diesen Paketdienst nach Angeboten fragen</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Reading the settings…</source>
+        <translation>Einstellungen werden gelesen…</translation>
+    </message>
+    <message>
+        <source>&amp;Channels</source>
+        <translation>&amp;Kanäle</translation>
+    </message>
+    <message>
+        <source>Ca&amp;rriers</source>
+        <translation>&amp;Paketdienste</translation>
+    </message>
+    <message>
+        <source>&amp;General</source>
+        <translation>&amp;Allgemein</translation>
+    </message>
+    <message>
+        <source>Saved to %1. The core restarted with the new settings.</source>
+        <translation>Gespeichert in %1. Der Kern wurde mit den neuen Einstellungen neu gestartet.</translation>
+    </message>
+    <message>
+        <source>Saved, but the core did not start with the new settings: %1</source>
+        <translation>Gespeichert, aber der Kern ist mit den neuen Einstellungen nicht gestartet: %1</translation>
+    </message>
+    <message>
+        <source>Sync core</source>
+        <translation>Sync-Kern</translation>
+    </message>
+    <message>
+        <source>Where the core takes webhooks and serves /metrics: host:port</source>
+        <translation>Wo der Kern Webhooks annimmt und /metrics bereitstellt: host:port</translation>
+    </message>
+    <message>
+        <source>&amp;Listen on:</source>
+        <translation>Ad&amp;resse:</translation>
+    </message>
+    <message>
+        <source>not set (0)</source>
+        <translation>nicht gesetzt (0)</translation>
+    </message>
+    <message>
+        <source>The safety buffer of every channel that sets none: a listing pauses when stock falls to it</source>
+        <translation>Sicherheitspuffer für jeden Kanal ohne eigenen: Ein Angebot pausiert, wenn der Bestand darauf fällt</translation>
+    </message>
+    <message>
+        <source>Default safety &amp;buffer:</source>
+        <translation>Standard-Si&amp;cherheitspuffer:</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alarme</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Sync lag p&amp;99 above:</source>
+        <translation>Sync-Verzögerung p&amp;99 über:</translation>
+    </message>
+    <message>
+        <source>&amp;Any sync lag above:</source>
+        <translation>&amp;Jede Sync-Verzögerung über:</translation>
+    </message>
+    <message>
+        <source>Success rate &amp;below:</source>
+        <translation>Erfolgsquote &amp;unter:</translation>
+    </message>
+    <message>
+        <source>&amp;Add channel</source>
+        <translation>Kanal &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Add carrier</source>
+        <translation>Paketdienst &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>Ent&amp;fernen</translation>
+    </message>
+    <message>
+        <source>&amp;Id:</source>
+        <translation>&amp;ID:</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>&amp;Typ:</translation>
+    </message>
+    <message>
+        <source>Base &amp;URL:</source>
+        <translation>Basis-&amp;URL:</translation>
+    </message>
+    <message>
+        <source>&amp;Location id:</source>
+        <translation>&amp;Standort-ID:</translation>
+    </message>
+    <message>
+        <source>&amp;Seller id:</source>
+        <translation>&amp;Verkäufer-ID:</translation>
+    </message>
+    <message>
+        <source>&amp;Marketplace id:</source>
+        <translation>&amp;Marktplatz-ID:</translation>
+    </message>
+    <message>
+        <source>LWA U&amp;RL:</source>
+        <translation>LWA-U&amp;RL:</translation>
+    </message>
+    <message>
+        <source>Account &amp;number:</source>
+        <translation>Kunden&amp;nummer:</translation>
+    </message>
+    <message>
+        <source>environment variable</source>
+        <translation>Umgebungsvariable</translation>
+    </message>
+    <message>
+        <source>the channel&apos;s documented limit</source>
+        <translation>das dokumentierte Limit des Kanals</translation>
+    </message>
+    <message>
+        <source>Max &amp;requests/s:</source>
+        <translation>Max. Anfra&amp;gen/s:</translation>
+    </message>
+    <message>
+        <source>the default</source>
+        <translation>der Standard</translation>
+    </message>
+    <message>
+        <source>Safety &amp;buffer:</source>
+        <translation>Si&amp;cherheitspuffer:</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>T&amp;imeout:</source>
+        <translation>&amp;Zeitlimit:</translation>
+    </message>
+    <message>
+        <source>Access &amp;token:</source>
+        <translation>&amp;Zugriffstoken:</translation>
+    </message>
+    <message>
+        <source>Consumer &amp;key:</source>
+        <translation>Consumer-Ke&amp;y:</translation>
+    </message>
+    <message>
+        <source>Consumer s&amp;ecret:</source>
+        <translation>Consumer-S&amp;ecret:</translation>
+    </message>
+    <message>
+        <source>LWA client i&amp;d:</source>
+        <translation>LWA-Client-I&amp;D:</translation>
+    </message>
+    <message>
+        <source>LWA client s&amp;ecret:</source>
+        <translation>LWA-Client-S&amp;ecret:</translation>
+    </message>
+    <message>
+        <source>Refresh t&amp;oken:</source>
+        <translation>Refresh-T&amp;oken:</translation>
+    </message>
+    <message>
+        <source>&amp;Webhook secret:</source>
+        <translation>&amp;Webhook-Secret:</translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation>API-&amp;Schlüssel:</translation>
+    </message>
+    <message>
+        <source>Client i&amp;d:</source>
+        <translation>Client-I&amp;D:</translation>
+    </message>
+    <message>
+        <source>Client s&amp;ecret:</source>
+        <translation>Client-S&amp;ecret:</translation>
+    </message>
+    <message>
+        <source>Demo: these channels are simulated, so their settings are shown read-only. Start ChannelDesk without --demo to set up real channels.</source>
+        <translation>Demo: Diese Kanäle sind simuliert, ihre Einstellungen daher schreibgeschützt. Starten Sie ChannelDesk ohne --demo, um echte Kanäle einzurichten.</translation>
+    </message>
+    <message>
+        <source>Secrets are stored in the system keychain (%1); this dialog never shows them, it only says which are stored.</source>
+        <translation>Geheimnisse liegen im Schlüsselbund des Systems (%1); dieser Dialog zeigt sie nie an, nur welche gespeichert sind.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No keychain service is running: secrets are not saved&lt;/b&gt;; set the environment variables named below instead.</source>
+        <translation>&lt;b&gt;Kein Schlüsselbund-Dienst aktiv: Geheimnisse werden nicht gespeichert&lt;/b&gt;; setzen Sie stattdessen die unten genannten Umgebungsvariablen.</translation>
+    </message>
+    <message>
+        <source>no file</source>
+        <translation>keine Datei</translation>
+    </message>
+    <message>
+        <source>Config file: %1. Saving restarts the sync core with it.</source>
+        <translation>Konfigurationsdatei: %1. Speichern startet den Sync-Kern damit neu.</translation>
+    </message>
+    <message>
+        <source>Config file: %1 (created when you save). Saving restarts the sync core with it.</source>
+        <translation>Konfigurationsdatei: %1 (wird beim Speichern angelegt). Speichern startet den Sync-Kern damit neu.</translation>
+    </message>
+    <message>
+        <source>An existing entry keeps its id: its secrets and its history are stored under it. Add a new one to use another id.</source>
+        <translation>Ein bestehender Eintrag behält seine ID: Seine Geheimnisse und sein Verlauf sind darunter gespeichert. Legen Sie für eine andere ID einen neuen Eintrag an.</translation>
+    </message>
+    <message>
+        <source>not saved: no keychain</source>
+        <translation>nicht gespeichert: kein Schlüsselbund</translation>
+    </message>
+    <message>
+        <source>stored in keychain</source>
+        <translation>im Schlüsselbund gespeichert</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>nicht gesetzt</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>Saved to %1. The core is restarting with the new settings…</source>
+        <translation>Gespeichert in %1. Der Kern startet mit den neuen Einstellungen neu…</translation>
+    </message>
+    <message>
+        <source>Saved to %1. The core uses it when ChannelDesk starts next.</source>
+        <translation>Gespeichert in %1. Der Kern verwendet sie beim nächsten Start von ChannelDesk.</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::SettingsStore</name>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>this build has no keychain support</source>
+        <translation>diese Version unterstützt keinen Schlüsselbund</translation>
+    </message>
+    <message>
+        <source>there is no config file to save to</source>
+        <translation>es gibt keine Konfigurationsdatei zum Speichern</translation>
+    </message>
+    <message>
+        <source>no keychain to store the secrets in</source>
+        <translation>kein Schlüsselbund für die Geheimnisse vorhanden</translation>
+    </message>
+    <message>
+        <source>the keychain did not take the secrets: %1</source>
+        <translation>der Schlüsselbund hat die Geheimnisse nicht angenommen: %1</translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>Ordner %1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::StockModel</name>
+    <message>
+        <source>in sync</source>
+        <translation>synchron</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>ausstehend</translation>
+    </message>
+    <message>
+        <source>retrying</source>
+        <translation>wiederholt</translation>
+    </message>
+    <message>
+        <source>dead</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>pausiert</translation>
+    </message>
+    <message>
+        <source>Low stock: %1 available, safety buffer %2</source>
+        <translation>Niedriger Bestand: %1 verfügbar, Sicherheitspuffer %2</translation>
+    </message>
+    <message>
+        <source>Paused on every channel by the listing guard</source>
+        <translation>Vom Angebotsschutz auf allen Kanälen pausiert</translation>
+    </message>
+    <message>
+        <source>Not listed on %1</source>
+        <translation>Nicht auf %1 gelistet</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2
+Last error: %3</source>
+        <translation>%1: %2
+Letzter Fehler: %3</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Verfügbar</translation>
+    </message>
+    <message>
+        <source>Buffer</source>
+        <translation>Puffer</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::StockPanel</name>
+    <message>
+        <source>Only &amp;problems</source>
+        <translation>Nur &amp;Probleme</translation>
+    </message>
+    <message>
+        <source>Filter by SKU or title</source>
+        <translation>Nach SKU oder Titel filtern</translation>
+    </message>
+    <message>
+        <source>Low stock, paused, or retrying or dead on a channel</source>
+        <translation>Niedriger Bestand, pausiert oder auf einem Kanal wiederholt bzw. fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>&amp;Adjust…</source>
+        <translation>&amp;Anpassen…</translation>
+    </message>
+    <message>
+        <source>Adjust stock</source>
+        <translation>Bestand anpassen</translation>
+    </message>
+    <message>
+        <source>%1 was not changed: %2</source>
+        <translation>%1 wurde nicht geändert: %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 SKUs</source>
+        <translation>%1 von %2 SKUs</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>One source of truth for stock across channels.</source>
+        <translation>Ein verlässlicher Bestand über alle Kanäle.</translation>
+    </message>
+    <message>
+        <source>Run against simulated channels with a synthetic order stream, in a temporary database.</source>
+        <translation>Mit simulierten Kanälen und künstlichem Bestellstrom in einer temporären Datenbank laufen.</translation>
+    </message>
+    <message>
+        <source>The inventory database.</source>
+        <translation>Die Bestandsdatenbank.</translation>
+    </message>
+    <message>
+        <source>The channels config.</source>
+        <translation>Die Kanalkonfiguration.</translation>
+    </message>
+    <message>
+        <source>Write a PNG of every tab to DIR after a few seconds, then quit.</source>
+        <translation>Nach einigen Sekunden ein PNG jedes Tabs nach DIR schreiben, dann beenden.</translation>
+    </message>
+    <message>
+        <source>Seconds before the screenshots.</source>
+        <translation>Sekunden bis zu den Bildschirmfotos.</translation>
+    </message>
+    <message>
+        <source>Language (de, fr, ...) instead of the system one.</source>
+        <translation>Sprache (de, fr, ...) statt der des Systems.</translation>
+    </message>
+</context>
+</TS>

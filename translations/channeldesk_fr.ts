@@ -1,0 +1,1727 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>ChannelDesk::AdjustDialog</name>
+    <message>
+        <source>Adjust stock of %1</source>
+        <translation>Ajuster le stock de %1</translation>
+    </message>
+    <message>
+        <source>For example: stock count, damaged, returned</source>
+        <translation>Par exemple&#xa0;: inventaire, endommagé, retour</translation>
+    </message>
+    <message>
+        <source>Available now:</source>
+        <translation>Disponible&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Change by:</source>
+        <translation>&amp;Variation&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Motif&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::AlertModel</name>
+    <message>
+        <source>sync lag p99</source>
+        <translation>latence de synchro p99</translation>
+    </message>
+    <message>
+        <source>sync lag max</source>
+        <translation>latence de synchro max.</translation>
+    </message>
+    <message>
+        <source>success rate</source>
+        <translation>taux de réussite</translation>
+    </message>
+    <message>
+        <source>channel stalled</source>
+        <translation>canal bloqué</translation>
+    </message>
+    <message>
+        <source>dead letters</source>
+        <translation>échecs d&apos;envoi</translation>
+    </message>
+    <message>
+        <source>oversell attempt</source>
+        <translation>tentative de survente</translation>
+    </message>
+    <message>
+        <source>unknown SKU</source>
+        <translation>SKU inconnue</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>critique</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>avertissement</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>tous</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Gravité</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Règle</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Depuis</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::AlertRules</name>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 et %n autre</numerusform>
+            <numerusform>%1 et %n autres</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stock updates are reaching %1 slowly: 1 in 100 takes %2 or more (alert above %3).</source>
+        <translation>Les mises à jour de stock arrivent lentement sur %1&#xa0;: 1 sur 100 prend %2 ou plus (alerte au-delà de %3).</translation>
+    </message>
+    <message>
+        <source>A stock update took %1 to reach %2 (alert above %3), so its listings may have shown an old quantity.</source>
+        <translation>Une mise à jour de stock a mis %1 pour atteindre %2 (alerte au-delà de %3)&#xa0;; ses annonces ont pu afficher une ancienne quantité.</translation>
+    </message>
+    <message>
+        <source>Only %1 of stock updates to %2 are succeeding (%3 of %4 failed, alert below %5); failed ones are retried.</source>
+        <translation>Seules %1 des mises à jour de stock vers %2 réussissent (%3 sur %4 en échec, alerte en dessous de %5)&#xa0;; les échecs sont réessayés.</translation>
+    </message>
+    <message>
+        <source>%1 is not answering: its recent update attempts all timed out or could not connect; %2 listings are waiting.</source>
+        <translation>%1 ne répond pas&#xa0;: ses dernières tentatives ont toutes expiré ou n&apos;ont pas pu se connecter&#xa0;; %2 annonces sont en attente.</translation>
+    </message>
+    <message>
+        <source>%1 has not confirmed any stock update yet while %2 listings are waiting.</source>
+        <translation>%1 n&apos;a encore confirmé aucune mise à jour de stock alors que %2 annonces sont en attente.</translation>
+    </message>
+    <message>
+        <source>%1 has not confirmed a stock update for %2 while %3 listings are waiting.</source>
+        <translation>%1 n&apos;a confirmé aucune mise à jour de stock depuis %2 alors que %3 annonces sont en attente.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n listing update(s) for %1 could not be delivered and wait in the dead-letter queue for you to retry or discard.</source>
+        <translation>
+            <numerusform>%n mise à jour d&apos;annonce pour %1 n&apos;a pas pu être livrée&#xa0;; elle attend dans les échecs d&apos;envoi que vous la réessayiez ou l&apos;écartiez.</numerusform>
+            <numerusform>%n mises à jour d&apos;annonces pour %1 n&apos;ont pas pu être livrées&#xa0;; elles attendent dans les échecs d&apos;envoi que vous les réessayiez ou les écartiez.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) in the last %1 asked for more stock than was left (%2); they were refused and nothing was oversold, but a channel may be showing too much stock.</source>
+        <translation>
+            <numerusform>%n commande au cours des dernières %1 demandait plus que le stock restant (%2)&#xa0;; elle a été refusée et rien n&apos;a été survendu, mais un canal affiche peut-être trop de stock.</numerusform>
+            <numerusform>%n commandes au cours des dernières %1 demandaient plus que le stock restant (%2)&#xa0;; elles ont été refusées et rien n&apos;a été survendu, mais un canal affiche peut-être trop de stock.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) in the last %1 named SKUs ChannelDesk does not know (%2); they were recorded but took no stock. Map the SKUs, then adjust stock by hand.</source>
+        <translation>
+            <numerusform>%n commande au cours des dernières %1 citait des SKU inconnues de ChannelDesk (%2)&#xa0;; elle a été enregistrée sans toucher au stock. Associez les SKU, puis ajustez le stock à la main.</numerusform>
+            <numerusform>%n commandes au cours des dernières %1 citaient des SKU inconnues de ChannelDesk (%2)&#xa0;; elles ont été enregistrées sans toucher au stock. Associez les SKU, puis ajustez le stock à la main.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::AuditModel</name>
+    <message>
+        <source>order</source>
+        <translation>commande</translation>
+    </message>
+    <message>
+        <source>adjust</source>
+        <translation>ajustement</translation>
+    </message>
+    <message>
+        <source>import</source>
+        <translation>import</translation>
+    </message>
+    <message>
+        <source>pause</source>
+        <translation>pause</translation>
+    </message>
+    <message>
+        <source>resume</source>
+        <translation>reprise</translation>
+    </message>
+    <message>
+        <source>oversell attempt</source>
+        <translation>tentative de survente</translation>
+    </message>
+    <message>
+        <source>unknown SKU</source>
+        <translation>SKU inconnue</translation>
+    </message>
+    <message>
+        <source>dead-letter retry</source>
+        <translation>échec&#xa0;: réessai</translation>
+    </message>
+    <message>
+        <source>dead-letter discard</source>
+        <translation>échec&#xa0;: écarté</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Delta</source>
+        <translation>Variation</translation>
+    </message>
+    <message>
+        <source>Available after</source>
+        <translation>Disponible après</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Commande</translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation>Auteur</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::AuditPanel</name>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Order id</source>
+        <translation>N° de commande</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Any kind</source>
+        <translation>Tous types</translation>
+    </message>
+    <message>
+        <source>Last 15 minutes</source>
+        <translation>15 dernières minutes</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Dernière heure</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>24 dernières heures</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>Tout</translation>
+    </message>
+    <message>
+        <source>&amp;Load</source>
+        <translation>&amp;Charger</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>&amp;Exporter en CSV…</translation>
+    </message>
+    <message>
+        <source>The newest %1 entries; narrow the filter to see older ones.</source>
+        <translation>Les %1 entrées les plus récentes&#xa0;; affinez le filtre pour voir les plus anciennes.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries, newest first.</source>
+        <translation>
+            <numerusform>%n entrée, la plus récente en premier.</numerusform>
+            <numerusform>%n entrées, les plus récentes en premier.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot read the audit log: %1</source>
+        <translation>Impossible de lire le journal d&apos;audit&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>Export audit log</source>
+        <translation>Exporter le journal d&apos;audit</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d&apos;écrire %1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::ChannelModel</name>
+    <message>
+        <source>idle</source>
+        <translation>inactif</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <source>slow</source>
+        <translation>lent</translation>
+    </message>
+    <message>
+        <source>stalled</source>
+        <translation>bloqué</translation>
+    </message>
+    <message>
+        <source>unreachable</source>
+        <translation>injoignable</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>en pause</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <source>%1 of %2/s</source>
+        <translation>%1 sur %2/s</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attempt(s) in 5 min: %1 failed, %2 throttled, %3 unanswered</source>
+        <translation>
+            <numerusform>%n tentative en 5 min&#xa0;: %1 en échec, %2 limitées, %3 sans réponse</numerusform>
+            <numerusform>%n tentatives en 5 min&#xa0;: %1 en échec, %2 limitées, %3 sans réponse</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Propagation</source>
+        <translation>Diffusion</translation>
+    </message>
+    <message>
+        <source>Success (5 min)</source>
+        <translation>Réussite (5 min)</translation>
+    </message>
+    <message>
+        <source>p50 lag</source>
+        <translation>Latence p50</translation>
+    </message>
+    <message>
+        <source>p95 lag</source>
+        <translation>Latence p95</translation>
+    </message>
+    <message>
+        <source>p99 lag</source>
+        <translation>Latence p99</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Dead letters</source>
+        <translation>Échecs</translation>
+    </message>
+    <message>
+        <source>Rate headroom</source>
+        <translation>Marge de débit</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Dernière erreur</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::ChannelsPanel</name>
+    <message>
+        <source>&amp;Pause propagation</source>
+        <translation>&amp;Suspendre la diffusion</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume propagation</source>
+        <translation>&amp;Reprendre la diffusion</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::ConsoleWorker</name>
+    <message>
+        <source>No keychain service (%1): secrets come from the environment</source>
+        <translation>Aucun trousseau disponible (%1)&#xa0;: les secrets viennent de l&apos;environnement</translation>
+    </message>
+    <message>
+        <source>config: cannot read %1: no such file</source>
+        <translation>config&#xa0;: impossible de lire %1&#xa0;: fichier introuvable</translation>
+    </message>
+    <message>
+        <source>No config at %1 yet: File &gt; Settings creates it</source>
+        <translation>Pas encore de configuration dans %1&#xa0;: Fichier &gt; Paramètres la crée</translation>
+    </message>
+    <message>
+        <source>Carrier quotes are off: %1</source>
+        <translation>Les devis transporteurs sont désactivés&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>cannot create a temporary folder for the demo database</source>
+        <translation>impossible de créer un dossier temporaire pour la base de démo</translation>
+    </message>
+    <message>
+        <source>Core started on %1</source>
+        <translation>Cœur démarré sur %1</translation>
+    </message>
+    <message>
+        <source>The core is not running.</source>
+        <translation>Le cœur n&apos;est pas en marche.</translation>
+    </message>
+    <message>
+        <source>Cannot read the stock: %1</source>
+        <translation>Impossible de lire le stock&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>the core is not running</source>
+        <translation>le cœur n&apos;est pas en marche</translation>
+    </message>
+    <message>
+        <source>Propagation to %1 paused</source>
+        <translation>Diffusion vers %1 suspendue</translation>
+    </message>
+    <message>
+        <source>Propagation to %1 resumed</source>
+        <translation>Diffusion vers %1 reprise</translation>
+    </message>
+    <message>
+        <source>the demo&apos;s simulated channels cannot be changed</source>
+        <translation>les canaux simulés de la démo ne peuvent pas être modifiés</translation>
+    </message>
+    <message>
+        <source>Settings saved to %1</source>
+        <translation>Paramètres enregistrés dans %1</translation>
+    </message>
+    <message>
+        <source>Restarting the core with the new settings</source>
+        <translation>Redémarrage du cœur avec les nouveaux paramètres</translation>
+    </message>
+    <message>
+        <source>The core restarted with new settings; ask for quotes again.</source>
+        <translation>Le cœur a redémarré avec de nouveaux paramètres&#xa0;; redemandez les devis.</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::DeadLetterModel</name>
+    <message>
+        <source>retrying</source>
+        <translation>nouvel essai</translation>
+    </message>
+    <message>
+        <source>dead</source>
+        <translation>en échec</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Tentatives</translation>
+    </message>
+    <message>
+        <source>Error kind</source>
+        <translation>Type d&apos;erreur</translation>
+    </message>
+    <message>
+        <source>First failure</source>
+        <translation>Premier échec</translation>
+    </message>
+    <message>
+        <source>Last failure</source>
+        <translation>Dernier échec</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Dernière erreur</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::DeadLetterPanel</name>
+    <message>
+        <source>All channels</source>
+        <translation>Tous les canaux</translation>
+    </message>
+    <message>
+        <source>All error kinds</source>
+        <translation>Tous types d&apos;erreur</translation>
+    </message>
+    <message>
+        <source>&amp;Retry selected</source>
+        <translation>&amp;Réessayer la sélection</translation>
+    </message>
+    <message>
+        <source>Retry all &amp;shown</source>
+        <translation>Réessayer tous les &amp;affichés</translation>
+    </message>
+    <message>
+        <source>&amp;Discard…</source>
+        <translation>É&amp;carter…</translation>
+    </message>
+    <message>
+        <source>Select a dead letter to see the request that failed, the channel response and every attempt.</source>
+        <translation>Sélectionnez un échec pour voir la requête envoyée, la réponse du canal et chaque tentative.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dead letter(s)</source>
+        <translation>
+            <numerusform>%n échec d&apos;envoi</numerusform>
+            <numerusform>%n échecs d&apos;envoi</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dead letters</source>
+        <translation>Échecs</translation>
+    </message>
+    <message>
+        <source>Discard dead letters</source>
+        <translation>Écarter les échecs d&apos;envoi</translation>
+    </message>
+    <message numerus="yes">
+        <source>Discard %n dead letter(s)? The listings wait for the next change. Reason (kept in the audit log):</source>
+        <translation>
+            <numerusform>Écarter %n échec d&apos;envoi&#xa0;? L&apos;annonce attend la prochaine modification. Motif (conservé dans le journal d&apos;audit)&#xa0;:</numerusform>
+            <numerusform>Écarter %n échecs d&apos;envoi&#xa0;? Les annonces attendent la prochaine modification. Motif (conservé dans le journal d&apos;audit)&#xa0;:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A reason is required; nothing was discarded.</source>
+        <translation>Un motif est requis&#xa0;; rien n&apos;a été écarté.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 on %2, version %3, %n attempt(s), %4
+Last error: %5
+
+Request:
+%6
+
+Response:
+%7
+
+History:
+%8</source>
+        <translation>
+            <numerusform>%1 sur %2, version %3, %n tentative, %4
+Dernière erreur&#xa0;: %5
+
+Requête&#xa0;:
+%6
+
+Réponse&#xa0;:
+%7
+
+Historique&#xa0;:
+%8</numerusform>
+            <numerusform>%1 sur %2, version %3, %n tentatives, %4
+Dernière erreur&#xa0;: %5
+
+Requête&#xa0;:
+%6
+
+Réponse&#xa0;:
+%7
+
+Historique&#xa0;:
+%8</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>retrying now</source>
+        <translation>nouvel essai en cours</translation>
+    </message>
+    <message>
+        <source>dead</source>
+        <translation>en échec</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::DemoDriver</name>
+    <message>
+        <source>Demo: %1 SKUs on %2 simulated channels and %3 carriers at http://127.0.0.1:%4</source>
+        <translation>Démo&#xa0;: %1 SKU sur %2 canaux simulés et %3 transporteurs à http://127.0.0.1:%4</translation>
+    </message>
+    <message>
+        <source>Demo: flash sale for %1 s on %2 hot SKUs</source>
+        <translation>Démo&#xa0;: vente flash de %1 s sur %2 SKU phares</translation>
+    </message>
+    <message>
+        <source>Demo: %1 on %2 for %3 s</source>
+        <translation>Démo&#xa0;: %1 sur %2 pendant %3 s</translation>
+    </message>
+    <message>
+        <source>Demo: %1 recovered</source>
+        <translation>Démo&#xa0;: %1 rétabli</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::KeychainSecretStore</name>
+    <message>
+        <source>the keychain service did not answer within %1 s</source>
+        <translation>le trousseau n&apos;a pas répondu en %1 s</translation>
+    </message>
+    <message>
+        <source>%1; is a D-Bus session with Secret Service or KWallet running?</source>
+        <translation>%1&#xa0;; une session D-Bus avec Secret Service ou KWallet est-elle active&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Keychain</source>
+        <translation>Trousseau</translation>
+    </message>
+    <message>
+        <source>Credential Manager</source>
+        <translation>Gestionnaire d&apos;identification</translation>
+    </message>
+    <message>
+        <source>Secret Service</source>
+        <translation>Secret Service</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::LagPanel</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Last 5 minutes</source>
+        <translation>5 dernières minutes</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Dernière heure</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>24 dernières heures</translation>
+    </message>
+    <message>
+        <source>p99 of every channel</source>
+        <translation>p99 de chaque canal</translation>
+    </message>
+    <message>
+        <source>Distribution of the window (histogram)</source>
+        <translation>Répartition sur la période (histogramme)</translation>
+    </message>
+    <message>
+        <source>Sync lag (commit to channel acknowledgement)</source>
+        <translation>Latence de synchro (de l&apos;enregistrement à la confirmation du canal)</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Lag (seconds)</source>
+        <translation>Latence (secondes)</translation>
+    </message>
+    <message>
+        <source>Sync lag distribution: share of each channel&apos;s updates per lag</source>
+        <translation>Répartition de la latence&#xa0;: part des mises à jour de chaque canal par latence</translation>
+    </message>
+    <message>
+        <source>Lag (commit to channel acknowledgement)</source>
+        <translation>Latence (de l&apos;enregistrement à la confirmation du canal)</translation>
+    </message>
+    <message>
+        <source>Share of updates (%)</source>
+        <translation>Part des mises à jour (%)</translation>
+    </message>
+    <message>
+        <source>&amp;Window:</source>
+        <translation>&amp;Période&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Affichage&#xa0;:</translation>
+    </message>
+    <message>
+        <source>%1: p50, p95, p99</source>
+        <translation>%1&#xa0;: p50, p95, p99</translation>
+    </message>
+    <message>
+        <source>5 s threshold</source>
+        <translation>seuil de 5 s</translation>
+    </message>
+    <message>
+        <source>≤ %1</source>
+        <translation>≤ %1</translation>
+    </message>
+    <message>
+        <source>%1–%2</source>
+        <translation>%1–%2</translation>
+    </message>
+    <message>
+        <source>&gt; %1</source>
+        <translation>&gt; %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n update(s))</source>
+        <translation>
+            <numerusform>%1 (%n mise à jour)</numerusform>
+            <numerusform>%1 (%n mises à jour)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (no updates)</source>
+        <translation>%1 (aucune mise à jour)</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::MainWindow</name>
+    <message>
+        <source>Starting the core…</source>
+        <translation>Démarrage du cœur…</translation>
+    </message>
+    <message>
+        <source>ChannelDesk</source>
+        <translation>ChannelDesk</translation>
+    </message>
+    <message>
+        <source>&amp;Stock</source>
+        <translation>&amp;Stock</translation>
+    </message>
+    <message>
+        <source>&amp;Channels</source>
+        <translation>&amp;Canaux</translation>
+    </message>
+    <message>
+        <source>&amp;Lag</source>
+        <translation>&amp;Latence</translation>
+    </message>
+    <message>
+        <source>&amp;Dead letters</source>
+        <translation>Éc&amp;hecs</translation>
+    </message>
+    <message>
+        <source>Carrier &amp;quotes</source>
+        <translation>&amp;Devis transporteurs</translation>
+    </message>
+    <message>
+        <source>A&amp;udit</source>
+        <translation>&amp;Audit</translation>
+    </message>
+    <message>
+        <source>Ale&amp;rts</source>
+        <translation>Ale&amp;rtes</translation>
+    </message>
+    <message>
+        <source>Event log</source>
+        <translation>Journal des événements</translation>
+    </message>
+    <message numerus="yes">
+        <source>Demo: %n simulated channel(s), database %1</source>
+        <translation>
+            <numerusform>Démo&#xa0;: %n canal simulé, base %1</numerusform>
+            <numerusform>Démo&#xa0;: %n canaux simulés, base %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected: %n channel(s), database %1</source>
+        <translation>
+            <numerusform>Connecté&#xa0;: %n canal, base %1</numerusform>
+            <numerusform>Connecté&#xa0;: %n canaux, base %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not connected: %1</source>
+        <translation>Non connecté&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The core did not start: %1</source>
+        <translation>Le cœur n&apos;a pas démarré&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The sync core did not start:
+%1</source>
+        <translation>Le cœur de synchro n&apos;a pas démarré&#xa0;:
+%1</translation>
+    </message>
+    <message>
+        <source>Ale&amp;rts (%1)</source>
+        <translation>Ale&amp;rtes (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Export audit log…</source>
+        <translation>&amp;Exporter le journal d&apos;audit…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Paramètres…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Adjust selected SKU…</source>
+        <translation>&amp;Ajuster la SKU sélectionnée…</translation>
+    </message>
+    <message>
+        <source>&amp;Find SKU</source>
+        <translation>&amp;Rechercher une SKU</translation>
+    </message>
+    <message>
+        <source>Only &amp;problems</source>
+        <translation>Uniquement les &amp;problèmes</translation>
+    </message>
+    <message>
+        <source>&amp;Retry selected</source>
+        <translation>&amp;Réessayer la sélection</translation>
+    </message>
+    <message>
+        <source>Retry all &amp;shown</source>
+        <translation>Réessayer tous les &amp;affichés</translation>
+    </message>
+    <message>
+        <source>&amp;Discard selected…</source>
+        <translation>É&amp;carter la sélection…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>Panels</source>
+        <translation>Panneaux</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;ide</translation>
+    </message>
+    <message>
+        <source>&amp;About ChannelDesk</source>
+        <translation>À &amp;propos de ChannelDesk</translation>
+    </message>
+    <message>
+        <source>About ChannelDesk</source>
+        <translation>À propos de ChannelDesk</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;ChannelDesk %1&lt;/b&gt;&lt;p&gt;One source of truth for stock across Shopify, WooCommerce, eBay and Amazon.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;ChannelDesk %1&lt;/b&gt;&lt;p&gt;Une seule source de vérité pour le stock sur Shopify, WooCommerce, eBay et Amazon.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>%L1 orders/s</source>
+        <translation>%L1 commandes/s</translation>
+    </message>
+    <message>
+        <source>worst p99: —</source>
+        <translation>pire p99&#xa0;: —</translation>
+    </message>
+    <message>
+        <source>worst p99: %L1 s (%2)</source>
+        <translation>pire p99&#xa0;: %L1 s (%2)</translation>
+    </message>
+    <message>
+        <source>dead letters: %1  pending: %2</source>
+        <translation>échecs&#xa0;: %1  en attente&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Alert: %1</source>
+        <translation>Alerte&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>ChannelDesk alert</source>
+        <translation>Alerte ChannelDesk</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::MemorySecretStore</name>
+    <message>
+        <source>memory</source>
+        <translation>mémoire</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::QuoteModel</name>
+    <message>
+        <source>%1%</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Authentication failed</source>
+        <translation>Échec d&apos;authentification</translation>
+    </message>
+    <message>
+        <source>Bad address</source>
+        <translation>Adresse invalide</translation>
+    </message>
+    <message>
+        <source>No service</source>
+        <translation>Aucun service</translation>
+    </message>
+    <message>
+        <source>Rate limited</source>
+        <translation>Débit limité</translation>
+    </message>
+    <message>
+        <source>Server error</source>
+        <translation>Erreur serveur</translation>
+    </message>
+    <message>
+        <source>Timed out</source>
+        <translation>Délai dépassé</translation>
+    </message>
+    <message>
+        <source>Network error</source>
+        <translation>Erreur réseau</translation>
+    </message>
+    <message>
+        <source>Bad response</source>
+        <translation>Réponse invalide</translation>
+    </message>
+    <message>
+        <source>%1 of %2 deliveries to %3 on time</source>
+        <translation>%1 livraisons sur %2 à l&apos;heure vers %3</translation>
+    </message>
+    <message>
+        <source>none to %1 yet; %2 of %3 deliveries on time elsewhere</source>
+        <translation>aucune vers %1 pour l&apos;instant&#xa0;; ailleurs %2 livraisons sur %3 à l&apos;heure</translation>
+    </message>
+    <message>
+        <source>no delivery history yet: the default rate</source>
+        <translation>pas encore d&apos;historique de livraison&#xa0;: taux par défaut</translation>
+    </message>
+    <message>
+        <source>Late: arrives %1, promised %2</source>
+        <translation>En retard&#xa0;: arrive le %1, promis le %2</translation>
+    </message>
+    <message>
+        <source>No delivery estimate</source>
+        <translation>Pas de date de livraison estimée</translation>
+    </message>
+    <message>
+        <source>No exchange rate from %1 to %2</source>
+        <translation>Pas de taux de change de %1 vers %2</translation>
+    </message>
+    <message>
+        <source>Chosen</source>
+        <translation>Choisi</translation>
+    </message>
+    <message>
+        <source>Ranked #%1</source>
+        <translation>Rang %1</translation>
+    </message>
+    <message>
+        <source>Dropped</source>
+        <translation>Écarté</translation>
+    </message>
+    <message>
+        <source>%1 via %2</source>
+        <translation>%1 via %2</translation>
+    </message>
+    <message>
+        <source>1 carrier error</source>
+        <translation>1 erreur de transporteur</translation>
+    </message>
+    <message>
+        <source>%1 carrier errors</source>
+        <translation>%1 erreurs de transporteurs</translation>
+    </message>
+    <message>
+        <source>No quote: no carrier is configured (see the &quot;carriers&quot; array in docs/carriers.md).</source>
+        <translation>Aucun devis&#xa0;: aucun transporteur n&apos;est configuré (voir le tableau &quot;carriers&quot; dans docs/carriers.md).</translation>
+    </message>
+    <message>
+        <source>No quote: every carrier failed (%1).</source>
+        <translation>Aucun devis&#xa0;: tous les transporteurs ont échoué (%1).</translation>
+    </message>
+    <message>
+        <source>No quote qualified: the only quote was dropped</source>
+        <translation>Aucun devis retenu&#xa0;: le seul devis a été écarté</translation>
+    </message>
+    <message>
+        <source>No quote qualified: all %1 quotes were dropped</source>
+        <translation>Aucun devis retenu&#xa0;: les %1 devis ont été écartés</translation>
+    </message>
+    <message>
+        <source>%1, and %2.</source>
+        <translation>%1, et %2.</translation>
+    </message>
+    <message>
+        <source>%1.</source>
+        <translation>%1.</translation>
+    </message>
+    <message>
+        <source>on time to %1</source>
+        <translation>à l&apos;heure vers %1</translation>
+    </message>
+    <message>
+        <source>on time over all zones</source>
+        <translation>à l&apos;heure toutes zones confondues</translation>
+    </message>
+    <message>
+        <source>on time by default (no history yet)</source>
+        <translation>à l&apos;heure par défaut (pas encore d&apos;historique)</translation>
+    </message>
+    <message>
+        <source>the only qualifying quote</source>
+        <translation>le seul devis retenu</translation>
+    </message>
+    <message>
+        <source>the lowest of %1 qualifying quotes</source>
+        <translation>le plus bas de %1 devis retenus</translation>
+    </message>
+    <message>
+        <source>; %1 dropped</source>
+        <translation>&#xa0;; écartés&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>, %1</source>
+        <translation>, %1</translation>
+    </message>
+    <message>
+        <source>; %1</source>
+        <translation>&#xa0;; %1</translation>
+    </message>
+    <message>
+        <source>%1 chosen: %2 %3 at %4 %5 scores %6, %7%8.</source>
+        <translation>%1 choisi&#xa0;: %2 %3, %4 %5, score %6&#xa0;: %7%8.</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Inconnu</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Non</translation>
+    </message>
+    <message>
+        <source>No promise</source>
+        <translation>Aucune promesse</translation>
+    </message>
+    <message>
+        <source>Includes %1</source>
+        <translation>Inclut %1</translation>
+    </message>
+    <message>
+        <source>1 business day in transit</source>
+        <translation>1 jour ouvré en transit</translation>
+    </message>
+    <message>
+        <source>%1 business days in transit</source>
+        <translation>%1 jours ouvrés en transit</translation>
+    </message>
+    <message>
+        <source>, guaranteed</source>
+        <translation>, garanti</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <source> (HTTP %1)</source>
+        <translation> (HTTP %1)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>Transporteur</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Coût</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Devise</translation>
+    </message>
+    <message>
+        <source>Est. delivery</source>
+        <translation>Livraison prévue</translation>
+    </message>
+    <message>
+        <source>Meets promise</source>
+        <translation>Tient la promesse</translation>
+    </message>
+    <message>
+        <source>Reliability</source>
+        <translation>Fiabilité</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Fate</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::QuotePanel</name>
+    <message>
+        <source>Country</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <source>Two-letter country code (US, CA, DE)</source>
+        <translation>Code pays à deux lettres (US, CA, DE)</translation>
+    </message>
+    <message>
+        <source> cm</source>
+        <translation> cm</translation>
+    </message>
+    <message>
+        <source>Free&amp;ze the list</source>
+        <translation>&amp;Figer la liste</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Longueur</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>Largeur</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>Hauteur</translation>
+    </message>
+    <message>
+        <source>&amp;Get quotes</source>
+        <translation>&amp;Obtenir les devis</translation>
+    </message>
+    <message>
+        <source>Pick an order to fill in the shipment; double-click to quote it at once.</source>
+        <translation>Choisissez une commande pour remplir l&apos;envoi&#xa0;; double-cliquez pour demander les devis aussitôt.</translation>
+    </message>
+    <message>
+        <source>Recent &amp;orders</source>
+        <translation>&amp;Commandes récentes</translation>
+    </message>
+    <message>
+        <source>Hold new orders back while you pick one; they are added when you let go.</source>
+        <translation>Retient les nouvelles commandes pendant votre choix&#xa0;; elles s&apos;ajoutent quand vous relâchez.</translation>
+    </message>
+    <message>
+        <source>Order id (optional)</source>
+        <translation>N° de commande (facultatif)</translation>
+    </message>
+    <message>
+        <source>The delivery date promised to the customer: later quotes are dropped</source>
+        <translation>La date de livraison promise au client&#xa0;: les devis plus tardifs sont écartés</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>Code postal</translation>
+    </message>
+    <message>
+        <source>City (optional)</source>
+        <translation>Ville (facultatif)</translation>
+    </message>
+    <message>
+        <source>Where you ship from; kept as the default</source>
+        <translation>D&apos;où vous expédiez&#xa0;; conservé par défaut</translation>
+    </message>
+    <message>
+        <source> g</source>
+        <translation> g</translation>
+    </message>
+    <message>
+        <source>Weight of the parcel, packed</source>
+        <translation>Poids du colis emballé</translation>
+    </message>
+    <message>
+        <source>Promised &amp;by:</source>
+        <translation>&amp;Promis pour le&#xa0;:</translation>
+    </message>
+    <message>
+        <source>O&amp;rder:</source>
+        <translation>Comman&amp;de&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Ship &amp;to:</source>
+        <translation>&amp;Livrer à&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Ship &amp;from:</source>
+        <translation>&amp;Expédier de&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Parcel:</source>
+        <translation>Col&amp;is&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Shipment</source>
+        <translation>Envoi</translation>
+    </message>
+    <message>
+        <source>Pick an order on the left, or fill in the shipment, then press Get quotes: every carrier is asked at once.</source>
+        <translation>Choisissez une commande à gauche ou remplissez l&apos;envoi, puis cliquez sur Obtenir les devis&#xa0;: tous les transporteurs sont interrogés à la fois.</translation>
+    </message>
+    <message>
+        <source>Order %1 has no ship-to address: enter it.</source>
+        <translation>La commande %1 n&apos;a pas d&apos;adresse de livraison&#xa0;: saisissez-la.</translation>
+    </message>
+    <message>
+        <source>Enter a postal code and a two-letter country for both ship-to and ship-from.</source>
+        <translation>Saisissez un code postal et un code pays à deux lettres pour la livraison et l&apos;expédition.</translation>
+    </message>
+    <message>
+        <source>1 quote in %1 s</source>
+        <translation>1 devis en %1 s</translation>
+    </message>
+    <message>
+        <source>%1 quotes in %2 s</source>
+        <translation>%1 devis en %2 s</translation>
+    </message>
+    <message>
+        <source>Waiting for 1 carrier…</source>
+        <translation>En attente d&apos;1 transporteur…</translation>
+    </message>
+    <message>
+        <source>Waiting for %1 carriers…</source>
+        <translation>En attente de %1 transporteurs…</translation>
+    </message>
+    <message>
+        <source>Re-quo&amp;te</source>
+        <translation>&amp;Redemander</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::RecentOrderModel</name>
+    <message>
+        <source>not given</source>
+        <translation>non indiquée</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>%1 items</source>
+        <translation>%1 articles</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Commande</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Articles</translation>
+    </message>
+    <message>
+        <source>Ship to</source>
+        <translation>Livrer à</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::SettingsDialog</name>
+    <message>
+        <source>Ask this carrier for quotes</source>
+        <translation>Demander des devis à ce transporteur</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>Reading the settings…</source>
+        <translation>Lecture des paramètres…</translation>
+    </message>
+    <message>
+        <source>&amp;Channels</source>
+        <translation>&amp;Canaux</translation>
+    </message>
+    <message>
+        <source>Ca&amp;rriers</source>
+        <translation>&amp;Transporteurs</translation>
+    </message>
+    <message>
+        <source>&amp;General</source>
+        <translation>&amp;Général</translation>
+    </message>
+    <message>
+        <source>Saved to %1. The core restarted with the new settings.</source>
+        <translation>Enregistré dans %1. Le cœur a redémarré avec les nouveaux paramètres.</translation>
+    </message>
+    <message>
+        <source>Saved, but the core did not start with the new settings: %1</source>
+        <translation>Enregistré, mais le cœur n&apos;a pas démarré avec les nouveaux paramètres&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Sync core</source>
+        <translation>Cœur de synchro</translation>
+    </message>
+    <message>
+        <source>Where the core takes webhooks and serves /metrics: host:port</source>
+        <translation>Où le cœur reçoit les webhooks et sert /metrics&#xa0;: hôte:port</translation>
+    </message>
+    <message>
+        <source>&amp;Listen on:</source>
+        <translation>&amp;Adresse d&apos;écoute&#xa0;:</translation>
+    </message>
+    <message>
+        <source>not set (0)</source>
+        <translation>non défini (0)</translation>
+    </message>
+    <message>
+        <source>The safety buffer of every channel that sets none: a listing pauses when stock falls to it</source>
+        <translation>Tampon de sécurité des canaux qui n&apos;en fixent pas&#xa0;: une annonce est suspendue quand le stock y descend</translation>
+    </message>
+    <message>
+        <source>Default safety &amp;buffer:</source>
+        <translation>Tampon de sécu&amp;rité par défaut&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alertes</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Sync lag p&amp;99 above:</source>
+        <translation>Latence p&amp;99 au-delà de&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Any sync lag above:</source>
+        <translation>Toute &amp;latence au-delà de&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Success rate &amp;below:</source>
+        <translation>Taux de réussite en &amp;dessous de&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Add channel</source>
+        <translation>&amp;Ajouter un canal</translation>
+    </message>
+    <message>
+        <source>&amp;Add carrier</source>
+        <translation>&amp;Ajouter un transporteur</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>Su&amp;pprimer</translation>
+    </message>
+    <message>
+        <source>&amp;Id:</source>
+        <translation>&amp;Identifiant&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>T&amp;ype&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Base &amp;URL:</source>
+        <translation>&amp;URL de base&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Location id:</source>
+        <translation>ID d&apos;e&amp;mplacement&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Seller id:</source>
+        <translation>ID &amp;vendeur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Marketplace id:</source>
+        <translation>ID de &amp;marketplace&#xa0;:</translation>
+    </message>
+    <message>
+        <source>LWA U&amp;RL:</source>
+        <translation>URL &amp;LWA&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Account &amp;number:</source>
+        <translation>&amp;Numéro de compte&#xa0;:</translation>
+    </message>
+    <message>
+        <source>environment variable</source>
+        <translation>variable d&apos;environnement</translation>
+    </message>
+    <message>
+        <source>the channel&apos;s documented limit</source>
+        <translation>la limite documentée du canal</translation>
+    </message>
+    <message>
+        <source>Max &amp;requests/s:</source>
+        <translation>Re&amp;quêtes max./s&#xa0;:</translation>
+    </message>
+    <message>
+        <source>the default</source>
+        <translation>la valeur par défaut</translation>
+    </message>
+    <message>
+        <source>Safety &amp;buffer:</source>
+        <translation>Tampon de sécu&amp;rité&#xa0;:</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>T&amp;imeout:</source>
+        <translation>Délai ma&amp;x.&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Access &amp;token:</source>
+        <translation>&amp;Jeton d&apos;accès&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Consumer &amp;key:</source>
+        <translation>Clé c&amp;lient&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Consumer s&amp;ecret:</source>
+        <translation>Secret cli&amp;ent&#xa0;:</translation>
+    </message>
+    <message>
+        <source>LWA client i&amp;d:</source>
+        <translation>I&amp;D client LWA&#xa0;:</translation>
+    </message>
+    <message>
+        <source>LWA client s&amp;ecret:</source>
+        <translation>S&amp;ecret client LWA&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Refresh t&amp;oken:</source>
+        <translation>Jeton d&apos;actualisati&amp;on&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Webhook secret:</source>
+        <translation>Secret &amp;webhook&#xa0;:</translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation>C&amp;lé API&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Client i&amp;d:</source>
+        <translation>I&amp;D client&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Client s&amp;ecret:</source>
+        <translation>S&amp;ecret client&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Demo: these channels are simulated, so their settings are shown read-only. Start ChannelDesk without --demo to set up real channels.</source>
+        <translation>Démo&#xa0;: ces canaux sont simulés, leurs paramètres sont donc en lecture seule. Lancez ChannelDesk sans --demo pour configurer de vrais canaux.</translation>
+    </message>
+    <message>
+        <source>Secrets are stored in the system keychain (%1); this dialog never shows them, it only says which are stored.</source>
+        <translation>Les secrets sont conservés dans le trousseau du système (%1)&#xa0;; cette fenêtre ne les affiche jamais, elle indique seulement lesquels sont enregistrés.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No keychain service is running: secrets are not saved&lt;/b&gt;; set the environment variables named below instead.</source>
+        <translation>&lt;b&gt;Aucun trousseau n&apos;est disponible&#xa0;: les secrets ne sont pas enregistrés&lt;/b&gt;&#xa0;; définissez plutôt les variables d&apos;environnement indiquées ci-dessous.</translation>
+    </message>
+    <message>
+        <source>no file</source>
+        <translation>aucun fichier</translation>
+    </message>
+    <message>
+        <source>Config file: %1. Saving restarts the sync core with it.</source>
+        <translation>Fichier de configuration&#xa0;: %1. L&apos;enregistrement redémarre le cœur de synchro avec.</translation>
+    </message>
+    <message>
+        <source>Config file: %1 (created when you save). Saving restarts the sync core with it.</source>
+        <translation>Fichier de configuration&#xa0;: %1 (créé à l&apos;enregistrement). L&apos;enregistrement redémarre le cœur de synchro avec.</translation>
+    </message>
+    <message>
+        <source>An existing entry keeps its id: its secrets and its history are stored under it. Add a new one to use another id.</source>
+        <translation>Une entrée existante garde son identifiant&#xa0;: ses secrets et son historique sont enregistrés sous celui-ci. Ajoutez-en une nouvelle pour un autre identifiant.</translation>
+    </message>
+    <message>
+        <source>not saved: no keychain</source>
+        <translation>non enregistré&#xa0;: pas de trousseau</translation>
+    </message>
+    <message>
+        <source>stored in keychain</source>
+        <translation>enregistré dans le trousseau</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>non défini</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Non enregistré&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <source>Saved to %1. The core is restarting with the new settings…</source>
+        <translation>Enregistré dans %1. Le cœur redémarre avec les nouveaux paramètres…</translation>
+    </message>
+    <message>
+        <source>Saved to %1. The core uses it when ChannelDesk starts next.</source>
+        <translation>Enregistré dans %1. Le cœur l&apos;utilisera au prochain démarrage de ChannelDesk.</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::SettingsStore</name>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>impossible de lire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>this build has no keychain support</source>
+        <translation>cette version ne prend pas en charge le trousseau</translation>
+    </message>
+    <message>
+        <source>there is no config file to save to</source>
+        <translation>aucun fichier de configuration où enregistrer</translation>
+    </message>
+    <message>
+        <source>no keychain to store the secrets in</source>
+        <translation>aucun trousseau où conserver les secrets</translation>
+    </message>
+    <message>
+        <source>the keychain did not take the secrets: %1</source>
+        <translation>le trousseau n&apos;a pas accepté les secrets&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>impossible de créer le dossier %1</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>impossible d&apos;écrire %1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::StockModel</name>
+    <message>
+        <source>in sync</source>
+        <translation>synchronisé</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>en attente</translation>
+    </message>
+    <message>
+        <source>retrying</source>
+        <translation>nouvel essai</translation>
+    </message>
+    <message>
+        <source>dead</source>
+        <translation>en échec</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>en pause</translation>
+    </message>
+    <message>
+        <source>Low stock: %1 available, safety buffer %2</source>
+        <translation>Stock bas&#xa0;: %1 disponible(s), tampon de sécurité %2</translation>
+    </message>
+    <message>
+        <source>Paused on every channel by the listing guard</source>
+        <translation>Suspendu sur tous les canaux par la protection des annonces</translation>
+    </message>
+    <message>
+        <source>Not listed on %1</source>
+        <translation>Non publié sur %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2
+Last error: %3</source>
+        <translation>%1&#xa0;: %2
+Dernière erreur&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Disponible</translation>
+    </message>
+    <message>
+        <source>Buffer</source>
+        <translation>Tampon</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Suspendu</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::StockPanel</name>
+    <message>
+        <source>Only &amp;problems</source>
+        <translation>Uniquement les &amp;problèmes</translation>
+    </message>
+    <message>
+        <source>Filter by SKU or title</source>
+        <translation>Filtrer par SKU ou titre</translation>
+    </message>
+    <message>
+        <source>Low stock, paused, or retrying or dead on a channel</source>
+        <translation>Stock bas, suspendu, ou en nouvel essai ou en échec sur un canal</translation>
+    </message>
+    <message>
+        <source>&amp;Adjust…</source>
+        <translation>&amp;Ajuster…</translation>
+    </message>
+    <message>
+        <source>Adjust stock</source>
+        <translation>Ajuster le stock</translation>
+    </message>
+    <message>
+        <source>%1 was not changed: %2</source>
+        <translation>%1 n&apos;a pas été modifié&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 SKUs</source>
+        <translation>%1 SKU sur %2</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>One source of truth for stock across channels.</source>
+        <translation>Une seule source de vérité pour le stock sur tous les canaux.</translation>
+    </message>
+    <message>
+        <source>Run against simulated channels with a synthetic order stream, in a temporary database.</source>
+        <translation>Fonctionner avec des canaux simulés et un flux de commandes synthétique, dans une base temporaire.</translation>
+    </message>
+    <message>
+        <source>The inventory database.</source>
+        <translation>La base de données du stock.</translation>
+    </message>
+    <message>
+        <source>The channels config.</source>
+        <translation>La configuration des canaux.</translation>
+    </message>
+    <message>
+        <source>Write a PNG of every tab to DIR after a few seconds, then quit.</source>
+        <translation>Écrire un PNG de chaque onglet dans DIR après quelques secondes, puis quitter.</translation>
+    </message>
+    <message>
+        <source>Seconds before the screenshots.</source>
+        <translation>Secondes avant les captures d&apos;écran.</translation>
+    </message>
+    <message>
+        <source>Language (de, fr, ...) instead of the system one.</source>
+        <translation>Langue (de, fr, ...) au lieu de celle du système.</translation>
+    </message>
+</context>
+</TS>
