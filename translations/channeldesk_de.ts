@@ -624,6 +624,21 @@ Verlauf:
     </message>
 </context>
 <context>
+    <name>ChannelDesk::DurationText</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+</context>
+<context>
     <name>ChannelDesk::KeychainSecretStore</name>
     <message>
         <source>the keychain service did not answer within %1 s</source>
@@ -713,10 +728,6 @@ Verlauf:
         <translation>%1: p50, p95, p99</translation>
     </message>
     <message>
-        <source>5 s threshold</source>
-        <translation>Schwelle 5 s</translation>
-    </message>
-    <message>
         <source>≤ %1</source>
         <translation>≤ %1</translation>
     </message>
@@ -738,6 +749,10 @@ Verlauf:
     <message>
         <source>%1 (no updates)</source>
         <translation>%1 (keine Updates)</translation>
+    </message>
+    <message>
+        <source>%1 s threshold</source>
+        <translation>Schwelle %1 s</translation>
     </message>
 </context>
 <context>
@@ -1632,12 +1647,6 @@ Verlauf:
         <translation>%1: %2</translation>
     </message>
     <message>
-        <source>%1: %2
-Last error: %3</source>
-        <translation>%1: %2
-Letzter Fehler: %3</translation>
-    </message>
-    <message>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
@@ -1660,6 +1669,27 @@ Letzter Fehler: %3</translation>
     <message>
         <source>Paused</source>
         <translation>Pausiert</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>quantity, sync lag</comment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Acknowledged quantity: %1</source>
+        <translation>Bestätigte Menge: %1</translation>
+    </message>
+    <message>
+        <source>Last sync lag: %1</source>
+        <translation>Letzte Sync-Verzögerung: %1</translation>
+    </message>
+    <message>
+        <source>Out of sync for %1 (since %2)</source>
+        <translation>Nicht synchron seit %1 (seit %2)</translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation>Letzter Fehler: %1</translation>
     </message>
 </context>
 <context>

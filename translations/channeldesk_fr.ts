@@ -624,6 +624,21 @@ Historique&#xa0;:
     </message>
 </context>
 <context>
+    <name>ChannelDesk::DurationText</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+</context>
+<context>
     <name>ChannelDesk::KeychainSecretStore</name>
     <message>
         <source>the keychain service did not answer within %1 s</source>
@@ -713,10 +728,6 @@ Historique&#xa0;:
         <translation>%1&#xa0;: p50, p95, p99</translation>
     </message>
     <message>
-        <source>5 s threshold</source>
-        <translation>seuil de 5 s</translation>
-    </message>
-    <message>
         <source>≤ %1</source>
         <translation>≤ %1</translation>
     </message>
@@ -738,6 +749,10 @@ Historique&#xa0;:
     <message>
         <source>%1 (no updates)</source>
         <translation>%1 (aucune mise à jour)</translation>
+    </message>
+    <message>
+        <source>%1 s threshold</source>
+        <translation>Seuil %1 s</translation>
     </message>
 </context>
 <context>
@@ -1632,12 +1647,6 @@ Historique&#xa0;:
         <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
-        <source>%1: %2
-Last error: %3</source>
-        <translation>%1&#xa0;: %2
-Dernière erreur&#xa0;: %3</translation>
-    </message>
-    <message>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
@@ -1660,6 +1669,27 @@ Dernière erreur&#xa0;: %3</translation>
     <message>
         <source>Paused</source>
         <translation>Suspendu</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>quantity, sync lag</comment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Acknowledged quantity: %1</source>
+        <translation>Quantité confirmée : %1</translation>
+    </message>
+    <message>
+        <source>Last sync lag: %1</source>
+        <translation>Dernière latence de synchro : %1</translation>
+    </message>
+    <message>
+        <source>Out of sync for %1 (since %2)</source>
+        <translation>Désynchronisé depuis %1 (depuis %2)</translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation>Dernière erreur : %1</translation>
     </message>
 </context>
 <context>
