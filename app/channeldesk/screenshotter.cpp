@@ -1,5 +1,6 @@
 #include "screenshotter.h"
 
+#include "dlq/deadletterpanel.h"
 #include "lag/lagpanel.h"
 #include "mainwindow.h"
 #include "quotes/quotepanel.h"
@@ -7,6 +8,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QPixmap>
+#include <QTableView>
 #include <QTabWidget>
 #include <QTimer>
 
@@ -55,6 +57,16 @@ void Screenshotter::shootAll()
 
 void Screenshotter::shoot(int tab)
 {
+    if (m_window->tabNames().value(tab) == "dead-letters"_L1 &&
+        !std::exchange(m_letterShown, true)) {
+        // Show one letter's request, response and history in the detail pane.
+        QTableView *view = m_window->deadLetterPanel()->view();
+        if (view->model()->rowCount() > 0) {
+            view->selectRow(0);
+            QTimer::singleShot(kSettleMs, this, [this, tab] { shoot(tab); });
+            return;
+        }
+    }
     const QString path =
         QDir(m_directory).filePath(u"%1.png"_s.arg(m_window->tabNames().value(tab)));
     if (!m_window->grab().save(path))

@@ -26,6 +26,7 @@ private:
     QString m_directory;
     int m_delayMs;
     bool m_shooting = false;
+    bool m_letterShown = false;
 };
 
 } // namespace ChannelDesk

@@ -6,6 +6,7 @@
 #include "sim/simchannel.h"
 #include "sim/simtcpserver.h"
 #include "store/database.h"
+#include "store/inventorystore.h"
 #include "store/listingstore.h"
 #include "sync/syncengine.h"
 
@@ -331,6 +332,11 @@ CarrierSettings DemoDriver::carrierSettings() const
     return settings;
 }
 
+qint64 DemoDriver::seedQuantity(int index)
+{
+    return index < kHotSkus ? 300 : 15 + (index * 37) % 240;
+}
+
 bool DemoDriver::seed(Database &db, QString *error)
 {
     SyncEngine engine(db, m_clock);
@@ -338,7 +344,7 @@ bool DemoDriver::seed(Database &db, QString *error)
     for (int i = 0; i < m_skus.size(); ++i) {
         StockImportRow r;
         r.sku = m_skus.at(i);
-        r.available = i < kHotSkus ? 300 : 15 + (i * 37) % 240;
+        r.available = seedQuantity(i);
         r.title = u"%1 %2, %3"_s.arg(QLatin1StringView(kAdjectives[i % 10]),
                                      QLatin1StringView(kNouns[(i / 10) % 12]),
                                      QLatin1StringView(kColours[(i / 120) % 7]));
@@ -355,8 +361,28 @@ bool DemoDriver::seed(Database &db, QString *error)
         for (int i = 0; i < c.listed; ++i)
             mappings.append({c.id, m_skus.at(i), remoteId(c, i)});
     }
-    if (!ListingStore(db).importMappings(mappings, m_clock.nowMs(), error))
+    ListingStore listings(db);
+    if (!listings.importMappings(mappings, m_clock.nowMs(), error))
         return false;
+    // The simulated shops start out holding the seeded quantities (start() gives them the same
+    // numbers), as real ones do after a stock count: their listings begin in sync, so the lag
+    // charts show the running state rather than a first push of the whole catalogue. The broken
+    // mappings stay pending and end in the dead-letter queue, as they would in life.
+    QList<StockLevel> levels;
+    if (!InventoryStore(db).allStock(&levels, error))
+        return false;
+    QHash<QString, qint64> versions;
+    for (const StockLevel &level : std::as_const(levels))
+        versions.insert(level.sku, level.version);
+    for (const DemoChannel &c : std::as_const(m_channels)) {
+        QList<ListingStore::Ack> acks;
+        for (int i = 0; i < c.listed; ++i) {
+            if (sellable(c, i))
+                acks.append({m_skus.at(i), versions.value(m_skus.at(i)), seedQuantity(i), false});
+        }
+        if (!listings.acknowledge(c.id, acks, m_clock.nowMs(), error))
+            return false;
+    }
     const QDate today = QDateTime::fromMSecsSinceEpoch(m_clock.nowMs(), Qt::UTC).date();
     return ReliabilityStore(db, m_clock).recordOutcomes(deliveryHistory(today), error);
 }
@@ -372,9 +398,9 @@ bool DemoDriver::start(quint16 corePort, SyncEngine *engine, QString *error)
         for (int i = 0; i < c.listed; ++i) {
             if (!sellable(c, i))
                 continue;
-            const qint64 quantity = i < kHotSkus ? 300 : 15 + (i * 37) % 240;
-            listings.insert(remoteId(c, i),
-                            QJsonObject {{u"quantity"_s, quantity}, {u"sku"_s, m_skus.at(i)}});
+            listings.insert(
+                remoteId(c, i),
+                QJsonObject {{u"quantity"_s, seedQuantity(i)}, {u"sku"_s, m_skus.at(i)}});
         }
         QJsonObject o {{u"id"_s, c.id},
                        {u"type"_s, c.type},

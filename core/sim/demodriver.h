@@ -87,6 +87,8 @@ private:
     void restock();
     QString remoteId(const DemoChannel &channel, int index) const;
     bool sellable(const DemoChannel &channel, int index) const;
+    // What the store and the simulated shops start with for the index-th SKU.
+    static qint64 seedQuantity(int index);
 
     const Clock &m_clock;
     Options m_options;
