@@ -6,6 +6,8 @@
 #   CHANNELDESK_I18N_SOURCES      the sources whose tr() strings reach the console's screen
 #   CHANNELDESK_I18N_INCLUDES     where lupdate finds the headers of those classes
 #   CHANNELDESK_LUPDATE_OPTIONS   how lupdate writes the .ts files
+#   CHANNELDESK_EN_TS_FILE        translations/channeldesk_en.ts: English plural forms only
+#   CHANNELDESK_EN_LUPDATE_OPTIONS  how lupdate writes it (-pluralonly)
 set(CHANNELDESK_LANGUAGES de fr)
 set(CHANNELDESK_TS_FILES)
 foreach(lang IN LISTS CHANNELDESK_LANGUAGES)
@@ -25,3 +27,9 @@ set(CHANNELDESK_I18N_INCLUDES
     ${PROJECT_SOURCE_DIR}/app/channeldesk ${PROJECT_SOURCE_DIR}/ui ${PROJECT_SOURCE_DIR}/core)
 # No source locations: a moved line does not rewrite the .ts files.
 set(CHANNELDESK_LUPDATE_OPTIONS -locations none)
+
+# English needs no translation but its plural forms: "%n order(s)" becomes "1 order" and
+# "3 orders". channeldesk_en.ts holds only the numerus messages (lupdate -pluralonly), so it is
+# updated by a lupdate run of its own, over the same sources.
+set(CHANNELDESK_EN_TS_FILE ${PROJECT_SOURCE_DIR}/translations/channeldesk_en.ts)
+set(CHANNELDESK_EN_LUPDATE_OPTIONS ${CHANNELDESK_LUPDATE_OPTIONS} -pluralonly)

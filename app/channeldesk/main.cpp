@@ -49,8 +49,12 @@ int main(int argc, char *argv[])
     if (qtTranslator.load(locale, u"qtbase"_s, u"_"_s,
                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(&qtTranslator);
+    // channeldesk_de or _fr; for English (en_*, --lang en) channeldesk_en, which holds only the
+    // plural forms ("1 order", "3 orders"). A language without a translation (C, es, ...) shows
+    // the English texts, so it gets the English plural forms too.
     QTranslator translator;
-    if (translator.load(locale, u"channeldesk"_s, u"_"_s, u":/i18n"_s))
+    if (translator.load(locale, u"channeldesk"_s, u"_"_s, u":/i18n"_s) ||
+        translator.load(QLocale(QLocale::English), u"channeldesk"_s, u"_"_s, u":/i18n"_s))
         QApplication::installTranslator(&translator);
 
     QCommandLineParser parser;

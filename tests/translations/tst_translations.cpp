@@ -1,12 +1,16 @@
 // The console's translations are complete and current: a tr() string added without its German
 // and French translation, or one left in the .ts files after it left the sources, fails here.
+// English has only its plural forms (channeldesk_en.ts, lupdate -pluralonly): every %n message,
+// singular and plural, and the compiled .qm says "1 dead letter" and "3 dead letters".
 // Run lupdate with `cmake --build build --target update_translations` (README, "Languages").
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 #include <QXmlStreamReader>
 
 #include <algorithm>
@@ -67,6 +71,11 @@ QList<Message> readTs(const QString &path, QString *error)
 QStringList tsFiles()
 {
     return QString::fromUtf8(CHANNELDESK_TS_FILES).split(u'|', Qt::SkipEmptyParts);
+}
+
+QString englishTsFile()
+{
+    return QString::fromUtf8(CHANNELDESK_EN_TS_FILE);
 }
 
 // %1 ... %99 and %n, each once, sorted: what .arg() and the plural count fill in.
@@ -184,7 +193,11 @@ private Q_SLOTS:
     void committedFiles();
     void acceleratorsDiffer_data();
     void acceleratorsDiffer();
+    void matchSources_data();
     void matchSources();
+    void englishPlurals();
+    void englishPluralForms_data();
+    void englishPluralForms();
 };
 
 void TestTranslations::committedFiles_data()
@@ -276,14 +289,25 @@ void TestTranslations::acceleratorsDiffer()
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
 }
 
+void TestTranslations::matchSources_data()
+{
+    QTest::addColumn<QStringList>("files");
+    QTest::addColumn<QString>("options");
+    QTest::newRow("de fr") << tsFiles() << QString::fromUtf8(CHANNELDESK_LUPDATE_OPTIONS);
+    QTest::newRow("en (plural forms only)")
+        << QStringList {englishTsFile()} << QString::fromUtf8(CHANNELDESK_EN_LUPDATE_OPTIONS);
+}
+
 void TestTranslations::matchSources()
 {
+    QFETCH(QStringList, files);
+    QFETCH(QString, options);
     // lupdate over today's sources into copies: new strings come out unfinished, strings no
     // longer in the sources come out vanished.
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     QStringList copies;
-    for (const QString &path : tsFiles()) {
+    for (const QString &path : std::as_const(files)) {
         const QString copy = dir.filePath(QFileInfo(path).fileName());
         QVERIFY2(QFile::copy(path, copy), qPrintable(path));
         QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner);
@@ -291,8 +315,7 @@ void TestTranslations::matchSources()
     }
     QProcess lupdate;
     lupdate.setProcessChannelMode(QProcess::MergedChannels);
-    QStringList arguments =
-        QString::fromUtf8(CHANNELDESK_LUPDATE_OPTIONS).split(u'|', Qt::SkipEmptyParts);
+    QStringList arguments = options.split(u'|', Qt::SkipEmptyParts);
     arguments << u"@"_s + QString::fromUtf8(CHANNELDESK_LUPDATE_LIST) << u"-ts"_s << copies;
     lupdate.start(QString::fromUtf8(CHANNELDESK_LUPDATE), arguments);
     QVERIFY2(lupdate.waitForFinished(120'000), qPrintable(lupdate.errorString()));
@@ -318,6 +341,87 @@ void TestTranslations::matchSources()
                          "--target update_translations`, translate what is new in "
                          "translations/*.ts, and commit them:"_s);
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+}
+
+// channeldesk_en.ts: only plural messages, each with its singular and its plural filled in,
+// %n and the other placeholders kept, and no "(s)" left.
+void TestTranslations::englishPlurals()
+{
+    QString error;
+    const QList<Message> messages = readTs(englishTsFile(), &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QVERIFY2(messages.size() >= 10, qPrintable(englishTsFile()));
+    QStringList problems;
+    for (const Message &m : messages) {
+        if (!m.numerus) {
+            problems.append(u"%1 is no plural message (lupdate -pluralonly)"_s.arg(describe(m)));
+            continue;
+        }
+        if (!m.type.isEmpty())
+            problems.append(u"%1 is %2"_s.arg(describe(m), m.type));
+        if (m.translations.size() != 2) {
+            problems.append(u"%1 has %2 plural form(s), English has 2"_s.arg(describe(m))
+                                .arg(m.translations.size()));
+            continue;
+        }
+        for (const QString &t : m.translations) {
+            if (t.trimmed().isEmpty()) {
+                problems.append(u"%1 has an empty plural form"_s.arg(describe(m)));
+                continue;
+            }
+            if (!t.contains("%n"_L1) || placeholders(t) != placeholders(m.source))
+                problems.append(u"%1: \"%2\" has placeholders %3, the source %4"_s.arg(
+                    describe(m), t, placeholders(t).join(u' '), placeholders(m.source).join(u' ')));
+            if (t.contains("(s)"_L1))
+                problems.append(u"%1: \"%2\" still says (s)"_s.arg(describe(m), t));
+        }
+    }
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+}
+
+void TestTranslations::englishPluralForms_data()
+{
+    QTest::addColumn<QByteArray>("context");
+    QTest::addColumn<QByteArray>("source");
+    QTest::addColumn<int>("n");
+    QTest::addColumn<QString>("expected");
+    const QByteArray deadLetters = "%n dead letter(s)";
+    QTest::newRow("1 dead letter")
+        << "ChannelDesk::DeadLetterPanel"_ba << deadLetters << 1 << u"1 dead letter"_s;
+    QTest::newRow("3 dead letters")
+        << "ChannelDesk::DeadLetterPanel"_ba << deadLetters << 3 << u"3 dead letters"_s;
+    QTest::newRow("0 dead letters")
+        << "ChannelDesk::DeadLetterPanel"_ba << deadLetters << 0 << u"0 dead letters"_s;
+    const QByteArray attempts = "%n attempt(s) in 5 min: %1 failed, %2 throttled, %3 unanswered";
+    QTest::newRow("1 attempt") << "ChannelDesk::ChannelModel"_ba << attempts << 1
+                               << u"1 attempt in 5 min: %1 failed, %2 throttled, %3 unanswered"_s;
+    QTest::newRow("3 attempts") << "ChannelDesk::ChannelModel"_ba << attempts << 3
+                                << u"3 attempts in 5 min: %1 failed, %2 throttled, %3 unanswered"_s;
+}
+
+// The compiled channeldesk_en.qm, found the way main.cpp finds it for an en_US system, turns the
+// %n messages into English singulars and plurals.
+void TestTranslations::englishPluralForms()
+{
+    QFETCH(QByteArray, context);
+    QFETCH(QByteArray, source);
+    QFETCH(int, n);
+    QFETCH(QString, expected);
+    const QStringList qmFiles =
+        QString::fromUtf8(CHANNELDESK_QM_FILES).split(u'|', Qt::SkipEmptyParts);
+    const auto english = std::find_if(qmFiles.cbegin(), qmFiles.cend(), [](const QString &qm) {
+        return QFileInfo(qm).fileName() == "channeldesk_en.qm"_L1;
+    });
+    QVERIFY2(english != qmFiles.cend(), qPrintable(qmFiles.join(u' ')));
+    QTranslator translator;
+    QVERIFY2(translator.load(QLocale(QLocale::English, QLocale::UnitedStates), u"channeldesk"_s,
+                             u"_"_s, QFileInfo(*english).absolutePath()),
+             qPrintable(*english));
+    QCOMPARE(QFileInfo(translator.filePath()).fileName(), u"channeldesk_en.qm"_s);
+    QVERIFY(QCoreApplication::installTranslator(&translator));
+    const QString translated = QCoreApplication::translate(context, source, nullptr, n);
+    QCoreApplication::removeTranslator(&translator);
+    QCOMPARE(translated, expected);
 }
 
 QTEST_GUILESS_MAIN(TestTranslations)
