@@ -114,6 +114,12 @@ void Propagator::pump()
         QList<DueListing> due = m_store.due(channel, now, batch, m_busy + overBudget, &error);
         if (due.isEmpty())
             break;
+        // No token, no call: wait for one before anything is spent on the call (a listing's
+        // daily revision).
+        if (const qint64 wait = m_limiter.msUntilAvailable(); wait > 0) {
+            schedule(wait);
+            break;
+        }
         if (m_adapter->maxRevisionsPerListingPerDay() > 0) {
             QList<DueListing> allowed;
             for (const DueListing &d : std::as_const(due)) {

@@ -128,6 +128,7 @@ private Q_SLOTS:
     void tokenBucketLimitsCalls();
     void lagIsMeasuredFromTheOldestChange();
     void dailyRevisionLimitHoldsThroughAFlashSale();
+    void revisionIsSpentOnlyWhenSent();
 
 private:
     void map(const QString &channel, const QStringList &skus);
@@ -481,6 +482,25 @@ void TestPropagator::dailyRevisionLimitHoldsThroughAFlashSale()
     runUntilIdle(p);
     QCOMPARE(channel.calls.size(), 9); // both corrections in one revision
     QCOMPARE(channel.held.value(u"r-A"_s), 42);
+}
+
+void TestPropagator::revisionIsSpentOnlyWhenSent()
+{
+    // eBay-like: a daily revision budget and one call a second. The call limit, not the
+    // budget, holds B back at first; B's revision must not be used up while it waits, or it
+    // would sit out the 2 s spacing too and lose a revision of its day for nothing.
+    map(u"ebay"_s, {u"A"_s, u"B"_s});
+    ScriptedChannel channel(u"ebay"_s, 1, 1.0, 10); // one listing per call, one call a second
+    Propagator::Options o;
+    o.burst = 1;
+    Propagator p(m_t->db(), &channel, m_clock, o);
+    p.start();
+    runUntilIdle(p);
+    QCOMPARE(channel.calls.size(), 1); // A; B waits for a token
+    m_clock.advance(1000);
+    runUntilIdle(p);
+    QCOMPARE(channel.calls.size(), 2); // B, a second later, not after 2 s
+    QCOMPARE(channel.calls.at(1).first().sku, u"B"_s);
 }
 
 QTEST_GUILESS_MAIN(TestPropagator)

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "store/listingstore.h"
+
+#include <QList>
+#include <QProcess>
+#include <QString>
+
+namespace ChannelDesk::Bench {
+
+// One channel of a sync benchmark: simulated by channeldesk-sim, configured in the core the way
+// a merchant's config file would.
+struct Channel
+{
+    QString id;
+    QString type; // shopify, woocommerce, ebay, amazon
+    int latencyMs = 10;
+    double requestsPerSecond = 0; // the channel's own limit (0: none), and the core's pacing
+};
+
+// The remote id of SKU-<index> on a channel of this type.
+QString remoteId(const QString &type, int index);
+QString skuName(int index);
+
+// channeldesk-sim in its own process, as remote shops would be: the core's thread is not the
+// simulator's.
+class SimProcess
+{
+public:
+    ~SimProcess();
+    // Each channel lists SKU-0 .. SKU-<skus - 1> with `quantity` each.
+    bool start(const QList<Channel> &channels, int skus, qint64 quantity, const QString &directory,
+               QString *error);
+    // "http://127.0.0.1:<port>/"
+    QString baseUrl() const { return m_baseUrl; }
+
+private:
+    QProcess m_process;
+    QString m_baseUrl;
+};
+
+// The core's channels config for them (credentials through BENCH_* environment variables,
+// which this sets).
+QByteArray coreConfig(const QList<Channel> &channels, const QString &simBaseUrl);
+
+// A fresh inventory: SKU-0 .. SKU-<skus - 1> with `available` each, mapped on every channel and
+// acknowledged there (the simulated channels start with the same quantity), so a run measures
+// the changes it makes, not a first push of the catalogue.
+bool seedInventory(const QString &location, const QList<Channel> &channels, int skus,
+                   qint64 available, QString *error);
+
+} // namespace ChannelDesk::Bench
