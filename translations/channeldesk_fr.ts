@@ -1677,11 +1677,11 @@ Historique&#xa0;:
     </message>
     <message>
         <source>Acknowledged quantity: %1</source>
-        <translation>Quantité confirmée : %1</translation>
+        <translation>Quantité confirmée&#xa0;: %1</translation>
     </message>
     <message>
         <source>Last sync lag: %1</source>
-        <translation>Dernière latence de synchro : %1</translation>
+        <translation>Dernière latence de synchro&#xa0;: %1</translation>
     </message>
     <message>
         <source>Out of sync for %1 (since %2)</source>
@@ -1689,7 +1689,7 @@ Historique&#xa0;:
     </message>
     <message>
         <source>Last error: %1</source>
-        <translation>Dernière erreur : %1</translation>
+        <translation>Dernière erreur&#xa0;: %1</translation>
     </message>
 </context>
 <context>
