@@ -16,6 +16,20 @@ bool isStaleCompare(const PushOutcome &outcome)
         outcome.errorCode == "COMPARE_QUANTITY_STALE"_L1;
 }
 
+// An item that was fine but shared an all-or-nothing call with one that was refused (Shopify's
+// inventorySetQuantities): nothing wrong with it or with the channel.
+bool isBatchRejection(const PushOutcome &outcome)
+{
+    return outcome.errorCode == "BATCH_REJECTED"_L1;
+}
+
+// Failures that are not the listing's: retried without using up an attempt, and not counted
+// against the channel's success rate.
+bool isNotTheListingsFault(const PushOutcome &outcome)
+{
+    return isStaleCompare(outcome) || isBatchRejection(outcome);
+}
+
 double rateFor(const Propagator::Options &o, const ChannelAdapter *adapter)
 {
     return o.requestsPerSecond > 0 ? o.requestsPerSecond : adapter->documentedRequestsPerSecond();
@@ -201,7 +215,7 @@ void Propagator::onReport(const QList<DueListing> &sent, const QList<ListingUpda
             outcome.message = u"the channel's answer did not mention this listing"_s;
         }
         answered = answered || outcome.ok() || outcome.httpStatus > 0;
-        healthy = healthy || outcome.ok() || isStaleCompare(outcome);
+        healthy = healthy || outcome.ok() || isNotTheListingsFault(outcome);
         if (outcome.ok()) {
             anyOk = true;
             const ListingUpdate &u = updates.at(i);
@@ -238,10 +252,10 @@ void Propagator::handleFailure(const DueListing &listing, const PushOutcome &out
     const qint64 now = m_clock.nowMs();
     // A stale compare value is not the channel failing: the shop sold something we have not
     // heard of yet (its webhook is on the way). It is refreshed and tried again without using up
-    // an attempt, or a flash sale on the shop itself would fill the dead-letter queue.
-    const bool stale = outcome.errorCode == "CHANGE_FROM_QUANTITY_STALE"_L1 ||
-        outcome.errorCode == "COMPARE_QUANTITY_STALE"_L1;
-    const int attempts = stale ? listing.attempts : listing.attempts + 1;
+    // an attempt, or a flash sale on the shop itself would fill the dead-letter queue. Nor is a
+    // rejection for another item's sake: the listings refused with a stale one are sent again
+    // as they are.
+    const int attempts = isNotTheListingsFault(outcome) ? listing.attempts : listing.attempts + 1;
     QString message = outcome.message;
     if (!outcome.errorCode.isEmpty())
         message = outcome.errorCode + u": "_s + message;
@@ -270,7 +284,7 @@ void Propagator::handleFailure(const DueListing &listing, const PushOutcome &out
         Q_EMIT deadLettered(channel, listing.sku, message);
         return;
     }
-    if (stale)
+    if (isStaleCompare(outcome))
         refreshStale(listing);
     const qint64 floor = report.retryAfterMs.value_or(0);
     const qint64 delay = m_backoff.delayMs(std::max(0, attempts - 1), floor);

@@ -97,6 +97,18 @@ PushOutcome stale()
     return o;
 }
 
+PushOutcome batchRejected()
+{
+    // Shopify's inventorySetQuantities is all or nothing: an item that was fine in a call where
+    // another item was refused was not applied either.
+    PushOutcome o;
+    o.failure = FailureKind::Transient;
+    o.httpStatus = 200;
+    o.errorCode = u"BATCH_REJECTED"_s;
+    o.message = u"not applied: another item of the same call was refused"_s;
+    return o;
+}
+
 PushOutcome permanent()
 {
     PushOutcome o;
@@ -123,6 +135,7 @@ private Q_SLOTS:
     void permanentFailureGoesStraightToTheDeadLetterQueue();
     void exhaustedRetriesGoToTheDeadLetterQueue();
     void staleCompareValueIsRefreshedWithoutUsingAnAttempt();
+    void batchRejectionDoesNotUseAnAttempt();
     void pauseAtZeroAndResume();
     void originChannelIsSentTheTruthComparedToItsOwnSale();
     void tokenBucketLimitsCalls();
@@ -353,6 +366,33 @@ void TestPropagator::staleCompareValueIsRefreshedWithoutUsingAnAttempt()
     QCOMPARE(a.state, ListingState::State::InSync);
     // The refresh read back what the shop held, so the last push compared against it.
     QCOMPARE(channel.calls.last().first().lastAckedQuantity, std::optional<qint64>(97));
+}
+
+void TestPropagator::batchRejectionDoesNotUseAnAttempt()
+{
+    // A listing that shares calls with a hot one whose compare value keeps going stale is
+    // refused with it, call after call. That is not its failure: with three attempts allowed,
+    // five rejections in a row must not dead-letter it, nor count against the channel.
+    map(u"shop"_s, {u"A"_s});
+    ScriptedChannel channel(u"shop"_s);
+    Propagator::Options o;
+    o.maxAttempts = 3;
+    Propagator p(m_t->db(), &channel, m_clock, o);
+    channel.script = {batchRejected(), batchRejected(), batchRejected(), batchRejected(),
+                      batchRejected()};
+    QSignalSpy dead(&p, &Propagator::deadLettered);
+    QSignalSpy calls(&p, &Propagator::callFinished);
+    p.start();
+    for (int i = 0; i < 6; ++i) {
+        runUntilIdle(p);
+        m_clock.advance(60'000);
+    }
+    QCOMPARE(dead.count(), 0);
+    QCOMPARE(channel.calls.size(), 6);
+    for (const QList<QVariant> &call : std::as_const(calls))
+        QVERIFY(call.at(1).toBool());
+    QCOMPARE(channel.held.value(u"r-A"_s), 100);
+    QCOMPARE(listings(u"shop"_s).constFirst().state, ListingState::State::InSync);
 }
 
 void TestPropagator::pauseAtZeroAndResume()
