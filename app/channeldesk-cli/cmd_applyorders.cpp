@@ -7,6 +7,7 @@
 #include <QDateTime>
 
 #include <atomic>
+#include <cstdio>
 #include <thread>
 
 using namespace ChannelDesk;
@@ -161,11 +162,13 @@ int runApplyOrders(const QStringList &args)
             total.add(c);
     }
 
-    Cli::printJson(QJsonObject {{u"applied"_s, total.applied},
-                                {u"duplicates"_s, total.duplicates},
-                                {u"rejected_insufficient"_s, total.insufficient},
-                                {u"unknown_sku"_s, total.unknownSku},
-                                {u"invalid"_s, total.invalid}});
+    // The contract fixes the order of the keys; QJsonObject would sort them.
+    Cli::printLine(u"{\"applied\":%1,\"duplicates\":%2,\"rejected_insufficient\":%3,"
+                   "\"unknown_sku\":%4,\"invalid\":%5}"_s.arg(total.applied)
+                       .arg(total.duplicates)
+                       .arg(total.insufficient)
+                       .arg(total.unknownSku)
+                       .arg(total.invalid));
     if (!total.fatal.isEmpty()) {
         Cli::printError(
             u"the database failed; orders not reported above were not applied: %1"_s.arg(

@@ -190,6 +190,7 @@ int runMapImport(const QStringList &args)
         CsvHeader header;
         if (header.read(records.first(), {u"channel"_s, u"sku"_s, u"remote_id"_s}, {}, &errors)) {
             QHash<QString, int> seen;
+            QHash<QString, int> seenListing; // channel and remote id: one SKU per listing
             for (qsizetype i = 1; i < records.size(); ++i) {
                 const CsvReader::Record &r = records.at(i);
                 if (r.fields.size() != header.size()) {
@@ -217,8 +218,19 @@ int runMapImport(const QStringList &args)
                                    m.sku, m.channel, QString::number(seen.value(key))));
                     ok = false;
                 }
+                const QString listingKey = m.channel + u'\n' + m.remoteId;
+                if (ok && seenListing.contains(listingKey)) {
+                    const int first = seenListing.value(listingKey);
+                    errors.add(r.line,
+                               u"listing %1 on %2 is already mapped to %3 on line %4: two SKUs "
+                               "would overwrite each other's quantity"_s.arg(
+                                   m.remoteId, m.channel, rows.at(lines.indexOf(first)).sku,
+                                   QString::number(first)));
+                    ok = false;
+                }
                 if (ok) {
                     seen.insert(key, r.line);
+                    seenListing.insert(listingKey, r.line);
                     rows.append(m);
                     lines.append(r.line);
                 }
@@ -247,6 +259,23 @@ int runMapImport(const QStringList &args)
             if (!known.contains(rows.at(i).sku))
                 errors.add(lines.at(i),
                            u"unknown SKU \"%1\" (import stock first)"_s.arg(rows.at(i).sku));
+        }
+        // Nor may a listing the database already maps to another SKU be given a second one
+        // (unless this file moves that SKU elsewhere).
+        ListingStore listings(*db);
+        QHash<QString, QString> mapped; // channel and remote id -> SKU
+        for (const ListingState &l : listings.listings())
+            mapped.insert(l.channel + u'\n' + l.remoteId, l.sku);
+        QSet<QString> remapped; // channel and SKU of every row
+        for (const ListingMapping &m : std::as_const(rows))
+            remapped.insert(m.channel + u'\n' + m.sku);
+        for (qsizetype i = 0; i < rows.size(); ++i) {
+            const ListingMapping &m = rows.at(i);
+            const QString owner = mapped.value(m.channel + u'\n' + m.remoteId);
+            if (!owner.isEmpty() && owner != m.sku && !remapped.contains(m.channel + u'\n' + owner))
+                errors.add(lines.at(i),
+                           u"listing %1 on %2 is already mapped to %3: two SKUs would overwrite "
+                           "each other's quantity"_s.arg(m.remoteId, m.channel, owner));
         }
         if (!errors.isEmpty())
             return report();

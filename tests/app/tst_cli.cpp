@@ -40,6 +40,7 @@ private Q_SLOTS:
     void demoRunsAndBalances();
     void mapImport_data();
     void mapImport();
+    void mapImportKeepsOneSkuPerListing();
     void deadLetterQueue();
     void serveStopsCleanlyOnSigterm();
     void serveRefusesABadConfig_data();
@@ -197,7 +198,10 @@ not json at all
     const Run r = cli({u"apply-orders"_s, orders});
     QCOMPARE(r.code, 0);
     const QList<QByteArray> out = r.out.trimmed().split('\n');
-    QCOMPARE(out.size(), 1); // exactly one JSON line
+    QCOMPARE(out.size(), 1); // exactly one JSON line, its keys in the contract's order
+    QCOMPARE(out.first(),
+             QByteArray(R"({"applied":3,"duplicates":1,"rejected_insufficient":1,)"
+                        R"("unknown_sku":1,"invalid":2})"));
     const QJsonObject counts = QJsonDocument::fromJson(out.first()).object();
     QCOMPARE(counts,
              (QJsonObject {{u"applied"_s, 3},
@@ -403,6 +407,9 @@ void TestCli::mapImport_data()
                                      << QByteArray("line 2: remote_id is missing");
     QTest::newRow("mapped twice") << QByteArray("channel,sku,remote_id\nshop,A,1\nshop,A,2\n") << 1
                                   << QByteArray("line 3: A is mapped twice on shop");
+    QTest::newRow("one listing, two skus")
+        << QByteArray("channel,sku,remote_id\nshop,A,101\nshop,B,101\nebay,B,101\n") << 1
+        << QByteArray("line 3: listing 101 on shop is already mapped to A on line 2");
     QTest::newRow("bad header") << QByteArray("channel,sku\nshop,A\n") << 1
                                 << QByteArray("line 1: missing column \"remote_id\"");
 }
@@ -420,6 +427,31 @@ void TestCli::mapImport()
     auto db = ChannelDesk::Database::open(m_db, &error);
     QVERIFY(db);
     QCOMPARE(ChannelDesk::ListingStore(*db).listings().size(), code == 0 ? 3 : 0);
+}
+
+void TestCli::mapImportKeepsOneSkuPerListing()
+{
+    QCOMPARE(cli({u"import-stock"_s, write(u"s.csv"_s, "sku,available\nA,3\nB,4\n")}).code, 0);
+    QCOMPARE(cli({u"map-import"_s, write(u"m.csv"_s, "channel,sku,remote_id\nshop,A,101\n")}).code,
+             0);
+    // B onto A's listing: refused, nothing changes.
+    const Run taken =
+        cli({u"map-import"_s, write(u"m2.csv"_s, "channel,sku,remote_id\nshop,B,101\n")});
+    QCOMPARE(taken.code, 1);
+    QVERIFY2(taken.err.contains("line 2: listing 101 on shop is already mapped to A"),
+             taken.err.constData());
+    // Moving A elsewhere in the same file frees the listing for B.
+    QCOMPARE(cli({u"map-import"_s,
+                  write(u"m3.csv"_s, "channel,sku,remote_id\nshop,A,201\nshop,B,101\n")})
+                 .code,
+             0);
+    QString error;
+    auto db = ChannelDesk::Database::open(m_db, &error);
+    QVERIFY(db);
+    const QList<ChannelDesk::ListingState> listings = ChannelDesk::ListingStore(*db).listings();
+    QCOMPARE(listings.size(), 2);
+    for (const ChannelDesk::ListingState &l : listings)
+        QCOMPARE(l.remoteId, l.sku == u"A"_s ? u"201"_s : u"101"_s);
 }
 
 void TestCli::deadLetterQueue()
