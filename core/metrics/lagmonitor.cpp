@@ -133,6 +133,13 @@ LagMonitor::LagMonitor(const Clock &clock, QObject *parent)
 {
 }
 
+const QList<qint64> &LagMonitor::histogramBoundsMs()
+{
+    static const QList<qint64> bounds {5,    10,   25,   50,     100,    250,   500,
+                                       1000, 2500, 5000, 10'000, 30'000, 60'000};
+    return bounds;
+}
+
 LagMonitor::~LagMonitor() = default;
 
 LagMonitor::ChannelState &LagMonitor::state(const QString &channel)
@@ -164,6 +171,13 @@ void LagMonitor::recordLag(const QString &channel, qint64 lagMicros, qint64 ackA
     s.lastAckAtMs = std::max(s.lastAckAtMs, ackAtMs);
     ++s.totals.lagCount;
     s.totals.lagSumMicros += lagMicros;
+    const QList<qint64> &bounds = histogramBoundsMs();
+    if (s.totals.lagBins.isEmpty())
+        s.totals.lagBins.resize(bounds.size() + 1);
+    const auto bin =
+        std::lower_bound(bounds.cbegin(), bounds.cend(), lagMicros,
+                         [](qint64 boundMs, qint64 micros) { return boundMs * 1000 < micros; });
+    ++s.totals.lagBins[bin - bounds.cbegin()];
 }
 
 void LagMonitor::recordOutcome(const QString &channel, AttemptOutcome outcome, qint64 atMs)

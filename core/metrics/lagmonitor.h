@@ -65,7 +65,12 @@ public:
         qint64 unanswered = 0;
         qint64 lagCount = 0;
         qint64 lagSumMicros = 0;
+        // Lags counted per bin of histogramBoundsMs() (at most the bound, above the one
+        // before), plus one bin for those above the last bound: the Prometheus histogram.
+        QList<qint64> lagBins;
     };
+    // The upper bounds of the lifetime lag histogram, in ms.
+    static const QList<qint64> &histogramBoundsMs();
 
     explicit LagMonitor(const Clock &clock, QObject *parent = nullptr);
     ~LagMonitor() override;

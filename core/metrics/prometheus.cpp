@@ -90,21 +90,36 @@ QByteArray prometheusText(const LagMonitor &monitor, const OrderCounters &orders
     const auto ch = [&](qsizetype i) { return Label {"channel"_ba, channels.at(i)}; };
     Writer w;
 
-    w.family("channeldesk_sync_lag_seconds", "summary",
-             "Time from a stock change being committed to the channel acknowledging it; "
-             "quantiles over the last 5 minutes, sum and count since start.");
+    w.family("channeldesk_sync_lag_seconds", "histogram",
+             "Time from a stock change being committed to the channel acknowledging it, "
+             "since start.");
+    const QList<qint64> &bounds = LagMonitor::histogramBoundsMs();
+    for (qsizetype i = 0; i < channels.size(); ++i) {
+        const LagMonitor::Totals &t = totals.at(i);
+        qint64 cumulative = 0;
+        for (qsizetype b = 0; b < bounds.size(); ++b) {
+            cumulative += t.lagBins.value(b);
+            w.sample("channeldesk_sync_lag_seconds_bucket"_ba,
+                     {ch(i), {"le"_ba, QString::number(double(bounds.at(b)) / 1000.0, 'g', 6)}},
+                     cumulative);
+        }
+        w.sample("channeldesk_sync_lag_seconds_bucket"_ba, {ch(i), {"le"_ba, u"+Inf"_s}},
+                 t.lagCount);
+        w.sample("channeldesk_sync_lag_seconds_sum"_ba, {ch(i)}, double(t.lagSumMicros) / 1e6);
+        w.sample("channeldesk_sync_lag_seconds_count"_ba, {ch(i)}, t.lagCount);
+    }
+
+    w.family("channeldesk_sync_lag_quantile_seconds", "gauge",
+             "p50, p95 and p99 of the sync lag over the last 5 minutes (NaN when there was none).");
     for (qsizetype i = 0; i < channels.size(); ++i) {
         const ChannelLagStats &s = recent.at(i);
         const bool any = s.count > 0;
         const std::pair<const char *, double> quantiles[] = {
             {"0.5", s.p50Ms}, {"0.95", s.p95Ms}, {"0.99", s.p99Ms}};
         for (const auto &[q, ms] : quantiles) {
-            w.sample("channeldesk_sync_lag_seconds"_ba,
+            w.sample("channeldesk_sync_lag_quantile_seconds"_ba,
                      {ch(i), {"quantile"_ba, QString::fromLatin1(q)}}, any ? ms / 1000.0 : qQNaN());
         }
-        w.sample("channeldesk_sync_lag_seconds_sum"_ba, {ch(i)},
-                 double(totals.at(i).lagSumMicros) / 1e6);
-        w.sample("channeldesk_sync_lag_seconds_count"_ba, {ch(i)}, totals.at(i).lagCount);
     }
 
     w.family("channeldesk_sync_lag_max_seconds", "gauge",

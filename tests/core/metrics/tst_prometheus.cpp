@@ -125,9 +125,11 @@ Exposition parse(const QByteArray &text)
             continue;
         }
         // Every sample belongs to the family declared just before it.
+        const QString type = e.types.value(family);
         const bool ours = s.name == family ||
-            (e.types.value(family) == u"summary"_s &&
-             (s.name == family + u"_sum"_s || s.name == family + u"_count"_s));
+            ((type == u"summary"_s || type == u"histogram"_s) &&
+             (s.name == family + u"_sum"_s || s.name == family + u"_count"_s)) ||
+            (type == u"histogram"_s && s.name == family + u"_bucket"_s);
         if (!ours)
             e.errors << u"sample outside its family: "_s + line;
         if (!s.name.startsWith(u"channeldesk_"_s))
@@ -200,7 +202,8 @@ void TestPrometheus::typesAndValues()
     const Exposition e = parse(sample());
     QVERIFY2(e.errors.isEmpty(), qPrintable(e.errors.join(u'\n')));
 
-    QCOMPARE(e.types.value(u"channeldesk_sync_lag_seconds"_s), u"summary"_s);
+    QCOMPARE(e.types.value(u"channeldesk_sync_lag_seconds"_s), u"histogram"_s);
+    QCOMPARE(e.types.value(u"channeldesk_sync_lag_quantile_seconds"_s), u"gauge"_s);
     QCOMPARE(e.types.value(u"channeldesk_propagation_attempts_total"_s), u"counter"_s);
     QCOMPARE(e.types.value(u"channeldesk_propagation_failures_total"_s), u"counter"_s);
     QCOMPARE(e.types.value(u"channeldesk_propagation_throttled_total"_s), u"counter"_s);
@@ -212,15 +215,28 @@ void TestPrometheus::typesAndValues()
 
     const auto shop = labels({{u"channel"_s, u"shop-us"_s}});
     const auto ebay = labels({{u"channel"_s, u"ebay-uk"_s}});
-    const double p99 = e.value(u"channeldesk_sync_lag_seconds"_s,
+    const double p99 = e.value(u"channeldesk_sync_lag_quantile_seconds"_s,
                                labels({{u"channel"_s, u"shop-us"_s}, {u"quantile"_s, u"0.99"_s}}))
                            .toDouble();
     QVERIFY2(qAbs(p99 - 0.99) <= 0.0099, qPrintable(QString::number(p99)));
     QCOMPARE(e.value(u"channeldesk_sync_lag_seconds_count"_s, shop), u"100"_s);
+    // Cumulative buckets: 10 ms .. 1 s in steps of 10 ms.
+    const auto bucket = [&e](const QString &le) {
+        return e.value(u"channeldesk_sync_lag_seconds_bucket"_s,
+                       labels({{u"channel"_s, u"shop-us"_s}, {u"le"_s, le}}));
+    };
+    QCOMPARE(bucket(u"0.005"_s), u"0"_s);
+    QCOMPARE(bucket(u"0.01"_s), u"1"_s);
+    QCOMPARE(bucket(u"0.1"_s), u"10"_s);
+    QCOMPARE(bucket(u"0.25"_s), u"25"_s);
+    QCOMPARE(bucket(u"0.5"_s), u"50"_s);
+    QCOMPARE(bucket(u"1"_s), u"100"_s);
+    QCOMPARE(bucket(u"60"_s), u"100"_s);
+    QCOMPARE(bucket(u"+Inf"_s), u"100"_s);
     QCOMPARE(e.value(u"channeldesk_sync_lag_seconds_sum"_s, shop).toDouble(), 50.5);
     QCOMPARE(e.value(u"channeldesk_sync_lag_max_seconds"_s, shop), u"1"_s);
     // No samples yet: quantiles are NaN, as Prometheus clients report an empty summary.
-    QCOMPARE(e.value(u"channeldesk_sync_lag_seconds"_s,
+    QCOMPARE(e.value(u"channeldesk_sync_lag_quantile_seconds"_s,
                      labels({{u"channel"_s, u"ebay-uk"_s}, {u"quantile"_s, u"0.5"_s}})),
              u"NaN"_s);
     QCOMPARE(e.value(u"channeldesk_sync_lag_seconds_count"_s, ebay), u"0"_s);
@@ -260,7 +276,7 @@ void TestPrometheus::emptyMonitor()
     QVERIFY2(e.errors.isEmpty(), qPrintable(e.errors.join(u'\n')));
     QCOMPARE(e.value(u"channeldesk_orders_total"_s, labels({{u"outcome"_s, u"applied"_s}})),
              u"0"_s);
-    QVERIFY(text.contains("# TYPE channeldesk_sync_lag_seconds summary\n"));
+    QVERIFY(text.contains("# TYPE channeldesk_sync_lag_seconds histogram\n"));
 }
 
 void TestPrometheus::awkwardChannelIdsStayOnOneLine()
