@@ -1,17 +1,21 @@
 #include "database.h"
 
 #include "migrations.h"
+#include "statement_p.h"
 #include "storelog.h"
 
 #include <QAtomicInteger>
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QThread>
 #include <QUrl>
+
+#include <sqlite3.h>
 
 namespace ChannelDesk {
 
@@ -49,6 +53,8 @@ Database::~Database()
     if (m_db.isValid()) {
         if (m_inTransaction)
             rollback();
+        // Finalized before the handle closes, or sqlite3_close would refuse to.
+        m_statements.clear();
         m_db.close();
     }
     m_db = QSqlDatabase();
@@ -114,6 +120,15 @@ std::unique_ptr<Database> Database::open(const QString &location, const Options 
     }
 
     if (db->m_dialect == Dialect::Sqlite) {
+        // QSQLITE links the system libsqlite3 (Debian's libqt6sql6-sqlite), the same library
+        // this program links, so the handle can be used directly.
+        const QVariant handle = db->m_db.driver()->handle();
+        if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
+            db->m_sqlite = *static_cast<sqlite3 *const *>(handle.constData());
+        if (!db->m_sqlite) {
+            *error = u"%1: the SQLite driver gives no connection handle"_s.arg(location);
+            return nullptr;
+        }
         const QString sync = options.synchronous == Synchronous::Full ? u"FULL"_s : u"NORMAL"_s;
         QSqlQuery q(db->m_db);
         // journal_mode answers with the mode in force; a file that is not SQLite fails here.
@@ -153,18 +168,50 @@ bool Database::exec(const QString &sql)
     return true;
 }
 
+Statement *Database::statement(const QString &sql)
+{
+    const auto found = m_statements.constFind(sql);
+    if (found != m_statements.cend())
+        return found->get();
+    QString error;
+    std::shared_ptr<Statement> made;
+    if (m_sqlite)
+        made = SqliteStatement::prepare(m_sqlite, sql, &error);
+    else if (auto q = std::make_shared<QueryStatement>(m_db, sql, &error); error.isEmpty())
+        made = std::move(q);
+    if (!made) {
+        m_lastError = error.isEmpty() ? u"cannot prepare a statement"_s : error;
+        qCWarning(lcStore) << "cannot prepare" << sql.left(80) << m_lastError;
+        return nullptr;
+    }
+    m_statements.insert(sql, made);
+    return made.get();
+}
+
 bool Database::beginWrite()
 {
     Q_ASSERT(!m_inTransaction);
-    const bool ok = exec(m_dialect == Dialect::Sqlite ? u"BEGIN IMMEDIATE"_s : u"BEGIN"_s);
-    m_inTransaction = ok;
-    return ok;
+    // Prepared once: a commit per order pays for BEGIN and COMMIT on every order.
+    Statement *begin = statement(m_dialect == Dialect::Sqlite ? u"BEGIN IMMEDIATE"_s : u"BEGIN"_s);
+    if (!begin)
+        return false;
+    if (!begin->exec()) {
+        m_lastError = begin->lastError();
+        qCWarning(lcStore) << "cannot begin a transaction:" << m_lastError;
+        return false;
+    }
+    m_inTransaction = true;
+    return true;
 }
 
 bool Database::commit()
 {
     Q_ASSERT(m_inTransaction);
-    if (!exec(u"COMMIT"_s)) {
+    Statement *commit = statement(u"COMMIT"_s);
+    if (!commit || !commit->exec()) {
+        if (commit)
+            m_lastError = commit->lastError();
+        qCWarning(lcStore) << "commit failed:" << m_lastError;
         rollback();
         return false;
     }
@@ -176,9 +223,10 @@ void Database::rollback()
 {
     if (!m_inTransaction)
         return;
-    QSqlQuery q(m_db);
-    if (!q.exec(u"ROLLBACK"_s))
-        qCWarning(lcStore) << "rollback failed:" << q.lastError().text();
+    Statement *rollback = statement(u"ROLLBACK"_s);
+    if (!rollback || !rollback->exec())
+        qCWarning(lcStore) << "rollback failed:"
+                           << (rollback ? rollback->lastError() : m_lastError);
     m_inTransaction = false;
 }
 

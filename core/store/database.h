@@ -1,11 +1,16 @@
 #pragma once
 
+#include <QHash>
 #include <QSqlDatabase>
 #include <QString>
 
 #include <memory>
 
+struct sqlite3;
+
 namespace ChannelDesk {
+
+class Statement;
 
 // One connection to the inventory database, owned by the thread that opened it (Qt Sql's rule).
 // SQLite (WAL) is the embedded default; a location of the form postgresql://user:pw@host:port/db
@@ -56,11 +61,18 @@ public:
     // Runs one statement without results; records the error on failure.
     bool exec(const QString &sql);
 
+    // A prepared statement for a hot path, made once per connection and text and kept until the
+    // connection closes; null (with lastError()) when sql does not compile. On SQLite it runs on
+    // the connection's own sqlite3 handle, without QSqlQuery and QVariant in between.
+    Statement *statement(const QString &sql);
+
 private:
     Database() = default;
     bool migrate(QString *error);
 
     QSqlDatabase m_db;
+    sqlite3 *m_sqlite = nullptr; // QSQLITE's handle, owned by m_db
+    QHash<QString, std::shared_ptr<Statement>> m_statements;
     QString m_connectionName;
     QString m_location;
     Options m_options;
