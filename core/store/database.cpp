@@ -188,30 +188,36 @@ Statement *Database::statement(const QString &sql)
     return made.get();
 }
 
+bool Database::transactionStatement(const QString &sql)
+{
+    // On SQLite prepared once: a commit per order pays for BEGIN and COMMIT on every order.
+    // PostgreSQL cannot PREPARE transaction control, so it runs them as plain statements.
+    if (!m_sqlite)
+        return exec(sql);
+    Statement *statement = this->statement(sql);
+    if (!statement)
+        return false;
+    if (!statement->exec()) {
+        m_lastError = statement->lastError();
+        qCWarning(lcStore) << "statement failed:" << sql << m_lastError;
+        return false;
+    }
+    return true;
+}
+
 bool Database::beginWrite()
 {
     Q_ASSERT(!m_inTransaction);
-    // Prepared once: a commit per order pays for BEGIN and COMMIT on every order.
-    Statement *begin = statement(m_dialect == Dialect::Sqlite ? u"BEGIN IMMEDIATE"_s : u"BEGIN"_s);
-    if (!begin)
-        return false;
-    if (!begin->exec()) {
-        m_lastError = begin->lastError();
-        qCWarning(lcStore) << "cannot begin a transaction:" << m_lastError;
-        return false;
-    }
-    m_inTransaction = true;
-    return true;
+    const bool ok =
+        transactionStatement(m_dialect == Dialect::Sqlite ? u"BEGIN IMMEDIATE"_s : u"BEGIN"_s);
+    m_inTransaction = ok;
+    return ok;
 }
 
 bool Database::commit()
 {
     Q_ASSERT(m_inTransaction);
-    Statement *commit = statement(u"COMMIT"_s);
-    if (!commit || !commit->exec()) {
-        if (commit)
-            m_lastError = commit->lastError();
-        qCWarning(lcStore) << "commit failed:" << m_lastError;
+    if (!transactionStatement(u"COMMIT"_s)) {
         rollback();
         return false;
     }
@@ -223,10 +229,10 @@ void Database::rollback()
 {
     if (!m_inTransaction)
         return;
-    Statement *rollback = statement(u"ROLLBACK"_s);
-    if (!rollback || !rollback->exec())
-        qCWarning(lcStore) << "rollback failed:"
-                           << (rollback ? rollback->lastError() : m_lastError);
+    const QString error = m_lastError; // the reason for rolling back, not the rollback's
+    if (!transactionStatement(u"ROLLBACK"_s))
+        qCWarning(lcStore) << "rollback failed:" << m_lastError;
+    m_lastError = error;
     m_inTransaction = false;
 }
 

@@ -69,6 +69,7 @@ public:
 private:
     Database() = default;
     bool migrate(QString *error);
+    bool transactionStatement(const QString &sql);
 
     QSqlDatabase m_db;
     sqlite3 *m_sqlite = nullptr; // QSQLITE's handle, owned by m_db
