@@ -6,6 +6,7 @@
 #include "store/statement.h"
 #include "synclog.h"
 
+#include <QMetaMethod>
 #include <QVarLengthArray>
 
 namespace ChannelDesk {
@@ -244,11 +245,12 @@ void SyncEngine::planGuard(const QString &sku, Working &w, const QString &channe
               .arg(w.current.safetyBuffer);
     m.atMs = now;
     m.pausedAfter = w.current.paused;
-    out.append(m);
+    out.append(std::move(m));
 }
 
 SyncEngine::TxStatus SyncEngine::runBatch(const QList<OrderEvent> &events,
-                                          QList<ApplyResult> &results, bool freshReads)
+                                          QList<ApplyResult> &results, bool freshReads,
+                                          QList<Mutation> &committed)
 {
     if (!m_db.beginWrite()) {
         m_lastError = m_db.lastError();
@@ -318,7 +320,7 @@ SyncEngine::TxStatus SyncEngine::runBatch(const QList<OrderEvent> &events,
                 m.availableAfter = w.current.available;
                 m.version = w.current.version;
                 m.pausedAfter = w.current.paused;
-                pending.append(m);
+                pending.append(std::move(m));
                 planGuard(t.sku, w, event.channel, event.orderId, kActor, now, pending);
             }
             break;
@@ -332,7 +334,7 @@ SyncEngine::TxStatus SyncEngine::runBatch(const QList<OrderEvent> &events,
                 m.pausedAfter = row.paused;
                 m.reason = u"requested %1, available %2"_s.arg(t->quantity).arg(row.available);
                 why.append(t->sku + u": "_s + m.reason);
-                pending.append(m);
+                pending.append(std::move(m));
             }
             result.message = u"insufficient stock (%1)"_s.arg(why.join(u"; "_s));
             break;
@@ -341,7 +343,7 @@ SyncEngine::TxStatus SyncEngine::runBatch(const QList<OrderEvent> &events,
             for (const QString &sku : unknown) {
                 Mutation m = base(sku, MutationKind::UnknownSku);
                 m.reason = u"the order names a SKU that is not in stock"_s;
-                pending.append(m);
+                pending.append(std::move(m));
             }
             result.message =
                 u"unknown SKU: %1"_s.arg(QStringList(unknown.begin(), unknown.end()).join(u", "_s));
@@ -386,11 +388,24 @@ SyncEngine::TxStatus SyncEngine::runBatch(const QList<OrderEvent> &events,
     }
     for (auto it = working.cbegin(); it != working.cend(); ++it)
         m_cache.insert(it.key(), it->current);
+    // Each result gets its own rows; the signal gets them all, in log order, only when someone
+    // listens (copying a thousand mutations for nobody is a measurable share of a batch).
+    const bool signalWanted =
+        isSignalConnected(QMetaMethod::fromSignal(&SyncEngine::mutationsCommitted));
     for (qsizetype i = 0; i < events.size(); ++i) {
         const auto [first, count] = ranges.at(i);
-        if (count > 0)
+        if (count == 0)
+            continue;
+        if (signalWanted) {
             results[i].mutations = pending.mid(first, count);
+        } else {
+            const auto from = pending.begin() + first;
+            results[i].mutations = QList<Mutation>(std::make_move_iterator(from),
+                                                   std::make_move_iterator(from + count));
+        }
     }
+    if (signalWanted)
+        committed = std::move(pending);
     return TxStatus::Committed;
 }
 
@@ -402,9 +417,8 @@ ApplyResult SyncEngine::apply(const OrderEvent &event)
 QList<ApplyResult> SyncEngine::applyBatch(const QList<OrderEvent> &events)
 {
     QList<ApplyResult> results(events.size());
-    QList<OrderEvent> valid;
     QList<qsizetype> validIndex;
-    valid.reserve(events.size());
+    validIndex.reserve(events.size());
     for (qsizetype i = 0; i < events.size(); ++i) {
         const QString error = events.at(i).validationError();
         if (!error.isEmpty()) {
@@ -412,17 +426,25 @@ QList<ApplyResult> SyncEngine::applyBatch(const QList<OrderEvent> &events)
             results[i].message = error;
             continue;
         }
-        valid.append(events.at(i));
         validIndex.append(i);
     }
-    if (valid.isEmpty())
+    if (validIndex.isEmpty())
         return results;
+    QList<OrderEvent> valid;
+    if (validIndex.size() == events.size()) {
+        valid = events; // shared, not copied
+    } else {
+        valid.reserve(validIndex.size());
+        for (qsizetype i : std::as_const(validIndex))
+            valid.append(events.at(i));
+    }
 
     QList<ApplyResult> validResults(valid.size());
+    QList<Mutation> committed;
     TxStatus status = TxStatus::CasMiss;
     for (int attempt = 0; attempt < m_maxAttempts && status == TxStatus::CasMiss; ++attempt) {
         validResults = QList<ApplyResult>(valid.size());
-        status = runBatch(valid, validResults, attempt > 0);
+        status = runBatch(valid, validResults, attempt > 0, committed);
     }
 
     if (status == TxStatus::StorageError && valid.size() > 1) {
@@ -433,7 +455,6 @@ QList<ApplyResult> SyncEngine::applyBatch(const QList<OrderEvent> &events)
         return results;
     }
 
-    QList<Mutation> committed;
     for (qsizetype i = 0; i < valid.size(); ++i) {
         ApplyResult &r = validResults[i];
         if (status == TxStatus::CasMiss) {
@@ -442,12 +463,10 @@ QList<ApplyResult> SyncEngine::applyBatch(const QList<OrderEvent> &events)
                              {}};
         } else if (status == TxStatus::StorageError) {
             r = ApplyResult {ApplyOutcome::StorageError, m_lastError, {}};
-        } else {
-            committed.append(r.mutations);
         }
-        results[validIndex.at(i)] = r;
+        results[validIndex.at(i)] = std::move(r);
     }
-    if (!committed.isEmpty())
+    if (status == TxStatus::Committed && !committed.isEmpty())
         Q_EMIT mutationsCommitted(committed);
     return results;
 }

@@ -97,8 +97,9 @@ private:
     };
     enum class TxStatus { Committed, CasMiss, StorageError };
 
-    TxStatus runBatch(const QList<OrderEvent> &events, QList<ApplyResult> &results,
-                      bool freshReads);
+    // On commit, fills results and, when mutationsCommitted has a receiver, committed.
+    TxStatus runBatch(const QList<OrderEvent> &events, QList<ApplyResult> &results, bool freshReads,
+                      QList<Mutation> &committed);
     // Rolls back, keeps why for the results, and returns false.
     bool fail(const QString &why);
     bool load(const QString &sku, bool fresh, QHash<QString, Working> &working, bool *exists);

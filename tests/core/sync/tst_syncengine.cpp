@@ -330,13 +330,24 @@ void TestSyncEngine::committedSignal()
     TestDatabase t;
     SyncEngine engine(t.db());
     seed(engine, {stockRow(u"A"_s, 10)});
+    // Without a receiver the engine builds no list for the signal; the results still carry
+    // every row.
+    const auto quiet = engine.applyBatch({order(u"s"_s, u"0"_s, {{u"A"_s, 1}})});
+    QCOMPARE(quiet.at(0).mutations.size(), 1);
+    QVERIFY(quiet.at(0).mutations.at(0).id > 0);
+
     QSignalSpy spy(&engine, &SyncEngine::mutationsCommitted);
-    engine.applyBatch({order(u"s"_s, u"1"_s, {{u"A"_s, 1}}), order(u"s"_s, u"1"_s, {{u"A"_s, 1}}),
-                       order(u"s"_s, u"2"_s, {{u"A"_s, 2}})});
+    const auto results = engine.applyBatch({order(u"s"_s, u"1"_s, {{u"A"_s, 1}}),
+                                            order(u"s"_s, u"1"_s, {{u"A"_s, 1}}),
+                                            order(u"s"_s, u"2"_s, {{u"A"_s, 2}})});
     QCOMPARE(spy.count(), 1); // one transaction, one signal
     const auto mutations = spy.at(0).at(0).value<QList<Mutation>>();
     QCOMPARE(mutations.size(), 2);
-    QCOMPARE(mutations.at(1).availableAfter, 7);
+    QCOMPARE(mutations.at(1).availableAfter, 6);
+    // With one, the results carry the same rows as the signal, ids included.
+    QCOMPARE(results.at(0).mutations + results.at(2).mutations, mutations);
+    QVERIFY(results.at(1).mutations.isEmpty());
+    QVERIFY(mutations.at(0).id > quiet.at(0).mutations.at(0).id);
     engine.apply(order(u"s"_s, u"1"_s, {{u"A"_s, 1}})); // duplicate: nothing committed to say
     QCOMPARE(spy.count(), 1);
 }
