@@ -40,9 +40,11 @@ QString dialectSql(QString sql, Database::Dialect dialect)
     if (dialect == Database::Dialect::Sqlite) {
         sql.replace("{{ID}}"_L1, "INTEGER PRIMARY KEY AUTOINCREMENT"_L1);
         sql.replace("{{BLOB}}"_L1, "BLOB"_L1);
+        sql.replace("{{WITHOUT_ROWID}}"_L1, " WITHOUT ROWID"_L1);
     } else {
         sql.replace("{{ID}}"_L1, "BIGSERIAL PRIMARY KEY"_L1);
         sql.replace("{{BLOB}}"_L1, "BYTEA"_L1);
+        sql.replace("{{WITHOUT_ROWID}}"_L1, ""_L1);
     }
     return sql;
 }
@@ -139,7 +141,8 @@ std::unique_ptr<Database> Database::open(const QString &location, const Options 
         }
         for (const QString &pragma :
              {u"PRAGMA synchronous=%1"_s.arg(sync), u"PRAGMA foreign_keys=ON"_s,
-              u"PRAGMA temp_store=MEMORY"_s, u"PRAGMA cache_size=-16384"_s}) {
+              u"PRAGMA temp_store=MEMORY"_s, u"PRAGMA cache_size=-16384"_s,
+              u"PRAGMA wal_autocheckpoint=%1"_s.arg(options.walAutocheckpointPages)}) {
             if (!db->exec(pragma)) {
                 *error = u"%1: %2"_s.arg(location, db->lastError());
                 return nullptr;

@@ -4,7 +4,7 @@
 // API on the same schema, pragmas and orders, with the least bookkeeping that still decides
 // each order (a row cache checked by the compare-and-swap, one key per order, one log row per
 // change).
-// Usage: bench_orderpath [ORDERS] [BATCH] [ROUNDS]
+// Usage: bench_orderpath [ORDERS] [BATCH] [ROUNDS]   (commit per order runs ORDERS / 4)
 #include "domain/applyresult.h"
 #include "sim/orderstream.h"
 #include "store/database.h"
@@ -17,9 +17,8 @@
 #include <QLoggingCategory>
 #include <QTemporaryDir>
 
-#include <sqlite3.h>
-
 #include <cstdio>
+#include <sqlite3.h>
 #include <vector>
 
 using namespace ChannelDesk;
@@ -126,29 +125,32 @@ double runRaw(int count, int batch, quint64 seed)
     sqlite3 *db = nullptr;
     check(db, sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READWRITE, nullptr),
           "open");
-    check(db,
-          sqlite3_exec(db,
-                       "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
-                       "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY; "
-                       "PRAGMA cache_size=-16384",
-                       nullptr, nullptr, nullptr),
-          "pragmas");
+    // The pragmas Database::open sets.
+    const QByteArray pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+                               "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY; "
+                               "PRAGMA cache_size=-16384; PRAGMA wal_autocheckpoint=" +
+        QByteArray::number(Database::Options {}.walAutocheckpointPages);
+    check(db, sqlite3_exec(db, pragmas.constData(), nullptr, nullptr, nullptr), "pragmas");
     sqlite3_busy_timeout(db, 10'000);
 
     sqlite3_stmt *begin = prepare(db, "BEGIN IMMEDIATE");
     sqlite3_stmt *commit = prepare(db, "COMMIT");
-    sqlite3_stmt *select = prepare(db, "SELECT available, safety_buffer, version, paused, title "
-                                       "FROM stock WHERE sku = ?");
-    sqlite3_stmt *insertKey = prepare(db, "INSERT INTO idempotency_keys (channel, order_id, "
-                                          "outcome, at) VALUES (?, ?, ?, ?) "
-                                          "ON CONFLICT DO NOTHING");
-    sqlite3_stmt *update = prepare(db, "UPDATE stock SET available = ?, safety_buffer = ?, "
-                                       "title = ?, version = ?, paused = ?, updated_at = ? "
-                                       "WHERE sku = ? AND version = ?");
+    sqlite3_stmt *select = prepare(db,
+                                   "SELECT available, safety_buffer, version, paused, title "
+                                   "FROM stock WHERE sku = ?");
+    sqlite3_stmt *insertKey = prepare(db,
+                                      "INSERT INTO idempotency_keys (channel, order_id, "
+                                      "outcome, at) VALUES (?, ?, ?, ?) "
+                                      "ON CONFLICT DO NOTHING");
+    sqlite3_stmt *update = prepare(db,
+                                   "UPDATE stock SET available = ?, safety_buffer = ?, "
+                                   "title = ?, version = ?, paused = ?, updated_at = ? "
+                                   "WHERE sku = ? AND version = ?");
     sqlite3_stmt *insertMutation =
-        prepare(db, "INSERT INTO mutations (sku, delta, available_after, version, kind, "
-                    "channel, order_id, actor, reason, paused_after, at) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        prepare(db,
+                "INSERT INTO mutations (sku, delta, available_after, version, kind, "
+                "channel, order_id, actor, reason, paused_after, at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
 
     struct Row
     {
@@ -265,6 +267,19 @@ int main(int argc, char *argv[])
     const int rounds = args.size() > 3 ? args.at(3).toInt() : 3;
     std::printf("orders=%d (commit per order: %d)\n", count, count / 4);
     for (int round = 1; round <= rounds; ++round) {
+        // For profiling one side: CHANNELDESK_BENCH_ONLY=engine or raw.
+        const QByteArray only = qgetenv("CHANNELDESK_BENCH_ONLY");
+        if (only == "engine") {
+            std::printf("engine: group %.0f/s\n", run(count, batch, round));
+            std::fflush(stdout);
+            continue;
+        }
+        if (only == "raw") {
+            std::printf("raw: group %.0f/s, per order %.0f/s\n", runRaw(count, batch, round),
+                        runRaw(count / 4, 1, round));
+            std::fflush(stdout);
+            continue;
+        }
         const double group = run(count, batch, round);
         const double groupRaw = runRaw(count, batch, round);
         const double single = run(count / 4, 1, round);
