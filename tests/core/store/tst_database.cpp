@@ -22,6 +22,7 @@ private Q_SLOTS:
     void refusesNonDatabase_data();
     void refusesNonDatabase();
     void stockNeverNegativeAtTheSchemaLevel();
+    void idempotencyKeysMoveToAClusteredTable();
     void statementsBindByPosition();
     void statementsShareTheTransaction();
 };
@@ -116,6 +117,41 @@ void TestDatabase::stockNeverNegativeAtTheSchemaLevel()
     QVERIFY(db->exec(u"INSERT INTO stock (sku, available) VALUES ('A', 1)"_s));
     QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"statement failed"_s));
     QVERIFY(!db->exec(u"UPDATE stock SET available = -1 WHERE sku = 'A'"_s));
+}
+
+void TestDatabase::idempotencyKeysMoveToAClusteredTable()
+{
+    // A database from before migration 5: its keys survive the rebuild and still refuse a
+    // duplicate.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"inv.sqlite"_s);
+    QString error;
+    {
+        auto db = Database::open(path, &error);
+        QVERIFY2(db, qPrintable(error));
+        for (const QString &sql :
+             {u"DROP TABLE idempotency_keys"_s,
+              u"CREATE TABLE idempotency_keys (channel TEXT NOT NULL, order_id TEXT NOT NULL, "
+              "outcome TEXT NOT NULL, at BIGINT NOT NULL, PRIMARY KEY (channel, order_id))"_s,
+              u"INSERT INTO idempotency_keys VALUES ('shop', '1', 'applied', 5)"_s,
+              u"DELETE FROM schema_migrations WHERE version >= 5"_s})
+            QVERIFY(db->exec(sql));
+    }
+    auto db = Database::open(path, &error);
+    QVERIFY2(db, qPrintable(error));
+    QCOMPARE(db->schemaVersion(), allMigrations().constLast().version);
+    QSqlQuery q(db->connection());
+    QVERIFY(q.exec(u"SELECT sql FROM sqlite_master WHERE name = 'idempotency_keys'"_s) && q.next());
+    QVERIFY2(q.value(0).toString().contains(u"WITHOUT ROWID"_s), qPrintable(q.value(0).toString()));
+    QVERIFY(q.exec(u"SELECT outcome, at FROM idempotency_keys WHERE channel = 'shop' AND "
+                   "order_id = '1'"_s) &&
+            q.next());
+    QCOMPARE(q.value(0).toString(), u"applied"_s);
+    QCOMPARE(q.value(1).toLongLong(), 5);
+    QVERIFY(!q.exec(u"INSERT INTO idempotency_keys VALUES ('shop', '1', 'applied', 6)"_s));
+    QVERIFY(q.exec(u"INSERT INTO idempotency_keys VALUES ('shop', '1', 'applied', 6) "
+                   "ON CONFLICT DO NOTHING"_s));
+    QCOMPARE(q.numRowsAffected(), 0);
 }
 
 void TestDatabase::statementsBindByPosition()
