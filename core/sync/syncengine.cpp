@@ -111,8 +111,32 @@ bool SyncEngine::load(const QString &sku, bool fresh, QHash<QString, Working> &w
     row.title = q->text(4);
     q->finish();
     m_cache.insert(sku, row);
-    working.insert(sku, Working {row, row});
+    Working w {row, row};
+    w.fresh = true;
+    working.insert(sku, w);
     *exists = true;
+    return true;
+}
+
+bool SyncEngine::confirm(const QString &sku, Working &w, bool *current)
+{
+    Statement *q = prepared(kSelectRow,
+                            u"SELECT available, safety_buffer, version, paused, title "
+                            "FROM stock WHERE sku = ?"_s);
+    if (!q)
+        return fail(m_db.lastError());
+    q->bind(0, sku);
+    if (!q->exec())
+        return fail(q->lastError());
+    if (!q->next()) {
+        if (!q->lastError().isEmpty())
+            return fail(q->lastError());
+        *current = false; // gone since it was cached
+        return true;
+    }
+    *current = q->int64(2) == w.seen.version;
+    q->finish();
+    w.fresh = *current;
     return true;
 }
 
@@ -277,8 +301,25 @@ SyncEngine::TxStatus SyncEngine::runBatch(const QList<OrderEvent> &events,
         QVarLengthArray<const LineTotal *, 4> short_;
         if (unknown.isEmpty()) {
             for (const LineTotal &t : totals) {
-                if (working.value(t.sku).current.available < t.quantity)
+                if (working.constFind(t.sku)->current.available < t.quantity)
                     short_.append(&t);
+            }
+        }
+        // An order taking stock is checked by the compare-and-swap on write; a refusal writes no
+        // stock row, so a refusal resting on a cached row checks that row first. A stale one
+        // means the whole plan is suspect: start again from fresh reads.
+        for (const LineTotal *t : short_) {
+            Working &w = working[t->sku];
+            if (w.fresh)
+                continue;
+            bool current = false;
+            if (!confirm(t->sku, w, &current))
+                return TxStatus::StorageError;
+            if (!current) {
+                m_db.rollback();
+                for (auto it = working.cbegin(); it != working.cend(); ++it)
+                    m_cache.remove(it.key());
+                return TxStatus::CasMiss;
             }
         }
         const ApplyOutcome outcome = !unknown.isEmpty() ? ApplyOutcome::UnknownSku
@@ -327,7 +368,7 @@ SyncEngine::TxStatus SyncEngine::runBatch(const QList<OrderEvent> &events,
         case ApplyOutcome::InsufficientStock: {
             QStringList why;
             for (const LineTotal *t : short_) {
-                const Row &row = working.value(t->sku).current;
+                const Row &row = working.constFind(t->sku)->current;
                 Mutation m = base(t->sku, MutationKind::OversellAttempt);
                 m.availableAfter = row.available;
                 m.version = row.version;

@@ -94,6 +94,7 @@ private:
         Row current; // after the events planned so far
         bool touched = false;
         bool isNew = false; // not in the table yet (imports create SKUs)
+        bool fresh = false; // read in this transaction, not taken from the cache
     };
     enum class TxStatus { Committed, CasMiss, StorageError };
 
@@ -103,6 +104,8 @@ private:
     // Rolls back, keeps why for the results, and returns false.
     bool fail(const QString &why);
     bool load(const QString &sku, bool fresh, QHash<QString, Working> &working, bool *exists);
+    // Whether a cached row still has the version it had when cached; a refusal rests on it.
+    bool confirm(const QString &sku, Working &w, bool *current);
     bool insertKey(const OrderEvent &event, ApplyOutcome outcome, qint64 now, bool *inserted);
     bool writeRow(const QString &sku, const Working &w, qint64 now, bool *casHit);
     bool appendMutation(Mutation &m);
