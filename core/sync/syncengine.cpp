@@ -283,6 +283,7 @@ SyncEngine::TxStatus SyncEngine::runBatch(const QList<OrderEvent> &events,
 
     QHash<QString, Working> working;
     QList<Mutation> pending;
+    pending.reserve(events.size() + events.size() / 4); // a row per line, and some guard rows
     QList<std::pair<qsizetype, qsizetype>> ranges(events.size(), {0, 0});
     const qint64 now = m_clock.nowMs();
 
