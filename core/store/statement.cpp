@@ -52,6 +52,7 @@ void SqliteStatement::bind(int index, QString &&text)
 bool SqliteStatement::exec()
 {
     m_pendingRow = false;
+    m_error.clear();
     const int rc = sqlite3_step(m_stmt);
     if (rc == SQLITE_ROW) {
         m_pendingRow = true;

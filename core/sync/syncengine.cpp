@@ -100,6 +100,7 @@ bool SyncEngine::load(const QString &sku, bool fresh, QHash<QString, Working> &w
     if (!q->next()) {
         if (!q->lastError().isEmpty())
             return fail(q->lastError());
+        q->finish();
         *exists = false;
         return true;
     }
@@ -131,6 +132,7 @@ bool SyncEngine::confirm(const QString &sku, Working &w, bool *current)
     if (!q->next()) {
         if (!q->lastError().isEmpty())
             return fail(q->lastError());
+        q->finish();
         *current = false; // gone since it was cached
         return true;
     }

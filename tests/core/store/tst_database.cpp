@@ -186,6 +186,13 @@ void TestDatabase::statementsBindByPosition()
     insert->bind(2, qint64(-1));
     QVERIFY(!insert->exec());
     QVERIFY(insert->lastError().contains(u"CHECK"_s, Qt::CaseInsensitive));
+    // ... and the error does not stick to the next run.
+    insert->bind(0, u"C"_s);
+    insert->bind(1, QString());
+    insert->bind(2, qint64(0));
+    QVERIFY2(insert->exec(), qPrintable(insert->lastError()));
+    QVERIFY(insert->lastError().isEmpty());
+    QVERIFY(db->exec(u"DELETE FROM stock WHERE sku = 'C'"_s));
 
     Statement *select = db->statement(u"SELECT sku, title, available FROM stock ORDER BY sku"_s);
     QVERIFY(select && select->exec());
