@@ -1,17 +1,21 @@
 #include "database.h"
 
 #include "migrations.h"
+#include "statement_p.h"
 #include "storelog.h"
 
 #include <QAtomicInteger>
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QThread>
 #include <QUrl>
+
+#include <sqlite3.h>
 
 namespace ChannelDesk {
 
@@ -36,9 +40,11 @@ QString dialectSql(QString sql, Database::Dialect dialect)
     if (dialect == Database::Dialect::Sqlite) {
         sql.replace("{{ID}}"_L1, "INTEGER PRIMARY KEY AUTOINCREMENT"_L1);
         sql.replace("{{BLOB}}"_L1, "BLOB"_L1);
+        sql.replace("{{WITHOUT_ROWID}}"_L1, " WITHOUT ROWID"_L1);
     } else {
         sql.replace("{{ID}}"_L1, "BIGSERIAL PRIMARY KEY"_L1);
         sql.replace("{{BLOB}}"_L1, "BYTEA"_L1);
+        sql.replace("{{WITHOUT_ROWID}}"_L1, ""_L1);
     }
     return sql;
 }
@@ -49,6 +55,8 @@ Database::~Database()
     if (m_db.isValid()) {
         if (m_inTransaction)
             rollback();
+        // Finalized before the handle closes, or sqlite3_close would refuse to.
+        m_statements.clear();
         m_db.close();
     }
     m_db = QSqlDatabase();
@@ -114,6 +122,15 @@ std::unique_ptr<Database> Database::open(const QString &location, const Options 
     }
 
     if (db->m_dialect == Dialect::Sqlite) {
+        // QSQLITE links the system libsqlite3 (Debian's libqt6sql6-sqlite), the same library
+        // this program links, so the handle can be used directly.
+        const QVariant handle = db->m_db.driver()->handle();
+        if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
+            db->m_sqlite = *static_cast<sqlite3 *const *>(handle.constData());
+        if (!db->m_sqlite) {
+            *error = u"%1: the SQLite driver gives no connection handle"_s.arg(location);
+            return nullptr;
+        }
         const QString sync = options.synchronous == Synchronous::Full ? u"FULL"_s : u"NORMAL"_s;
         QSqlQuery q(db->m_db);
         // journal_mode answers with the mode in force; a file that is not SQLite fails here.
@@ -124,7 +141,8 @@ std::unique_ptr<Database> Database::open(const QString &location, const Options 
         }
         for (const QString &pragma :
              {u"PRAGMA synchronous=%1"_s.arg(sync), u"PRAGMA foreign_keys=ON"_s,
-              u"PRAGMA temp_store=MEMORY"_s, u"PRAGMA cache_size=-16384"_s}) {
+              u"PRAGMA temp_store=MEMORY"_s, u"PRAGMA cache_size=-16384"_s,
+              u"PRAGMA wal_autocheckpoint=%1"_s.arg(options.walAutocheckpointPages)}) {
             if (!db->exec(pragma)) {
                 *error = u"%1: %2"_s.arg(location, db->lastError());
                 return nullptr;
@@ -153,10 +171,48 @@ bool Database::exec(const QString &sql)
     return true;
 }
 
+Statement *Database::statement(const QString &sql)
+{
+    const auto found = m_statements.constFind(sql);
+    if (found != m_statements.cend())
+        return found->get();
+    QString error;
+    std::shared_ptr<Statement> made;
+    if (m_sqlite)
+        made = SqliteStatement::prepare(m_sqlite, sql, &error);
+    else if (auto q = std::make_shared<QueryStatement>(m_db, sql, &error); error.isEmpty())
+        made = std::move(q);
+    if (!made) {
+        m_lastError = error.isEmpty() ? u"cannot prepare a statement"_s : error;
+        qCWarning(lcStore) << "cannot prepare" << sql.left(80) << m_lastError;
+        return nullptr;
+    }
+    m_statements.insert(sql, made);
+    return made.get();
+}
+
+bool Database::transactionStatement(const QString &sql)
+{
+    // On SQLite prepared once: a commit per order pays for BEGIN and COMMIT on every order.
+    // PostgreSQL cannot PREPARE transaction control, so it runs them as plain statements.
+    if (!m_sqlite)
+        return exec(sql);
+    Statement *statement = this->statement(sql);
+    if (!statement)
+        return false;
+    if (!statement->exec()) {
+        m_lastError = statement->lastError();
+        qCWarning(lcStore) << "statement failed:" << sql << m_lastError;
+        return false;
+    }
+    return true;
+}
+
 bool Database::beginWrite()
 {
     Q_ASSERT(!m_inTransaction);
-    const bool ok = exec(m_dialect == Dialect::Sqlite ? u"BEGIN IMMEDIATE"_s : u"BEGIN"_s);
+    const bool ok =
+        transactionStatement(m_dialect == Dialect::Sqlite ? u"BEGIN IMMEDIATE"_s : u"BEGIN"_s);
     m_inTransaction = ok;
     return ok;
 }
@@ -164,7 +220,7 @@ bool Database::beginWrite()
 bool Database::commit()
 {
     Q_ASSERT(m_inTransaction);
-    if (!exec(u"COMMIT"_s)) {
+    if (!transactionStatement(u"COMMIT"_s)) {
         rollback();
         return false;
     }
@@ -176,9 +232,10 @@ void Database::rollback()
 {
     if (!m_inTransaction)
         return;
-    QSqlQuery q(m_db);
-    if (!q.exec(u"ROLLBACK"_s))
-        qCWarning(lcStore) << "rollback failed:" << q.lastError().text();
+    const QString error = m_lastError; // the reason for rolling back, not the rollback's
+    if (!transactionStatement(u"ROLLBACK"_s))
+        qCWarning(lcStore) << "rollback failed:" << m_lastError;
+    m_lastError = error;
     m_inTransaction = false;
 }
 

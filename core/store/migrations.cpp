@@ -149,6 +149,24 @@ QList<Migration> buildMigrations()
     updated_at BIGINT NOT NULL))"_s,
                  }});
 
+    // 5: idempotency keys clustered on their key. As a rowid table with a (channel, order_id)
+    // primary key, SQLite kept every key twice (table and index), so each order wrote one more
+    // b-tree page than it needed. PostgreSQL rebuilds the same table, to no effect.
+    list.append({5,
+                 "idempotency keys without rowid",
+                 {
+                     uR"(CREATE TABLE idempotency_keys_new (
+    channel TEXT NOT NULL,
+    order_id TEXT NOT NULL,
+    outcome TEXT NOT NULL,
+    at BIGINT NOT NULL,
+    PRIMARY KEY (channel, order_id)){{WITHOUT_ROWID}})"_s,
+                     u"INSERT INTO idempotency_keys_new (channel, order_id, outcome, at) "
+                     "SELECT channel, order_id, outcome, at FROM idempotency_keys"_s,
+                     u"DROP TABLE idempotency_keys"_s,
+                     u"ALTER TABLE idempotency_keys_new RENAME TO idempotency_keys"_s,
+                 }});
+
     // Steps may be written in any order in this file; they run by version.
     std::sort(list.begin(), list.end(),
               [](const Migration &a, const Migration &b) { return a.version < b.version; });

@@ -3,9 +3,10 @@
 #include "domain/sku.h"
 #include "listingguard.h"
 #include "store/database.h"
+#include "store/statement.h"
 #include "synclog.h"
 
-#include <QSqlError>
+#include <QMetaMethod>
 #include <QVarLengthArray>
 
 namespace ChannelDesk {
@@ -15,15 +16,16 @@ Q_LOGGING_CATEGORY(lcSync, "channeldesk.sync")
 namespace {
 using namespace Qt::StringLiterals;
 
-enum Statement { kSelectRow, kInsertKey, kUpdateRow, kInsertRow, kInsertMutation, kStatementCount };
+enum StatementIndex {
+    kSelectRow,
+    kInsertKey,
+    kUpdateRow,
+    kInsertRow,
+    kInsertMutation,
+    kStatementCount
+};
 
 const QString kActor = u"order-path"_s;
-
-// Text columns are NOT NULL; a null QString binds as NULL, so bind the empty string instead.
-QString text(const QString &s)
-{
-    return s.isNull() ? QStringLiteral("") : s;
-}
 
 struct LineTotal
 {
@@ -52,26 +54,23 @@ SyncEngine::SyncEngine(Database &db, const Clock &clock, QObject *parent)
     , m_db(db)
     , m_clock(clock)
 {
-    m_queries.resize(kStatementCount);
 }
 
 SyncEngine::~SyncEngine() = default;
 
-QSqlQuery &SyncEngine::prepared(int index, const QString &sql)
+Statement *SyncEngine::prepared(int index, const QString &sql)
 {
-    std::unique_ptr<QSqlQuery> &q = m_queries[size_t(index)];
-    if (!q) {
-        q = std::make_unique<QSqlQuery>(m_db.connection());
-        q->setForwardOnly(true);
-        if (!q->prepare(sql))
-            qCWarning(lcSync) << "cannot prepare" << sql << q->lastError().text();
-    }
-    return *q;
+    static_assert(kStatementCount == std::tuple_size_v<decltype(m_statements)>);
+    Statement *&statement = m_statements[size_t(index)];
+    if (!statement)
+        statement = m_db.statement(sql);
+    return statement;
 }
 
-QString SyncEngine::sqlError(const QSqlQuery &q) const
+QString SyncEngine::sqlError(int index) const
 {
-    const QString text = q.lastError().text();
+    const Statement *statement = m_statements[size_t(index)];
+    const QString text = statement ? statement->lastError() : m_db.lastError();
     return text.isEmpty() ? u"database error"_s : text;
 }
 
@@ -90,115 +89,157 @@ bool SyncEngine::load(const QString &sku, bool fresh, QHash<QString, Working> &w
             return true;
         }
     }
-    QSqlQuery &q = prepared(kSelectRow,
+    Statement *q = prepared(kSelectRow,
                             u"SELECT available, safety_buffer, version, paused, title "
                             "FROM stock WHERE sku = ?"_s);
-    q.bindValue(0, sku);
-    if (!q.exec()) {
-        m_db.rollback();
-        return false;
-    }
-    if (!q.next()) {
+    if (!q)
+        return fail(m_db.lastError());
+    q->bind(0, sku);
+    if (!q->exec())
+        return fail(q->lastError());
+    if (!q->next()) {
+        if (!q->lastError().isEmpty())
+            return fail(q->lastError());
+        q->finish();
         *exists = false;
-        q.finish();
         return true;
     }
     Row row;
-    row.available = q.value(0).toLongLong();
-    row.safetyBuffer = q.value(1).toLongLong();
-    row.version = q.value(2).toLongLong();
-    row.paused = q.value(3).toInt() != 0;
-    row.title = q.value(4).toString();
-    q.finish();
+    row.available = q->int64(0);
+    row.safetyBuffer = q->int64(1);
+    row.version = q->int64(2);
+    row.paused = q->int64(3) != 0;
+    row.title = q->text(4);
+    q->finish();
     m_cache.insert(sku, row);
-    working.insert(sku, Working {row, row});
+    Working w {row, row};
+    w.fresh = true;
+    working.insert(sku, w);
     *exists = true;
     return true;
 }
 
-bool SyncEngine::insertKey(const OrderEvent &event, ApplyOutcome outcome, bool *inserted)
+bool SyncEngine::confirm(const QString &sku, Working &w, bool *current)
 {
-    // The key is the act, not a check: a conflict on the primary key is the duplicate.
-    QSqlQuery &q = prepared(kInsertKey,
-                            u"INSERT INTO idempotency_keys (channel, order_id, "
-                            "outcome, at) VALUES (?, ?, ?, ?) "
-                            "ON CONFLICT DO NOTHING"_s);
-    q.bindValue(0, event.channel);
-    q.bindValue(1, event.orderId);
-    q.bindValue(2, outcomeName(outcome));
-    q.bindValue(3, m_clock.nowMs());
-    if (!q.exec())
-        return false;
-    *inserted = q.numRowsAffected() == 1;
+    Statement *q = prepared(kSelectRow,
+                            u"SELECT available, safety_buffer, version, paused, title "
+                            "FROM stock WHERE sku = ?"_s);
+    if (!q)
+        return fail(m_db.lastError());
+    q->bind(0, sku);
+    if (!q->exec())
+        return fail(q->lastError());
+    if (!q->next()) {
+        if (!q->lastError().isEmpty())
+            return fail(q->lastError());
+        q->finish();
+        *current = false; // gone since it was cached
+        return true;
+    }
+    *current = q->int64(2) == w.seen.version;
+    q->finish();
+    w.fresh = *current;
     return true;
 }
 
-bool SyncEngine::writeRow(const QString &sku, const Working &w, bool *casHit)
+bool SyncEngine::fail(const QString &why)
 {
-    const qint64 now = m_clock.nowMs();
+    m_lastError = why.isEmpty() ? u"database error"_s : why;
+    m_db.rollback();
+    return false;
+}
+
+bool SyncEngine::insertKey(const OrderEvent &event, ApplyOutcome outcome, qint64 now,
+                           bool *inserted)
+{
+    // The key is the act, not a check: a conflict on the primary key is the duplicate.
+    Statement *q = prepared(kInsertKey,
+                            u"INSERT INTO idempotency_keys (channel, order_id, "
+                            "outcome, at) VALUES (?, ?, ?, ?) "
+                            "ON CONFLICT DO NOTHING"_s);
+    if (!q)
+        return false;
+    q->bind(0, event.channel);
+    q->bind(1, event.orderId);
+    q->bind(2, outcomeName(outcome));
+    q->bind(3, now);
+    if (!q->exec())
+        return false;
+    *inserted = q->rowsAffected() == 1;
+    return true;
+}
+
+bool SyncEngine::writeRow(const QString &sku, const Working &w, qint64 now, bool *casHit)
+{
     if (w.isNew) {
-        QSqlQuery &q = prepared(kInsertRow,
+        Statement *q = prepared(kInsertRow,
                                 u"INSERT INTO stock (sku, title, available, safety_buffer, "
                                 "version, paused, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
-        q.bindValue(0, sku);
-        q.bindValue(1, text(w.current.title));
-        q.bindValue(2, w.current.available);
-        q.bindValue(3, w.current.safetyBuffer);
-        q.bindValue(4, w.current.version);
-        q.bindValue(5, w.current.paused ? 1 : 0);
-        q.bindValue(6, now);
-        if (!q.exec())
+        if (!q)
+            return false;
+        q->bind(0, sku);
+        q->bind(1, w.current.title);
+        q->bind(2, w.current.available);
+        q->bind(3, w.current.safetyBuffer);
+        q->bind(4, w.current.version);
+        q->bind(5, qint64(w.current.paused ? 1 : 0));
+        q->bind(6, now);
+        if (!q->exec())
             return false;
         *casHit = true;
         return true;
     }
     // Compare-and-swap: the write lands only on the version this plan was computed from.
-    QSqlQuery &q = prepared(kUpdateRow,
+    Statement *q = prepared(kUpdateRow,
                             u"UPDATE stock SET available = ?, safety_buffer = ?, title = ?, "
                             "version = ?, paused = ?, updated_at = ? "
                             "WHERE sku = ? AND version = ?"_s);
-    q.bindValue(0, w.current.available);
-    q.bindValue(1, w.current.safetyBuffer);
-    q.bindValue(2, text(w.current.title));
-    q.bindValue(3, w.current.version);
-    q.bindValue(4, w.current.paused ? 1 : 0);
-    q.bindValue(5, now);
-    q.bindValue(6, sku);
-    q.bindValue(7, w.seen.version);
-    if (!q.exec())
+    if (!q)
         return false;
-    *casHit = q.numRowsAffected() == 1;
+    q->bind(0, w.current.available);
+    q->bind(1, w.current.safetyBuffer);
+    q->bind(2, w.current.title);
+    q->bind(3, w.current.version);
+    q->bind(4, qint64(w.current.paused ? 1 : 0));
+    q->bind(5, now);
+    q->bind(6, sku);
+    q->bind(7, w.seen.version);
+    if (!q->exec())
+        return false;
+    *casHit = q->rowsAffected() == 1;
     return true;
 }
 
 bool SyncEngine::appendMutation(Mutation &m)
 {
     const bool postgres = m_db.dialect() == Database::Dialect::Postgres;
-    QSqlQuery &q = prepared(kInsertMutation,
+    Statement *q = prepared(kInsertMutation,
                             u"INSERT INTO mutations (sku, delta, available_after, version, kind, "
                             "channel, order_id, actor, reason, paused_after, at) "
                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s +
                                 (postgres ? u" RETURNING id"_s : QString()));
-    q.bindValue(0, text(m.sku));
-    q.bindValue(1, m.delta);
-    q.bindValue(2, m.availableAfter);
-    q.bindValue(3, m.version);
-    q.bindValue(4, kindName(m.kind));
-    q.bindValue(5, text(m.channel));
-    q.bindValue(6, text(m.orderId));
-    q.bindValue(7, text(m.actor));
-    q.bindValue(8, text(m.reason));
-    q.bindValue(9, m.pausedAfter ? 1 : 0);
-    q.bindValue(10, m.atMs);
-    if (!q.exec())
+    if (!q)
+        return false;
+    q->bind(0, m.sku);
+    q->bind(1, m.delta);
+    q->bind(2, m.availableAfter);
+    q->bind(3, m.version);
+    q->bind(4, kindName(m.kind));
+    q->bind(5, m.channel);
+    q->bind(6, m.orderId);
+    q->bind(7, m.actor);
+    q->bind(8, m.reason);
+    q->bind(9, qint64(m.pausedAfter ? 1 : 0));
+    q->bind(10, m.atMs);
+    if (!q->exec())
         return false;
     if (postgres) {
-        if (!q.next())
+        if (!q->next())
             return false;
-        m.id = q.value(0).toLongLong();
-        q.finish();
+        m.id = q->int64(0);
+        q->finish();
     } else {
-        m.id = q.lastInsertId().toLongLong();
+        m.id = q->lastInsertId();
     }
     return true;
 }
@@ -230,17 +271,21 @@ void SyncEngine::planGuard(const QString &sku, Working &w, const QString &channe
               .arg(w.current.safetyBuffer);
     m.atMs = now;
     m.pausedAfter = w.current.paused;
-    out.append(m);
+    out.append(std::move(m));
 }
 
 SyncEngine::TxStatus SyncEngine::runBatch(const QList<OrderEvent> &events,
-                                          QList<ApplyResult> &results, bool freshReads)
+                                          QList<ApplyResult> &results, bool freshReads,
+                                          QList<Mutation> &committed)
 {
-    if (!m_db.beginWrite())
+    if (!m_db.beginWrite()) {
+        m_lastError = m_db.lastError();
         return TxStatus::StorageError;
+    }
 
     QHash<QString, Working> working;
     QList<Mutation> pending;
+    pending.reserve(events.size() + events.size() / 4); // a row per line, and some guard rows
     QList<std::pair<qsizetype, qsizetype>> ranges(events.size(), {0, 0});
     const qint64 now = m_clock.nowMs();
 
@@ -259,16 +304,33 @@ SyncEngine::TxStatus SyncEngine::runBatch(const QList<OrderEvent> &events,
         QVarLengthArray<const LineTotal *, 4> short_;
         if (unknown.isEmpty()) {
             for (const LineTotal &t : totals) {
-                if (working.value(t.sku).current.available < t.quantity)
+                if (working.constFind(t.sku)->current.available < t.quantity)
                     short_.append(&t);
+            }
+        }
+        // An order taking stock is checked by the compare-and-swap on write; a refusal writes no
+        // stock row, so a refusal resting on a cached row checks that row first. A stale one
+        // means the whole plan is suspect: start again from fresh reads.
+        for (const LineTotal *t : short_) {
+            Working &w = working[t->sku];
+            if (w.fresh)
+                continue;
+            bool current = false;
+            if (!confirm(t->sku, w, &current))
+                return TxStatus::StorageError;
+            if (!current) {
+                m_db.rollback();
+                for (auto it = working.cbegin(); it != working.cend(); ++it)
+                    m_cache.remove(it.key());
+                return TxStatus::CasMiss;
             }
         }
         const ApplyOutcome outcome = !unknown.isEmpty() ? ApplyOutcome::UnknownSku
             : !short_.isEmpty()                         ? ApplyOutcome::InsufficientStock
                                                         : ApplyOutcome::Applied;
         bool inserted = false;
-        if (!insertKey(event, outcome, &inserted)) {
-            m_db.rollback();
+        if (!insertKey(event, outcome, now, &inserted)) {
+            fail(sqlError(kInsertKey));
             return TxStatus::StorageError;
         }
         ApplyResult &result = results[i];
@@ -302,21 +364,21 @@ SyncEngine::TxStatus SyncEngine::runBatch(const QList<OrderEvent> &events,
                 m.availableAfter = w.current.available;
                 m.version = w.current.version;
                 m.pausedAfter = w.current.paused;
-                pending.append(m);
+                pending.append(std::move(m));
                 planGuard(t.sku, w, event.channel, event.orderId, kActor, now, pending);
             }
             break;
         case ApplyOutcome::InsufficientStock: {
             QStringList why;
             for (const LineTotal *t : short_) {
-                const Row &row = working.value(t->sku).current;
+                const Row &row = working.constFind(t->sku)->current;
                 Mutation m = base(t->sku, MutationKind::OversellAttempt);
                 m.availableAfter = row.available;
                 m.version = row.version;
                 m.pausedAfter = row.paused;
                 m.reason = u"requested %1, available %2"_s.arg(t->quantity).arg(row.available);
                 why.append(t->sku + u": "_s + m.reason);
-                pending.append(m);
+                pending.append(std::move(m));
             }
             result.message = u"insufficient stock (%1)"_s.arg(why.join(u"; "_s));
             break;
@@ -325,7 +387,7 @@ SyncEngine::TxStatus SyncEngine::runBatch(const QList<OrderEvent> &events,
             for (const QString &sku : unknown) {
                 Mutation m = base(sku, MutationKind::UnknownSku);
                 m.reason = u"the order names a SKU that is not in stock"_s;
-                pending.append(m);
+                pending.append(std::move(m));
             }
             result.message =
                 u"unknown SKU: %1"_s.arg(QStringList(unknown.begin(), unknown.end()).join(u", "_s));
@@ -340,9 +402,9 @@ SyncEngine::TxStatus SyncEngine::runBatch(const QList<OrderEvent> &events,
         if (!it->touched)
             continue;
         bool casHit = false;
-        if (!writeRow(it.key(), *it, &casHit)) {
-            qCWarning(lcSync) << "stock write failed:" << sqlError(*m_queries[kUpdateRow]);
-            m_db.rollback();
+        if (!writeRow(it.key(), *it, now, &casHit)) {
+            qCWarning(lcSync) << "stock write failed:" << sqlError(kUpdateRow);
+            fail(sqlError(kUpdateRow));
             return TxStatus::StorageError;
         }
         if (!casHit) {
@@ -355,25 +417,39 @@ SyncEngine::TxStatus SyncEngine::runBatch(const QList<OrderEvent> &events,
     }
     for (Mutation &m : pending) {
         if (!appendMutation(m)) {
-            qCWarning(lcSync) << "mutation append failed:" << sqlError(*m_queries[kInsertMutation]);
-            m_db.rollback();
+            qCWarning(lcSync) << "mutation append failed:" << sqlError(kInsertMutation);
+            fail(sqlError(kInsertMutation));
             for (auto w = working.cbegin(); w != working.cend(); ++w)
                 m_cache.remove(w.key());
             return TxStatus::StorageError;
         }
     }
     if (!m_db.commit()) {
+        m_lastError = m_db.lastError();
         for (auto w = working.cbegin(); w != working.cend(); ++w)
             m_cache.remove(w.key());
         return TxStatus::StorageError;
     }
     for (auto it = working.cbegin(); it != working.cend(); ++it)
         m_cache.insert(it.key(), it->current);
+    // Each result gets its own rows; the signal gets them all, in log order, only when someone
+    // listens (copying a thousand mutations for nobody is a measurable share of a batch).
+    const bool signalWanted =
+        isSignalConnected(QMetaMethod::fromSignal(&SyncEngine::mutationsCommitted));
     for (qsizetype i = 0; i < events.size(); ++i) {
         const auto [first, count] = ranges.at(i);
-        if (count > 0)
+        if (count == 0)
+            continue;
+        if (signalWanted) {
             results[i].mutations = pending.mid(first, count);
+        } else {
+            const auto from = pending.begin() + first;
+            results[i].mutations = QList<Mutation>(std::make_move_iterator(from),
+                                                   std::make_move_iterator(from + count));
+        }
     }
+    if (signalWanted)
+        committed = std::move(pending);
     return TxStatus::Committed;
 }
 
@@ -385,9 +461,8 @@ ApplyResult SyncEngine::apply(const OrderEvent &event)
 QList<ApplyResult> SyncEngine::applyBatch(const QList<OrderEvent> &events)
 {
     QList<ApplyResult> results(events.size());
-    QList<OrderEvent> valid;
     QList<qsizetype> validIndex;
-    valid.reserve(events.size());
+    validIndex.reserve(events.size());
     for (qsizetype i = 0; i < events.size(); ++i) {
         const QString error = events.at(i).validationError();
         if (!error.isEmpty()) {
@@ -395,17 +470,25 @@ QList<ApplyResult> SyncEngine::applyBatch(const QList<OrderEvent> &events)
             results[i].message = error;
             continue;
         }
-        valid.append(events.at(i));
         validIndex.append(i);
     }
-    if (valid.isEmpty())
+    if (validIndex.isEmpty())
         return results;
+    QList<OrderEvent> valid;
+    if (validIndex.size() == events.size()) {
+        valid = events; // shared, not copied
+    } else {
+        valid.reserve(validIndex.size());
+        for (qsizetype i : std::as_const(validIndex))
+            valid.append(events.at(i));
+    }
 
     QList<ApplyResult> validResults(valid.size());
+    QList<Mutation> committed;
     TxStatus status = TxStatus::CasMiss;
     for (int attempt = 0; attempt < m_maxAttempts && status == TxStatus::CasMiss; ++attempt) {
         validResults = QList<ApplyResult>(valid.size());
-        status = runBatch(valid, validResults, attempt > 0);
+        status = runBatch(valid, validResults, attempt > 0, committed);
     }
 
     if (status == TxStatus::StorageError && valid.size() > 1) {
@@ -416,7 +499,6 @@ QList<ApplyResult> SyncEngine::applyBatch(const QList<OrderEvent> &events)
         return results;
     }
 
-    QList<Mutation> committed;
     for (qsizetype i = 0; i < valid.size(); ++i) {
         ApplyResult &r = validResults[i];
         if (status == TxStatus::CasMiss) {
@@ -424,13 +506,11 @@ QList<ApplyResult> SyncEngine::applyBatch(const QList<OrderEvent> &events)
                              u"stock kept changing underneath; retry later"_s,
                              {}};
         } else if (status == TxStatus::StorageError) {
-            r = ApplyResult {ApplyOutcome::StorageError, m_db.lastError(), {}};
-        } else {
-            committed.append(r.mutations);
+            r = ApplyResult {ApplyOutcome::StorageError, m_lastError, {}};
         }
-        results[validIndex.at(i)] = r;
+        results[validIndex.at(i)] = std::move(r);
     }
-    if (!committed.isEmpty())
+    if (status == TxStatus::Committed && !committed.isEmpty())
         Q_EMIT mutationsCommitted(committed);
     return results;
 }
@@ -441,6 +521,7 @@ SyncEngine::ChangeResult SyncEngine::runChange(
     for (int attempt = 0; attempt < m_maxAttempts; ++attempt) {
         if (!m_db.beginWrite())
             return {ChangeError::StorageError, m_db.lastError(), {}};
+        const qint64 now = m_clock.nowMs();
         QHash<QString, Working> working;
         QList<Mutation> pending;
         ChangeResult planned = plan(working, pending);
@@ -453,8 +534,8 @@ SyncEngine::ChangeResult SyncEngine::runChange(
             if (!it->touched)
                 continue;
             bool casHit = false;
-            if (!writeRow(it.key(), *it, &casHit)) {
-                const QString why = sqlError(*m_queries[it->isNew ? kInsertRow : kUpdateRow]);
+            if (!writeRow(it.key(), *it, now, &casHit)) {
+                const QString why = sqlError(it->isNew ? kInsertRow : kUpdateRow);
                 m_db.rollback();
                 m_cache.clear();
                 return {ChangeError::StorageError, why, {}};
@@ -468,7 +549,7 @@ SyncEngine::ChangeResult SyncEngine::runChange(
         }
         for (Mutation &m : pending) {
             if (!appendMutation(m)) {
-                const QString why = sqlError(*m_queries[kInsertMutation]);
+                const QString why = sqlError(kInsertMutation);
                 m_db.rollback();
                 m_cache.clear();
                 return {ChangeError::StorageError, why, {}};
@@ -502,7 +583,7 @@ SyncEngine::ChangeResult SyncEngine::adjust(const QString &sku, qint64 delta, co
     return runChange([&](QHash<QString, Working> &working, QList<Mutation> &out) -> ChangeResult {
         bool exists = false;
         if (!load(sku, true, working, &exists))
-            return {ChangeError::StorageError, m_db.lastError(), {}};
+            return {ChangeError::StorageError, m_lastError, {}};
         if (!exists)
             return {ChangeError::UnknownSku, u"unknown SKU %1"_s.arg(sku), {}};
         Working &w = working[sku];
@@ -554,7 +635,7 @@ SyncEngine::ChangeResult SyncEngine::importStock(const QList<StockImportRow> &ro
         for (const StockImportRow &row : rows) {
             bool exists = false;
             if (!load(row.sku, true, working, &exists))
-                return {ChangeError::StorageError, m_db.lastError(), {}};
+                return {ChangeError::StorageError, m_lastError, {}};
             if (!exists)
                 working.insert(row.sku, Working {Row {}, Row {}, false, true});
             Working &w = working[row.sku];

@@ -7,8 +7,8 @@
 
 #include <QHash>
 #include <QObject>
-#include <QSqlQuery>
 
+#include <array>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -16,6 +16,7 @@
 namespace ChannelDesk {
 
 class Database;
+class Statement;
 
 // One row of a stock import: sets `available` absolutely; title and safety buffer when given.
 struct StockImportRow
@@ -93,26 +94,34 @@ private:
         Row current; // after the events planned so far
         bool touched = false;
         bool isNew = false; // not in the table yet (imports create SKUs)
+        bool fresh = false; // read in this transaction, not taken from the cache
     };
     enum class TxStatus { Committed, CasMiss, StorageError };
 
-    TxStatus runBatch(const QList<OrderEvent> &events, QList<ApplyResult> &results,
-                      bool freshReads);
+    // On commit, fills results and, when mutationsCommitted has a receiver, committed.
+    TxStatus runBatch(const QList<OrderEvent> &events, QList<ApplyResult> &results, bool freshReads,
+                      QList<Mutation> &committed);
+    // Rolls back, keeps why for the results, and returns false.
+    bool fail(const QString &why);
     bool load(const QString &sku, bool fresh, QHash<QString, Working> &working, bool *exists);
-    bool insertKey(const OrderEvent &event, ApplyOutcome outcome, bool *inserted);
-    bool writeRow(const QString &sku, const Working &w, bool *casHit);
+    // Whether a cached row still has the version it had when cached; a refusal rests on it.
+    bool confirm(const QString &sku, Working &w, bool *current);
+    bool insertKey(const OrderEvent &event, ApplyOutcome outcome, qint64 now, bool *inserted);
+    bool writeRow(const QString &sku, const Working &w, qint64 now, bool *casHit);
     bool appendMutation(Mutation &m);
     void planGuard(const QString &sku, Working &w, const QString &channel, const QString &orderId,
                    const QString &actor, qint64 now, QList<Mutation> &out);
     ChangeResult runChange(
         const std::function<ChangeResult(QHash<QString, Working> &, QList<Mutation> &)> &plan);
-    QSqlQuery &prepared(int index, const QString &sql);
-    QString sqlError(const QSqlQuery &q) const;
+    // The statements live in the Database (one set per connection); these are shortcuts.
+    Statement *prepared(int index, const QString &sql);
+    QString sqlError(int index) const;
 
     Database &m_db;
     const Clock &m_clock;
     QHash<QString, Row> m_cache;
-    std::vector<std::unique_ptr<QSqlQuery>> m_queries;
+    std::array<Statement *, 5> m_statements {};
+    QString m_lastError;
     int m_maxAttempts = 8;
 };
 

@@ -1,35 +1,51 @@
 // The order path's throughput on SQLite (DESIGN §11): single-line orders through
-// SyncEngine::applyBatch with group commit, and with one transaction per order.
-// Usage: bench_orderpath [ORDERS] [BATCH]
+// SyncEngine::applyBatch with group commit, and with one transaction per order; and, as the
+// yardstick for the "0.8 of raw" bar, the same statements issued straight through the SQLite C
+// API on the same schema, pragmas and orders, with the least bookkeeping that still decides
+// each order (a row cache checked by the compare-and-swap, one key per order, one log row per
+// change).
+// Usage: bench_orderpath [ORDERS] [BATCH] [ROUNDS]   (commit per order runs ORDERS / 4)
+#include "domain/applyresult.h"
 #include "sim/orderstream.h"
 #include "store/database.h"
 #include "sync/syncengine.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QElapsedTimer>
+#include <QHash>
 #include <QLoggingCategory>
 #include <QTemporaryDir>
 
 #include <cstdio>
+#include <sqlite3.h>
+#include <vector>
 
 using namespace ChannelDesk;
 using namespace Qt::StringLiterals;
 
 namespace {
 
-double run(int orders, int batch, quint64 seed)
+constexpr int kSkus = 1000;
+
+QStringList seedSkus()
 {
-    QTemporaryDir dir;
+    QStringList skus;
+    for (int i = 0; i < kSkus; ++i)
+        skus.append(u"SKU-%1"_s.arg(i));
+    return skus;
+}
+
+// A fresh database with the real schema and pragmas and kSkus SKUs, seeded through the engine.
+std::unique_ptr<Database> seededDatabase(const QString &path, const QStringList &skus)
+{
     QString error;
-    auto db = Database::open(dir.filePath(u"bench.sqlite"_s), &error);
+    auto db = Database::open(path, &error);
     if (!db)
         qFatal("%s", qPrintable(error));
     SyncEngine engine(*db);
     QList<StockImportRow> rows;
-    QStringList skus;
-    for (int i = 0; i < 1000; ++i) {
-        const QString sku = u"SKU-%1"_s.arg(i);
-        skus.append(sku);
+    for (const QString &sku : skus) {
         StockImportRow r;
         r.sku = sku;
         r.available = 1'000'000'000;
@@ -37,14 +53,27 @@ double run(int orders, int batch, quint64 seed)
     }
     if (!engine.importStock(rows, u"bench"_s, u"seed"_s).ok())
         qFatal("seed failed");
+    return db;
+}
 
+QList<OrderEvent> orders(const QStringList &skus, int count, quint64 seed)
+{
     OrderStream::Options options;
     options.skus = skus;
     options.duplicateShare = 0;
     options.multiLineShare = 0;
     options.seed = seed;
     OrderStream stream(options);
-    const QList<OrderEvent> events = stream.take(orders, 0);
+    return stream.take(count, 0);
+}
+
+double run(int count, int batch, quint64 seed)
+{
+    QTemporaryDir dir;
+    const QStringList skus = seedSkus();
+    auto db = seededDatabase(dir.filePath(u"bench.sqlite"_s), skus);
+    SyncEngine engine(*db);
+    const QList<OrderEvent> events = orders(skus, count, seed);
 
     QElapsedTimer timer;
     timer.start();
@@ -54,9 +83,176 @@ double run(int orders, int batch, quint64 seed)
             applied += r.outcome == ApplyOutcome::Applied ? 1 : 0;
     }
     const double seconds = double(timer.nsecsElapsed()) / 1e9;
-    if (applied != orders)
-        qFatal("only %lld of %d applied", applied, orders);
-    return orders / seconds;
+    if (applied != count)
+        qFatal("only %lld of %d applied", applied, count);
+    return count / seconds;
+}
+
+// ---- the same statements through the SQLite C API -------------------------------------------
+
+void check(sqlite3 *db, int rc, const char *what)
+{
+    if (rc != SQLITE_OK && rc != SQLITE_DONE && rc != SQLITE_ROW)
+        qFatal("%s: %s", what, sqlite3_errmsg(db));
+}
+
+sqlite3_stmt *prepare(sqlite3 *db, const char *sql)
+{
+    sqlite3_stmt *stmt = nullptr;
+    check(db, sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr), sql);
+    return stmt;
+}
+
+void bindText(sqlite3_stmt *stmt, int index, const QString &text)
+{
+    sqlite3_bind_text16(stmt, index, text.utf16(), int(text.size() * 2), SQLITE_STATIC);
+}
+
+void step(sqlite3 *db, sqlite3_stmt *stmt, const char *what)
+{
+    check(db, sqlite3_step(stmt), what);
+    sqlite3_reset(stmt);
+}
+
+double runRaw(int count, int batch, quint64 seed)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"bench.sqlite"_s);
+    const QStringList skus = seedSkus();
+    seededDatabase(path, skus); // closed again: the raw run has the file to itself
+    const QList<OrderEvent> events = orders(skus, count, seed);
+
+    sqlite3 *db = nullptr;
+    check(db, sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READWRITE, nullptr),
+          "open");
+    // The pragmas Database::open sets.
+    const QByteArray pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+                               "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY; "
+                               "PRAGMA cache_size=-16384; PRAGMA wal_autocheckpoint=" +
+        QByteArray::number(Database::Options {}.walAutocheckpointPages);
+    check(db, sqlite3_exec(db, pragmas.constData(), nullptr, nullptr, nullptr), "pragmas");
+    sqlite3_busy_timeout(db, 10'000);
+
+    sqlite3_stmt *begin = prepare(db, "BEGIN IMMEDIATE");
+    sqlite3_stmt *commit = prepare(db, "COMMIT");
+    sqlite3_stmt *select = prepare(db,
+                                   "SELECT available, safety_buffer, version, paused, title "
+                                   "FROM stock WHERE sku = ?");
+    sqlite3_stmt *insertKey = prepare(db,
+                                      "INSERT INTO idempotency_keys (channel, order_id, "
+                                      "outcome, at) VALUES (?, ?, ?, ?) "
+                                      "ON CONFLICT DO NOTHING");
+    sqlite3_stmt *update = prepare(db,
+                                   "UPDATE stock SET available = ?, safety_buffer = ?, "
+                                   "title = ?, version = ?, paused = ?, updated_at = ? "
+                                   "WHERE sku = ? AND version = ?");
+    sqlite3_stmt *insertMutation =
+        prepare(db,
+                "INSERT INTO mutations (sku, delta, available_after, version, kind, "
+                "channel, order_id, actor, reason, paused_after, at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+
+    struct Row
+    {
+        qint64 available = 0, safetyBuffer = 0, version = 0, seenVersion = 0;
+        bool paused = false, touched = false;
+        QString title;
+    };
+    struct Change
+    {
+        const OrderEvent *event;
+        qint64 delta, after, version;
+    };
+    QHash<QString, Row> cache;
+    const QString applied = u"applied"_s, order = u"order"_s, actor = u"order-path"_s,
+                  empty = u""_s;
+
+    QElapsedTimer timer;
+    timer.start();
+    qint64 appliedCount = 0;
+    for (qsizetype first = 0; first < events.size(); first += batch) {
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        step(db, begin, "begin");
+        std::vector<Change> changes;
+        QList<QString> touched;
+        const qsizetype last = std::min(events.size(), first + batch);
+        for (qsizetype i = first; i < last; ++i) {
+            const OrderEvent &e = events.at(i);
+            const OrderLine &line = e.lines.constFirst();
+            auto it = cache.find(line.sku);
+            if (it == cache.end()) {
+                bindText(select, 1, line.sku);
+                if (sqlite3_step(select) != SQLITE_ROW)
+                    qFatal("no row for %s", qPrintable(line.sku));
+                Row row;
+                row.available = sqlite3_column_int64(select, 0);
+                row.safetyBuffer = sqlite3_column_int64(select, 1);
+                row.version = row.seenVersion = sqlite3_column_int64(select, 2);
+                row.paused = sqlite3_column_int(select, 3) != 0;
+                row.title = QString::fromUtf8(
+                    reinterpret_cast<const char *>(sqlite3_column_text(select, 4)));
+                sqlite3_reset(select);
+                it = cache.insert(line.sku, row);
+            }
+            if (it->available < line.quantity)
+                qFatal("out of stock");
+            bindText(insertKey, 1, e.channel);
+            bindText(insertKey, 2, e.orderId);
+            bindText(insertKey, 3, applied);
+            sqlite3_bind_int64(insertKey, 4, now);
+            step(db, insertKey, "insert key");
+            if (sqlite3_changes(db) != 1)
+                continue; // a duplicate
+            if (!it->touched) {
+                it->touched = true;
+                touched.append(line.sku);
+            }
+            it->available -= line.quantity;
+            it->version += 1;
+            changes.push_back({&e, -line.quantity, it->available, it->version});
+            ++appliedCount;
+        }
+        for (const QString &sku : std::as_const(touched)) {
+            Row &row = cache[sku];
+            sqlite3_bind_int64(update, 1, row.available);
+            sqlite3_bind_int64(update, 2, row.safetyBuffer);
+            bindText(update, 3, row.title);
+            sqlite3_bind_int64(update, 4, row.version);
+            sqlite3_bind_int(update, 5, row.paused ? 1 : 0);
+            sqlite3_bind_int64(update, 6, now);
+            bindText(update, 7, sku);
+            sqlite3_bind_int64(update, 8, row.seenVersion);
+            step(db, update, "update");
+            if (sqlite3_changes(db) != 1)
+                qFatal("compare-and-swap missed with no other writer");
+            row.seenVersion = row.version;
+            row.touched = false;
+        }
+        for (const Change &c : changes) {
+            const OrderLine &line = c.event->lines.constFirst();
+            bindText(insertMutation, 1, line.sku);
+            sqlite3_bind_int64(insertMutation, 2, c.delta);
+            sqlite3_bind_int64(insertMutation, 3, c.after);
+            sqlite3_bind_int64(insertMutation, 4, c.version);
+            bindText(insertMutation, 5, order);
+            bindText(insertMutation, 6, c.event->channel);
+            bindText(insertMutation, 7, c.event->orderId);
+            bindText(insertMutation, 8, actor);
+            bindText(insertMutation, 9, empty);
+            sqlite3_bind_int(insertMutation, 10, 0);
+            sqlite3_bind_int64(insertMutation, 11, now);
+            step(db, insertMutation, "insert mutation");
+            (void)sqlite3_last_insert_rowid(db);
+        }
+        step(db, commit, "commit");
+    }
+    const double seconds = double(timer.nsecsElapsed()) / 1e9;
+    if (appliedCount != count)
+        qFatal("only %lld of %d applied", appliedCount, count);
+    for (sqlite3_stmt *s : {begin, commit, select, insertKey, update, insertMutation})
+        sqlite3_finalize(s);
+    sqlite3_close(db);
+    return count / seconds;
 }
 
 } // namespace
@@ -66,14 +262,33 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QLoggingCategory::setFilterRules(u"channeldesk.*.info=false"_s);
     const QStringList args = app.arguments();
-    const int orders = args.size() > 1 ? args.at(1).toInt() : 200'000;
+    const int count = args.size() > 1 ? args.at(1).toInt() : 200'000;
     const int batch = args.size() > 2 ? args.at(2).toInt() : 1000;
-    std::printf("orders=%d\n", orders);
-    for (int round = 1; round <= 3; ++round) {
-        std::printf("round %d: group commit (batch %d): %.0f orders/s\n", round, batch,
-                    run(orders, batch, round));
-        std::printf("round %d: commit per order:         %.0f orders/s\n", round,
-                    run(orders / 4, 1, round));
+    const int rounds = args.size() > 3 ? args.at(3).toInt() : 3;
+    std::printf("orders=%d (commit per order: %d)\n", count, count / 4);
+    for (int round = 1; round <= rounds; ++round) {
+        // For profiling one side: CHANNELDESK_BENCH_ONLY=engine or raw.
+        const QByteArray only = qgetenv("CHANNELDESK_BENCH_ONLY");
+        if (only == "engine") {
+            std::printf("engine: group %.0f/s\n", run(count, batch, round));
+            std::fflush(stdout);
+            continue;
+        }
+        if (only == "raw") {
+            std::printf("raw: group %.0f/s, per order %.0f/s\n", runRaw(count, batch, round),
+                        runRaw(count / 4, 1, round));
+            std::fflush(stdout);
+            continue;
+        }
+        const double group = run(count, batch, round);
+        const double groupRaw = runRaw(count, batch, round);
+        const double single = run(count / 4, 1, round);
+        const double singleRaw = runRaw(count / 4, 1, round);
+        std::printf("round %d: group commit (batch %d): %7.0f orders/s, raw %7.0f/s, ratio %.2f\n",
+                    round, batch, group, groupRaw, group / groupRaw);
+        std::printf("round %d: commit per order:        %7.0f orders/s, raw %7.0f/s, ratio %.2f\n",
+                    round, single, singleRaw, single / singleRaw);
+        std::fflush(stdout);
     }
     return 0;
 }

@@ -1,8 +1,10 @@
 #include "store/database.h"
 #include "store/migrations.h"
+#include "store/statement.h"
 
 #include <QDir>
 #include <QFile>
+#include <QRegularExpression>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -21,6 +23,9 @@ private Q_SLOTS:
     void refusesNonDatabase_data();
     void refusesNonDatabase();
     void stockNeverNegativeAtTheSchemaLevel();
+    void idempotencyKeysMoveToAClusteredTable();
+    void statementsBindByPosition();
+    void statementsShareTheTransaction();
 };
 
 void TestDatabase::freshFileIsMigrated()
@@ -113,6 +118,127 @@ void TestDatabase::stockNeverNegativeAtTheSchemaLevel()
     QVERIFY(db->exec(u"INSERT INTO stock (sku, available) VALUES ('A', 1)"_s));
     QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"statement failed"_s));
     QVERIFY(!db->exec(u"UPDATE stock SET available = -1 WHERE sku = 'A'"_s));
+}
+
+void TestDatabase::idempotencyKeysMoveToAClusteredTable()
+{
+    // A database from before migration 5: its keys survive the rebuild and still refuse a
+    // duplicate.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"inv.sqlite"_s);
+    QString error;
+    {
+        auto db = Database::open(path, &error);
+        QVERIFY2(db, qPrintable(error));
+        for (const QString &sql :
+             {u"DROP TABLE idempotency_keys"_s,
+              u"CREATE TABLE idempotency_keys (channel TEXT NOT NULL, order_id TEXT NOT NULL, "
+              "outcome TEXT NOT NULL, at BIGINT NOT NULL, PRIMARY KEY (channel, order_id))"_s,
+              u"INSERT INTO idempotency_keys VALUES ('shop', '1', 'applied', 5)"_s,
+              u"DELETE FROM schema_migrations WHERE version >= 5"_s})
+            QVERIFY(db->exec(sql));
+    }
+    auto db = Database::open(path, &error);
+    QVERIFY2(db, qPrintable(error));
+    QCOMPARE(db->schemaVersion(), allMigrations().constLast().version);
+    QSqlQuery q(db->connection());
+    QVERIFY(q.exec(u"SELECT sql FROM sqlite_master WHERE name = 'idempotency_keys'"_s) && q.next());
+    QVERIFY2(q.value(0).toString().contains(u"WITHOUT ROWID"_s), qPrintable(q.value(0).toString()));
+    QVERIFY(q.exec(u"SELECT outcome, at FROM idempotency_keys WHERE channel = 'shop' AND "
+                   "order_id = '1'"_s) &&
+            q.next());
+    QCOMPARE(q.value(0).toString(), u"applied"_s);
+    QCOMPARE(q.value(1).toLongLong(), 5);
+    QVERIFY(!q.exec(u"INSERT INTO idempotency_keys VALUES ('shop', '1', 'applied', 6)"_s));
+    QVERIFY(q.exec(u"INSERT INTO idempotency_keys VALUES ('shop', '1', 'applied', 6) "
+                   "ON CONFLICT DO NOTHING"_s));
+    QCOMPARE(q.numRowsAffected(), 0);
+}
+
+void TestDatabase::statementsBindByPosition()
+{
+    QTemporaryDir dir;
+    QString error;
+    auto db = Database::open(dir.filePath(u"inv.sqlite"_s), &error);
+    QVERIFY2(db, qPrintable(error));
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"cannot prepare"_s));
+    QVERIFY(!db->statement(u"SELECT nothing FROM nowhere"_s));
+    QVERIFY(!db->lastError().isEmpty());
+
+    Statement *insert =
+        db->statement(u"INSERT INTO stock (sku, title, available) VALUES (?, ?, ?)"_s);
+    QVERIFY(insert);
+    QCOMPARE(db->statement(u"INSERT INTO stock (sku, title, available) VALUES (?, ?, ?)"_s),
+             insert);
+    const QString sku = u"Ä-1"_s;
+    insert->bind(0, sku);
+    insert->bind(1, u"Grün "_s + QString::number(7)); // a temporary: copied before it goes
+    insert->bind(2, qint64(5'000'000'000));
+    QVERIFY2(insert->exec(), qPrintable(insert->lastError()));
+    QCOMPARE(insert->rowsAffected(), 1);
+    QVERIFY(insert->lastInsertId() > 0);
+    // A null string is the empty string (text columns are NOT NULL).
+    insert->bind(0, u"B"_s);
+    insert->bind(1, QString());
+    insert->bind(2, qint64(1));
+    QVERIFY2(insert->exec(), qPrintable(insert->lastError()));
+    // The schema's CHECK is reported, and the statement is usable again afterwards.
+    insert->bind(0, u"C"_s);
+    insert->bind(1, QString());
+    insert->bind(2, qint64(-1));
+    QVERIFY(!insert->exec());
+    QVERIFY(insert->lastError().contains(u"CHECK"_s, Qt::CaseInsensitive));
+    // ... and the error does not stick to the next run.
+    insert->bind(0, u"C"_s);
+    insert->bind(1, QString());
+    insert->bind(2, qint64(0));
+    QVERIFY2(insert->exec(), qPrintable(insert->lastError()));
+    QVERIFY(insert->lastError().isEmpty());
+    QVERIFY(db->exec(u"DELETE FROM stock WHERE sku = 'C'"_s));
+
+    Statement *select = db->statement(u"SELECT sku, title, available FROM stock ORDER BY sku"_s);
+    QVERIFY(select && select->exec());
+    QVERIFY(select->next());
+    QCOMPARE(select->text(0), u"B"_s);
+    QCOMPARE(select->text(1), u""_s);
+    QVERIFY(!select->text(1).isNull());
+    QVERIFY(select->next());
+    QCOMPARE(select->text(0), sku);
+    QCOMPARE(select->text(1), u"Grün 7"_s);
+    QCOMPARE(select->int64(2), qint64(5'000'000'000));
+    QVERIFY(!select->next());
+    QVERIFY(select->lastError().isEmpty());
+}
+
+void TestDatabase::statementsShareTheTransaction()
+{
+    // A statement runs in the connection's transaction: rolled back with it, and visible to
+    // QSqlQuery on the same connection before the commit.
+    QTemporaryDir dir;
+    QString error;
+    auto db = Database::open(dir.filePath(u"inv.sqlite"_s), &error);
+    QVERIFY2(db, qPrintable(error));
+    Statement *insert = db->statement(u"INSERT INTO stock (sku, available) VALUES (?, 1)"_s);
+    QVERIFY(insert);
+    auto count = [&] {
+        QSqlQuery q(db->connection());
+        return q.exec(u"SELECT COUNT(*) FROM stock"_s) && q.next() ? q.value(0).toInt() : -1;
+    };
+    QVERIFY(db->beginWrite());
+    insert->bind(0, u"A"_s);
+    QVERIFY(insert->exec());
+    QCOMPARE(count(), 1);
+    db->rollback();
+    QCOMPARE(count(), 0);
+    QVERIFY(db->beginWrite());
+    insert->bind(0, u"A"_s);
+    QVERIFY(insert->exec());
+    QVERIFY(db->commit());
+    auto other = db->openAnother(&error);
+    QVERIFY2(other, qPrintable(error));
+    QSqlQuery q(other->connection());
+    QVERIFY(q.exec(u"SELECT COUNT(*) FROM stock"_s) && q.next());
+    QCOMPARE(q.value(0).toInt(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestDatabase)

@@ -28,6 +28,8 @@ private Q_SLOTS:
     void oversellAttemptIsLoggedAndChangesNothing();
     void unknownSkuIsRecordedOnce();
     void staleCacheIsCaughtByCompareAndSwap();
+    void staleCacheDoesNotRefuseAnOrder_data();
+    void staleCacheDoesNotRefuseAnOrder();
     void adjust_data();
     void adjust();
     void importCreatesUpdatesAndPauses();
@@ -240,6 +242,43 @@ void TestSyncEngine::staleCacheIsCaughtByCompareAndSwap()
     QCOMPARE(t.stock(u"A"_s).available, 0);
 }
 
+void TestSyncEngine::staleCacheDoesNotRefuseAnOrder_data()
+{
+    QTest::addColumn<int>("batchSize");
+    QTest::newRow("alone") << 1;
+    QTest::newRow("in a group commit") << 3;
+}
+
+void TestSyncEngine::staleCacheDoesNotRefuseAnOrder()
+{
+    // The first engine has seen A sold out; the second restocks it. A refusal decided on the
+    // first engine's cache alone writes no stock row, so no compare-and-swap would catch it:
+    // the engine must check the row before refusing for good.
+    QFETCH(int, batchSize);
+    TestDatabase t;
+    auto other = t.another();
+    SyncEngine first(t.db());
+    SyncEngine second(*other);
+    seed(first, {stockRow(u"A"_s, 1), stockRow(u"B"_s, 10)});
+    QCOMPARE(first.apply(order(u"shop"_s, u"1"_s, {{u"A"_s, 1}})).outcome, ApplyOutcome::Applied);
+    QVERIFY(second.adjust(u"A"_s, 5, u"clerk"_s, u"delivery"_s).ok());
+
+    QList<OrderEvent> batch {order(u"shop"_s, u"2"_s, {{u"A"_s, 2}})};
+    for (int i = 1; i < batchSize; ++i)
+        batch.append(order(u"shop"_s, u"b%1"_s.arg(i), {{u"B"_s, 1}}));
+    const auto results = first.applyBatch(batch);
+    QCOMPARE(results.at(0).outcome, ApplyOutcome::Applied);
+    for (qsizetype i = 1; i < results.size(); ++i)
+        QCOMPARE(results.at(i).outcome, ApplyOutcome::Applied);
+    QCOMPARE(t.stock(u"A"_s).available, 3);
+    QCOMPARE(t.count(u"SELECT COUNT(*) FROM mutations WHERE kind = 'oversell_attempt'"_s), 0);
+    // A real shortage is still refused, and logged once.
+    QCOMPARE(first.apply(order(u"shop"_s, u"3"_s, {{u"A"_s, 4}})).outcome,
+             ApplyOutcome::InsufficientStock);
+    QCOMPARE(t.stock(u"A"_s).available, 3);
+    QCOMPARE(t.count(u"SELECT COUNT(*) FROM mutations WHERE kind = 'oversell_attempt'"_s), 1);
+}
+
 void TestSyncEngine::adjust_data()
 {
     QTest::addColumn<QString>("sku");
@@ -330,13 +369,24 @@ void TestSyncEngine::committedSignal()
     TestDatabase t;
     SyncEngine engine(t.db());
     seed(engine, {stockRow(u"A"_s, 10)});
+    // Without a receiver the engine builds no list for the signal; the results still carry
+    // every row.
+    const auto quiet = engine.applyBatch({order(u"s"_s, u"0"_s, {{u"A"_s, 1}})});
+    QCOMPARE(quiet.at(0).mutations.size(), 1);
+    QVERIFY(quiet.at(0).mutations.at(0).id > 0);
+
     QSignalSpy spy(&engine, &SyncEngine::mutationsCommitted);
-    engine.applyBatch({order(u"s"_s, u"1"_s, {{u"A"_s, 1}}), order(u"s"_s, u"1"_s, {{u"A"_s, 1}}),
-                       order(u"s"_s, u"2"_s, {{u"A"_s, 2}})});
+    const auto results = engine.applyBatch({order(u"s"_s, u"1"_s, {{u"A"_s, 1}}),
+                                            order(u"s"_s, u"1"_s, {{u"A"_s, 1}}),
+                                            order(u"s"_s, u"2"_s, {{u"A"_s, 2}})});
     QCOMPARE(spy.count(), 1); // one transaction, one signal
     const auto mutations = spy.at(0).at(0).value<QList<Mutation>>();
     QCOMPARE(mutations.size(), 2);
-    QCOMPARE(mutations.at(1).availableAfter, 7);
+    QCOMPARE(mutations.at(1).availableAfter, 6);
+    // With one, the results carry the same rows as the signal, ids included.
+    QCOMPARE(results.at(0).mutations + results.at(2).mutations, mutations);
+    QVERIFY(results.at(1).mutations.isEmpty());
+    QVERIFY(mutations.at(0).id > quiet.at(0).mutations.at(0).id);
     engine.apply(order(u"s"_s, u"1"_s, {{u"A"_s, 1}})); // duplicate: nothing committed to say
     QCOMPARE(spy.count(), 1);
 }
