@@ -35,6 +35,10 @@ CoreRuntime::HttpAnswer answer(int status, const QString &key, const QString &va
 struct CoreRuntime::Channel
 {
     ChannelConfig config;
+    // Each channel its own connections: Qt keeps at most 6 per host and manager, and channels
+    // may share a host (eBay marketplaces, several stores behind one gateway), so a shared
+    // manager would let a busy or slow channel queue another's calls behind its own.
+    std::unique_ptr<QNetworkAccessManager> network;
     std::unique_ptr<ChannelAdapter> adapter;
     std::unique_ptr<WebhookParser> parser; // null: the channel is polled
     std::unique_ptr<Propagator> propagator;
@@ -91,12 +95,11 @@ bool CoreRuntime::start(QString *error)
         Q_EMIT alertRaised(a);
     });
     connect(m_alerts.get(), &AlertRules::alertResolved, this, &CoreRuntime::alertResolved);
-    m_network = new QNetworkAccessManager(this);
-
     for (const ChannelConfig &config : std::as_const(m_options.config.channels)) {
         auto channel = std::make_unique<Channel>();
         channel->config = config;
-        channel->adapter = createChannelAdapter(config, m_network, m_clock);
+        channel->network = std::make_unique<QNetworkAccessManager>();
+        channel->adapter = createChannelAdapter(config, channel->network.get(), m_clock);
         if (!channel->adapter) {
             *error = u"channel %1: unknown type %2"_s.arg(config.id, config.type);
             return false;

@@ -115,7 +115,6 @@ private:
     QList<LagSample> m_lagBuffer;
     QList<PropagationCall> m_callBuffer;
     qint64 m_lastPruneMs = 0;
-    QNetworkAccessManager *m_network = nullptr;
     std::vector<std::unique_ptr<Channel>> m_channels;
     std::unique_ptr<HttpApi> m_api;
     QTimer m_housekeeping;
