@@ -5,6 +5,8 @@
 #include "store/database.h"
 #include "util/clock.h"
 
+#include <QDateTime>
+
 using namespace ChannelDesk;
 using namespace Qt::StringLiterals;
 
@@ -26,7 +28,9 @@ int runDeliveryImport(const QStringList &args)
         return Cli::kBadInput;
     QList<DeliveryOutcome> outcomes;
     CsvErrors errors;
-    if (!parseDeliveryCsv(QString::fromUtf8(bytes), &outcomes, &errors))
+    const QDate today =
+        QDateTime::fromMSecsSinceEpoch(SystemClock::instance().nowMs(), Qt::UTC).date();
+    if (!parseDeliveryCsv(QString::fromUtf8(bytes), &outcomes, &errors, today))
         return Cli::reportImportErrors(path, errors.messages);
     auto db = Cli::openDatabase(parser);
     if (!db)

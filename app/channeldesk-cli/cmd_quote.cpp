@@ -11,6 +11,8 @@
 #include <QCoreApplication>
 #include <QNetworkAccessManager>
 
+#include <algorithm>
+
 using namespace ChannelDesk;
 using namespace Qt::StringLiterals;
 
@@ -80,6 +82,11 @@ int runQuote(const QStringList &args)
     QString error;
     if (!parseCarrierSettings(configBytes, &settings, &error)) {
         Cli::printError(configPath + u": "_s + error);
+        return Cli::kBadInput;
+    }
+    if (std::none_of(settings.carriers.cbegin(), settings.carriers.cend(),
+                     [](const CarrierConfig &c) { return c.enabled; })) {
+        Cli::printError(configPath + u": no enabled carrier in \"carriers\": nothing to quote"_s);
         return Cli::kBadInput;
     }
     const QString orderPath = parser.positionalArguments().constFirst();

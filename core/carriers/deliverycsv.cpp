@@ -6,7 +6,8 @@ namespace ChannelDesk {
 
 using namespace Qt::StringLiterals;
 
-bool parseDeliveryCsv(const QString &text, QList<DeliveryOutcome> *outcomes, CsvErrors *errors)
+bool parseDeliveryCsv(const QString &text, QList<DeliveryOutcome> *outcomes, CsvErrors *errors,
+                      QDate today)
 {
     QList<CsvReader::Record> records;
     QString parseError;
@@ -66,6 +67,10 @@ bool parseDeliveryCsv(const QString &text, QList<DeliveryOutcome> *outcomes, Csv
                 errors->add(r.line, u"%1 \"%2\" is not a date like 2026-12-01"_s.arg(name, value));
                 ok = false;
             }
+        }
+        if (ok && today.isValid() && o.delivered > today.addDays(1)) {
+            errors->add(r.line, u"delivered \"%1\" is in the future"_s.arg(field(u"delivered"_s)));
+            ok = false;
         }
         if (ok)
             parsed.append(o);

@@ -41,6 +41,7 @@ private Q_SLOTS:
     void mapImport_data();
     void mapImport();
     void mapImportKeepsOneSkuPerListing();
+    void quoteWithoutCarriersIsBadInput();
     void deadLetterQueue();
     void serveStopsCleanlyOnSigterm();
     void serveRefusesABadConfig_data();
@@ -452,6 +453,16 @@ void TestCli::mapImportKeepsOneSkuPerListing()
     QCOMPARE(listings.size(), 2);
     for (const ChannelDesk::ListingState &l : listings)
         QCOMPARE(l.remoteId, l.sku == u"A"_s ? u"201"_s : u"101"_s);
+}
+
+void TestCli::quoteWithoutCarriersIsBadInput()
+{
+    const Run r = cli({u"quote"_s, u"--config"_s, write(u"c.json"_s, R"({"carriers": []})"),
+                       write(u"o.json"_s, R"({"order_id":"1","promised_by":"2026-12-01",
+        "from":{"postal_code":"10001","country":"US"},"to":{"postal_code":"94105","country":"US"},
+        "parcels":[{"weight_g":1200,"length_cm":30,"width_cm":20,"height_cm":10}]})")});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains("no enabled carrier"), r.err.constData());
 }
 
 void TestCli::deadLetterQueue()
