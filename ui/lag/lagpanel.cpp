@@ -63,6 +63,9 @@ LagPanel::LagPanel(CoreBridge *bridge, QWidget *parent)
     , m_y(new QValueAxis(m_chart))
 {
     setObjectName(u"lagPanel"_s);
+    // Axis numbers in the UI's language (1,5 in German), as the tables show them.
+    m_chart->setLocalizeNumbers(true);
+    m_histogram->setLocalizeNumbers(true);
     m_window->setObjectName(u"lagWindow"_s);
     m_window->addItem(tr("Last 5 minutes"), LagMonitor::kFiveMinutesMs);
     m_window->addItem(tr("Last hour"), LagMonitor::kOneHourMs);
@@ -91,7 +94,7 @@ LagPanel::LagPanel(CoreBridge *bridge, QWidget *parent)
     m_histogram->addSeries(m_bars);
     m_bins->setTitleText(tr("Lag (commit to channel acknowledgement)"));
     m_share->setTitleText(tr("Share of updates (%)"));
-    m_share->setLabelFormat(u"%d"_s);
+    m_share->setLabelFormat(u"%.0f"_s);
     m_share->setRange(0, 100);
     m_histogram->addAxis(m_bins, Qt::AlignBottom);
     m_histogram->addAxis(m_share, Qt::AlignLeft);
