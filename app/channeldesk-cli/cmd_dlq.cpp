@@ -190,7 +190,8 @@ int runMapImport(const QStringList &args)
         CsvHeader header;
         if (header.read(records.first(), {u"channel"_s, u"sku"_s, u"remote_id"_s}, {}, &errors)) {
             QHash<QString, int> seen;
-            QHash<QString, int> seenListing; // channel and remote id: one SKU per listing
+            // Channel and remote id -> the line that mapped it: one SKU per listing.
+            QHash<QString, std::pair<int, QString>> seenListing;
             for (qsizetype i = 1; i < records.size(); ++i) {
                 const CsvReader::Record &r = records.at(i);
                 if (r.fields.size() != header.size()) {
@@ -219,18 +220,18 @@ int runMapImport(const QStringList &args)
                     ok = false;
                 }
                 const QString listingKey = m.channel + u'\n' + m.remoteId;
-                if (ok && seenListing.contains(listingKey)) {
-                    const int first = seenListing.value(listingKey);
-                    errors.add(r.line,
-                               u"listing %1 on %2 is already mapped to %3 on line %4: two SKUs "
-                               "would overwrite each other's quantity"_s.arg(
-                                   m.remoteId, m.channel, rows.at(lines.indexOf(first)).sku,
-                                   QString::number(first)));
+                if (const auto first = seenListing.constFind(listingKey);
+                    ok && first != seenListing.cend()) {
+                    errors.add(
+                        r.line,
+                        u"listing %1 on %2 is already mapped to %3 on line %4: two SKUs "
+                        "would overwrite each other's quantity"_s.arg(
+                            m.remoteId, m.channel, first->second, QString::number(first->first)));
                     ok = false;
                 }
                 if (ok) {
                     seen.insert(key, r.line);
-                    seenListing.insert(listingKey, r.line);
+                    seenListing.insert(listingKey, {r.line, m.sku});
                     rows.append(m);
                     lines.append(r.line);
                 }

@@ -89,28 +89,14 @@ bool SyncEngine::load(const QString &sku, bool fresh, QHash<QString, Working> &w
             return true;
         }
     }
-    Statement *q = prepared(kSelectRow,
-                            u"SELECT available, safety_buffer, version, paused, title "
-                            "FROM stock WHERE sku = ?"_s);
-    if (!q)
-        return fail(m_db.lastError());
-    q->bind(0, sku);
-    if (!q->exec())
-        return fail(q->lastError());
-    if (!q->next()) {
-        if (!q->lastError().isEmpty())
-            return fail(q->lastError());
-        q->finish();
+    Row row;
+    bool found = false;
+    if (!readRow(sku, &row, &found))
+        return false;
+    if (!found) {
         *exists = false;
         return true;
     }
-    Row row;
-    row.available = q->int64(0);
-    row.safetyBuffer = q->int64(1);
-    row.version = q->int64(2);
-    row.paused = q->int64(3) != 0;
-    row.title = q->text(4);
-    q->finish();
     m_cache.insert(sku, row);
     Working w {row, row};
     w.fresh = true;
@@ -119,7 +105,7 @@ bool SyncEngine::load(const QString &sku, bool fresh, QHash<QString, Working> &w
     return true;
 }
 
-bool SyncEngine::confirm(const QString &sku, Working &w, bool *current)
+bool SyncEngine::readRow(const QString &sku, Row *row, bool *found)
 {
     Statement *q = prepared(kSelectRow,
                             u"SELECT available, safety_buffer, version, paused, title "
@@ -133,11 +119,26 @@ bool SyncEngine::confirm(const QString &sku, Working &w, bool *current)
         if (!q->lastError().isEmpty())
             return fail(q->lastError());
         q->finish();
-        *current = false; // gone since it was cached
+        *found = false;
         return true;
     }
-    *current = q->int64(2) == w.seen.version;
+    row->available = q->int64(0);
+    row->safetyBuffer = q->int64(1);
+    row->version = q->int64(2);
+    row->paused = q->int64(3) != 0;
+    row->title = q->text(4);
     q->finish();
+    *found = true;
+    return true;
+}
+
+bool SyncEngine::confirm(const QString &sku, Working &w, bool *current)
+{
+    Row row;
+    bool found = false;
+    if (!readRow(sku, &row, &found))
+        return false;
+    *current = found && row.version == w.seen.version; // gone since it was cached: not current
     w.fresh = *current;
     return true;
 }

@@ -106,6 +106,8 @@ private:
     bool load(const QString &sku, bool fresh, QHash<QString, Working> &working, bool *exists);
     // Whether a cached row still has the version it had when cached; a refusal rests on it.
     bool confirm(const QString &sku, Working &w, bool *current);
+    // The stock row as the database holds it; *found is false for an unknown SKU.
+    bool readRow(const QString &sku, Row *row, bool *found);
     bool insertKey(const OrderEvent &event, ApplyOutcome outcome, qint64 now, bool *inserted);
     bool writeRow(const QString &sku, const Working &w, qint64 now, bool *casHit);
     bool appendMutation(Mutation &m);

@@ -11,7 +11,6 @@
 // Usage: bench_flashsale [TYPES] [BASE_ORDERS_PER_SECOND] [REQUESTS_PER_SECOND]
 // TYPES: comma-separated channel types, default shopify,woocommerce,ebay,amazon.
 #include "benchsim.h"
-#include "channels/channelconfig.h"
 #include "metrics/lagmonitor.h"
 #include "runtime/coreruntime.h"
 #include "sim/orderstream.h"
@@ -22,7 +21,6 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QLoggingCategory>
-#include <QProcessEnvironment>
 #include <QTemporaryDir>
 #include <QTimer>
 
@@ -63,23 +61,8 @@ int main(int argc, char *argv[])
     QList<Bench::Channel> channels;
     for (const QString &type : types)
         channels.append({type, type, 10, rps});
-    QString error;
-    Bench::SimProcess simulator;
-    if (!simulator.start(channels, kSkus, 100'000'000, dir.path(), &error))
-        qFatal("%s", qPrintable(error));
-    const QByteArray config = Bench::coreConfig(channels, simulator.baseUrl()); // sets the secrets
-    const auto parsed = parseChannelsConfig(config, QProcessEnvironment::systemEnvironment());
-    if (!parsed.ok())
-        qFatal("%s", qPrintable(parsed.error));
-    CoreRuntime::Options options;
-    options.databaseLocation = dir.filePath(u"bench.sqlite"_s);
-    options.config = *parsed.config;
-    options.listen = false;
-    if (!Bench::seedInventory(options.databaseLocation, channels, kSkus, 100'000'000, &error))
-        qFatal("%s", qPrintable(error));
-    CoreRuntime runtime(options);
-    if (!runtime.start(&error))
-        qFatal("%s", qPrintable(error));
+    Bench::Core core(channels, kSkus, dir.path());
+    CoreRuntime &runtime = core.runtime();
 
     QHash<QString, Throttling> throttling;
     bool measuring = false;

@@ -35,23 +35,8 @@ int main(int argc, char *argv[])
     QList<Bench::Channel> list;
     for (int c = 0; c < channels; ++c)
         list.append({u"ch%1"_s.arg(c), c % 2 == 0 ? u"shopify"_s : u"woocommerce"_s, 10, 0});
-    QString error;
-    Bench::SimProcess simulator;
-    if (!simulator.start(list, kSkus, 100'000'000, dir.path(), &error))
-        qFatal("%s", qPrintable(error));
-    const QByteArray config = Bench::coreConfig(list, simulator.baseUrl()); // sets the secrets
-    const auto parsed = parseChannelsConfig(config, QProcessEnvironment::systemEnvironment());
-    if (!parsed.ok())
-        qFatal("%s", qPrintable(parsed.error));
-    CoreRuntime::Options options;
-    options.databaseLocation = dir.filePath(u"bench.sqlite"_s);
-    options.config = *parsed.config;
-    options.listen = false;
-    if (!Bench::seedInventory(options.databaseLocation, list, kSkus, 100'000'000, &error))
-        qFatal("%s", qPrintable(error));
-    CoreRuntime runtime(options);
-    if (!runtime.start(&error))
-        qFatal("%s", qPrintable(error));
+    Bench::Core core(list, kSkus, dir.path());
+    CoreRuntime &runtime = core.runtime();
 
     OrderStream::Options streamOptions;
     for (int i = 0; i < kSkus; ++i)

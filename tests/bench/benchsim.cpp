@@ -1,5 +1,7 @@
 #include "benchsim.h"
 
+#include "channels/channelconfig.h"
+#include "runtime/coreruntime.h"
 #include "store/database.h"
 #include "sync/syncengine.h"
 
@@ -8,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcessEnvironment>
 #include <QTcpServer>
 
 using namespace Qt::StringLiterals;
@@ -144,7 +147,7 @@ bool SimProcess::start(const QList<Channel> &channels, int skus, qint64 quantity
     return true;
 }
 
-QByteArray coreConfig(const QList<Channel> &channels, const QString &simBaseUrl)
+static QByteArray coreConfig(const QList<Channel> &channels, const QString &simBaseUrl)
 {
     qputenv("BENCH_T", "t");
     qputenv("BENCH_K", "k");
@@ -158,8 +161,8 @@ QByteArray coreConfig(const QList<Channel> &channels, const QString &simBaseUrl)
         .toJson();
 }
 
-bool seedInventory(const QString &location, const QList<Channel> &channels, int skus,
-                   qint64 available, QString *error)
+static bool seedInventory(const QString &location, const QList<Channel> &channels, int skus,
+                          qint64 available, QString *error)
 {
     auto db = Database::open(location, error);
     if (!db)
@@ -193,5 +196,28 @@ bool seedInventory(const QString &location, const QList<Channel> &channels, int 
     }
     return true;
 }
+
+Core::Core(const QList<Channel> &channels, int skus, const QString &directory)
+{
+    constexpr qint64 kPlenty = 100'000'000; // no order runs out
+    QString error;
+    if (!m_simulator.start(channels, skus, kPlenty, directory, &error))
+        qFatal("%s", qPrintable(error));
+    const QByteArray config = coreConfig(channels, m_simulator.baseUrl()); // sets the secrets
+    const auto parsed = parseChannelsConfig(config, QProcessEnvironment::systemEnvironment());
+    if (!parsed.ok())
+        qFatal("%s", qPrintable(parsed.error));
+    CoreRuntime::Options options;
+    options.databaseLocation = directory + u"/bench.sqlite"_s;
+    options.config = *parsed.config;
+    options.listen = false;
+    if (!seedInventory(options.databaseLocation, channels, skus, kPlenty, &error))
+        qFatal("%s", qPrintable(error));
+    m_runtime = std::make_unique<CoreRuntime>(options);
+    if (!m_runtime->start(&error))
+        qFatal("%s", qPrintable(error));
+}
+
+Core::~Core() = default;
 
 } // namespace ChannelDesk::Bench

@@ -6,6 +6,12 @@
 #include <QProcess>
 #include <QString>
 
+#include <memory>
+
+namespace ChannelDesk {
+class CoreRuntime;
+}
+
 namespace ChannelDesk::Bench {
 
 // One channel of a sync benchmark: simulated by channeldesk-sim, configured in the core the way
@@ -39,14 +45,19 @@ private:
     QString m_baseUrl;
 };
 
-// The core's channels config for them (credentials through BENCH_* environment variables,
-// which this sets).
-QByteArray coreConfig(const QList<Channel> &channels, const QString &simBaseUrl);
+// What every sync benchmark sets up: the channels in channeldesk-sim, a seeded inventory in
+// `directory` with every listing in sync, and the real CoreRuntime on them (not listening).
+// Aborts with the reason when any of it fails.
+class Core
+{
+public:
+    Core(const QList<Channel> &channels, int skus, const QString &directory);
+    ~Core();
+    CoreRuntime &runtime() { return *m_runtime; }
 
-// A fresh inventory: SKU-0 .. SKU-<skus - 1> with `available` each, mapped on every channel and
-// acknowledged there (the simulated channels start with the same quantity), so a run measures
-// the changes it makes, not a first push of the catalogue.
-bool seedInventory(const QString &location, const QList<Channel> &channels, int skus,
-                   qint64 available, QString *error);
+private:
+    SimProcess m_simulator;
+    std::unique_ptr<CoreRuntime> m_runtime;
+};
 
 } // namespace ChannelDesk::Bench

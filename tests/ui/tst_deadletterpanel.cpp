@@ -5,6 +5,7 @@
 #include "console/corebridge.h"
 #include "dlq/deadlettermodel.h"
 #include "dlq/deadletterpanel.h"
+#include "lag/lagpanel.h"
 #include "sim/channelsim.h"
 #include "sim/simchannel.h"
 #include "sim/simtcpserver.h"
@@ -115,7 +116,8 @@ void TestDeadLetterPanel::retrySelectedReachesThePropagator()
         parseChannelsConfig(uR"({"channels": [{"id": "woo", "type": "woocommerce", "base_url": "%1",
              "credentials": {"consumer_key_env": "DLQ_TEST_KEY",
                              "consumer_secret_env": "DLQ_TEST_SECRET"},
-             "webhook_secret_env": "DLQ_TEST_SECRET"}]})"_s.arg(base)
+             "webhook_secret_env": "DLQ_TEST_SECRET"}],
+             "alerts": {"lag_p99_seconds": 2.5}})"_s.arg(base)
                                 .toUtf8(),
                             QProcessEnvironment::systemEnvironment());
     QVERIFY2(config.ok(), qPrintable(config.error));
@@ -126,6 +128,7 @@ void TestDeadLetterPanel::retrySelectedReachesThePropagator()
     options.listen = false;
     CoreBridge bridge(options);
     DeadLetterPanel panel(&bridge);
+    LagPanel lag(&bridge);
     panel.resize(1000, 600);
     panel.show();
     DeadLetterModel *model = panel.model();
@@ -141,6 +144,8 @@ void TestDeadLetterPanel::retrySelectedReachesThePropagator()
     connect(&bridge, &CoreBridge::stockChanged, this, track);
     bridge.start();
     QTRY_COMPARE_WITH_TIMEOUT(started.count(), 1, 10'000);
+    // The lag chart's dashed line is the config's p99 alert threshold.
+    QCOMPARE(lag.thresholdMs(), 2500.0);
     // The first push of every listing has to land before the shop starts refusing, or more than
     // the one adjusted SKU would be dead-lettered.
     QTRY_VERIFY_WITH_TIMEOUT(cells.size() == 3 &&

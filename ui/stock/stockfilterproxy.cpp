@@ -16,13 +16,16 @@ StockFilterProxy::StockFilterProxy(QObject *parent)
 
 void StockFilterProxy::setSourceModel(QAbstractItemModel *model)
 {
-    if (sourceModel())
-        disconnect(sourceModel(), nullptr, this, nullptr);
+    for (const QMetaObject::Connection &c : std::as_const(m_sourceConnections))
+        disconnect(c);
+    m_sourceConnections.clear();
     m_stock = qobject_cast<StockModel *>(model);
     QSortFilterProxyModel::setSourceModel(model);
     if (model) {
-        connect(model, &QAbstractItemModel::dataChanged, this, &StockFilterProxy::sourceChanged);
-        connect(model, &QAbstractItemModel::rowsInserted, this, &StockFilterProxy::sourceChanged);
+        m_sourceConnections = {connect(model, &QAbstractItemModel::dataChanged, this,
+                                       &StockFilterProxy::sourceChanged),
+                               connect(model, &QAbstractItemModel::rowsInserted, this,
+                                       &StockFilterProxy::sourceChanged)};
     }
 }
 

@@ -45,6 +45,7 @@ private:
     void catchUp();
 
     QPointer<StockModel> m_stock;
+    QList<QMetaObject::Connection> m_sourceConnections;
     QString m_text;
     bool m_onlyProblems = false;
     bool m_stale = false;

@@ -86,27 +86,30 @@ PushOutcome transient(const QString &message = u"HTTP 503"_s)
     return o;
 }
 
-PushOutcome stale()
+// A refusal Shopify reports as a user error in an HTTP 200 answer.
+PushOutcome userError(const QString &code, const QString &message)
 {
-    // Shopify's answer when changeFromQuantity no longer matches: HTTP 200 with a user error.
     PushOutcome o;
     o.failure = FailureKind::Transient;
     o.httpStatus = 200;
-    o.errorCode = u"CHANGE_FROM_QUANTITY_STALE"_s;
-    o.message = u"The changeFromQuantity value does not match persisted value."_s;
+    o.errorCode = code;
+    o.message = message;
     return o;
+}
+
+PushOutcome stale()
+{
+    // changeFromQuantity no longer matches: the shop sold something we have not heard of.
+    return userError(u"CHANGE_FROM_QUANTITY_STALE"_s,
+                     u"The changeFromQuantity value does not match persisted value."_s);
 }
 
 PushOutcome batchRejected()
 {
-    // Shopify's inventorySetQuantities is all or nothing: an item that was fine in a call where
-    // another item was refused was not applied either.
-    PushOutcome o;
-    o.failure = FailureKind::Transient;
-    o.httpStatus = 200;
-    o.errorCode = u"BATCH_REJECTED"_s;
-    o.message = u"not applied: another item of the same call was refused"_s;
-    return o;
+    // inventorySetQuantities is all or nothing: an item that was fine in a call where another
+    // item was refused was not applied either.
+    return userError(u"BATCH_REJECTED"_s,
+                     u"not applied: another item of the same call was refused"_s);
 }
 
 PushOutcome permanent()
