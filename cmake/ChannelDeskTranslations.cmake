@@ -15,16 +15,17 @@ foreach(lang IN LISTS CHANNELDESK_LANGUAGES)
 endforeach()
 
 # The GUI and the parts of the core whose messages it shows: the worker and its settings
-# (console), the alert texts (metrics), the demo's events (sim) and the keychain's name (secrets).
+# (console/), the alert texts (core/metrics), the demo's events (sim/) and the keychain's name (secrets).
 set(CHANNELDESK_I18N_SOURCES)
-foreach(dir app/channeldesk ui core/console core/metrics core/sim core/secrets)
+foreach(dir app/channeldesk ui console core/metrics sim core/secrets)
     file(GLOB_RECURSE found CONFIGURE_DEPENDS
         ${PROJECT_SOURCE_DIR}/${dir}/*.cpp ${PROJECT_SOURCE_DIR}/${dir}/*.h)
     list(APPEND CHANNELDESK_I18N_SOURCES ${found})
 endforeach()
 list(SORT CHANNELDESK_I18N_SOURCES)
-set(CHANNELDESK_I18N_INCLUDES
-    ${PROJECT_SOURCE_DIR}/app/channeldesk ${PROJECT_SOURCE_DIR}/ui ${PROJECT_SOURCE_DIR}/core)
+# ("console/x.h" and "sim/x.h" resolve from the project's root, "store/x.h" from core/.)
+set(CHANNELDESK_I18N_INCLUDES ${PROJECT_SOURCE_DIR}/app/channeldesk ${PROJECT_SOURCE_DIR}/ui
+    ${PROJECT_SOURCE_DIR} ${PROJECT_SOURCE_DIR}/core)
 # No source locations: a moved line does not rewrite the .ts files.
 set(CHANNELDESK_LUPDATE_OPTIONS -locations none)
 

@@ -29,3 +29,14 @@ if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
         target_link_options(channeldesk_common INTERFACE -fsanitize=thread)
     endif()
 endif()
+
+# channeldesk_include_root(TARGET FOLDER): "<FOLDER>/x.h" becomes includable by TARGET and by
+# exactly the targets that link it, through a link named FOLDER in a build directory of its own.
+# A library below it (core below sim below console below ui) has no such path, so an include of a
+# higher layer fails to compile: the build, not review, keeps the layers' direction.
+function(channeldesk_include_root target folder)
+    set(root ${PROJECT_BINARY_DIR}/include-roots/${folder})
+    file(MAKE_DIRECTORY ${root})
+    file(CREATE_LINK ${PROJECT_SOURCE_DIR}/${folder} ${root}/${folder} SYMBOLIC)
+    target_include_directories(${target} PUBLIC ${root})
+endfunction()

@@ -3,6 +3,9 @@
 #   ./packaging/dev.sh demo [ARGS...]  install what is missing, build (Release), run the demo
 #   ./packaging/dev.sh test [CTEST ARGS...]  install what is missing, build, run every test
 #   ./packaging/dev.sh build          install what is missing and build
+#   ./packaging/dev.sh headless [CTEST ARGS...]  build without the GUI (-DCHANNELDESK_GUI=OFF,
+#                                     in BUILD_DIR-headless; Qt Widgets and QtKeychain are not
+#                                     even looked for) and run its tests
 # Environment: BUILD_DIR (default: build), CHANNELDESK_WERROR=ON to fail on warnings (CI sets it),
 # JOBS (default: number of cores).
 set -euo pipefail
@@ -21,7 +24,7 @@ build() {
     cmake -S "$root" -B "$build_dir" -G Ninja \
         -DCMAKE_BUILD_TYPE=Release \
         -DCHANNELDESK_WERROR="$werror" \
-        -DCHANNELDESK_TESTS=ON >/dev/null
+        -DCHANNELDESK_TESTS=ON "$@" >/dev/null
     cmake --build "$build_dir" --parallel "$jobs"
 }
 
@@ -48,8 +51,17 @@ case "$cmd" in
         cd "$build_dir"
         QT_QPA_PLATFORM=offscreen ctest --output-on-failure --parallel "$jobs" "$@"
         ;;
+    headless)
+        # A find_package of Widgets or QtKeychain anywhere in this build is an error.
+        build_dir="$build_dir-headless"
+        build -DCHANNELDESK_GUI=OFF \
+            -DCMAKE_DISABLE_FIND_PACKAGE_Qt6Widgets=ON \
+            -DCMAKE_DISABLE_FIND_PACKAGE_Qt6Keychain=ON
+        cd "$build_dir"
+        ctest --output-on-failure --parallel "$jobs" "$@"
+        ;;
     *)
-        echo "usage: $0 demo|test|build [ARGS...]" >&2
+        echo "usage: $0 demo|test|headless|build [ARGS...]" >&2
         exit 1
         ;;
 esac

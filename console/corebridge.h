@@ -11,7 +11,7 @@ namespace ChannelDesk {
 // ConsoleWorker on it, posts every request there with a queued call and re-emits the answers,
 // which arrive as queued signals carrying value types. Destroying it quits and waits for the
 // thread, which deletes the worker (and the core) on that thread.
-class CoreBridge : public QObject
+class CoreBridge : public ConsoleEvents
 {
     Q_OBJECT
 public:
@@ -34,26 +34,6 @@ public:
     void saveSettings(const ChannelDesk::SettingsChange &change);
     // Quotes a shipment on the core thread; returns the id quoteFinished will carry.
     quint64 requestQuote(const ChannelDesk::ShipmentRequest &request);
-
-Q_SIGNALS:
-    void started(const ChannelDesk::ConsoleInfo &info);
-    void startFailed(const QString &error);
-    void stockLoaded(const QList<ChannelDesk::StockRow> &rows);
-    void stockChanged(const QList<ChannelDesk::StockRow> &rows);
-    void channelsChanged(const QList<ChannelDesk::ChannelRow> &channels);
-    void statusChanged(const ChannelDesk::ConsoleStatus &status);
-    void deadLettersChanged(const QList<ChannelDesk::ListingStore::DeadLetter> &letters);
-    void lagSeriesReady(const ChannelDesk::LagSeriesSet &series);
-    void auditReady(const QList<ChannelDesk::Mutation> &mutations, const QString &error);
-    void alertsChanged(const QList<ChannelDesk::Alert> &active);
-    void alertRaised(const ChannelDesk::Alert &alert);
-    void adjustFinished(const QString &sku, bool ok, const QString &message);
-    void deadLetterActionFinished(int count, const QString &error);
-    void logMessage(const QString &message);
-    void settingsLoaded(const ChannelDesk::SettingsSnapshot &snapshot);
-    void settingsSaved(const ChannelDesk::SettingsSaveResult &result);
-    void ordersReceived(const QList<ChannelDesk::OrderEvent> &orders);
-    void quoteFinished(quint64 requestId, const ChannelDesk::QuoteResult &result);
 
 private:
     template<typename F> void post(F &&f);

@@ -3,6 +3,7 @@
 #include "carriers/carrierconfig.h"
 #include "carriers/quoteresult.h"
 #include "channels/channelconfig.h"
+#include "console/consoleevents.h"
 #include "console/consoletypes.h"
 #include "console/settingstypes.h"
 #include "domain/applyresult.h"
@@ -37,8 +38,8 @@ class ReliabilityStore;
 // signals into coalesced batches of value types, flushed at most every flushIntervalMs, so a
 // flash sale cannot flood the GUI event loop. It also keeps the last orders applied (for the
 // quotes panel to pick from) and quotes shipments with a RateShopper over the configured
-// carriers. Only CoreBridge talks to it.
-class ConsoleWorker : public QObject
+// carriers. Only CoreBridge talks to it; it reports through the signals of ConsoleEvents.
+class ConsoleWorker : public ConsoleEvents
 {
     Q_OBJECT
 public:
@@ -84,27 +85,6 @@ public:
 
     // How many applied orders are kept for the quotes panel.
     static constexpr int kRecentOrders = 200;
-
-Q_SIGNALS:
-    void started(const ChannelDesk::ConsoleInfo &info);
-    void startFailed(const QString &error);
-    void stockLoaded(const QList<ChannelDesk::StockRow> &rows);
-    void stockChanged(const QList<ChannelDesk::StockRow> &rows);
-    void channelsChanged(const QList<ChannelDesk::ChannelRow> &channels);
-    void statusChanged(const ChannelDesk::ConsoleStatus &status);
-    void deadLettersChanged(const QList<ChannelDesk::ListingStore::DeadLetter> &letters);
-    void lagSeriesReady(const ChannelDesk::LagSeriesSet &series);
-    void auditReady(const QList<ChannelDesk::Mutation> &mutations, const QString &error);
-    void alertsChanged(const QList<ChannelDesk::Alert> &active);
-    void alertRaised(const ChannelDesk::Alert &alert);
-    void adjustFinished(const QString &sku, bool ok, const QString &message);
-    void deadLetterActionFinished(int count, const QString &error);
-    void logMessage(const QString &message);
-    void settingsLoaded(const ChannelDesk::SettingsSnapshot &snapshot);
-    void settingsSaved(const ChannelDesk::SettingsSaveResult &result);
-    // Orders applied since the last flush, oldest first (at most kRecentOrders).
-    void ordersReceived(const QList<ChannelDesk::OrderEvent> &orders);
-    void quoteFinished(quint64 requestId, const ChannelDesk::QuoteResult &result);
 
 private:
     SettingsStore *settings();

@@ -38,7 +38,7 @@ QString keyOf(const QString &channel, const QString &sku)
 } // namespace
 
 ConsoleWorker::ConsoleWorker(Options options, QObject *parent)
-    : QObject(parent)
+    : ConsoleEvents(parent)
     , m_options(std::move(options))
     , m_clock(SystemClock::instance())
     , m_flush(this) // a child, so it moves to the worker thread with this object

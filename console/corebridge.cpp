@@ -1,11 +1,13 @@
 #include "console/corebridge.h"
 
+#include <QMetaMethod>
+
 using namespace Qt::StringLiterals;
 
 namespace ChannelDesk {
 
 CoreBridge::CoreBridge(ConsoleWorker::Options options, QObject *parent)
-    : QObject(parent)
+    : ConsoleEvents(parent)
     , m_worker(new ConsoleWorker(std::move(options)))
 {
     registerConsoleTypes();
@@ -14,29 +16,19 @@ CoreBridge::CoreBridge(ConsoleWorker::Options options, QObject *parent)
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
 
-    connect(m_worker, &ConsoleWorker::started, this, [this](const ConsoleInfo &info) {
+    // Before the forwarding below, so that the bridge knows the info when the GUI hears of it
+    // (queued calls run in the order they were connected).
+    connect(m_worker, &ConsoleEvents::started, this, [this](const ConsoleInfo &info) {
         m_info = info;
         m_started = true;
-        Q_EMIT started(info);
     });
-    connect(m_worker, &ConsoleWorker::startFailed, this, &CoreBridge::startFailed);
-    connect(m_worker, &ConsoleWorker::stockLoaded, this, &CoreBridge::stockLoaded);
-    connect(m_worker, &ConsoleWorker::stockChanged, this, &CoreBridge::stockChanged);
-    connect(m_worker, &ConsoleWorker::channelsChanged, this, &CoreBridge::channelsChanged);
-    connect(m_worker, &ConsoleWorker::statusChanged, this, &CoreBridge::statusChanged);
-    connect(m_worker, &ConsoleWorker::deadLettersChanged, this, &CoreBridge::deadLettersChanged);
-    connect(m_worker, &ConsoleWorker::lagSeriesReady, this, &CoreBridge::lagSeriesReady);
-    connect(m_worker, &ConsoleWorker::auditReady, this, &CoreBridge::auditReady);
-    connect(m_worker, &ConsoleWorker::alertsChanged, this, &CoreBridge::alertsChanged);
-    connect(m_worker, &ConsoleWorker::alertRaised, this, &CoreBridge::alertRaised);
-    connect(m_worker, &ConsoleWorker::adjustFinished, this, &CoreBridge::adjustFinished);
-    connect(m_worker, &ConsoleWorker::deadLetterActionFinished, this,
-            &CoreBridge::deadLetterActionFinished);
-    connect(m_worker, &ConsoleWorker::logMessage, this, &CoreBridge::logMessage);
-    connect(m_worker, &ConsoleWorker::settingsLoaded, this, &CoreBridge::settingsLoaded);
-    connect(m_worker, &ConsoleWorker::settingsSaved, this, &CoreBridge::settingsSaved);
-    connect(m_worker, &ConsoleWorker::ordersReceived, this, &CoreBridge::ordersReceived);
-    connect(m_worker, &ConsoleWorker::quoteFinished, this, &CoreBridge::quoteFinished);
+    // Every signal of ConsoleEvents, from the worker's thread to its twin here.
+    const QMetaObject &events = ConsoleEvents::staticMetaObject;
+    for (int i = events.methodOffset(); i < events.methodCount(); ++i) {
+        const QMetaMethod signal = events.method(i);
+        if (signal.methodType() == QMetaMethod::Signal)
+            connect(m_worker, signal, this, signal, Qt::QueuedConnection);
+    }
     m_thread.start();
 }
 

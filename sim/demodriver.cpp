@@ -133,7 +133,7 @@ const struct
     {"USPS", "GroundAdvantage", 0.78, "", 0},
     {"USPS", "Ground Advantage", 0.78, "", 0},
 };
-// The zones of the simulated channels' destinations (core/sim/simchannel.cpp).
+// The zones of the simulated channels' destinations (sim/simchannel.cpp).
 const char *const kZones[] = {"941", "100", "606", "787", "981", "331",
                               "021", "802", "303", "850", "972", "554"};
 

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "carriers/quoteresult.h"
+#include "console/consoletypes.h"
+#include "console/settingstypes.h"
+#include "domain/mutation.h"
+#include "domain/orderevent.h"
+#include "metrics/alert.h"
+#include "store/listingstore.h"
+
+#include <QList>
+#include <QObject>
+#include <QString>
+
+namespace ChannelDesk {
+
+// What the core thread tells the console, declared once. ConsoleWorker emits these on the core
+// thread; CoreBridge connects each of them to its own twin and so re-emits it on the GUI thread.
+// A new signal is added here only, and reaches the GUI without a second declaration.
+class ConsoleEvents : public QObject
+{
+    Q_OBJECT
+public:
+    using QObject::QObject;
+
+Q_SIGNALS:
+    void started(const ChannelDesk::ConsoleInfo &info);
+    void startFailed(const QString &error);
+    void stockLoaded(const QList<ChannelDesk::StockRow> &rows);
+    void stockChanged(const QList<ChannelDesk::StockRow> &rows);
+    void channelsChanged(const QList<ChannelDesk::ChannelRow> &channels);
+    void statusChanged(const ChannelDesk::ConsoleStatus &status);
+    void deadLettersChanged(const QList<ChannelDesk::ListingStore::DeadLetter> &letters);
+    void lagSeriesReady(const ChannelDesk::LagSeriesSet &series);
+    void auditReady(const QList<ChannelDesk::Mutation> &mutations, const QString &error);
+    void alertsChanged(const QList<ChannelDesk::Alert> &active);
+    void alertRaised(const ChannelDesk::Alert &alert);
+    void adjustFinished(const QString &sku, bool ok, const QString &message);
+    void deadLetterActionFinished(int count, const QString &error);
+    void logMessage(const QString &message);
+    void settingsLoaded(const ChannelDesk::SettingsSnapshot &snapshot);
+    void settingsSaved(const ChannelDesk::SettingsSaveResult &result);
+    // Orders applied since the last flush, oldest first (at most ConsoleWorker::kRecentOrders).
+    void ordersReceived(const QList<ChannelDesk::OrderEvent> &orders);
+    void quoteFinished(quint64 requestId, const ChannelDesk::QuoteResult &result);
+};
+
+} // namespace ChannelDesk
