@@ -350,8 +350,9 @@ void ConsoleWorker::onMutations(const QList<Mutation> &mutations)
             m_deadLettersDirty = true;
             continue;
         }
-        if (m.kind == MutationKind::OversellAttempt || m.kind == MutationKind::UnknownSku)
-            continue;
+        if (m.kind == MutationKind::OversellAttempt || m.kind == MutationKind::UnknownSku ||
+            m.kind == MutationKind::Unmatched || m.kind == MutationKind::Resolve)
+            continue; // no stock moved
         StockRow &r = row(m.sku);
         if (m.version < r.version)
             continue;

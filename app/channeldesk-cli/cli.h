@@ -66,3 +66,8 @@ int runDlqDiscard(const QStringList &args);
 int runMapImport(const QStringList &args);
 int runLag(const QStringList &args);
 int runServe(const QStringList &args);
+int runOrder(const QStringList &args);
+int runOversold(const QStringList &args);
+int runOversoldResolve(const QStringList &args);
+int runUnmatched(const QStringList &args);
+int runUnmatchedResolve(const QStringList &args);

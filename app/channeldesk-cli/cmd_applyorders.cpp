@@ -6,6 +6,7 @@
 
 #include <QDateTime>
 
+#include <array>
 #include <atomic>
 #include <cstdio>
 #include <thread>
@@ -18,24 +19,46 @@ namespace {
 constexpr qsizetype kBatchSize = 256;
 constexpr int kMaxRounds = 100;
 
+// Every input line is counted exactly once, under the summary key of its outcome.
 struct Counts
 {
-    qint64 applied = 0;
-    qint64 duplicates = 0;
-    qint64 insufficient = 0;
-    qint64 unknownSku = 0;
-    qint64 invalid = 0;
+    // The summary's keys, in the contract's order, and the outcomes they count.
+    static constexpr std::array kKeys {
+        std::pair {"applied", ApplyOutcome::Applied},
+        std::pair {"oversold", ApplyOutcome::Oversold},
+        std::pair {"duplicates", ApplyOutcome::Duplicate},
+        std::pair {"unmatched", ApplyOutcome::Unmatched},
+        std::pair {"invalid", ApplyOutcome::Invalid},
+        std::pair {"cancelled", ApplyOutcome::Cancelled},
+        std::pair {"refunded", ApplyOutcome::Refunded},
+        std::pair {"edited", ApplyOutcome::Edited},
+        std::pair {"shipped", ApplyOutcome::Shipped},
+        std::pair {"ignored", ApplyOutcome::Ignored},
+    };
+    std::array<qint64, kKeys.size()> n {};
     QString fatal; // a database failure that retries did not cure
 
+    void count(ApplyOutcome outcome)
+    {
+        for (size_t i = 0; i < kKeys.size(); ++i) {
+            if (kKeys[i].second == outcome)
+                ++n[i];
+        }
+    }
     void add(const Counts &o)
     {
-        applied += o.applied;
-        duplicates += o.duplicates;
-        insufficient += o.insufficient;
-        unknownSku += o.unknownSku;
-        invalid += o.invalid;
+        for (size_t i = 0; i < n.size(); ++i)
+            n[i] += o.n[i];
         if (fatal.isEmpty())
             fatal = o.fatal;
+    }
+    // The contract fixes the order of the keys; QJsonObject would sort them.
+    QString json() const
+    {
+        QStringList parts;
+        for (size_t i = 0; i < kKeys.size(); ++i)
+            parts.append(u"\"%1\":%2"_s.arg(QLatin1StringView(kKeys[i].first)).arg(n[i]));
+        return u'{' + parts.join(u',') + u'}';
     }
 };
 
@@ -52,31 +75,16 @@ void applyShare(SyncEngine &engine, const QList<OrderEvent> &events, int worker,
             QList<OrderEvent> again;
             for (qsizetype i = 0; i < results.size(); ++i) {
                 const ApplyResult &r = results.at(i);
-                switch (r.outcome) {
-                case ApplyOutcome::Applied:
-                    ++counts->applied;
-                    break;
-                case ApplyOutcome::Duplicate:
-                    ++counts->duplicates;
-                    break;
-                case ApplyOutcome::InsufficientStock:
-                    ++counts->insufficient;
-                    break;
-                case ApplyOutcome::UnknownSku:
-                    ++counts->unknownSku;
-                    break;
-                case ApplyOutcome::Invalid:
-                    ++counts->invalid;
-                    break;
-                case ApplyOutcome::ConcurrentUpdate:
-                case ApplyOutcome::StorageError:
-                    if (round + 1 >= kMaxRounds) {
-                        counts->fatal = r.message;
-                        return;
-                    }
-                    again.append(batch.at(i));
-                    break;
+                if (r.isFinal()) {
+                    counts->count(r.outcome);
+                    continue;
                 }
+                // ConcurrentUpdate or StorageError: nothing changed, try again.
+                if (round + 1 >= kMaxRounds) {
+                    counts->fatal = r.message;
+                    return;
+                }
+                again.append(batch.at(i));
             }
             batch = again;
             if (!batch.isEmpty())
@@ -91,9 +99,13 @@ int runApplyOrders(const QStringList &args)
 {
     QCommandLineParser parser;
     Cli::setUpParser(parser, u"apply-orders"_s,
-                     u"Apply orders from a JSON-lines file, one order per line: "
+                     u"Apply order events from a JSON-lines file, one per line: a sale "
                      "{\"channel\":\"shopify\",\"order_id\":\"1001\",\"lines\":[{\"sku\":\"A-1\","
-                     "\"qty\":2}]}. Prints one JSON line of counts."_s);
+                     "\"qty\":2}]}, or a lifecycle event with \"event\": cancel, refund (with "
+                     "refund_id, lines with restock), edit (edit_id, lines with the new qty) or "
+                     "ship (shipment_id). Prints one JSON line of counts: applied, oversold, "
+                     "duplicates, unmatched, invalid, cancelled, refunded, edited, shipped, "
+                     "ignored."_s);
     parser.addPositionalArgument(u"FILE.jsonl"_s, u"The orders (- for standard input)."_s);
     parser.addOption({u"workers"_s,
                       u"Apply with N threads, each with its own database connection."_s, u"N"_s,
@@ -125,7 +137,7 @@ int runApplyOrders(const QStringList &args)
         QString error;
         if (!parseOrderJson(line, &event, &error)) {
             Cli::printError(u"%1: line %2: %3"_s.arg(path).arg(lineNo).arg(error));
-            ++total.invalid;
+            total.count(ApplyOutcome::Invalid);
             continue;
         }
         event.receivedAtMs = now;
@@ -162,13 +174,7 @@ int runApplyOrders(const QStringList &args)
             total.add(c);
     }
 
-    // The contract fixes the order of the keys; QJsonObject would sort them.
-    Cli::printLine(u"{\"applied\":%1,\"duplicates\":%2,\"rejected_insufficient\":%3,"
-                   "\"unknown_sku\":%4,\"invalid\":%5}"_s.arg(total.applied)
-                       .arg(total.duplicates)
-                       .arg(total.insufficient)
-                       .arg(total.unknownSku)
-                       .arg(total.invalid));
+    Cli::printLine(total.json());
     if (!total.fatal.isEmpty()) {
         Cli::printError(
             u"the database failed; orders not reported above were not applied: %1"_s.arg(

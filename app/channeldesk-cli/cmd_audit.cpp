@@ -37,10 +37,13 @@ int runAudit(const QStringList &args)
                                       {u"sku"_s, m.sku},
                                       {u"delta"_s, m.delta},
                                       {u"available_after"_s, m.availableAfter},
+                                      {u"committed_delta"_s, m.committedDelta},
+                                      {u"committed_after"_s, m.committedAfter},
                                       {u"version"_s, m.version},
                                       {u"kind"_s, kindName(m.kind)},
                                       {u"channel"_s, m.channel},
                                       {u"order_id"_s, m.orderId},
+                                      {u"event_id"_s, m.eventId},
                                       {u"actor"_s, m.actor},
                                       {u"reason"_s, m.reason},
                                       {u"at"_s, isoUtc(m.atMs)}});

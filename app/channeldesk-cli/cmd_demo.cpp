@@ -26,8 +26,8 @@ struct Totals
     qint64 orders = 0;
     qint64 applied = 0;
     qint64 duplicates = 0;
-    qint64 rejected = 0;
-    qint64 unknown = 0;
+    qint64 oversold = 0; // applied, but below zero: units owed
+    qint64 unmatched = 0;
     qint64 restocked = 0;
     qint64 unitsSold = 0;
 };
@@ -112,6 +112,9 @@ int runDemo(const QStringList &args)
             for (qsizetype i = 0; i < results.size(); ++i) {
                 ++totals.orders;
                 switch (results.at(i).outcome) {
+                case ApplyOutcome::Oversold:
+                    ++totals.oversold;
+                    [[fallthrough]];
                 case ApplyOutcome::Applied:
                     ++totals.applied;
                     for (const OrderLine &line : events.at(i).lines)
@@ -120,11 +123,8 @@ int runDemo(const QStringList &args)
                 case ApplyOutcome::Duplicate:
                     ++totals.duplicates;
                     break;
-                case ApplyOutcome::InsufficientStock:
-                    ++totals.rejected;
-                    break;
-                case ApplyOutcome::UnknownSku:
-                    ++totals.unknown;
+                case ApplyOutcome::Unmatched:
+                    ++totals.unmatched;
                     break;
                 default:
                     break;
@@ -152,12 +152,12 @@ int runDemo(const QStringList &args)
                            .arg(levels.at(i).available)
                            .arg(levels.at(i).paused ? u" (paused)"_s : QString()));
         }
-        Cli::printLine(u"[%1s] %2 orders/s  applied %3  duplicates %4  rejected %5  "
+        Cli::printLine(u"[%1s] %2 orders/s  applied %3  duplicates %4  oversold %5  "
                        "| hot: %6"_s.arg(second, 3)
                            .arg(totals.orders - lastSecond.orders, 6)
                            .arg(totals.applied)
                            .arg(totals.duplicates)
-                           .arg(totals.rejected)
+                           .arg(totals.oversold)
                            .arg(hot.join(u"  "_s)));
         lastSecond = totals;
         if (clock.elapsed() + 500 >= qint64(duration * 1000))
@@ -179,18 +179,16 @@ int runDemo(const QStringList &args)
     for (const StockImportRow &r : std::as_const(seed))
         seeded += r.available;
     qint64 onHand = 0;
-    bool negative = false;
-    for (const StockLevel &s : std::as_const(levels)) {
+    for (const StockLevel &s : std::as_const(levels))
         onHand += s.available;
-        negative = negative || s.available < 0;
-    }
-    const bool balanced = seeded + totals.restocked - totals.unitsSold == onHand && !negative;
-    Cli::printLine(u"demo: %1 orders, %2 applied, %3 duplicates ignored, %4 rejected for "
-                   "insufficient stock; books %5 (seeded %6 + restocked %7 - sold %8 = %9 on "
-                   "hand)"_s.arg(totals.orders)
+    // Below zero is units owed, and still counts: the books balance on the true number.
+    const bool balanced = seeded + totals.restocked - totals.unitsSold == onHand;
+    Cli::printLine(u"demo: %1 orders, %2 applied, %3 duplicates ignored, %4 of them oversold "
+                   "(units owed); books %5 (seeded %6 + restocked %7 - sold %8 = %9 "
+                   "available)"_s.arg(totals.orders)
                        .arg(totals.applied)
                        .arg(totals.duplicates)
-                       .arg(totals.rejected)
+                       .arg(totals.oversold)
                        .arg(balanced ? u"balance"_s : u"DO NOT balance"_s)
                        .arg(seeded)
                        .arg(totals.restocked)

@@ -4,6 +4,7 @@
 #include "store/database.h"
 #include "store/inventorystore.h"
 #include "store/listingstore.h"
+#include "sync/syncengine.h"
 #include "util/timeformat.h"
 
 #include <QDateTime>
@@ -288,5 +289,23 @@ int runMapImport(const QStringList &args)
     }
     Cli::printLine(
         u"mapped %1 listing%2"_s.arg(rows.size()).arg(rows.size() == 1 ? ""_L1 : "s"_L1));
+    // Order lines that waited for these product ids take their stock now, in order.
+    QHash<QString, QStringList> byChannel;
+    for (const ListingMapping &m : std::as_const(rows))
+        byChannel[m.channel].append(m.remoteId);
+    SyncEngine engine(*db);
+    for (auto it = byChannel.cbegin(); it != byChannel.cend(); ++it) {
+        const auto applied = engine.applyWaiting(it.key(), it.value(), u"map-import"_s);
+        if (!applied.ok()) {
+            Cli::printError(u"the mappings are saved, but waiting order lines of %1 could not be "
+                            "applied: %2 (run map-import again)"_s.arg(it.key(), applied.message));
+            return Cli::kUnusableDatabase;
+        }
+        qint64 lines = 0;
+        for (const Mutation &m : applied.mutations)
+            lines += m.kind == MutationKind::Order ? 1 : 0;
+        if (lines > 0)
+            Cli::printLine(u"%1: %2 waiting order line(s) applied"_s.arg(it.key()).arg(lines));
+    }
     return Cli::kOk;
 }

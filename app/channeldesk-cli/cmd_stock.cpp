@@ -35,8 +35,9 @@ int runImportStock(const QStringList &args)
 {
     QCommandLineParser parser;
     Cli::setUpParser(parser, u"import-stock"_s,
-                     u"Set stock absolutely from a CSV file with the header sku,available and "
-                     "optional title and safety_buffer columns. All rows or none."_s);
+                     u"Set stock absolutely from a CSV file with the header sku,available (or "
+                     "sku,on_hand: the shelf count, from which available = on hand - committed) "
+                     "and optional title and safety_buffer columns. All rows or none."_s);
     parser.addPositionalArgument(u"FILE.csv"_s, u"The stock file (- for standard input)."_s);
     parser.addOption(
         {u"reason"_s, u"Why (recorded in the audit log)."_s, u"text"_s, u"stock import"_s});
@@ -155,17 +156,23 @@ int runStock(const QStringList &args)
                                       {u"available"_s, s.available},
                                       {u"safety_buffer"_s, s.safetyBuffer},
                                       {u"version"_s, s.version},
-                                      {u"paused"_s, s.paused}});
+                                      {u"paused"_s, s.paused},
+                                      {u"committed"_s, s.committed},
+                                      {u"on_hand"_s, s.onHand()}});
         }
         Cli::printJson(array);
         return Cli::kOk;
     }
     QList<QStringList> rows;
     for (const StockLevel &s : std::as_const(levels)) {
-        rows.append({s.sku, QString::number(s.available), QString::number(s.safetyBuffer),
-                     QString::number(s.version), s.paused ? u"paused"_s : u"-"_s, s.title});
+        rows.append(
+            {s.sku, QString::number(s.onHand()), QString::number(s.committed),
+             s.available < 0 ? u"%1 (owed)"_s.arg(s.available) : QString::number(s.available),
+             QString::number(s.safetyBuffer), QString::number(s.version),
+             s.paused ? u"paused"_s : u"-"_s, s.title});
     }
-    Cli::printTable({u"SKU"_s, u"AVAILABLE"_s, u"BUFFER"_s, u"VERSION"_s, u"PAUSED"_s, u"TITLE"_s},
-                    rows, {1, 2, 3});
+    Cli::printTable({u"SKU"_s, u"ON HAND"_s, u"COMMITTED"_s, u"AVAILABLE"_s, u"BUFFER"_s,
+                     u"VERSION"_s, u"PAUSED"_s, u"TITLE"_s},
+                    rows, {1, 2, 3, 4, 5});
     return Cli::kOk;
 }

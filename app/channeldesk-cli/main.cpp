@@ -34,6 +34,12 @@ const std::map<QString, Command> &commands()
         {u"dlq-retry"_s, {runDlqRetry, "send dead letters again with the current quantity"}},
         {u"dlq-discard"_s, {runDlqDiscard, "drop dead letters, with a reason (audited)"}},
         {u"lag"_s, {runLag, "per channel sync lag, success rate, dead letters and status"}},
+        {u"order"_s, {runOrder, "one order's lines, events and channel pushes"}},
+        {u"oversold"_s, {runOversold, "orders that took a SKU below zero: units owed"}},
+        {u"oversold-resolve"_s, {runOversoldResolve, "mark an oversold order resolved (audited)"}},
+        {u"unmatched"_s, {runUnmatched, "order lines waiting for a mapping or a SKU"}},
+        {u"unmatched-resolve"_s,
+         {runUnmatchedResolve, "apply a waiting line to a SKU, or ignore it (audited)"}},
     };
     return table;
 }

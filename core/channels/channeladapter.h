@@ -7,6 +7,8 @@
 #include <QObject>
 #include <QString>
 
+#include <algorithm>
+
 #include <functional>
 #include <optional>
 
@@ -28,7 +30,8 @@ struct ListingUpdate
     // The quantity the channel last acknowledged, when known (Shopify's changeFromQuantity).
     std::optional<qint64> lastAckedQuantity;
 
-    qint64 quantityToSend() const { return paused ? 0 : quantity; }
+    // Channels are never sent less than 0: a negative balance is units owed, shown as none.
+    qint64 quantityToSend() const { return paused ? 0 : std::max<qint64>(0, quantity); }
 };
 
 // What became of one listing's update.

@@ -8,9 +8,14 @@ namespace ChannelDesk {
 namespace {
 constexpr std::array kNames {
     std::pair {ApplyOutcome::Applied, "applied"},
+    std::pair {ApplyOutcome::Oversold, "oversold"},
+    std::pair {ApplyOutcome::Unmatched, "unmatched"},
     std::pair {ApplyOutcome::Duplicate, "duplicate"},
-    std::pair {ApplyOutcome::InsufficientStock, "insufficient_stock"},
-    std::pair {ApplyOutcome::UnknownSku, "unknown_sku"},
+    std::pair {ApplyOutcome::Cancelled, "cancelled"},
+    std::pair {ApplyOutcome::Refunded, "refunded"},
+    std::pair {ApplyOutcome::Edited, "edited"},
+    std::pair {ApplyOutcome::Shipped, "shipped"},
+    std::pair {ApplyOutcome::Ignored, "ignored"},
     std::pair {ApplyOutcome::Invalid, "invalid"},
     std::pair {ApplyOutcome::ConcurrentUpdate, "concurrent_update"},
     std::pair {ApplyOutcome::StorageError, "storage_error"},

@@ -10,10 +10,15 @@ namespace ChannelDesk {
 
 // The outcome of one order event on the order path (DESIGN §2).
 enum class ApplyOutcome {
-    Applied, // stock taken, mutations logged, committed
-    Duplicate, // (channel, order id) was seen before; nothing changed
-    InsufficientStock, // some line asked for more than available; nothing taken, attempt logged
-    UnknownSku, // some line names a SKU we do not hold; nothing taken, recorded
+    Applied, // a sale: every line took its stock; mutations logged, committed
+    Oversold, // a sale applied that took some SKU below zero: units owed, listed until resolved
+    Unmatched, // a sale with at least one line waiting for a mapping or a SKU; the rest applied
+    Duplicate, // the event was seen before; nothing changed
+    Cancelled, // a cancel gave back what the order held (or a sale arrived already cancelled)
+    Refunded, // a refund restocked or wrote off its units
+    Edited, // an edit changed the order's quantities and moved the difference
+    Shipped, // a shipment took its units out of committed stock
+    Ignored, // a lifecycle event with nothing left to do (kept when its order is not seen yet)
     Invalid, // the event is malformed; nothing recorded
     ConcurrentUpdate, // the compare-and-swap kept missing; nothing changed, safe to retry
     StorageError, // the database failed; nothing changed, safe to retry

@@ -16,6 +16,12 @@ constexpr std::array kNames {
     std::pair {MutationKind::UnknownSku, "unknown_sku"},
     std::pair {MutationKind::DeadLetterRetry, "dlq_retry"},
     std::pair {MutationKind::DeadLetterDiscard, "dlq_discard"},
+    std::pair {MutationKind::Cancel, "cancel"},
+    std::pair {MutationKind::Refund, "refund"},
+    std::pair {MutationKind::Edit, "edit"},
+    std::pair {MutationKind::Ship, "ship"},
+    std::pair {MutationKind::Unmatched, "unmatched"},
+    std::pair {MutationKind::Resolve, "resolve"},
 };
 } // namespace
 
@@ -47,7 +53,13 @@ bool changesStock(MutationKind kind)
     case MutationKind::Import:
     case MutationKind::Pause:
     case MutationKind::Resume:
+    case MutationKind::Cancel:
+    case MutationKind::Refund:
+    case MutationKind::Edit:
         return true;
+    case MutationKind::Ship:
+    case MutationKind::Unmatched:
+    case MutationKind::Resolve:
     case MutationKind::OversellAttempt:
     case MutationKind::UnknownSku:
     case MutationKind::DeadLetterRetry:

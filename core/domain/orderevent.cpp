@@ -2,6 +2,9 @@
 
 #include "sku.h"
 
+#include <array>
+#include <utility>
+
 namespace ChannelDesk {
 
 namespace {
@@ -21,6 +24,34 @@ ShipTo ShipTo::from(const QString &postalCode, const QString &country, const QSt
     return to.isEmpty() ? ShipTo() : to;
 }
 
+namespace {
+constexpr std::array kKindNames {
+    std::pair {OrderEventKind::Sale, "sale"},     std::pair {OrderEventKind::Cancel, "cancel"},
+    std::pair {OrderEventKind::Refund, "refund"}, std::pair {OrderEventKind::Edit, "edit"},
+    std::pair {OrderEventKind::Ship, "ship"},
+};
+} // namespace
+
+QString eventKindName(OrderEventKind kind)
+{
+    for (const auto &[k, name] : kKindNames) {
+        if (k == kind)
+            return QString::fromLatin1(name);
+    }
+    return {};
+}
+
+bool eventKindFromName(const QString &text, OrderEventKind *kind)
+{
+    for (const auto &[k, name] : kKindNames) {
+        if (text == QLatin1StringView(name)) {
+            *kind = k;
+            return true;
+        }
+    }
+    return false;
+}
+
 QString OrderEvent::validationError() const
 {
     if (channel.isEmpty())
@@ -31,19 +62,43 @@ QString OrderEvent::validationError() const
         return QStringLiteral("order_id is empty");
     if (orderId.size() > kMaxIdLength)
         return QStringLiteral("order_id is longer than %1 characters").arg(kMaxIdLength);
-    if (lines.isEmpty())
+    if (eventId.size() > kMaxIdLength)
+        return QStringLiteral("event id is longer than %1 characters").arg(kMaxIdLength);
+    const bool needsId = kind == OrderEventKind::Refund || kind == OrderEventKind::Edit ||
+        kind == OrderEventKind::Ship;
+    if (needsId && eventId.isEmpty())
+        return QStringLiteral("a %1 needs its own id").arg(eventKindName(kind));
+    // A sale lists what was sold, an edit the new quantities and a refund what it covers; a
+    // cancel or a shipment may list nothing (all of the order).
+    if (lines.isEmpty() && kind != OrderEventKind::Cancel && kind != OrderEventKind::Ship)
         return QStringLiteral("order has no lines");
     if (lines.size() > kMaxLines)
         return QStringLiteral("order has more than %1 lines").arg(kMaxLines);
     for (qsizetype i = 0; i < lines.size(); ++i) {
         const OrderLine &line = lines.at(i);
-        const QString skuError = Sku::validationError(line.sku);
-        if (!skuError.isEmpty())
-            return QStringLiteral("line %1: %2").arg(i + 1).arg(skuError);
-        if (line.quantity < 1 || line.quantity > Quantity::kMaxOrderLine)
-            return QStringLiteral("line %1: quantity must be between 1 and %2")
+        if (line.lineId.size() > kMaxIdLength || line.remoteId.size() > kMaxIdLength)
+            return QStringLiteral("line %1: an id is longer than %2 characters")
                 .arg(i + 1)
-                .arg(Quantity::kMaxOrderLine);
+                .arg(kMaxIdLength);
+        if (line.sku.isEmpty()) {
+            // The channel's own ids name the line instead; the mappings resolve them.
+            if (line.remoteId.isEmpty() && (kind == OrderEventKind::Sale || line.lineId.isEmpty()))
+                return QStringLiteral("line %1: neither a SKU nor the channel's product id")
+                    .arg(i + 1);
+        } else if (const QString skuError = Sku::validationError(line.sku); !skuError.isEmpty()) {
+            return QStringLiteral("line %1: %2").arg(i + 1).arg(skuError);
+        }
+        // An edit may bring a line to 0, or carry a change either way; anything else moves
+        // at least one unit.
+        const bool edit = kind == OrderEventKind::Edit;
+        const qint64 min = !edit ? 1 : editDelta ? -Quantity::kMaxOrderLine : 0;
+        if (line.quantity < min || line.quantity > Quantity::kMaxOrderLine ||
+            (edit && editDelta && line.quantity == 0))
+            return QStringLiteral("line %1: quantity must be between %2 and %3%4")
+                .arg(i + 1)
+                .arg(min)
+                .arg(Quantity::kMaxOrderLine)
+                .arg(edit && editDelta ? QStringLiteral(", and not 0") : QString());
     }
     return {};
 }

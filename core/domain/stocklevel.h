@@ -10,10 +10,13 @@ struct StockLevel
 {
     QString sku;
     QString title;
-    qint64 available = 0;
+    qint64 available = 0; // what channels sell from; below zero: units owed to customers
+    qint64 committed = 0; // sold, not yet shipped
     qint64 safetyBuffer = 0;
     qint64 version = 0;
     bool paused = false;
+
+    qint64 onHand() const { return available + committed; }
 
     friend bool operator==(const StockLevel &, const StockLevel &) = default;
 };

@@ -47,12 +47,22 @@ bool parseStockCsv(const QString &text, QList<StockImportRow> *rows, CsvErrors *
         return false;
     }
     CsvHeader header;
-    if (!header.read(records.first(), {u"sku"_s, u"available"_s}, {u"title"_s, u"safety_buffer"_s},
-                     errors))
+    if (!header.read(records.first(), {u"sku"_s},
+                     {u"available"_s, u"on_hand"_s, u"title"_s, u"safety_buffer"_s}, errors))
         return false;
+    // The quantity is either what channels may sell (available) or what is on the shelf
+    // (on_hand, from which available = on hand - committed), never both.
+    const bool onHand = header.column(u"on_hand"_s) >= 0;
+    if (onHand == (header.column(u"available"_s) >= 0)) {
+        errors->add(records.first().line,
+                    onHand ? u"the header has both available and on_hand: give one"_s
+                           : u"the header needs available or on_hand"_s);
+        return false;
+    }
 
     const int skuCol = header.column(u"sku"_s);
-    const int availableCol = header.column(u"available"_s);
+    const QString quantityName = onHand ? u"on_hand"_s : u"available"_s;
+    const int availableCol = header.column(quantityName);
     const int titleCol = header.column(u"title"_s);
     const int bufferCol = header.column(u"safety_buffer"_s);
     QHash<QString, int> seen;
@@ -81,7 +91,12 @@ bool parseStockCsv(const QString &text, QList<StockImportRow> *rows, CsvErrors *
         } else {
             seen.insert(row.sku, r.line);
         }
-        ok = readQuantityField(r, availableCol, u"available"_s, &row.available, errors) && ok;
+        qint64 quantity = 0;
+        ok = readQuantityField(r, availableCol, quantityName, &quantity, errors) && ok;
+        if (onHand)
+            row.onHand = quantity;
+        else
+            row.available = quantity;
         if (titleCol >= 0)
             row.title = r.fields.at(titleCol);
         if (bufferCol >= 0) {

@@ -29,17 +29,21 @@ QString percent(double ratio)
 }
 
 // The distinct SKUs of some order problems, at most five named.
-QString skuList(const QList<OrderProblem> &problems)
+// "order shop-us/1042 took SKU-7 to -2: 2 owed; ..." (the newest five, and how many more).
+QString problemList(const QList<OrderProblem> &problems)
 {
-    QStringList skus;
-    for (const OrderProblem &p : problems) {
-        if (!skus.contains(p.sku))
-            skus.append(p.sku);
+    QStringList what;
+    for (auto it = problems.crbegin(); it != problems.crend(); ++it) {
+        const QString line = it->orderId.isEmpty()
+            ? it->sku
+            : AlertRules::tr("order %1/%2 %3").arg(it->channel, it->orderId, it->detail);
+        if (!what.contains(line))
+            what.append(line);
     }
-    if (skus.size() > 5)
-        return AlertRules::tr("%1 and %n more", nullptr, int(skus.size() - 5))
-            .arg(skus.mid(0, 5).join(u", "_s));
-    return skus.join(u", "_s);
+    if (what.size() > 5)
+        return AlertRules::tr("%1 and %n more", nullptr, int(what.size() - 5))
+            .arg(what.mid(0, 5).join(u"; "_s));
+    return what.join(u"; "_s);
 }
 
 AlertSeverity severityOf(AlertRule rule)
@@ -206,27 +210,28 @@ std::map<QString, Alert> AlertRules::currentConditions(qint64 now) const
 
     if (on(AlertRule::OversellAttempt)) {
         const AlertRuleConfig c = config(AlertRule::OversellAttempt);
-        const qint64 n = m_monitor.oversellAttempts(c.windowMs);
+        const qint64 n = m_monitor.oversoldOrders(c.windowMs);
         if (double(n) > c.threshold) {
             hold(AlertRule::OversellAttempt, {}, double(n),
-                 tr("%n order(s) in the last %1 asked for more stock than was left (%2); they "
-                    "were refused and nothing was oversold, but a channel may be showing too "
-                    "much stock.",
+                 tr("%n order(s) in the last %1 were sold with too little stock: %2. The units "
+                    "are owed to customers until the orders are cancelled, refunded, restocked "
+                    "or resolved (Orders tab, or `channeldesk-cli oversold`).",
                     nullptr, int(n))
                      .arg(readableDuration(double(c.windowMs)),
-                          skuList(m_monitor.recentOversellAttempts(c.windowMs))));
+                          problemList(m_monitor.recentOversoldOrders(c.windowMs))));
         }
     }
     if (on(AlertRule::UnknownSku)) {
         const AlertRuleConfig c = config(AlertRule::UnknownSku);
-        const qint64 n = m_monitor.unknownSkuOrders(c.windowMs);
+        const qint64 n = m_monitor.unmatchedOrders(c.windowMs);
         if (double(n) > c.threshold) {
             hold(AlertRule::UnknownSku, {}, double(n),
-                 tr("%n order(s) in the last %1 named SKUs ChannelDesk does not know (%2); they "
-                    "were recorded but took no stock. Map the SKUs, then adjust stock by hand.",
+                 tr("%n order(s) in the last %1 have lines that wait for a SKU or a listing "
+                    "mapping: %2. Their other lines took stock; map the listing or resolve the "
+                    "line (Orders tab, or `channeldesk-cli unmatched`).",
                     nullptr, int(n))
                      .arg(readableDuration(double(c.windowMs)),
-                          skuList(m_monitor.recentUnknownSkuOrders(c.windowMs))));
+                          problemList(m_monitor.recentUnmatchedOrders(c.windowMs))));
         }
     }
     return out;

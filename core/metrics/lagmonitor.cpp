@@ -232,16 +232,20 @@ void LagMonitor::note(std::deque<OrderProblem> &log, OrderProblem problem)
     log.insert(pos, std::move(problem));
 }
 
-void LagMonitor::noteOversellAttempt(const QString &sku, const QString &channel, qint64 atMs)
+void LagMonitor::noteOversold(const OrderProblem &problem)
 {
     ++m_oversellTotal;
-    note(m_oversells, {at(atMs), sku, channel});
+    OrderProblem p = problem;
+    p.atMs = at(p.atMs);
+    note(m_oversells, std::move(p));
 }
 
-void LagMonitor::noteUnknownSku(const QString &sku, const QString &channel, qint64 atMs)
+void LagMonitor::noteUnmatched(const OrderProblem &problem)
 {
     ++m_unknownSkuTotal;
-    note(m_unknownSkus, {at(atMs), sku, channel});
+    OrderProblem p = problem;
+    p.atMs = at(p.atMs);
+    note(m_unknownSkus, std::move(p));
 }
 
 qint64 LagMonitor::countSince(const std::deque<OrderProblem> &log, qint64 windowMs) const
@@ -264,12 +268,12 @@ QList<OrderProblem> LagMonitor::since(const std::deque<OrderProblem> &log, qint6
     return out;
 }
 
-QList<OrderProblem> LagMonitor::recentOversellAttempts(qint64 windowMs) const
+QList<OrderProblem> LagMonitor::recentOversoldOrders(qint64 windowMs) const
 {
     return since(m_oversells, windowMs);
 }
 
-QList<OrderProblem> LagMonitor::recentUnknownSkuOrders(qint64 windowMs) const
+QList<OrderProblem> LagMonitor::recentUnmatchedOrders(qint64 windowMs) const
 {
     return since(m_unknownSkus, windowMs);
 }

@@ -23,9 +23,11 @@ enum class AttemptOutcome {
 // An order that asked for a SKU the store could not serve, kept for the alerts.
 struct OrderProblem
 {
-    qint64 atMs = 0;
+    qint64 atMs = -1; // -1: now
     QString sku;
     QString channel;
+    QString orderId {};
+    QString detail {}; // what happened, in a merchant's words ("took SKU-7 to -2: 2 owed")
 };
 
 // Per channel: how far behind it is (sync lag = acknowledged − committed) over sliding windows of
@@ -87,9 +89,10 @@ public:
     // sinceMs: when the oldest of those listings started waiting, for a caller that knows (a
     // monitor rebuilt from the database); by default, the moment pending work first appears.
     void setPending(const QString &channel, qint64 listings, qint64 sinceMs = kNow);
-    // An order refused for lack of stock (DESIGN §2), and an order naming an unmapped SKU.
-    void noteOversellAttempt(const QString &sku, const QString &channel = {}, qint64 atMs = kNow);
-    void noteUnknownSku(const QString &sku, const QString &channel = {}, qint64 atMs = kNow);
+    // A sale that took a SKU below zero (units owed, DESIGN §2), and a sale with a line that
+    // waits for a mapping or a SKU.
+    void noteOversold(const OrderProblem &problem);
+    void noteUnmatched(const OrderProblem &problem);
     void removeChannel(const QString &channel);
 
     // Every channel heard of, sorted.
@@ -107,12 +110,12 @@ public:
                                const QList<qint64> &upperBoundsMs) const;
     Totals totals(const QString &channel) const;
 
-    qint64 oversellAttempts(qint64 windowMs) const { return countSince(m_oversells, windowMs); }
-    qint64 oversellAttemptsTotal() const { return m_oversellTotal; }
-    QList<OrderProblem> recentOversellAttempts(qint64 windowMs) const;
-    qint64 unknownSkuOrders(qint64 windowMs) const { return countSince(m_unknownSkus, windowMs); }
-    qint64 unknownSkuOrdersTotal() const { return m_unknownSkuTotal; }
-    QList<OrderProblem> recentUnknownSkuOrders(qint64 windowMs) const;
+    qint64 oversoldOrders(qint64 windowMs) const { return countSince(m_oversells, windowMs); }
+    qint64 oversoldOrdersTotal() const { return m_oversellTotal; }
+    QList<OrderProblem> recentOversoldOrders(qint64 windowMs) const;
+    qint64 unmatchedOrders(qint64 windowMs) const { return countSince(m_unknownSkus, windowMs); }
+    qint64 unmatchedOrdersTotal() const { return m_unknownSkuTotal; }
+    QList<OrderProblem> recentUnmatchedOrders(qint64 windowMs) const;
 
 private:
     struct ChannelState;

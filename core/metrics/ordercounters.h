@@ -8,9 +8,14 @@ namespace ChannelDesk {
 struct OrderCounters
 {
     qint64 applied = 0;
+    qint64 oversold = 0;
+    qint64 unmatched = 0;
     qint64 duplicate = 0;
-    qint64 rejectedInsufficient = 0;
-    qint64 unknownSku = 0;
+    qint64 cancelled = 0;
+    qint64 refunded = 0;
+    qint64 edited = 0;
+    qint64 shipped = 0;
+    qint64 ignored = 0;
     qint64 invalid = 0;
 };
 

@@ -169,17 +169,18 @@ QByteArray prometheusText(const LagMonitor &monitor, const OrderCounters &orders
         }
     }
 
-    w.family("channeldesk_oversell_attempts_total", "counter",
-             "Orders refused because they asked for more stock than was available, since start.");
-    w.sample("channeldesk_oversell_attempts_total"_ba, {}, monitor.oversellAttemptsTotal());
+    w.family("channeldesk_oversold_orders_total", "counter",
+             "Sales applied that took a SKU below zero (units owed), since start.");
+    w.sample("channeldesk_oversold_orders_total"_ba, {}, monitor.oversoldOrdersTotal());
 
-    w.family("channeldesk_orders_total", "counter", "Order events by outcome, since start.");
+    w.family("channeldesk_orders_total", "counter",
+             "Order events (sales and lifecycle events) by outcome, since start.");
     const std::pair<const char *, qint64> outcomes[] = {
-        {"applied", orders.applied},
-        {"duplicate", orders.duplicate},
-        {"rejected_insufficient", orders.rejectedInsufficient},
-        {"unknown_sku", orders.unknownSku},
-        {"invalid", orders.invalid}};
+        {"applied", orders.applied},     {"oversold", orders.oversold},
+        {"unmatched", orders.unmatched}, {"duplicate", orders.duplicate},
+        {"cancelled", orders.cancelled}, {"refunded", orders.refunded},
+        {"edited", orders.edited},       {"shipped", orders.shipped},
+        {"ignored", orders.ignored},     {"invalid", orders.invalid}};
     for (const auto &[outcome, n] : outcomes)
         w.sample("channeldesk_orders_total"_ba, {{"outcome"_ba, QString::fromLatin1(outcome)}}, n);
 

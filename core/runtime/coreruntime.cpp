@@ -197,15 +197,34 @@ void CoreRuntime::count(const ApplyResult &result, const OrderEvent &event)
     case ApplyOutcome::Duplicate:
         ++m_counters.duplicate;
         break;
-    case ApplyOutcome::InsufficientStock:
-        ++m_counters.rejectedInsufficient;
-        for (const Mutation &m : result.mutations)
-            m_monitor->noteOversellAttempt(m.sku, event.channel);
+    case ApplyOutcome::Oversold:
+        ++m_counters.oversold;
+        for (const Mutation &m : result.mutations) {
+            if (m.kind == MutationKind::Order && m.reason.contains(u" owed"_s))
+                m_monitor->noteOversold({-1, m.sku, event.channel, event.orderId, m.reason});
+        }
         break;
-    case ApplyOutcome::UnknownSku:
-        ++m_counters.unknownSku;
-        for (const Mutation &m : result.mutations)
-            m_monitor->noteUnknownSku(m.sku, event.channel);
+    case ApplyOutcome::Unmatched:
+        ++m_counters.unmatched;
+        for (const Mutation &m : result.mutations) {
+            if (m.kind == MutationKind::Unmatched)
+                m_monitor->noteUnmatched({-1, m.sku, event.channel, event.orderId, m.reason});
+        }
+        break;
+    case ApplyOutcome::Cancelled:
+        ++m_counters.cancelled;
+        break;
+    case ApplyOutcome::Refunded:
+        ++m_counters.refunded;
+        break;
+    case ApplyOutcome::Edited:
+        ++m_counters.edited;
+        break;
+    case ApplyOutcome::Shipped:
+        ++m_counters.shipped;
+        break;
+    case ApplyOutcome::Ignored:
+        ++m_counters.ignored;
         break;
     case ApplyOutcome::Invalid:
         ++m_counters.invalid;
@@ -233,23 +252,13 @@ OrderEvent CoreRuntime::resolveLines(const QString &channel, const WebhookResult
     event.orderId = parsed.orderId;
     event.receivedAtMs = m_clock.nowMs();
     event.shipTo = parsed.shipTo;
-    QHash<QString, QString> byRemoteId;
-    bool remoteLoaded = false;
     for (const WebhookLine &line : parsed.lines) {
-        QString sku = line.sku;
-        if (sku.isEmpty() && !line.remoteId.isEmpty()) {
-            // No SKU in the payload (deleted product, or none set): the listing mapping knows.
-            if (!remoteLoaded) {
-                for (const ListingState &l : m_listings->listings(channel))
-                    byRemoteId.insert(l.remoteId, l.sku);
-                remoteLoaded = true;
-            }
-            // An unmapped id is still recorded, under a name that says what it was.
-            sku = byRemoteId.value(line.remoteId, u"unmapped:"_s + line.remoteId);
-        }
-        if (sku.isEmpty())
+        // No SKU in the payload (deleted product, or none set): the order path resolves the
+        // product id through the listing mappings, and the line waits while none maps it.
+        QString sku = line.sku.left(Sku::kMaxLength);
+        if (sku.isEmpty() && line.remoteId.isEmpty())
             sku = u"unnamed-line"_s;
-        event.lines.append({sku.left(Sku::kMaxLength), line.quantity});
+        event.lines.append({sku, line.quantity, {}, line.remoteId.left(128)});
     }
     return event;
 }

@@ -19,11 +19,12 @@ StockLevel stockFrom(const QSqlQuery &q)
     s.safetyBuffer = q.value(3).toLongLong();
     s.version = q.value(4).toLongLong();
     s.paused = q.value(5).toInt() != 0;
+    s.committed = q.value(6).toLongLong();
     return s;
 }
 
-const QString kStockColumns = u"SELECT sku, title, available, safety_buffer, version, paused "
-                              "FROM stock"_s;
+const QString kStockColumns = u"SELECT sku, title, available, safety_buffer, version, paused, "
+                              "committed FROM stock"_s;
 } // namespace
 
 bool InventoryStore::allStock(QList<StockLevel> *out, QString *error) const
@@ -58,7 +59,8 @@ std::optional<StockLevel> InventoryStore::stock(const QString &sku, QString *err
 bool InventoryStore::audit(const AuditFilter &filter, QList<Mutation> *out, QString *error) const
 {
     QString sql = u"SELECT id, sku, delta, available_after, version, kind, channel, order_id, "
-                  "actor, reason, paused_after, at FROM mutations WHERE id > ?"_s;
+                  "actor, reason, paused_after, at, committed_delta, committed_after, event_id "
+                  "FROM mutations WHERE id > ?"_s;
     QVariantList binds {filter.afterId};
     if (!filter.sku.isEmpty()) {
         sql += u" AND sku = ?"_s;
@@ -111,6 +113,9 @@ bool InventoryStore::audit(const AuditFilter &filter, QList<Mutation> *out, QStr
         m.reason = q.value(9).toString();
         m.pausedAfter = q.value(10).toInt() != 0;
         m.atMs = q.value(11).toLongLong();
+        m.committedDelta = q.value(12).toLongLong();
+        m.committedAfter = q.value(13).toLongLong();
+        m.eventId = q.value(14).toString();
         out->append(m);
     }
     return true;

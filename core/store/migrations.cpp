@@ -167,6 +167,103 @@ QList<Migration> buildMigrations()
                      u"ALTER TABLE idempotency_keys_new RENAME TO idempotency_keys"_s,
                  }});
 
+    // 6: the order ledger (DESIGN §2). A sale is a fact: `available` may go below zero (units
+    // owed) and `committed` holds what is sold and not yet shipped (on hand = available +
+    // committed). `orders` replaces idempotency_keys: inserting an order's row is the sale's
+    // idempotency act, and its status follows the order's life. `order_lines` is the ledger
+    // every lifecycle event is bounded by; `order_events` holds each lifecycle event's key (the
+    // act that makes it idempotent) and, while its order has not arrived, the event itself.
+    // The mutation log records committed's changes and the lifecycle event's id.
+    list.append({6,
+                 "order ledger and reservations",
+                 {
+                     uR"(CREATE TABLE stock_new (
+    sku TEXT PRIMARY KEY,
+    title TEXT NOT NULL DEFAULT '',
+    available BIGINT NOT NULL,
+    committed BIGINT NOT NULL DEFAULT 0 CHECK (committed >= 0),
+    safety_buffer BIGINT NOT NULL DEFAULT 0 CHECK (safety_buffer >= 0),
+    version BIGINT NOT NULL DEFAULT 0,
+    paused INTEGER NOT NULL DEFAULT 0,
+    updated_at BIGINT NOT NULL DEFAULT 0))"_s,
+                     u"INSERT INTO stock_new (sku, title, available, committed, safety_buffer, "
+                     "version, paused, updated_at) SELECT sku, title, available, 0, safety_buffer, "
+                     "version, paused, updated_at FROM stock"_s,
+                     u"DROP TABLE stock"_s,
+                     u"ALTER TABLE stock_new RENAME TO stock"_s,
+                     uR"(CREATE TABLE orders (
+    channel TEXT NOT NULL,
+    order_id TEXT NOT NULL,
+    status TEXT NOT NULL,
+    cancelled INTEGER NOT NULL DEFAULT 0,
+    received_at BIGINT NOT NULL,
+    updated_at BIGINT NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (channel, order_id)){{WITHOUT_ROWID}})"_s,
+                     // Orders refused before sales were facts keep their key: a redelivery is
+                     // still a duplicate, and their status says what happened to them then.
+                     u"INSERT INTO orders (channel, order_id, status, received_at, updated_at) "
+                     "SELECT channel, order_id, CASE outcome WHEN 'applied' THEN 'applied' "
+                     "ELSE 'refused' END, at, at FROM idempotency_keys"_s,
+                     u"DROP TABLE idempotency_keys"_s,
+                     // Per line: ordered (after edits); applied = taken from available; restocked
+                     // = given back (returned: the part of it that had shipped); shipped;
+                     // written_off = left committed stock without shipping or coming back; owed =
+                     // the part of applied that took the SKU below zero, until resolved;
+                     // waiting = units not applied yet (no mapping or no such SKU).
+                     uR"(CREATE TABLE order_lines (
+    channel TEXT NOT NULL,
+    order_id TEXT NOT NULL,
+    line_no INTEGER NOT NULL,
+    line_id TEXT NOT NULL DEFAULT '',
+    sku TEXT NOT NULL DEFAULT '',
+    remote_id TEXT NOT NULL DEFAULT '',
+    ordered BIGINT NOT NULL,
+    applied BIGINT NOT NULL DEFAULT 0,
+    restocked BIGINT NOT NULL DEFAULT 0,
+    returned BIGINT NOT NULL DEFAULT 0,
+    shipped BIGINT NOT NULL DEFAULT 0,
+    written_off BIGINT NOT NULL DEFAULT 0,
+    owed BIGINT NOT NULL DEFAULT 0,
+    waiting BIGINT NOT NULL DEFAULT 0,
+    note TEXT NOT NULL DEFAULT '',
+    at BIGINT NOT NULL,
+    PRIMARY KEY (channel, order_id, line_no)){{WITHOUT_ROWID}})"_s,
+                     u"CREATE INDEX order_lines_owed ON order_lines (sku) WHERE owed > 0"_s,
+                     u"CREATE INDEX order_lines_waiting ON order_lines (channel, remote_id) "
+                     "WHERE waiting > 0"_s,
+                     uR"(CREATE TABLE order_events (
+    channel TEXT NOT NULL,
+    order_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    event_id TEXT NOT NULL,
+    state TEXT NOT NULL,
+    outcome TEXT NOT NULL DEFAULT '',
+    detail TEXT NOT NULL DEFAULT '',
+    payload TEXT NOT NULL DEFAULT '',
+    seq BIGINT NOT NULL,
+    at BIGINT NOT NULL,
+    PRIMARY KEY (channel, order_id, kind, event_id)){{WITHOUT_ROWID}})"_s,
+                     u"CREATE INDEX order_events_waiting ON order_events (channel, order_id) "
+                     "WHERE state = 'waiting'"_s,
+                     u"ALTER TABLE mutations ADD COLUMN committed_delta BIGINT NOT NULL DEFAULT 0"_s,
+                     u"ALTER TABLE mutations ADD COLUMN committed_after BIGINT NOT NULL DEFAULT 0"_s,
+                     u"ALTER TABLE mutations ADD COLUMN event_id TEXT NOT NULL DEFAULT ''"_s,
+                     u"CREATE INDEX listings_by_remote_id ON listings (channel, remote_id)"_s,
+                     // Every channel call that carried a stock version: what an order's timeline
+                     // shows under "pushes". Pruned to 7 days and a bounded number of rows.
+                     uR"(CREATE TABLE push_log (
+    id {{ID}},
+    channel TEXT NOT NULL,
+    sku TEXT NOT NULL,
+    version BIGINT NOT NULL,
+    state TEXT NOT NULL,
+    sent_at BIGINT NOT NULL,
+    acked_at BIGINT,
+    lag_ms BIGINT,
+    error TEXT NOT NULL DEFAULT ''))"_s,
+                     u"CREATE INDEX push_log_by_sku ON push_log (sku, version)"_s,
+                 }});
     // Steps may be written in any order in this file; they run by version.
     std::sort(list.begin(), list.end(),
               [](const Migration &a, const Migration &b) { return a.version < b.version; });

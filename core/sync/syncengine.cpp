@@ -7,7 +7,8 @@
 #include "synclog.h"
 
 #include <QMetaMethod>
-#include <QVarLengthArray>
+
+#include <algorithm>
 
 namespace ChannelDesk {
 
@@ -18,7 +19,7 @@ using namespace Qt::StringLiterals;
 
 enum StatementIndex {
     kSelectRow,
-    kInsertKey,
+    kRemoteSku,
     kUpdateRow,
     kInsertRow,
     kInsertMutation,
@@ -27,25 +28,9 @@ enum StatementIndex {
 
 const QString kActor = u"order-path"_s;
 
-struct LineTotal
+ApplyResult result(ApplyOutcome outcome, const QString &message = {})
 {
-    QString sku;
-    qint64 quantity;
-};
-
-// An order may name a SKU on several lines; the order path takes their sum at once.
-QVarLengthArray<LineTotal, 4> totalsBySku(const OrderEvent &event)
-{
-    QVarLengthArray<LineTotal, 4> totals;
-    for (const OrderLine &line : event.lines) {
-        auto it = std::find_if(totals.begin(), totals.end(),
-                               [&](const LineTotal &t) { return t.sku == line.sku; });
-        if (it == totals.end())
-            totals.append({line.sku, line.quantity});
-        else
-            it->quantity += line.quantity;
-    }
-    return totals;
+    return ApplyResult {outcome, message, {}};
 }
 } // namespace
 
@@ -53,6 +38,7 @@ SyncEngine::SyncEngine(Database &db, const Clock &clock, QObject *parent)
     : QObject(parent)
     , m_db(db)
     , m_clock(clock)
+    , m_ledger(std::make_unique<OrderLedger>(db))
 {
 }
 
@@ -74,17 +60,22 @@ QString SyncEngine::sqlError(int index) const
     return text.isEmpty() ? u"database error"_s : text;
 }
 
-bool SyncEngine::load(const QString &sku, bool fresh, QHash<QString, Working> &working,
-                      bool *exists)
+bool SyncEngine::fail(const QString &why)
 {
-    if (working.contains(sku)) {
+    m_lastError = why.isEmpty() ? u"database error"_s : why;
+    return false;
+}
+
+bool SyncEngine::load(const QString &sku, Batch &b, bool *exists)
+{
+    if (b.working.contains(sku)) {
         *exists = true;
         return true;
     }
-    if (!fresh) {
+    if (!b.freshReads) {
         const auto cached = m_cache.constFind(sku);
         if (cached != m_cache.cend()) {
-            working.insert(sku, Working {*cached, *cached});
+            b.working.insert(sku, Working {*cached, *cached});
             *exists = true;
             return true;
         }
@@ -93,22 +84,18 @@ bool SyncEngine::load(const QString &sku, bool fresh, QHash<QString, Working> &w
     bool found = false;
     if (!readRow(sku, &row, &found))
         return false;
-    if (!found) {
-        *exists = false;
+    *exists = found;
+    if (!found)
         return true;
-    }
     m_cache.insert(sku, row);
-    Working w {row, row};
-    w.fresh = true;
-    working.insert(sku, w);
-    *exists = true;
+    b.working.insert(sku, Working {row, row});
     return true;
 }
 
 bool SyncEngine::readRow(const QString &sku, Row *row, bool *found)
 {
     Statement *q = prepared(kSelectRow,
-                            u"SELECT available, safety_buffer, version, paused, title "
+                            u"SELECT available, committed, safety_buffer, version, paused, title "
                             "FROM stock WHERE sku = ?"_s);
     if (!q)
         return fail(m_db.lastError());
@@ -123,50 +110,35 @@ bool SyncEngine::readRow(const QString &sku, Row *row, bool *found)
         return true;
     }
     row->available = q->int64(0);
-    row->safetyBuffer = q->int64(1);
-    row->version = q->int64(2);
-    row->paused = q->int64(3) != 0;
-    row->title = q->text(4);
+    row->committed = q->int64(1);
+    row->safetyBuffer = q->int64(2);
+    row->version = q->int64(3);
+    row->paused = q->int64(4) != 0;
+    row->title = q->text(5);
     q->finish();
     *found = true;
     return true;
 }
 
-bool SyncEngine::confirm(const QString &sku, Working &w, bool *current)
+bool SyncEngine::skuForRemoteId(const QString &channel, const QString &remoteId, QString *sku)
 {
-    Row row;
-    bool found = false;
-    if (!readRow(sku, &row, &found))
-        return false;
-    *current = found && row.version == w.seen.version; // gone since it was cached: not current
-    w.fresh = *current;
-    return true;
-}
-
-bool SyncEngine::fail(const QString &why)
-{
-    m_lastError = why.isEmpty() ? u"database error"_s : why;
-    m_db.rollback();
-    return false;
-}
-
-bool SyncEngine::insertKey(const OrderEvent &event, ApplyOutcome outcome, qint64 now,
-                           bool *inserted)
-{
-    // The key is the act, not a check: a conflict on the primary key is the duplicate.
-    Statement *q = prepared(kInsertKey,
-                            u"INSERT INTO idempotency_keys (channel, order_id, "
-                            "outcome, at) VALUES (?, ?, ?, ?) "
-                            "ON CONFLICT DO NOTHING"_s);
+    sku->clear();
+    if (remoteId.isEmpty())
+        return true;
+    Statement *q = prepared(kRemoteSku,
+                            u"SELECT sku FROM listings WHERE channel = ? AND remote_id = ? "
+                            "ORDER BY sku LIMIT 1"_s);
     if (!q)
-        return false;
-    q->bind(0, event.channel);
-    q->bind(1, event.orderId);
-    q->bind(2, outcomeName(outcome));
-    q->bind(3, now);
+        return fail(m_db.lastError());
+    q->bind(0, channel);
+    q->bind(1, remoteId);
     if (!q->exec())
-        return false;
-    *inserted = q->rowsAffected() == 1;
+        return fail(q->lastError());
+    if (q->next())
+        *sku = q->text(0);
+    else if (!q->lastError().isEmpty())
+        return fail(q->lastError());
+    q->finish();
     return true;
 }
 
@@ -174,37 +146,43 @@ bool SyncEngine::writeRow(const QString &sku, const Working &w, qint64 now, bool
 {
     if (w.isNew) {
         Statement *q = prepared(kInsertRow,
-                                u"INSERT INTO stock (sku, title, available, safety_buffer, "
-                                "version, paused, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
+                                u"INSERT INTO stock (sku, title, available, committed, "
+                                "safety_buffer, version, paused, updated_at) "
+                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s);
         if (!q)
             return false;
         q->bind(0, sku);
         q->bind(1, w.current.title);
         q->bind(2, w.current.available);
-        q->bind(3, w.current.safetyBuffer);
-        q->bind(4, w.current.version);
-        q->bind(5, qint64(w.current.paused ? 1 : 0));
-        q->bind(6, now);
+        q->bind(3, w.current.committed);
+        q->bind(4, w.current.safetyBuffer);
+        q->bind(5, w.current.version);
+        q->bind(6, qint64(w.current.paused ? 1 : 0));
+        q->bind(7, now);
         if (!q->exec())
             return false;
         *casHit = true;
         return true;
     }
-    // Compare-and-swap: the write lands only on the version this plan was computed from.
+    // Compare-and-swap: the write lands only on the row this plan was computed from. A shipment
+    // moves committed units without a new version (channels show the same), so committed is
+    // compared as well.
     Statement *q = prepared(kUpdateRow,
-                            u"UPDATE stock SET available = ?, safety_buffer = ?, title = ?, "
-                            "version = ?, paused = ?, updated_at = ? "
-                            "WHERE sku = ? AND version = ?"_s);
+                            u"UPDATE stock SET available = ?, committed = ?, safety_buffer = ?, "
+                            "title = ?, version = ?, paused = ?, updated_at = ? "
+                            "WHERE sku = ? AND version = ? AND committed = ?"_s);
     if (!q)
         return false;
     q->bind(0, w.current.available);
-    q->bind(1, w.current.safetyBuffer);
-    q->bind(2, w.current.title);
-    q->bind(3, w.current.version);
-    q->bind(4, qint64(w.current.paused ? 1 : 0));
-    q->bind(5, now);
-    q->bind(6, sku);
-    q->bind(7, w.seen.version);
+    q->bind(1, w.current.committed);
+    q->bind(2, w.current.safetyBuffer);
+    q->bind(3, w.current.title);
+    q->bind(4, w.current.version);
+    q->bind(5, qint64(w.current.paused ? 1 : 0));
+    q->bind(6, now);
+    q->bind(7, sku);
+    q->bind(8, w.seen.version);
+    q->bind(9, w.seen.committed);
     if (!q->exec())
         return false;
     *casHit = q->rowsAffected() == 1;
@@ -215,23 +193,27 @@ bool SyncEngine::appendMutation(Mutation &m)
 {
     const bool postgres = m_db.dialect() == Database::Dialect::Postgres;
     Statement *q = prepared(kInsertMutation,
-                            u"INSERT INTO mutations (sku, delta, available_after, version, kind, "
-                            "channel, order_id, actor, reason, paused_after, at) "
-                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s +
+                            u"INSERT INTO mutations (sku, delta, available_after, committed_delta, "
+                            "committed_after, version, kind, channel, order_id, event_id, actor, "
+                            "reason, paused_after, at) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s +
                                 (postgres ? u" RETURNING id"_s : QString()));
     if (!q)
         return false;
     q->bind(0, m.sku);
     q->bind(1, m.delta);
     q->bind(2, m.availableAfter);
-    q->bind(3, m.version);
-    q->bind(4, kindName(m.kind));
-    q->bind(5, m.channel);
-    q->bind(6, m.orderId);
-    q->bind(7, m.actor);
-    q->bind(8, m.reason);
-    q->bind(9, qint64(m.pausedAfter ? 1 : 0));
-    q->bind(10, m.atMs);
+    q->bind(3, m.committedDelta);
+    q->bind(4, m.committedAfter);
+    q->bind(5, m.version);
+    q->bind(6, kindName(m.kind));
+    q->bind(7, m.channel);
+    q->bind(8, m.orderId);
+    q->bind(9, m.eventId);
+    q->bind(10, m.actor);
+    q->bind(11, m.reason);
+    q->bind(12, qint64(m.pausedAfter ? 1 : 0));
+    q->bind(13, m.atMs);
     if (!q->exec())
         return false;
     if (postgres) {
@@ -245,6 +227,20 @@ bool SyncEngine::appendMutation(Mutation &m)
     return true;
 }
 
+Mutation SyncEngine::mutation(const QString &sku, const Working &w, MutationKind kind,
+                              qint64 now) const
+{
+    Mutation m;
+    m.sku = sku;
+    m.kind = kind;
+    m.availableAfter = w.current.available;
+    m.committedAfter = w.current.committed;
+    m.version = w.current.version;
+    m.pausedAfter = w.current.paused;
+    m.atMs = now;
+    return m;
+}
+
 void SyncEngine::planGuard(const QString &sku, Working &w, const QString &channel,
                            const QString &orderId, const QString &actor, qint64 now,
                            QList<Mutation> &out)
@@ -256,12 +252,7 @@ void SyncEngine::planGuard(const QString &sku, Working &w, const QString &channe
     w.current.paused = *kind == MutationKind::Pause;
     w.current.version += 1;
     w.touched = true;
-    Mutation m;
-    m.sku = sku;
-    m.delta = 0;
-    m.availableAfter = w.current.available;
-    m.version = w.current.version;
-    m.kind = *kind;
+    Mutation m = mutation(sku, w, *kind, now);
     m.channel = channel;
     m.orderId = orderId;
     m.actor = actor;
@@ -270,9 +261,377 @@ void SyncEngine::planGuard(const QString &sku, Working &w, const QString &channe
               .arg(w.current.safetyBuffer)
         : u"available %1 above safety buffer %2"_s.arg(w.current.available)
               .arg(w.current.safetyBuffer);
-    m.atMs = now;
-    m.pausedAfter = w.current.paused;
     out.append(std::move(m));
+}
+
+bool SyncEngine::takeLine(LedgerOrder &order, int index, const QString &eventId, Batch &b,
+                          bool *taken)
+{
+    LedgerLine &line = order.lines[index];
+    *taken = false;
+    const qint64 quantity = line.waiting;
+    if (quantity <= 0)
+        return true;
+    QString sku = line.sku;
+    if (sku.isEmpty() && !skuForRemoteId(order.channel, line.remoteId, &sku))
+        return false;
+    bool exists = false;
+    if (!sku.isEmpty() && !load(sku, b, &exists))
+        return false;
+    if (!exists) {
+        // The units left the shelf, but we cannot tell which: the line waits.
+        line.note = sku.isEmpty()
+            ? u"no listing of %1 maps product id %2"_s.arg(order.channel, line.remoteId)
+            : u"no SKU %1 in stock"_s.arg(sku);
+        Mutation m;
+        m.sku = sku.isEmpty() ? line.remoteId : sku;
+        m.kind = MutationKind::Unmatched;
+        m.channel = order.channel;
+        m.orderId = order.orderId;
+        m.eventId = eventId;
+        m.actor = kActor;
+        m.reason = u"line %1 (%2 units) waits: %3"_s.arg(line.lineNo).arg(quantity).arg(line.note);
+        m.atMs = b.now;
+        b.pending.append(std::move(m));
+        return true;
+    }
+    line.sku = sku;
+    line.waiting = 0;
+    line.applied += quantity;
+    StockMove move {index, sku, -quantity, quantity, MutationKind::Order, {}};
+    *taken = true;
+    return applyMove(order, line, move, eventId, b);
+}
+
+bool SyncEngine::applyMove(const LedgerOrder &order, LedgerLine &line, const StockMove &move,
+                           const QString &eventId, Batch &b)
+{
+    bool exists = false;
+    if (!load(move.sku, b, &exists))
+        return false;
+    if (!exists) {
+        // The ledger names a SKU that is gone from stock: nothing to move it on.
+        qCWarning(lcSync).noquote() << "order" << order.orderId << "names SKU" << move.sku
+                                    << "which is no longer in stock; move skipped";
+        return true;
+    }
+    Working &w = b.working[move.sku];
+    const qint64 before = w.current.available;
+    w.current.available += move.available;
+    w.current.committed += move.committed;
+    if (move.available != 0)
+        w.current.version += 1;
+    w.touched = true;
+    QString reason = move.reason;
+    if (move.available < 0) {
+        // A sale is a fact: the part that takes the SKU below zero is owed to the customer.
+        const qint64 taken = -move.available;
+        const qint64 owed = taken - std::clamp(before, qint64(0), taken);
+        if (owed > 0) {
+            line.owed += owed;
+            reason = (reason.isEmpty() ? QString() : reason + u"; "_s) +
+                u"took %1 to %2: %3 owed"_s.arg(move.sku).arg(w.current.available).arg(owed);
+        }
+    }
+    if (w.current.available < 0)
+        w.wentNegative = true;
+    Mutation m = mutation(move.sku, w, move.kind, b.now);
+    m.delta = move.available;
+    m.committedDelta = move.committed;
+    m.channel = order.channel;
+    m.orderId = order.orderId;
+    m.eventId = eventId;
+    m.actor = kActor;
+    m.reason = reason;
+    b.pending.append(std::move(m));
+    if (move.available != 0)
+        planGuard(move.sku, w, order.channel, order.orderId, kActor, b.now, b.pending);
+    return true;
+}
+
+bool SyncEngine::planSale(const OrderEvent &event, Batch &b, ApplyResult &result)
+{
+    LedgerOrder order;
+    order.channel = event.channel;
+    order.orderId = event.orderId;
+    order.cancelled = event.cancelled;
+    order.receivedAtMs = event.receivedAtMs > 0 ? event.receivedAtMs : b.now;
+    order.updatedAtMs = b.now;
+    // The order's row is the sale's idempotency act, not a check.
+    bool inserted = false;
+    if (!m_ledger->insertOrder(order, &inserted))
+        return fail(m_ledger->lastError());
+    if (!inserted) {
+        result = ApplyResult {
+            ApplyOutcome::Duplicate,
+            u"order %1 from %2 was already received"_s.arg(event.orderId, event.channel),
+            {}};
+        return true;
+    }
+    const OrderStatus first = order.status();
+    order.lines.reserve(event.lines.size());
+    for (qsizetype i = 0; i < event.lines.size(); ++i) {
+        const OrderLine &l = event.lines.at(i);
+        LedgerLine line;
+        line.lineNo = int(i + 1);
+        line.lineId = l.lineId;
+        line.sku = l.sku;
+        line.remoteId = l.remoteId;
+        line.ordered = l.quantity;
+        line.atMs = b.now;
+        if (event.cancelled)
+            line.note = u"cancelled when it arrived"_s;
+        else
+            line.waiting = l.quantity;
+        order.lines.append(line);
+        bool taken = false;
+        if (!event.cancelled && !takeLine(order, int(i), {}, b, &taken))
+            return false;
+        if (!m_ledger->insertLine(order.channel, order.orderId, order.lines.at(i)))
+            return fail(m_ledger->lastError());
+    }
+
+    // Events that arrived before their order wait for it: now they apply, in arrival order.
+    QList<OrderLedger::EventRecord> early;
+    if (!m_ledger->waitingEvents(order.channel, order.orderId, &early))
+        return fail(m_ledger->lastError());
+    int earlyApplied = 0;
+    for (OrderLedger::EventRecord &record : early) {
+        OrderEvent kept;
+        if (!OrderLedger::eventFromJson(record.payload, &kept))
+            continue;
+        ApplyResult ignored;
+        if (!planEvent(kept, b, ignored, &record))
+            return false;
+        ++earlyApplied;
+    }
+    if (earlyApplied > 0) {
+        bool found = false;
+        if (!m_ledger->readOrder(order.channel, order.orderId, &order, &found))
+            return fail(m_ledger->lastError());
+    }
+
+    const OrderStatus status = order.status();
+    if ((status != first || earlyApplied > 0) && !m_ledger->updateOrder(order))
+        return fail(m_ledger->lastError());
+    switch (status) {
+    case OrderStatus::Cancelled:
+        result.outcome = ApplyOutcome::Cancelled;
+        break;
+    case OrderStatus::Unmatched: {
+        result.outcome = ApplyOutcome::Unmatched;
+        QStringList why;
+        for (const LedgerLine &l : std::as_const(order.lines)) {
+            if (l.waiting > 0)
+                why.append(u"line %1: %2"_s.arg(l.lineNo).arg(l.note));
+        }
+        result.message = u"waiting: "_s + why.join(u"; "_s);
+        break;
+    }
+    case OrderStatus::Oversold: {
+        result.outcome = ApplyOutcome::Oversold;
+        QStringList why;
+        for (const LedgerLine &l : std::as_const(order.lines)) {
+            if (l.owed > 0)
+                why.append(u"%1: %2 owed"_s.arg(l.sku).arg(l.owed));
+        }
+        result.message = u"oversold (%1)"_s.arg(why.join(u", "_s));
+        break;
+    }
+    default:
+        result.outcome = ApplyOutcome::Applied;
+        break;
+    }
+    if (earlyApplied > 0)
+        result.message += (result.message.isEmpty() ? QString() : u"; "_s) +
+            u"%1 earlier event(s) of this order applied"_s.arg(earlyApplied);
+    return true;
+}
+
+bool SyncEngine::planEvent(const OrderEvent &event, Batch &b, ApplyResult &result,
+                           OrderLedger::EventRecord *kept)
+{
+    OrderLedger::EventRecord record;
+    if (kept) {
+        record = *kept;
+    } else {
+        record.channel = event.channel;
+        record.orderId = event.orderId;
+        record.kind = event.kind;
+        record.eventId = event.eventId;
+        record.state = u"applied"_s;
+        record.seq = b.now * 1000 + (m_eventSeq++ % 1000);
+        record.atMs = b.now;
+        bool inserted = false;
+        if (!m_ledger->insertEvent(record, &inserted))
+            return fail(m_ledger->lastError());
+        if (!inserted) {
+            result =
+                ApplyResult {ApplyOutcome::Duplicate,
+                             u"%1 of order %2 from %3 was already received"_s.arg(
+                                 eventKindName(event.kind) +
+                                     (event.eventId.isEmpty() ? QString() : u' ' + event.eventId),
+                                 event.orderId, event.channel),
+                             {}};
+            return true;
+        }
+    }
+
+    LedgerOrder order;
+    bool found = false;
+    if (!m_ledger->readOrder(event.channel, event.orderId, &order, &found))
+        return fail(m_ledger->lastError());
+    if (!found || order.refused) {
+        result.outcome = ApplyOutcome::Ignored;
+        if (!found) {
+            // Reordered delivery: kept, and applied when its order arrives.
+            result.message = u"order %1 from %2 not seen yet: kept until it arrives"_s.arg(
+                event.orderId, event.channel);
+            record.state = u"waiting"_s;
+            record.payload = OrderLedger::eventToJson(event);
+        } else {
+            result.message =
+                u"order %1 took no stock (refused before sales were facts)"_s.arg(event.orderId);
+            record.state = u"ignored"_s;
+        }
+        record.outcome = outcomeName(result.outcome);
+        record.detail = result.message;
+        return m_ledger->updateEvent(record) || fail(m_ledger->lastError());
+    }
+
+    const QList<LedgerLine> before = order.lines;
+    LifecyclePlan plan;
+    switch (event.kind) {
+    case OrderEventKind::Cancel:
+        plan = Lifecycle::cancel(order, event);
+        break;
+    case OrderEventKind::Refund:
+        plan = Lifecycle::refund(order, event);
+        break;
+    case OrderEventKind::Edit:
+        plan = Lifecycle::edit(order, event, b.now);
+        break;
+    case OrderEventKind::Ship:
+        plan = Lifecycle::ship(order, event);
+        break;
+    case OrderEventKind::Sale:
+        return fail(u"a sale is not a lifecycle event"_s);
+    }
+    for (const StockMove &move : std::as_const(plan.moves)) {
+        if (!applyMove(order, order.lines[move.line], move, event.eventId, b))
+            return false;
+    }
+    for (int index : std::as_const(plan.newLines)) {
+        bool taken = false;
+        if (!takeLine(order, index, event.eventId, b, &taken))
+            return false;
+    }
+    if (plan.changed) {
+        for (qsizetype i = 0; i < order.lines.size(); ++i) {
+            const LedgerLine &line = order.lines.at(i);
+            const bool ok = i < before.size()
+                ? line == before.at(i) || m_ledger->updateLine(order.channel, order.orderId, line)
+                : m_ledger->insertLine(order.channel, order.orderId, line);
+            if (!ok)
+                return fail(m_ledger->lastError());
+        }
+        order.updatedAtMs = b.now;
+        if (!m_ledger->updateOrder(order))
+            return fail(m_ledger->lastError());
+    }
+    result.outcome = plan.outcome;
+    result.message = plan.message;
+    record.state = plan.outcome == ApplyOutcome::Ignored ? u"ignored"_s : u"applied"_s;
+    record.outcome = outcomeName(plan.outcome);
+    record.detail = plan.message;
+    record.payload.clear();
+    return m_ledger->updateEvent(record) || fail(m_ledger->lastError());
+}
+
+bool SyncEngine::resolveRestocked(Batch &b)
+{
+    for (auto it = b.working.begin(); it != b.working.end(); ++it) {
+        Working &w = *it;
+        if (w.current.available < 0 || (w.seen.available >= 0 && !w.wentNegative))
+            continue;
+        QList<OrderLedger::LineRef> owed;
+        if (!m_ledger->owedLines(it.key(), &owed))
+            return fail(m_ledger->lastError());
+        for (const OrderLedger::LineRef &ref : std::as_const(owed)) {
+            LedgerOrder order;
+            bool found = false;
+            if (!m_ledger->readOrder(ref.channel, ref.orderId, &order, &found))
+                return fail(m_ledger->lastError());
+            for (LedgerLine &line : order.lines) {
+                if (line.lineNo != ref.lineNo || line.owed <= 0)
+                    continue;
+                Mutation m = mutation(it.key(), w, MutationKind::Resolve, b.now);
+                m.channel = order.channel;
+                m.orderId = order.orderId;
+                m.actor = kActor;
+                m.reason = u"%1 back at %2: the %3 unit(s) owed are covered"_s.arg(it.key())
+                               .arg(w.current.available)
+                               .arg(line.owed);
+                b.pending.append(std::move(m));
+                line.owed = 0;
+                line.note = u"owed units covered by a restock"_s;
+                if (!m_ledger->updateLine(order.channel, order.orderId, line))
+                    return fail(m_ledger->lastError());
+            }
+            order.updatedAtMs = b.now;
+            if (!m_ledger->updateOrder(order))
+                return fail(m_ledger->lastError());
+        }
+    }
+    return true;
+}
+
+SyncEngine::TxStatus SyncEngine::finishBatch(Batch &b)
+{
+    auto forget = [&] {
+        for (auto w = b.working.cbegin(); w != b.working.cend(); ++w)
+            m_cache.remove(w.key());
+    };
+    if (!resolveRestocked(b)) {
+        m_db.rollback();
+        forget();
+        return TxStatus::StorageError;
+    }
+    for (auto it = b.working.cbegin(); it != b.working.cend(); ++it) {
+        if (!it->touched)
+            continue;
+        bool casHit = false;
+        if (!writeRow(it.key(), *it, b.now, &casHit)) {
+            fail(sqlError(it->isNew ? kInsertRow : kUpdateRow));
+            qCWarning(lcSync) << "stock write failed:" << m_lastError;
+            m_db.rollback();
+            forget();
+            return TxStatus::StorageError;
+        }
+        if (!casHit) {
+            // Someone else changed this row since it was read: nothing of this plan holds.
+            m_db.rollback();
+            forget();
+            return TxStatus::CasMiss;
+        }
+    }
+    for (Mutation &m : b.pending) {
+        if (!appendMutation(m)) {
+            fail(sqlError(kInsertMutation));
+            qCWarning(lcSync) << "mutation append failed:" << m_lastError;
+            m_db.rollback();
+            forget();
+            return TxStatus::StorageError;
+        }
+    }
+    if (!m_db.commit()) {
+        m_lastError = m_db.lastError();
+        forget();
+        return TxStatus::StorageError;
+    }
+    for (auto it = b.working.cbegin(); it != b.working.cend(); ++it)
+        m_cache.insert(it.key(), it->current);
+    return TxStatus::Committed;
 }
 
 SyncEngine::TxStatus SyncEngine::runBatch(const QList<OrderEvent> &events,
@@ -283,156 +642,30 @@ SyncEngine::TxStatus SyncEngine::runBatch(const QList<OrderEvent> &events,
         m_lastError = m_db.lastError();
         return TxStatus::StorageError;
     }
-
-    QHash<QString, Working> working;
-    QList<Mutation> pending;
-    pending.reserve(events.size() + events.size() / 4); // a row per line, and some guard rows
+    Batch b;
+    b.now = m_clock.nowMs();
+    b.freshReads = freshReads;
+    b.pending.reserve(events.size() + events.size() / 4); // a row per line, and some guard rows
     QList<std::pair<qsizetype, qsizetype>> ranges(events.size(), {0, 0});
-    const qint64 now = m_clock.nowMs();
 
     for (qsizetype i = 0; i < events.size(); ++i) {
         const OrderEvent &event = events.at(i);
-        const auto totals = totalsBySku(event);
-
-        QVarLengthArray<QString, 4> unknown;
-        for (const LineTotal &t : totals) {
-            bool exists = false;
-            if (!load(t.sku, freshReads, working, &exists))
-                return TxStatus::StorageError;
-            if (!exists)
-                unknown.append(t.sku);
-        }
-        QVarLengthArray<const LineTotal *, 4> short_;
-        if (unknown.isEmpty()) {
-            for (const LineTotal &t : totals) {
-                if (working.constFind(t.sku)->current.available < t.quantity)
-                    short_.append(&t);
-            }
-        }
-        // An order taking stock is checked by the compare-and-swap on write; a refusal writes no
-        // stock row, so a refusal resting on a cached row checks that row first. A stale one
-        // means the whole plan is suspect: start again from fresh reads.
-        for (const LineTotal *t : short_) {
-            Working &w = working[t->sku];
-            if (w.fresh)
-                continue;
-            bool current = false;
-            if (!confirm(t->sku, w, &current))
-                return TxStatus::StorageError;
-            if (!current) {
-                m_db.rollback();
-                for (auto it = working.cbegin(); it != working.cend(); ++it)
-                    m_cache.remove(it.key());
-                return TxStatus::CasMiss;
-            }
-        }
-        const ApplyOutcome outcome = !unknown.isEmpty() ? ApplyOutcome::UnknownSku
-            : !short_.isEmpty()                         ? ApplyOutcome::InsufficientStock
-                                                        : ApplyOutcome::Applied;
-        bool inserted = false;
-        if (!insertKey(event, outcome, now, &inserted)) {
-            fail(sqlError(kInsertKey));
-            return TxStatus::StorageError;
-        }
-        ApplyResult &result = results[i];
-        if (!inserted) {
-            result.outcome = ApplyOutcome::Duplicate;
-            result.message =
-                u"order %1 from %2 was already received"_s.arg(event.orderId, event.channel);
-            continue;
-        }
-        result.outcome = outcome;
-        const qsizetype first = pending.size();
-        auto base = [&](const QString &sku, MutationKind kind) {
-            Mutation m;
-            m.sku = sku;
-            m.kind = kind;
-            m.channel = event.channel;
-            m.orderId = event.orderId;
-            m.actor = kActor;
-            m.atMs = now;
-            return m;
-        };
-        switch (outcome) {
-        case ApplyOutcome::Applied:
-            for (const LineTotal &t : totals) {
-                Working &w = working[t.sku];
-                w.current.available -= t.quantity;
-                w.current.version += 1;
-                w.touched = true;
-                Mutation m = base(t.sku, MutationKind::Order);
-                m.delta = -t.quantity;
-                m.availableAfter = w.current.available;
-                m.version = w.current.version;
-                m.pausedAfter = w.current.paused;
-                pending.append(std::move(m));
-                planGuard(t.sku, w, event.channel, event.orderId, kActor, now, pending);
-            }
-            break;
-        case ApplyOutcome::InsufficientStock: {
-            QStringList why;
-            for (const LineTotal *t : short_) {
-                const Row &row = working.constFind(t->sku)->current;
-                Mutation m = base(t->sku, MutationKind::OversellAttempt);
-                m.availableAfter = row.available;
-                m.version = row.version;
-                m.pausedAfter = row.paused;
-                m.reason = u"requested %1, available %2"_s.arg(t->quantity).arg(row.available);
-                why.append(t->sku + u": "_s + m.reason);
-                pending.append(std::move(m));
-            }
-            result.message = u"insufficient stock (%1)"_s.arg(why.join(u"; "_s));
-            break;
-        }
-        case ApplyOutcome::UnknownSku:
-            for (const QString &sku : unknown) {
-                Mutation m = base(sku, MutationKind::UnknownSku);
-                m.reason = u"the order names a SKU that is not in stock"_s;
-                pending.append(std::move(m));
-            }
-            result.message =
-                u"unknown SKU: %1"_s.arg(QStringList(unknown.begin(), unknown.end()).join(u", "_s));
-            break;
-        default:
-            break;
-        }
-        ranges[i] = {first, pending.size() - first};
-    }
-
-    for (auto it = working.cbegin(); it != working.cend(); ++it) {
-        if (!it->touched)
-            continue;
-        bool casHit = false;
-        if (!writeRow(it.key(), *it, now, &casHit)) {
-            qCWarning(lcSync) << "stock write failed:" << sqlError(kUpdateRow);
-            fail(sqlError(kUpdateRow));
-            return TxStatus::StorageError;
-        }
-        if (!casHit) {
-            // Someone else changed this row since it was read: nothing of this plan holds.
+        const qsizetype first = b.pending.size();
+        const bool ok = event.kind == OrderEventKind::Sale ? planSale(event, b, results[i])
+                                                           : planEvent(event, b, results[i]);
+        if (!ok) {
             m_db.rollback();
-            for (auto w = working.cbegin(); w != working.cend(); ++w)
-                m_cache.remove(w.key());
-            return TxStatus::CasMiss;
-        }
-    }
-    for (Mutation &m : pending) {
-        if (!appendMutation(m)) {
-            qCWarning(lcSync) << "mutation append failed:" << sqlError(kInsertMutation);
-            fail(sqlError(kInsertMutation));
-            for (auto w = working.cbegin(); w != working.cend(); ++w)
+            for (auto w = b.working.cbegin(); w != b.working.cend(); ++w)
                 m_cache.remove(w.key());
             return TxStatus::StorageError;
         }
+        ranges[i] = {first, b.pending.size() - first};
     }
-    if (!m_db.commit()) {
-        m_lastError = m_db.lastError();
-        for (auto w = working.cbegin(); w != working.cend(); ++w)
-            m_cache.remove(w.key());
-        return TxStatus::StorageError;
-    }
-    for (auto it = working.cbegin(); it != working.cend(); ++it)
-        m_cache.insert(it.key(), it->current);
+    // Resolutions by restock are logged after every event's own rows; they belong to no event.
+    const TxStatus status = finishBatch(b);
+    if (status != TxStatus::Committed)
+        return status;
+
     // Each result gets its own rows; the signal gets them all, in log order, only when someone
     // listens (copying a thousand mutations for nobody is a measurable share of a batch).
     const bool signalWanted =
@@ -442,15 +675,15 @@ SyncEngine::TxStatus SyncEngine::runBatch(const QList<OrderEvent> &events,
         if (count == 0)
             continue;
         if (signalWanted) {
-            results[i].mutations = pending.mid(first, count);
+            results[i].mutations = b.pending.mid(first, count);
         } else {
-            const auto from = pending.begin() + first;
+            const auto from = b.pending.begin() + first;
             results[i].mutations = QList<Mutation>(std::make_move_iterator(from),
                                                    std::make_move_iterator(from + count));
         }
     }
     if (signalWanted)
-        committed = std::move(pending);
+        committed = std::move(b.pending);
     return TxStatus::Committed;
 }
 
@@ -467,8 +700,7 @@ QList<ApplyResult> SyncEngine::applyBatch(const QList<OrderEvent> &events)
     for (qsizetype i = 0; i < events.size(); ++i) {
         const QString error = events.at(i).validationError();
         if (!error.isEmpty()) {
-            results[i].outcome = ApplyOutcome::Invalid;
-            results[i].message = error;
+            results[i] = result(ApplyOutcome::Invalid, error);
             continue;
         }
         validIndex.append(i);
@@ -502,13 +734,11 @@ QList<ApplyResult> SyncEngine::applyBatch(const QList<OrderEvent> &events)
 
     for (qsizetype i = 0; i < valid.size(); ++i) {
         ApplyResult &r = validResults[i];
-        if (status == TxStatus::CasMiss) {
-            r = ApplyResult {ApplyOutcome::ConcurrentUpdate,
-                             u"stock kept changing underneath; retry later"_s,
-                             {}};
-        } else if (status == TxStatus::StorageError) {
-            r = ApplyResult {ApplyOutcome::StorageError, m_lastError, {}};
-        }
+        if (status == TxStatus::CasMiss)
+            r = result(ApplyOutcome::ConcurrentUpdate,
+                       u"stock kept changing underneath; retry later"_s);
+        else if (status == TxStatus::StorageError)
+            r = result(ApplyOutcome::StorageError, m_lastError);
         results[validIndex.at(i)] = std::move(r);
     }
     if (status == TxStatus::Committed && !committed.isEmpty())
@@ -516,55 +746,34 @@ QList<ApplyResult> SyncEngine::applyBatch(const QList<OrderEvent> &events)
     return results;
 }
 
-SyncEngine::ChangeResult SyncEngine::runChange(
-    const std::function<ChangeResult(QHash<QString, Working> &, QList<Mutation> &)> &plan)
+SyncEngine::ChangeResult SyncEngine::runChange(const std::function<ChangeResult(Batch &)> &plan)
 {
     for (int attempt = 0; attempt < m_maxAttempts; ++attempt) {
         if (!m_db.beginWrite())
             return {ChangeError::StorageError, m_db.lastError(), {}};
-        const qint64 now = m_clock.nowMs();
-        QHash<QString, Working> working;
-        QList<Mutation> pending;
-        ChangeResult planned = plan(working, pending);
+        Batch b;
+        b.now = m_clock.nowMs();
+        b.freshReads = true;
+        ChangeResult planned = plan(b);
         if (!planned.ok()) {
             m_db.rollback();
+            m_cache.clear();
             return planned;
         }
-        bool casMiss = false;
-        for (auto it = working.cbegin(); it != working.cend() && !casMiss; ++it) {
-            if (!it->touched)
-                continue;
-            bool casHit = false;
-            if (!writeRow(it.key(), *it, now, &casHit)) {
-                const QString why = sqlError(it->isNew ? kInsertRow : kUpdateRow);
-                m_db.rollback();
-                m_cache.clear();
-                return {ChangeError::StorageError, why, {}};
-            }
-            casMiss = !casHit;
-        }
-        if (casMiss) {
-            m_db.rollback();
+        switch (finishBatch(b)) {
+        case TxStatus::CasMiss:
             m_cache.clear();
             continue;
-        }
-        for (Mutation &m : pending) {
-            if (!appendMutation(m)) {
-                const QString why = sqlError(kInsertMutation);
-                m_db.rollback();
-                m_cache.clear();
-                return {ChangeError::StorageError, why, {}};
-            }
-        }
-        if (!m_db.commit()) {
+        case TxStatus::StorageError:
             m_cache.clear();
-            return {ChangeError::StorageError, m_db.lastError(), {}};
+            return {ChangeError::StorageError, m_lastError, {}};
+        case TxStatus::Committed:
+            break;
         }
-        for (auto it = working.cbegin(); it != working.cend(); ++it)
-            m_cache.insert(it.key(), it->current);
-        if (!pending.isEmpty())
-            Q_EMIT mutationsCommitted(pending);
-        return {ChangeError::None, {}, pending};
+        if (!b.pending.isEmpty())
+            Q_EMIT mutationsCommitted(b.pending);
+        planned.mutations = b.pending;
+        return planned;
     }
     return {ChangeError::ConcurrentUpdate, u"stock kept changing underneath; retry later"_s, {}};
 }
@@ -581,15 +790,17 @@ SyncEngine::ChangeResult SyncEngine::adjust(const QString &sku, qint64 delta, co
     if (reason.trimmed().isEmpty())
         return {ChangeError::InvalidInput, u"a reason is required"_s, {}};
 
-    return runChange([&](QHash<QString, Working> &working, QList<Mutation> &out) -> ChangeResult {
+    return runChange([&](Batch &b) -> ChangeResult {
         bool exists = false;
-        if (!load(sku, true, working, &exists))
+        if (!load(sku, b, &exists))
             return {ChangeError::StorageError, m_lastError, {}};
         if (!exists)
             return {ChangeError::UnknownSku, u"unknown SKU %1"_s.arg(sku), {}};
-        Working &w = working[sku];
+        Working &w = b.working[sku];
         const qint64 after = w.current.available + delta;
-        if (after < 0)
+        // A person may not make stock negative; a SKU that is already (owed units) may be
+        // raised, and may be lowered no further.
+        if (after < 0 && delta < 0)
             return {ChangeError::WouldGoNegative,
                     u"%1 has %2 available; adjusting by %3 would go below zero"_s.arg(sku)
                         .arg(w.current.available)
@@ -599,22 +810,15 @@ SyncEngine::ChangeResult SyncEngine::adjust(const QString &sku, qint64 delta, co
             return {ChangeError::InvalidInput,
                     u"%1 would exceed %2"_s.arg(sku).arg(Quantity::kMax),
                     {}};
-        const qint64 now = m_clock.nowMs();
         w.current.available = after;
         w.current.version += 1;
         w.touched = true;
-        Mutation m;
-        m.sku = sku;
+        Mutation m = mutation(sku, w, MutationKind::Adjust, b.now);
         m.delta = delta;
-        m.availableAfter = after;
-        m.version = w.current.version;
-        m.kind = MutationKind::Adjust;
         m.actor = actor;
         m.reason = reason;
-        m.atMs = now;
-        m.pausedAfter = w.current.paused;
-        out.append(m);
-        planGuard(sku, w, {}, {}, actor, now, out);
+        b.pending.append(std::move(m));
+        planGuard(sku, w, {}, {}, actor, b.now, b.pending);
         return {};
     });
 }
@@ -625,23 +829,33 @@ SyncEngine::ChangeResult SyncEngine::importStock(const QList<StockImportRow> &ro
     for (const StockImportRow &row : rows) {
         if (const QString e = Sku::validationError(row.sku); !e.isEmpty())
             return {ChangeError::InvalidInput, row.sku + u": "_s + e, {}};
-        if (row.available < 0 || row.available > Quantity::kMax)
+        if (row.onHand && (*row.onHand < 0 || *row.onHand > Quantity::kMax))
+            return {ChangeError::InvalidInput, row.sku + u": on_hand out of range"_s, {}};
+        if (!row.onHand && (row.available < 0 || row.available > Quantity::kMax))
             return {ChangeError::InvalidInput, row.sku + u": available out of range"_s, {}};
         if (row.safetyBuffer && (*row.safetyBuffer < 0 || *row.safetyBuffer > Quantity::kMax))
             return {ChangeError::InvalidInput, row.sku + u": safety_buffer out of range"_s, {}};
     }
 
-    return runChange([&](QHash<QString, Working> &working, QList<Mutation> &out) -> ChangeResult {
-        const qint64 now = m_clock.nowMs();
+    return runChange([&](Batch &b) -> ChangeResult {
         for (const StockImportRow &row : rows) {
             bool exists = false;
-            if (!load(row.sku, true, working, &exists))
+            if (!load(row.sku, b, &exists))
                 return {ChangeError::StorageError, m_lastError, {}};
             if (!exists)
-                working.insert(row.sku, Working {Row {}, Row {}, false, true});
-            Working &w = working[row.sku];
+                b.working.insert(row.sku, Working {Row {}, Row {}, false, true});
+            Working &w = b.working[row.sku];
             const Row before = w.current;
-            w.current.available = row.available;
+            // On hand counts the shelf, committed units included: what is left is available.
+            const qint64 available = row.onHand ? *row.onHand - w.current.committed : row.available;
+            if (available < 0)
+                return {ChangeError::WouldGoNegative,
+                        u"%1: on hand %2 is less than the %3 unit(s) committed to open orders"_s
+                            .arg(row.sku)
+                            .arg(*row.onHand)
+                            .arg(w.current.committed),
+                        {}};
+            w.current.available = available;
             if (row.title)
                 w.current.title = *row.title;
             if (row.safetyBuffer)
@@ -651,19 +865,167 @@ SyncEngine::ChangeResult SyncEngine::importStock(const QList<StockImportRow> &ro
                 continue; // nothing to say
             w.current.version += 1;
             w.touched = true;
-            Mutation m;
-            m.sku = row.sku;
+            Mutation m = mutation(row.sku, w, MutationKind::Import, b.now);
             m.delta = w.current.available - before.available;
-            m.availableAfter = w.current.available;
-            m.version = w.current.version;
-            m.kind = MutationKind::Import;
             m.actor = actor;
             m.reason = reason;
-            m.atMs = now;
-            m.pausedAfter = w.current.paused;
-            out.append(m);
-            planGuard(row.sku, w, {}, {}, actor, now, out);
+            b.pending.append(std::move(m));
+            planGuard(row.sku, w, {}, {}, actor, b.now, b.pending);
         }
+        return {};
+    });
+}
+
+SyncEngine::ChangeResult
+SyncEngine::applyWaiting(const QString &channel, const QStringList &remoteIds, const QString &actor)
+{
+    return runChange([&](Batch &b) -> ChangeResult {
+        int applied = 0;
+        for (const QString &remoteId : remoteIds) {
+            QList<OrderLedger::LineRef> refs;
+            if (!m_ledger->waitingLines(channel, remoteId, &refs))
+                return {ChangeError::StorageError, m_ledger->lastError(), {}};
+            for (const OrderLedger::LineRef &ref : std::as_const(refs)) {
+                LedgerOrder order;
+                bool found = false;
+                if (!m_ledger->readOrder(ref.channel, ref.orderId, &order, &found))
+                    return {ChangeError::StorageError, m_ledger->lastError(), {}};
+                for (qsizetype i = 0; i < order.lines.size(); ++i) {
+                    if (order.lines.at(i).lineNo != ref.lineNo)
+                        continue;
+                    bool taken = false;
+                    if (!takeLine(order, int(i), {}, b, &taken))
+                        return {ChangeError::StorageError, m_lastError, {}};
+                    if (!taken)
+                        continue;
+                    LedgerLine &line = order.lines[i];
+                    line.note = u"applied when %1 mapped product id %2 to %3 (%4)"_s.arg(
+                        channel, remoteId, line.sku, actor);
+                    if (!m_ledger->updateLine(order.channel, order.orderId, line))
+                        return {ChangeError::StorageError, m_ledger->lastError(), {}};
+                    ++applied;
+                }
+                order.updatedAtMs = b.now;
+                if (!m_ledger->updateOrder(order))
+                    return {ChangeError::StorageError, m_ledger->lastError(), {}};
+            }
+        }
+        return {ChangeError::None, u"%1 waiting line(s) applied"_s.arg(applied), {}};
+    });
+}
+
+SyncEngine::ChangeResult SyncEngine::resolveUnmatched(const QString &channel,
+                                                      const QString &orderId, int lineNo,
+                                                      const QString &sku, const QString &actor,
+                                                      const QString &reason)
+{
+    if (!sku.isEmpty()) {
+        if (const QString e = Sku::validationError(sku); !e.isEmpty())
+            return {ChangeError::InvalidInput, e, {}};
+    } else if (reason.trimmed().isEmpty()) {
+        return {ChangeError::InvalidInput, u"a reason is required to ignore a line"_s, {}};
+    }
+    return runChange([&](Batch &b) -> ChangeResult {
+        LedgerOrder order;
+        bool found = false;
+        if (!m_ledger->readOrder(channel, orderId, &order, &found))
+            return {ChangeError::StorageError, m_ledger->lastError(), {}};
+        if (!found)
+            return {ChangeError::NotFound, u"no order %1 from %2"_s.arg(orderId, channel), {}};
+        const auto it = std::find_if(order.lines.begin(), order.lines.end(),
+                                     [&](const LedgerLine &l) { return l.lineNo == lineNo; });
+        if (it == order.lines.end() || it->waiting <= 0)
+            return {ChangeError::NotFound,
+                    u"order %1 from %2 has no waiting line %3"_s.arg(orderId, channel).arg(lineNo),
+                    {}};
+        const int index = int(it - order.lines.begin());
+        LedgerLine &line = order.lines[index];
+        Mutation m;
+        m.kind = MutationKind::Resolve;
+        m.channel = channel;
+        m.orderId = orderId;
+        m.actor = actor;
+        m.atMs = b.now;
+        if (sku.isEmpty()) {
+            m.sku = line.sku.isEmpty() ? line.remoteId : line.sku;
+            m.reason =
+                u"line %1 (%2 units) ignored: %3"_s.arg(lineNo).arg(line.waiting).arg(reason);
+            line.note = u"ignored by %1: %2"_s.arg(actor, reason);
+            line.waiting = 0;
+            b.pending.append(std::move(m));
+        } else {
+            bool exists = false;
+            if (!load(sku, b, &exists))
+                return {ChangeError::StorageError, m_lastError, {}};
+            if (!exists)
+                return {ChangeError::UnknownSku, u"unknown SKU %1"_s.arg(sku), {}};
+            const Mutation base = mutation(sku, b.working.value(sku), MutationKind::Resolve, b.now);
+            m.sku = sku;
+            m.availableAfter = base.availableAfter;
+            m.committedAfter = base.committedAfter;
+            m.version = base.version;
+            m.pausedAfter = base.pausedAfter;
+            m.reason = u"line %1 (%2 units) applied to %3%4"_s.arg(lineNo)
+                           .arg(line.waiting)
+                           .arg(sku, reason.isEmpty() ? QString() : u": "_s + reason);
+            b.pending.append(std::move(m));
+            line.sku = sku;
+            bool taken = false;
+            if (!takeLine(order, index, {}, b, &taken))
+                return {ChangeError::StorageError, m_lastError, {}};
+            order.lines[index].note = u"resolved by %1"_s.arg(actor);
+        }
+        order.updatedAtMs = b.now;
+        if (!m_ledger->updateLine(channel, orderId, order.lines.at(index)) ||
+            !m_ledger->updateOrder(order))
+            return {ChangeError::StorageError, m_ledger->lastError(), {}};
+        return {};
+    });
+}
+
+SyncEngine::ChangeResult SyncEngine::resolveOversold(const QString &channel, const QString &orderId,
+                                                     const QString &actor, const QString &reason)
+{
+    if (reason.trimmed().isEmpty())
+        return {ChangeError::InvalidInput, u"a reason is required"_s, {}};
+    return runChange([&](Batch &b) -> ChangeResult {
+        LedgerOrder order;
+        bool found = false;
+        if (!m_ledger->readOrder(channel, orderId, &order, &found))
+            return {ChangeError::StorageError, m_ledger->lastError(), {}};
+        if (!found)
+            return {ChangeError::NotFound, u"no order %1 from %2"_s.arg(orderId, channel), {}};
+        int resolved = 0;
+        for (LedgerLine &line : order.lines) {
+            if (line.owed <= 0)
+                continue;
+            bool exists = false;
+            if (!load(line.sku, b, &exists))
+                return {ChangeError::StorageError, m_lastError, {}};
+            Mutation m = exists ? mutation(line.sku, b.working.value(line.sku), MutationKind::Resolve,
+                                           b.now)
+                                : Mutation {};
+            m.kind = MutationKind::Resolve;
+            m.sku = line.sku;
+            m.channel = channel;
+            m.orderId = orderId;
+            m.actor = actor;
+            m.atMs = b.now;
+            m.reason = u"%1 unit(s) owed marked resolved: %2"_s.arg(line.owed).arg(reason);
+            b.pending.append(std::move(m));
+            line.owed = 0;
+            line.note = u"owed units resolved by %1: %2"_s.arg(actor, reason);
+            if (!m_ledger->updateLine(channel, orderId, line))
+                return {ChangeError::StorageError, m_ledger->lastError(), {}};
+            ++resolved;
+        }
+        if (resolved == 0)
+            return {ChangeError::NotFound,
+                    u"order %1 from %2 owes nothing"_s.arg(orderId, channel),
+                    {}};
+        order.updatedAtMs = b.now;
+        if (!m_ledger->updateOrder(order))
+            return {ChangeError::StorageError, m_ledger->lastError(), {}};
         return {};
     });
 }

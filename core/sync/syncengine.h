@@ -3,10 +3,13 @@
 #include "domain/applyresult.h"
 #include "domain/orderevent.h"
 #include "domain/stocklevel.h"
+#include "store/orderledger.h"
+#include "sync/lifecycle.h"
 #include "util/clock.h"
 
 #include <QHash>
 #include <QObject>
+#include <QStringList>
 
 #include <array>
 #include <functional>
@@ -18,19 +21,27 @@ namespace ChannelDesk {
 class Database;
 class Statement;
 
-// One row of a stock import: sets `available` absolutely; title and safety buffer when given.
+// One row of a stock import: sets `available` (or `on_hand`, from which available = on hand -
+// committed) absolutely; title and safety buffer when given.
 struct StockImportRow
 {
     QString sku;
     qint64 available = 0;
     std::optional<QString> title;
     std::optional<qint64> safetyBuffer;
+    std::optional<qint64> onHand; // when set, available is derived and ignored
 };
 
 // The order path (DESIGN §2). Every change to stock goes through here, each in one transaction:
-// orders are idempotent on (channel, order id), stock rows change by compare-and-swap on their
-// version, never below zero, all lines of an order or none, and each change is appended to the
-// mutation log. The listing guard's pause and resume ride in the same transaction.
+// a sale is idempotent on (channel, order id) and a lifecycle event on its own id, every event
+// is bounded by the order's ledger (store/orderledger.h), stock rows change by compare-and-swap
+// on their version (and committed units), and each change is appended to the mutation log. The
+// listing guard's pause and resume ride in the same transaction.
+//
+// A sale is a fact: every mapped line is applied, even below zero (the order is then oversold
+// until a cancel, refund, restock or the merchant resolves it); a line with no mapping or no
+// such SKU waits, and is applied when its mapping appears. Only manual adjustments and imports
+// refuse to go below zero.
 //
 // An engine owns prepared statements on one connection and so belongs to that connection's
 // thread. It keeps the stock rows it has seen in a cache; the cache is only ever a guess, which
@@ -53,6 +64,7 @@ public:
         InvalidInput,
         UnknownSku,
         WouldGoNegative,
+        NotFound, // no such order or line, or nothing to resolve on it
         ConcurrentUpdate,
         StorageError
     };
@@ -70,10 +82,17 @@ public:
     ChangeResult importStock(const QList<StockImportRow> &rows, const QString &actor,
                              const QString &reason);
 
-    // How often a compare-and-swap miss is retried before giving up with ConcurrentUpdate.
-    void setMaxAttempts(int attempts) { m_maxAttempts = attempts; }
-    // Forget every cached row (for example after another process changed the database).
-    void clearCache() { m_cache.clear(); }
+    // Waiting lines that name these product ids of the channel take their stock now (a mapping
+    // for them was just added), in the orders' original sequence.
+    ChangeResult applyWaiting(const QString &channel, const QStringList &remoteIds,
+                              const QString &actor);
+    // The merchant settles a waiting line: applies it to `sku`, or (sku empty) ignores it as
+    // not stock (a gift card, say), with a reason. Audited.
+    ChangeResult resolveUnmatched(const QString &channel, const QString &orderId, int line,
+                                  const QString &sku, const QString &actor, const QString &reason);
+    // The merchant marks an oversold order resolved (the customer was told, a unit was found).
+    ChangeResult resolveOversold(const QString &channel, const QString &orderId,
+                                 const QString &actor, const QString &reason);
 
 Q_SIGNALS:
     // After every commit that logged something, in log order.
@@ -83,6 +102,7 @@ private:
     struct Row
     {
         qint64 available = 0;
+        qint64 committed = 0;
         qint64 safetyBuffer = 0;
         qint64 version = 0;
         bool paused = false;
@@ -94,36 +114,57 @@ private:
         Row current; // after the events planned so far
         bool touched = false;
         bool isNew = false; // not in the table yet (imports create SKUs)
-        bool fresh = false; // read in this transaction, not taken from the cache
+        bool wentNegative = false; // below zero at some point of this transaction
+    };
+    // What one transaction has planned so far.
+    struct Batch
+    {
+        QHash<QString, Working> working;
+        QList<Mutation> pending;
+        qint64 now = 0;
+        bool freshReads = false;
     };
     enum class TxStatus { Committed, CasMiss, StorageError };
 
     // On commit, fills results and, when mutationsCommitted has a receiver, committed.
     TxStatus runBatch(const QList<OrderEvent> &events, QList<ApplyResult> &results, bool freshReads,
                       QList<Mutation> &committed);
-    // Rolls back, keeps why for the results, and returns false.
-    bool fail(const QString &why);
-    bool load(const QString &sku, bool fresh, QHash<QString, Working> &working, bool *exists);
-    // Whether a cached row still has the version it had when cached; a refusal rests on it.
-    bool confirm(const QString &sku, Working &w, bool *current);
+    // Writes the planned rows (compare-and-swap), logs the mutations and commits; rolls back on
+    // anything else.
+    TxStatus finishBatch(Batch &b);
+    bool planSale(const OrderEvent &event, Batch &b, ApplyResult &result);
+    // A lifecycle event; `kept` is its record when it waited for its order (already keyed).
+    bool planEvent(const OrderEvent &event, Batch &b, ApplyResult &result,
+                   OrderLedger::EventRecord *kept = nullptr);
+    // Takes a line's waiting units from its SKU, or leaves them waiting (and says why).
+    bool takeLine(LedgerOrder &order, int index, const QString &eventId, Batch &b, bool *taken);
+    bool applyMove(const LedgerOrder &order, LedgerLine &line, const StockMove &move,
+                   const QString &eventId, Batch &b);
+    // Lines owed on SKUs that are back at zero or more are resolved, with a Resolve row each.
+    bool resolveRestocked(Batch &b);
+    bool load(const QString &sku, Batch &b, bool *exists);
     // The stock row as the database holds it; *found is false for an unknown SKU.
     bool readRow(const QString &sku, Row *row, bool *found);
-    bool insertKey(const OrderEvent &event, ApplyOutcome outcome, qint64 now, bool *inserted);
+    bool skuForRemoteId(const QString &channel, const QString &remoteId, QString *sku);
     bool writeRow(const QString &sku, const Working &w, qint64 now, bool *casHit);
     bool appendMutation(Mutation &m);
+    Mutation mutation(const QString &sku, const Working &w, MutationKind kind, qint64 now) const;
     void planGuard(const QString &sku, Working &w, const QString &channel, const QString &orderId,
                    const QString &actor, qint64 now, QList<Mutation> &out);
-    ChangeResult runChange(
-        const std::function<ChangeResult(QHash<QString, Working> &, QList<Mutation> &)> &plan);
+    ChangeResult runChange(const std::function<ChangeResult(Batch &)> &plan);
+    // Records why (for the results); the caller rolls back.
+    bool fail(const QString &why);
     // The statements live in the Database (one set per connection); these are shortcuts.
     Statement *prepared(int index, const QString &sql);
     QString sqlError(int index) const;
 
     Database &m_db;
     const Clock &m_clock;
+    std::unique_ptr<OrderLedger> m_ledger;
     QHash<QString, Row> m_cache;
     std::array<Statement *, 5> m_statements {};
     QString m_lastError;
+    qint64 m_eventSeq = 0;
     int m_maxAttempts = 8;
 };
 

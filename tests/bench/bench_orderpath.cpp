@@ -135,33 +135,46 @@ double runRaw(int count, int batch, quint64 seed)
 
     sqlite3_stmt *begin = prepare(db, "BEGIN IMMEDIATE");
     sqlite3_stmt *commit = prepare(db, "COMMIT");
+    // The statements the order path runs for a one-line sale (schema 6): the order's row as its
+    // idempotency key, its ledger line, the look for lifecycle events that came before it, the
+    // compare-and-swap on version and committed, and the log row.
     sqlite3_stmt *select = prepare(db,
-                                   "SELECT available, safety_buffer, version, paused, title "
-                                   "FROM stock WHERE sku = ?");
+                                   "SELECT available, committed, safety_buffer, version, paused, "
+                                   "title FROM stock WHERE sku = ?");
     sqlite3_stmt *insertKey = prepare(db,
-                                      "INSERT INTO idempotency_keys (channel, order_id, "
-                                      "outcome, at) VALUES (?, ?, ?, ?) "
+                                      "INSERT INTO orders (channel, order_id, status, cancelled, "
+                                      "received_at, updated_at, note) VALUES (?, ?, ?, ?, ?, ?, ?) "
                                       "ON CONFLICT DO NOTHING");
+    sqlite3_stmt *insertLine =
+        prepare(db,
+                "INSERT INTO order_lines (channel, order_id, line_no, line_id, sku, remote_id, "
+                "ordered, applied, restocked, returned, shipped, written_off, owed, waiting, "
+                "note, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    sqlite3_stmt *waiting = prepare(db,
+                                    "SELECT kind, event_id, payload, seq, at FROM order_events "
+                                    "WHERE channel = ? AND order_id = ? AND state = 'waiting' "
+                                    "ORDER BY seq");
     sqlite3_stmt *update = prepare(db,
-                                   "UPDATE stock SET available = ?, safety_buffer = ?, "
-                                   "title = ?, version = ?, paused = ?, updated_at = ? "
-                                   "WHERE sku = ? AND version = ?");
+                                   "UPDATE stock SET available = ?, committed = ?, "
+                                   "safety_buffer = ?, title = ?, version = ?, paused = ?, "
+                                   "updated_at = ? WHERE sku = ? AND version = ? AND committed = ?");
     sqlite3_stmt *insertMutation =
         prepare(db,
-                "INSERT INTO mutations (sku, delta, available_after, version, kind, "
-                "channel, order_id, actor, reason, paused_after, at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                "INSERT INTO mutations (sku, delta, available_after, committed_delta, "
+                "committed_after, version, kind, channel, order_id, event_id, actor, reason, "
+                "paused_after, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
 
     struct Row
     {
-        qint64 available = 0, safetyBuffer = 0, version = 0, seenVersion = 0;
+        qint64 available = 0, committed = 0, safetyBuffer = 0, version = 0, seenVersion = 0,
+               seenCommitted = 0;
         bool paused = false, touched = false;
         QString title;
     };
     struct Change
     {
         const OrderEvent *event;
-        qint64 delta, after, version;
+        qint64 delta, after, committedAfter, version;
     };
     QHash<QString, Row> cache;
     const QString applied = u"applied"_s, order = u"order"_s, actor = u"order-path"_s,
@@ -186,11 +199,12 @@ double runRaw(int count, int batch, quint64 seed)
                     qFatal("no row for %s", qPrintable(line.sku));
                 Row row;
                 row.available = sqlite3_column_int64(select, 0);
-                row.safetyBuffer = sqlite3_column_int64(select, 1);
-                row.version = row.seenVersion = sqlite3_column_int64(select, 2);
-                row.paused = sqlite3_column_int(select, 3) != 0;
+                row.committed = row.seenCommitted = sqlite3_column_int64(select, 1);
+                row.safetyBuffer = sqlite3_column_int64(select, 2);
+                row.version = row.seenVersion = sqlite3_column_int64(select, 3);
+                row.paused = sqlite3_column_int(select, 4) != 0;
                 row.title = QString::fromUtf8(
-                    reinterpret_cast<const char *>(sqlite3_column_text(select, 4)));
+                    reinterpret_cast<const char *>(sqlite3_column_text(select, 5)));
                 sqlite3_reset(select);
                 it = cache.insert(line.sku, row);
             }
@@ -199,33 +213,58 @@ double runRaw(int count, int batch, quint64 seed)
             bindText(insertKey, 1, e.channel);
             bindText(insertKey, 2, e.orderId);
             bindText(insertKey, 3, applied);
-            sqlite3_bind_int64(insertKey, 4, now);
+            sqlite3_bind_int64(insertKey, 4, 0);
+            sqlite3_bind_int64(insertKey, 5, now);
+            sqlite3_bind_int64(insertKey, 6, now);
+            bindText(insertKey, 7, empty);
             step(db, insertKey, "insert key");
             if (sqlite3_changes(db) != 1)
                 continue; // a duplicate
+            bindText(insertLine, 1, e.channel);
+            bindText(insertLine, 2, e.orderId);
+            sqlite3_bind_int64(insertLine, 3, 1);
+            bindText(insertLine, 4, empty);
+            bindText(insertLine, 5, line.sku);
+            bindText(insertLine, 6, empty);
+            sqlite3_bind_int64(insertLine, 7, line.quantity);
+            sqlite3_bind_int64(insertLine, 8, line.quantity);
+            for (int column = 9; column <= 14; ++column)
+                sqlite3_bind_int64(insertLine, column, 0);
+            bindText(insertLine, 15, empty);
+            sqlite3_bind_int64(insertLine, 16, now);
+            step(db, insertLine, "insert line");
+            bindText(waiting, 1, e.channel);
+            bindText(waiting, 2, e.orderId);
+            if (sqlite3_step(waiting) == SQLITE_ROW)
+                qFatal("no lifecycle event waits in this benchmark");
+            sqlite3_reset(waiting);
             if (!it->touched) {
                 it->touched = true;
                 touched.append(line.sku);
             }
             it->available -= line.quantity;
+            it->committed += line.quantity;
             it->version += 1;
-            changes.push_back({&e, -line.quantity, it->available, it->version});
+            changes.push_back({&e, -line.quantity, it->available, it->committed, it->version});
             ++appliedCount;
         }
         for (const QString &sku : std::as_const(touched)) {
             Row &row = cache[sku];
             sqlite3_bind_int64(update, 1, row.available);
-            sqlite3_bind_int64(update, 2, row.safetyBuffer);
-            bindText(update, 3, row.title);
-            sqlite3_bind_int64(update, 4, row.version);
-            sqlite3_bind_int(update, 5, row.paused ? 1 : 0);
-            sqlite3_bind_int64(update, 6, now);
-            bindText(update, 7, sku);
-            sqlite3_bind_int64(update, 8, row.seenVersion);
+            sqlite3_bind_int64(update, 2, row.committed);
+            sqlite3_bind_int64(update, 3, row.safetyBuffer);
+            bindText(update, 4, row.title);
+            sqlite3_bind_int64(update, 5, row.version);
+            sqlite3_bind_int(update, 6, row.paused ? 1 : 0);
+            sqlite3_bind_int64(update, 7, now);
+            bindText(update, 8, sku);
+            sqlite3_bind_int64(update, 9, row.seenVersion);
+            sqlite3_bind_int64(update, 10, row.seenCommitted);
             step(db, update, "update");
             if (sqlite3_changes(db) != 1)
                 qFatal("compare-and-swap missed with no other writer");
             row.seenVersion = row.version;
+            row.seenCommitted = row.committed;
             row.touched = false;
         }
         for (const Change &c : changes) {
@@ -233,14 +272,17 @@ double runRaw(int count, int batch, quint64 seed)
             bindText(insertMutation, 1, line.sku);
             sqlite3_bind_int64(insertMutation, 2, c.delta);
             sqlite3_bind_int64(insertMutation, 3, c.after);
-            sqlite3_bind_int64(insertMutation, 4, c.version);
-            bindText(insertMutation, 5, order);
-            bindText(insertMutation, 6, c.event->channel);
-            bindText(insertMutation, 7, c.event->orderId);
-            bindText(insertMutation, 8, actor);
-            bindText(insertMutation, 9, empty);
-            sqlite3_bind_int(insertMutation, 10, 0);
-            sqlite3_bind_int64(insertMutation, 11, now);
+            sqlite3_bind_int64(insertMutation, 4, -c.delta);
+            sqlite3_bind_int64(insertMutation, 5, c.committedAfter);
+            sqlite3_bind_int64(insertMutation, 6, c.version);
+            bindText(insertMutation, 7, order);
+            bindText(insertMutation, 8, c.event->channel);
+            bindText(insertMutation, 9, c.event->orderId);
+            bindText(insertMutation, 10, empty);
+            bindText(insertMutation, 11, actor);
+            bindText(insertMutation, 12, empty);
+            sqlite3_bind_int(insertMutation, 13, 0);
+            sqlite3_bind_int64(insertMutation, 14, now);
             step(db, insertMutation, "insert mutation");
             (void)sqlite3_last_insert_rowid(db);
         }
@@ -249,7 +291,8 @@ double runRaw(int count, int batch, quint64 seed)
     const double seconds = double(timer.nsecsElapsed()) / 1e9;
     if (appliedCount != count)
         qFatal("only %lld of %d applied", appliedCount, count);
-    for (sqlite3_stmt *s : {begin, commit, select, insertKey, update, insertMutation})
+    for (sqlite3_stmt *s : {begin, commit, select, insertKey, insertLine, waiting, update,
+                            insertMutation})
         sqlite3_finalize(s);
     sqlite3_close(db);
     return count / seconds;

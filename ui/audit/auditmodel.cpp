@@ -27,6 +27,18 @@ QString AuditModel::kindText(MutationKind kind)
         return tr("dead-letter retry");
     case MutationKind::DeadLetterDiscard:
         return tr("dead-letter discard");
+    case MutationKind::Cancel:
+        return tr("cancel");
+    case MutationKind::Refund:
+        return tr("refund");
+    case MutationKind::Edit:
+        return tr("edit");
+    case MutationKind::Ship:
+        return tr("ship");
+    case MutationKind::Unmatched:
+        return tr("waiting line");
+    case MutationKind::Resolve:
+        return tr("resolve");
     }
     return kindName(kind);
 }

@@ -1,0 +1,108 @@
+#include "pushlog.h"
+
+#include "database.h"
+
+#include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace ChannelDesk {
+
+using namespace Qt::StringLiterals;
+
+bool PushLog::record(const QList<PushRecord> &records, QString *error)
+{
+    if (records.isEmpty())
+        return true;
+    if (!m_db.beginWrite()) {
+        *error = m_db.lastError();
+        return false;
+    }
+    QSqlQuery q(m_db.connection());
+    q.prepare(u"INSERT INTO push_log (channel, sku, version, state, sent_at, acked_at, lag_ms, "
+              "error) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    for (const PushRecord &r : records) {
+        q.addBindValue(r.channel);
+        q.addBindValue(r.sku);
+        q.addBindValue(r.version);
+        q.addBindValue(r.state);
+        q.addBindValue(r.sentAtMs);
+        q.addBindValue(r.ackedAtMs > 0 ? QVariant(r.ackedAtMs)
+                                       : QVariant(QMetaType::fromType<qint64>()));
+        q.addBindValue(r.lagMs >= 0 ? QVariant(r.lagMs) : QVariant(QMetaType::fromType<qint64>()));
+        q.addBindValue(r.error.left(500));
+        if (!q.exec()) {
+            *error = q.lastError().text();
+            m_db.rollback();
+            return false;
+        }
+    }
+    if (!m_db.commit()) {
+        *error = m_db.lastError();
+        return false;
+    }
+    return true;
+}
+
+bool PushLog::prune(qint64 nowMs, QString *error)
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(u"DELETE FROM push_log WHERE sent_at < ? OR id <= "
+              "(SELECT COALESCE(MAX(id), 0) FROM push_log) - ?"_s);
+    q.addBindValue(nowMs - kKeepMs);
+    q.addBindValue(kMaxRows);
+    if (!q.exec()) {
+        *error = q.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+bool PushLog::forMutations(const QList<Mutation> &mutations, QList<PushRecord> *out,
+                           QString *error) const
+{
+    out->clear();
+    // The lowest version each SKU reached through these mutations that channels are sent.
+    QHash<QString, qint64> first;
+    for (const Mutation &m : mutations) {
+        if (!changesStock(m.kind) || m.version <= 0)
+            continue;
+        const auto it = first.constFind(m.sku);
+        if (it == first.cend() || m.version < *it)
+            first.insert(m.sku, m.version);
+    }
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT channel, version, state, sent_at, acked_at, lag_ms, error FROM push_log "
+              "WHERE sku = ? AND version >= ? ORDER BY id LIMIT 200"_s);
+    for (auto it = first.cbegin(); it != first.cend(); ++it) {
+        q.addBindValue(it.key());
+        q.addBindValue(it.value());
+        if (!q.exec()) {
+            *error = q.lastError().text();
+            return false;
+        }
+        QSet<QString> done; // channels whose push of these versions was acknowledged
+        while (q.next()) {
+            const QString channel = q.value(0).toString();
+            if (done.contains(channel))
+                continue;
+            PushRecord r;
+            r.channel = channel;
+            r.sku = it.key();
+            r.version = q.value(1).toLongLong();
+            r.state = q.value(2).toString();
+            r.sentAtMs = q.value(3).toLongLong();
+            r.ackedAtMs = q.value(4).isNull() ? 0 : q.value(4).toLongLong();
+            r.lagMs = q.value(5).isNull() ? -1 : q.value(5).toLongLong();
+            r.error = q.value(6).toString();
+            if (r.state == "acknowledged"_L1)
+                done.insert(channel);
+            out->append(r);
+        }
+    }
+    return true;
+}
+
+} // namespace ChannelDesk
