@@ -19,4 +19,12 @@ struct OrderCounters
     qint64 invalid = 0;
 };
 
+// What the order ledger holds open now, as /metrics gauges; the runtime refreshes them.
+struct LedgerGauges
+{
+    qint64 oversoldOrders = 0; // orders with units owed, not yet settled
+    qint64 unitsOwed = 0;
+    qint64 unmatchedLines = 0; // sale lines waiting for a mapping or a SKU
+};
+
 } // namespace ChannelDesk

@@ -78,7 +78,8 @@ QByteArray prometheusLabelValue(const QString &value)
     return out;
 }
 
-QByteArray prometheusText(const LagMonitor &monitor, const OrderCounters &orders)
+QByteArray prometheusText(const LagMonitor &monitor, const OrderCounters &orders,
+                          const LedgerGauges &ledger)
 {
     const QStringList channels = monitor.channels();
     QList<ChannelLagStats> recent;
@@ -183,6 +184,16 @@ QByteArray prometheusText(const LagMonitor &monitor, const OrderCounters &orders
         {"ignored", orders.ignored},     {"invalid", orders.invalid}};
     for (const auto &[outcome, n] : outcomes)
         w.sample("channeldesk_orders_total"_ba, {{"outcome"_ba, QString::fromLatin1(outcome)}}, n);
+
+    w.family("channeldesk_oversold_orders_open", "gauge",
+             "Orders with units owed to customers, not yet settled.");
+    w.sample("channeldesk_oversold_orders_open"_ba, {}, ledger.oversoldOrders);
+    w.family("channeldesk_units_owed", "gauge",
+             "Units sold below zero and not yet settled, over all open oversold orders.");
+    w.sample("channeldesk_units_owed"_ba, {}, ledger.unitsOwed);
+    w.family("channeldesk_unmatched_lines", "gauge",
+             "Order lines waiting for a listing mapping or a SKU.");
+    w.sample("channeldesk_unmatched_lines"_ba, {}, ledger.unmatchedLines);
 
     return w.take();
 }

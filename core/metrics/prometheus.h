@@ -17,7 +17,8 @@ inline constexpr char kPrometheusContentType[] = "text/plain; version=0.0.4; cha
 // minutes, _sum and _count since start), attempts, failures, 429s, success ratio, dead letters,
 // pending listings and status, then oversell attempts and orders by outcome. All names start
 // with channeldesk_.
-QByteArray prometheusText(const LagMonitor &monitor, const OrderCounters &orders);
+QByteArray prometheusText(const LagMonitor &monitor, const OrderCounters &orders,
+                          const LedgerGauges &ledger = {});
 
 // A label value escaped for the text format: backslash, double quote and newline.
 QByteArray prometheusLabelValue(const QString &value);

@@ -10,6 +10,7 @@
 #include "store/database.h"
 #include "store/inventorystore.h"
 #include "store/listingstore.h"
+#include "store/orderledger.h"
 #include "store/metricslog.h"
 #include "sync/propagator.h"
 #include "sync/syncengine.h"
@@ -371,7 +372,29 @@ void CoreRuntime::housekeeping()
                               m_listings->count(id, ListingState::State::Pending) +
                                   m_listings->count(id, ListingState::State::Retrying));
     }
+    refreshLedgerGauges();
     m_alerts->evaluate();
+}
+
+void CoreRuntime::refreshLedgerGauges()
+{
+    OrderLedger ledger(*m_db);
+    QList<OversoldEntry> oversold;
+    QList<UnmatchedEntry> unmatched;
+    QString error;
+    if (!ledger.oversold(&oversold, &error) || !ledger.unmatched(&unmatched, &error)) {
+        qCWarning(lcRuntime) << "cannot read the order ledger:" << error;
+        return;
+    }
+    LedgerGauges g;
+    QSet<QString> orders;
+    for (const OversoldEntry &e : std::as_const(oversold)) {
+        orders.insert(e.channel + u'\n' + e.orderId);
+        g.unitsOwed += e.owed;
+    }
+    g.oversoldOrders = orders.size();
+    g.unmatchedLines = unmatched.size();
+    m_ledgerGauges = g;
 }
 
 CoreRuntime::HttpAnswer CoreRuntime::inventory(const QString &sku) const
@@ -403,6 +426,8 @@ CoreRuntime::HttpAnswer CoreRuntime::inventory(const QString &sku) const
             QJsonObject {{u"sku"_s, level->sku},
                          {u"title"_s, level->title},
                          {u"available"_s, level->available},
+                         {u"committed"_s, level->committed},
+                         {u"on_hand"_s, level->onHand()},
                          {u"safety_buffer"_s, level->safetyBuffer},
                          {u"version"_s, level->version},
                          {u"paused"_s, level->paused},
@@ -423,7 +448,7 @@ CoreRuntime::HttpAnswer CoreRuntime::health() const
 
 QByteArray CoreRuntime::metricsText() const
 {
-    return prometheusText(*m_monitor, m_counters);
+    return prometheusText(*m_monitor, m_counters, m_ledgerGauges);
 }
 
 } // namespace ChannelDesk

@@ -69,6 +69,7 @@ public:
     AlertRules *alertRules() const { return m_alerts.get(); }
     Database *database() const { return m_db.get(); }
     const OrderCounters &orderCounters() const { return m_counters; }
+    const LedgerGauges &ledgerGauges() const { return m_ledgerGauges; }
     QList<Propagator *> propagators() const;
 
     // The local API's answers, as {HTTP status, JSON body}.
@@ -101,6 +102,7 @@ private:
     OrderEvent resolveLines(const QString &channel, const WebhookResult &parsed);
     void pollOrders(Channel &channel);
     void housekeeping();
+    void refreshLedgerGauges();
     void flushMetrics();
     void checkStopped();
 
@@ -119,6 +121,7 @@ private:
     std::unique_ptr<HttpApi> m_api;
     QTimer m_housekeeping;
     OrderCounters m_counters;
+    LedgerGauges m_ledgerGauges;
     quint16 m_port = 0;
     bool m_running = false;
     bool m_stopping = false;

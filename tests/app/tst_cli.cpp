@@ -30,6 +30,7 @@ private Q_SLOTS:
     void importStockBadRows_data();
     void importStockBadRows();
     void applyOrders();
+    void orderLifecycle();
     void applyOrdersWorkers();
     void applyOrdersUnreadableFile();
     void adjust_data();
@@ -200,20 +201,16 @@ not json at all
     QCOMPARE(r.code, 0);
     const QList<QByteArray> out = r.out.trimmed().split('\n');
     QCOMPARE(out.size(), 1); // exactly one JSON line, its keys in the contract's order
+    // A sale is a fact: the short ones are applied (oversold), the unknown SKU waits.
     QCOMPARE(out.first(),
-             QByteArray(R"({"applied":3,"duplicates":1,"rejected_insufficient":1,)"
-                        R"("unknown_sku":1,"invalid":2})"));
+             QByteArray(R"({"applied":2,"oversold":2,"duplicates":1,"unmatched":1,"invalid":2,)"
+                        R"("cancelled":0,"refunded":0,"edited":0,"shipped":0,"ignored":0})"));
     const QJsonObject counts = QJsonDocument::fromJson(out.first()).object();
-    QCOMPARE(counts,
-             (QJsonObject {{u"applied"_s, 3},
-                           {u"duplicates"_s, 1},
-                           {u"rejected_insufficient"_s, 1},
-                           {u"unknown_sku"_s, 1},
-                           {u"invalid"_s, 2}}));
+    QCOMPARE(counts.size(), 10);
     QVERIFY2(r.err.contains("line 4:"), r.err.constData());
     QVERIFY2(r.err.contains("line 8:"), r.err.constData());
     QCOMPARE(available(u"A-1"_s), 1);
-    QCOMPARE(available(u"B-2"_s), 0);
+    QCOMPARE(available(u"B-2"_s), -2);
 
     // Applying the same file again changes nothing: every order is a duplicate now.
     const Run again = cli({u"apply-orders"_s, orders});
@@ -221,6 +218,111 @@ not json at all
     QCOMPARE(counts2[u"applied"_s].toInt(), 0);
     QCOMPARE(counts2[u"duplicates"_s].toInt(), 6);
     QCOMPARE(available(u"A-1"_s), 1);
+}
+
+void TestCli::orderLifecycle()
+{
+    QCOMPARE(
+        cli({u"import-stock"_s, write(u"s.csv"_s, "sku,available\nA-1,5\nB-2,1\nC-3,4\n")}).code,
+        0);
+    const QString events = write(u"e.jsonl"_s, R"(
+{"channel":"shop","order_id":"1","lines":[{"sku":"A-1","qty":2,"line_id":"L1"}]}
+{"channel":"shop","order_id":"1","event":"refund","refund_id":"R1","lines":[{"sku":"A-1","qty":1,"restock":true}]}
+{"channel":"shop","order_id":"9999","lines":[{"sku":"A-1","qty":2}],"cancelled":true}
+{"channel":"shop","order_id":"2","lines":[{"sku":"B-2","qty":3},{"remote_id":"gid-7","qty":1}]}
+{"channel":"shop","order_id":"3","event":"ship","shipment_id":"F1"}
+{"channel":"shop","order_id":"3","lines":[{"sku":"C-3","qty":2}]}
+{"channel":"shop","order_id":"3","event":"edit","edit_id":"E1","lines":[{"sku":"C-3","qty":3}]}
+{"channel":"shop","order_id":"1","event":"cancel"}
+{"channel":"shop","order_id":"1","event":"cancel"}
+{"channel":"shop","order_id":"404","event":"refund","refund_id":"R9","lines":[{"sku":"A-1","qty":1}]}
+{"channel":"shop","order_id":"1","event":"nonsense"}
+)");
+    const Run r = cli({u"apply-orders"_s, events});
+    QCOMPARE(r.code, 0);
+    QCOMPARE(r.out.trimmed(),
+             QByteArray(R"({"applied":2,"oversold":0,"duplicates":1,"unmatched":1,"invalid":1,)"
+                        R"("cancelled":2,"refunded":1,"edited":1,"shipped":0,"ignored":2})"));
+    // 1: took 2, one refunded back, the cancel gave back the other: A-1 as before.
+    QCOMPARE(available(u"A-1"_s), 5);
+    // 2: B-2 short by 2 and a line waiting for gid-7; 3: shipped at once (the shipment came
+    // first and waited), then edited to 3: one more taken.
+    QCOMPARE(available(u"B-2"_s), -2);
+    QCOMPARE(available(u"C-3"_s), 1);
+
+    const Run oversold = cli({u"oversold"_s, u"--json"_s});
+    QCOMPARE(oversold.code, 0);
+    const QJsonArray owed = QJsonDocument::fromJson(oversold.out).array();
+    QCOMPARE(owed.size(), 1);
+    QCOMPARE(owed.at(0)[u"order_id"_s].toString(), u"2"_s);
+    QCOMPARE(owed.at(0)[u"sku"_s].toString(), u"B-2"_s);
+    QCOMPARE(owed.at(0)[u"owed"_s].toInt(), 2);
+    for (const char *key : {"channel", "order_id", "sku", "owed", "at"})
+        QVERIFY(owed.at(0).toObject().contains(QLatin1StringView(key)));
+
+    const Run unmatched = cli({u"unmatched"_s, u"--json"_s});
+    const QJsonArray waiting = QJsonDocument::fromJson(unmatched.out).array();
+    QCOMPARE(waiting.size(), 1);
+    QCOMPARE(waiting.at(0)[u"line"_s].toInt(), 2);
+    QCOMPARE(waiting.at(0)[u"remote_id"_s].toString(), u"gid-7"_s);
+    QCOMPARE(waiting.at(0)[u"qty"_s].toInt(), 1);
+    for (const char *key : {"channel", "order_id", "line", "sku", "remote_id", "qty", "at"})
+        QVERIFY(waiting.at(0).toObject().contains(QLatin1StringView(key)));
+
+    // The mapping arrives: the waiting line takes its stock by itself.
+    const Run mapped =
+        cli({u"map-import"_s, write(u"m.csv"_s, "channel,sku,remote_id\nshop,C-3,gid-7\n")});
+    QCOMPARE(mapped.code, 0);
+    QVERIFY2(mapped.out.contains("1 waiting order line(s) applied"), mapped.out.constData());
+    QCOMPARE(available(u"C-3"_s), 0);
+    QCOMPARE(QJsonDocument::fromJson(cli({u"unmatched"_s, u"--json"_s}).out).array().size(), 0);
+
+    // The timeline of order 1.
+    const Run timeline = cli({u"order"_s, u"shop"_s, u"1"_s, u"--json"_s});
+    QCOMPARE(timeline.code, 0);
+    const QJsonObject o = QJsonDocument::fromJson(timeline.out).object();
+    QCOMPARE(o[u"status"_s].toString(), u"cancelled"_s);
+    const QJsonObject line = o[u"lines"_s].toArray().at(0).toObject();
+    QCOMPARE(line[u"line_id"_s].toString(), u"L1"_s);
+    QCOMPARE(line[u"ordered"_s].toInt(), 2);
+    QCOMPARE(line[u"applied"_s].toInt(), 2);
+    QCOMPARE(line[u"restocked"_s].toInt(), 2);
+    QCOMPARE(line[u"shipped"_s].toInt(), 0);
+    QCOMPARE(line[u"waiting"_s].toInt(), 0);
+    QStringList kinds;
+    for (const QJsonValue &e : o[u"events"_s].toArray())
+        kinds.append(e[u"kind"_s].toString());
+    QVERIFY2(kinds.contains(u"refund"_s) && kinds.contains(u"cancel"_s) &&
+                 kinds.contains(u"order"_s),
+             qPrintable(kinds.join(u',')));
+    QVERIFY(o.contains(u"pushes"_s));
+    QCOMPARE(cli({u"order"_s, u"shop"_s, u"nope"_s}).code, 1);
+
+    // Settling by hand.
+    QCOMPARE(cli({u"oversold-resolve"_s, u"shop"_s, u"2"_s}).code, 1); // --reason required
+    const Run resolved =
+        cli({u"oversold-resolve"_s, u"shop"_s, u"2"_s, u"--reason"_s, u"told the customer"_s});
+    QCOMPARE(resolved.code, 0);
+    QCOMPARE(QJsonDocument::fromJson(cli({u"oversold"_s, u"--json"_s}).out).array().size(), 0);
+    QCOMPARE(cli({u"oversold-resolve"_s, u"shop"_s, u"2"_s, u"--reason"_s, u"again"_s}).code, 1);
+    QCOMPARE(cli({u"unmatched-resolve"_s, u"shop"_s, u"2"_s, u"2"_s, u"--sku"_s, u"A-1"_s}).code,
+             1); // line 2 no longer waits
+
+    // stock --json: committed and on hand beside the old fields.
+    for (const QJsonValue &v : stockJson()) {
+        const QJsonObject s = v.toObject();
+        QCOMPARE(s[u"on_hand"_s].toInt(), s[u"available"_s].toInt() + s[u"committed"_s].toInt());
+        if (s[u"sku"_s].toString() == u"B-2"_s)
+            QCOMPARE(s[u"committed"_s].toInt(), 3);
+    }
+    // Counting the shelf: on hand 10 with 3 committed leaves 7 to sell; fewer than committed is
+    // refused, and changes nothing.
+    QCOMPARE(cli({u"import-stock"_s, write(u"h.csv"_s, "sku,on_hand\nB-2,10\n")}).code, 0);
+    QCOMPARE(available(u"B-2"_s), 7);
+    QCOMPARE(cli({u"import-stock"_s, write(u"h2.csv"_s, "sku,on_hand\nB-2,2\n")}).code, 1);
+    QCOMPARE(available(u"B-2"_s), 7);
+    QCOMPARE(cli({u"import-stock"_s, write(u"h3.csv"_s, "sku,on_hand,available\nB-2,2,2\n")}).code,
+             1);
 }
 
 void TestCli::applyOrdersWorkers()

@@ -154,10 +154,11 @@ double runRaw(int count, int batch, quint64 seed)
                                     "SELECT kind, event_id, payload, seq, at FROM order_events "
                                     "WHERE channel = ? AND order_id = ? AND state = 'waiting' "
                                     "ORDER BY seq");
-    sqlite3_stmt *update = prepare(db,
-                                   "UPDATE stock SET available = ?, committed = ?, "
-                                   "safety_buffer = ?, title = ?, version = ?, paused = ?, "
-                                   "updated_at = ? WHERE sku = ? AND version = ? AND committed = ?");
+    sqlite3_stmt *update =
+        prepare(db,
+                "UPDATE stock SET available = ?, committed = ?, "
+                "safety_buffer = ?, title = ?, version = ?, paused = ?, "
+                "updated_at = ? WHERE sku = ? AND version = ? AND committed = ?");
     sqlite3_stmt *insertMutation =
         prepare(db,
                 "INSERT INTO mutations (sku, delta, available_after, committed_delta, "
@@ -291,8 +292,8 @@ double runRaw(int count, int batch, quint64 seed)
     const double seconds = double(timer.nsecsElapsed()) / 1e9;
     if (appliedCount != count)
         qFatal("only %lld of %d applied", appliedCount, count);
-    for (sqlite3_stmt *s : {begin, commit, select, insertKey, insertLine, waiting, update,
-                            insertMutation})
+    for (sqlite3_stmt *s :
+         {begin, commit, select, insertKey, insertLine, waiting, update, insertMutation})
         sqlite3_finalize(s);
     sqlite3_close(db);
     return count / seconds;

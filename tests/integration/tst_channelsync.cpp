@@ -345,7 +345,7 @@ void TestChannelSync::convergesUnderTransientFaults()
     // Every order reaches the source of truth exactly once...
     auto perChannel = [this] {
         QSqlQuery q(m_runtime->database()->connection());
-        q.exec(u"SELECT channel, COUNT(*) FROM idempotency_keys GROUP BY channel"_s);
+        q.exec(u"SELECT channel, COUNT(*) FROM orders GROUP BY channel"_s);
         QStringList counts;
         while (q.next())
             counts.append(q.value(0).toString() + u'=' + q.value(1).toString());

@@ -78,7 +78,9 @@ void TestOrderEvent::kindNamesRoundTrip()
     for (MutationKind kind :
          {MutationKind::Order, MutationKind::Adjust, MutationKind::Import, MutationKind::Pause,
           MutationKind::Resume, MutationKind::OversellAttempt, MutationKind::UnknownSku,
-          MutationKind::DeadLetterRetry, MutationKind::DeadLetterDiscard}) {
+          MutationKind::DeadLetterRetry, MutationKind::DeadLetterDiscard, MutationKind::Cancel,
+          MutationKind::Refund, MutationKind::Edit, MutationKind::Ship, MutationKind::Unmatched,
+          MutationKind::Resolve}) {
         MutationKind back = MutationKind::Order;
         QVERIFY(!kindName(kind).isEmpty());
         QVERIFY(kindFromName(kindName(kind), &back));
@@ -88,15 +90,20 @@ void TestOrderEvent::kindNamesRoundTrip()
     QVERIFY(!kindFromName(u"nonsense"_s, &unused));
     QCOMPARE(kindName(MutationKind::OversellAttempt), u"oversell_attempt"_s);
     QVERIFY(changesStock(MutationKind::Pause));
+    QVERIFY(changesStock(MutationKind::Cancel));
     QVERIFY(!changesStock(MutationKind::OversellAttempt));
+    // A shipment moves committed units only: channels show the same.
+    QVERIFY(!changesStock(MutationKind::Ship));
+    QVERIFY(!changesStock(MutationKind::Unmatched));
 }
 
 void TestOrderEvent::outcomeNamesRoundTrip()
 {
     for (ApplyOutcome o :
-         {ApplyOutcome::Applied, ApplyOutcome::Duplicate, ApplyOutcome::InsufficientStock,
-          ApplyOutcome::UnknownSku, ApplyOutcome::Invalid, ApplyOutcome::ConcurrentUpdate,
-          ApplyOutcome::StorageError}) {
+         {ApplyOutcome::Applied, ApplyOutcome::Oversold, ApplyOutcome::Unmatched,
+          ApplyOutcome::Duplicate, ApplyOutcome::Cancelled, ApplyOutcome::Refunded,
+          ApplyOutcome::Edited, ApplyOutcome::Shipped, ApplyOutcome::Ignored, ApplyOutcome::Invalid,
+          ApplyOutcome::ConcurrentUpdate, ApplyOutcome::StorageError}) {
         ApplyOutcome back = ApplyOutcome::Applied;
         QVERIFY(outcomeFromName(outcomeName(o), &back));
         QCOMPARE(back, o);

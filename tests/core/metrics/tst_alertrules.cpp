@@ -276,9 +276,9 @@ void TestAlertRules::oversellAttemptFiresAtOnceAndNamesSkus()
     QSignalSpy resolved(&rules, &AlertRules::alertResolved);
     rules.evaluate();
     QCOMPARE(raised.count(), 0);
-    monitor.noteOversellAttempt(u"MUG-RED"_s, shop);
-    monitor.noteOversellAttempt(u"MUG-RED"_s, shop);
-    monitor.noteUnknownSku(u"GHOST-1"_s, shop);
+    monitor.noteOversold({-1, u"MUG-RED"_s, shop, u"1042"_s, u"took MUG-RED to -2: 2 owed"_s});
+    monitor.noteOversold({-1, u"MUG-RED"_s, shop, u"1043"_s, u"took MUG-RED to -3: 1 owed"_s});
+    monitor.noteUnmatched({-1, u"GHOST-1"_s, shop, u"1044"_s, u"line 2 waits"_s});
     rules.evaluate();
     QCOMPARE(raised.count(), 2);
     const QList<Alert> active = rules.activeAlerts();
@@ -286,7 +286,11 @@ void TestAlertRules::oversellAttemptFiresAtOnceAndNamesSkus()
     QCOMPARE(active.at(0).key, u"oversell_attempt"_s);
     QCOMPARE(active.at(0).severity, AlertSeverity::Critical);
     QCOMPARE(active.at(0).value, 2.0);
-    QVERIFY2(active.at(0).message.contains(u"(MUG-RED)"_s), qPrintable(active.at(0).message));
+    // The alert names the orders and says what happened.
+    QVERIFY2(active.at(0).message.contains(u"order %1/1042 took MUG-RED to -2: 2 owed"_s.arg(shop)),
+             qPrintable(active.at(0).message));
+    QVERIFY2(active.at(0).message.contains(u"order %1/1043"_s.arg(shop)),
+             qPrintable(active.at(0).message));
     QCOMPARE(active.at(1).key, u"unknown_sku"_s);
     QVERIFY2(active.at(1).message.contains(u"GHOST-1"_s), qPrintable(active.at(1).message));
 

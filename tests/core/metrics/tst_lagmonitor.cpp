@@ -342,19 +342,20 @@ void TestLagMonitor::orderProblemsAgeOut()
 {
     ManualClock clock;
     LagMonitor monitor(clock);
-    monitor.noteOversellAttempt(u"MUG-1"_s, shop);
+    monitor.noteOversold({-1, u"MUG-1"_s, shop, u"1"_s, {}});
     clock.advance(kMin);
-    monitor.noteOversellAttempt(u"MUG-2"_s);
-    monitor.noteUnknownSku(u"GHOST"_s, shop);
-    QCOMPARE(monitor.oversellAttempts(LagMonitor::kFiveMinutesMs), 2);
-    QCOMPARE(monitor.recentOversellAttempts(LagMonitor::kFiveMinutesMs).first().sku, u"MUG-1"_s);
-    QCOMPARE(monitor.unknownSkuOrders(LagMonitor::kFiveMinutesMs), 1);
+    monitor.noteOversold({-1, u"MUG-2"_s, {}, {}, {}});
+    monitor.noteUnmatched({-1, u"GHOST"_s, shop, u"2"_s, {}});
+    QCOMPARE(monitor.oversoldOrders(LagMonitor::kFiveMinutesMs), 2);
+    QCOMPARE(monitor.recentOversoldOrders(LagMonitor::kFiveMinutesMs).first().sku, u"MUG-1"_s);
+    QCOMPARE(monitor.recentOversoldOrders(LagMonitor::kFiveMinutesMs).first().orderId, u"1"_s);
+    QCOMPARE(monitor.unmatchedOrders(LagMonitor::kFiveMinutesMs), 1);
     clock.advance(4 * kMin);
-    QCOMPARE(monitor.oversellAttempts(LagMonitor::kFiveMinutesMs), 1);
+    QCOMPARE(monitor.oversoldOrders(LagMonitor::kFiveMinutesMs), 1);
     clock.advance(kMin);
-    QCOMPARE(monitor.oversellAttempts(LagMonitor::kFiveMinutesMs), 0);
-    QCOMPARE(monitor.oversellAttemptsTotal(), 2);
-    QCOMPARE(monitor.unknownSkuOrdersTotal(), 1);
+    QCOMPARE(monitor.oversoldOrders(LagMonitor::kFiveMinutesMs), 0);
+    QCOMPARE(monitor.oversoldOrdersTotal(), 2);
+    QCOMPARE(monitor.unmatchedOrdersTotal(), 1);
 }
 
 // A clock started at 0 (as some tests do) puts window starts before the first slot.

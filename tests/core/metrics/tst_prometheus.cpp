@@ -187,14 +187,15 @@ QByteArray TestPrometheus::sample()
     monitor.recordOutcome(u"shop-us"_s, AttemptOutcome::Failed);
     monitor.setDeadLetterDepth(u"shop-us"_s, 2);
     monitor.setPending(u"ebay-uk"_s, 17);
-    monitor.noteOversellAttempt(u"MUG"_s);
+    monitor.noteOversold({-1, u"MUG"_s, {}, {}, {}});
     OrderCounters orders;
     orders.applied = 1234;
     orders.duplicate = 5;
-    orders.rejectedInsufficient = 1;
-    orders.unknownSku = 2;
+    orders.oversold = 1;
+    orders.unmatched = 2;
     orders.invalid = 3;
-    return prometheusText(monitor, orders);
+    orders.refunded = 4;
+    return prometheusText(monitor, orders, LedgerGauges {2, 5, 1});
 }
 
 void TestPrometheus::typesAndValues()
@@ -211,7 +212,7 @@ void TestPrometheus::typesAndValues()
     QCOMPARE(e.types.value(u"channeldesk_dead_letters"_s), u"gauge"_s);
     QCOMPARE(e.types.value(u"channeldesk_pending_listings"_s), u"gauge"_s);
     QCOMPARE(e.types.value(u"channeldesk_orders_total"_s), u"counter"_s);
-    QCOMPARE(e.types.value(u"channeldesk_oversell_attempts_total"_s), u"counter"_s);
+    QCOMPARE(e.types.value(u"channeldesk_oversold_orders_total"_s), u"counter"_s);
 
     const auto shop = labels({{u"channel"_s, u"shop-us"_s}});
     const auto ebay = labels({{u"channel"_s, u"ebay-uk"_s}});
@@ -253,14 +254,21 @@ void TestPrometheus::typesAndValues()
     QCOMPARE(e.value(u"channeldesk_channel_status"_s,
                      labels({{u"channel"_s, u"shop-us"_s}, {u"status"_s, u"idle"_s}})),
              u"0"_s);
-    QCOMPARE(e.value(u"channeldesk_oversell_attempts_total"_s, {}), u"1"_s);
+    QCOMPARE(e.value(u"channeldesk_oversold_orders_total"_s, {}), u"1"_s);
+    QCOMPARE(e.types.value(u"channeldesk_units_owed"_s), u"gauge"_s);
+    QCOMPARE(e.value(u"channeldesk_oversold_orders_open"_s, {}), u"2"_s);
+    QCOMPARE(e.value(u"channeldesk_units_owed"_s, {}), u"5"_s);
+    QCOMPARE(e.value(u"channeldesk_unmatched_lines"_s, {}), u"1"_s);
     QCOMPARE(e.value(u"channeldesk_orders_total"_s, labels({{u"outcome"_s, u"applied"_s}})),
              u"1234"_s);
-    QCOMPARE(e.value(u"channeldesk_orders_total"_s,
-                     labels({{u"outcome"_s, u"rejected_insufficient"_s}})),
+    QCOMPARE(e.value(u"channeldesk_orders_total"_s, labels({{u"outcome"_s, u"oversold"_s}})),
              u"1"_s);
-    QCOMPARE(e.value(u"channeldesk_orders_total"_s, labels({{u"outcome"_s, u"unknown_sku"_s}})),
+    QCOMPARE(e.value(u"channeldesk_orders_total"_s, labels({{u"outcome"_s, u"unmatched"_s}})),
              u"2"_s);
+    QCOMPARE(e.value(u"channeldesk_orders_total"_s, labels({{u"outcome"_s, u"refunded"_s}})),
+             u"4"_s);
+    QCOMPARE(e.value(u"channeldesk_orders_total"_s, labels({{u"outcome"_s, u"shipped"_s}})),
+             u"0"_s);
     QCOMPARE(e.value(u"channeldesk_orders_total"_s, labels({{u"outcome"_s, u"invalid"_s}})),
              u"3"_s);
     QCOMPARE(e.value(u"channeldesk_orders_total"_s, labels({{u"outcome"_s, u"duplicate"_s}})),

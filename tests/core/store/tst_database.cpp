@@ -1,6 +1,7 @@
 #include "store/database.h"
 #include "store/migrations.h"
 #include "store/statement.h"
+#include "sync/syncengine.h"
 
 #include <QDir>
 #include <QFile>
@@ -35,8 +36,9 @@ void TestDatabase::freshFileIsMigrated()
     auto db = Database::open(dir.filePath(u"sub/inv.sqlite"_s), &error);
     QVERIFY2(db, qPrintable(error));
     QCOMPARE(db->schemaVersion(), allMigrations().constLast().version);
-    for (const QString &table : {u"stock"_s, u"idempotency_keys"_s, u"mutations"_s,
-                                 u"channel_cursors"_s, u"listings"_s, u"dead_letters"_s}) {
+    for (const QString &table :
+         {u"stock"_s, u"orders"_s, u"order_lines"_s, u"order_events"_s, u"push_log"_s,
+          u"mutations"_s, u"channel_cursors"_s, u"listings"_s, u"dead_letters"_s}) {
         QVERIFY2(db->connection().tables().contains(table), qPrintable(table));
     }
 }
@@ -122,8 +124,9 @@ void TestDatabase::stockNeverNegativeAtTheSchemaLevel()
 
 void TestDatabase::idempotencyKeysMoveToAClusteredTable()
 {
-    // A database from before migration 5: its keys survive the rebuild and still refuse a
-    // duplicate.
+    // A database from before migration 6 (the order ledger): its idempotency keys become orders
+    // and still refuse a duplicate, its stock keeps its rows with nothing committed, and an
+    // order refused back then takes nothing from a later cancel.
     QTemporaryDir dir;
     const QString path = dir.filePath(u"inv.sqlite"_s);
     QString error;
@@ -131,28 +134,51 @@ void TestDatabase::idempotencyKeysMoveToAClusteredTable()
         auto db = Database::open(path, &error);
         QVERIFY2(db, qPrintable(error));
         for (const QString &sql :
-             {u"DROP TABLE idempotency_keys"_s,
+             {u"DROP TABLE orders"_s, u"DROP TABLE order_lines"_s, u"DROP TABLE order_events"_s,
+              u"DROP TABLE push_log"_s, u"DROP INDEX listings_by_remote_id"_s,
+              u"ALTER TABLE mutations DROP COLUMN committed_delta"_s,
+              u"ALTER TABLE mutations DROP COLUMN committed_after"_s,
+              u"ALTER TABLE mutations DROP COLUMN event_id"_s, u"DROP TABLE stock"_s,
+              u"CREATE TABLE stock (sku TEXT PRIMARY KEY, title TEXT NOT NULL DEFAULT '', "
+              "available BIGINT NOT NULL CHECK (available >= 0), safety_buffer BIGINT NOT NULL "
+              "DEFAULT 0 CHECK (safety_buffer >= 0), version BIGINT NOT NULL DEFAULT 0, paused "
+              "INTEGER NOT NULL DEFAULT 0, updated_at BIGINT NOT NULL DEFAULT 0)"_s,
+              u"INSERT INTO stock (sku, available, version) VALUES ('A', 7, 3)"_s,
               u"CREATE TABLE idempotency_keys (channel TEXT NOT NULL, order_id TEXT NOT NULL, "
-              "outcome TEXT NOT NULL, at BIGINT NOT NULL, PRIMARY KEY (channel, order_id))"_s,
+              "outcome TEXT NOT NULL, at BIGINT NOT NULL, PRIMARY KEY (channel, order_id)) "
+              "WITHOUT ROWID"_s,
               u"INSERT INTO idempotency_keys VALUES ('shop', '1', 'applied', 5)"_s,
-              u"DELETE FROM schema_migrations WHERE version >= 5"_s})
-            QVERIFY(db->exec(sql));
+              u"INSERT INTO idempotency_keys VALUES ('shop', '2', 'insufficient_stock', 6)"_s,
+              u"DELETE FROM schema_migrations WHERE version >= 6"_s})
+            QVERIFY2(db->exec(sql), qPrintable(sql + u": "_s + db->lastError()));
     }
     auto db = Database::open(path, &error);
     QVERIFY2(db, qPrintable(error));
     QCOMPARE(db->schemaVersion(), allMigrations().constLast().version);
+    QVERIFY(!db->connection().tables().contains(u"idempotency_keys"_s));
     QSqlQuery q(db->connection());
-    QVERIFY(q.exec(u"SELECT sql FROM sqlite_master WHERE name = 'idempotency_keys'"_s) && q.next());
+    QVERIFY(q.exec(u"SELECT sql FROM sqlite_master WHERE name = 'orders'"_s) && q.next());
     QVERIFY2(q.value(0).toString().contains(u"WITHOUT ROWID"_s), qPrintable(q.value(0).toString()));
-    QVERIFY(q.exec(u"SELECT outcome, at FROM idempotency_keys WHERE channel = 'shop' AND "
+    QVERIFY(q.exec(u"SELECT status, received_at FROM orders WHERE channel = 'shop' AND "
                    "order_id = '1'"_s) &&
             q.next());
     QCOMPARE(q.value(0).toString(), u"applied"_s);
     QCOMPARE(q.value(1).toLongLong(), 5);
-    QVERIFY(!q.exec(u"INSERT INTO idempotency_keys VALUES ('shop', '1', 'applied', 6)"_s));
-    QVERIFY(q.exec(u"INSERT INTO idempotency_keys VALUES ('shop', '1', 'applied', 6) "
-                   "ON CONFLICT DO NOTHING"_s));
-    QCOMPARE(q.numRowsAffected(), 0);
+    QVERIFY(q.exec(u"SELECT available, committed, version FROM stock WHERE sku = 'A'"_s) &&
+            q.next());
+    QCOMPARE(q.value(0).toLongLong(), 7);
+    QCOMPARE(q.value(1).toLongLong(), 0);
+    QCOMPARE(q.value(2).toLongLong(), 3);
+
+    SyncEngine engine(*db);
+    QCOMPARE(engine.apply(OrderEvent {u"shop"_s, u"1"_s, {{u"A"_s, 1}}, 0}).outcome,
+             ApplyOutcome::Duplicate);
+    OrderEvent cancel {u"shop"_s, u"2"_s, {}, 0};
+    cancel.kind = OrderEventKind::Cancel;
+    QCOMPARE(engine.apply(cancel).outcome, ApplyOutcome::Ignored);
+    // Below zero is allowed now: the CHECK went with the rebuild.
+    QCOMPARE(engine.apply(OrderEvent {u"shop"_s, u"3"_s, {{u"A"_s, 9}}, 0}).outcome,
+             ApplyOutcome::Oversold);
 }
 
 void TestDatabase::statementsBindByPosition()

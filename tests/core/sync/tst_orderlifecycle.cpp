@@ -404,9 +404,9 @@ void TestOrderLifecycle::refundWithoutRestockWritesOff()
 {
     seed({stockRow(u"A"_s, 10)});
     QCOMPARE(apply(sale(u"1"_s, {{u"A"_s, 2}})), ApplyOutcome::Applied);
-    QCOMPARE(apply(lifecycle(OrderEventKind::Refund, u"1"_s, u"R1"_s,
-                             {restocked(u"A"_s, 1, false)})),
-             ApplyOutcome::Refunded);
+    QCOMPARE(
+        apply(lifecycle(OrderEventKind::Refund, u"1"_s, u"R1"_s, {restocked(u"A"_s, 1, false)})),
+        ApplyOutcome::Refunded);
     // The unit will not ship and does not come back: it leaves committed, available stays.
     QCOMPARE(m_t->stock(u"A"_s).available, 8);
     QCOMPARE(m_t->stock(u"A"_s).committed, 1);
@@ -458,14 +458,14 @@ void TestOrderLifecycle::conservationOverARandomStream()
                                     {restocked(sku, 1 + random.bounded(3), random.bounded(2))}));
             break;
         case 2:
-            events.append(lifecycle(OrderEventKind::Edit, id, u"e"_s + id,
-                                    {{sku, random.bounded(5)}}));
+            events.append(
+                lifecycle(OrderEventKind::Edit, id, u"e"_s + id, {{sku, random.bounded(5)}}));
             break;
         case 3:
-            events.append(lifecycle(OrderEventKind::Ship, id, u"s"_s + id,
-                                    {{sku, 1 + random.bounded(3)}}));
-            events.append(lifecycle(OrderEventKind::Refund, id, u"x"_s + id,
-                                    {restocked(sku, 1, true)}));
+            events.append(
+                lifecycle(OrderEventKind::Ship, id, u"s"_s + id, {{sku, 1 + random.bounded(3)}}));
+            events.append(
+                lifecycle(OrderEventKind::Refund, id, u"x"_s + id, {restocked(sku, 1, true)}));
             break;
         default:
             break;

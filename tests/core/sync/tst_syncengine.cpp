@@ -25,7 +25,7 @@ private Q_SLOTS:
     void batchMatchesOneByOne();
     void logRecordsEachChange();
     void pauseAtBufferAndResumeAbove();
-    void oversellAttemptIsLoggedAndChangesNothing();
+    void oversellIsAppliedAndSaysWhatIsOwed();
     void unknownSkuIsRecordedOnce();
     void staleCacheIsCaughtByCompareAndSwap();
     void staleCacheDoesNotRefuseAnOrder_data();
@@ -68,25 +68,25 @@ void TestSyncEngine::outcomes_data()
     QTest::newRow("exactly all") << Events {order(u"shop"_s, u"1"_s, {{u"A"_s, 10}})}
                                  << Outcomes {O::Applied}
                                  << Levels {{u"A"_s, 0}, {u"B"_s, 5}, {u"C"_s, 1}};
-    QTest::newRow("one too many") << Events {order(u"shop"_s, u"1"_s, {{u"A"_s, 11}})}
-                                  << Outcomes {O::InsufficientStock}
-                                  << Levels {{u"A"_s, 10}, {u"B"_s, 5}, {u"C"_s, 1}};
+    // A sale is a fact: short or not, every line is applied; below zero is units owed.
+    QTest::newRow("one too many is oversold")
+        << Events {order(u"shop"_s, u"1"_s, {{u"A"_s, 11}})} << Outcomes {O::Oversold}
+        << Levels {{u"A"_s, -1}, {u"B"_s, 5}, {u"C"_s, 1}};
     QTest::newRow("second order runs out")
         << Events {order(u"shop"_s, u"1"_s, {{u"C"_s, 1}}), order(u"shop"_s, u"2"_s, {{u"C"_s, 1}})}
-        << Outcomes {O::Applied, O::InsufficientStock}
-        << Levels {{u"A"_s, 10}, {u"B"_s, 5}, {u"C"_s, 0}};
-    QTest::newRow("all lines or none")
-        << Events {order(u"shop"_s, u"1"_s, {{u"A"_s, 2}, {u"C"_s, 2}})}
-        << Outcomes {O::InsufficientStock} << Levels {{u"A"_s, 10}, {u"B"_s, 5}, {u"C"_s, 1}};
+        << Outcomes {O::Applied, O::Oversold} << Levels {{u"A"_s, 10}, {u"B"_s, 5}, {u"C"_s, -1}};
+    QTest::newRow("every line is applied")
+        << Events {order(u"shop"_s, u"1"_s, {{u"A"_s, 2}, {u"C"_s, 2}})} << Outcomes {O::Oversold}
+        << Levels {{u"A"_s, 8}, {u"B"_s, 5}, {u"C"_s, -1}};
     QTest::newRow("same sku on two lines adds up")
-        << Events {order(u"shop"_s, u"1"_s, {{u"B"_s, 3}, {u"B"_s, 3}})}
-        << Outcomes {O::InsufficientStock} << Levels {{u"A"_s, 10}, {u"B"_s, 5}, {u"C"_s, 1}};
+        << Events {order(u"shop"_s, u"1"_s, {{u"B"_s, 3}, {u"B"_s, 3}})} << Outcomes {O::Oversold}
+        << Levels {{u"A"_s, 10}, {u"B"_s, -1}, {u"C"_s, 1}};
     QTest::newRow("two lines") << Events {order(u"shop"_s, u"1"_s, {{u"A"_s, 2}, {u"B"_s, 5}})}
                                << Outcomes {O::Applied}
                                << Levels {{u"A"_s, 8}, {u"B"_s, 0}, {u"C"_s, 1}};
-    QTest::newRow("unknown sku takes nothing")
-        << Events {order(u"shop"_s, u"1"_s, {{u"A"_s, 2}, {u"Z"_s, 1}})} << Outcomes {O::UnknownSku}
-        << Levels {{u"A"_s, 10}, {u"B"_s, 5}, {u"C"_s, 1}};
+    QTest::newRow("unknown sku waits, the other line is applied")
+        << Events {order(u"shop"_s, u"1"_s, {{u"A"_s, 2}, {u"Z"_s, 1}})} << Outcomes {O::Unmatched}
+        << Levels {{u"A"_s, 8}, {u"B"_s, 5}, {u"C"_s, 1}};
     QTest::newRow("invalid") << Events {order(u"shop"_s, u""_s, {{u"A"_s, 2}}),
                                         order(u"shop"_s, u"2"_s, {{u"A"_s, 0}})}
                              << Outcomes {O::Invalid, O::Invalid}
@@ -96,10 +96,9 @@ void TestSyncEngine::outcomes_data()
                    order(u"shop"_s, u"3"_s, {{u"A"_s, 1}})}
         << Outcomes {O::Applied, O::Invalid, O::Applied}
         << Levels {{u"A"_s, 8}, {u"B"_s, 5}, {u"C"_s, 1}};
-    QTest::newRow("rejected order's redelivery is a duplicate")
+    QTest::newRow("oversold order's redelivery is a duplicate")
         << Events {order(u"shop"_s, u"1"_s, {{u"C"_s, 5}}), order(u"shop"_s, u"1"_s, {{u"C"_s, 5}})}
-        << Outcomes {O::InsufficientStock, O::Duplicate}
-        << Levels {{u"A"_s, 10}, {u"B"_s, 5}, {u"C"_s, 1}};
+        << Outcomes {O::Oversold, O::Duplicate} << Levels {{u"A"_s, 10}, {u"B"_s, 5}, {u"C"_s, -4}};
 }
 
 void TestSyncEngine::outcomes()
@@ -117,7 +116,9 @@ void TestSyncEngine::outcomes()
     QCOMPARE(actual, expected);
     for (auto it = finalStock.cbegin(); it != finalStock.cend(); ++it)
         QCOMPARE(t.stock(it.key()).available, it.value());
-    QVERIFY(t.count(u"SELECT COUNT(*) FROM stock WHERE available < 0"_s) == 0);
+    // Whatever was sold is committed: on hand is untouched until it ships.
+    for (auto it = finalStock.cbegin(); it != finalStock.cend(); ++it)
+        QCOMPARE(t.stock(it.key()).onHand(), it.key() == u"A"_s ? 10 : it.key() == u"B"_s ? 5 : 1);
 }
 
 void TestSyncEngine::batchMatchesOneByOne()
@@ -158,7 +159,10 @@ void TestSyncEngine::logRecordsEachChange()
     QVERIFY(a.id > 0);
     QCOMPARE(r.mutations.at(0).id, a.id);
     QCOMPARE(t.stock(u"A"_s).version, 2);
-    QCOMPARE(t.count(u"SELECT COUNT(*) FROM idempotency_keys"_s), 1);
+    QCOMPARE(t.count(u"SELECT COUNT(*) FROM orders"_s), 1);
+    QCOMPARE(t.count(u"SELECT COUNT(*) FROM order_lines WHERE order_id = '77'"_s), 2);
+    QCOMPARE(a.committedDelta, 2);
+    QCOMPARE(a.committedAfter, 2);
 }
 
 void TestSyncEngine::pauseAtBufferAndResumeAbove()
@@ -192,20 +196,22 @@ void TestSyncEngine::pauseAtBufferAndResumeAbove()
     QCOMPARE(t.stock(u"A"_s).version, more.mutations.constLast().version);
 }
 
-void TestSyncEngine::oversellAttemptIsLoggedAndChangesNothing()
+void TestSyncEngine::oversellIsAppliedAndSaysWhatIsOwed()
 {
     TestDatabase t;
     SyncEngine engine(t.db());
     seed(engine, {stockRow(u"A"_s, 1)});
     const StockLevel before = t.stock(u"A"_s);
     const auto r = engine.apply(order(u"shop"_s, u"9"_s, {{u"A"_s, 4}}));
-    QCOMPARE(r.outcome, ApplyOutcome::InsufficientStock);
-    QVERIFY(r.message.contains(u"requested 4, available 1"_s));
-    QCOMPARE(t.stock(u"A"_s), before);
+    QCOMPARE(r.outcome, ApplyOutcome::Oversold);
+    QVERIFY2(r.message.contains(u"A: 3 owed"_s), qPrintable(r.message));
+    QCOMPARE(t.stock(u"A"_s).available, -3);
+    QCOMPARE(t.stock(u"A"_s).version, before.version + 2); // the sale and the pause
     const QList<Mutation> log = t.log(u"A"_s);
-    QCOMPARE(log.constLast().kind, MutationKind::OversellAttempt);
-    QCOMPARE(log.constLast().delta, 0);
-    QCOMPARE(log.constLast().version, before.version);
+    QCOMPARE(log.at(log.size() - 2).kind, MutationKind::Order);
+    QCOMPARE(log.at(log.size() - 2).delta, -4);
+    QVERIFY(log.at(log.size() - 2).reason.contains(u"took A to -3: 3 owed"_s));
+    QCOMPARE(log.constLast().kind, MutationKind::Pause);
 }
 
 void TestSyncEngine::unknownSkuIsRecordedOnce()
@@ -214,7 +220,7 @@ void TestSyncEngine::unknownSkuIsRecordedOnce()
     SyncEngine engine(t.db());
     seed(engine, {stockRow(u"A"_s, 1)});
     QCOMPARE(engine.apply(order(u"shop"_s, u"5"_s, {{u"NOPE"_s, 1}})).outcome,
-             ApplyOutcome::UnknownSku);
+             ApplyOutcome::Unmatched);
     QCOMPARE(engine.apply(order(u"shop"_s, u"5"_s, {{u"NOPE"_s, 1}})).outcome,
              ApplyOutcome::Duplicate);
     QCOMPARE(t.log(u"NOPE"_s).size(), 1);
@@ -235,11 +241,10 @@ void TestSyncEngine::staleCacheIsCaughtByCompareAndSwap()
     QCOMPARE(first.apply(order(u"shop"_s, u"3"_s, {{u"A"_s, 2}})).outcome, ApplyOutcome::Applied);
     QCOMPARE(t.stock(u"A"_s).available, 3);
     QCOMPARE(t.stock(u"A"_s).version, 4);
-    // The stale cache must not allow taking stock that is no longer there either.
+    // The stale cache must not hide that the stock is gone: the next sale is oversold.
     QCOMPARE(second.apply(order(u"shop"_s, u"4"_s, {{u"A"_s, 3}})).outcome, ApplyOutcome::Applied);
-    QCOMPARE(first.apply(order(u"shop"_s, u"5"_s, {{u"A"_s, 1}})).outcome,
-             ApplyOutcome::InsufficientStock);
-    QCOMPARE(t.stock(u"A"_s).available, 0);
+    QCOMPARE(first.apply(order(u"shop"_s, u"5"_s, {{u"A"_s, 1}})).outcome, ApplyOutcome::Oversold);
+    QCOMPARE(t.stock(u"A"_s).available, -1);
 }
 
 void TestSyncEngine::staleCacheDoesNotRefuseAnOrder_data()
@@ -251,9 +256,9 @@ void TestSyncEngine::staleCacheDoesNotRefuseAnOrder_data()
 
 void TestSyncEngine::staleCacheDoesNotRefuseAnOrder()
 {
-    // The first engine has seen A sold out; the second restocks it. A refusal decided on the
-    // first engine's cache alone writes no stock row, so no compare-and-swap would catch it:
-    // the engine must check the row before refusing for good.
+    // The first engine has seen A sold out; the second restocks it. A sale planned on the first
+    // engine's stale cache must not be called oversold: the compare-and-swap catches the stale
+    // row and the plan is made again from fresh reads.
     QFETCH(int, batchSize);
     TestDatabase t;
     auto other = t.another();
@@ -271,12 +276,11 @@ void TestSyncEngine::staleCacheDoesNotRefuseAnOrder()
     for (qsizetype i = 1; i < results.size(); ++i)
         QCOMPARE(results.at(i).outcome, ApplyOutcome::Applied);
     QCOMPARE(t.stock(u"A"_s).available, 3);
-    QCOMPARE(t.count(u"SELECT COUNT(*) FROM mutations WHERE kind = 'oversell_attempt'"_s), 0);
-    // A real shortage is still refused, and logged once.
-    QCOMPARE(first.apply(order(u"shop"_s, u"3"_s, {{u"A"_s, 4}})).outcome,
-             ApplyOutcome::InsufficientStock);
-    QCOMPARE(t.stock(u"A"_s).available, 3);
-    QCOMPARE(t.count(u"SELECT COUNT(*) FROM mutations WHERE kind = 'oversell_attempt'"_s), 1);
+    QCOMPARE(t.count(u"SELECT COUNT(*) FROM order_lines WHERE owed > 0"_s), 0);
+    // A real shortage is oversold, and owed once.
+    QCOMPARE(first.apply(order(u"shop"_s, u"3"_s, {{u"A"_s, 4}})).outcome, ApplyOutcome::Oversold);
+    QCOMPARE(t.stock(u"A"_s).available, -1);
+    QCOMPARE(t.count(u"SELECT SUM(owed) FROM order_lines"_s), 1);
 }
 
 void TestSyncEngine::adjust_data()

@@ -55,7 +55,8 @@ TestSyncEngineRollback::Snapshot TestSyncEngineRollback::snapshot()
     Snapshot s;
     QString error;
     InventoryStore(m_t->db()).allStock(&s.stock, &error);
-    s.keys = m_t->count(u"SELECT COUNT(*) FROM idempotency_keys"_s);
+    s.keys = m_t->count(u"SELECT COUNT(*) FROM orders"_s) +
+        m_t->count(u"SELECT COUNT(*) FROM order_lines"_s);
     s.log = m_t->count(u"SELECT COUNT(*) FROM mutations"_s);
     return s;
 }
@@ -106,7 +107,8 @@ void TestSyncEngineRollback::groupCommitIsolatesTheFailure()
     QCOMPARE(results.at(2).outcome, ApplyOutcome::Applied);
     QCOMPARE(m_t->stock(u"A"_s).available, 7);
     QCOMPARE(m_t->stock(u"B"_s).available, 10);
-    QCOMPARE(m_t->count(u"SELECT COUNT(*) FROM idempotency_keys WHERE order_id = '2'"_s), 0);
+    QCOMPARE(m_t->count(u"SELECT COUNT(*) FROM orders WHERE order_id = '2'"_s), 0);
+    QCOMPARE(m_t->count(u"SELECT COUNT(*) FROM order_lines WHERE order_id = '2'"_s), 0);
     QCOMPARE(m_t->count(u"SELECT COUNT(*) FROM mutations WHERE sku = 'B' AND kind = 'order'"_s), 0);
 }
 
