@@ -44,7 +44,6 @@ Propagator::Propagator(Database &db, ChannelAdapter *adapter, const Clock &clock
 Propagator::Propagator(Database &db, ChannelAdapter *adapter, const Clock &clock,
                        const Options &options, QObject *parent)
     : QObject(parent)
-    , m_db(db)
     , m_store(db)
     , m_adapter(adapter)
     , m_clock(clock)

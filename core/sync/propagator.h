@@ -45,7 +45,6 @@ public:
     ~Propagator() override;
 
     QString channelId() const;
-    ChannelAdapter *adapter() const { return m_adapter; }
     const RateLimiter &rateLimiter() const { return m_limiter; }
 
     void start();
@@ -98,7 +97,6 @@ private:
     };
     QHash<QString, RevisionBudget> m_revisions;
 
-    Database &m_db;
     ListingStore m_store;
     QPointer<ChannelAdapter> m_adapter;
     const Clock &m_clock;

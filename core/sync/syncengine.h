@@ -70,11 +70,6 @@ public:
     ChangeResult importStock(const QList<StockImportRow> &rows, const QString &actor,
                              const QString &reason);
 
-    // How often a compare-and-swap miss is retried before giving up with ConcurrentUpdate.
-    void setMaxAttempts(int attempts) { m_maxAttempts = attempts; }
-    // Forget every cached row (for example after another process changed the database).
-    void clearCache() { m_cache.clear(); }
-
 Q_SIGNALS:
     // After every commit that logged something, in log order.
     void mutationsCommitted(const QList<ChannelDesk::Mutation> &mutations);
@@ -124,7 +119,8 @@ private:
     QHash<QString, Row> m_cache;
     std::array<Statement *, 5> m_statements {};
     QString m_lastError;
-    int m_maxAttempts = 8;
+    // How often a compare-and-swap miss is retried before giving up with ConcurrentUpdate.
+    static constexpr int kMaxAttempts = 8;
 };
 
 } // namespace ChannelDesk
