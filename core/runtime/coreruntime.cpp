@@ -117,18 +117,13 @@ bool CoreRuntime::start(QString *error)
                     m_monitor->recordLag(ch, lagMs * 1000);
                     m_lagBuffer.append({ch, m_clock.nowMs(), lagMs});
                 });
-        connect(
-            p, &Propagator::callFinished, this,
-            [this](const QString &ch, bool success, bool throttled, bool answered, int listings) {
-                const AttemptOutcome outcome = success ? AttemptOutcome::Acknowledged
-                    : throttled                        ? AttemptOutcome::Throttled
-                    : answered                         ? AttemptOutcome::Failed
-                                                       : AttemptOutcome::Unanswered;
-                m_monitor->recordOutcome(ch, outcome);
-                m_callBuffer.append({ch, m_clock.nowMs(), outcome, listings});
-                if (m_stopping)
-                    checkStopped();
-            });
+        connect(p, &Propagator::callFinished, this,
+                [this](const QString &ch, AttemptOutcome outcome, int listings) {
+                    m_monitor->recordOutcome(ch, outcome);
+                    m_callBuffer.append({ch, m_clock.nowMs(), outcome, listings});
+                    if (m_stopping)
+                        checkStopped();
+                });
         if (channel->adapter->pollsOrders()) {
             Channel *raw = channel.get();
             const int interval = m_options.orderPollIntervalMs > 0 ? m_options.orderPollIntervalMs

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "channels/channeladapter.h"
+#include "metrics/lagmonitor.h" // AttemptOutcome
 #include "store/listingstore.h"
 #include "sync/backoff.h"
 #include "sync/ratelimiter.h"
@@ -64,11 +65,10 @@ Q_SIGNALS:
     void attemptFailed(const QString &channel, const QString &sku, qint64 version, bool permanent,
                        const QString &message);
     void deadLettered(const QString &channel, const QString &sku, const QString &message);
-    // One call to the channel ended: some listing acknowledged or only found our compare value
-    // stale (success: the channel did its part), throttled, and whether any HTTP answer came at
-    // all (false for timeouts and resets).
-    void callFinished(const QString &channel, bool success, bool throttled, bool answered,
-                      int listings);
+    // One call to the channel ended: Acknowledged when some listing was acknowledged or only
+    // found our compare value stale (the channel did its part), else Throttled, Failed (another
+    // error answer) or Unanswered (timeouts and resets).
+    void callFinished(const QString &channel, ChannelDesk::AttemptOutcome outcome, int listings);
     // Nothing in flight and nothing it may send now (work may wait for a retry time or a
     // token).
     void idle(const QString &channel);
