@@ -283,10 +283,10 @@ void ConsoleWorker::requestQuote(quint64 requestId, const ShipmentRequest &reque
 
 void ConsoleWorker::loadStock()
 {
-    QList<StockLevel> levels;
-    QString error;
-    if (!m_inventory->allStock(&levels, &error))
-        Q_EMIT logMessage(tr("Cannot read the stock: %1").arg(error));
+    const auto read = m_inventory->allStock();
+    if (!read)
+        Q_EMIT logMessage(tr("Cannot read the stock: %1").arg(read.error()));
+    const QList<StockLevel> levels = read.valueOr({});
     m_rows.clear();
     m_rows.reserve(levels.size());
     for (const StockLevel &s : std::as_const(levels)) {
@@ -496,10 +496,8 @@ void ConsoleWorker::requestAudit(const InventoryStore::AuditFilter &filter)
 {
     if (!m_inventory)
         return;
-    QList<Mutation> out;
-    QString error;
-    m_inventory->audit(filter, &out, &error);
-    Q_EMIT auditReady(out, error);
+    const auto out = m_inventory->audit(filter);
+    Q_EMIT auditReady(out.valueOr({}), out.error());
 }
 
 void ConsoleWorker::setChannelSuspended(const QString &channel, bool suspended)

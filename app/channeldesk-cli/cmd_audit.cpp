@@ -24,12 +24,12 @@ int runAudit(const QStringList &args)
     InventoryStore::AuditFilter filter;
     filter.sku = parser.value(u"sku"_s);
     filter.orderId = parser.value(u"order"_s);
-    QList<Mutation> log;
-    QString error;
-    if (!InventoryStore(*db).audit(filter, &log, &error)) {
-        Cli::printError(u"cannot read the audit log: %1"_s.arg(error));
+    const auto read = InventoryStore(*db).audit(filter);
+    if (!read) {
+        Cli::printError(u"cannot read the audit log: %1"_s.arg(read.error()));
         return Cli::kUnusableDatabase;
     }
+    const QList<Mutation> &log = *read;
     if (parser.isSet(u"json"_s)) {
         QJsonArray array;
         for (const Mutation &m : std::as_const(log)) {

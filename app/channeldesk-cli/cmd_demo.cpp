@@ -137,9 +137,7 @@ int runDemo(const QStringList &args)
     QObject::connect(&status, &QTimer::timeout, [&] {
         ++second;
         // Restock what ran out, as a merchant would, so the stream keeps going.
-        QList<StockLevel> levels;
-        QString readError;
-        store.allStock(&levels, &readError);
+        const QList<StockLevel> levels = store.allStock().valueOr({});
         for (const StockLevel &s : std::as_const(levels)) {
             if (s.paused && s.available <= s.safetyBuffer) {
                 if (engine.adjust(s.sku, kRestock, u"demo"_s, u"restock"_s).ok())
@@ -172,9 +170,7 @@ int runDemo(const QStringList &args)
     status.stop();
 
     // Check the books: every SKU's stock is what was seeded, plus restocks, minus what sold.
-    QList<StockLevel> levels;
-    QString readError;
-    store.allStock(&levels, &readError);
+    const QList<StockLevel> levels = store.allStock().valueOr({});
     qint64 seeded = 0;
     for (const StockImportRow &r : std::as_const(seed))
         seeded += r.available;

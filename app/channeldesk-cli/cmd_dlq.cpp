@@ -248,14 +248,13 @@ int runMapImport(const QStringList &args)
         return Cli::kUnusableDatabase;
     // Every SKU must exist: name each line that maps an unknown one.
     {
-        QList<StockLevel> stock;
-        QString error;
-        if (!InventoryStore(*db).allStock(&stock, &error)) {
-            Cli::printError(u"cannot read stock: %1"_s.arg(error));
+        const auto stock = InventoryStore(*db).allStock();
+        if (!stock) {
+            Cli::printError(u"cannot read stock: %1"_s.arg(stock.error()));
             return Cli::kUnusableDatabase;
         }
         QSet<QString> known;
-        for (const StockLevel &s : std::as_const(stock))
+        for (const StockLevel &s : *stock)
             known.insert(s.sku);
         for (qsizetype i = 0; i < rows.size(); ++i) {
             if (!known.contains(rows.at(i).sku))

@@ -81,14 +81,16 @@ int runOrder(const QStringList &args)
         return Cli::kBadInput;
     }
     QList<OrderLedger::EventRecord> events;
-    QList<Mutation> log;
     QList<PushRecord> pushes;
     QString error;
     InventoryStore::AuditFilter filter;
     filter.orderId = orderId;
     filter.channel = channel;
-    if (!ledger.events(channel, orderId, &events, &error) ||
-        !InventoryStore(*db).audit(filter, &log, &error) ||
+    const auto audit = InventoryStore(*db).audit(filter);
+    const QList<Mutation> log = audit.valueOr({});
+    if (!audit)
+        error = audit.error();
+    if (!audit || !ledger.events(channel, orderId, &events, &error) ||
         !PushLog(*db).forMutations(log, &pushes, &error)) {
         Cli::printError(u"cannot read the order's history: %1"_s.arg(error));
         return Cli::kUnusableDatabase;

@@ -142,12 +142,12 @@ int runStock(const QStringList &args)
     auto db = Cli::openDatabase(parser);
     if (!db)
         return Cli::kUnusableDatabase;
-    QList<StockLevel> levels;
-    QString error;
-    if (!InventoryStore(*db).allStock(&levels, &error)) {
-        Cli::printError(u"cannot read stock: %1"_s.arg(error));
+    const auto read = InventoryStore(*db).allStock();
+    if (!read) {
+        Cli::printError(u"cannot read stock: %1"_s.arg(read.error()));
         return Cli::kUnusableDatabase;
     }
+    const QList<StockLevel> &levels = *read;
     if (parser.isSet(u"json"_s)) {
         QJsonArray array;
         for (const StockLevel &s : std::as_const(levels)) {

@@ -140,6 +140,18 @@ void CarrierAdapter::post(quint64 call, QNetworkRequest request, const QByteArra
     });
 }
 
+void CarrierAdapter::postForRates(quint64 call, QNetworkRequest request, const QByteArray &body,
+                                  Parse parse)
+{
+    post(call, std::move(request), body,
+         [this, call, parse = std::move(parse)](const HttpAnswer &answer) {
+             if (answer.status == 0)
+                 finish(call, CarrierResult {{}, {transportError(answer)}});
+             else
+                 finish(call, parse(answer.status, answer.body));
+         });
+}
+
 CarrierError CarrierAdapter::transportError(const HttpAnswer &answer) const
 {
     if (answer.timedOut)

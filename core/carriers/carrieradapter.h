@@ -68,6 +68,10 @@ protected:
     // Posts body to base_url + path as part of call; answered is not called once the call is
     // cancelled or finished.
     void post(quint64 call, QNetworkRequest request, const QByteArray &body, Answered answered);
+    using Parse = std::function<CarrierResult(int httpStatus, const QByteArray &body)>;
+    // Posts a rating call and finishes call with parse's reading of the HTTP answer, or with the
+    // transport error when none came.
+    void postForRates(quint64 call, QNetworkRequest request, const QByteArray &body, Parse parse);
     QNetworkRequest jsonRequest(const QString &path) const;
     QUrl endpoint(const QString &path) const;
     // The error for an answer without a usable HTTP response (timeout, refused, reset, TLS).

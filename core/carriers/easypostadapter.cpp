@@ -1,5 +1,8 @@
 #include "easypostadapter.h"
 
+#include "carriers/addressjson.h"
+#include "carriers/aggregatoranswer.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkRequest>
@@ -21,18 +24,7 @@ double round2(double v)
 
 QJsonObject address(const ShippingAddress &a)
 {
-    QJsonObject o {{u"zip"_s, a.postalCode}, {u"country"_s, a.country}};
-    if (!a.name.isEmpty())
-        o.insert(u"name"_s, a.name);
-    if (!a.street1.isEmpty())
-        o.insert(u"street1"_s, a.street1);
-    if (!a.city.isEmpty())
-        o.insert(u"city"_s, a.city);
-    if (!a.state.isEmpty())
-        o.insert(u"state"_s, a.state);
-    if (a.residential)
-        o.insert(u"residential"_s, true);
-    return o;
+    return addressJson(a, aggregatorAddressKeys(u"residential"_s));
 }
 
 QJsonObject parcel(const Parcel &p)
@@ -84,76 +76,55 @@ QJsonObject EasyPostAdapter::buildBody(const ShipmentRequest &request)
 CarrierResult EasyPostAdapter::parseResponse(int httpStatus, const QByteArray &body,
                                              const QString &source, QDate shipDate)
 {
-    CarrierResult result;
-    auto addError = [&](const QString &carrier, CarrierErrorKind kind, const QString &message) {
-        result.errors.append(CarrierError {source, carrier, kind, message, httpStatus});
-    };
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
-    const QJsonObject root = doc.object();
-    if (httpStatus < 200 || httpStatus > 299) {
+    static const AggregatorFormat format {
         // {"error": {"code": "...", "message": "...", "errors": [{"field", "message"}]}}
-        const QJsonObject e = root.value("error"_L1).toObject();
-        QString message = e.value("message"_L1).toString();
-        const QJsonArray fields = e.value("errors"_L1).toArray();
-        for (const QJsonValue &f : fields) {
-            const QString text = f.isString() ? f.toString()
-                                              : f.toObject().value("field"_L1).toString() +
-                    u": "_s + f.toObject().value("message"_L1).toString();
-            message += u"; "_s + text;
-        }
-        const QString code = e.value("code"_L1).toString();
-        if (message.isEmpty())
-            message = u"HTTP %1"_s.arg(httpStatus);
-        if (!code.isEmpty())
-            message = code + u": "_s + message;
-        addError({}, classify(httpStatus, code, message, CarrierErrorKind::BadResponse), message);
-        return result;
-    }
-    if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
-        addError({}, CarrierErrorKind::BadResponse, u"the answer is not a JSON object"_s);
-        return result;
-    }
-    const QJsonArray rates = root.value("rates"_L1).toArray();
-    for (const QJsonValue &v : rates) {
-        const QJsonObject r = v.toObject();
-        CarrierQuote q;
-        q.source = source;
-        q.carrier = r.value("carrier"_L1).toString();
-        q.service = r.value("service"_L1).toString();
-        q.serviceCode = q.service;
-        q.currency = r.value("currency"_L1).toString();
-        if (!Money::parse(r.value("rate"_L1).toString(), &q.costCents) || q.currency.isEmpty()) {
-            addError(q.carrier, CarrierErrorKind::BadResponse,
-                     u"rate for %1 has no usable \"rate\"/\"currency\""_s.arg(q.service));
-            continue;
-        }
-        const QJsonValue days = r.value("delivery_days"_L1);
-        const QJsonValue estDays = r.value("est_delivery_days"_L1);
-        if (days.isDouble())
-            q.transitDays = days.toInt();
-        else if (estDays.isDouble())
-            q.transitDays = estDays.toInt();
-        q.estimatedDelivery = parseDate(r.value("delivery_date"_L1));
-        if (!q.estimatedDelivery.isValid() && q.transitDays && shipDate.isValid())
-            q.estimatedDelivery = addBusinessDays(shipDate, *q.transitDays);
-        const QJsonValue guaranteed = r.value("delivery_date_guaranteed"_L1);
-        if (guaranteed.isBool())
-            q.guaranteed = guaranteed.toBool() ? Guarantee::Guaranteed : Guarantee::NotGuaranteed;
-        result.quotes.append(q);
-    }
-    // Per-carrier failures beside the good rates: {"carrier", "type": "rate_error", "message"}.
-    const QJsonArray messages = root.value("messages"_L1).toArray();
-    for (const QJsonValue &v : messages) {
-        const QJsonObject m = v.toObject();
-        const QString text = m.value("message"_L1).toString();
-        addError(m.value("carrier"_L1).toString(),
-                 classify(0, m.value("type"_L1).toString(), text, CarrierErrorKind::NoService),
-                 text);
-    }
-    if (result.quotes.isEmpty() && result.errors.isEmpty())
-        addError({}, CarrierErrorKind::NoService, u"no rates for this shipment"_s);
-    return result;
+        .errorText =
+            [](const QJsonObject &root, QString *code) {
+                const QJsonObject e = root.value("error"_L1).toObject();
+                QString message = e.value("message"_L1).toString();
+                const QJsonArray fields = e.value("errors"_L1).toArray();
+                for (const QJsonValue &f : fields) {
+                    const QString text = f.isString() ? f.toString()
+                                                      : f.toObject().value("field"_L1).toString() +
+                            u": "_s + f.toObject().value("message"_L1).toString();
+                    message += u"; "_s + text;
+                }
+                *code = e.value("code"_L1).toString();
+                return message;
+            },
+        .amountKey = u"rate"_s,
+        .readRate =
+            [](const QJsonObject &r, QDate shipDate, CarrierQuote *q) {
+                q->carrier = r.value("carrier"_L1).toString();
+                q->service = r.value("service"_L1).toString();
+                q->serviceCode = q->service;
+                const QJsonValue days = r.value("delivery_days"_L1);
+                const QJsonValue estDays = r.value("est_delivery_days"_L1);
+                if (days.isDouble())
+                    q->transitDays = days.toInt();
+                else if (estDays.isDouble())
+                    q->transitDays = estDays.toInt();
+                q->estimatedDelivery = parseDate(r.value("delivery_date"_L1));
+                if (!q->estimatedDelivery.isValid() && q->transitDays && shipDate.isValid())
+                    q->estimatedDelivery = addBusinessDays(shipDate, *q->transitDays);
+                const QJsonValue guaranteed = r.value("delivery_date_guaranteed"_L1);
+                if (guaranteed.isBool()) {
+                    q->guaranteed =
+                        guaranteed.toBool() ? Guarantee::Guaranteed : Guarantee::NotGuaranteed;
+                }
+            },
+        // Per-carrier failures beside the good rates: {"carrier", "type": "rate_error", "message"}.
+        .readMessage =
+            [](const QJsonObject &m) {
+                const QString text = m.value("message"_L1).toString();
+                return CarrierError {
+                    {},
+                    m.value("carrier"_L1).toString(),
+                    classify(0, m.value("type"_L1).toString(), text, CarrierErrorKind::NoService),
+                    text};
+            },
+    };
+    return parseAggregatorAnswer(httpStatus, body, source, shipDate, format);
 }
 
 void EasyPostAdapter::startRequest(quint64 call, const ShipmentRequest &request)
@@ -165,15 +136,10 @@ void EasyPostAdapter::startRequest(quint64 call, const ShipmentRequest &request)
     // HTTP Basic with the API key as the user name and no password.
     http.setRawHeader("Authorization"_ba,
                       "Basic "_ba + QByteArray(apiKey.toUtf8() + ':').toBase64());
-    const QByteArray body = QJsonDocument(buildBody(request)).toJson(QJsonDocument::Compact);
-    const QDate ships = shipDate(request);
-    post(call, http, body, [this, call, ships](const HttpAnswer &answer) {
-        if (answer.status == 0) {
-            finish(call, CarrierResult {{}, {transportError(answer)}});
-            return;
-        }
-        finish(call, parseResponse(answer.status, answer.body, source(), ships));
-    });
+    postForRates(call, http, QJsonDocument(buildBody(request)).toJson(QJsonDocument::Compact),
+                 [this, ships = shipDate(request)](int status, const QByteArray &answer) {
+                     return parseResponse(status, answer, source(), ships);
+                 });
 }
 
 } // namespace ChannelDesk

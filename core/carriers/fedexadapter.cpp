@@ -1,5 +1,7 @@
 #include "fedexadapter.h"
 
+#include "carriers/addressjson.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkRequest>
@@ -17,16 +19,15 @@ constexpr double kCmPerInch = 2.54;
 
 QJsonObject address(const ShippingAddress &a)
 {
-    QJsonObject o {{u"postalCode"_s, a.postalCode}, {u"countryCode"_s, a.country}};
-    if (!a.street1.isEmpty())
-        o.insert(u"streetLines"_s, QJsonArray {a.street1});
-    if (!a.city.isEmpty())
-        o.insert(u"city"_s, a.city);
-    if (!a.state.isEmpty())
-        o.insert(u"stateOrProvinceCode"_s, a.state);
-    if (a.residential)
-        o.insert(u"residential"_s, true);
-    return o;
+    static const AddressKeys keys {.postalCode = u"postalCode"_s,
+                                   .country = u"countryCode"_s,
+                                   .name = {}, // FedEx rates without names
+                                   .street = u"streetLines"_s,
+                                   .city = u"city"_s,
+                                   .state = u"stateOrProvinceCode"_s,
+                                   .residential = u"residential"_s,
+                                   .streetAsList = true};
+    return addressJson(a, keys);
 }
 
 // FedEx's transit time words: "ONE_DAY" ... "TWENTY_DAYS", "UNKNOWN".
@@ -118,16 +119,8 @@ CarrierError FedexAdapter::parseErrorBody(int httpStatus, const QByteArray &body
 {
     // {"transactionId": "...", "errors": [{"code": "NOT.AUTHORIZED.ERROR", "message": "..."}]}
     const QJsonArray errors = QJsonDocument::fromJson(body).object().value("errors"_L1).toArray();
-    QStringList texts;
     QString codes;
-    for (const QJsonValue &v : errors) {
-        const QJsonObject e = v.toObject();
-        texts.append(e.value("code"_L1).toString() + u": "_s + e.value("message"_L1).toString());
-        codes += e.value("code"_L1).toString() + u' ';
-    }
-    QString message = texts.join(u"; "_s);
-    if (message.isEmpty())
-        message = u"HTTP %1"_s.arg(httpStatus);
+    const QString message = errorListText(errors, httpStatus, &codes);
     return CarrierError {source, u"FedEx"_s,
                          classify(httpStatus, codes, message, CarrierErrorKind::BadResponse),
                          message, httpStatus};
@@ -137,19 +130,11 @@ CarrierResult FedexAdapter::parseResponse(int httpStatus, const QByteArray &body
                                           const QString &source, QDate shipDate)
 {
     CarrierResult result;
-    if (httpStatus < 200 || httpStatus > 299) {
-        result.errors.append(parseErrorBody(httpStatus, body, source));
+    const auto output =
+        answerObject(httpStatus, body, "output"_L1, source, u"FedEx"_s, &parseErrorBody, &result);
+    if (!output)
         return result;
-    }
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
-    const QJsonObject output = doc.object().value("output"_L1).toObject();
-    if (parseError.error != QJsonParseError::NoError || output.isEmpty()) {
-        result.errors.append(CarrierError {source, u"FedEx"_s, CarrierErrorKind::BadResponse,
-                                           u"the answer has no output"_s, httpStatus});
-        return result;
-    }
-    const QJsonArray details = output.value("rateReplyDetails"_L1).toArray();
+    const QJsonArray details = output->value("rateReplyDetails"_L1).toArray();
     for (const QJsonValue &v : details) {
         const QJsonObject d = v.toObject();
         CarrierQuote q;
@@ -227,28 +212,14 @@ QNetworkRequest FedexAdapter::tokenRequest(const QString &clientId, const QStrin
     return request;
 }
 
-CarrierError FedexAdapter::parseError(int httpStatus, const QByteArray &body) const
-{
-    return parseErrorBody(httpStatus, body, source());
-}
-
-void FedexAdapter::sendWithToken(quint64 call, const ShipmentRequest &request, const QString &token)
+QNetworkRequest FedexAdapter::rateRequest(const ShipmentRequest &request, QDate shipDate,
+                                          QByteArray *body) const
 {
     QNetworkRequest http = jsonRequest(u"/rate/v1/rates/quotes"_s);
-    http.setRawHeader("Authorization"_ba, "Bearer "_ba + token.toUtf8());
     http.setRawHeader("X-locale"_ba, "en_US"_ba);
-    const QDate ships = shipDate(request);
-    const QByteArray body = QJsonDocument(buildBody(request, ships, config().accountNumber))
-                                .toJson(QJsonDocument::Compact);
-    post(call, http, body, [this, call, request, ships](const HttpAnswer &answer) {
-        if (answer.status == 0) {
-            finish(call, CarrierResult {{}, {transportError(answer)}});
-            return;
-        }
-        if (retriedAfterUnauthorized(call, request, answer.status))
-            return;
-        finish(call, parseResponse(answer.status, answer.body, source(), ships));
-    });
+    *body = QJsonDocument(buildBody(request, shipDate, config().accountNumber))
+                .toJson(QJsonDocument::Compact);
+    return http;
 }
 
 } // namespace ChannelDesk

@@ -8,11 +8,11 @@ namespace ChannelDesk {
 // serviceType, which rates every eligible service with its transit time.
 // Followed: https://developer.fedex.com/api/en-us/catalog/rate/v1/docs.html (Rates and Transit
 // Times API) and https://developer.fedex.com/api/en-us/catalog/authorization/docs.html.
-class FedexAdapter final : public OAuthCarrierAdapter
+class FedexAdapter final : public OAuthCarrierAdapterFor<FedexAdapter>
 {
     Q_OBJECT
 public:
-    using OAuthCarrierAdapter::OAuthCarrierAdapter;
+    using OAuthCarrierAdapterFor::OAuthCarrierAdapterFor;
 
     // Pounds and inches from a US origin, kilograms and centimetres elsewhere.
     static QJsonObject buildBody(const ShipmentRequest &request, QDate shipDate,
@@ -22,11 +22,11 @@ public:
     static CarrierError parseErrorBody(int httpStatus, const QByteArray &body,
                                        const QString &source);
 
-protected:
+private:
     QNetworkRequest tokenRequest(const QString &clientId, const QString &clientSecret,
                                  QByteArray *body) const override;
-    CarrierError parseError(int httpStatus, const QByteArray &body) const override;
-    void sendWithToken(quint64 call, const ShipmentRequest &request, const QString &token) override;
+    QNetworkRequest rateRequest(const ShipmentRequest &request, QDate shipDate,
+                                QByteArray *body) const override;
 };
 
 } // namespace ChannelDesk

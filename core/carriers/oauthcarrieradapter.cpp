@@ -2,6 +2,7 @@
 
 #include "util/clock.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkRequest>
 
@@ -75,6 +76,58 @@ void OAuthCarrierAdapter::fetchToken(quint64 call, const ShipmentRequest &reques
         m_tokenWasCached.insert(call, false);
         sendWithToken(call, request, token);
     });
+}
+
+void OAuthCarrierAdapter::sendWithToken(quint64 call, const ShipmentRequest &request,
+                                        const QString &token)
+{
+    const QDate ships = shipDate(request);
+    QByteArray body;
+    QNetworkRequest http = rateRequest(request, ships, &body);
+    http.setRawHeader("Authorization"_ba, "Bearer "_ba + token.toUtf8());
+    post(call, http, body, [this, call, request, ships](const HttpAnswer &answer) {
+        if (answer.status == 0) {
+            finish(call, CarrierResult {{}, {transportError(answer)}});
+            return;
+        }
+        if (retriedAfterUnauthorized(call, request, answer.status))
+            return;
+        finish(call, parseRates(answer.status, answer.body, ships));
+    });
+}
+
+QString OAuthCarrierAdapter::errorListText(const QJsonArray &errors, int httpStatus, QString *codes)
+{
+    QStringList texts;
+    for (const QJsonValue &v : errors) {
+        const QJsonObject e = v.toObject();
+        texts.append(e.value("code"_L1).toString() + u": "_s + e.value("message"_L1).toString());
+        *codes += e.value("code"_L1).toString() + u' ';
+    }
+    QString message = texts.join(u"; "_s);
+    if (message.isEmpty())
+        message = u"HTTP %1"_s.arg(httpStatus);
+    return message;
+}
+
+std::optional<QJsonObject>
+OAuthCarrierAdapter::answerObject(int httpStatus, const QByteArray &body, QLatin1StringView key,
+                                  const QString &source, const QString &carrier,
+                                  ErrorBodyParser parseErrorBody, CarrierResult *result)
+{
+    if (httpStatus < 200 || httpStatus > 299) {
+        result->errors.append(parseErrorBody(httpStatus, body, source));
+        return std::nullopt;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
+    const QJsonObject object = doc.object().value(key).toObject();
+    if (parseError.error != QJsonParseError::NoError || object.isEmpty()) {
+        result->errors.append(CarrierError {source, carrier, CarrierErrorKind::BadResponse,
+                                            u"the answer has no "_s + key, httpStatus});
+        return std::nullopt;
+    }
+    return object;
 }
 
 } // namespace ChannelDesk

@@ -1,5 +1,7 @@
 #include "upsadapter.h"
 
+#include "carriers/addressjson.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkRequest>
@@ -29,16 +31,16 @@ QString decimal(double v, int places)
 
 QJsonObject address(const ShippingAddress &a)
 {
-    QJsonObject o {{u"PostalCode"_s, a.postalCode}, {u"CountryCode"_s, a.country}};
-    if (!a.street1.isEmpty())
-        o.insert(u"AddressLine"_s, QJsonArray {a.street1});
-    if (!a.city.isEmpty())
-        o.insert(u"City"_s, a.city);
-    if (!a.state.isEmpty())
-        o.insert(u"StateProvinceCode"_s, a.state);
-    if (a.residential)
-        o.insert(u"ResidentialAddressIndicator"_s, u"Y"_s);
-    return o;
+    static const AddressKeys keys {.postalCode = u"PostalCode"_s,
+                                   .country = u"CountryCode"_s,
+                                   .name = {}, // the party carries the name
+                                   .street = u"AddressLine"_s,
+                                   .city = u"City"_s,
+                                   .state = u"StateProvinceCode"_s,
+                                   .residential = u"ResidentialAddressIndicator"_s,
+                                   .streetAsList = true,
+                                   .residentialValue = u"Y"_s};
+    return addressJson(a, keys);
 }
 
 QJsonObject party(const ShippingAddress &a, const QString &fallbackName)
@@ -140,16 +142,8 @@ CarrierError UpsAdapter::parseErrorBody(int httpStatus, const QByteArray &body,
     // {"response": {"errors": [{"code": "250002", "message": "Invalid Authentication ..."}]}}
     const QJsonObject root = QJsonDocument::fromJson(body).object();
     const QJsonArray errors = jsonList(root.value("response"_L1).toObject().value("errors"_L1));
-    QStringList texts;
     QString codes;
-    for (const QJsonValue &v : errors) {
-        const QJsonObject e = v.toObject();
-        texts.append(e.value("code"_L1).toString() + u": "_s + e.value("message"_L1).toString());
-        codes += e.value("code"_L1).toString() + u' ';
-    }
-    QString message = texts.join(u"; "_s);
-    if (message.isEmpty())
-        message = u"HTTP %1"_s.arg(httpStatus);
+    const QString message = errorListText(errors, httpStatus, &codes);
     CarrierErrorKind kind = classify(httpStatus, codes, message, CarrierErrorKind::BadResponse);
     // 111210: "The requested service is unavailable between the selected locations."
     if (httpStatus < 500 && codes.contains("111210"_L1))
@@ -161,19 +155,11 @@ CarrierResult UpsAdapter::parseResponse(int httpStatus, const QByteArray &body,
                                         const QString &source, QDate shipDate)
 {
     CarrierResult result;
-    if (httpStatus < 200 || httpStatus > 299) {
-        result.errors.append(parseErrorBody(httpStatus, body, source));
+    const auto response = answerObject(httpStatus, body, "RateResponse"_L1, source, u"UPS"_s,
+                                       &parseErrorBody, &result);
+    if (!response)
         return result;
-    }
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
-    const QJsonObject response = doc.object().value("RateResponse"_L1).toObject();
-    if (parseError.error != QJsonParseError::NoError || response.isEmpty()) {
-        result.errors.append(CarrierError {source, u"UPS"_s, CarrierErrorKind::BadResponse,
-                                           u"the answer has no RateResponse"_s, httpStatus});
-        return result;
-    }
-    const QJsonArray shipments = jsonList(response.value("RatedShipment"_L1));
+    const QJsonArray shipments = jsonList(response->value("RatedShipment"_L1));
     for (const QJsonValue &v : shipments) {
         const QJsonObject s = v.toObject();
         CarrierQuote q;
@@ -261,29 +247,15 @@ QNetworkRequest UpsAdapter::tokenRequest(const QString &clientId, const QString 
     return request;
 }
 
-CarrierError UpsAdapter::parseError(int httpStatus, const QByteArray &body) const
-{
-    return parseErrorBody(httpStatus, body, source());
-}
-
-void UpsAdapter::sendWithToken(quint64 call, const ShipmentRequest &request, const QString &token)
+QNetworkRequest UpsAdapter::rateRequest(const ShipmentRequest &request, QDate shipDate,
+                                        QByteArray *body) const
 {
     QNetworkRequest http = jsonRequest(ratePath());
-    http.setRawHeader("Authorization"_ba, "Bearer "_ba + token.toUtf8());
     http.setRawHeader("transId"_ba, QUuid::createUuid().toByteArray(QUuid::Id128));
     http.setRawHeader("transactionSrc"_ba, "ChannelDesk"_ba);
-    const QDate ships = shipDate(request);
-    const QByteArray body = QJsonDocument(buildBody(request, ships, config().accountNumber))
-                                .toJson(QJsonDocument::Compact);
-    post(call, http, body, [this, call, request, ships](const HttpAnswer &answer) {
-        if (answer.status == 0) {
-            finish(call, CarrierResult {{}, {transportError(answer)}});
-            return;
-        }
-        if (retriedAfterUnauthorized(call, request, answer.status))
-            return;
-        finish(call, parseResponse(answer.status, answer.body, source(), ships));
-    });
+    *body = QJsonDocument(buildBody(request, shipDate, config().accountNumber))
+                .toJson(QJsonDocument::Compact);
+    return http;
 }
 
 } // namespace ChannelDesk

@@ -9,11 +9,11 @@ namespace ChannelDesk {
 // Followed: https://developer.ups.com/api/reference/rating (Rating.yaml in
 // github.com/UPS-API/api-documentation: /rating/{version}/{requestoption}, RateResponse) and
 // https://developer.ups.com/api/reference/oauth/client-credentials (POST /security/v1/oauth/token).
-class UpsAdapter final : public OAuthCarrierAdapter
+class UpsAdapter final : public OAuthCarrierAdapterFor<UpsAdapter>
 {
     Q_OBJECT
 public:
-    using OAuthCarrierAdapter::OAuthCarrierAdapter;
+    using OAuthCarrierAdapterFor::OAuthCarrierAdapterFor;
 
     static constexpr const char *kVersion = "v2409";
     static QString ratePath();
@@ -27,11 +27,11 @@ public:
     static CarrierError parseErrorBody(int httpStatus, const QByteArray &body,
                                        const QString &source);
 
-protected:
+private:
     QNetworkRequest tokenRequest(const QString &clientId, const QString &clientSecret,
                                  QByteArray *body) const override;
-    CarrierError parseError(int httpStatus, const QByteArray &body) const override;
-    void sendWithToken(quint64 call, const ShipmentRequest &request, const QString &token) override;
+    QNetworkRequest rateRequest(const ShipmentRequest &request, QDate shipDate,
+                                QByteArray *body) const override;
 };
 
 } // namespace ChannelDesk

@@ -118,18 +118,13 @@ bool CoreRuntime::start(QString *error)
                     m_monitor->recordLag(ch, lagMs * 1000);
                     m_lagBuffer.append({ch, m_clock.nowMs(), lagMs});
                 });
-        connect(
-            p, &Propagator::callFinished, this,
-            [this](const QString &ch, bool success, bool throttled, bool answered, int listings) {
-                const AttemptOutcome outcome = success ? AttemptOutcome::Acknowledged
-                    : throttled                        ? AttemptOutcome::Throttled
-                    : answered                         ? AttemptOutcome::Failed
-                                                       : AttemptOutcome::Unanswered;
-                m_monitor->recordOutcome(ch, outcome);
-                m_callBuffer.append({ch, m_clock.nowMs(), outcome, listings});
-                if (m_stopping)
-                    checkStopped();
-            });
+        connect(p, &Propagator::callFinished, this,
+                [this](const QString &ch, AttemptOutcome outcome, int listings) {
+                    m_monitor->recordOutcome(ch, outcome);
+                    m_callBuffer.append({ch, m_clock.nowMs(), outcome, listings});
+                    if (m_stopping)
+                        checkStopped();
+                });
         if (channel->adapter->pollsOrders()) {
             Channel *raw = channel.get();
             const int interval = m_options.orderPollIntervalMs > 0 ? m_options.orderPollIntervalMs
@@ -399,13 +394,12 @@ void CoreRuntime::refreshLedgerGauges()
 
 CoreRuntime::HttpAnswer CoreRuntime::inventory(const QString &sku) const
 {
-    QString error;
-    const auto level = InventoryStore(*m_db).stock(sku, &error);
-    if (!level) {
-        if (!error.isEmpty())
-            return answer(503, u"error"_s, error);
+    const auto found = InventoryStore(*m_db).stock(sku);
+    if (!found)
+        return answer(503, u"error"_s, found.error());
+    const std::optional<StockLevel> &level = *found;
+    if (!level)
         return answer(404, u"error"_s, u"unknown SKU \"%1\""_s.arg(sku));
-    }
     const qint64 now = m_clock.nowMs();
     QJsonArray channels;
     for (const ListingState &l : m_listings->listings({}, sku)) {
@@ -436,10 +430,11 @@ CoreRuntime::HttpAnswer CoreRuntime::inventory(const QString &sku) const
 
 CoreRuntime::HttpAnswer CoreRuntime::health() const
 {
-    QString error;
-    InventoryStore(*m_db).lastMutationId(&error);
-    if (!error.isEmpty())
-        return {503, QJsonObject {{u"status"_s, u"unhealthy"_s}, {u"database"_s, error}}};
+    const auto lastMutation = InventoryStore(*m_db).lastMutationId();
+    if (!lastMutation) {
+        return {503,
+                QJsonObject {{u"status"_s, u"unhealthy"_s}, {u"database"_s, lastMutation.error()}}};
+    }
     return {200,
             QJsonObject {{u"status"_s, u"ok"_s},
                          {u"channels"_s, qint64(m_channels.size())},

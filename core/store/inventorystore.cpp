@@ -27,36 +27,43 @@ const QString kStockColumns = u"SELECT sku, title, available, safety_buffer, ver
                               "committed FROM stock"_s;
 } // namespace
 
-bool InventoryStore::allStock(QList<StockLevel> *out, QString *error) const
+Result<QList<StockLevel>> InventoryStore::allStock() const
 {
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
-    if (!q.exec(kStockColumns + u" ORDER BY sku"_s)) {
-        *error = q.lastError().text();
+    if (!q.exec(kStockColumns + u" ORDER BY sku"_s))
+        return Error {q.lastError().text()};
+    QList<StockLevel> levels;
+    while (q.next())
+        levels.append(stockFrom(q));
+    return levels;
+}
+
+bool InventoryStore::allStock(QList<StockLevel> *out, QString *error) const
+{
+    auto levels = allStock();
+    if (!levels) {
+        *error = levels.error();
         return false;
     }
-    while (q.next())
-        out->append(stockFrom(q));
+    out->append(*levels);
     return true;
 }
 
-std::optional<StockLevel> InventoryStore::stock(const QString &sku, QString *error) const
+Result<std::optional<StockLevel>> InventoryStore::stock(const QString &sku) const
 {
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
     q.prepare(kStockColumns + u" WHERE sku = ?"_s);
     q.addBindValue(sku);
-    if (!q.exec()) {
-        if (error)
-            *error = q.lastError().text();
-        return std::nullopt;
-    }
+    if (!q.exec())
+        return Error {q.lastError().text()};
     if (!q.next())
-        return std::nullopt;
-    return stockFrom(q);
+        return std::optional<StockLevel>();
+    return std::optional<StockLevel>(stockFrom(q));
 }
 
-bool InventoryStore::audit(const AuditFilter &filter, QList<Mutation> *out, QString *error) const
+Result<QList<Mutation>> InventoryStore::audit(const AuditFilter &filter) const
 {
     QString sql = u"SELECT id, sku, delta, available_after, version, kind, channel, order_id, "
                   "actor, reason, paused_after, at, committed_delta, committed_after, event_id "
@@ -95,10 +102,9 @@ bool InventoryStore::audit(const AuditFilter &filter, QList<Mutation> *out, QStr
     q.prepare(sql);
     for (const QVariant &v : binds)
         q.addBindValue(v);
-    if (!q.exec()) {
-        *error = q.lastError().text();
-        return false;
-    }
+    if (!q.exec())
+        return Error {q.lastError().text()};
+    QList<Mutation> out;
     while (q.next()) {
         Mutation m;
         m.id = q.value(0).toLongLong();
@@ -116,19 +122,16 @@ bool InventoryStore::audit(const AuditFilter &filter, QList<Mutation> *out, QStr
         m.committedDelta = q.value(12).toLongLong();
         m.committedAfter = q.value(13).toLongLong();
         m.eventId = q.value(14).toString();
-        out->append(m);
+        out.append(m);
     }
-    return true;
+    return out;
 }
 
-qint64 InventoryStore::lastMutationId(QString *error) const
+Result<qint64> InventoryStore::lastMutationId() const
 {
     QSqlQuery q(m_db.connection());
-    if (!q.exec(u"SELECT COALESCE(MAX(id), 0) FROM mutations"_s) || !q.next()) {
-        if (error)
-            *error = q.lastError().text();
-        return -1;
-    }
+    if (!q.exec(u"SELECT COALESCE(MAX(id), 0) FROM mutations"_s) || !q.next())
+        return Error {q.lastError().text()};
     return q.value(0).toLongLong();
 }
 

@@ -2,6 +2,7 @@
 
 #include "domain/mutation.h"
 #include "domain/stocklevel.h"
+#include "util/result.h"
 
 #include <QList>
 #include <QString>
@@ -35,12 +36,16 @@ public:
         bool newestFirst = false; // with a limit: the newest rows, still returned newest first
     };
 
-    // Every SKU, ordered by SKU. Returns false and sets *error on a database failure.
+    // Every SKU, ordered by SKU.
+    Result<QList<StockLevel>> allStock() const;
+    // Transitional, for core/sim until it moves into its own library: allStock() as before.
     bool allStock(QList<StockLevel> *out, QString *error) const;
-    std::optional<StockLevel> stock(const QString &sku, QString *error = nullptr) const;
+    // The SKU's row; nullopt when there is no such SKU.
+    Result<std::optional<StockLevel>> stock(const QString &sku) const;
     // The mutation log, oldest first (or newest first, see AuditFilter::newestFirst).
-    bool audit(const AuditFilter &filter, QList<Mutation> *out, QString *error) const;
-    qint64 lastMutationId(QString *error = nullptr) const;
+    Result<QList<Mutation>> audit(const AuditFilter &filter) const;
+    // The newest mutation's id (0 for an empty log).
+    Result<qint64> lastMutationId() const;
 
 private:
     Database &m_db;

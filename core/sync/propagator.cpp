@@ -44,7 +44,6 @@ Propagator::Propagator(Database &db, ChannelAdapter *adapter, const Clock &clock
 Propagator::Propagator(Database &db, ChannelAdapter *adapter, const Clock &clock,
                        const Options &options, QObject *parent)
     : QObject(parent)
-    , m_db(db)
     , m_store(db)
     , m_adapter(adapter)
     , m_clock(clock)
@@ -240,8 +239,11 @@ void Propagator::onReport(const QList<DueListing> &sent, const QList<ListingUpda
     }
     if (anyOk)
         m_limiter.onSuccess();
-    Q_EMIT callFinished(channel, healthy, report.throttled, answered || report.throttled,
-                        int(sent.size()));
+    const AttemptOutcome outcome = healthy ? AttemptOutcome::Acknowledged
+        : report.throttled                 ? AttemptOutcome::Throttled
+        : answered                         ? AttemptOutcome::Failed
+                                           : AttemptOutcome::Unanswered;
+    Q_EMIT callFinished(channel, outcome, int(sent.size()));
     wake();
 }
 

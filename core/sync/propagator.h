@@ -1,6 +1,7 @@
 #pragma once
 
 #include "channels/channeladapter.h"
+#include "metrics/lagmonitor.h" // AttemptOutcome
 #include "store/listingstore.h"
 #include "sync/backoff.h"
 #include "sync/ratelimiter.h"
@@ -45,7 +46,6 @@ public:
     ~Propagator() override;
 
     QString channelId() const;
-    ChannelAdapter *adapter() const { return m_adapter; }
     const RateLimiter &rateLimiter() const { return m_limiter; }
 
     void start();
@@ -65,11 +65,10 @@ Q_SIGNALS:
     void attemptFailed(const QString &channel, const QString &sku, qint64 version, bool permanent,
                        const QString &message);
     void deadLettered(const QString &channel, const QString &sku, const QString &message);
-    // One call to the channel ended: some listing acknowledged or only found our compare value
-    // stale (success: the channel did its part), throttled, and whether any HTTP answer came at
-    // all (false for timeouts and resets).
-    void callFinished(const QString &channel, bool success, bool throttled, bool answered,
-                      int listings);
+    // One call to the channel ended: Acknowledged when some listing was acknowledged or only
+    // found our compare value stale (the channel did its part), else Throttled, Failed (another
+    // error answer) or Unanswered (timeouts and resets).
+    void callFinished(const QString &channel, ChannelDesk::AttemptOutcome outcome, int listings);
     // Nothing in flight and nothing it may send now (work may wait for a retry time or a
     // token).
     void idle(const QString &channel);
@@ -98,7 +97,6 @@ private:
     };
     QHash<QString, RevisionBudget> m_revisions;
 
-    Database &m_db;
     ListingStore m_store;
     QPointer<ChannelAdapter> m_adapter;
     const Clock &m_clock;

@@ -397,7 +397,7 @@ QList<ApplyResult> SyncEngine::applyBatch(const QList<OrderEvent> &events)
     QList<ApplyResult> validResults(valid.size());
     QList<Mutation> committed;
     TxStatus status = TxStatus::CasMiss;
-    for (int attempt = 0; attempt < m_maxAttempts && status == TxStatus::CasMiss; ++attempt) {
+    for (int attempt = 0; attempt < kMaxAttempts && status == TxStatus::CasMiss; ++attempt) {
         validResults = QList<ApplyResult>(valid.size());
         status = runBatch(valid, validResults, attempt > 0, committed);
     }
@@ -426,7 +426,7 @@ QList<ApplyResult> SyncEngine::applyBatch(const QList<OrderEvent> &events)
 
 SyncEngine::ChangeResult SyncEngine::runChange(const std::function<ChangeResult(Batch &)> &plan)
 {
-    for (int attempt = 0; attempt < m_maxAttempts; ++attempt) {
+    for (int attempt = 0; attempt < kMaxAttempts; ++attempt) {
         if (!m_db.beginWrite())
             return {ChangeError::StorageError, m_db.lastError(), {}};
         Batch b;

@@ -165,7 +165,8 @@ private:
     std::array<Statement *, 5> m_statements {};
     QString m_lastError;
     qint64 m_eventSeq = 0;
-    int m_maxAttempts = 8;
+    // How often a compare-and-swap miss is retried before giving up with ConcurrentUpdate.
+    static constexpr int kMaxAttempts = 8;
 };
 
 } // namespace ChannelDesk

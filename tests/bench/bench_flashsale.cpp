@@ -69,12 +69,12 @@ int main(int argc, char *argv[])
     const QList<Propagator *> propagators = runtime.propagators();
     for (Propagator *p : propagators) {
         QObject::connect(p, &Propagator::callFinished, &app,
-                         [&](const QString &channel, bool, bool throttled, bool, int) {
+                         [&](const QString &channel, AttemptOutcome outcome, int) {
                              if (!measuring)
                                  return;
                              Throttling &t = throttling[channel];
                              ++t.calls;
-                             if (throttled) {
+                             if (outcome == AttemptOutcome::Throttled) {
                                  ++t.throttled;
                                  t.longestRun = std::max(t.longestRun, ++t.run);
                              } else {

@@ -43,19 +43,18 @@ public:
     StockLevel stock(const QString &sku)
     {
         const auto s = InventoryStore(*m_db).stock(sku);
-        if (!s)
+        if (!s || !*s)
             qFatal("no stock row for %s", qPrintable(sku));
-        return *s;
+        return **s;
     }
     QList<Mutation> log(const QString &sku = {})
     {
         InventoryStore::AuditFilter filter;
         filter.sku = sku;
-        QList<Mutation> out;
-        QString error;
-        if (!InventoryStore(*m_db).audit(filter, &out, &error))
-            qFatal("audit failed: %s", qPrintable(error));
-        return out;
+        const auto out = InventoryStore(*m_db).audit(filter);
+        if (!out)
+            qFatal("audit failed: %s", qPrintable(out.error()));
+        return *out;
     }
 
 private:

@@ -267,7 +267,7 @@ bool TestChannelSync::converged(QString *why)
     for (const QString &channel : kChannels) {
         const QJsonObject held = simGet(u"/_sim/%1/listings"_s.arg(channel));
         for (int i = 0; i < kSkus; ++i) {
-            const StockLevel s = *store.stock(skuName(i));
+            const StockLevel s = **store.stock(skuName(i));
             const qint64 want = s.paused ? 0 : s.available;
             const qint64 got =
                 held.value(remoteId(channel, i)).toObject().value(u"quantity"_s).toInteger(-1);
@@ -279,7 +279,7 @@ bool TestChannelSync::converged(QString *why)
             }
         }
         for (const ListingState &l : listings.listings(channel)) {
-            const StockLevel s = *store.stock(l.sku);
+            const StockLevel s = **store.stock(l.sku);
             if (l.state != ListingState::State::Dead && l.ackedVersion != s.version) {
                 *why = u"%1 %2: acknowledged version %3 of %4 (%5)"_s.arg(channel, l.sku)
                            .arg(l.ackedVersion)
@@ -359,10 +359,9 @@ void TestChannelSync::convergesUnderTransientFaults()
     QTRY_VERIFY2_WITH_TIMEOUT(converged(&why), qPrintable(why), 60'000);
 
     qint64 onHand = 0;
-    QList<StockLevel> levels;
-    QString error;
-    InventoryStore(*m_runtime->database()).allStock(&levels, &error);
-    for (const StockLevel &s : std::as_const(levels))
+    const auto levels = InventoryStore(*m_runtime->database()).allStock();
+    QVERIFY2(levels, qPrintable(levels.error()));
+    for (const StockLevel &s : *levels)
         onHand += s.available;
     QCOMPARE(onHand, qint64(kSkus) * 1000 - kOrders);
     QCOMPARE(m_runtime->orderCounters().duplicate >= 0, true);
@@ -431,7 +430,7 @@ void TestChannelSync::webhooksAreAppliedOnceAndVerified()
     }
     QTRY_COMPARE_WITH_TIMEOUT(m_runtime->orderCounters().applied, qint64(2), 10'000);
     QTRY_COMPARE_WITH_TIMEOUT(m_runtime->orderCounters().duplicate, qint64(4), 10'000);
-    QCOMPARE(InventoryStore(*m_runtime->database()).stock(skuName(1))->available, 996);
+    QCOMPARE((*InventoryStore(*m_runtime->database()).stock(skuName(1)))->available, 996);
 
     // A bad signature is refused and changes nothing; so are malformed and oversized bodies.
     const QByteArray body = R"({"id": 777, "line_items": [{"sku": "SKU-2", "quantity": 1}]})";
@@ -454,11 +453,11 @@ void TestChannelSync::webhooksAreAppliedOnceAndVerified()
                          {{"X-Shopify-Hmac-Sha256", good}}),
              413);
     QCOMPARE(runtimePost(u"/webhooks/woo"_s, "webhook_id=12", {}), 200); // the save-time ping
-    QCOMPARE(InventoryStore(*m_runtime->database()).stock(skuName(2))->available, 1000);
+    QCOMPARE((*InventoryStore(*m_runtime->database()).stock(skuName(2)))->available, 1000);
     QCOMPARE(runtimePost(u"/webhooks/shop"_s, body,
                          {{"X-Shopify-Topic", "orders/create"}, {"X-Shopify-Hmac-Sha256", good}}),
              200);
-    QCOMPARE(InventoryStore(*m_runtime->database()).stock(skuName(2))->available, 999);
+    QCOMPARE((*InventoryStore(*m_runtime->database()).stock(skuName(2)))->available, 999);
 }
 
 void TestChannelSync::pauseAtZeroReachesEveryChannelAndRestockResumes()

@@ -5,7 +5,7 @@
 #include "shopifywebhookparser.h"
 
 #include "channels/jsonutil.h"
-#include "channels/webhooksignature.h"
+#include "channels/orderwebhook.h"
 
 #include <QJsonArray>
 #include <QLoggingCategory>
@@ -19,61 +19,33 @@ Q_DECLARE_LOGGING_CATEGORY(lcShopify)
 WebhookResult ShopifyWebhookParser::parse(const WebhookRequest &request,
                                           const QList<QByteArray> &secrets) const
 {
+    static const OrderWebhookFormat format {
+        .deliveryIdHeader = "x-shopify-webhook-id",
+        .signatureHeader = "x-shopify-hmac-sha256",
+        .signatureName = u"X-Shopify-Hmac-Sha256"_s,
+        .topicHeader = "x-shopify-topic",
+        .orderTopics = {u"orders/create"_s},
+    };
     WebhookResult result;
-    result.deliveryId = QString::fromUtf8(request.header("x-shopify-webhook-id"));
-    const QByteArray signature = request.header("x-shopify-hmac-sha256");
-    if (signature.isEmpty()) {
-        result.kind = WebhookResult::Kind::BadSignature;
-        result.message = u"missing X-Shopify-Hmac-Sha256"_s;
+    const auto root = openOrderWebhook(request, secrets, format, &result);
+    if (!root)
         return result;
-    }
-    if (!verifyBase64HmacSha256(request.body, signature, secrets)) {
-        result.kind = WebhookResult::Kind::BadSignature;
-        result.message = u"X-Shopify-Hmac-Sha256 does not match the body"_s;
-        return result;
-    }
-
-    const QString topic = QString::fromUtf8(request.header("x-shopify-topic")).trimmed();
-    if (!topic.isEmpty() && topic != u"orders/create"_s) {
-        result.kind = WebhookResult::Kind::Ignored;
-        result.message = u"topic %1 takes no stock"_s.arg(topic);
-        return result;
-    }
-
-    result.kind = WebhookResult::Kind::BadRequest;
-    const auto root = parseJsonObject(request.body);
-    if (!root) {
-        result.message = u"body is not a JSON object"_s;
-        return result;
-    }
-    result.orderId = jsonIdString(root->value(u"id"_s));
-    if (result.orderId.isEmpty()) {
-        result.message = u"id: missing or not an integer"_s;
-        return result;
-    }
     const QJsonValue items = root->value(u"line_items"_s);
     if (!items.isArray() || items.toArray().isEmpty()) {
         result.message = u"line_items: missing or empty"_s;
         return result;
     }
     const QJsonArray lines = items.toArray();
+    // sku may be null or empty; the variant id is the fallback (null for a deleted product).
+    auto variantId = [](const QJsonObject &line) {
+        return jsonIdString(line.value(u"variant_id"_s));
+    };
+    if (!readOrderLines(lines, variantId, &result))
+        return result;
     QStringList unnamed;
-    for (qsizetype i = 0; i < lines.size(); ++i) {
-        const QJsonObject line = lines.at(i).toObject();
-        const auto quantity = jsonInteger(line.value(u"quantity"_s));
-        if (!lines.at(i).isObject() || !quantity || *quantity < 1) {
-            result.message = u"line_items[%1].quantity: missing or not a positive integer"_s.arg(i);
-            return result;
-        }
-        WebhookLine parsed;
-        parsed.quantity = *quantity;
-        // sku may be null or empty; the variant id is the fallback (null for a deleted product).
-        parsed.sku = line.value(u"sku"_s).toString().trimmed();
-        if (parsed.sku.isEmpty())
-            parsed.remoteId = jsonIdString(line.value(u"variant_id"_s));
-        if (parsed.sku.isEmpty() && parsed.remoteId.isEmpty())
+    for (qsizetype i = 0; i < result.lines.size(); ++i) {
+        if (result.lines.at(i).sku.isEmpty() && result.lines.at(i).remoteId.isEmpty())
             unnamed.append(u"line_items[%1]"_s.arg(i));
-        result.lines.append(parsed);
     }
     const QJsonObject shipping = root->value(u"shipping_address"_s).toObject();
     result.shipTo = ShipTo::from(

@@ -1,10 +1,10 @@
 #include "channels/shopify/shopifywebhookparser.h"
+#include "webhooktest.h"
 
-#include <QCryptographicHash>
-#include <QMessageAuthenticationCode>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
+using ChannelDesk::WebhookTest::sign;
 
 namespace ChannelDesk {
 
@@ -23,24 +23,12 @@ const QByteArray kOrder = R"({"id":820982911946154508,"name":"#1001","financial_
 "shipping_address":{"first_name":"Steve","address1":"123 Shipping Street","phone":"555-555-SHIP","city":"Shippington","zip":"40003","province":"Kentucky","country":"United States","last_name":"Shipper","address2":null,"company":"Shipping Company","latitude":null,"longitude":null,"name":"Steve Shipper","country_code":"US","province_code":"KY"}
 })";
 
-QByteArray sign(const QByteArray &body, const QByteArray &secret)
-{
-    return QMessageAuthenticationCode::hash(body, secret, QCryptographicHash::Sha256).toBase64();
-}
-
-WebhookRequest request(const QByteArray &body, const QByteArray &signature,
-                       const QByteArray &topic = "orders/create")
-{
-    WebhookRequest r;
-    r.body = body;
-    if (!signature.isNull())
-        r.headers.insert("x-shopify-hmac-sha256", signature);
-    if (!topic.isNull())
-        r.headers.insert("x-shopify-topic", topic);
-    r.headers.insert("x-shopify-webhook-id", "b54557e4-bdd9-4b37-8a5f-bf7d70bcd043");
-    r.headers.insert("x-shopify-shop-domain", "shop-us.myshopify.com");
-    return r;
-}
+const WebhookTest::Channel kShopify {
+    "x-shopify-hmac-sha256",
+    "x-shopify-topic",
+    "orders/create",
+    {{"x-shopify-webhook-id", "b54557e4-bdd9-4b37-8a5f-bf7d70bcd043"},
+     {"x-shopify-shop-domain", "shop-us.myshopify.com"}}};
 
 } // namespace
 
@@ -63,7 +51,8 @@ private Q_SLOTS:
 void TestShopifyWebhookParser::parsesASignedOrder()
 {
     const ShopifyWebhookParser parser;
-    const WebhookResult result = parser.parse(request(kOrder, sign(kOrder, kSecret)), {kSecret});
+    const WebhookResult result =
+        parser.parse(kShopify.request(kOrder, sign(kOrder, kSecret)), {kSecret});
     QCOMPARE(result.kind, WebhookResult::Kind::Order);
     QCOMPARE(result.orderId, u"820982911946154508"_s);
     QCOMPARE(result.deliveryId, u"b54557e4-bdd9-4b37-8a5f-bf7d70bcd043"_s);
@@ -85,12 +74,12 @@ void TestShopifyWebhookParser::acceptsThePreviousSecretDuringRotation()
 {
     const ShopifyWebhookParser parser;
     const QList<QByteArray> secrets = {kSecret, kOldSecret};
-    QCOMPARE(parser.parse(request(kOrder, sign(kOrder, kOldSecret)), secrets).kind,
+    QCOMPARE(parser.parse(kShopify.request(kOrder, sign(kOrder, kOldSecret)), secrets).kind,
              WebhookResult::Kind::Order);
-    QCOMPARE(parser.parse(request(kOrder, sign(kOrder, kSecret)), secrets).kind,
+    QCOMPARE(parser.parse(kShopify.request(kOrder, sign(kOrder, kSecret)), secrets).kind,
              WebhookResult::Kind::Order);
     // Once the old secret is dropped from the list, its signatures fail.
-    QCOMPARE(parser.parse(request(kOrder, sign(kOrder, kOldSecret)), {kSecret}).kind,
+    QCOMPARE(parser.parse(kShopify.request(kOrder, sign(kOrder, kOldSecret)), {kSecret}).kind,
              WebhookResult::Kind::BadSignature);
 }
 
@@ -112,7 +101,7 @@ void TestShopifyWebhookParser::signature()
 {
     QFETCH(QByteArray, signature);
     const ShopifyWebhookParser parser;
-    const WebhookResult result = parser.parse(request(kOrder, signature), {kSecret});
+    const WebhookResult result = parser.parse(kShopify.request(kOrder, signature), {kSecret});
     QCOMPARE(result.kind, WebhookResult::Kind::BadSignature);
     QVERIFY(result.orderId.isEmpty());
     QVERIFY(result.lines.isEmpty());
@@ -131,10 +120,10 @@ void TestShopifyWebhookParser::otherTopicsAreIgnored()
     QFETCH(QByteArray, topic);
     const ShopifyWebhookParser parser;
     const WebhookResult result =
-        parser.parse(request(kOrder, sign(kOrder, kSecret), topic), {kSecret});
+        parser.parse(kShopify.request(kOrder, sign(kOrder, kSecret), topic), {kSecret});
     QCOMPARE(result.kind, WebhookResult::Kind::Ignored);
     // ...but only once signed.
-    QCOMPARE(parser.parse(request(kOrder, sign(kOrder, "x"), topic), {kSecret}).kind,
+    QCOMPARE(parser.parse(kShopify.request(kOrder, sign(kOrder, "x"), topic), {kSecret}).kind,
              WebhookResult::Kind::BadSignature);
 }
 
@@ -159,7 +148,8 @@ void TestShopifyWebhookParser::malformed()
 {
     QFETCH(QByteArray, body);
     const ShopifyWebhookParser parser;
-    const WebhookResult result = parser.parse(request(body, sign(body, kSecret)), {kSecret});
+    const WebhookResult result =
+        parser.parse(kShopify.request(body, sign(body, kSecret)), {kSecret});
     QCOMPARE(result.kind, WebhookResult::Kind::BadRequest);
     QVERIFY(!result.message.isEmpty());
 }
@@ -190,14 +180,9 @@ void TestShopifyWebhookParser::shipTo()
     QFETCH(QByteArray, body);
     QFETCH(bool, hasShipTo);
     const ShopifyWebhookParser parser;
-    const WebhookResult result = parser.parse(request(body, sign(body, kSecret)), {kSecret});
-    QCOMPARE(result.kind, WebhookResult::Kind::Order);
-    QCOMPARE(!result.shipTo.isEmpty(), hasShipTo);
-    if (!hasShipTo)
-        return;
-    QTEST(result.shipTo.postalCode, "postalCode");
-    QTEST(result.shipTo.country, "country");
-    QTEST(result.shipTo.city, "city");
+    const WebhookResult result =
+        parser.parse(kShopify.request(body, sign(body, kSecret)), {kSecret});
+    WebhookTest::verifyShipTo(result, hasShipTo);
 }
 
 } // namespace ChannelDesk

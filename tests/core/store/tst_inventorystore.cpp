@@ -86,11 +86,10 @@ void TestInventoryStore::auditFilters()
     if (kind >= 0)
         f.kind = MutationKind(kind);
     f.fromMs = fromMs;
-    QList<Mutation> out;
-    QString error;
-    QVERIFY2(InventoryStore(m_t->db()).audit(f, &out, &error), qPrintable(error));
+    const auto out = InventoryStore(m_t->db()).audit(f);
+    QVERIFY2(out, qPrintable(out.error()));
     QList<qint64> got;
-    for (const Mutation &m : std::as_const(out))
+    for (const Mutation &m : *out)
         got.append(m.id);
     QCOMPARE(got, ids);
 }
@@ -110,11 +109,10 @@ void TestInventoryStore::limitedAuditTakesTheRequestedEnd()
     InventoryStore::AuditFilter f;
     f.limit = 3;
     f.newestFirst = newestFirst;
-    QList<Mutation> out;
-    QString error;
-    QVERIFY2(InventoryStore(m_t->db()).audit(f, &out, &error), qPrintable(error));
+    const auto out = InventoryStore(m_t->db()).audit(f);
+    QVERIFY2(out, qPrintable(out.error()));
     QList<qint64> got;
-    for (const Mutation &m : std::as_const(out))
+    for (const Mutation &m : *out)
         got.append(m.id);
     QCOMPARE(got, ids);
 }

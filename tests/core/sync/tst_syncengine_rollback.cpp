@@ -53,8 +53,7 @@ void TestSyncEngineRollback::cleanup()
 TestSyncEngineRollback::Snapshot TestSyncEngineRollback::snapshot()
 {
     Snapshot s;
-    QString error;
-    InventoryStore(m_t->db()).allStock(&s.stock, &error);
+    s.stock = InventoryStore(m_t->db()).allStock().valueOr({});
     s.keys = m_t->count(u"SELECT COUNT(*) FROM orders"_s) +
         m_t->count(u"SELECT COUNT(*) FROM order_lines"_s);
     s.log = m_t->count(u"SELECT COUNT(*) FROM mutations"_s);

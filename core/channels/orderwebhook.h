@@ -1,0 +1,43 @@
+#pragma once
+
+#include "channels/webhook.h"
+
+#include <QJsonObject>
+#include <QStringList>
+
+#include <functional>
+#include <optional>
+
+namespace ChannelDesk {
+
+// How a channel signs and labels its order webhooks (Shopify, WooCommerce): a base64
+// HMAC-SHA256 of the raw body in one header, the topic in another. Header names are lower-case.
+struct OrderWebhookFormat
+{
+    QByteArray deliveryIdHeader;
+    QByteArray signatureHeader;
+    QString signatureName; // the header as the channel's docs spell it, for messages
+    QByteArray topicHeader;
+    QStringList orderTopics; // the topics that take stock; a webhook without a topic is one
+    // A ping the channel sends on saving a webhook, signed or not: Ignored, unless its signature
+    // is present and wrong. Null: the channel sends none.
+    bool (*isPing)(const QByteArray &body) = nullptr;
+};
+
+// The checks every order webhook opens with, in order: the signature (before any parsing), the
+// ping, the topic, then a JSON object body with an order id. Returns that object, with
+// result's deliveryId and orderId set and its kind BadRequest (for the channel's own checks to
+// follow); anything else sets result's kind and message and returns nothing.
+std::optional<QJsonObject> openOrderWebhook(const WebhookRequest &request,
+                                            const QList<QByteArray> &secrets,
+                                            const OrderWebhookFormat &format,
+                                            WebhookResult *result);
+
+// Reads line_items into result's lines. Each must be an object with a positive integer
+// quantity, else result's message names the first that is not and false is returned. A line's
+// sku is trimmed; when it is empty, remoteIdOf(line) names the listing instead (may be empty).
+bool readOrderLines(const QJsonArray &lines,
+                    const std::function<QString(const QJsonObject &line)> &remoteIdOf,
+                    WebhookResult *result);
+
+} // namespace ChannelDesk
