@@ -152,6 +152,7 @@ QStringList MainWindow::tabNames() const
 void MainWindow::createActions()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->setObjectName(u"menuFile"_s);
     QAction *exportAudit = file->addAction(tr("&Export audit log…"));
     exportAudit->setObjectName(u"actionExportAudit"_s);
     exportAudit->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
@@ -172,6 +173,7 @@ void MainWindow::createActions()
     connect(quit, &QAction::triggered, this, &QWidget::close);
 
     QMenu *stock = menuBar()->addMenu(tr("&Stock"));
+    stock->setObjectName(u"menuStock"_s);
     QAction *adjust = stock->addAction(tr("&Adjust selected SKU…"));
     adjust->setObjectName(u"actionAdjust"_s);
     adjust->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_J));
@@ -195,6 +197,7 @@ void MainWindow::createActions()
     connect(m_stock->problemsToggle(), &QCheckBox::toggled, problems, &QAction::setChecked);
 
     QMenu *dlq = menuBar()->addMenu(tr("&Dead letters"));
+    dlq->setObjectName(u"menuDeadLetters"_s);
     QAction *retry = dlq->addAction(tr("&Retry selected"));
     retry->setObjectName(u"actionRetrySelected"_s);
     retry->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
@@ -209,6 +212,7 @@ void MainWindow::createActions()
     connect(discard, &QAction::triggered, m_deadLetters, &DeadLetterPanel::discardSelected);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->setObjectName(u"menuView"_s);
     QToolBar *toolbar = addToolBar(tr("Panels"));
     toolbar->setObjectName(u"panelsToolBar"_s);
     toolbar->setMovable(false);
@@ -229,6 +233,7 @@ void MainWindow::createActions()
     view->addAction(logToggle);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->setObjectName(u"menuHelp"_s);
     QAction *about = help->addAction(tr("&About ChannelDesk"));
     about->setObjectName(u"actionAbout"_s);
     connect(about, &QAction::triggered, this, [this] {

@@ -62,11 +62,17 @@ void KeychainSecretStore::run(QKeychain::Job *job, Done done)
         *pending = nullptr;
         d(result);
     };
-    QTimer::singleShot(m_timeoutMs, this, [answer, seconds = m_timeoutMs / 1000.0] {
+    // A child timer rather than QTimer::singleShot, so that a test can find it and make it fire.
+    auto *timeout = new QTimer(this);
+    timeout->setObjectName(u"keychainTimeout"_s);
+    timeout->setSingleShot(true);
+    connect(timeout, &QTimer::timeout, this, [answer, timeout, seconds = m_timeoutMs / 1000.0] {
+        timeout->deleteLater();
         answer({Status::Unavailable,
                 {},
                 tr("the keychain service did not answer within %1 s").arg(seconds)});
     });
+    timeout->start(m_timeoutMs);
     connect(job, &QKeychain::Job::finished, this, [answer](QKeychain::Job *j) {
         Result r;
         r.status = statusOf(j->error());

@@ -32,40 +32,8 @@ class TestDeadLetterPanel : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    void modelPassesTester();
     void retrySelectedReachesThePropagator();
-
-private:
-    static ListingStore::DeadLetter letter(const QString &channel, const QString &sku,
-                                           bool retrying);
 };
-
-ListingStore::DeadLetter TestDeadLetterPanel::letter(const QString &channel, const QString &sku,
-                                                     bool retrying)
-{
-    ListingStore::DeadLetter d;
-    d.channel = channel;
-    d.sku = sku;
-    d.attempts = 3;
-    d.firstFailedAtMs = 1'700'000'000'000;
-    d.lastFailedAtMs = 1'700'000'060'000;
-    d.lastError = u"HTTP 503 Unavailable"_s;
-    d.retrying = retrying;
-    return d;
-}
-
-void TestDeadLetterPanel::modelPassesTester()
-{
-    DeadLetterModel model;
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.setLetters({letter(u"a"_s, u"S1"_s, false), letter(u"b"_s, u"S2"_s, false)});
-    QCOMPARE(model.rowCount(), 2);
-    // One changes state, one leaves, one arrives.
-    model.setLetters({letter(u"a"_s, u"S1"_s, true), letter(u"c"_s, u"S3"_s, false)});
-    QCOMPARE(model.rowCount(), 2);
-    model.setLetters({});
-    QCOMPARE(model.rowCount(), 0);
-}
 
 void TestDeadLetterPanel::retrySelectedReachesThePropagator()
 {

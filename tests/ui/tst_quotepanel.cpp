@@ -1,13 +1,12 @@
 // The Carrier quotes tab without a core: the answer on screen with the choice explained, the
-// order picker (newest first, bounded), the shipment built from a picked or typed order, and the
-// ship-from and parcel defaults kept across sessions.
+// order picker (its model has tst_recentordermodel), the shipment built from a picked or typed
+// order, and the ship-from and parcel defaults kept across sessions.
 #include "carriers/quoteresult.h"
 #include "quotes/quotemodel.h"
 #include "quotes/quotepanel.h"
 #include "quotes/recentordermodel.h"
 #include "quotetestdata.h"
 
-#include <QAbstractItemModelTester>
 #include <QCheckBox>
 #include <QDateTime>
 #include <QLabel>
@@ -45,7 +44,6 @@ private Q_SLOTS:
     void initTestCase();
     void init() { QSettings().clear(); }
     void explanationNamesTheChosenCarrier();
-    void recentOrdersNewestFirst();
     void pickingAnOrderFillsTheShipment_data();
     void pickingAnOrderFillsTheShipment();
     void pickedOrderStaysPickedAsOrdersArrive();
@@ -90,30 +88,6 @@ void TestQuotePanel::explanationNamesTheChosenCarrier()
     panel.showResult(none);
     QVERIFY2(panel.explanationLabel()->text().startsWith("No quote qualified"_L1),
              qPrintable(panel.explanationLabel()->text()));
-}
-
-void TestQuotePanel::recentOrdersNewestFirst()
-{
-    RecentOrderModel model;
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
-    model.addOrders({order(u"1"_s), order(u"2"_s)});
-    model.addOrders({order(u"3"_s, QString())});
-    QCOMPARE(model.rowCount(), 3);
-    QCOMPARE(model.index(0, RecentOrderModel::Order).data().toString(), u"3"_s);
-    QCOMPARE(model.index(2, RecentOrderModel::Order).data().toString(), u"1"_s);
-    QCOMPARE(model.index(1, RecentOrderModel::Destination).data().toString(),
-             u"San Francisco 94105, US"_s);
-    QCOMPARE(model.index(0, RecentOrderModel::Destination).data().toString(), u"not given"_s);
-    QCOMPARE(model.index(1, RecentOrderModel::Items).data().toString(), u"2 \u00d7 SKU-00012"_s);
-    model.setMaxRows(2);
-    QCOMPARE(model.rowCount(), 2);
-    QList<OrderEvent> many;
-    for (int i = 10; i < 15; ++i)
-        many.append(order(QString::number(i)));
-    model.addOrders(many);
-    QCOMPARE(model.rowCount(), 2);
-    QCOMPARE(model.index(0, RecentOrderModel::Order).data().toString(), u"14"_s);
-    QCOMPARE(model.index(1, RecentOrderModel::Order).data().toString(), u"13"_s);
 }
 
 void TestQuotePanel::pickingAnOrderFillsTheShipment_data()

@@ -91,6 +91,7 @@ SettingsDialog::SettingsDialog(CoreBridge *bridge, QWidget *parent)
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_tabs->setObjectName(u"settingsTabs"_s);
     m_buttons->button(QDialogButtonBox::Save)->setObjectName(u"settingsSave"_s);
+    m_buttons->button(QDialogButtonBox::Close)->setObjectName(u"settingsClose"_s);
 
     m_tabs->addTab(createPage(m_channels), tr("&Channels"));
     m_tabs->addTab(createPage(m_carriers), tr("Ca&rriers"));

@@ -28,6 +28,8 @@ AdjustDialog::AdjustDialog(const QString &sku, qint64 available, QWidget *parent
     form->addRow(tr("Available now:"), new QLabel(QString::number(available), this));
     form->addRow(tr("&Change by:"), m_delta);
     form->addRow(tr("&Reason:"), m_reason);
+    m_buttons->button(QDialogButtonBox::Ok)->setObjectName(u"adjustOk"_s);
+    m_buttons->button(QDialogButtonBox::Cancel)->setObjectName(u"adjustCancel"_s);
     form->addRow(m_buttons);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);

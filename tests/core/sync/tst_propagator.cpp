@@ -454,9 +454,11 @@ void TestPropagator::tokenBucketLimitsCalls()
     p.start();
     runUntilIdle(p);
     QCOMPARE(channel.calls.size(), 1); // the clock stands still: one token only
-    QTest::qWait(50);
+    // At 2 calls a second the next token is due 500 ms later; half way, nothing is sent.
+    m_clock.advance(250);
+    runUntilIdle(p);
     QCOMPARE(channel.calls.size(), 1);
-    m_clock.advance(500);
+    m_clock.advance(250);
     runUntilIdle(p);
     QCOMPARE(channel.calls.size(), 2);
 }
