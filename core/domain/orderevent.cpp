@@ -83,7 +83,8 @@ QString OrderEvent::validationError() const
         if (line.sku.isEmpty()) {
             // The channel's own ids name the line instead; the mappings resolve them.
             if (line.remoteId.isEmpty() && (kind == OrderEventKind::Sale || line.lineId.isEmpty()))
-                return QStringLiteral("line %1: neither a SKU nor the channel's product id")
+                return QStringLiteral("line %1: SKU is empty, and no product id of the channel "
+                                      "names the line")
                     .arg(i + 1);
         } else if (const QString skuError = Sku::validationError(line.sku); !skuError.isEmpty()) {
             return QStringLiteral("line %1: %2").arg(i + 1).arg(skuError);

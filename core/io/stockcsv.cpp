@@ -56,7 +56,7 @@ bool parseStockCsv(const QString &text, QList<StockImportRow> *rows, CsvErrors *
     if (onHand == (header.column(u"available"_s) >= 0)) {
         errors->add(records.first().line,
                     onHand ? u"the header has both available and on_hand: give one"_s
-                           : u"the header needs available or on_hand"_s);
+                           : u"missing column \"available\" (or \"on_hand\")"_s);
         return false;
     }
 

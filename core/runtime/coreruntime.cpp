@@ -10,8 +10,9 @@
 #include "store/database.h"
 #include "store/inventorystore.h"
 #include "store/listingstore.h"
-#include "store/orderledger.h"
 #include "store/metricslog.h"
+#include "store/orderledger.h"
+#include "store/pushlog.h"
 #include "sync/propagator.h"
 #include "sync/syncengine.h"
 #include "util/timeformat.h"
@@ -118,6 +119,8 @@ bool CoreRuntime::start(QString *error)
                     m_monitor->recordLag(ch, lagMs * 1000);
                     m_lagBuffer.append({ch, m_clock.nowMs(), lagMs});
                 });
+        connect(p, &Propagator::pushed, this,
+                [this](const QList<PushRecord> &records) { m_pushBuffer.append(records); });
         connect(p, &Propagator::callFinished, this,
                 [this](const QString &ch, AttemptOutcome outcome, int listings) {
                     m_monitor->recordOutcome(ch, outcome);
@@ -350,9 +353,19 @@ void CoreRuntime::flushMetrics()
         m_lagBuffer.clear();
         m_callBuffer.clear();
     }
+    QString error;
+    if (!m_pushBuffer.isEmpty()) {
+        // Kept for the orders' timelines; losing a tick's worth on a database error loses
+        // history, not stock.
+        if (!PushLog(*m_db).record(m_pushBuffer, &error))
+            qCWarning(lcRuntime) << "cannot record pushes:" << error;
+        m_pushBuffer.clear();
+    }
     const qint64 now = m_clock.nowMs();
     if (now - m_lastPruneMs > 60'000) {
         m_metricsLog->prune(now - MetricsLog::kRetentionMs);
+        if (!PushLog(*m_db).prune(now, &error))
+            qCWarning(lcRuntime) << "cannot prune the push log:" << error;
         m_lastPruneMs = now;
     }
 }

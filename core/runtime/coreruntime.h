@@ -5,6 +5,7 @@
 #include "domain/applyresult.h"
 #include "metrics/ordercounters.h"
 #include "store/metricslog.h"
+#include "store/pushlog.h"
 #include "sync/propagator.h"
 #include "util/clock.h"
 
@@ -116,6 +117,7 @@ private:
     std::unique_ptr<MetricsLog> m_metricsLog; // what `lag` in another process reads
     QList<LagSample> m_lagBuffer;
     QList<PropagationCall> m_callBuffer;
+    QList<PushRecord> m_pushBuffer;
     qint64 m_lastPruneMs = 0;
     std::vector<std::unique_ptr<Channel>> m_channels;
     std::unique_ptr<HttpApi> m_api;

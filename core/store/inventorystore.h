@@ -2,6 +2,7 @@
 
 #include "domain/mutation.h"
 #include "domain/stocklevel.h"
+#include "store/mutationlog.h"
 #include "util/result.h"
 
 #include <QList>
@@ -13,8 +14,8 @@ namespace ChannelDesk {
 
 class Database;
 
-// Read side of the source of truth: stock rows and the mutation log. Writes go through
-// SyncEngine only, so every change is audited.
+// Read side of the source of truth: stock rows, and the mutation log through MutationLog. Writes
+// go through SyncEngine only, so every change is audited.
 class InventoryStore
 {
 public:
@@ -23,18 +24,7 @@ public:
     {
     }
 
-    struct AuditFilter
-    {
-        QString sku;
-        QString orderId;
-        QString channel;
-        std::optional<MutationKind> kind;
-        qint64 fromMs = 0; // inclusive; 0 = from the start
-        qint64 toMs = 0; // exclusive; 0 = to the end
-        qint64 afterId = 0; // only rows with a greater id (for incremental reads)
-        qint64 limit = 0; // 0 = no limit
-        bool newestFirst = false; // with a limit: the newest rows, still returned newest first
-    };
+    using AuditFilter = MutationLog::Filter;
 
     // Every SKU, ordered by SKU.
     Result<QList<StockLevel>> allStock() const;

@@ -2,6 +2,7 @@
 
 #include "database.h"
 #include "domain/mutation.h"
+#include "mutationlog.h"
 #include "storelog.h"
 
 #include <QDateTime>
@@ -137,10 +138,17 @@ int ListingStore::ingest(const QString &channel, int limit, QString *error)
         // A channel seen for the first time starts at the end of the log: its mappings already
         // start pending at the current version.
         q.finish();
+        const auto end = MutationLog(m_db).lastId();
+        if (!end) {
+            *error = end.error();
+            m_db.rollback();
+            return -1;
+        }
         QSqlQuery init(m_db.connection());
         init.prepare(u"INSERT INTO channel_cursors (channel, last_mutation_id, updated_at) "
-                     "SELECT ?, COALESCE(MAX(id), 0), 0 FROM mutations"_s);
+                     "VALUES (?, ?, 0)"_s);
         init.addBindValue(channel);
+        init.addBindValue(*end);
         if (!init.exec())
             return failCount(m_db, init, error);
         return m_db.commit() ? 0 : -1;
@@ -158,25 +166,22 @@ int ListingStore::ingest(const QString &channel, int limit, QString *error)
     QStringList order;
     qint64 last = from;
     int read = 0;
-    q.prepare(u"SELECT id, sku, version, kind, channel, delta, at FROM mutations WHERE id > ? "
-              "ORDER BY id LIMIT ?"_s);
-    q.addBindValue(from);
-    q.addBindValue(limit);
-    if (!q.exec())
-        return failCount(m_db, q, error);
-    while (q.next()) {
-        ++read;
-        last = q.value(0).toLongLong();
-        MutationKind kind;
-        if (!kindFromName(q.value(3).toString(), &kind) || !changesStock(kind))
-            continue;
-        const QString sku = q.value(1).toString();
-        if (!bySku.contains(sku))
-            order.append(sku);
-        bySku[sku].append({last, q.value(2).toLongLong(), q.value(5).toLongLong(),
-                           q.value(6).toLongLong(), kind, q.value(4).toString()});
-    }
     q.finish();
+    const auto feed = MutationLog(m_db).feed(from, limit);
+    if (!feed) {
+        *error = feed.error();
+        m_db.rollback();
+        return -1;
+    }
+    for (const Mutation &m : *feed) {
+        ++read;
+        last = m.id;
+        if (!changesStock(m.kind))
+            continue;
+        if (!bySku.contains(m.sku))
+            order.append(m.sku);
+        bySku[m.sku].append({m.id, m.version, m.delta, m.atMs, m.kind, m.channel});
+    }
 
     QSqlQuery get(m_db.connection());
     get.setForwardOnly(true);
@@ -302,6 +307,8 @@ bool ListingStore::acknowledge(const QString &channel, const QList<Ack> &acks, q
     q.prepare(u"UPDATE listings SET acked_version = ?, acked_quantity = ?, acked_paused = ?, "
               "acked_at = ?, attempts = 0, next_attempt_at = NULL, last_error = '', "
               "state = CASE WHEN pending_version > ? THEN 'pending' ELSE 'in_sync' END, "
+              // The one read of the log outside MutationLog: when the oldest change this
+              // acknowledgement does not cover was made, in the same statement.
               "pending_since = CASE WHEN pending_version > ? THEN "
               "(SELECT MIN(at) FROM mutations WHERE sku = ? AND version > ?) ELSE NULL END "
               "WHERE channel = ? AND sku = ? AND acked_version < ?"_s);
@@ -561,11 +568,11 @@ int ListingStore::changeDeadLetters(const Selector &selector, bool discard, cons
     QVariantList binds;
     QSqlQuery pick(m_db.connection());
     pick.setForwardOnly(true);
-    pick.prepare(
-        QStringLiteral("SELECT d.channel, d.sku, s.available, s.version FROM dead_letters d "
-                       "JOIN listings l ON l.channel = d.channel AND l.sku = d.sku "
-                       "LEFT JOIN stock s ON s.sku = d.sku WHERE l.state = 'dead'") +
-        selectorSql(selector, QStringLiteral("d."), &binds));
+    pick.prepare(QStringLiteral("SELECT d.channel, d.sku, s.available, s.version, s.committed "
+                                "FROM dead_letters d "
+                                "JOIN listings l ON l.channel = d.channel AND l.sku = d.sku "
+                                "LEFT JOIN stock s ON s.sku = d.sku WHERE l.state = 'dead'") +
+                 selectorSql(selector, QStringLiteral("d."), &binds));
     for (const QVariant &b : std::as_const(binds))
         pick.addBindValue(b);
     if (!pick.exec())
@@ -573,12 +580,13 @@ int ListingStore::changeDeadLetters(const Selector &selector, bool discard, cons
     struct Picked
     {
         QString channel, sku;
-        qint64 available, version;
+        qint64 available, version, committed;
     };
     QList<Picked> picked;
     while (pick.next()) {
         picked.append({pick.value(0).toString(), pick.value(1).toString(),
-                       pick.value(2).toLongLong(), pick.value(3).toLongLong()});
+                       pick.value(2).toLongLong(), pick.value(3).toLongLong(),
+                       pick.value(4).toLongLong()});
     }
     pick.finish();
 
@@ -592,10 +600,7 @@ int ListingStore::changeDeadLetters(const Selector &selector, bool discard, cons
                                          "WHERE channel = ? AND sku = ?"));
     QSqlQuery drop(m_db.connection());
     drop.prepare(QStringLiteral("DELETE FROM dead_letters WHERE channel = ? AND sku = ?"));
-    QSqlQuery audit(m_db.connection());
-    audit.prepare(QStringLiteral(
-        "INSERT INTO mutations (sku, delta, available_after, version, kind, channel, order_id, "
-        "actor, reason, paused_after, at) VALUES (?, 0, ?, ?, ?, ?, '', ?, ?, 0, ?)"));
+    MutationLog log(m_db);
     for (const Picked &p : std::as_const(picked)) {
         if (discard) {
             listing.addBindValue(QString(QStringLiteral("discarded: ") + reason));
@@ -613,18 +618,22 @@ int ListingStore::changeDeadLetters(const Selector &selector, bool discard, cons
             if (!drop.exec())
                 return failCount(m_db, drop, error);
         }
-        audit.addBindValue(p.sku);
-        audit.addBindValue(p.available);
-        audit.addBindValue(p.version);
-        audit.addBindValue(
-            kindName(discard ? MutationKind::DeadLetterDiscard : MutationKind::DeadLetterRetry));
-        audit.addBindValue(p.channel);
-        audit.addBindValue(nonNull(actor));
-        audit.addBindValue(discard ? nonNull(reason)
-                                   : QStringLiteral("sent again with the current quantity"));
-        audit.addBindValue(nowMs);
-        if (!audit.exec())
-            return failCount(m_db, audit, error);
+        Mutation m;
+        m.sku = p.sku;
+        m.availableAfter = p.available;
+        m.committedAfter = p.committed;
+        m.version = p.version;
+        m.kind = discard ? MutationKind::DeadLetterDiscard : MutationKind::DeadLetterRetry;
+        m.channel = p.channel;
+        m.actor = nonNull(actor);
+        m.reason =
+            discard ? nonNull(reason) : QStringLiteral("sent again with the current quantity");
+        m.atMs = nowMs;
+        if (!log.append(m)) {
+            *error = log.lastError();
+            m_db.rollback();
+            return -1;
+        }
     }
     if (!m_db.commit()) {
         *error = m_db.lastError();

@@ -174,10 +174,11 @@ QList<Migration> buildMigrations()
     // every lifecycle event is bounded by; `order_events` holds each lifecycle event's key (the
     // act that makes it idempotent) and, while its order has not arrived, the event itself.
     // The mutation log records committed's changes and the lifecycle event's id.
-    list.append({6,
-                 "order ledger and reservations",
-                 {
-                     uR"(CREATE TABLE stock_new (
+    list.append(
+        {6,
+         "order ledger and reservations",
+         {
+             uR"(CREATE TABLE stock_new (
     sku TEXT PRIMARY KEY,
     title TEXT NOT NULL DEFAULT '',
     available BIGINT NOT NULL,
@@ -186,12 +187,12 @@ QList<Migration> buildMigrations()
     version BIGINT NOT NULL DEFAULT 0,
     paused INTEGER NOT NULL DEFAULT 0,
     updated_at BIGINT NOT NULL DEFAULT 0))"_s,
-                     u"INSERT INTO stock_new (sku, title, available, committed, safety_buffer, "
-                     "version, paused, updated_at) SELECT sku, title, available, 0, safety_buffer, "
-                     "version, paused, updated_at FROM stock"_s,
-                     u"DROP TABLE stock"_s,
-                     u"ALTER TABLE stock_new RENAME TO stock"_s,
-                     uR"(CREATE TABLE orders (
+             u"INSERT INTO stock_new (sku, title, available, committed, safety_buffer, "
+             "version, paused, updated_at) SELECT sku, title, available, 0, safety_buffer, "
+             "version, paused, updated_at FROM stock"_s,
+             u"DROP TABLE stock"_s,
+             u"ALTER TABLE stock_new RENAME TO stock"_s,
+             uR"(CREATE TABLE orders (
     channel TEXT NOT NULL,
     order_id TEXT NOT NULL,
     status TEXT NOT NULL,
@@ -200,18 +201,18 @@ QList<Migration> buildMigrations()
     updated_at BIGINT NOT NULL,
     note TEXT NOT NULL DEFAULT '',
     PRIMARY KEY (channel, order_id)){{WITHOUT_ROWID}})"_s,
-                     // Orders refused before sales were facts keep their key: a redelivery is
-                     // still a duplicate, and their status says what happened to them then.
-                     u"INSERT INTO orders (channel, order_id, status, received_at, updated_at) "
-                     "SELECT channel, order_id, CASE outcome WHEN 'applied' THEN 'applied' "
-                     "ELSE 'refused' END, at, at FROM idempotency_keys"_s,
-                     u"DROP TABLE idempotency_keys"_s,
-                     // Per line: ordered (after edits); applied = taken from available; restocked
-                     // = given back (returned: the part of it that had shipped); shipped;
-                     // written_off = left committed stock without shipping or coming back; owed =
-                     // the part of applied that took the SKU below zero, until resolved;
-                     // waiting = units not applied yet (no mapping or no such SKU).
-                     uR"(CREATE TABLE order_lines (
+             // Orders refused before sales were facts keep their key: a redelivery is
+             // still a duplicate, and their status says what happened to them then.
+             u"INSERT INTO orders (channel, order_id, status, received_at, updated_at) "
+             "SELECT channel, order_id, CASE outcome WHEN 'applied' THEN 'applied' "
+             "ELSE 'refused' END, at, at FROM idempotency_keys"_s,
+             u"DROP TABLE idempotency_keys"_s,
+             // Per line: ordered (after edits); applied = taken from available; restocked
+             // = given back (returned: the part of it that had shipped); shipped;
+             // written_off = left committed stock without shipping or coming back; owed =
+             // the part of applied that took the SKU below zero, until resolved;
+             // waiting = units not applied yet (no mapping or no such SKU).
+             uR"(CREATE TABLE order_lines (
     channel TEXT NOT NULL,
     order_id TEXT NOT NULL,
     line_no INTEGER NOT NULL,
@@ -229,10 +230,10 @@ QList<Migration> buildMigrations()
     note TEXT NOT NULL DEFAULT '',
     at BIGINT NOT NULL,
     PRIMARY KEY (channel, order_id, line_no)){{WITHOUT_ROWID}})"_s,
-                     u"CREATE INDEX order_lines_owed ON order_lines (sku) WHERE owed > 0"_s,
-                     u"CREATE INDEX order_lines_waiting ON order_lines (channel, remote_id) "
-                     "WHERE waiting > 0"_s,
-                     uR"(CREATE TABLE order_events (
+             u"CREATE INDEX order_lines_owed ON order_lines (sku) WHERE owed > 0"_s,
+             u"CREATE INDEX order_lines_waiting ON order_lines (channel, remote_id) "
+             "WHERE waiting > 0"_s,
+             uR"(CREATE TABLE order_events (
     channel TEXT NOT NULL,
     order_id TEXT NOT NULL,
     kind TEXT NOT NULL,
@@ -244,15 +245,15 @@ QList<Migration> buildMigrations()
     seq BIGINT NOT NULL,
     at BIGINT NOT NULL,
     PRIMARY KEY (channel, order_id, kind, event_id)){{WITHOUT_ROWID}})"_s,
-                     u"CREATE INDEX order_events_waiting ON order_events (channel, order_id) "
-                     "WHERE state = 'waiting'"_s,
-                     u"ALTER TABLE mutations ADD COLUMN committed_delta BIGINT NOT NULL DEFAULT 0"_s,
-                     u"ALTER TABLE mutations ADD COLUMN committed_after BIGINT NOT NULL DEFAULT 0"_s,
-                     u"ALTER TABLE mutations ADD COLUMN event_id TEXT NOT NULL DEFAULT ''"_s,
-                     u"CREATE INDEX listings_by_remote_id ON listings (channel, remote_id)"_s,
-                     // Every channel call that carried a stock version: what an order's timeline
-                     // shows under "pushes". Pruned to 7 days and a bounded number of rows.
-                     uR"(CREATE TABLE push_log (
+             u"CREATE INDEX order_events_waiting ON order_events (channel, order_id) "
+             "WHERE state = 'waiting'"_s,
+             u"ALTER TABLE mutations ADD COLUMN committed_delta BIGINT NOT NULL DEFAULT 0"_s,
+             u"ALTER TABLE mutations ADD COLUMN committed_after BIGINT NOT NULL DEFAULT 0"_s,
+             u"ALTER TABLE mutations ADD COLUMN event_id TEXT NOT NULL DEFAULT ''"_s,
+             u"CREATE INDEX listings_by_remote_id ON listings (channel, remote_id)"_s,
+             // Every channel call that carried a stock version: what an order's timeline
+             // shows under "pushes". Pruned to 7 days and a bounded number of rows.
+             uR"(CREATE TABLE push_log (
     id {{ID}},
     channel TEXT NOT NULL,
     sku TEXT NOT NULL,
@@ -262,8 +263,8 @@ QList<Migration> buildMigrations()
     acked_at BIGINT,
     lag_ms BIGINT,
     error TEXT NOT NULL DEFAULT ''))"_s,
-                     u"CREATE INDEX push_log_by_sku ON push_log (sku, version)"_s,
-                 }});
+             u"CREATE INDEX push_log_by_sku ON push_log (sku, version)"_s,
+         }});
     // Steps may be written in any order in this file; they run by version.
     std::sort(list.begin(), list.end(),
               [](const Migration &a, const Migration &b) { return a.version < b.version; });

@@ -31,7 +31,7 @@ bool PushLog::record(const QList<PushRecord> &records, QString *error)
         q.addBindValue(r.ackedAtMs > 0 ? QVariant(r.ackedAtMs)
                                        : QVariant(QMetaType::fromType<qint64>()));
         q.addBindValue(r.lagMs >= 0 ? QVariant(r.lagMs) : QVariant(QMetaType::fromType<qint64>()));
-        q.addBindValue(r.error.left(500));
+        q.addBindValue(r.error.isNull() ? QString(u""_s) : r.error.left(500));
         if (!q.exec()) {
             *error = q.lastError().text();
             m_db.rollback();

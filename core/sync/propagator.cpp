@@ -3,6 +3,8 @@
 #include "store/database.h"
 #include "synclog.h"
 
+#include <QMetaMethod>
+
 namespace ChannelDesk {
 
 namespace {
@@ -167,9 +169,10 @@ void Propagator::pump()
         }
         ++m_inFlight;
         QPointer<Propagator> self(this);
-        m_adapter->push(updates, [self, due, updates](const PushReport &report) {
+        const qint64 sentAtMs = m_clock.nowMs();
+        m_adapter->push(updates, [self, due, updates, sentAtMs](const PushReport &report) {
             if (self)
-                self->onReport(due, updates, report);
+                self->onReport(due, updates, report, sentAtMs);
         });
     }
 
@@ -186,7 +189,7 @@ void Propagator::pump()
 }
 
 void Propagator::onReport(const QList<DueListing> &sent, const QList<ListingUpdate> &updates,
-                          const PushReport &report)
+                          const PushReport &report, qint64 sentAtMs)
 {
     --m_inFlight;
     const QString channel = channelId();
@@ -203,6 +206,9 @@ void Propagator::onReport(const QList<DueListing> &sent, const QList<ListingUpda
     bool answered = false;
     QList<ListingStore::Ack> acks;
     QList<qsizetype> acked; // indexes into sent
+    // What each listing's part of this call was, for the orders' timelines (push_log).
+    const bool recordPushes = isSignalConnected(QMetaMethod::fromSignal(&Propagator::pushed));
+    QList<PushRecord> pushes;
     for (qsizetype i = 0; i < sent.size(); ++i) {
         const DueListing &listing = sent.at(i);
         m_busy.remove(listing.sku);
@@ -215,15 +221,34 @@ void Propagator::onReport(const QList<DueListing> &sent, const QList<ListingUpda
         }
         answered = answered || outcome.ok() || outcome.httpStatus > 0;
         healthy = healthy || outcome.ok() || isNotTheListingsFault(outcome);
+        PushRecord push;
+        if (recordPushes) {
+            push.channel = channel;
+            push.sku = listing.sku;
+            push.version = i < updates.size() ? updates.at(i).version : listing.version;
+            push.sentAtMs = sentAtMs;
+        }
         if (outcome.ok()) {
             anyOk = true;
             const ListingUpdate &u = updates.at(i);
             acks.append({listing.sku, u.version, u.quantityToSend(), u.paused});
             acked.append(i);
+            push.state = u"acknowledged"_s;
+            push.ackedAtMs = now;
+            push.lagMs =
+                listing.pendingSinceMs > 0 ? std::max<qint64>(0, now - listing.pendingSinceMs) : 0;
         } else {
-            handleFailure(listing, outcome, report);
+            const bool dead = handleFailure(listing, outcome, report);
+            push.state = dead ? u"dead_lettered"_s : u"failed"_s;
+            push.error = outcome.httpStatus > 0
+                ? u"HTTP %1 %2"_s.arg(outcome.httpStatus).arg(outcome.message)
+                : outcome.message;
         }
+        if (recordPushes)
+            pushes.append(std::move(push));
     }
+    if (!pushes.isEmpty())
+        Q_EMIT pushed(pushes);
     // The whole answer in one transaction.
     QString error;
     if (!m_store.acknowledge(channel, acks, now, &error)) {
@@ -247,7 +272,7 @@ void Propagator::onReport(const QList<DueListing> &sent, const QList<ListingUpda
     wake();
 }
 
-void Propagator::handleFailure(const DueListing &listing, const PushOutcome &outcome,
+bool Propagator::handleFailure(const DueListing &listing, const PushOutcome &outcome,
                                const PushReport &report)
 {
     const QString channel = channelId();
@@ -284,13 +309,14 @@ void Propagator::handleFailure(const DueListing &listing, const PushOutcome &out
         qCInfo(lcSync) << channel << listing.sku << "dead-lettered after" << attempts
                        << "attempts:" << message;
         Q_EMIT deadLettered(channel, listing.sku, message);
-        return;
+        return true;
     }
     if (isStaleCompare(outcome))
         refreshStale(listing);
     const qint64 floor = report.retryAfterMs.value_or(0);
     const qint64 delay = m_backoff.delayMs(std::max(0, attempts - 1), floor);
     m_store.scheduleRetry(channel, listing.sku, attempts, now + delay, message);
+    return false;
 }
 
 bool Propagator::takeRevision(const DueListing &listing, qint64 now, qint64 *retryInMs)

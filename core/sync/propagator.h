@@ -3,6 +3,7 @@
 #include "channels/channeladapter.h"
 #include "metrics/lagmonitor.h" // AttemptOutcome
 #include "store/listingstore.h"
+#include "store/pushlog.h"
 #include "sync/backoff.h"
 #include "sync/ratelimiter.h"
 #include "util/clock.h"
@@ -64,6 +65,9 @@ Q_SIGNALS:
                       qint64 lagMs);
     void attemptFailed(const QString &channel, const QString &sku, qint64 version, bool permanent,
                        const QString &message);
+    // Each listing's part of one call: the version it carried, when it was sent, and how it
+    // ended (acknowledged, failed, dead_lettered). Only built when something listens.
+    void pushed(const QList<ChannelDesk::PushRecord> &records);
     void deadLettered(const QString &channel, const QString &sku, const QString &message);
     // One call to the channel ended: Acknowledged when some listing was acknowledged or only
     // found our compare value stale (the channel did its part), else Throttled, Failed (another
@@ -77,8 +81,9 @@ private:
     void pump();
     void schedule(qint64 delayMs);
     void onReport(const QList<DueListing> &sent, const QList<ListingUpdate> &updates,
-                  const PushReport &report);
-    void handleFailure(const DueListing &listing, const PushOutcome &outcome,
+                  const PushReport &report, qint64 sentAtMs);
+    // Schedules a retry, or parks the listing in the dead-letter queue (returns true then).
+    bool handleFailure(const DueListing &listing, const PushOutcome &outcome,
                        const PushReport &report);
     void refreshStale(const DueListing &listing);
     // Whether the channel's per-listing daily revision limit lets this listing be sent now;

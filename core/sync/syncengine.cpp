@@ -17,14 +17,7 @@ Q_LOGGING_CATEGORY(lcSync, "channeldesk.sync")
 namespace {
 using namespace Qt::StringLiterals;
 
-enum StatementIndex {
-    kSelectRow,
-    kRemoteSku,
-    kUpdateRow,
-    kInsertRow,
-    kInsertMutation,
-    kStatementCount
-};
+enum StatementIndex { kSelectRow, kRemoteSku, kUpdateRow, kInsertRow, kStatementCount };
 
 const QString kActor = u"order-path"_s;
 
@@ -39,6 +32,7 @@ SyncEngine::SyncEngine(Database &db, const Clock &clock, QObject *parent)
     , m_db(db)
     , m_clock(clock)
     , m_ledger(std::make_unique<OrderLedger>(db))
+    , m_log(std::make_unique<MutationLog>(db))
 {
 }
 
@@ -189,44 +183,6 @@ bool SyncEngine::writeRow(const QString &sku, const Working &w, qint64 now, bool
     return true;
 }
 
-bool SyncEngine::appendMutation(Mutation &m)
-{
-    const bool postgres = m_db.dialect() == Database::Dialect::Postgres;
-    Statement *q = prepared(kInsertMutation,
-                            u"INSERT INTO mutations (sku, delta, available_after, committed_delta, "
-                            "committed_after, version, kind, channel, order_id, event_id, actor, "
-                            "reason, paused_after, at) "
-                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s +
-                                (postgres ? u" RETURNING id"_s : QString()));
-    if (!q)
-        return false;
-    q->bind(0, m.sku);
-    q->bind(1, m.delta);
-    q->bind(2, m.availableAfter);
-    q->bind(3, m.committedDelta);
-    q->bind(4, m.committedAfter);
-    q->bind(5, m.version);
-    q->bind(6, kindName(m.kind));
-    q->bind(7, m.channel);
-    q->bind(8, m.orderId);
-    q->bind(9, m.eventId);
-    q->bind(10, m.actor);
-    q->bind(11, m.reason);
-    q->bind(12, qint64(m.pausedAfter ? 1 : 0));
-    q->bind(13, m.atMs);
-    if (!q->exec())
-        return false;
-    if (postgres) {
-        if (!q->next())
-            return false;
-        m.id = q->int64(0);
-        q->finish();
-    } else {
-        m.id = q->lastInsertId();
-    }
-    return true;
-}
-
 Mutation SyncEngine::mutation(const QString &sku, const Working &w, MutationKind kind,
                               qint64 now) const
 {
@@ -294,8 +250,8 @@ SyncEngine::TxStatus SyncEngine::finishBatch(Batch &b)
         }
     }
     for (Mutation &m : b.pending) {
-        if (!appendMutation(m)) {
-            fail(sqlError(kInsertMutation));
+        if (!m_log->append(m)) {
+            fail(m_log->lastError());
             qCWarning(lcSync) << "mutation append failed:" << m_lastError;
             m_db.rollback();
             forget();

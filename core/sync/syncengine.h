@@ -3,6 +3,7 @@
 #include "domain/applyresult.h"
 #include "domain/orderevent.h"
 #include "domain/stocklevel.h"
+#include "store/mutationlog.h"
 #include "store/orderledger.h"
 #include "sync/lifecycle.h"
 #include "util/clock.h"
@@ -29,7 +30,7 @@ struct StockImportRow
     qint64 available = 0;
     std::optional<QString> title;
     std::optional<qint64> safetyBuffer;
-    std::optional<qint64> onHand; // when set, available is derived and ignored
+    std::optional<qint64> onHand {}; // when set, available is derived and ignored
 };
 
 // The order path (DESIGN §2). Every change to stock goes through here, each in one transaction:
@@ -147,7 +148,6 @@ private:
     bool readRow(const QString &sku, Row *row, bool *found);
     bool skuForRemoteId(const QString &channel, const QString &remoteId, QString *sku);
     bool writeRow(const QString &sku, const Working &w, qint64 now, bool *casHit);
-    bool appendMutation(Mutation &m);
     Mutation mutation(const QString &sku, const Working &w, MutationKind kind, qint64 now) const;
     void planGuard(const QString &sku, Working &w, const QString &channel, const QString &orderId,
                    const QString &actor, qint64 now, QList<Mutation> &out);
@@ -161,8 +161,9 @@ private:
     Database &m_db;
     const Clock &m_clock;
     std::unique_ptr<OrderLedger> m_ledger;
+    std::unique_ptr<MutationLog> m_log;
     QHash<QString, Row> m_cache;
-    std::array<Statement *, 5> m_statements {};
+    std::array<Statement *, 4> m_statements {};
     QString m_lastError;
     qint64 m_eventSeq = 0;
     // How often a compare-and-swap miss is retried before giving up with ConcurrentUpdate.

@@ -131,8 +131,8 @@ void TestCli::importStock()
     QCOMPARE(stock.size(), 2);
     const QJsonObject a = stock.at(0).toObject();
     QCOMPARE(a.keys(),
-             (QStringList {u"available"_s, u"paused"_s, u"safety_buffer"_s, u"sku"_s, u"title"_s,
-                           u"version"_s}));
+             (QStringList {u"available"_s, u"committed"_s, u"on_hand"_s, u"paused"_s,
+                           u"safety_buffer"_s, u"sku"_s, u"title"_s, u"version"_s}));
     QCOMPARE(a[u"sku"_s].toString(), u"A-1"_s);
     QCOMPARE(a[u"title"_s].toString(), u"Mug, blue"_s);
     QCOMPARE(a[u"available"_s].toInt(), 10);
@@ -403,13 +403,15 @@ void TestCli::auditFilters()
     const Run all = cli({u"audit"_s, u"--json"_s});
     QCOMPARE(all.code, 0);
     const QJsonArray rows = QJsonDocument::fromJson(all.out).array();
-    // import A, import B, order A, pause A, order B, oversell A, adjust A, resume A
-    QCOMPARE(rows.size(), 8);
+    // import A, import B, order A, pause A, order B, order A (below zero: owed), adjust A,
+    // resume A, resolve A (the restock covers what order 3 was owed)
+    QCOMPARE(rows.size(), 9);
     const QJsonObject first = rows.first().toObject();
     QCOMPARE(
         first.keys(),
-        (QStringList {u"actor"_s, u"at"_s, u"available_after"_s, u"channel"_s, u"delta"_s, u"id"_s,
-                      u"kind"_s, u"order_id"_s, u"reason"_s, u"sku"_s, u"version"_s}));
+        (QStringList {u"actor"_s, u"at"_s, u"available_after"_s, u"channel"_s, u"committed_after"_s,
+                      u"committed_delta"_s, u"delta"_s, u"event_id"_s, u"id"_s, u"kind"_s,
+                      u"order_id"_s, u"reason"_s, u"sku"_s, u"version"_s}));
     qint64 lastId = 0;
     for (const QJsonValue &v : rows) {
         QVERIFY(v[u"id"_s].toInteger() > lastId); // oldest first
@@ -422,22 +424,25 @@ void TestCli::auditFilters()
     for (const QJsonValue &v : a)
         kinds.append(v[u"kind"_s].toString());
     QCOMPARE(kinds,
-             (QStringList {u"import"_s, u"order"_s, u"pause"_s, u"oversell_attempt"_s, u"adjust"_s,
-                           u"resume"_s}));
+             (QStringList {u"import"_s, u"order"_s, u"pause"_s, u"order"_s, u"adjust"_s,
+                           u"resume"_s, u"resolve"_s}));
     QCOMPARE(a.at(1)[u"delta"_s].toInt(), -3);
+    QCOMPARE(a.at(1)[u"committed_delta"_s].toInt(), 3);
     QCOMPARE(a.at(2)[u"delta"_s].toInt(), 0);
-    QCOMPARE(a.at(3)[u"delta"_s].toInt(), 0);
+    QCOMPARE(a.at(3)[u"delta"_s].toInt(), -1);
+    QCOMPARE(a.at(3)[u"available_after"_s].toInt(), -1);
     QCOMPARE(a.at(4)[u"actor"_s].toString().isEmpty(), false);
     QCOMPARE(a.at(4)[u"reason"_s].toString(), u"restock"_s);
 
     const QJsonArray o =
         QJsonDocument::fromJson(cli({u"audit"_s, u"--order"_s, u"3"_s, u"--json"_s}).out).array();
-    QCOMPARE(o.size(), 1);
-    QCOMPARE(o.at(0)[u"kind"_s].toString(), u"oversell_attempt"_s);
+    QCOMPARE(o.size(), 2);
+    QCOMPARE(o.at(0)[u"kind"_s].toString(), u"order"_s);
+    QCOMPARE(o.at(1)[u"kind"_s].toString(), u"resolve"_s);
 
     const Run text = cli({u"audit"_s});
     QCOMPARE(text.code, 0);
-    QCOMPARE(text.out.trimmed().split('\n').size(), 9);
+    QCOMPARE(text.out.trimmed().split('\n').size(), 10);
 }
 
 void TestCli::unusableDatabase()

@@ -23,7 +23,7 @@ private Q_SLOTS:
     void refusesNewerSchema();
     void refusesNonDatabase_data();
     void refusesNonDatabase();
-    void stockNeverNegativeAtTheSchemaLevel();
+    void committedNeverNegativeAtTheSchemaLevel();
     void idempotencyKeysMoveToAClusteredTable();
     void statementsBindByPosition();
     void statementsShareTheTransaction();
@@ -111,15 +111,17 @@ void TestDatabase::refusesNonDatabase()
     QVERIFY(!error.isEmpty());
 }
 
-void TestDatabase::stockNeverNegativeAtTheSchemaLevel()
+void TestDatabase::committedNeverNegativeAtTheSchemaLevel()
 {
+    // Available may go below zero (units owed: a sale is a fact); committed units may not.
     QTemporaryDir dir;
     QString error;
     auto db = Database::open(dir.filePath(u"inv.sqlite"_s), &error);
     QVERIFY(db);
     QVERIFY(db->exec(u"INSERT INTO stock (sku, available) VALUES ('A', 1)"_s));
+    QVERIFY(db->exec(u"UPDATE stock SET available = -1 WHERE sku = 'A'"_s));
     QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"statement failed"_s));
-    QVERIFY(!db->exec(u"UPDATE stock SET available = -1 WHERE sku = 'A'"_s));
+    QVERIFY(!db->exec(u"UPDATE stock SET committed = -1 WHERE sku = 'A'"_s));
 }
 
 void TestDatabase::idempotencyKeysMoveToAClusteredTable()
@@ -191,10 +193,11 @@ void TestDatabase::statementsBindByPosition()
     QVERIFY(!db->statement(u"SELECT nothing FROM nowhere"_s));
     QVERIFY(!db->lastError().isEmpty());
 
-    Statement *insert =
-        db->statement(u"INSERT INTO stock (sku, title, available) VALUES (?, ?, ?)"_s);
+    Statement *insert = db->statement(
+        u"INSERT INTO stock (sku, title, safety_buffer, available) VALUES (?, ?, ?, 0)"_s);
     QVERIFY(insert);
-    QCOMPARE(db->statement(u"INSERT INTO stock (sku, title, available) VALUES (?, ?, ?)"_s),
+    QCOMPARE(db->statement(
+                 u"INSERT INTO stock (sku, title, safety_buffer, available) VALUES (?, ?, ?, 0)"_s),
              insert);
     const QString sku = u"Ä-1"_s;
     insert->bind(0, sku);
@@ -208,7 +211,7 @@ void TestDatabase::statementsBindByPosition()
     insert->bind(1, QString());
     insert->bind(2, qint64(1));
     QVERIFY2(insert->exec(), qPrintable(insert->lastError()));
-    // The schema's CHECK is reported, and the statement is usable again afterwards.
+    // The schema's CHECK (safety_buffer >= 0) is reported, and the statement is usable again.
     insert->bind(0, u"C"_s);
     insert->bind(1, QString());
     insert->bind(2, qint64(-1));
@@ -222,7 +225,8 @@ void TestDatabase::statementsBindByPosition()
     QVERIFY(insert->lastError().isEmpty());
     QVERIFY(db->exec(u"DELETE FROM stock WHERE sku = 'C'"_s));
 
-    Statement *select = db->statement(u"SELECT sku, title, available FROM stock ORDER BY sku"_s);
+    Statement *select =
+        db->statement(u"SELECT sku, title, safety_buffer FROM stock ORDER BY sku"_s);
     QVERIFY(select && select->exec());
     QVERIFY(select->next());
     QCOMPARE(select->text(0), u"B"_s);

@@ -28,7 +28,7 @@ LedgerOrder orderOf(qint64 applied, qint64 shipped = 0, qint64 restocked = 0, qi
     return o;
 }
 
-OrderEvent event(OrderEventKind kind, QList<OrderLine> lines, bool delta = false)
+OrderEvent lifecycleEvent(OrderEventKind kind, QList<OrderLine> lines, bool delta = false)
 {
     OrderEvent e {u"shop"_s, u"1"_s, std::move(lines), 0};
     e.kind = kind;
@@ -110,7 +110,7 @@ void TestLifecycle::refund()
     QFETCH(int, outcome);
     LedgerOrder o = orderOf(applied, shipped, restocked);
     const LifecyclePlan plan =
-        Lifecycle::refund(o, event(OrderEventKind::Refund, {line(qty, restock)}));
+        Lifecycle::refund(o, lifecycleEvent(OrderEventKind::Refund, {line(qty, restock)}));
     QCOMPARE(int(plan.outcome), outcome);
     QCOMPARE(total(plan), std::make_pair(availableChange, committedChange));
     QVERIFY(o.lines.first().withinBounds());
@@ -136,7 +136,7 @@ void TestLifecycle::ship()
     QFETCH(QList<OrderLine>, lines);
     QFETCH(qint64, shipped);
     LedgerOrder o = orderOf(applied, 0, restocked);
-    const LifecyclePlan plan = Lifecycle::ship(o, event(OrderEventKind::Ship, lines));
+    const LifecyclePlan plan = Lifecycle::ship(o, lifecycleEvent(OrderEventKind::Ship, lines));
     QCOMPARE(o.lines.first().shipped, shipped);
     QCOMPARE(total(plan), std::make_pair(qint64(0), -shipped));
     QCOMPARE(plan.outcome, shipped > 0 ? ApplyOutcome::Shipped : ApplyOutcome::Ignored);
@@ -171,7 +171,7 @@ void TestLifecycle::edit()
     QFETCH(qint64, ordered);
     LedgerOrder o = orderOf(applied, shipped);
     const LifecyclePlan plan =
-        Lifecycle::edit(o, event(OrderEventKind::Edit, {line(qty)}, delta), 1);
+        Lifecycle::edit(o, lifecycleEvent(OrderEventKind::Edit, {line(qty)}, delta), 1);
     QCOMPARE(total(plan).first, availableChange);
     QCOMPARE(total(plan).second, -availableChange);
     QCOMPARE(o.lines.first().ordered, ordered);
@@ -182,17 +182,17 @@ void TestLifecycle::edit()
 void TestLifecycle::cancelGivesBackWhatIsHeldOnce()
 {
     LedgerOrder o = orderOf(5, 2, 1, 3);
-    const LifecyclePlan plan = Lifecycle::cancel(o, event(OrderEventKind::Cancel, {}));
+    const LifecyclePlan plan = Lifecycle::cancel(o, lifecycleEvent(OrderEventKind::Cancel, {}));
     QCOMPARE(plan.outcome, ApplyOutcome::Cancelled);
     // 5 applied, 2 shipped, 1 already back: 2 come back; the 3 waiting stop waiting.
     QCOMPARE(total(plan), std::make_pair(qint64(2), qint64(-2)));
     QCOMPARE(o.lines.first().waiting, 0);
     QVERIFY(o.cancelled);
-    const LifecyclePlan again = Lifecycle::cancel(o, event(OrderEventKind::Cancel, {}));
+    const LifecyclePlan again = Lifecycle::cancel(o, lifecycleEvent(OrderEventKind::Cancel, {}));
     QCOMPARE(again.outcome, ApplyOutcome::Ignored);
     QVERIFY(again.moves.isEmpty());
     // Nor does a cancelled order take more by an edit.
-    QCOMPARE(Lifecycle::edit(o, event(OrderEventKind::Edit, {line(9)}), 1).outcome,
+    QCOMPARE(Lifecycle::edit(o, lifecycleEvent(OrderEventKind::Edit, {line(9)}), 1).outcome,
              ApplyOutcome::Ignored);
 }
 
@@ -205,13 +205,13 @@ void TestLifecycle::linesMatchByLineIdThenSku()
     o.lines.append(second);
     OrderLine byId = line(2);
     byId.lineId = u"L2"_s;
-    Lifecycle::refund(o, event(OrderEventKind::Refund, {byId}));
+    Lifecycle::refund(o, lifecycleEvent(OrderEventKind::Refund, {byId}));
     QCOMPARE(o.lines.at(0).restocked, 0);
     QCOMPARE(o.lines.at(1).restocked, 2);
     // By SKU, across the lines in order.
     LedgerOrder p = orderOf(2);
     p.lines.append(second);
-    Lifecycle::refund(p, event(OrderEventKind::Refund, {line(3)}));
+    Lifecycle::refund(p, lifecycleEvent(OrderEventKind::Refund, {line(3)}));
     QCOMPARE(p.lines.at(0).restocked, 2);
     QCOMPARE(p.lines.at(1).restocked, 1);
 }
@@ -220,9 +220,9 @@ void TestLifecycle::owedNeverExceedsWhatIsHeld()
 {
     LedgerOrder o = orderOf(3);
     o.lines.first().owed = 3;
-    Lifecycle::refund(o, event(OrderEventKind::Refund, {line(2)}));
+    Lifecycle::refund(o, lifecycleEvent(OrderEventKind::Refund, {line(2)}));
     QCOMPARE(o.lines.first().owed, 1);
-    Lifecycle::ship(o, event(OrderEventKind::Ship, {}));
+    Lifecycle::ship(o, lifecycleEvent(OrderEventKind::Ship, {}));
     QCOMPARE(o.lines.first().owed, 0);
 }
 

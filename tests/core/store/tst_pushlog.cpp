@@ -1,0 +1,93 @@
+// The push history behind an order's timeline (core/store/pushlog.h).
+#include "store/pushlog.h"
+#include "testdatabase.h"
+
+#include <QTest>
+
+using namespace ChannelDesk;
+using namespace ChannelDesk::Testing;
+using namespace Qt::StringLiterals;
+
+class TestPushLog : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void attemptsUntilAcknowledgedPerChannel();
+    void pruneKeepsSevenDays();
+};
+
+namespace {
+PushRecord push(const QString &channel, qint64 version, const QString &state, qint64 at)
+{
+    PushRecord r;
+    r.channel = channel;
+    r.sku = u"A"_s;
+    r.version = version;
+    r.state = state;
+    r.sentAtMs = at;
+    if (state == u"acknowledged"_s) {
+        r.ackedAtMs = at + 20;
+        r.lagMs = 25;
+    } else {
+        r.error = u"HTTP 503 busy"_s;
+    }
+    return r;
+}
+
+Mutation made(qint64 version, MutationKind kind = MutationKind::Order)
+{
+    Mutation m;
+    m.sku = u"A"_s;
+    m.version = version;
+    m.kind = kind;
+    return m;
+}
+} // namespace
+
+void TestPushLog::attemptsUntilAcknowledgedPerChannel()
+{
+    TestDatabase t;
+    PushLog log(t.db());
+    QString error;
+    QVERIFY2(log.record({push(u"shop"_s, 3, u"acknowledged"_s, 100),
+                         push(u"ebay"_s, 4, u"failed"_s, 110),
+                         push(u"shop"_s, 5, u"acknowledged"_s, 120),
+                         push(u"ebay"_s, 5, u"acknowledged"_s, 130),
+                         push(u"ebay"_s, 6, u"acknowledged"_s, 140)},
+                        &error),
+             qPrintable(error));
+    // The order made version 4 (and a pause made 5): shop's push of 5 carried it; eBay failed at
+    // 4 and then got 5 through. Later pushes (eBay's 6) are not this order's, nor is version 3.
+    QList<PushRecord> out;
+    QVERIFY2(log.forMutations({made(4), made(5, MutationKind::Pause)}, &out, &error),
+             qPrintable(error));
+    QCOMPARE(out.size(), 3);
+    QCOMPARE(out.at(0).channel, u"ebay"_s);
+    QCOMPARE(out.at(0).state, u"failed"_s);
+    QCOMPARE(out.at(0).error, u"HTTP 503 busy"_s);
+    QCOMPARE(out.at(1).channel, u"shop"_s);
+    QCOMPARE(out.at(1).version, 5);
+    QCOMPARE(out.at(1).lagMs, 25);
+    QCOMPARE(out.at(2).channel, u"ebay"_s);
+    QCOMPARE(out.at(2).version, 5);
+    // Mutations that channels are not sent (a waiting line) bring no pushes.
+    QVERIFY(log.forMutations({made(4, MutationKind::Unmatched)}, &out, &error));
+    QVERIFY(out.isEmpty());
+}
+
+void TestPushLog::pruneKeepsSevenDays()
+{
+    TestDatabase t;
+    PushLog log(t.db());
+    QString error;
+    const qint64 now = PushLog::kKeepMs * 2;
+    QVERIFY(log.record({push(u"shop"_s, 1, u"acknowledged"_s, now - PushLog::kKeepMs - 1),
+                        push(u"shop"_s, 2, u"acknowledged"_s, now - PushLog::kKeepMs + 1)},
+                       &error));
+    QVERIFY2(log.prune(now, &error), qPrintable(error));
+    QCOMPARE(t.count(u"SELECT COUNT(*) FROM push_log"_s), 1);
+    QCOMPARE(t.count(u"SELECT version FROM push_log"_s), 2);
+}
+
+QTEST_GUILESS_MAIN(TestPushLog)
+#include "tst_pushlog.moc"
