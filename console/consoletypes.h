@@ -33,11 +33,14 @@ struct StockRow
 {
     QString sku;
     QString title;
-    qint64 available = 0;
+    qint64 available = 0; // what channels sell from; below zero: units owed to customers
+    qint64 committed = 0; // sold, not yet shipped
     qint64 safetyBuffer = 0;
     qint64 version = 0;
     bool paused = false;
     QList<ListingCell> channels;
+
+    qint64 onHand() const { return available + committed; } // on the shelf
 
     friend bool operator==(const StockRow &, const StockRow &) = default;
 };
