@@ -5,6 +5,8 @@
 #include "runtime/coreruntime.h"
 #include "store/database.h"
 #include "store/listingstore.h"
+#include "store/orderledger.h"
+#include "store/ordertimeline.h"
 #include "sync/propagator.h"
 #include "sync/syncengine.h"
 
@@ -222,6 +224,59 @@ void ConsoleWorker::requestQuote(quint64 requestId, const ShipmentRequest &reque
     m_quotes.quote(requestId, request);
 }
 
+void ConsoleWorker::requestOrders(OrdersRefresh refresh)
+{
+    if (!m_runtime || (!m_ordersDirty && refresh == OrdersRefresh::IfChanged))
+        return;
+    m_ordersDirty = false;
+    OrdersSnapshot snapshot;
+    const OrderLedger ledger(*m_runtime->database());
+    if (!ledger.recentOrders(kOrdersShown, &snapshot.recent, &snapshot.error) ||
+        !ledger.oversold(&snapshot.oversold, &snapshot.error) ||
+        !ledger.unmatched(&snapshot.unmatched, &snapshot.error))
+        m_ordersDirty = true; // try again next time
+    Q_EMIT ordersChanged(snapshot);
+}
+
+void ConsoleWorker::requestOrderTimeline(const QString &channel, const QString &orderId)
+{
+    OrderTimeline timeline;
+    QString error;
+    if (!m_runtime)
+        error = tr("the core is not running");
+    else
+        loadOrderTimeline(*m_runtime->database(), channel, orderId, &timeline, &error);
+    Q_EMIT orderTimelineReady(channel, orderId, timeline, error);
+}
+
+void ConsoleWorker::resolveOversold(const QString &channel, const QString &orderId,
+                                    const QString &reason)
+{
+    OrderActionResult result {channel, orderId, false, tr("the core is not running")};
+    if (m_runtime) {
+        const SyncEngine::ChangeResult r =
+            m_runtime->engine()->resolveOversold(channel, orderId, m_options.actor, reason);
+        result.ok = r.ok();
+        result.message = r.message;
+    }
+    Q_EMIT orderActionFinished(result);
+    requestOrders(OrdersRefresh::Force);
+}
+
+void ConsoleWorker::resolveUnmatched(const QString &channel, const QString &orderId, int line,
+                                     const QString &sku, const QString &reason)
+{
+    OrderActionResult result {channel, orderId, false, tr("the core is not running")};
+    if (m_runtime) {
+        const SyncEngine::ChangeResult r = m_runtime->engine()->resolveUnmatched(
+            channel, orderId, line, sku, m_options.actor, reason);
+        result.ok = r.ok();
+        result.message = r.message;
+    }
+    Q_EMIT orderActionFinished(result);
+    requestOrders(OrdersRefresh::Force);
+}
+
 void ConsoleWorker::loadStock()
 {
     QList<StockLevel> levels;
@@ -241,6 +296,9 @@ void ConsoleWorker::onMutations(const QList<Mutation> &mutations)
     for (const Mutation &m : mutations) {
         if (m.kind == MutationKind::DeadLetterRetry || m.kind == MutationKind::DeadLetterDiscard)
             m_deadLettersDirty = true;
+        else if (!m.orderId.isEmpty() || m.kind == MutationKind::Adjust ||
+                 m.kind == MutationKind::Import)
+            m_ordersDirty = true; // an order's life, or a restock that may settle an oversell
     }
     m_stock.applyMutations(mutations);
 }
@@ -468,6 +526,7 @@ void ConsoleWorker::finishRestart()
     m_orderTimes.clear();
     m_deadLettersDirty = true;
     m_alertsDirty = true;
+    m_ordersDirty = true;
     m_flushes = 0;
     m_restarting = false;
     start();

@@ -81,6 +81,19 @@ public:
     void saveSettings(const ChannelDesk::SettingsChange &change);
     // Asks every carrier at once; quoteFinished(requestId, ...) answers, later.
     void requestQuote(quint64 requestId, const ChannelDesk::ShipmentRequest &request);
+    // The Orders tab asks now and then while it is shown; ordersChanged answers only when an
+    // order changed since the last answer (or when force is Force).
+    enum class OrdersRefresh { IfChanged, Force };
+    void requestOrders(ChannelDesk::ConsoleWorker::OrdersRefresh refresh);
+    void requestOrderTimeline(const QString &channel, const QString &orderId);
+    void resolveOversold(const QString &channel, const QString &orderId, const QString &reason);
+    // sku empty: the line is not stock and is ignored, with the reason.
+    void resolveUnmatched(const QString &channel, const QString &orderId, int line,
+                          const QString &sku, const QString &reason);
+
+    // How many recently changed orders the Orders tab shows.
+    static constexpr int kOrdersShown = 500;
+
     // How many applied orders are kept for the quotes panel.
     static constexpr int kRecentOrders = QuoteService::kRecentOrders;
 
@@ -120,6 +133,7 @@ private:
     bool m_alertsDirty = true;
     QHash<QString, std::pair<QString, qint64>> m_lastErrors;
     std::deque<qint64> m_orderTimes; // applied orders of the last few seconds
+    bool m_ordersDirty = true; // an order changed since the Orders tab last heard
 };
 
 } // namespace ChannelDesk
