@@ -78,7 +78,8 @@ OrdersPanel::OrdersPanel(CoreBridge *bridge, QWidget *parent)
     m_view->setColumnWidth(OrderModel::Updated,
                            fm.horizontalAdvance(u"00/00/0000 00:00 PM"_s) + 16);
     m_view->setColumnWidth(OrderModel::Channel, fm.horizontalAdvance(u"woo-outlet"_s) + 24);
-    m_view->setColumnWidth(OrderModel::Order, fm.horizontalAdvance(u"D000000"_s) + 24);
+    // Shopify and Amazon order ids run to 19 characters.
+    m_view->setColumnWidth(OrderModel::Order, fm.horizontalAdvance(u"0000000000000000000"_s) + 24);
     m_view->setColumnWidth(OrderModel::Status,
                            fm.horizontalAdvance(OrderModel::statusText(u"partially_refunded"_s)) +
                                24);
