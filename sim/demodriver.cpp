@@ -590,6 +590,7 @@ void DemoDriver::onCommitted(const QList<Mutation> &mutations)
     const qint64 now = m_clock.nowMs();
     QHash<QString, DemoOrder> sales;
     QStringList arrival;
+    QSet<QString> owing; // sales that took a SKU below zero: nothing to ship until restocked
     for (const Mutation &m : mutations) {
         if ((changesStock(m.kind) && m.availableAfter <= 2) ||
             m.kind == MutationKind::OversellAttempt)
@@ -609,13 +610,16 @@ void DemoDriver::onCommitted(const QList<Mutation> &mutations)
             arrival.append(key);
         }
         order.lines.append({m.sku, -m.delta});
+        if (m.availableAfter < 0)
+            owing.insert(key);
     }
     // Each sale's future, decided now: most ship after a few seconds, a few percent not.
     const int shipSpread = std::max(1, m_options.shipDelayMaxMs - m_options.shipDelayMinMs);
     for (const QString &key : std::as_const(arrival)) {
         const DemoOrder &order = sales.value(key);
         const double fate = m_random.generateDouble();
-        const qint64 shipAt = now + m_options.shipDelayMinMs + m_random.bounded(shipSpread);
+        const qint64 shipAt = now + m_options.shipDelayMinMs + m_random.bounded(shipSpread) +
+            (owing.contains(key) ? m_options.owedRestockDelayMs : 0);
         const qint64 early =
             now + m_random.bounded(std::max(1, m_options.shipDelayMinMs)); // before it ships
         if (fate < m_options.cancelShare) {
