@@ -7,6 +7,7 @@
 #include "domain/orderevent.h"
 #include "metrics/alert.h"
 #include "store/listingstore.h"
+#include "store/ordertimeline.h"
 
 #include <QList>
 #include <QObject>
@@ -43,6 +44,12 @@ Q_SIGNALS:
     // Orders applied since the last flush, oldest first (at most ConsoleWorker::kRecentOrders).
     void ordersReceived(const QList<ChannelDesk::OrderEvent> &orders);
     void quoteFinished(quint64 requestId, const ChannelDesk::QuoteResult &result);
+    // The Orders tab's data, when it asked and something changed since the last answer.
+    void ordersChanged(const ChannelDesk::OrdersSnapshot &orders);
+    // One order's timeline; timeline.found is false when there is no such order.
+    void orderTimelineReady(const QString &channel, const QString &orderId,
+                            const ChannelDesk::OrderTimeline &timeline, const QString &error);
+    void orderActionFinished(const ChannelDesk::OrderActionResult &result);
 };
 
 } // namespace ChannelDesk

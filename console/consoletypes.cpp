@@ -3,6 +3,7 @@
 #include "carriers/quoteresult.h"
 #include "domain/mutation.h"
 #include "domain/orderevent.h"
+#include "store/ordertimeline.h"
 
 namespace ChannelDesk {
 
@@ -27,6 +28,9 @@ void registerConsoleTypes()
     qRegisterMetaType<OrderEvent>();
     qRegisterMetaType<QList<OrderEvent>>();
     qRegisterMetaType<QuoteResult>();
+    qRegisterMetaType<OrdersSnapshot>();
+    qRegisterMetaType<OrderActionResult>();
+    qRegisterMetaType<OrderTimeline>();
 }
 
 } // namespace ChannelDesk

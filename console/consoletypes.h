@@ -1,9 +1,11 @@
 #pragma once
 
 #include "channels/channelconfig.h"
+#include "domain/ledger.h"
 #include "metrics/alert.h"
 #include "metrics/channellagstats.h"
 #include "store/listingstore.h"
+#include "store/orderledger.h"
 
 #include <QList>
 #include <QMetaType>
@@ -33,11 +35,14 @@ struct StockRow
 {
     QString sku;
     QString title;
-    qint64 available = 0;
+    qint64 available = 0; // what channels sell from; below zero: units owed to customers
+    qint64 committed = 0; // sold, not yet shipped
     qint64 safetyBuffer = 0;
     qint64 version = 0;
     bool paused = false;
     QList<ListingCell> channels;
+
+    qint64 onHand() const { return available + committed; } // on the shelf
 
     friend bool operator==(const StockRow &, const StockRow &) = default;
 };
@@ -101,6 +106,25 @@ struct DeadLetterKey
     friend bool operator==(const DeadLetterKey &, const DeadLetterKey &) = default;
 };
 
+// What the Orders tab shows: the orders that need the merchant (oversold, with lines waiting)
+// and the most recently changed ones.
+struct OrdersSnapshot
+{
+    QList<OrderLedger::OrderSummary> recent; // newest first
+    QList<OversoldEntry> oversold;
+    QList<UnmatchedEntry> unmatched;
+    QString error; // the ledger could not be read
+};
+
+// A resolve action's answer, for the Orders tab.
+struct OrderActionResult
+{
+    QString channel;
+    QString orderId;
+    bool ok = false;
+    QString message;
+};
+
 // Registers the types above (and the core types the console passes) for queued connections.
 void registerConsoleTypes();
 
@@ -113,4 +137,6 @@ Q_DECLARE_METATYPE(ChannelDesk::ConsoleStatus)
 Q_DECLARE_METATYPE(ChannelDesk::ConsoleInfo)
 Q_DECLARE_METATYPE(ChannelDesk::LagSeriesSet)
 Q_DECLARE_METATYPE(ChannelDesk::DeadLetterKey)
+Q_DECLARE_METATYPE(ChannelDesk::OrdersSnapshot)
+Q_DECLARE_METATYPE(ChannelDesk::OrderActionResult)
 Q_DECLARE_METATYPE(ChannelDesk::ListingStore::DeadLetter)

@@ -5,7 +5,10 @@
 #include "channels/channelconfig.h"
 #include "console/consoleevents.h"
 #include "console/consoletypes.h"
+#include "console/quoteservice.h"
+#include "console/settingscontroller.h"
 #include "console/settingstypes.h"
+#include "console/stockprojection.h"
 #include "domain/applyresult.h"
 #include "sim/demodriver.h"
 #include "store/inventorystore.h"
@@ -21,7 +24,6 @@
 #include <memory>
 #include <optional>
 
-class QNetworkAccessManager;
 class QTemporaryDir;
 
 namespace ChannelDesk {
@@ -29,16 +31,13 @@ namespace ChannelDesk {
 class CoreRuntime;
 class ListingStore;
 class SecretStore;
-class SettingsStore;
-class RateShopper;
-class ReliabilityStore;
 
 // The console side of the core thread: creates the CoreRuntime (and in demo mode the simulated
-// channels) on the thread it lives on, answers the GUI requests there, and turns the core
-// signals into coalesced batches of value types, flushed at most every flushIntervalMs, so a
-// flash sale cannot flood the GUI event loop. It also keeps the last orders applied (for the
-// quotes panel to pick from) and quotes shipments with a RateShopper over the configured
-// carriers. Only CoreBridge talks to it; it reports through the signals of ConsoleEvents.
+// channels) on the thread it lives on, answers the GUI requests there, and wires the core's
+// signals to the parts that turn them into coalesced batches of value types, flushed at most
+// every flushIntervalMs, so a flash sale cannot flood the GUI event loop: the stock table
+// (StockProjection), carrier quotes and recent sales (QuoteService) and the config
+// (SettingsController). Only CoreBridge talks to it; it reports through ConsoleEvents.
 class ConsoleWorker : public ConsoleEvents
 {
     Q_OBJECT
@@ -82,34 +81,35 @@ public:
     void saveSettings(const ChannelDesk::SettingsChange &change);
     // Asks every carrier at once; quoteFinished(requestId, ...) answers, later.
     void requestQuote(quint64 requestId, const ChannelDesk::ShipmentRequest &request);
+    // The Orders tab asks now and then while it is shown; ordersChanged answers only when an
+    // order changed since the last answer (or when force is Force).
+    enum class OrdersRefresh { IfChanged, Force };
+    void requestOrders(ChannelDesk::ConsoleWorker::OrdersRefresh refresh);
+    void requestOrderTimeline(const QString &channel, const QString &orderId);
+    void resolveOversold(const QString &channel, const QString &orderId, const QString &reason);
+    // sku empty: the line is not stock and is ignored, with the reason.
+    void resolveUnmatched(const QString &channel, const QString &orderId, int line,
+                          const QString &sku, const QString &reason);
+
+    // How many recently changed orders the Orders tab shows.
+    static constexpr int kOrdersShown = 500;
 
     // How many applied orders are kept for the quotes panel.
-    static constexpr int kRecentOrders = 200;
+    static constexpr int kRecentOrders = QuoteService::kRecentOrders;
 
 private:
-    SettingsStore *settings();
-    void startWith(const std::optional<ChannelsConfig> &fileConfig);
-    bool readConfig(const QByteArray &json, const QHash<QString, QByteArray> &keychain,
-                    ChannelsConfig *config, QString *error);
+    void startWith(const SettingsController::StartConfig &fileConfig);
     void restart();
     void finishRestart();
-    bool startRuntime(const std::optional<ChannelsConfig> &fileConfig, QString *error);
+    bool startRuntime(const SettingsController::StartConfig &fileConfig, QString *error);
     void connectCore();
     void loadStock();
-    StockRow &row(const QString &sku);
-    ListingCell *cell(const QString &channel, const QString &sku);
     void reloadListings(const QString &sku);
     void onMutations(const QList<Mutation> &mutations);
-    void onAcknowledged(const QString &channel, const QString &sku, qint64 version, qint64 quantity,
-                        qint64 lagMs);
-    void onAttemptFailed(const QString &channel, const QString &sku, bool permanent,
-                         const QString &message);
-    void onDeadLettered(const QString &channel, const QString &sku, const QString &message);
     void touchDeadLetter(const QString &channel, const QString &sku);
     void flush();
     void emitChannels();
-    void startQuoting();
-    void onOrdersApplied(const QList<OrderEvent> &events, const QList<ApplyResult> &results);
+    void startQuoting(const std::optional<CarrierSettings> &fileCarriers);
 
     Options m_options;
     const Clock &m_clock;
@@ -118,7 +118,9 @@ private:
     std::unique_ptr<CoreRuntime> m_runtime;
     std::unique_ptr<InventoryStore> m_inventory;
     std::unique_ptr<ListingStore> m_listings;
-    std::unique_ptr<SettingsStore> m_settings; // made on the worker thread, on first use
+    SettingsController m_settings; // a child: moves to the worker thread with this object
+    StockProjection m_stock;
+    QuoteService m_quotes; // a child
     bool m_startRequested = false;
     bool m_restarting = false;
     QTimer m_flush;
@@ -126,22 +128,12 @@ private:
     QStringList m_channelIds;
     QStringList m_channelTypes;
     AlertThresholds m_alerts;
-    QHash<QString, int> m_channelIndex;
-    QHash<QString, StockRow> m_rows;
-    QSet<QString> m_dirty;
     QSet<QString> m_deadLetterKeys; // "channel\nsku" of what the GUI last saw in the DLQ
     bool m_deadLettersDirty = true;
     bool m_alertsDirty = true;
     QHash<QString, std::pair<QString, qint64>> m_lastErrors;
     std::deque<qint64> m_orderTimes; // applied orders of the last few seconds
-    std::deque<OrderEvent> m_recentOrders; // the last kRecentOrders applied, oldest first
-    qsizetype m_unsentOrders = 0; // how many of them the GUI has not seen yet
-    std::unique_ptr<QNetworkAccessManager> m_network; // the carriers'
-    std::unique_ptr<ReliabilityStore> m_reliability;
-    std::unique_ptr<RateShopper> m_shopper;
-    QStringList m_carrierIds;
-    std::optional<CarrierSettings> m_fileCarriers; // from the config file, secrets resolved
-    QHash<quint64, quint64> m_quoteRequests; // the shopper's id -> the requester's
+    bool m_ordersDirty = true; // an order changed since the Orders tab last heard
 };
 
 } // namespace ChannelDesk

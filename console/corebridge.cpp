@@ -100,4 +100,29 @@ quint64 CoreBridge::requestQuote(const ShipmentRequest &request)
     return id;
 }
 
+void CoreBridge::requestOrders(ConsoleWorker::OrdersRefresh refresh)
+{
+    post([w = m_worker, refresh] { w->requestOrders(refresh); });
+}
+
+void CoreBridge::requestOrderTimeline(const QString &channel, const QString &orderId)
+{
+    post([w = m_worker, channel, orderId] { w->requestOrderTimeline(channel, orderId); });
+}
+
+void CoreBridge::resolveOversold(const QString &channel, const QString &orderId,
+                                 const QString &reason)
+{
+    post(
+        [w = m_worker, channel, orderId, reason] { w->resolveOversold(channel, orderId, reason); });
+}
+
+void CoreBridge::resolveUnmatched(const QString &channel, const QString &orderId, int line,
+                                  const QString &sku, const QString &reason)
+{
+    post([w = m_worker, channel, orderId, line, sku, reason] {
+        w->resolveUnmatched(channel, orderId, line, sku, reason);
+    });
+}
+
 } // namespace ChannelDesk

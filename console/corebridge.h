@@ -34,6 +34,15 @@ public:
     void saveSettings(const ChannelDesk::SettingsChange &change);
     // Quotes a shipment on the core thread; returns the id quoteFinished will carry.
     quint64 requestQuote(const ChannelDesk::ShipmentRequest &request);
+    // The Orders tab: ordersChanged answers (only when something changed, unless forced).
+    void requestOrders(ChannelDesk::ConsoleWorker::OrdersRefresh refresh =
+                           ConsoleWorker::OrdersRefresh::IfChanged);
+    // orderTimelineReady answers.
+    void requestOrderTimeline(const QString &channel, const QString &orderId);
+    // orderActionFinished answers, then ordersChanged.
+    void resolveOversold(const QString &channel, const QString &orderId, const QString &reason);
+    void resolveUnmatched(const QString &channel, const QString &orderId, int line,
+                          const QString &sku, const QString &reason);
 
 private:
     template<typename F> void post(F &&f);

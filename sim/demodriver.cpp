@@ -33,6 +33,12 @@ constexpr int kHotSkus = 5;
 // refuses them for good, so the dead-letter queue has something in it from the start.
 constexpr int kBrokenFirst = 700;
 constexpr int kBrokenCount = 8;
+// A product every Shopify store sells that is not stock: its lines wait for the merchant.
+constexpr auto kGiftCardSku = "GIFT-CARD-25";
+constexpr auto kGiftCardRemoteId = "39999";
+constexpr int kLifecycleTickMs = 250;
+constexpr int kLifecycleStepsPerTick = 500;
+constexpr qsizetype kMaxLifecycleSteps = 50'000;
 
 const char *const kAdjectives[] = {"Ceramic", "Linen",  "Walnut", "Copper",  "Wool",
                                    "Oak",     "Canvas", "Glass",  "Leather", "Bamboo"};
@@ -190,6 +196,7 @@ DemoDriver::DemoDriver(const Clock &clock, Options options, QObject *parent)
     : QObject(parent)
     , m_clock(clock)
     , m_options(options)
+    , m_random(quint32(options.seed))
 {
     const int n = m_options.skus;
     m_channels = {
@@ -228,6 +235,8 @@ DemoDriver::DemoDriver(const Clock &clock, Options options, QObject *parent)
     connect(&m_faultTimer, &QTimer::timeout, this, &DemoDriver::nextFaultEpisode);
     m_restockTimer.setInterval(kRestockEveryMs);
     connect(&m_restockTimer, &QTimer::timeout, this, &DemoDriver::restock);
+    m_lifecycleTimer.setInterval(kLifecycleTickMs);
+    connect(&m_lifecycleTimer, &QTimer::timeout, this, &DemoDriver::runLifecycle);
 }
 
 DemoDriver::~DemoDriver()
@@ -368,9 +377,12 @@ bool DemoDriver::seed(Database &db, QString *error)
     // numbers), as real ones do after a stock count: their listings begin in sync, so the lag
     // charts show the running state rather than a first push of the whole catalogue. The broken
     // mappings stay pending and end in the dead-letter queue, as they would in life.
-    QList<StockLevel> levels;
-    if (!InventoryStore(db).allStock(&levels, error))
+    const auto read = InventoryStore(db).allStock();
+    if (!read) {
+        *error = read.error();
         return false;
+    }
+    const QList<StockLevel> &levels = *read;
     QHash<QString, qint64> versions;
     for (const StockLevel &level : std::as_const(levels))
         versions.insert(level.sku, level.version);
@@ -402,6 +414,10 @@ bool DemoDriver::start(quint16 corePort, SyncEngine *engine, QString *error)
                 remoteId(c, i),
                 QJsonObject {{u"quantity"_s, seedQuantity(i)}, {u"sku"_s, m_skus.at(i)}});
         }
+        if (c.id == m_channels.first().id)
+            listings.insert(QString::fromLatin1(kGiftCardRemoteId),
+                            QJsonObject {{u"quantity"_s, 1'000'000},
+                                         {u"sku"_s, QString::fromLatin1(kGiftCardSku)}});
         QJsonObject o {{u"id"_s, c.id},
                        {u"type"_s, c.type},
                        {u"listings"_s, listings},
@@ -442,19 +458,11 @@ bool DemoDriver::start(quint16 corePort, SyncEngine *engine, QString *error)
     m_tcpOwned.release(); // the server owns it from here
     m_server->bind(m_tcp);
 
-    if (m_engine) {
-        connect(m_engine, &SyncEngine::mutationsCommitted, this,
-                [this](const QList<Mutation> &mutations) {
-                    for (const Mutation &m : mutations) {
-                        if (changesStock(m.kind) && m.availableAfter <= 2)
-                            m_soldOut.insert(m.sku);
-                        else if (m.kind == MutationKind::OversellAttempt)
-                            m_soldOut.insert(m.sku);
-                    }
-                });
-    }
+    if (m_engine)
+        followOrders(m_engine);
     m_orderTimer.start();
     m_restockTimer.start();
+    m_lifecycleTimer.start();
     m_flashTimer.start(m_options.firstFlashMs);
     m_faultTimer.start(m_options.firstFaultMs);
     Q_EMIT event(tr("Demo: %1 SKUs on %2 simulated channels and %3 carriers at "
@@ -492,6 +500,9 @@ void DemoDriver::placeOrders()
         }
         if (lines.isEmpty())
             continue;
+        if (channel == &m_channels.first() && m_random.generateDouble() < m_options.giftCardShare)
+            lines.append(
+                QJsonObject {{u"sku"_s, QString::fromLatin1(kGiftCardSku)}, {u"quantity"_s, 1}});
         const QJsonObject body {{u"order_id"_s, u"D%1"_s.arg(m_orderNumber++)},
                                 {u"lines"_s, lines},
                                 {u"deliveries"_s, m_orderNumber % 20 == 0 ? 2 : 1}};
@@ -552,12 +563,151 @@ void DemoDriver::restock()
     if (!m_engine || m_soldOut.isEmpty())
         return;
     const QSet<QString> skus = std::exchange(m_soldOut, {});
+    const qint64 now = m_clock.nowMs();
     for (const QString &sku : skus) {
+        // Sold below zero: the delivery takes a while, and the oversold orders wait for it.
+        const auto owed = m_owedSince.constFind(sku);
+        if (owed != m_owedSince.constEnd() && now - *owed < m_options.owedRestockDelayMs) {
+            m_soldOut.insert(sku);
+            continue;
+        }
         const int index = m_skuIndex.value(sku, -1);
         const qint64 amount = index >= 0 && index < kHotSkus ? 300 : 60;
         const SyncEngine::ChangeResult r = m_engine->adjust(sku, amount, u"demo"_s, u"restock"_s);
         if (!r.ok())
             qCWarning(lcDemo) << "restock of" << sku << "failed:" << r.message;
+    }
+}
+
+void DemoDriver::followOrders(SyncEngine *engine)
+{
+    if (m_engine && m_engine != engine)
+        disconnect(m_engine, nullptr, this, nullptr);
+    m_engine = engine;
+    connect(m_engine, &SyncEngine::mutationsCommitted, this, &DemoDriver::onCommitted,
+            Qt::UniqueConnection);
+}
+
+void DemoDriver::onCommitted(const QList<Mutation> &mutations)
+{
+    const qint64 now = m_clock.nowMs();
+    QHash<QString, DemoOrder> sales;
+    QStringList arrival;
+    QSet<QString> owing; // sales that took a SKU below zero: nothing to ship until restocked
+    for (const Mutation &m : mutations) {
+        if ((changesStock(m.kind) && m.availableAfter <= 2) ||
+            m.kind == MutationKind::OversellAttempt)
+            m_soldOut.insert(m.sku);
+        if (changesStock(m.kind) && m.availableAfter < 0 && !m_owedSince.contains(m.sku))
+            m_owedSince.insert(m.sku, now);
+        else if (changesStock(m.kind) && m.availableAfter >= 0)
+            m_owedSince.remove(m.sku);
+        if (m.kind != MutationKind::Order || m.orderId.isEmpty() || !m.eventId.isEmpty() ||
+            m.delta >= 0)
+            continue;
+        const QString key = m.channel + u'\n' + m.orderId;
+        DemoOrder &order = sales[key];
+        if (order.orderId.isEmpty()) {
+            order.channel = m.channel;
+            order.orderId = m.orderId;
+            arrival.append(key);
+        }
+        order.lines.append({m.sku, -m.delta});
+        if (m.availableAfter < 0)
+            owing.insert(key);
+    }
+    // Each sale's future, decided now: most ship after a few seconds, a few percent not.
+    const int shipSpread = std::max(1, m_options.shipDelayMaxMs - m_options.shipDelayMinMs);
+    for (const QString &key : std::as_const(arrival)) {
+        const DemoOrder &order = sales.value(key);
+        const double fate = m_random.generateDouble();
+        const qint64 shipAt = now + m_options.shipDelayMinMs + m_random.bounded(shipSpread) +
+            (owing.contains(key) ? m_options.owedRestockDelayMs : 0);
+        const qint64 early =
+            now + m_random.bounded(std::max(1, m_options.shipDelayMinMs)); // before it ships
+        if (fate < m_options.cancelShare) {
+            schedule(Step::Cancel, order, early);
+        } else if (fate < m_options.cancelShare + m_options.refundShare) {
+            schedule(Step::Ship, order, shipAt);
+            schedule(Step::Refund, order, shipAt + m_options.shipDelayMinMs);
+        } else if (fate < m_options.cancelShare + m_options.refundShare + m_options.editShare) {
+            schedule(Step::Edit, order, early); // and ships after the edit
+        } else {
+            schedule(Step::Ship, order, shipAt);
+        }
+    }
+}
+
+void DemoDriver::schedule(Step step, const DemoOrder &order, qint64 atMs)
+{
+    if (m_steps.size() < kMaxLifecycleSteps) // bounded: a long flash sale sheds the excess
+        m_steps.insert(atMs, {step, order});
+}
+
+void DemoDriver::runLifecycle()
+{
+    if (!m_engine)
+        return;
+    const qint64 now = m_clock.nowMs();
+    for (int n = 0; n < kLifecycleStepsPerTick && !m_steps.isEmpty() && m_steps.firstKey() <= now;
+         ++n) {
+        const auto [step, order] = m_steps.first();
+        m_steps.erase(m_steps.begin());
+        OrderEvent event;
+        event.channel = order.channel;
+        event.orderId = order.orderId;
+        event.receivedAtMs = now;
+        DemoOrder edited = order;
+        switch (step) {
+        case Step::Ship:
+            event.kind = OrderEventKind::Ship;
+            event.eventId = u"F%1"_s.arg(m_eventNumber++);
+            event.lines = order.lines;
+            break;
+        case Step::Cancel:
+            event.kind = OrderEventKind::Cancel;
+            break;
+        case Step::Refund:
+            event.kind = OrderEventKind::Refund;
+            event.eventId = u"R%1"_s.arg(m_eventNumber++);
+            event.lines = {{order.lines.constFirst().sku, 1}};
+            break;
+        case Step::Edit: {
+            // The customer adds one unit of the first line, or takes one off.
+            qint64 &quantity = edited.lines.first().quantity;
+            quantity += quantity > 1 && m_random.bounded(2) == 0 ? -1 : 1;
+            event.kind = OrderEventKind::Edit;
+            event.eventId = u"E%1"_s.arg(m_eventNumber++);
+            event.lines = edited.lines;
+            break;
+        }
+        }
+        const ApplyResult result = m_engine->apply(event);
+        switch (result.outcome) {
+        case ApplyOutcome::Shipped:
+            ++m_counts.shipped;
+            break;
+        case ApplyOutcome::Cancelled:
+            ++m_counts.cancelled;
+            break;
+        case ApplyOutcome::Refunded:
+            ++m_counts.refunded;
+            break;
+        case ApplyOutcome::Edited:
+            ++m_counts.edited;
+            break;
+        default:
+            ++m_counts.ignored;
+            if (!result.isFinal())
+                qCWarning(lcDemo) << "order" << order.orderId
+                                  << "lifecycle event not applied:" << result.message;
+            break;
+        }
+        if (step == Step::Edit)
+            schedule(Step::Ship, edited,
+                     now + m_options.shipDelayMinMs +
+                         m_random.bounded(
+                             std::max(1, m_options.shipDelayMaxMs - m_options.shipDelayMinMs)));
     }
 }
 

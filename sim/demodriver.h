@@ -2,11 +2,15 @@
 
 #include "carriers/carrierconfig.h"
 #include "channels/channelconfig.h"
+#include "domain/mutation.h"
+#include "domain/orderevent.h"
 #include "sim/orderstream.h"
 #include "util/clock.h"
 
 #include <QHash>
+#include <QMultiMap>
 #include <QObject>
+#include <QRandomGenerator>
 #include <QSet>
 #include <QTimer>
 
@@ -30,8 +34,11 @@ class SyncEngine;
 // into one channel at a time, so lag, retries, alerts and dead letters all show. The same server
 // answers four simulated carriers (UPS, FedEx, EasyPost, Shippo wire formats) with their own
 // prices and transit times, FedEx now and then too slow for its deadline and Shippo now and then
-// down, and the seed gives each carrier a delivery history. Lives on the thread of the core it
-// feeds.
+// down, and the seed gives each carrier a delivery history. Orders then live on as they do in a
+// shop: most ship after a few seconds, a few percent are cancelled, refunded or edited, through
+// the core's order path; a few carry a gift card (a line that is no stock, which waits for the
+// merchant), and a SKU sold below zero is restocked only after a while, so the Orders tab shows
+// oversold orders before the delivery settles them. Lives on the thread of the core it feeds.
 class DemoDriver : public QObject
 {
     Q_OBJECT
@@ -49,6 +56,25 @@ public:
         quint64 seed = 1;
         // The share of FedEx rate requests never answered (half as many Shippo ones answer 503).
         double carrierFaultShare = 0.2;
+        // What happens to a sale afterwards: these shares are cancelled, refunded (one unit,
+        // restocked, after shipping) or edited (one line's quantity changed, then shipped);
+        // the rest ship, shipDelayMinMs to shipDelayMaxMs after the sale.
+        double cancelShare = 0.03;
+        double refundShare = 0.02;
+        double editShare = 0.02;
+        int shipDelayMinMs = 4000;
+        int shipDelayMaxMs = 15'000;
+        double giftCardShare = 0.01; // sales on shop-us that also sell a gift card
+        int owedRestockDelayMs = 60'000; // a SKU below zero waits this long for its restock
+    };
+    // What the demo did to orders after their sale, through the order path.
+    struct LifecycleCounts
+    {
+        qint64 cancelled = 0;
+        qint64 refunded = 0;
+        qint64 edited = 0;
+        qint64 shipped = 0;
+        qint64 ignored = 0; // the order path had nothing to do (the order was settled already)
     };
 
     explicit DemoDriver(const Clock &clock, QObject *parent = nullptr);
@@ -69,6 +95,14 @@ public:
     // core's, used to restock what sells out as a merchant would.
     bool start(quint16 corePort, SyncEngine *engine, QString *error);
 
+    // Follows the sales the engine commits: restocks what sells out and plays the rest of each
+    // order's life (start() calls it with the core's engine).
+    void followOrders(SyncEngine *engine);
+    // Applies the lifecycle events that are due by the clock (a timer calls it every 250 ms).
+    void runLifecycle();
+    const LifecycleCounts &lifecycleCounts() const { return m_counts; }
+    qsizetype lifecyclePending() const { return m_steps.size(); }
+
     quint16 port() const;
     bool inFlashSale() const { return m_flashUntilMs > m_clock.nowMs(); }
     qint64 ordersPlaced() const { return m_placed; }
@@ -85,6 +119,15 @@ private:
     void startFlashSale();
     void nextFaultEpisode();
     void restock();
+    void onCommitted(const QList<Mutation> &mutations);
+    struct DemoOrder
+    {
+        QString channel;
+        QString orderId;
+        QList<OrderLine> lines; // SKU and quantity, as the order holds them now
+    };
+    enum class Step { Ship, Cancel, Refund, Edit };
+    void schedule(Step step, const DemoOrder &order, qint64 atMs);
     QString remoteId(const DemoChannel &channel, int index) const;
     bool sellable(const DemoChannel &channel, int index) const;
     // What the store and the simulated shops start with for the index-th SKU.
@@ -107,7 +150,13 @@ private:
     QTimer m_flashTimer;
     QTimer m_faultTimer;
     QTimer m_restockTimer;
+    QTimer m_lifecycleTimer;
     QSet<QString> m_soldOut;
+    QHash<QString, qint64> m_owedSince; // SKUs below zero, since when
+    QMultiMap<qint64, std::pair<Step, DemoOrder>> m_steps; // due time -> what to do
+    QRandomGenerator m_random;
+    LifecycleCounts m_counts;
+    quint64 m_eventNumber = 1;
     double m_owed = 0;
     qint64 m_flashUntilMs = 0;
     int m_faultEpisode = 0;

@@ -127,18 +127,22 @@
             <numerusform>%n Angebotsupdates für %1 konnten nicht zugestellt werden und warten unter „Fehlgeschlagen“ darauf, dass Sie sie wiederholen oder verwerfen.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>order %1/%2 %3</source>
+        <translation>Bestellung %1/%2 %3</translation>
+    </message>
     <message numerus="yes">
-        <source>%n order(s) in the last %1 asked for more stock than was left (%2); they were refused and nothing was oversold, but a channel may be showing too much stock.</source>
+        <source>%n order(s) in the last %1 were sold with too little stock: %2. The units are owed to customers until the orders are cancelled, refunded, restocked or resolved (Orders tab, or `channeldesk-cli oversold`).</source>
         <translation>
-            <numerusform>%n Bestellung in den letzten %1 wollte mehr, als auf Lager war (%2); sie wurde abgelehnt und nichts wurde überverkauft, aber ein Kanal zeigt womöglich zu viel Bestand.</numerusform>
-            <numerusform>%n Bestellungen in den letzten %1 wollten mehr, als auf Lager war (%2); sie wurden abgelehnt und nichts wurde überverkauft, aber ein Kanal zeigt womöglich zu viel Bestand.</numerusform>
+            <numerusform>%n Bestellung in den letzten %1 wurde mit zu wenig Bestand verkauft: %2. Die Einheiten werden Kunden geschuldet, bis die Bestellungen storniert, erstattet, aufgefüllt oder geklärt sind (Reiter Bestellungen oder `channeldesk-cli oversold`).</numerusform>
+            <numerusform>%n Bestellungen in den letzten %1 wurden mit zu wenig Bestand verkauft: %2. Die Einheiten werden Kunden geschuldet, bis die Bestellungen storniert, erstattet, aufgefüllt oder geklärt sind (Reiter Bestellungen oder `channeldesk-cli oversold`).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n order(s) in the last %1 named SKUs ChannelDesk does not know (%2); they were recorded but took no stock. Map the SKUs, then adjust stock by hand.</source>
+        <source>%n order(s) in the last %1 have lines that wait for a SKU or a listing mapping: %2. Their other lines took stock; map the listing or resolve the line (Orders tab, or `channeldesk-cli unmatched`).</source>
         <translation>
-            <numerusform>%n Bestellung in den letzten %1 nannte SKUs, die ChannelDesk nicht kennt (%2); sie wurde erfasst, hat aber keinen Bestand gebucht. Ordnen Sie die SKUs zu und passen Sie den Bestand dann von Hand an.</numerusform>
-            <numerusform>%n Bestellungen in den letzten %1 nannten SKUs, die ChannelDesk nicht kennt (%2); sie wurden erfasst, haben aber keinen Bestand gebucht. Ordnen Sie die SKUs zu und passen Sie den Bestand dann von Hand an.</numerusform>
+            <numerusform>%n Bestellung in den letzten %1 hat Positionen, die auf eine SKU oder eine Listing-Zuordnung warten: %2. Ihre anderen Positionen haben Bestand genommen; ordnen Sie das Listing zu oder klären Sie die Position (Reiter Bestellungen oder `channeldesk-cli unmatched`).</numerusform>
+            <numerusform>%n Bestellungen in den letzten %1 haben Positionen, die auf eine SKU oder eine Listing-Zuordnung warten: %2. Ihre anderen Positionen haben Bestand genommen; ordnen Sie das Listing zu oder klären Sie die Position (Reiter Bestellungen oder `channeldesk-cli unmatched`).</numerusform>
         </translation>
     </message>
 </context>
@@ -223,6 +227,30 @@
     <message>
         <source>Reason</source>
         <translation>Grund</translation>
+    </message>
+    <message>
+        <source>cancel</source>
+        <translation>Storno</translation>
+    </message>
+    <message>
+        <source>refund</source>
+        <translation>Erstattung</translation>
+    </message>
+    <message>
+        <source>edit</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>ship</source>
+        <translation>Versand</translation>
+    </message>
+    <message>
+        <source>waiting line</source>
+        <translation>wartende Position</translation>
+    </message>
+    <message>
+        <source>resolve</source>
+        <translation>Klärung</translation>
     </message>
 </context>
 <context>
@@ -403,32 +431,12 @@
 <context>
     <name>ChannelDesk::ConsoleWorker</name>
     <message>
-        <source>No keychain service (%1): secrets come from the environment</source>
-        <translation>Kein Schlüsselbund-Dienst (%1): Geheimnisse kommen aus der Umgebung</translation>
-    </message>
-    <message>
-        <source>config: cannot read %1: no such file</source>
-        <translation>Konfiguration: %1 kann nicht gelesen werden: Datei existiert nicht</translation>
-    </message>
-    <message>
-        <source>No config at %1 yet: File &gt; Settings creates it</source>
-        <translation>Noch keine Konfiguration unter %1: Datei &gt; Einstellungen legt sie an</translation>
-    </message>
-    <message>
-        <source>Carrier quotes are off: %1</source>
-        <translation>Versandangebote sind aus: %1</translation>
-    </message>
-    <message>
         <source>cannot create a temporary folder for the demo database</source>
         <translation>Temporärer Ordner für die Demo-Datenbank kann nicht angelegt werden</translation>
     </message>
     <message>
         <source>Core started on %1</source>
         <translation>Kern gestartet mit %1</translation>
-    </message>
-    <message>
-        <source>The core is not running.</source>
-        <translation>Der Kern läuft nicht.</translation>
     </message>
     <message>
         <source>Cannot read the stock: %1</source>
@@ -445,14 +453,6 @@
     <message>
         <source>Propagation to %1 resumed</source>
         <translation>Übertragung an %1 fortgesetzt</translation>
-    </message>
-    <message>
-        <source>the demo&apos;s simulated channels cannot be changed</source>
-        <translation>die simulierten Kanäle der Demo können nicht geändert werden</translation>
-    </message>
-    <message>
-        <source>Settings saved to %1</source>
-        <translation>Einstellungen gespeichert in %1</translation>
     </message>
     <message>
         <source>Restarting the core with the new settings</source>
@@ -917,12 +917,333 @@ Verlauf:
         <source>ChannelDesk alert</source>
         <translation>ChannelDesk-Alarm</translation>
     </message>
+    <message>
+        <source>&amp;Orders</source>
+        <translation>&amp;Bestellungen</translation>
+    </message>
 </context>
 <context>
     <name>ChannelDesk::MemorySecretStore</name>
     <message>
         <source>memory</source>
         <translation>Arbeitsspeicher</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::OrderModel</name>
+    <message>
+        <source>Applied</source>
+        <translation>Gebucht</translation>
+    </message>
+    <message>
+        <source>Oversold</source>
+        <translation>Überverkauft</translation>
+    </message>
+    <message>
+        <source>Lines waiting</source>
+        <translation>Positionen warten</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Storniert</translation>
+    </message>
+    <message>
+        <source>Partially refunded</source>
+        <translation>Teilweise erstattet</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Erstattet</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>Versandt</translation>
+    </message>
+    <message>
+        <source>Refused (before schema 6)</source>
+        <translation>Abgelehnt (vor Schema 6)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n unit(s) owed</source>
+        <translation>
+            <numerusform>%1: %n Einheit geschuldet</numerusform>
+            <numerusform>%1: %n Einheiten geschuldet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Line %1: %2 × %3 waits (%4)</source>
+        <translation>Position %1: %2 × %3 wartet (%4)</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Bestellung</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Einheiten</translation>
+    </message>
+    <message>
+        <source>Owed</source>
+        <translation>Geschuldet</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartend</translation>
+    </message>
+    <message>
+        <source>SKUs</source>
+        <translation>SKUs</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::OrderTimelineDialog</name>
+    <message>
+        <source>Line</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Product id</source>
+        <translation>Produkt-ID</translation>
+    </message>
+    <message>
+        <source>Ordered</source>
+        <translation>Bestellt</translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <translation>Gebucht</translation>
+    </message>
+    <message>
+        <source>Restocked</source>
+        <translation>Zurückgebucht</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>Versandt</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartend</translation>
+    </message>
+    <message>
+        <source>Owed</source>
+        <translation>Geschuldet</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>Event id</source>
+        <translation>Ereignis-ID</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Bestätigt</translation>
+    </message>
+    <message>
+        <source>Lag</source>
+        <translation>Verzögerung</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Order %1 from %2</source>
+        <translation>Bestellung %1 von %2</translation>
+    </message>
+    <message>
+        <source>Reading order %1 from %2…</source>
+        <translation>Bestellung %1 von %2 wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>Positionen</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Was geschah</translation>
+    </message>
+    <message>
+        <source>Channel pushes of these versions</source>
+        <translation>Kanal-Übertragungen dieser Versionen</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Cannot read order %1 from %2: %3</source>
+        <translation>Bestellung %1 von %2 kann nicht gelesen werden: %3</translation>
+    </message>
+    <message>
+        <source>No order %1 from %2 in the ledger.</source>
+        <translation>Keine Bestellung %1 von %2 im Bestellbuch.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Order %1 from %2: %3. Received %4; %n line(s).</source>
+        <translation>
+            <numerusform>Bestellung %1 von %2: %3. Eingegangen %4; %n Position.</numerusform>
+            <numerusform>Bestellung %1 von %2: %3. Eingegangen %4; %n Positionen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%L1 ms</source>
+        <translation>%L1 ms</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::OrdersPanel</name>
+    <message>
+        <source>Resolve &amp;oversold…</source>
+        <translation>Über&amp;verkauf klären…</translation>
+    </message>
+    <message>
+        <source>Resolve &amp;line…</source>
+        <translation>&amp;Position klären…</translation>
+    </message>
+    <message>
+        <source>&amp;Timeline…</source>
+        <translation>&amp;Verlauf…</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>Alle Kanäle</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Jeder Status</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Braucht Aufmerksamkeit</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Mark the selected oversold order settled (the customer was told, a unit was found)</source>
+        <translation>Die gewählte überverkaufte Bestellung als geklärt markieren (Kunde informiert, Einheit gefunden)</translation>
+    </message>
+    <message>
+        <source>Apply a waiting line of the selected order to a SKU, or ignore it as not stock</source>
+        <translation>Eine wartende Position der gewählten Bestellung einer SKU zuordnen oder als kein Lagerartikel ignorieren</translation>
+    </message>
+    <message>
+        <source>Show the selected order&apos;s life: lines, events and channel pushes</source>
+        <translation>Verlauf der gewählten Bestellung zeigen: Positionen, Ereignisse und Kanal-Übertragungen</translation>
+    </message>
+    <message>
+        <source>No orders yet. Every order the channels report appears here with its status; oversold orders and orders with lines waiting for a SKU come first, with their resolve actions. Double-click an order for its timeline.</source>
+        <translation>Noch keine Bestellungen. Jede Bestellung, die die Kanäle melden, erscheint hier mit ihrem Status; überverkaufte Bestellungen und Bestellungen mit Positionen, die auf eine SKU warten, stehen oben, mit ihren Aktionen zum Klären. Doppelklick auf eine Bestellung zeigt ihren Verlauf.</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Bestellungen</translation>
+    </message>
+    <message>
+        <source>Order %1 from %2 was not changed: %3</source>
+        <translation>Bestellung %1 von %2 wurde nicht geändert: %3</translation>
+    </message>
+    <message>
+        <source>Cannot read the orders: %1</source>
+        <translation>Bestellungen können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Reading the orders…</source>
+        <translation>Bestellungen werden gelesen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n oversold order(s)</source>
+        <translation>
+            <numerusform>%n überverkaufte Bestellung</numerusform>
+            <numerusform>%n überverkaufte Bestellungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) waiting</source>
+        <translation>
+            <numerusform>%n Position wartet</numerusform>
+            <numerusform>%n Positionen warten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 shown; %2, %3.</source>
+        <translation>%1 angezeigt; %2, %3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s)</source>
+        <translation>
+            <numerusform>%n Bestellung</numerusform>
+            <numerusform>%n Bestellungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n owed</source>
+        <translation>
+            <numerusform>%1: %n geschuldet</numerusform>
+            <numerusform>%1: %n geschuldet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Resolve oversold order</source>
+        <translation>Überverkaufte Bestellung klären</translation>
+    </message>
+    <message>
+        <source>Order %1 from %2 took more than was on hand (%3).
+How was it settled? (recorded in the audit log)</source>
+        <translation>Bestellung %1 von %2 hat mehr genommen als vorrätig war (%3).
+Wie wurde es geklärt? (wird im Prüfprotokoll vermerkt)</translation>
+    </message>
+    <message>
+        <source>A reason is needed: say how the order was settled.</source>
+        <translation>Ein Grund ist nötig: sagen Sie, wie die Bestellung geklärt wurde.</translation>
     </message>
 </context>
 <context>
@@ -1292,6 +1613,13 @@ Verlauf:
     </message>
 </context>
 <context>
+    <name>ChannelDesk::QuoteService</name>
+    <message>
+        <source>The core is not running.</source>
+        <translation>Der Kern läuft nicht.</translation>
+    </message>
+</context>
+<context>
     <name>ChannelDesk::RecentOrderModel</name>
     <message>
         <source>not given</source>
@@ -1328,6 +1656,72 @@ Verlauf:
     <message>
         <source>Ship to</source>
         <translation>Lieferung an</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::ResolveLineDialog</name>
+    <message>
+        <source>&amp;Apply it to SKU:</source>
+        <translation>Der SKU &amp;zuordnen:</translation>
+    </message>
+    <message>
+        <source>It is &amp;not stock (a gift card, a service): ignore it</source>
+        <translation>Es ist &amp;kein Lagerartikel (Gutschein, Dienstleistung): ignorieren</translation>
+    </message>
+    <message>
+        <source>Resolve a waiting line</source>
+        <translation>Wartende Position klären</translation>
+    </message>
+    <message>
+        <source>Line %1: %2 × %3</source>
+        <translation>Position %1: %2 × %3</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Why (recorded in the audit log)</source>
+        <translation>Warum (wird im Prüfprotokoll vermerkt)</translation>
+    </message>
+    <message>
+        <source>The line takes its units from the SKU at once, even below zero. An ignored line takes nothing.</source>
+        <translation>Die Position nimmt ihre Einheiten sofort von der SKU, auch unter null. Eine ignorierte Position nimmt nichts.</translation>
+    </message>
+    <message>
+        <source>&amp;Line:</source>
+        <translation>&amp;Position:</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Grund:</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::SettingsController</name>
+    <message>
+        <source>No keychain service (%1): secrets come from the environment</source>
+        <translation>Kein Schlüsselbund-Dienst (%1): Geheimnisse kommen aus der Umgebung</translation>
+    </message>
+    <message>
+        <source>config: cannot read %1: no such file</source>
+        <translation>Konfiguration: %1 kann nicht gelesen werden: Datei existiert nicht</translation>
+    </message>
+    <message>
+        <source>No config at %1 yet: File &gt; Settings creates it</source>
+        <translation>Noch keine Konfiguration unter %1: Datei &gt; Einstellungen legt sie an</translation>
+    </message>
+    <message>
+        <source>Carrier quotes are off: %1</source>
+        <translation>Versandangebote sind aus: %1</translation>
+    </message>
+    <message>
+        <source>the demo&apos;s simulated channels cannot be changed</source>
+        <translation>die simulierten Kanäle der Demo können nicht geändert werden</translation>
+    </message>
+    <message>
+        <source>Settings saved to %1</source>
+        <translation>Einstellungen gespeichert in %1</translation>
     </message>
 </context>
 <context>
@@ -1691,6 +2085,34 @@ Verlauf:
         <source>Last error: %1</source>
         <translation>Letzter Fehler: %1</translation>
     </message>
+    <message>
+        <source>%1 (owed)</source>
+        <comment>available below zero: units owed to customers</comment>
+        <translation>%1 (geschuldet)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unit(s) owed to customers: sold beyond what was on hand. The Orders tab lists the oversold orders.</source>
+        <translation>
+            <numerusform>%n Einheit wird Kunden geschuldet: über den Bestand hinaus verkauft. Der Reiter Bestellungen listet die überverkauften Bestellungen.</numerusform>
+            <numerusform>%n Einheiten werden Kunden geschuldet: über den Bestand hinaus verkauft. Der Reiter Bestellungen listet die überverkauften Bestellungen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>On the shelf: available plus committed</source>
+        <translation>Im Regal: verfügbar plus zugesagt</translation>
+    </message>
+    <message>
+        <source>Sold and not shipped yet: still on the shelf, but a customer&apos;s</source>
+        <translation>Verkauft, noch nicht versandt: noch im Regal, aber schon einem Kunden</translation>
+    </message>
+    <message>
+        <source>On hand</source>
+        <translation>Bestand</translation>
+    </message>
+    <message>
+        <source>Committed</source>
+        <translation>Zugesagt</translation>
+    </message>
 </context>
 <context>
     <name>ChannelDesk::StockPanel</name>
@@ -1721,6 +2143,11 @@ Verlauf:
     <message>
         <source>%1 of %2 SKUs</source>
         <translation>%1 von %2 SKUs</translation>
+    </message>
+    <message>
+        <source>%1 (owed)</source>
+        <comment>available below zero: units owed to customers</comment>
+        <translation>%1 (geschuldet)</translation>
     </message>
 </context>
 <context>

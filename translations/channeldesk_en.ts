@@ -18,17 +18,17 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n order(s) in the last %1 asked for more stock than was left (%2); they were refused and nothing was oversold, but a channel may be showing too much stock.</source>
+        <source>%n order(s) in the last %1 were sold with too little stock: %2. The units are owed to customers until the orders are cancelled, refunded, restocked or resolved (Orders tab, or `channeldesk-cli oversold`).</source>
         <translation>
-            <numerusform>%n order in the last %1 asked for more stock than was left (%2); it was refused and nothing was oversold, but a channel may be showing too much stock.</numerusform>
-            <numerusform>%n orders in the last %1 asked for more stock than was left (%2); they were refused and nothing was oversold, but a channel may be showing too much stock.</numerusform>
+            <numerusform>%n order in the last %1 was sold with too little stock: %2. The units are owed to customers until the orders are cancelled, refunded, restocked or resolved (Orders tab, or `channeldesk-cli oversold`).</numerusform>
+            <numerusform>%n orders in the last %1 were sold with too little stock: %2. The units are owed to customers until the orders are cancelled, refunded, restocked or resolved (Orders tab, or `channeldesk-cli oversold`).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n order(s) in the last %1 named SKUs ChannelDesk does not know (%2); they were recorded but took no stock. Map the SKUs, then adjust stock by hand.</source>
+        <source>%n order(s) in the last %1 have lines that wait for a SKU or a listing mapping: %2. Their other lines took stock; map the listing or resolve the line (Orders tab, or `channeldesk-cli unmatched`).</source>
         <translation>
-            <numerusform>%n order in the last %1 named SKUs ChannelDesk does not know (%2); it was recorded but took no stock. Map the SKUs, then adjust stock by hand.</numerusform>
-            <numerusform>%n orders in the last %1 named SKUs ChannelDesk does not know (%2); they were recorded but took no stock. Map the SKUs, then adjust stock by hand.</numerusform>
+            <numerusform>%n order in the last %1 has lines that wait for a SKU or a listing mapping: %2. Its other lines took stock; map the listing or resolve the line (Orders tab, or `channeldesk-cli unmatched`).</numerusform>
+            <numerusform>%n orders in the last %1 have lines that wait for a SKU or a listing mapping: %2. Their other lines took stock; map the listing or resolve the line (Orders tab, or `channeldesk-cli unmatched`).</numerusform>
         </translation>
     </message>
 </context>
@@ -130,6 +130,67 @@ History:
         <translation>
             <numerusform>Connected: %n channel, database %1</numerusform>
             <numerusform>Connected: %n channels, database %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::OrderModel</name>
+    <message numerus="yes">
+        <source>%1: %n unit(s) owed</source>
+        <translation>
+            <numerusform>%1: %n unit owed</numerusform>
+            <numerusform>%1: %n units owed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::OrderTimelineDialog</name>
+    <message numerus="yes">
+        <source>Order %1 from %2: %3. Received %4; %n line(s).</source>
+        <translation>
+            <numerusform>Order %1 from %2: %3. Received %4; %n line.</numerusform>
+            <numerusform>Order %1 from %2: %3. Received %4; %n lines.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::OrdersPanel</name>
+    <message numerus="yes">
+        <source>%n oversold order(s)</source>
+        <translation>
+            <numerusform>%n oversold order</numerusform>
+            <numerusform>%n oversold orders</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) waiting</source>
+        <translation>
+            <numerusform>%n line waiting</numerusform>
+            <numerusform>%n lines waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s)</source>
+        <translation>
+            <numerusform>%n order</numerusform>
+            <numerusform>%n orders</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n owed</source>
+        <translation>
+            <numerusform>%1: %n owed</numerusform>
+            <numerusform>%1: %n owed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::StockModel</name>
+    <message numerus="yes">
+        <source>%n unit(s) owed to customers: sold beyond what was on hand. The Orders tab lists the oversold orders.</source>
+        <translation>
+            <numerusform>%n unit owed to customers: sold beyond what was on hand. The Orders tab lists the oversold orders.</numerusform>
+            <numerusform>%n units owed to customers: sold beyond what was on hand. The Orders tab lists the oversold orders.</numerusform>
         </translation>
     </message>
 </context>

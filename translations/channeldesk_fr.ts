@@ -127,18 +127,22 @@
             <numerusform>%n mises à jour d&apos;annonces pour %1 n&apos;ont pas pu être livrées&#xa0;; elles attendent dans les échecs d&apos;envoi que vous les réessayiez ou les écartiez.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>order %1/%2 %3</source>
+        <translation>commande %1/%2 %3</translation>
+    </message>
     <message numerus="yes">
-        <source>%n order(s) in the last %1 asked for more stock than was left (%2); they were refused and nothing was oversold, but a channel may be showing too much stock.</source>
+        <source>%n order(s) in the last %1 were sold with too little stock: %2. The units are owed to customers until the orders are cancelled, refunded, restocked or resolved (Orders tab, or `channeldesk-cli oversold`).</source>
         <translation>
-            <numerusform>%n commande au cours des dernières %1 demandait plus que le stock restant (%2)&#xa0;; elle a été refusée et rien n&apos;a été survendu, mais un canal affiche peut-être trop de stock.</numerusform>
-            <numerusform>%n commandes au cours des dernières %1 demandaient plus que le stock restant (%2)&#xa0;; elles ont été refusées et rien n&apos;a été survendu, mais un canal affiche peut-être trop de stock.</numerusform>
+            <numerusform>%n commande des dernières %1 a été vendue sans stock suffisant : %2. Les unités sont dues aux clients jusqu’à annulation, remboursement, réassort ou résolution (onglet Commandes, ou `channeldesk-cli oversold`).</numerusform>
+            <numerusform>%n commandes des dernières %1 ont été vendues sans stock suffisant : %2. Les unités sont dues aux clients jusqu’à annulation, remboursement, réassort ou résolution (onglet Commandes, ou `channeldesk-cli oversold`).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n order(s) in the last %1 named SKUs ChannelDesk does not know (%2); they were recorded but took no stock. Map the SKUs, then adjust stock by hand.</source>
+        <source>%n order(s) in the last %1 have lines that wait for a SKU or a listing mapping: %2. Their other lines took stock; map the listing or resolve the line (Orders tab, or `channeldesk-cli unmatched`).</source>
         <translation>
-            <numerusform>%n commande au cours des dernières %1 citait des SKU inconnues de ChannelDesk (%2)&#xa0;; elle a été enregistrée sans toucher au stock. Associez les SKU, puis ajustez le stock à la main.</numerusform>
-            <numerusform>%n commandes au cours des dernières %1 citaient des SKU inconnues de ChannelDesk (%2)&#xa0;; elles ont été enregistrées sans toucher au stock. Associez les SKU, puis ajustez le stock à la main.</numerusform>
+            <numerusform>%n commande des dernières %1 a des lignes qui attendent un SKU ou une association d’annonce : %2. Ses autres lignes ont pris du stock ; associez l’annonce ou résolvez la ligne (onglet Commandes, ou `channeldesk-cli unmatched`).</numerusform>
+            <numerusform>%n commandes des dernières %1 ont des lignes qui attendent un SKU ou une association d’annonce : %2. Leurs autres lignes ont pris du stock ; associez l’annonce ou résolvez la ligne (onglet Commandes, ou `channeldesk-cli unmatched`).</numerusform>
         </translation>
     </message>
 </context>
@@ -223,6 +227,30 @@
     <message>
         <source>Reason</source>
         <translation>Motif</translation>
+    </message>
+    <message>
+        <source>cancel</source>
+        <translation>annulation</translation>
+    </message>
+    <message>
+        <source>refund</source>
+        <translation>remboursement</translation>
+    </message>
+    <message>
+        <source>edit</source>
+        <translation>modification</translation>
+    </message>
+    <message>
+        <source>ship</source>
+        <translation>expédition</translation>
+    </message>
+    <message>
+        <source>waiting line</source>
+        <translation>ligne en attente</translation>
+    </message>
+    <message>
+        <source>resolve</source>
+        <translation>résolution</translation>
     </message>
 </context>
 <context>
@@ -403,32 +431,12 @@
 <context>
     <name>ChannelDesk::ConsoleWorker</name>
     <message>
-        <source>No keychain service (%1): secrets come from the environment</source>
-        <translation>Aucun trousseau disponible (%1)&#xa0;: les secrets viennent de l&apos;environnement</translation>
-    </message>
-    <message>
-        <source>config: cannot read %1: no such file</source>
-        <translation>config&#xa0;: impossible de lire %1&#xa0;: fichier introuvable</translation>
-    </message>
-    <message>
-        <source>No config at %1 yet: File &gt; Settings creates it</source>
-        <translation>Pas encore de configuration dans %1&#xa0;: Fichier &gt; Paramètres la crée</translation>
-    </message>
-    <message>
-        <source>Carrier quotes are off: %1</source>
-        <translation>Les devis transporteurs sont désactivés&#xa0;: %1</translation>
-    </message>
-    <message>
         <source>cannot create a temporary folder for the demo database</source>
         <translation>impossible de créer un dossier temporaire pour la base de démo</translation>
     </message>
     <message>
         <source>Core started on %1</source>
         <translation>Cœur démarré sur %1</translation>
-    </message>
-    <message>
-        <source>The core is not running.</source>
-        <translation>Le cœur n&apos;est pas en marche.</translation>
     </message>
     <message>
         <source>Cannot read the stock: %1</source>
@@ -445,14 +453,6 @@
     <message>
         <source>Propagation to %1 resumed</source>
         <translation>Diffusion vers %1 reprise</translation>
-    </message>
-    <message>
-        <source>the demo&apos;s simulated channels cannot be changed</source>
-        <translation>les canaux simulés de la démo ne peuvent pas être modifiés</translation>
-    </message>
-    <message>
-        <source>Settings saved to %1</source>
-        <translation>Paramètres enregistrés dans %1</translation>
     </message>
     <message>
         <source>Restarting the core with the new settings</source>
@@ -917,12 +917,333 @@ Historique&#xa0;:
         <source>ChannelDesk alert</source>
         <translation>Alerte ChannelDesk</translation>
     </message>
+    <message>
+        <source>&amp;Orders</source>
+        <translation>C&amp;ommandes</translation>
+    </message>
 </context>
 <context>
     <name>ChannelDesk::MemorySecretStore</name>
     <message>
         <source>memory</source>
         <translation>mémoire</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::OrderModel</name>
+    <message>
+        <source>Applied</source>
+        <translation>Appliquée</translation>
+    </message>
+    <message>
+        <source>Oversold</source>
+        <translation>Survendue</translation>
+    </message>
+    <message>
+        <source>Lines waiting</source>
+        <translation>Lignes en attente</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulée</translation>
+    </message>
+    <message>
+        <source>Partially refunded</source>
+        <translation>Partiellement remboursée</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Remboursée</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>Expédiée</translation>
+    </message>
+    <message>
+        <source>Refused (before schema 6)</source>
+        <translation>Refusée (avant le schéma 6)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n unit(s) owed</source>
+        <translation>
+            <numerusform>%1 : %n unité due</numerusform>
+            <numerusform>%1 : %n unités dues</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Line %1: %2 × %3 waits (%4)</source>
+        <translation>Ligne %1 : %2 × %3 en attente (%4)</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Mise à jour</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Commande</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Unités</translation>
+    </message>
+    <message>
+        <source>Owed</source>
+        <translation>Dues</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>SKUs</source>
+        <translation>SKU</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::OrderTimelineDialog</name>
+    <message>
+        <source>Line</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Product id</source>
+        <translation>ID produit</translation>
+    </message>
+    <message>
+        <source>Ordered</source>
+        <translation>Commandées</translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <translation>Appliquée</translation>
+    </message>
+    <message>
+        <source>Restocked</source>
+        <translation>Remises en stock</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>Expédiée</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Owed</source>
+        <translation>Dues</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <source>Event id</source>
+        <translation>ID événement</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Détail</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Envoyé</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Confirmé</translation>
+    </message>
+    <message>
+        <source>Lag</source>
+        <translation>Latence</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <source>Order %1 from %2</source>
+        <translation>Commande %1 de %2</translation>
+    </message>
+    <message>
+        <source>Reading order %1 from %2…</source>
+        <translation>Lecture de la commande %1 de %2…</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>Lignes</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Ce qui s’est passé</translation>
+    </message>
+    <message>
+        <source>Channel pushes of these versions</source>
+        <translation>Envois aux canaux de ces versions</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualiser</translation>
+    </message>
+    <message>
+        <source>Cannot read order %1 from %2: %3</source>
+        <translation>Impossible de lire la commande %1 de %2 : %3</translation>
+    </message>
+    <message>
+        <source>No order %1 from %2 in the ledger.</source>
+        <translation>Aucune commande %1 de %2 dans le registre.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Order %1 from %2: %3. Received %4; %n line(s).</source>
+        <translation>
+            <numerusform>Commande %1 de %2 : %3. Reçue %4 ; %n ligne.</numerusform>
+            <numerusform>Commande %1 de %2 : %3. Reçue %4 ; %n lignes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%L1 ms</source>
+        <translation>%L1 ms</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::OrdersPanel</name>
+    <message>
+        <source>Resolve &amp;oversold…</source>
+        <translation>Résoudre la &amp;survente…</translation>
+    </message>
+    <message>
+        <source>Resolve &amp;line…</source>
+        <translation>Résoudre la &amp;ligne…</translation>
+    </message>
+    <message>
+        <source>&amp;Timeline…</source>
+        <translation>&amp;Historique…</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>Tous les canaux</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Tout statut</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>À traiter</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Mark the selected oversold order settled (the customer was told, a unit was found)</source>
+        <translation>Marquer la commande survendue choisie comme réglée (client prévenu, unité trouvée)</translation>
+    </message>
+    <message>
+        <source>Apply a waiting line of the selected order to a SKU, or ignore it as not stock</source>
+        <translation>Appliquer une ligne en attente de la commande choisie à un SKU, ou l’ignorer (pas du stock)</translation>
+    </message>
+    <message>
+        <source>Show the selected order&apos;s life: lines, events and channel pushes</source>
+        <translation>Afficher la vie de la commande choisie : lignes, événements et envois aux canaux</translation>
+    </message>
+    <message>
+        <source>No orders yet. Every order the channels report appears here with its status; oversold orders and orders with lines waiting for a SKU come first, with their resolve actions. Double-click an order for its timeline.</source>
+        <translation>Aucune commande pour l’instant. Chaque commande signalée par les canaux apparaît ici avec son statut ; les commandes survendues et celles dont des lignes attendent un SKU viennent en premier, avec leurs actions de résolution. Double-cliquez sur une commande pour son historique.</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Commandes</translation>
+    </message>
+    <message>
+        <source>Order %1 from %2 was not changed: %3</source>
+        <translation>La commande %1 de %2 n’a pas été modifiée : %3</translation>
+    </message>
+    <message>
+        <source>Cannot read the orders: %1</source>
+        <translation>Impossible de lire les commandes : %1</translation>
+    </message>
+    <message>
+        <source>Reading the orders…</source>
+        <translation>Lecture des commandes…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n oversold order(s)</source>
+        <translation>
+            <numerusform>%n commande survendue</numerusform>
+            <numerusform>%n commandes survendues</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) waiting</source>
+        <translation>
+            <numerusform>%n ligne en attente</numerusform>
+            <numerusform>%n lignes en attente</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 shown; %2, %3.</source>
+        <translation>%1 affichées ; %2, %3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s)</source>
+        <translation>
+            <numerusform>%n commande</numerusform>
+            <numerusform>%n commandes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n owed</source>
+        <translation>
+            <numerusform>%1 : %n due</numerusform>
+            <numerusform>%1 : %n dues</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Resolve oversold order</source>
+        <translation>Résoudre une commande survendue</translation>
+    </message>
+    <message>
+        <source>Order %1 from %2 took more than was on hand (%3).
+How was it settled? (recorded in the audit log)</source>
+        <translation>La commande %1 de %2 a pris plus que le stock disponible (%3).
+Comment a-t-elle été réglée ? (noté dans le journal d’audit)</translation>
+    </message>
+    <message>
+        <source>A reason is needed: say how the order was settled.</source>
+        <translation>Une raison est nécessaire : dites comment la commande a été réglée.</translation>
     </message>
 </context>
 <context>
@@ -1292,6 +1613,13 @@ Historique&#xa0;:
     </message>
 </context>
 <context>
+    <name>ChannelDesk::QuoteService</name>
+    <message>
+        <source>The core is not running.</source>
+        <translation>Le cœur ne tourne pas.</translation>
+    </message>
+</context>
+<context>
     <name>ChannelDesk::RecentOrderModel</name>
     <message>
         <source>not given</source>
@@ -1328,6 +1656,72 @@ Historique&#xa0;:
     <message>
         <source>Ship to</source>
         <translation>Livrer à</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::ResolveLineDialog</name>
+    <message>
+        <source>&amp;Apply it to SKU:</source>
+        <translation>&amp;L’appliquer au SKU :</translation>
+    </message>
+    <message>
+        <source>It is &amp;not stock (a gift card, a service): ignore it</source>
+        <translation>Ce n’est &amp;pas du stock (carte cadeau, service) : l’ignorer</translation>
+    </message>
+    <message>
+        <source>Resolve a waiting line</source>
+        <translation>Résoudre une ligne en attente</translation>
+    </message>
+    <message>
+        <source>Line %1: %2 × %3</source>
+        <translation>Ligne %1 : %2 × %3</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Why (recorded in the audit log)</source>
+        <translation>Pourquoi (noté dans le journal d’audit)</translation>
+    </message>
+    <message>
+        <source>The line takes its units from the SKU at once, even below zero. An ignored line takes nothing.</source>
+        <translation>La ligne prend ses unités au SKU tout de suite, même sous zéro. Une ligne ignorée ne prend rien.</translation>
+    </message>
+    <message>
+        <source>&amp;Line:</source>
+        <translation>&amp;Ligne :</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Raison :</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::SettingsController</name>
+    <message>
+        <source>No keychain service (%1): secrets come from the environment</source>
+        <translation>Aucun trousseau disponible (%1)&#xa0;: les secrets viennent de l&apos;environnement</translation>
+    </message>
+    <message>
+        <source>config: cannot read %1: no such file</source>
+        <translation>config&#xa0;: impossible de lire %1&#xa0;: fichier introuvable</translation>
+    </message>
+    <message>
+        <source>No config at %1 yet: File &gt; Settings creates it</source>
+        <translation>Pas encore de configuration dans %1&#xa0;: Fichier &gt; Paramètres la crée</translation>
+    </message>
+    <message>
+        <source>Carrier quotes are off: %1</source>
+        <translation>Les devis transporteurs sont désactivés&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>the demo&apos;s simulated channels cannot be changed</source>
+        <translation>les canaux simulés de la démo ne peuvent pas être modifiés</translation>
+    </message>
+    <message>
+        <source>Settings saved to %1</source>
+        <translation>Paramètres enregistrés dans %1</translation>
     </message>
 </context>
 <context>
@@ -1691,6 +2085,34 @@ Historique&#xa0;:
         <source>Last error: %1</source>
         <translation>Dernière erreur&#xa0;: %1</translation>
     </message>
+    <message>
+        <source>%1 (owed)</source>
+        <comment>available below zero: units owed to customers</comment>
+        <translation>%1 (dues)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unit(s) owed to customers: sold beyond what was on hand. The Orders tab lists the oversold orders.</source>
+        <translation>
+            <numerusform>%n unité due aux clients : vendue au-delà du stock. L’onglet Commandes liste les commandes survendues.</numerusform>
+            <numerusform>%n unités dues aux clients : vendues au-delà du stock. L’onglet Commandes liste les commandes survendues.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>On the shelf: available plus committed</source>
+        <translation>En rayon : disponible plus engagé</translation>
+    </message>
+    <message>
+        <source>Sold and not shipped yet: still on the shelf, but a customer&apos;s</source>
+        <translation>Vendu, pas encore expédié : encore en rayon, mais à un client</translation>
+    </message>
+    <message>
+        <source>On hand</source>
+        <translation>En stock</translation>
+    </message>
+    <message>
+        <source>Committed</source>
+        <translation>Engagé</translation>
+    </message>
 </context>
 <context>
     <name>ChannelDesk::StockPanel</name>
@@ -1721,6 +2143,11 @@ Historique&#xa0;:
     <message>
         <source>%1 of %2 SKUs</source>
         <translation>%1 SKU sur %2</translation>
+    </message>
+    <message>
+        <source>%1 (owed)</source>
+        <comment>available below zero: units owed to customers</comment>
+        <translation>%1 (dues)</translation>
     </message>
 </context>
 <context>

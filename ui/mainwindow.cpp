@@ -6,6 +6,8 @@
 #include "console/corebridge.h"
 #include "dlq/deadletterpanel.h"
 #include "lag/lagpanel.h"
+#include "orders/orderspanel.h"
+#include "orders/ordertimelinedialog.h"
 #include "quotes/quotepanel.h"
 #include "settings/settingsdialog.h"
 #include "stock/stockpanel.h"
@@ -40,6 +42,7 @@ MainWindow::MainWindow(CoreBridge *bridge, QWidget *parent)
     , m_bridge(bridge)
     , m_tabs(new QTabWidget(this))
     , m_stock(new StockPanel(bridge, this))
+    , m_ordersPanel(new OrdersPanel(bridge, this))
     , m_channels(new ChannelsPanel(bridge, this))
     , m_lag(new LagPanel(bridge, this))
     , m_deadLetters(new DeadLetterPanel(bridge, this))
@@ -56,6 +59,7 @@ MainWindow::MainWindow(CoreBridge *bridge, QWidget *parent)
     setWindowTitle(tr("ChannelDesk"));
     m_tabs->setObjectName(u"tabs"_s);
     m_tabs->addTab(m_stock, tr("&Stock"));
+    m_tabs->addTab(m_ordersPanel, tr("&Orders"));
     m_tabs->addTab(m_channels, tr("&Channels"));
     m_tabs->addTab(m_lag, tr("&Lag"));
     m_tabs->addTab(m_deadLetters, tr("&Dead letters"));
@@ -134,6 +138,9 @@ MainWindow::MainWindow(CoreBridge *bridge, QWidget *parent)
         connect(m_bridge, &CoreBridge::alertRaised, this, &MainWindow::onAlertRaised);
         connect(m_bridge, &CoreBridge::logMessage, this, &MainWindow::log);
     }
+    connect(m_ordersPanel, &OrdersPanel::timelineRequested, this, &MainWindow::openOrderTimeline);
+    connect(m_audit, &AuditPanel::orderTimelineRequested, this, &MainWindow::openOrderTimeline);
+    connect(m_quotes, &QuotePanel::orderTimelineRequested, this, &MainWindow::openOrderTimeline);
     connect(m_stock, &StockPanel::historyRequested, this, [this](const QString &sku) {
         m_audit->showSku(sku);
         m_tabs->setCurrentWidget(m_audit);
@@ -145,8 +152,24 @@ MainWindow::~MainWindow() = default;
 
 QStringList MainWindow::tabNames() const
 {
-    return {u"stock"_s,  u"channels"_s, u"lag"_s,   u"dead-letters"_s,
-            u"quotes"_s, u"audit"_s,    u"alerts"_s};
+    return {u"stock"_s,        u"orders"_s, u"channels"_s, u"lag"_s,
+            u"dead-letters"_s, u"quotes"_s, u"audit"_s,    u"alerts"_s};
+}
+
+void MainWindow::openOrderTimeline(const QString &channel, const QString &orderId)
+{
+    const QList<OrderTimelineDialog *> open = findChildren<OrderTimelineDialog *>();
+    for (OrderTimelineDialog *dialog : open) {
+        if (dialog->channel() == channel && dialog->orderId() == orderId) {
+            dialog->refresh();
+            dialog->raise();
+            dialog->activateWindow();
+            return;
+        }
+    }
+    auto *dialog = new OrderTimelineDialog(m_bridge, channel, orderId, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
 }
 
 void MainWindow::createActions()
@@ -195,6 +218,9 @@ void MainWindow::createActions()
     problems->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
     connect(problems, &QAction::toggled, m_stock->problemsToggle(), &QCheckBox::setChecked);
     connect(m_stock->problemsToggle(), &QCheckBox::toggled, problems, &QAction::setChecked);
+
+    QMenu *orders = menuBar()->addMenu(tr("&Orders"));
+    orders->addActions(m_ordersPanel->actions());
 
     QMenu *dlq = menuBar()->addMenu(tr("&Dead letters"));
     dlq->setObjectName(u"menuDeadLetters"_s);
@@ -295,7 +321,7 @@ void MainWindow::restoreSettings()
     m_deadLetters->splitter()->restoreState(settings.value(u"dlqSplitter"_s).toByteArray());
     m_quotes->splitter()->restoreState(settings.value(u"quotesSplitter"_s).toByteArray());
     m_stock->view()->horizontalHeader()->restoreState(
-        settings.value(u"stockHeader"_s).toByteArray());
+        settings.value(u"stockHeader2"_s).toByteArray());
     m_tabs->setCurrentIndex(settings.value(u"tab"_s, 0).toInt());
     settings.endGroup();
 }
@@ -308,7 +334,7 @@ void MainWindow::saveSettings() const
     settings.setValue(u"state"_s, saveState());
     settings.setValue(u"dlqSplitter"_s, m_deadLetters->splitter()->saveState());
     settings.setValue(u"quotesSplitter"_s, m_quotes->splitter()->saveState());
-    settings.setValue(u"stockHeader"_s, m_stock->view()->horizontalHeader()->saveState());
+    settings.setValue(u"stockHeader2"_s, m_stock->view()->horizontalHeader()->saveState());
     settings.setValue(u"tab"_s, m_tabs->currentIndex());
     settings.endGroup();
 }

@@ -17,6 +17,7 @@ class ChannelsPanel;
 class CoreBridge;
 class DeadLetterPanel;
 class LagPanel;
+class OrdersPanel;
 class QuotePanel;
 class StockPanel;
 
@@ -36,6 +37,10 @@ public:
     DeadLetterPanel *deadLetterPanel() const { return m_deadLetters; }
     LagPanel *lagPanel() const { return m_lag; }
     QuotePanel *quotePanel() const { return m_quotes; }
+    OrdersPanel *ordersPanel() const { return m_ordersPanel; }
+    AuditPanel *auditPanel() const { return m_audit; }
+    // Opens (or raises) the timeline dialog of an order.
+    void openOrderTimeline(const QString &channel, const QString &orderId);
     // Stable names of the tabs ("stock", "channels", ...), for screenshots.
     QStringList tabNames() const;
 
@@ -54,6 +59,7 @@ private:
     CoreBridge *m_bridge;
     QTabWidget *m_tabs;
     StockPanel *m_stock;
+    OrdersPanel *m_ordersPanel;
     ChannelsPanel *m_channels;
     LagPanel *m_lag;
     DeadLetterPanel *m_deadLetters;

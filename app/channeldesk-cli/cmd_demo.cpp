@@ -76,8 +76,8 @@ int runDemo(const QStringList &args)
     for (int i = 1; i <= kSkuCount; ++i) {
         const QString sku = u"SKU-%1"_s.arg(i, 4, 10, QChar(u'0'));
         skus.append(sku);
-        seed.append(
-            {sku, i <= 3 ? 400 : 50 + (i * 37) % 400, u"Demo product %1"_s.arg(i), i <= 3 ? 5 : 0});
+        seed.append({sku, i <= 3 ? 400 : 50 + (i * 37) % 400, u"Demo product %1"_s.arg(i),
+                     i <= 3 ? 5 : 0, std::nullopt});
     }
     if (const auto r = engine.importStock(seed, u"demo"_s, u"demo seed"_s); !r.ok()) {
         Cli::printError(u"cannot seed the demo inventory: %1"_s.arg(r.message));

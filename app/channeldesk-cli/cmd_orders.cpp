@@ -4,7 +4,7 @@
 #include "store/database.h"
 #include "store/inventorystore.h"
 #include "store/orderledger.h"
-#include "store/pushlog.h"
+#include "store/ordertimeline.h"
 #include "sync/syncengine.h"
 #include "util/timeformat.h"
 
@@ -69,67 +69,19 @@ int runOrder(const QStringList &args)
     if (!db)
         return Cli::kUnusableDatabase;
 
-    OrderLedger ledger(*db);
-    LedgerOrder order;
-    bool found = false;
-    if (!ledger.readOrder(channel, orderId, &order, &found)) {
-        Cli::printError(u"cannot read the order: %1"_s.arg(ledger.lastError()));
+    OrderTimeline timeline;
+    QString error;
+    if (!loadOrderTimeline(*db, channel, orderId, &timeline, &error)) {
+        Cli::printError(error);
         return Cli::kUnusableDatabase;
     }
-    if (!found) {
+    if (!timeline.found) {
         Cli::printError(u"no order %1 from %2"_s.arg(orderId, channel));
         return Cli::kBadInput;
     }
-    QList<OrderLedger::EventRecord> events;
-    QList<PushRecord> pushes;
-    QString error;
-    InventoryStore::AuditFilter filter;
-    filter.orderId = orderId;
-    filter.channel = channel;
-    const auto audit = InventoryStore(*db).audit(filter);
-    const QList<Mutation> log = audit.valueOr({});
-    if (!audit)
-        error = audit.error();
-    if (!audit || !ledger.events(channel, orderId, &events, &error) ||
-        !PushLog(*db).forMutations(log, &pushes, &error)) {
-        Cli::printError(u"cannot read the order's history: %1"_s.arg(error));
-        return Cli::kUnusableDatabase;
-    }
-
-    // The timeline: received, then every stock change the order made and every later event.
-    struct Entry
-    {
-        qint64 at;
-        QString kind;
-        QString eventId;
-        QString detail;
-    };
-    QList<Entry> timeline;
-    timeline.append(
-        {order.receivedAtMs,
-         u"received"_s,
-         {},
-         u"%1 line(s)%2"_s.arg(order.lines.size())
-             .arg(order.cancelled && order.lines.constFirst().applied == 0 ? u", cancelled"_s
-                                                                           : QString())});
-    for (const Mutation &m : std::as_const(log)) {
-        QString detail = u"%1 %2%3 (available %4, version %5)"_s.arg(m.sku)
-                             .arg(m.delta > 0 ? u"+"_s : QString())
-                             .arg(m.delta)
-                             .arg(m.availableAfter)
-                             .arg(m.version);
-        if (m.delta == 0)
-            detail = m.sku;
-        if (!m.reason.isEmpty())
-            detail += u": "_s + m.reason;
-        timeline.append({m.atMs, kindName(m.kind), m.eventId, detail});
-    }
-    for (const OrderLedger::EventRecord &e : std::as_const(events)) {
-        timeline.append({e.atMs, eventKindName(e.kind) + u" received"_s, e.eventId,
-                         e.outcome + (e.detail.isEmpty() ? QString() : u": "_s + e.detail)});
-    }
-    std::stable_sort(timeline.begin(), timeline.end(),
-                     [](const Entry &a, const Entry &b) { return a.at < b.at; });
+    const LedgerOrder &order = timeline.order;
+    const QList<PushRecord> &pushes = timeline.pushes;
+    using Entry = OrderTimeline::Entry;
 
     const QString status = orderStatusName(order.status());
     if (parser.isSet(u"json"_s)) {
@@ -146,8 +98,8 @@ int runOrder(const QStringList &args)
                 {u"waiting"_s, l.waiting}});
         }
         QJsonArray eventArray;
-        for (const Entry &e : std::as_const(timeline))
-            eventArray.append(QJsonObject {{u"at"_s, isoUtc(e.at)},
+        for (const Entry &e : std::as_const(timeline.entries))
+            eventArray.append(QJsonObject {{u"at"_s, isoUtc(e.atMs)},
                                            {u"kind"_s, e.kind},
                                            {u"event_id"_s, e.eventId},
                                            {u"detail"_s, e.detail}});
@@ -185,8 +137,9 @@ int runOrder(const QStringList &args)
                     rows, {0, 3, 4, 5, 6, 7, 8});
     Cli::printLine(QString());
     QList<QStringList> history;
-    for (const Entry &e : std::as_const(timeline))
-        history.append({isoUtc(e.at), e.kind, e.eventId.isEmpty() ? u"-"_s : e.eventId, e.detail});
+    for (const Entry &e : std::as_const(timeline.entries))
+        history.append(
+            {isoUtc(e.atMs), e.kind, e.eventId.isEmpty() ? u"-"_s : e.eventId, e.detail});
     Cli::printTable({u"AT"_s, u"EVENT"_s, u"ID"_s, u"DETAIL"_s}, history);
     if (!pushes.isEmpty()) {
         Cli::printLine(QString());

@@ -3,6 +3,9 @@
 #include "dlq/deadletterpanel.h"
 #include "lag/lagpanel.h"
 #include "mainwindow.h"
+#include "orders/ordermodel.h"
+#include "orders/orderspanel.h"
+#include "orders/ordertimelinedialog.h"
 #include "quotes/quotepanel.h"
 
 #include <QApplication>
@@ -88,11 +91,40 @@ void Screenshotter::shoot(int tab)
     }
     const int next = tab + 1;
     if (next >= m_window->tabs()->count()) {
-        QApplication::quit();
+        shootTimeline();
         return;
     }
     m_window->tabs()->setCurrentIndex(next);
     QTimer::singleShot(kSettleMs, this, [this, next] { shoot(next); });
+}
+
+void Screenshotter::shootTimeline()
+{
+    QTableView *view = m_window->ordersPanel()->view();
+    if (view->model()->rowCount() == 0) {
+        QApplication::quit();
+        return;
+    }
+    const QModelIndex first = view->model()->index(0, 0);
+    m_window->openOrderTimeline(first.data(OrderModel::ChannelRole).toString(),
+                                first.data(OrderModel::OrderIdRole).toString());
+    auto *dialog = m_window->findChild<OrderTimelineDialog *>();
+    if (!dialog) {
+        QApplication::quit();
+        return;
+    }
+    connect(
+        dialog, &OrderTimelineDialog::timelineShown, this,
+        [this, dialog] {
+            QTimer::singleShot(kSettleMs, this, [this, dialog] {
+                const QString path = QDir(m_directory).filePath(u"order-timeline.png"_s);
+                if (dialog->grab().save(path))
+                    std::printf("%s\n", qUtf8Printable(path));
+                QApplication::quit();
+            });
+        },
+        Qt::SingleShotConnection);
+    QTimer::singleShot(kQuoteWaitMs, qApp, &QApplication::quit);
 }
 
 } // namespace ChannelDesk

@@ -9,7 +9,8 @@ class MainWindow;
 
 // For --screenshot DIR: once the demo has run for a while, quotes the newest order (so the quotes
 // tab shows a real answer), then shows each tab in turn, grabs the window to DIR/<tab>.png and
-// quits the application.
+// quits the application; last, the timeline of the Orders tab's first order (an oversold one
+// when there is one) to DIR/order-timeline.png.
 class Screenshotter : public QObject
 {
     Q_OBJECT
@@ -21,6 +22,7 @@ public:
 private:
     void shootAll();
     void shoot(int tab);
+    void shootTimeline();
 
     MainWindow *m_window;
     QString m_directory;

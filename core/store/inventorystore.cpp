@@ -40,17 +40,6 @@ Result<QList<StockLevel>> InventoryStore::allStock() const
     return levels;
 }
 
-bool InventoryStore::allStock(QList<StockLevel> *out, QString *error) const
-{
-    auto levels = allStock();
-    if (!levels) {
-        *error = levels.error();
-        return false;
-    }
-    out->append(*levels);
-    return true;
-}
-
 Result<std::optional<StockLevel>> InventoryStore::stock(const QString &sku) const
 {
     QSqlQuery q(m_db.connection());

@@ -28,8 +28,6 @@ public:
 
     // Every SKU, ordered by SKU.
     Result<QList<StockLevel>> allStock() const;
-    // Transitional, for core/sim until it moves into its own library: allStock() as before.
-    bool allStock(QList<StockLevel> *out, QString *error) const;
     // The SKU's row; nullopt when there is no such SKU.
     Result<std::optional<StockLevel>> stock(const QString &sku) const;
     // The mutation log, oldest first (or newest first, see AuditFilter::newestFirst).

@@ -8,6 +8,8 @@
 #include "sync/syncengine.h"
 
 #include <QAbstractItemModelTester>
+#include <QBrush>
+#include <QColor>
 #include <QDateTime>
 #include <QLocale>
 #include <QSignalSpy>
@@ -40,6 +42,9 @@ class TestStockModel : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void passesModelTester();
+    void onHandCommittedAndOwed_data();
+    void onHandCommittedAndOwed();
+    void shipmentChangesTheRow();
     void changedRowsSignalTheirSpans();
     void filterByTextAndProblems_data();
     void filterByTextAndProblems();
@@ -72,6 +77,69 @@ void TestStockModel::passesModelTester()
     proxy.setOnlyProblems(true);
     proxy.setText(u"b"_s);
     QCOMPARE(proxy.rowCount(), 1);
+}
+
+void TestStockModel::onHandCommittedAndOwed_data()
+{
+    QTest::addColumn<qint64>("available");
+    QTest::addColumn<qint64>("committed");
+    QTest::addColumn<qint64>("onHand");
+    QTest::addColumn<QString>("shown");
+    QTest::addColumn<bool>("red");
+    QTest::newRow("nothing sold") << 10LL << 0LL << 10LL << u"10"_s << false;
+    QTest::newRow("sold, not shipped") << 7LL << 3LL << 10LL << u"7"_s << false;
+    QTest::newRow("sold out") << 0LL << 4LL << 4LL << u"0"_s << false;
+    QTest::newRow("two owed") << -2LL << 5LL << 3LL << u"-2 (owed)"_s << true;
+}
+
+void TestStockModel::onHandCommittedAndOwed()
+{
+    QFETCH(qint64, available);
+    QFETCH(qint64, committed);
+    QFETCH(qint64, onHand);
+    QFETCH(QString, shown);
+    QFETCH(bool, red);
+    StockModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setChannels({u"a"_s});
+    StockRow row = stockRow(u"A"_s, available, 0, 1);
+    row.committed = committed;
+    model.load({row});
+    QCOMPARE(model.headerData(StockModel::OnHand, Qt::Horizontal).toString(), u"On hand"_s);
+    QCOMPARE(model.headerData(StockModel::Committed, Qt::Horizontal).toString(), u"Committed"_s);
+    QCOMPARE(model.index(0, StockModel::OnHand).data().toLongLong(), onHand);
+    QCOMPARE(model.index(0, StockModel::Committed).data().toLongLong(), committed);
+    QCOMPARE(model.index(0, StockModel::Available).data().toString(), shown);
+    QCOMPARE(model.index(0, StockModel::Available).data(StockModel::SortRole).toLongLong(),
+             available);
+    const QVariant foreground = model.index(0, StockModel::Available).data(Qt::ForegroundRole);
+    QCOMPARE(foreground.isValid(), red);
+    if (red) {
+        QCOMPARE(foreground.value<QBrush>().color(), QColor(0xb0, 0x1c, 0x1c));
+        QVERIFY(model.index(0, StockModel::Available)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(u"owed"_s));
+        QVERIFY(model.index(0, StockModel::Available).data(StockModel::ProblemRole).toBool());
+    }
+}
+
+void TestStockModel::shipmentChangesTheRow()
+{
+    // A shipment keeps the version and available: only committed and on hand move, and the
+    // row must still be redrawn.
+    StockModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setChannels({u"a"_s});
+    StockRow row = stockRow(u"A"_s, 5, 0, 1);
+    row.committed = 3;
+    model.load({row});
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    row.committed = 1;
+    model.applyChanges({row});
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(model.index(0, StockModel::OnHand).data().toLongLong(), 6LL);
+    QCOMPARE(model.index(0, StockModel::Available).data().toLongLong(), 5LL);
 }
 
 void TestStockModel::changedRowsSignalTheirSpans()

@@ -78,6 +78,12 @@ AuditPanel::AuditPanel(CoreBridge *bridge, QWidget *parent)
     connect(exportButton, &QPushButton::clicked, this, &AuditPanel::exportCsv);
     for (QLineEdit *edit : {m_sku, m_order, m_channel})
         connect(edit, &QLineEdit::returnPressed, this, &AuditPanel::load);
+    connect(m_view, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
+        const QString order = index.siblingAtColumn(AuditModel::Order).data().toString();
+        const QString channel = index.siblingAtColumn(AuditModel::Channel).data().toString();
+        if (!order.isEmpty() && !channel.isEmpty())
+            Q_EMIT orderTimelineRequested(channel, order);
+    });
     m_follow.setInterval(5000);
     connect(&m_follow, &QTimer::timeout, this, [this] {
         // Only while the newest entries are in view: a merchant reading older ones keeps them.

@@ -27,6 +27,10 @@ public:
     AuditModel *model() const { return m_model; }
     void showSku(const QString &sku);
 
+Q_SIGNALS:
+    // A row with an order was double-clicked: show the order's timeline.
+    void orderTimelineRequested(const QString &channel, const QString &orderId);
+
 public Q_SLOTS:
     void load();
     void exportCsv();

@@ -271,9 +271,9 @@ QuotePanel::QuotePanel(CoreBridge *bridge, QWidget *parent)
     });
     connect(m_orderView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &QuotePanel::onOrderSelected);
-    connect(m_orderView, &QAbstractItemView::doubleClicked, this, [this] {
-        onOrderSelected();
-        requestQuotes();
+    connect(m_orderView, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex &index) {
+        if (const OrderEvent *order = m_orders->orderAt(index.row()))
+            Q_EMIT orderTimelineRequested(order->channel, order->orderId);
     });
     if (m_bridge) {
         connect(m_bridge, &CoreBridge::started, this, [this] { m_quote->setEnabled(!m_pending); });

@@ -62,6 +62,8 @@ public Q_SLOTS:
 Q_SIGNALS:
     // A result is on screen.
     void quoteShown();
+    // A recent order was double-clicked: show its timeline.
+    void orderTimelineRequested(const QString &channel, const QString &orderId);
 
 private:
     void onQuoteFinished(quint64 requestId, const ChannelDesk::QuoteResult &result);

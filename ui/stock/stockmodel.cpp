@@ -168,7 +168,15 @@ QVariant StockModel::cellData(const StockRow &row, int column, int role) const
             return row.sku;
         case Title:
             return row.title;
+        case OnHand:
+            return row.onHand();
+        case Committed:
+            return row.committed;
         case Available:
+            // Below zero is units owed to customers: said in words, not only in red.
+            if (row.available < 0)
+                return tr("%1 (owed)", "available below zero: units owed to customers")
+                    .arg(row.available);
             return row.available;
         case Buffer:
             return row.safetyBuffer;
@@ -184,6 +192,10 @@ QVariant StockModel::cellData(const StockRow &row, int column, int role) const
             return row.sku;
         case Title:
             return row.title;
+        case OnHand:
+            return row.onHand();
+        case Committed:
+            return row.committed;
         case Available:
             return row.available;
         case Buffer:
@@ -195,7 +207,7 @@ QVariant StockModel::cellData(const StockRow &row, int column, int role) const
         }
         break;
     case Qt::TextAlignmentRole:
-        if (column >= Available && column <= Version)
+        if (column >= OnHand && column <= Version)
             return int(Qt::AlignRight | Qt::AlignVCenter);
         break;
     case Qt::BackgroundRole:
@@ -203,17 +215,27 @@ QVariant StockModel::cellData(const StockRow &row, int column, int role) const
             return QBrush(row.available <= 0 ? QColor(0xf8, 0xb4, 0xb4) : QColor(0xff, 0xe0, 0x99));
         break;
     case Qt::ForegroundRole:
+        if (column == Available && row.available < 0)
+            return QBrush(QColor(0xb0, 0x1c, 0x1c));
         if (column == Paused && row.paused)
             return QBrush(QColor(0xb0, 0x1c, 0x1c));
         break;
     case Qt::FontRole:
-        if (column == Paused && row.paused) {
+        if ((column == Paused && row.paused) || (column == Available && row.available < 0)) {
             QFont bold;
             bold.setBold(true);
             return bold;
         }
         break;
     case Qt::ToolTipRole:
+        if (column == Available && row.available < 0)
+            return tr("%n unit(s) owed to customers: sold beyond what was on hand. The Orders "
+                      "tab lists the oversold orders.",
+                      nullptr, int(-row.available));
+        if (column == OnHand)
+            return tr("On the shelf: available plus committed");
+        if (column == Committed)
+            return tr("Sold and not shipped yet: still on the shelf, but a customer's");
         if (column == Available && isLowStock(row))
             return tr("Low stock: %1 available, safety buffer %2")
                 .arg(row.available)
@@ -271,6 +293,10 @@ bool StockModel::lessThan(const StockRow &a, const StockRow &b, int column)
         return a.sku < b.sku;
     case Title:
         return a.title < b.title;
+    case OnHand:
+        return a.onHand() < b.onHand();
+    case Committed:
+        return a.committed < b.committed;
     case Available:
         return a.available < b.available;
     case Buffer:
@@ -320,6 +346,10 @@ QVariant StockModel::headerData(int section, Qt::Orientation orientation, int ro
         return tr("SKU");
     case Title:
         return tr("Title");
+    case OnHand:
+        return tr("On hand");
+    case Committed:
+        return tr("Committed");
     case Available:
         return tr("Available");
     case Buffer:

@@ -7,7 +7,8 @@
 
 namespace ChannelDesk {
 
-// The live stock table: one row per SKU with the source of truth and, per channel, the last
+// The live stock table: one row per SKU with the source of truth (on hand, committed to orders
+// not yet shipped, available; a negative available is units owed) and, per channel, the last
 // acknowledged quantity, sync state and lag. Loaded once, then kept current by batches of changed
 // rows: dataChanged over the touched row spans (one whole-table signal when most rows changed),
 // inserts for new SKUs, never a reset after the first load.
@@ -15,7 +16,7 @@ class StockModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Sku, Title, Available, Buffer, Version, Paused, FirstChannel };
+    enum Column { Sku, Title, OnHand, Committed, Available, Buffer, Version, Paused, FirstChannel };
     enum Role {
         SortRole = Qt::UserRole + 1, // a number for the numeric columns, text otherwise
         ProblemRole, // bool: low stock, paused, or a channel retrying or dead

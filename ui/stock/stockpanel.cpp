@@ -15,6 +15,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace ChannelDesk {
@@ -79,6 +81,16 @@ StockPanel::StockPanel(CoreBridge *bridge, QWidget *parent)
             m_model->load(rows);
             m_view->resizeColumnsToContents();
             m_view->setColumnWidth(StockModel::Title, 220);
+            // Room for "-12 (owed)" before any SKU is owed.
+            const int owed = m_view->fontMetrics().horizontalAdvance(
+                                 m_model
+                                     ->tr("%1 (owed)",
+                                          "available below zero: units owed to "
+                                          "customers")
+                                     .arg(-12)) +
+                16;
+            m_view->setColumnWidth(StockModel::Available,
+                                   std::max(owed, m_view->columnWidth(StockModel::Available)));
             for (int c = StockModel::FirstChannel; c < m_model->columnCount(); ++c)
                 m_view->setColumnWidth(c, 118);
         });

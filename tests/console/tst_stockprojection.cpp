@@ -1,0 +1,220 @@
+// The console's stock projection: which mutations move a row (stale ones do not, a shipment
+// with the row's own version moves committed only), how listings follow, and that changes are
+// flushed once each, no more often than the interval, on the clock it is given.
+#include "console/stockprojection.h"
+
+#include <QTest>
+
+using namespace ChannelDesk;
+using namespace Qt::StringLiterals;
+
+namespace {
+const QString kSku = u"A-1"_s;
+
+Mutation mutation(MutationKind kind, qint64 version, qint64 available, qint64 committed,
+                  qint64 atMs = 1000)
+{
+    Mutation m;
+    m.sku = kSku;
+    m.kind = kind;
+    m.version = version;
+    m.availableAfter = available;
+    m.committedAfter = committed;
+    m.atMs = atMs;
+    return m;
+}
+
+// One SKU at available 10, committed 2, version 2, listed and in sync on "shop".
+StockProjection loaded(const Clock &clock, StockProjection::Options options = {})
+{
+    StockProjection p(clock, options);
+    p.setChannels({u"shop"_s, u"woo"_s});
+    StockLevel level;
+    level.sku = kSku;
+    level.available = 10;
+    level.committed = 2;
+    level.version = 2;
+    ListingState listing;
+    listing.channel = u"shop"_s;
+    listing.sku = kSku;
+    listing.state = ListingState::State::InSync;
+    listing.ackedQuantity = 10;
+    p.load({level}, {listing});
+    return p;
+}
+} // namespace
+
+class TestStockProjection : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void mutations_data();
+    void mutations();
+    void loadLeavesNothingDirty();
+    void flushIsCoalescedOnTheClock();
+    void acknowledgementFollowsTheVersion();
+    void failuresMarkTheListingOutOfSyncNow();
+    void unknownChannelIsIgnored();
+};
+
+void TestStockProjection::mutations_data()
+{
+    QTest::addColumn<QList<Mutation>>("batch");
+    QTest::addColumn<qint64>("available");
+    QTest::addColumn<qint64>("committed");
+    QTest::addColumn<qint64>("version");
+    QTest::addColumn<bool>("dirty");
+    QTest::addColumn<bool>("pending"); // the listing waits for a push
+
+    QTest::newRow("sale moves available to committed")
+        << QList<Mutation> {mutation(MutationKind::Order, 3, 8, 4)} << 8LL << 4LL << 3LL << true
+        << true;
+    QTest::newRow("sale below zero is shown as it is")
+        << QList<Mutation> {mutation(MutationKind::Order, 3, -2, 14)} << -2LL << 14LL << 3LL << true
+        << true;
+    QTest::newRow("stale version is dropped")
+        << QList<Mutation> {mutation(MutationKind::Adjust, 1, 50, 0)} << 10LL << 2LL << 2LL << false
+        << false;
+    QTest::newRow("shipment with the same version moves committed")
+        << QList<Mutation> {mutation(MutationKind::Ship, 2, 10, 0)} << 10LL << 0LL << 2LL << true
+        << false;
+    QTest::newRow("shipment seen twice changes nothing")
+        << QList<Mutation> {mutation(MutationKind::Ship, 2, 10, 2)} << 10LL << 2LL << 2LL << false
+        << false;
+    QTest::newRow("stale shipment is dropped")
+        << QList<Mutation> {mutation(MutationKind::Ship, 1, 10, 0)} << 10LL << 2LL << 2LL << false
+        << false;
+    QTest::newRow("write-off refund keeps the version")
+        << QList<Mutation> {mutation(MutationKind::Refund, 2, 10, 1)} << 10LL << 1LL << 2LL << true
+        << false;
+    QTest::newRow("sale then shipment in one batch")
+        << QList<Mutation> {mutation(MutationKind::Order, 3, 9, 3),
+                            mutation(MutationKind::Ship, 3, 9, 0)}
+        << 9LL << 0LL << 3LL << true << true;
+    QTest::newRow("cancel gives back") << QList<Mutation> {mutation(MutationKind::Cancel, 3, 12, 0)}
+                                       << 12LL << 0LL << 3LL << true << true;
+    QTest::newRow("waiting line moves nothing")
+        << QList<Mutation> {mutation(MutationKind::Unmatched, 9, 0, 0)} << 10LL << 2LL << 2LL
+        << false << false;
+    QTest::newRow("resolution moves nothing")
+        << QList<Mutation> {mutation(MutationKind::Resolve, 9, 0, 0)} << 10LL << 2LL << 2LL << false
+        << false;
+    QTest::newRow("dead-letter retry moves nothing")
+        << QList<Mutation> {mutation(MutationKind::DeadLetterRetry, 9, 0, 0)} << 10LL << 2LL << 2LL
+        << false << false;
+}
+
+void TestStockProjection::mutations()
+{
+    QFETCH(QList<Mutation>, batch);
+    QFETCH(qint64, available);
+    QFETCH(qint64, committed);
+    QFETCH(qint64, version);
+    QFETCH(bool, dirty);
+    QFETCH(bool, pending);
+
+    ManualClock clock;
+    StockProjection p = loaded(clock);
+    p.applyMutations(batch);
+    const StockRow *row = p.row(kSku);
+    QVERIFY(row);
+    QCOMPARE(row->available, available);
+    QCOMPARE(row->committed, committed);
+    QCOMPARE(row->onHand(), available + committed);
+    QCOMPARE(row->version, version);
+    QCOMPARE(p.hasChanges(), dirty);
+    QCOMPARE(row->channels.at(0).state,
+             pending ? ListingState::State::Pending : ListingState::State::InSync);
+    QCOMPARE(row->channels.at(0).outOfSyncSinceMs, qint64(pending ? 1000 : 0));
+    QVERIFY(!row->channels.at(1).listed); // not on the second channel: never pending
+    QCOMPARE(row->channels.at(1).state, ListingState::State::InSync);
+    QCOMPARE(p.flush().size(), dirty ? 1 : 0);
+}
+
+void TestStockProjection::loadLeavesNothingDirty()
+{
+    ManualClock clock;
+    StockProjection p = loaded(clock);
+    QVERIFY(!p.hasChanges());
+    QVERIFY(p.flush().isEmpty());
+    QCOMPARE(p.rows().size(), 1);
+    QCOMPARE(p.rows().first().committed, 2LL);
+    QCOMPARE(p.rows().first().channels.at(0).ackedQuantity, 10LL);
+}
+
+void TestStockProjection::flushIsCoalescedOnTheClock()
+{
+    ManualClock clock;
+    StockProjection p = loaded(clock, {50});
+    p.applyMutations({mutation(MutationKind::Order, 3, 9, 3)});
+    p.applyMutations({mutation(MutationKind::Order, 4, 8, 4)});
+    QList<StockRow> rows = p.flush();
+    QCOMPARE(rows.size(), 1); // one row, once, with the newest numbers
+    QCOMPARE(rows.first().available, 8LL);
+    QCOMPARE(rows.first().committed, 4LL);
+
+    clock.advance(10);
+    p.applyMutations({mutation(MutationKind::Order, 5, 7, 5)});
+    QVERIFY(p.flush().isEmpty()); // too soon: kept for the next flush
+    QVERIFY(p.hasChanges());
+    clock.advance(39);
+    QVERIFY(p.flush().isEmpty());
+    clock.advance(1);
+    rows = p.flush();
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows.first().available, 7LL);
+    QVERIFY(!p.hasChanges());
+    clock.advance(500);
+    QVERIFY(p.flush().isEmpty()); // nothing changed, nothing sent
+}
+
+void TestStockProjection::acknowledgementFollowsTheVersion()
+{
+    ManualClock clock;
+    StockProjection p = loaded(clock);
+    p.applyMutations({mutation(MutationKind::Order, 3, 9, 3), //
+                      mutation(MutationKind::Order, 4, 8, 4)});
+    p.acknowledge(u"shop"_s, kSku, 3, 9, 120);
+    const StockRow *row = p.row(kSku);
+    QCOMPARE(row->channels.at(0).state, ListingState::State::Pending); // version 4 not sent yet
+    QCOMPARE(row->channels.at(0).ackedQuantity, 9LL);
+    QCOMPARE(row->channels.at(0).outOfSyncSinceMs, 1000LL);
+    p.acknowledge(u"shop"_s, kSku, 4, 8, 80);
+    QCOMPARE(row->channels.at(0).state, ListingState::State::InSync);
+    QCOMPARE(row->channels.at(0).lagMs, 80LL);
+    QCOMPARE(row->channels.at(0).outOfSyncSinceMs, 0LL);
+}
+
+void TestStockProjection::failuresMarkTheListingOutOfSyncNow()
+{
+    ManualClock clock;
+    StockProjection p = loaded(clock);
+    p.flush();
+    clock.set(5000);
+    p.attemptFailed(u"shop"_s, kSku, false, u"HTTP 503"_s);
+    const StockRow *row = p.row(kSku);
+    QCOMPARE(row->channels.at(0).state, ListingState::State::Retrying);
+    QCOMPARE(row->channels.at(0).outOfSyncSinceMs, 5000LL);
+    QCOMPARE(row->channels.at(0).lastError, u"HTTP 503"_s);
+    clock.set(9000);
+    p.deadLettered(u"shop"_s, kSku, u"HTTP 404"_s);
+    QCOMPARE(row->channels.at(0).state, ListingState::State::Dead);
+    QCOMPARE(row->channels.at(0).outOfSyncSinceMs, 5000LL); // since the first failure
+    // A dead listing stays dead when stock moves again: it waits for a person.
+    p.applyMutations({mutation(MutationKind::Order, 3, 9, 3)});
+    QCOMPARE(row->channels.at(0).state, ListingState::State::Dead);
+    QCOMPARE(p.flush().size(), 1);
+}
+
+void TestStockProjection::unknownChannelIsIgnored()
+{
+    ManualClock clock;
+    StockProjection p = loaded(clock);
+    p.acknowledge(u"gone"_s, kSku, 2, 10, 5);
+    p.attemptFailed(u"gone"_s, u"B-2"_s, true, u"x"_s);
+    QVERIFY(!p.hasChanges());
+    QVERIFY(!p.row(u"B-2"_s));
+}
+
+QTEST_GUILESS_MAIN(TestStockProjection)
+#include "tst_stockprojection.moc"
