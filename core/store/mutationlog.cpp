@@ -130,27 +130,10 @@ Result<QList<Mutation>> MutationLog::read(const Filter &filter) const
 
 Result<QList<Mutation>> MutationLog::feed(qint64 afterId, int limit) const
 {
-    QSqlQuery q(m_db.connection());
-    q.setForwardOnly(true);
-    q.prepare(u"SELECT id, sku, version, kind, channel, delta, at FROM mutations WHERE id > ? "
-              "ORDER BY id LIMIT ?"_s);
-    q.addBindValue(afterId);
-    q.addBindValue(limit);
-    if (!q.exec())
-        return Error {q.lastError().text()};
-    QList<Mutation> out;
-    while (q.next()) {
-        Mutation m;
-        m.id = q.value(0).toLongLong();
-        m.sku = q.value(1).toString();
-        m.version = q.value(2).toLongLong();
-        kindFromName(q.value(3).toString(), &m.kind);
-        m.channel = q.value(4).toString();
-        m.delta = q.value(5).toLongLong();
-        m.atMs = q.value(6).toLongLong();
-        out.append(std::move(m));
-    }
-    return out;
+    Filter filter;
+    filter.afterId = afterId;
+    filter.limit = limit;
+    return read(filter);
 }
 
 Result<qint64> MutationLog::lastId() const

@@ -45,8 +45,7 @@ public:
 
     // The log, oldest first (or newest first, see Filter::newestFirst).
     Result<QList<Mutation>> read(const Filter &filter) const;
-    // The change feed: up to `limit` rows after `afterId`, oldest first (id, sku, version,
-    // kind, channel, delta, at are filled).
+    // The change feed: up to `limit` rows after `afterId`, oldest first.
     Result<QList<Mutation>> feed(qint64 afterId, int limit) const;
     // The newest row's id (0 for an empty log).
     Result<qint64> lastId() const;

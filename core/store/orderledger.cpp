@@ -29,6 +29,7 @@ enum StatementIndex {
     kWaitingLines,
     kStatementCount
 };
+static_assert(kStatementCount == 11, "OrderLedger::m_statements holds one per index");
 
 const QString kLineColumns = u"line_no, line_id, sku, remote_id, ordered, applied, restocked, "
                              "returned, shipped, written_off, owed, waiting, note, at"_s;
@@ -61,6 +62,7 @@ QString statusText(const LedgerOrder &order)
 
 OrderLedger::OrderLedger(Database &db)
     : m_db(db)
+    , m_statements(db)
 {
 }
 
@@ -68,21 +70,15 @@ OrderLedger::~OrderLedger() = default;
 
 Statement *OrderLedger::prepared(int index, const QString &sql)
 {
-    static_assert(kStatementCount == std::tuple_size_v<decltype(m_statements)>);
-    Statement *&statement = m_statements[size_t(index)];
+    Statement *statement = m_statements.get(index, sql);
     if (!statement)
-        statement = m_db.statement(sql);
-    if (!statement)
-        m_lastError = m_db.lastError();
+        m_lastError = m_statements.error(index);
     return statement;
 }
 
 bool OrderLedger::failed(int index)
 {
-    const Statement *statement = m_statements[size_t(index)];
-    m_lastError = statement ? statement->lastError() : m_db.lastError();
-    if (m_lastError.isEmpty())
-        m_lastError = u"database error"_s;
+    m_lastError = m_statements.error(index);
     return false;
 }
 

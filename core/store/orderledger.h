@@ -2,6 +2,7 @@
 
 #include "domain/ledger.h"
 #include "domain/orderevent.h"
+#include "store/preparedstatements.h"
 
 #include <QList>
 #include <QString>
@@ -98,7 +99,7 @@ private:
     bool failed(int index);
 
     Database &m_db;
-    std::array<Statement *, 11> m_statements {};
+    PreparedStatements<11> m_statements;
     QString m_lastError;
 };
 

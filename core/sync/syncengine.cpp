@@ -18,6 +18,7 @@ namespace {
 using namespace Qt::StringLiterals;
 
 enum StatementIndex { kSelectRow, kRemoteSku, kUpdateRow, kInsertRow, kStatementCount };
+static_assert(kStatementCount == 4, "SyncEngine::m_statements holds one per index");
 
 const QString kActor = u"order-path"_s;
 
@@ -33,6 +34,7 @@ SyncEngine::SyncEngine(Database &db, const Clock &clock, QObject *parent)
     , m_clock(clock)
     , m_ledger(std::make_unique<OrderLedger>(db))
     , m_log(std::make_unique<MutationLog>(db))
+    , m_statements(db)
 {
 }
 
@@ -40,18 +42,12 @@ SyncEngine::~SyncEngine() = default;
 
 Statement *SyncEngine::prepared(int index, const QString &sql)
 {
-    static_assert(kStatementCount == std::tuple_size_v<decltype(m_statements)>);
-    Statement *&statement = m_statements[size_t(index)];
-    if (!statement)
-        statement = m_db.statement(sql);
-    return statement;
+    return m_statements.get(index, sql);
 }
 
 QString SyncEngine::sqlError(int index) const
 {
-    const Statement *statement = m_statements[size_t(index)];
-    const QString text = statement ? statement->lastError() : m_db.lastError();
-    return text.isEmpty() ? u"database error"_s : text;
+    return m_statements.error(index);
 }
 
 bool SyncEngine::fail(const QString &why)

@@ -5,6 +5,7 @@
 #include "domain/stocklevel.h"
 #include "store/mutationlog.h"
 #include "store/orderledger.h"
+#include "store/preparedstatements.h"
 #include "sync/lifecycle.h"
 #include "util/clock.h"
 
@@ -143,6 +144,9 @@ private:
                    const QString &eventId, Batch &b);
     // Lines owed on SKUs that are back at zero or more are resolved, with a Resolve row each.
     bool resolveRestocked(Batch &b);
+    // The order a merchant's change is about: NotFound when it was never seen.
+    ChangeResult readOrderToChange(const QString &channel, const QString &orderId,
+                                   LedgerOrder *order);
     bool load(const QString &sku, Batch &b, bool *exists);
     // The stock row as the database holds it; *found is false for an unknown SKU.
     bool readRow(const QString &sku, Row *row, bool *found);
@@ -163,7 +167,7 @@ private:
     std::unique_ptr<OrderLedger> m_ledger;
     std::unique_ptr<MutationLog> m_log;
     QHash<QString, Row> m_cache;
-    std::array<Statement *, 4> m_statements {};
+    PreparedStatements<4> m_statements;
     QString m_lastError;
     qint64 m_eventSeq = 0;
     // How often a compare-and-swap miss is retried before giving up with ConcurrentUpdate.

@@ -336,6 +336,17 @@ bool SyncEngine::resolveRestocked(Batch &b)
     return true;
 }
 
+SyncEngine::ChangeResult SyncEngine::readOrderToChange(const QString &channel,
+                                                       const QString &orderId, LedgerOrder *order)
+{
+    bool found = false;
+    if (!m_ledger->readOrder(channel, orderId, order, &found))
+        return {ChangeError::StorageError, m_ledger->lastError(), {}};
+    if (!found)
+        return {ChangeError::NotFound, u"no order %1 from %2"_s.arg(orderId, channel), {}};
+    return {};
+}
+
 SyncEngine::ChangeResult
 SyncEngine::applyWaiting(const QString &channel, const QStringList &remoteIds, const QString &actor)
 {
@@ -387,11 +398,8 @@ SyncEngine::ChangeResult SyncEngine::resolveUnmatched(const QString &channel,
     }
     return runChange([&](Batch &b) -> ChangeResult {
         LedgerOrder order;
-        bool found = false;
-        if (!m_ledger->readOrder(channel, orderId, &order, &found))
-            return {ChangeError::StorageError, m_ledger->lastError(), {}};
-        if (!found)
-            return {ChangeError::NotFound, u"no order %1 from %2"_s.arg(orderId, channel), {}};
+        if (ChangeResult read = readOrderToChange(channel, orderId, &order); !read.ok())
+            return read;
         const auto it = std::find_if(order.lines.begin(), order.lines.end(),
                                      [&](const LedgerLine &l) { return l.lineNo == lineNo; });
         if (it == order.lines.end() || it->waiting <= 0)
@@ -450,11 +458,8 @@ SyncEngine::ChangeResult SyncEngine::resolveOversold(const QString &channel, con
         return {ChangeError::InvalidInput, u"a reason is required"_s, {}};
     return runChange([&](Batch &b) -> ChangeResult {
         LedgerOrder order;
-        bool found = false;
-        if (!m_ledger->readOrder(channel, orderId, &order, &found))
-            return {ChangeError::StorageError, m_ledger->lastError(), {}};
-        if (!found)
-            return {ChangeError::NotFound, u"no order %1 from %2"_s.arg(orderId, channel), {}};
+        if (ChangeResult read = readOrderToChange(channel, orderId, &order); !read.ok())
+            return read;
         int resolved = 0;
         for (LedgerLine &line : order.lines) {
             if (line.owed <= 0)
