@@ -28,29 +28,31 @@ WebhookResult ShopifyWebhookParser::parse(const WebhookRequest &request,
     };
     WebhookResult result;
     const auto root = openOrderWebhook(request, secrets, format, &result);
-    if (!root)
+    if (!root || !readOrderId(*root, u"id"_s, u"id"_s, &result))
         return result;
     const QJsonValue items = root->value(u"line_items"_s);
     if (!items.isArray() || items.toArray().isEmpty()) {
         result.message = u"line_items: missing or empty"_s;
         return result;
     }
-    const QJsonArray lines = items.toArray();
     // sku may be null or empty; the variant id is the fallback (null for a deleted product).
     auto variantId = [](const QJsonObject &line) {
         return jsonIdString(line.value(u"variant_id"_s));
     };
-    if (!readOrderLines(lines, variantId, &result))
+    OrderEvent sale;
+    sale.orderId = result.orderId;
+    if (!readOrderLines(items.toArray(), u"line_items"_s, variantId, &sale.lines, &result.message))
         return result;
     QStringList unnamed;
-    for (qsizetype i = 0; i < result.lines.size(); ++i) {
-        if (result.lines.at(i).sku.isEmpty() && result.lines.at(i).remoteId.isEmpty())
+    for (qsizetype i = 0; i < sale.lines.size(); ++i) {
+        if (sale.lines.at(i).sku.isEmpty() && sale.lines.at(i).remoteId.isEmpty())
             unnamed.append(u"line_items[%1]"_s.arg(i));
     }
     const QJsonObject shipping = root->value(u"shipping_address"_s).toObject();
-    result.shipTo = ShipTo::from(
+    sale.shipTo = ShipTo::from(
         shipping.value(u"zip"_s).toString(), shipping.value(u"country_code"_s).toString(),
         shipping.value(u"city"_s).toString(), shipping.value(u"province_code"_s).toString());
+    result.events.append(sale);
     result.kind = WebhookResult::Kind::Order;
     // Lines naming neither a SKU nor a variant are kept (the order is real) and flagged here so
     // the server can raise the alert.

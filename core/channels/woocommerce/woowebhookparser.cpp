@@ -13,6 +13,16 @@ using namespace Qt::StringLiterals;
 
 namespace ChannelDesk {
 
+QString WooWebhookParser::wooRemoteId(const QJsonObject &line)
+{
+    // "product/variation" for a variation, else the product id (WooTarget's remote id).
+    const qint64 product = jsonInteger(line.value(u"product_id"_s)).value_or(0);
+    const qint64 variation = jsonInteger(line.value(u"variation_id"_s)).value_or(0);
+    if (product > 0 && variation > 0)
+        return u"%1/%2"_s.arg(product).arg(variation);
+    return product > 0 ? QString::number(product) : QString();
+}
+
 bool WooWebhookParser::isPing(const QByteArray &body)
 {
     static const QRegularExpression ping(u"^webhook_id=[0-9]+$"_s);
@@ -32,7 +42,7 @@ WebhookResult WooWebhookParser::parse(const WebhookRequest &request,
     };
     WebhookResult result;
     const auto root = openOrderWebhook(request, secrets, format, &result);
-    if (!root)
+    if (!root || !readOrderId(*root, u"id"_s, u"id"_s, &result))
         return result;
     const QJsonValue statusValue = root->value(u"status"_s);
     if (!statusValue.isString()) {
@@ -45,15 +55,9 @@ WebhookResult WooWebhookParser::parse(const WebhookRequest &request,
         return result;
     }
     const QJsonArray lines = items.toArray();
-    // Without a sku: "product/variation" for a variation, else the product id.
-    auto productId = [](const QJsonObject &line) {
-        const qint64 product = jsonInteger(line.value(u"product_id"_s)).value_or(0);
-        const qint64 variation = jsonInteger(line.value(u"variation_id"_s)).value_or(0);
-        if (product > 0 && variation > 0)
-            return u"%1/%2"_s.arg(product).arg(variation);
-        return product > 0 ? QString::number(product) : QString();
-    };
-    if (!readOrderLines(lines, productId, &result))
+    OrderEvent sale;
+    sale.orderId = result.orderId;
+    if (!readOrderLines(lines, u"line_items"_s, &wooRemoteId, &sale.lines, &result.message))
         return result;
 
     static const QStringList takesStock = {u"processing"_s, u"on-hold"_s, u"completed"_s};
@@ -61,7 +65,6 @@ WebhookResult WooWebhookParser::parse(const WebhookRequest &request,
     if (!takesStock.contains(status)) {
         result.kind = WebhookResult::Kind::Ignored;
         result.message = u"order %1 is %2: no stock taken yet"_s.arg(result.orderId, status);
-        result.lines.clear();
         return result;
     }
     if (lines.isEmpty()) {
@@ -69,9 +72,10 @@ WebhookResult WooWebhookParser::parse(const WebhookRequest &request,
         return result;
     }
     const QJsonObject shipping = root->value(u"shipping"_s).toObject();
-    result.shipTo = ShipTo::from(
+    sale.shipTo = ShipTo::from(
         shipping.value(u"postcode"_s).toString(), shipping.value(u"country"_s).toString(),
         shipping.value(u"city"_s).toString(), shipping.value(u"state"_s).toString());
+    result.events.append(sale);
     result.kind = WebhookResult::Kind::Order;
     return result;
 }

@@ -2,6 +2,8 @@
 
 #include "channels/webhook.h"
 
+#include <QJsonObject>
+
 namespace ChannelDesk {
 
 // WooCommerce order webhooks. The unsigned ping WooCommerce sends when a webhook is saved (form
@@ -17,6 +19,8 @@ public:
     WebhookResult parse(const WebhookRequest &request,
                         const QList<QByteArray> &secrets) const override;
     static bool isPing(const QByteArray &body);
+    // A line's remote id: "<product_id>/<variation_id>" for a variation, else "<product_id>".
+    static QString wooRemoteId(const QJsonObject &line);
 };
 
 } // namespace ChannelDesk

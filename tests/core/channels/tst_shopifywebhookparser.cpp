@@ -56,17 +56,18 @@ void TestShopifyWebhookParser::parsesASignedOrder()
     QCOMPARE(result.kind, WebhookResult::Kind::Order);
     QCOMPARE(result.orderId, u"820982911946154508"_s);
     QCOMPARE(result.deliveryId, u"b54557e4-bdd9-4b37-8a5f-bf7d70bcd043"_s);
-    QCOMPARE(result.lines.size(), 3);
-    QCOMPARE(result.lines.at(0).sku, u"IPOD-342-N"_s);
-    QCOMPARE(result.lines.at(0).quantity, 2);
-    QVERIFY(result.lines.at(0).remoteId.isEmpty());
+    QCOMPARE(result.events.value(0).lines.size(), 3);
+    QCOMPARE(result.events.value(0).lines.at(0).sku, u"IPOD-342-N"_s);
+    QCOMPARE(result.events.value(0).lines.at(0).quantity, 2);
+    QCOMPARE(result.events.value(0).lines.at(0).remoteId, u"808950810"_s); // the variant
+    QCOMPARE(result.events.value(0).lines.at(0).lineId, u"866550311766439020"_s);
     // sku null: the variant id names the listing.
-    QVERIFY(result.lines.at(1).sku.isEmpty());
-    QCOMPARE(result.lines.at(1).remoteId, u"49148385"_s);
-    QCOMPARE(result.lines.at(1).quantity, 1);
+    QVERIFY(result.events.value(0).lines.at(1).sku.isEmpty());
+    QCOMPARE(result.events.value(0).lines.at(1).remoteId, u"49148385"_s);
+    QCOMPARE(result.events.value(0).lines.at(1).quantity, 1);
     // Neither: kept, and said so for the alert.
-    QVERIFY(result.lines.at(2).sku.isEmpty());
-    QVERIFY(result.lines.at(2).remoteId.isEmpty());
+    QVERIFY(result.events.value(0).lines.at(2).sku.isEmpty());
+    QVERIFY(result.events.value(0).lines.at(2).remoteId.isEmpty());
     QVERIFY(result.message.contains(u"line_items[2]"_s));
 }
 
@@ -104,7 +105,7 @@ void TestShopifyWebhookParser::signature()
     const WebhookResult result = parser.parse(kShopify.request(kOrder, signature), {kSecret});
     QCOMPARE(result.kind, WebhookResult::Kind::BadSignature);
     QVERIFY(result.orderId.isEmpty());
-    QVERIFY(result.lines.isEmpty());
+    QVERIFY(result.events.value(0).lines.isEmpty());
 }
 
 void TestShopifyWebhookParser::otherTopicsAreIgnored_data()

@@ -87,13 +87,13 @@ void TestWooWebhookParser::parsesASignedOrder()
     QCOMPARE(result.kind, WebhookResult::Kind::Order);
     QCOMPARE(result.orderId, u"727"_s);
     QCOMPARE(result.deliveryId, u"d41d8cd98f00b204e9800998ecf8427e"_s);
-    QCOMPARE(result.lines.size(), 3);
-    QCOMPARE(result.lines.at(0).sku, u"WOO-S1"_s);
-    QCOMPARE(result.lines.at(0).quantity, 2);
-    QVERIFY(result.lines.at(1).sku.isEmpty());
-    QCOMPARE(result.lines.at(1).remoteId, u"22/23"_s); // the variation's remote id
-    QCOMPARE(result.lines.at(2).remoteId, u"41"_s);
-    QCOMPARE(result.lines.at(2).quantity, 3);
+    QCOMPARE(result.events.value(0).lines.size(), 3);
+    QCOMPARE(result.events.value(0).lines.at(0).sku, u"WOO-S1"_s);
+    QCOMPARE(result.events.value(0).lines.at(0).quantity, 2);
+    QVERIFY(result.events.value(0).lines.at(1).sku.isEmpty());
+    QCOMPARE(result.events.value(0).lines.at(1).remoteId, u"22/23"_s); // the variation's remote id
+    QCOMPARE(result.events.value(0).lines.at(2).remoteId, u"41"_s);
+    QCOMPARE(result.events.value(0).lines.at(2).quantity, 3);
 }
 
 void TestWooWebhookParser::status_data()
@@ -128,7 +128,7 @@ void TestWooWebhookParser::status()
         parser.parse(kWoo.request(body, sign(body, kSecret), topic), {kSecret});
     QCOMPARE(result.kind, kind);
     QCOMPARE(result.orderId, u"727"_s);
-    QCOMPARE(result.lines.isEmpty(), kind != WebhookResult::Kind::Order);
+    QCOMPARE(result.events.value(0).lines.isEmpty(), kind != WebhookResult::Kind::Order);
 }
 
 void TestWooWebhookParser::pingIsIgnored()
@@ -159,7 +159,7 @@ void TestWooWebhookParser::badSignature()
     const WebhookResult result =
         parser.parse(kWoo.request(order("processing"), signature), {kSecret});
     QCOMPARE(result.kind, WebhookResult::Kind::BadSignature);
-    QVERIFY(result.lines.isEmpty());
+    QVERIFY(result.events.value(0).lines.isEmpty());
 }
 
 void TestWooWebhookParser::previousSecretAccepted()
