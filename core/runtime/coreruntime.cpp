@@ -20,6 +20,8 @@
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 
+#include <algorithm>
+
 namespace ChannelDesk {
 
 Q_LOGGING_CATEGORY(lcRuntime, "channeldesk.runtime")

@@ -59,23 +59,47 @@ WebhookResult WooWebhookParser::parse(const WebhookRequest &request,
     sale.orderId = result.orderId;
     if (!readOrderLines(lines, u"line_items"_s, &wooRemoteId, &sale.lines, &result.message))
         return result;
+    // refunds[] lists {id, reason, total} only: the runtime reads their lines from the API.
+    for (const QJsonValue &refund : root->value(u"refunds"_s).toArray()) {
+        const QString id = jsonIdString(refund.toObject().value(u"id"_s));
+        if (!id.isEmpty())
+            result.refundsToRead.append(id);
+    }
 
+    // WooCommerce's own rules (wc-stock-functions.php): stock is reduced once when the order
+    // reaches processing, on-hold or completed, and increased back when it moves to cancelled
+    // or pending (failed, here too) after having been reduced.
     static const QStringList takesStock = {u"processing"_s, u"on-hold"_s, u"completed"_s};
+    static const QStringList givesBack = {u"cancelled"_s, u"failed"_s, u"pending"_s};
     const QString status = statusValue.toString();
-    if (!takesStock.contains(status)) {
+    if (takesStock.contains(status)) {
+        if (lines.isEmpty()) {
+            result.message = u"line_items: empty"_s;
+            result.refundsToRead.clear();
+            return result;
+        }
+        const QJsonObject shipping = root->value(u"shipping"_s).toObject();
+        sale.shipTo = ShipTo::from(
+            shipping.value(u"postcode"_s).toString(), shipping.value(u"country"_s).toString(),
+            shipping.value(u"city"_s).toString(), shipping.value(u"state"_s).toString());
+        result.events.append(sale);
+    } else if (givesBack.contains(status)) {
+        // Only an order that took stock gives it back; a pending order never seen took none
+        // (and one that will be paid later arrives as processing then).
+        OrderEvent cancel;
+        cancel.kind = OrderEventKind::Cancel;
+        cancel.orderId = result.orderId;
+        result.events.append(cancel);
+        result.onlyForKnownOrder = true;
+        result.refundsToRead.clear();
+    }
+    // refunded (and any other status): no stock moves by the status itself; refunds listed
+    // are read and applied.
+    if (result.events.isEmpty() && result.refundsToRead.isEmpty()) {
         result.kind = WebhookResult::Kind::Ignored;
-        result.message = u"order %1 is %2: no stock taken yet"_s.arg(result.orderId, status);
+        result.message = u"order %1 is %2: no stock moves"_s.arg(result.orderId, status);
         return result;
     }
-    if (lines.isEmpty()) {
-        result.message = u"line_items: empty"_s;
-        return result;
-    }
-    const QJsonObject shipping = root->value(u"shipping"_s).toObject();
-    sale.shipTo = ShipTo::from(
-        shipping.value(u"postcode"_s).toString(), shipping.value(u"country"_s).toString(),
-        shipping.value(u"city"_s).toString(), shipping.value(u"state"_s).toString());
-    result.events.append(sale);
     result.kind = WebhookResult::Kind::Order;
     return result;
 }
