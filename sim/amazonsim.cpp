@@ -404,26 +404,27 @@ SimResponse AmazonSim::getOrders(const SimRequest &request)
             items += line.quantity;
             total += line.price.toDouble() * double(line.quantity);
         }
-        page.append(QJsonObject {{u"AmazonOrderId"_s, order.orderId},
-                                 {u"PurchaseDate"_s, isoUtc(order.createdMs)},
-                                 {u"LastUpdateDate"_s, isoUtc(order.lastModifiedMs)},
-                                 {u"OrderStatus"_s, u"Unshipped"_s},
-                                 {u"FulfillmentChannel"_s, u"MFN"_s},
-                                 {u"SalesChannel"_s, u"Amazon.com"_s},
-                                 {u"OrderType"_s, u"StandardOrder"_s},
-                                 {u"MarketplaceId"_s, m_marketplaceId},
-                                 {u"NumberOfItemsShipped"_s, 0},
-                                 {u"NumberOfItemsUnshipped"_s, items},
-                                 {u"OrderTotal"_s,
-                                  QJsonObject {{u"CurrencyCode"_s, u"USD"_s},
-                                               {u"Amount"_s, QString::number(total, 'f', 2)}}},
-                                 {u"ShippingAddress"_s,
-                                  QJsonObject {{u"City"_s, order.shipTo.city},
-                                               {u"StateOrRegion"_s, order.shipTo.state},
-                                               {u"PostalCode"_s, order.shipTo.postalCode},
-                                               {u"CountryCode"_s, order.shipTo.country}}},
-                                 {u"IsPrime"_s, false},
-                                 {u"IsBusinessOrder"_s, false}});
+        page.append(
+            QJsonObject {{u"AmazonOrderId"_s, order.orderId},
+                         {u"PurchaseDate"_s, isoUtc(order.createdMs)},
+                         {u"LastUpdateDate"_s, isoUtc(order.lastModifiedMs)},
+                         {u"OrderStatus"_s, order.cancelled ? u"Canceled"_s : u"Unshipped"_s},
+                         {u"FulfillmentChannel"_s, u"MFN"_s},
+                         {u"SalesChannel"_s, u"Amazon.com"_s},
+                         {u"OrderType"_s, u"StandardOrder"_s},
+                         {u"MarketplaceId"_s, m_marketplaceId},
+                         {u"NumberOfItemsShipped"_s, 0},
+                         {u"NumberOfItemsUnshipped"_s, items},
+                         {u"OrderTotal"_s,
+                          QJsonObject {{u"CurrencyCode"_s, u"USD"_s},
+                                       {u"Amount"_s, QString::number(total, 'f', 2)}}},
+                         {u"ShippingAddress"_s,
+                          QJsonObject {{u"City"_s, order.shipTo.city},
+                                       {u"StateOrRegion"_s, order.shipTo.state},
+                                       {u"PostalCode"_s, order.shipTo.postalCode},
+                                       {u"CountryCode"_s, order.shipTo.country}}},
+                         {u"IsPrime"_s, false},
+                         {u"IsBusinessOrder"_s, false}});
     }
     QJsonObject payload {{u"Orders"_s, page}};
     if (offset + pageSize < matching.size()) {

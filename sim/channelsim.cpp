@@ -138,6 +138,9 @@ SimResponse control(SimChannel *channel, const QString &what, const SimRequest &
     } else if (what == "orders"_L1) {
         if (request.method == "POST")
             return doc.isObject() ? fromResult(channel->placeOrder(doc.object())) : badBody();
+    } else if (what == "cancel"_L1) {
+        if (request.method == "POST")
+            return doc.isObject() ? fromResult(channel->cancelOrder(doc.object())) : badBody();
     } else if (what == "stats"_L1) {
         if (request.method == "GET")
             return SimResponse::json(200, channel->statsJson());
@@ -149,7 +152,7 @@ SimResponse control(SimChannel *channel, const QString &what, const SimRequest &
         return SimResponse::json(404,
                                  QJsonObject {{u"error"_s,
                                                u"unknown control endpoint \"%1\"; known: faults, "
-                                               u"listings, orders, stats"_s.arg(what)}});
+                                               u"listings, orders, cancel, stats"_s.arg(what)}});
     }
     return SimResponse::json(405, QJsonObject {{u"error"_s, u"method not allowed"_s}});
 }

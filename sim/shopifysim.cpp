@@ -496,7 +496,7 @@ QJsonObject shippingAddress(const SimAddress &a)
 }
 } // namespace
 
-void ShopifySim::deliverOrder(const SimOrder &order, int deliveries)
+QJsonObject ShopifySim::orderBody(const SimOrder &order) const
 {
     QJsonArray lineItems;
     double total = 0;
@@ -510,7 +510,7 @@ void ShopifySim::deliverOrder(const SimOrder &order, int deliveries)
             {u"product_id"_s, line.productId ? QJsonValue(line.productId) : QJsonValue()},
             {u"sku"_s, line.sku},
             {u"quantity"_s, line.quantity},
-            {u"fulfillable_quantity"_s, line.quantity},
+            {u"fulfillable_quantity"_s, order.cancelled ? 0 : line.quantity},
             {u"title"_s, line.title},
             {u"name"_s, line.title},
             {u"price"_s, line.price},
@@ -518,21 +518,30 @@ void ShopifySim::deliverOrder(const SimOrder &order, int deliveries)
         total += line.price.toDouble() * double(line.quantity);
     }
     const QString created = isoUtc(order.createdMs);
-    const QJsonObject body {
+    return QJsonObject {
         {u"id"_s, order.orderId.toLongLong()},
         {u"admin_graphql_api_id"_s, QString(u"gid://shopify/Order/"_s + order.orderId)},
         {u"name"_s, u"#%1"_s.arg(order.number)},
         {u"order_number"_s, order.number},
         {u"email"_s, u"buyer@example.com"_s},
         {u"created_at"_s, created},
-        {u"updated_at"_s, created},
+        {u"updated_at"_s, isoUtc(order.lastModifiedMs)},
+        {u"cancelled_at"_s,
+         order.cancelled ? QJsonValue(isoUtc(order.lastModifiedMs)) : QJsonValue()},
+        {u"cancel_reason"_s, order.cancelled ? QJsonValue(u"customer"_s) : QJsonValue()},
         {u"currency"_s, u"USD"_s},
-        {u"financial_status"_s, u"paid"_s},
+        {u"financial_status"_s, order.cancelled ? u"refunded"_s : u"paid"_s},
         {u"fulfillment_status"_s, QJsonValue()},
         {u"test"_s, false},
         {u"total_price"_s, QString::number(total, 'f', 2)},
         {u"line_items"_s, lineItems},
+        {u"refunds"_s, QJsonArray {}},
         {u"shipping_address"_s, shippingAddress(order.shipTo)}};
+}
+
+void ShopifySim::sendOrderWebhook(const SimOrder &order, const QByteArray &topic,
+                                  const QJsonObject &body, int deliveries)
+{
     const QByteArray raw = QJsonDocument(body).toJson(QJsonDocument::Compact);
     const QByteArray hmac =
         QMessageAuthenticationCode::hash(raw, m_webhookSecret, QCryptographicHash::Sha256)
@@ -540,15 +549,45 @@ void ShopifySim::deliverOrder(const SimOrder &order, int deliveries)
     // The webhook id stays the same across retries and redeliveries of this event.
     const QByteArray webhookId = QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
     const QByteArray eventId = QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
-    const HeaderList headers {{"X-Shopify-Topic", "orders/create"},
+    const HeaderList headers {{"X-Shopify-Topic", topic},
                               {"X-Shopify-Hmac-Sha256", hmac},
                               {"X-Shopify-Shop-Domain", m_shopDomain.toUtf8()},
                               {"X-Shopify-Webhook-Id", webhookId},
                               {"X-Shopify-Event-Id", eventId},
                               {"X-Shopify-API-Version", m_apiVersion.toUtf8()},
-                              {"X-Shopify-Triggered-At", created.toUtf8()}};
+                              {"X-Shopify-Triggered-At", isoUtc(order.lastModifiedMs).toUtf8()}};
     for (int i = 0; i < deliveries; ++i)
         sendWebhook(order.orderId, raw, headers);
+}
+
+void ShopifySim::deliverOrder(const SimOrder &order, int deliveries)
+{
+    sendOrderWebhook(order, "orders/create", orderBody(order), deliveries);
+}
+
+void ShopifySim::deliverCancel(const SimOrder &order, int deliveries)
+{
+    QJsonObject body = orderBody(order);
+    const QJsonArray lineItems = body.value(u"line_items"_s).toArray();
+    const qint64 refundId = 900'000'000LL + order.number;
+    QJsonArray refundLines;
+    for (qsizetype i = 0; i < lineItems.size(); ++i) {
+        const QJsonObject item = lineItems.at(i).toObject();
+        refundLines.append(
+            QJsonObject {{u"id"_s, refundId * 10 + i + 1},
+                         {u"line_item_id"_s, item.value(u"id"_s)},
+                         {u"quantity"_s, item.value(u"quantity"_s)},
+                         {u"restock_type"_s, u"cancel"_s},
+                         {u"location_id"_s, m_locationGid.section(u'/', -1).toLongLong()},
+                         {u"line_item"_s, item}});
+    }
+    body.insert(u"refunds"_s,
+                QJsonArray {QJsonObject {{u"id"_s, refundId},
+                                         {u"order_id"_s, body.value(u"id"_s)},
+                                         {u"created_at"_s, isoUtc(order.lastModifiedMs)},
+                                         {u"restock"_s, true},
+                                         {u"refund_line_items"_s, refundLines}}});
+    sendOrderWebhook(order, "orders/cancelled", body, deliveries);
 }
 
 } // namespace ChannelDesk

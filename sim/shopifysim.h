@@ -25,9 +25,15 @@ protected:
     QJsonObject rateLimitJson() const override;
     QString channelOrderId(const QString &requested, qint64 number) const override;
     void deliverOrder(const SimOrder &order, int deliveries) override;
+    // orders/cancelled: the order with cancelled_at and the refund that restocked its lines
+    // (restock_type "cancel"), as Shopify sends it.
+    void deliverCancel(const SimOrder &order, int deliveries) override;
     void seedListingExtras(SimListing &listing, const QJsonObject &seed) override;
 
 private:
+    QJsonObject orderBody(const SimOrder &order) const;
+    void sendOrderWebhook(const SimOrder &order, const QByteArray &topic, const QJsonObject &body,
+                          int deliveries);
     struct Idempotent
     {
         QByteArray fingerprint; // the mutation's input, canonical JSON

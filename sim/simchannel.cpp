@@ -15,6 +15,7 @@
 #include <QRegularExpression>
 #include <QTimer>
 
+#include <algorithm>
 #include <cmath>
 #include <iterator>
 
@@ -514,6 +515,39 @@ SimChannel::Result SimChannel::placeOrder(const QJsonObject &body)
     return {201,
             QJsonObject {
                 {u"order_id"_s, order.orderId}, {u"number"_s, order.number}, {u"lines"_s, placed}}};
+}
+
+void SimChannel::deliverCancel(const SimOrder &, int)
+{
+    countEvent(u"cancels_queued"_s);
+}
+
+SimChannel::Result SimChannel::cancelOrder(const QJsonObject &body)
+{
+    const QJsonValue idValue = body.value("order_id"_L1);
+    const QString orderId =
+        idValue.isDouble() ? QString::number(idValue.toInteger()) : idValue.toString();
+    const int deliveries = body.value("deliveries"_L1).toInt(1);
+    if (deliveries < 1 || deliveries > 10)
+        return {400, QJsonObject {{u"error"_s, u"deliveries must be 1..10"_s}}};
+    auto it = std::find_if(m_orders.begin(), m_orders.end(),
+                           [&](const SimOrder &o) { return o.orderId == orderId; });
+    if (it == m_orders.end())
+        return {404, QJsonObject {{u"error"_s, u"no order \"%1\" on %2"_s.arg(orderId, m_id)}}};
+    if (it->cancelled)
+        return {409, QJsonObject {{u"error"_s, u"order %1 is already cancelled"_s.arg(orderId)}}};
+    it->cancelled = true;
+    it->lastModifiedMs = std::max(nowMs(), it->lastModifiedMs + 1);
+    for (const SimOrderLine &line : std::as_const(it->lines)) {
+        if (SimListing *listing = findListing(line.remoteId)) {
+            listing->quantity += line.quantity;
+            if (listing->offerQuantity >= 0)
+                listing->offerQuantity += line.quantity;
+        }
+    }
+    countEvent(u"orders_cancelled"_s);
+    deliverCancel(*it, deliveries);
+    return {200, QJsonObject {{u"order_id"_s, orderId}, {u"cancelled"_s, true}}};
 }
 
 void SimChannel::sendWebhook(const QString &orderId, const QByteArray &body,

@@ -58,6 +58,10 @@ public:
     // body: order_id, lines, deliveries, allow_oversell, and ship_to {name, street, city, state,
     // postal_code, country}; without ship_to one of a dozen real US addresses is picked.
     Result placeOrder(const QJsonObject &body);
+    // body: order_id (the channel's, as placeOrder answered it), deliveries. The channel puts
+    // the units back on its listings and tells ChannelDesk its way (a webhook, or the order
+    // APIs show the order cancelled from now on).
+    Result cancelOrder(const QJsonObject &body);
 
     const SimListing *listing(const QString &remoteId) const;
 
@@ -78,6 +82,9 @@ protected:
     virtual QString channelOrderId(const QString &requested, qint64 number) const;
     // Hands a placed order to ChannelDesk the channel's way (webhook or order queue).
     virtual void deliverOrder(const SimOrder &order, int deliveries) = 0;
+    // Tells ChannelDesk an order was cancelled; polled channels need nothing (their order APIs
+    // show it).
+    virtual void deliverCancel(const SimOrder &order, int deliveries);
     // The channel-specific listing status (paused when quantity is 0 or status inactive).
     virtual bool isActive(const SimListing &listing) const;
     // Applies type-specific keys of a seeded listing object.

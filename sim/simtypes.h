@@ -115,6 +115,7 @@ struct SimOrder
     qint64 lastModifiedMs = 0;
     QList<SimOrderLine> lines;
     SimAddress shipTo;
+    bool cancelled = false; // cancelled by POST /_sim/<id>/cancel (lastModifiedMs moves)
 };
 
 } // namespace ChannelDesk

@@ -325,6 +325,17 @@ QString WooCommerceSim::channelOrderId(const QString &requested, qint64 number) 
 
 void WooCommerceSim::deliverOrder(const SimOrder &order, int deliveries)
 {
+    sendOrderWebhook(order, "created", deliveries);
+}
+
+void WooCommerceSim::deliverCancel(const SimOrder &order, int deliveries)
+{
+    sendOrderWebhook(order, "updated", deliveries);
+}
+
+void WooCommerceSim::sendOrderWebhook(const SimOrder &order, const QByteArray &event,
+                                      int deliveries)
+{
     QJsonArray lineItems;
     double total = 0;
     for (int i = 0; i < order.lines.size(); ++i) {
@@ -348,10 +359,10 @@ void WooCommerceSim::deliverOrder(const SimOrder &order, int deliveries)
                             {u"number"_s, order.orderId},
                             {u"order_key"_s, QString(u"wc_order_"_s + randomHex(6))},
                             {u"created_via"_s, u"checkout"_s},
-                            {u"status"_s, u"processing"_s},
+                            {u"status"_s, order.cancelled ? u"cancelled"_s : u"processing"_s},
                             {u"currency"_s, u"USD"_s},
                             {u"date_created_gmt"_s, created},
-                            {u"date_modified_gmt"_s, created},
+                            {u"date_modified_gmt"_s, isoUtc(order.lastModifiedMs).left(19)},
                             {u"total"_s, QString::number(total, 'f', 2)},
                             {u"customer_id"_s, 0},
                             {u"payment_method"_s, u"bacs"_s},
@@ -371,9 +382,9 @@ void WooCommerceSim::deliverOrder(const SimOrder &order, int deliveries)
         QMessageAuthenticationCode::hash(raw, m_webhookSecret, QCryptographicHash::Sha256)
             .toBase64();
     const HeaderList headers {{"X-WC-Webhook-Source", QString(m_siteUrl + u'/').toUtf8()},
-                              {"X-WC-Webhook-Topic", "order.created"},
+                              {"X-WC-Webhook-Topic", QByteArray("order." + event)},
                               {"X-WC-Webhook-Resource", "order"},
-                              {"X-WC-Webhook-Event", "created"},
+                              {"X-WC-Webhook-Event", event},
                               {"X-WC-Webhook-Signature", signature},
                               {"X-WC-Webhook-ID", QByteArray::number(m_webhookIdNumber)}};
     for (int i = 0; i < deliveries; ++i) {

@@ -24,9 +24,12 @@ protected:
     QJsonObject rateLimitJson() const override;
     QString channelOrderId(const QString &requested, qint64 number) const override;
     void deliverOrder(const SimOrder &order, int deliveries) override;
+    // order.updated with status "cancelled" (WooCommerce has put the stock back).
+    void deliverCancel(const SimOrder &order, int deliveries) override;
     void seedListingExtras(SimListing &listing, const QJsonObject &seed) override;
 
 private:
+    void sendOrderWebhook(const SimOrder &order, const QByteArray &event, int deliveries);
     struct Outcome
     {
         int status = 200;

@@ -20,4 +20,15 @@ void ChannelAdapter::fetchOrders(const QString &highWaterMark,
         this, [done = std::move(done), result] { done(result); }, Qt::QueuedConnection);
 }
 
+void ChannelAdapter::fetchRefunds(const QString &orderId,
+                                  std::function<void(const FetchOrdersResult &)> done)
+{
+    FetchOrdersResult result;
+    result.failure = FailureKind::Permanent;
+    result.message = u"channel %1 (%2) does not read refunds of order %3 from its API"_s.arg(
+        channelId(), type(), orderId);
+    QMetaObject::invokeMethod(
+        this, [done = std::move(done), result] { done(result); }, Qt::QueuedConnection);
+}
+
 } // namespace ChannelDesk

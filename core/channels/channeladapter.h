@@ -8,7 +8,6 @@
 #include <QString>
 
 #include <algorithm>
-
 #include <functional>
 #include <optional>
 
@@ -74,7 +73,9 @@ struct FetchOrdersResult
 {
     FailureKind failure = FailureKind::None;
     QString message;
-    QList<OrderEvent> orders; // lines carry SKUs as the channel reports them
+    // Sales and lifecycle events (cancels, refunds, shipments), in the order to apply them;
+    // lines carry SKUs as the channel reports them.
+    QList<OrderEvent> orders;
     QString nextHighWaterMark; // pass back on the next fetch
 };
 
@@ -105,6 +106,11 @@ public:
     virtual bool pollsOrders() const { return false; }
     virtual void fetchOrders(const QString &highWaterMark,
                              std::function<void(const FetchOrdersResult &)> done);
+    // Channels whose order webhooks name refunds without their lines (WooCommerce) read an
+    // order's refunds here: one Refund event per refund (eventId the refund id), lines by the
+    // channel's line id, SKU or product id. Others answer Permanent.
+    virtual void fetchRefunds(const QString &orderId,
+                              std::function<void(const FetchOrdersResult &)> done);
 };
 
 } // namespace ChannelDesk

@@ -33,37 +33,46 @@ std::optional<QJsonObject> openOrderWebhook(const WebhookRequest &request,
         return refuse(WebhookResult::Kind::Ignored, u"webhook ping"_s);
 
     const QString topic = QString::fromUtf8(request.header(format.topicHeader)).trimmed();
+    result->topic = topic;
     if (!topic.isEmpty() && !format.orderTopics.contains(topic))
         return refuse(WebhookResult::Kind::Ignored, u"topic %1 takes no stock"_s.arg(topic));
 
     const auto root = parseJsonObject(request.body);
     if (!root)
         return refuse(WebhookResult::Kind::BadRequest, u"body is not a JSON object"_s);
-    result->orderId = jsonIdString(root->value(u"id"_s));
-    if (result->orderId.isEmpty())
-        return refuse(WebhookResult::Kind::BadRequest, u"id: missing or not an integer"_s);
     result->kind = WebhookResult::Kind::BadRequest;
     return root;
 }
 
-bool readOrderLines(const QJsonArray &lines,
-                    const std::function<QString(const QJsonObject &line)> &remoteIdOf,
-                    WebhookResult *result)
+bool readOrderId(const QJsonObject &object, const QString &key, const QString &field,
+                 WebhookResult *result)
 {
-    for (qsizetype i = 0; i < lines.size(); ++i) {
-        const QJsonObject line = lines.at(i).toObject();
-        const auto quantity = jsonInteger(line.value(u"quantity"_s));
-        if (!lines.at(i).isObject() || !quantity || *quantity < 1) {
-            result->message =
-                u"line_items[%1].quantity: missing or not a positive integer"_s.arg(i);
+    result->orderId = jsonIdString(object.value(key));
+    if (result->orderId.isEmpty()) {
+        result->message = field + u": missing or not an integer"_s;
+        return false;
+    }
+    return true;
+}
+
+bool readOrderLines(const QJsonArray &items, const QString &field,
+                    const std::function<QString(const QJsonObject &line)> &remoteIdOf,
+                    QList<OrderLine> *lines, QString *error, const QString &quantityKey)
+{
+    const QString key = quantityKey.isEmpty() ? u"quantity"_s : quantityKey;
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        const QJsonObject item = items.at(i).toObject();
+        const auto quantity = jsonInteger(item.value(key));
+        if (!items.at(i).isObject() || !quantity || *quantity < 1) {
+            *error = u"%1[%2].%3: missing or not a positive integer"_s.arg(field).arg(i).arg(key);
             return false;
         }
-        WebhookLine parsed;
-        parsed.quantity = *quantity;
-        parsed.sku = line.value(u"sku"_s).toString().trimmed();
-        if (parsed.sku.isEmpty())
-            parsed.remoteId = remoteIdOf(line);
-        result->lines.append(parsed);
+        OrderLine line;
+        line.quantity = *quantity;
+        line.sku = item.value(u"sku"_s).toString().trimmed();
+        line.lineId = jsonIdString(item.value(u"id"_s));
+        line.remoteId = remoteIdOf(item);
+        lines->append(line);
     }
     return true;
 }

@@ -25,19 +25,25 @@ struct OrderWebhookFormat
 };
 
 // The checks every order webhook opens with, in order: the signature (before any parsing), the
-// ping, the topic, then a JSON object body with an order id. Returns that object, with
-// result's deliveryId and orderId set and its kind BadRequest (for the channel's own checks to
-// follow); anything else sets result's kind and message and returns nothing.
+// ping, the topic, then a JSON object body. Returns that object, with result's deliveryId and
+// topic set and its kind BadRequest (for the channel's own checks to follow); anything else
+// sets result's kind and message and returns nothing.
 std::optional<QJsonObject> openOrderWebhook(const WebhookRequest &request,
                                             const QList<QByteArray> &secrets,
                                             const OrderWebhookFormat &format,
                                             WebhookResult *result);
 
-// Reads line_items into result's lines. Each must be an object with a positive integer
-// quantity, else result's message names the first that is not and false is returned. A line's
-// sku is trimmed; when it is empty, remoteIdOf(line) names the listing instead (may be empty).
-bool readOrderLines(const QJsonArray &lines,
+// Reads the id named `key` of `object` (a number, or a string of digits) into result's orderId;
+// false, with result's message naming `field`, when it is missing.
+bool readOrderId(const QJsonObject &object, const QString &key, const QString &field,
+                 WebhookResult *result);
+
+// Reads an array of line items into lines. Each must be an object with a positive integer
+// `quantityKey`, else *error names the first that is not (as field[i].quantityKey) and false is
+// returned. A line's sku is trimmed, its "id" is the line id, and remoteIdOf(line) names the
+// channel's product or variant (may be empty).
+bool readOrderLines(const QJsonArray &items, const QString &field,
                     const std::function<QString(const QJsonObject &line)> &remoteIdOf,
-                    WebhookResult *result);
+                    QList<OrderLine> *lines, QString *error, const QString &quantityKey = {});
 
 } // namespace ChannelDesk

@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace ChannelDesk {
 
@@ -18,29 +19,31 @@ struct WebhookRequest
     QByteArray header(const QByteArray &lowerName) const { return headers.value(lowerName); }
 };
 
-// One order line as the channel names it: by SKU when it gives one, else by its own id for the
-// product or variant, which the listing mapping (channel, sku, remote_id) resolves.
-struct WebhookLine
-{
-    QString sku;
-    QString remoteId;
-    qint64 quantity = 0;
-};
-
 struct WebhookResult
 {
     enum class Kind {
-        Order, // a well-formed, signed order that takes stock
+        Order, // a well-formed, signed delivery about an order: its events are applied
         Ignored, // signed (or a ping) but nothing to apply: other topic, pending status...
         BadSignature, // missing or wrong signature: answer 401, change nothing
-        BadRequest, // signed but not a valid order: answer 400, change nothing
+        BadRequest, // signed but not a valid payload: answer 400, change nothing
     };
     Kind kind = Kind::BadRequest;
-    QString message; // why, for anything but Order
+    QString message; // why, for anything but Order (or a warning about an Order)
+    QString topic; // the channel's topic header, when it sent one
     QString orderId; // the channel's order id
     QString deliveryId; // the channel's delivery id when it sends one (for logs)
-    QList<WebhookLine> lines;
-    ShipTo shipTo {}; // the shipping address; empty when the payload has none
+    // What the delivery says happened, in the order to apply them (Shopify's orders/cancelled:
+    // its refunds, then the cancel). channel and receivedAtMs are left for the runtime. Lines
+    // carry the SKU when the payload gives one, the channel's line id and its product or
+    // variant id (the listing mappings resolve it when there is no SKU).
+    QList<OrderEvent> events;
+    // The events take effect only on an order whose sale is already recorded (WooCommerce
+    // gives stock back on pending or failed only after having taken it): for an order never
+    // seen, nothing is applied and the delivery is answered as ignored.
+    bool onlyForKnownOrder = false;
+    // Refund ids of orderId whose lines the payload does not carry (WooCommerce's refunds[]):
+    // the runtime reads them through the channel's adapter (ChannelAdapter::fetchRefunds).
+    QStringList refundsToRead;
 };
 
 // Verifies and parses one channel type's order webhooks. `secrets` holds every secret that may

@@ -21,6 +21,8 @@
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 
+#include <algorithm>
+
 namespace ChannelDesk {
 
 Q_LOGGING_CATEGORY(lcRuntime, "channeldesk.runtime")
@@ -244,22 +246,108 @@ void CoreRuntime::applyOrders(const QString &, const QList<OrderEvent> &events,
     Q_EMIT ordersApplied(events, *results);
 }
 
-OrderEvent CoreRuntime::resolveLines(const QString &channel, const WebhookResult &parsed)
+QList<OrderEvent> CoreRuntime::prepareEvents(const QString &channel, const WebhookResult &parsed)
 {
-    OrderEvent event;
-    event.channel = channel;
-    event.orderId = parsed.orderId;
-    event.receivedAtMs = m_clock.nowMs();
-    event.shipTo = parsed.shipTo;
-    for (const WebhookLine &line : parsed.lines) {
-        // No SKU in the payload (deleted product, or none set): the order path resolves the
-        // product id through the listing mappings, and the line waits while none maps it.
-        QString sku = line.sku.left(Sku::kMaxLength);
-        if (sku.isEmpty() && line.remoteId.isEmpty())
-            sku = u"unnamed-line"_s;
-        event.lines.append({sku, line.quantity, {}, line.remoteId.left(128)});
+    QList<OrderEvent> events = parsed.events;
+    const qint64 now = m_clock.nowMs();
+    for (OrderEvent &event : events) {
+        event.channel = channel;
+        if (event.orderId.isEmpty())
+            event.orderId = parsed.orderId;
+        event.receivedAtMs = now;
+        for (OrderLine &line : event.lines) {
+            // No SKU in the payload (deleted product, or none set): the order path resolves the
+            // product id through the listing mappings, and the line waits while none maps it.
+            line.sku = line.sku.left(Sku::kMaxLength);
+            line.remoteId = line.remoteId.left(128);
+            // A sold line naming nothing still took something off a shelf: it waits under a
+            // name the merchant can resolve.
+            if (event.kind == OrderEventKind::Sale && line.sku.isEmpty() && line.remoteId.isEmpty())
+                line.sku = u"unnamed-line"_s;
+        }
     }
-    return event;
+    return events;
+}
+
+bool CoreRuntime::orderKnown(const QString &channel, const QString &orderId)
+{
+    OrderLedger ledger(*m_db);
+    LedgerOrder order;
+    bool found = false;
+    if (!ledger.readOrder(channel, orderId, &order, &found)) {
+        qCWarning(lcRuntime).noquote()
+            << channel << "cannot read order" << orderId << ":" << ledger.lastError();
+        return true; // let the order path decide (it keeps an event for an unseen order)
+    }
+    return found;
+}
+
+QStringList CoreRuntime::unseenRefunds(const QString &channel, const QString &orderId,
+                                       const QStringList &refundIds)
+{
+    QList<OrderLedger::EventRecord> recorded;
+    QString error;
+    if (!OrderLedger(*m_db).events(channel, orderId, &recorded, &error)) {
+        qCWarning(lcRuntime).noquote()
+            << channel << "cannot read the events of order" << orderId << ":" << error;
+        return refundIds; // reading again is harmless: each refund id applies once
+    }
+    QStringList unseen;
+    for (const QString &id : refundIds) {
+        const bool seen = std::any_of(recorded.cbegin(), recorded.cend(), [&](const auto &r) {
+            return r.kind == OrderEventKind::Refund && r.eventId == id;
+        });
+        if (!seen && !unseen.contains(id))
+            unseen.append(id);
+    }
+    return unseen;
+}
+
+void CoreRuntime::readRefunds(const QString &channelId, const QString &orderId,
+                              const QStringList &refundIds, int attempt)
+{
+    auto it = std::find_if(m_channels.begin(), m_channels.end(),
+                           [&](const auto &c) { return c->config.id == channelId; });
+    if (it == m_channels.end() || !m_running)
+        return;
+    auto retry = [this, channelId, orderId, refundIds, attempt](const QString &why) {
+        if (attempt + 1 >= kRefundReadAttempts || !m_running) {
+            // The next delivery naming these refunds (WooCommerce sends order.updated on every
+            // change of the order) reads them again.
+            qCWarning(lcRuntime).noquote() << channelId << "order" << orderId << "refunds"
+                                           << refundIds.join(u", "_s) << "not read:" << why;
+            return;
+        }
+        const int delayMs = std::min(kRefundReadFirstDelayMs << attempt, 60'000);
+        QTimer::singleShot(delayMs, this, [this, channelId, orderId, refundIds, attempt] {
+            readRefunds(channelId, orderId, refundIds, attempt + 1);
+        });
+    };
+    (*it)->adapter->fetchRefunds(
+        orderId, [this, channelId, orderId, refundIds, retry](const FetchOrdersResult &r) {
+            if (r.failure != FailureKind::None) {
+                retry(r.message);
+                return;
+            }
+            QList<OrderEvent> events;
+            for (OrderEvent event : r.orders) {
+                if (event.kind != OrderEventKind::Refund || !refundIds.contains(event.eventId))
+                    continue;
+                event.channel = channelId;
+                event.orderId = orderId;
+                event.receivedAtMs = m_clock.nowMs();
+                events.append(event);
+            }
+            if (events.isEmpty()) {
+                retry(u"the channel does not list them yet"_s);
+                return;
+            }
+            QList<ApplyResult> results;
+            applyOrders(channelId, events, &results);
+            if (!std::all_of(results.cbegin(), results.cend(),
+                             [](const ApplyResult &a) { return a.isFinal(); }))
+                retry(u"not applied yet"_s);
+        });
 }
 
 CoreRuntime::HttpAnswer CoreRuntime::receiveWebhook(const QString &channelId,
@@ -289,25 +377,58 @@ CoreRuntime::HttpAnswer CoreRuntime::receiveWebhook(const QString &channelId,
     case WebhookResult::Kind::Order:
         break;
     }
-    const OrderEvent event = resolveLines(channelId, parsed);
-    QList<ApplyResult> results;
-    applyOrders(channelId, {event}, &results);
-    const ApplyResult &r = results.constFirst();
-    QJsonObject body {{u"status"_s, outcomeName(r.outcome)}, {u"order_id"_s, event.orderId}};
-    if (!r.message.isEmpty())
-        body.insert(u"message"_s, r.message);
-    switch (r.outcome) {
-    case ApplyOutcome::Invalid:
-        return {400, body};
-    case ApplyOutcome::ConcurrentUpdate:
-    case ApplyOutcome::StorageError:
-        // Not accepted: the channel will deliver it again.
-        return {503, body};
-    default:
-        // Applied, a duplicate, or recorded (insufficient stock, unknown SKU): redelivering
-        // would change nothing, so the channel hears 200.
-        return {200, body};
+    if (parsed.onlyForKnownOrder && !orderKnown(channelId, parsed.orderId)) {
+        return {200,
+                QJsonObject {{u"status"_s, u"ignored"_s},
+                             {u"order_id"_s, parsed.orderId},
+                             {u"reason"_s, u"order %1 took no stock here"_s.arg(parsed.orderId)}}};
     }
+    const QList<OrderEvent> events = prepareEvents(channelId, parsed);
+    QList<ApplyResult> results;
+    if (!events.isEmpty())
+        applyOrders(channelId, events, &results);
+
+    // One delivery may hold several events (Shopify's orders/cancelled: its refunds and the
+    // cancel); "status" is the first one's outcome, "events" each one's.
+    QJsonObject body {{u"order_id"_s, parsed.orderId}};
+    QJsonArray outcomes;
+    int status = 200;
+    for (qsizetype i = 0; i < results.size(); ++i) {
+        const ApplyResult &r = results.at(i);
+        QJsonObject outcome {{u"event"_s, eventKindName(events.at(i).kind)},
+                             {u"status"_s, outcomeName(r.outcome)}};
+        if (!events.at(i).eventId.isEmpty())
+            outcome.insert(u"event_id"_s, events.at(i).eventId);
+        if (!r.message.isEmpty())
+            outcome.insert(u"message"_s, r.message);
+        outcomes.append(outcome);
+        if (!r.isFinal())
+            status = 503; // not accepted: the channel will deliver it again
+        else if (r.outcome == ApplyOutcome::Invalid && status != 503)
+            status = 400;
+    }
+    if (!outcomes.isEmpty()) {
+        const QJsonObject first = outcomes.first().toObject();
+        body.insert(u"status"_s, first.value(u"status"_s));
+        if (first.contains(u"message"_s))
+            body.insert(u"message"_s, first.value(u"message"_s));
+        if (outcomes.size() > 1)
+            body.insert(u"events"_s, outcomes);
+    } else {
+        body.insert(u"status"_s, u"accepted"_s);
+    }
+    // Refunds the payload names without their lines are read from the channel's API after the
+    // answer (the channel wants one within seconds) and applied when the read answers.
+    if (!parsed.refundsToRead.isEmpty() && status == 200) {
+        const QStringList unseen = unseenRefunds(channelId, parsed.orderId, parsed.refundsToRead);
+        if (!unseen.isEmpty()) {
+            body.insert(u"refunds_to_read"_s, QJsonArray::fromStringList(unseen));
+            readRefunds(channelId, parsed.orderId, unseen, 0);
+        }
+    }
+    // Applied, a duplicate, or recorded (oversold, waiting for a mapping, ignored):
+    // redelivering would change nothing, so the channel hears 200.
+    return {status, body};
 }
 
 void CoreRuntime::pollOrders(Channel &channel)

@@ -97,10 +97,20 @@ Q_SIGNALS:
 
 private:
     struct Channel;
+    static constexpr int kRefundReadAttempts = 6;
+    static constexpr int kRefundReadFirstDelayMs = 1000;
     void applyOrders(const QString &channel, const QList<OrderEvent> &events,
                      QList<ApplyResult> *results);
     void count(const ApplyResult &result, const OrderEvent &event);
-    OrderEvent resolveLines(const QString &channel, const WebhookResult &parsed);
+    // A webhook's events with the channel, the time and bounded names filled in.
+    QList<OrderEvent> prepareEvents(const QString &channel, const WebhookResult &parsed);
+    bool orderKnown(const QString &channel, const QString &orderId);
+    QStringList unseenRefunds(const QString &channel, const QString &orderId,
+                              const QStringList &refundIds);
+    // Reads an order's refunds through the channel's adapter and applies those named; a failed
+    // read is retried with doubling delays, kRefundReadAttempts times in all.
+    void readRefunds(const QString &channelId, const QString &orderId, const QStringList &refundIds,
+                     int attempt);
     void pollOrders(Channel &channel);
     void housekeeping();
     void refreshLedgerGauges();

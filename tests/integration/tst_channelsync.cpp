@@ -56,6 +56,7 @@ private Q_SLOTS:
     void convergesUnderTransientFaults();
     void burstOnOneSkuIsCoalesced();
     void webhooksAreAppliedOnceAndVerified();
+    void cancelGivesStockBackOnceOnEveryChannel();
     void pauseAtZeroReachesEveryChannelAndRestockResumes();
     void permanentFailureIsDeadLetteredAndRetrySendsCurrentQuantity();
     void retryAfterIsHonoured_data();
@@ -462,6 +463,56 @@ void TestChannelSync::webhooksAreAppliedOnceAndVerified()
                          {{"X-Shopify-Topic", "orders/create"}, {"X-Shopify-Hmac-Sha256", good}}),
              200);
     QCOMPARE((*InventoryStore(*m_runtime->database()).stock(skuName(2)))->available, 999);
+}
+
+void TestChannelSync::cancelGivesStockBackOnceOnEveryChannel()
+{
+    QString why;
+    QTRY_VERIFY2_WITH_TIMEOUT(converged(&why), qPrintable(why), 20'000);
+    auto level = [this](int sku) {
+        return **InventoryStore(*m_runtime->database()).stock(skuName(sku));
+    };
+    auto place = [this](const QString &channel, const QString &orderId, int sku) {
+        QJsonObject answer;
+        const int status =
+            simPost(u"/_sim/%1/orders"_s.arg(channel),
+                    QJsonObject {{u"order_id"_s, orderId},
+                                 {u"deliveries"_s, 2},
+                                 {u"lines"_s,
+                                  QJsonArray {QJsonObject {{u"remote_id"_s, remoteId(channel, sku)},
+                                                           {u"quantity"_s, 2}}}}},
+                    &answer);
+        return status == 201 ? answer.value(u"order_id"_s).toString() : QString();
+    };
+    // Two units of SKU-4 sold on each channel.
+    QHash<QString, QString> placed;
+    for (const QString &channel : kChannels) {
+        placed.insert(channel, place(channel, QString::number(61'000 + placed.size()), 4));
+        QVERIFY(!placed.value(channel).isEmpty());
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(level(4).available, 1000 - 8, 20'000);
+    QCOMPARE(level(4).committed, 8);
+    // Each channel cancels its order, its own way: Shopify's orders/cancelled (with the refund
+    // that restocked it) and WooCommerce's order.updated to cancelled, each delivered three
+    // times; eBay's cancelStatus and Amazon's Canceled, seen by every later poll.
+    for (const QString &channel : kChannels) {
+        QCOMPARE(
+            simPost(u"/_sim/%1/cancel"_s.arg(channel),
+                    QJsonObject {{u"order_id"_s, placed.value(channel)}, {u"deliveries"_s, 3}}),
+            200);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(level(4).available, 1000, 20'000);
+    QCOMPARE(level(4).committed, 0);
+    // Later orders on every channel, applied after the cancels were seen again (redelivered,
+    // polled again): SKU-4 has not moved, and every channel shows it.
+    const qint64 applied = m_runtime->orderCounters().applied;
+    for (const QString &channel : kChannels)
+        QVERIFY(!place(channel, QString::number(62'000 + kChannels.indexOf(channel)), 6).isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(m_runtime->orderCounters().applied, applied + 4, 20'000);
+    QTRY_COMPARE_WITH_TIMEOUT(level(6).available, 1000 - 8, 20'000);
+    QCOMPARE(level(4).available, 1000);
+    QCOMPARE(level(4).committed, 0);
+    QTRY_VERIFY2_WITH_TIMEOUT(converged(&why), qPrintable(why), 20'000);
 }
 
 void TestChannelSync::pauseAtZeroReachesEveryChannelAndRestockResumes()

@@ -8,7 +8,9 @@
 //   guide's fulfillment_availability example ([{fulfillment_channel_code: "DEFAULT", quantity}])
 // - https://developer-docs.amazon.com/sp-api/docs/orders-api-v0-reference (getOrders with
 //   MarketplaceIds and LastUpdatedAfter, payload.Orders[], NextToken; getOrderItems
-//   payload.OrderItems[].SellerSKU/QuantityOrdered; Order.ShippingAddress PostalCode, CountryCode,
+//   payload.OrderItems[].SellerSKU/OrderItemId/QuantityOrdered/QuantityShipped; OrderStatus
+//   Pending, Unshipped, PartiallyShipped, Shipped, Canceled, Unfulfillable, InvoiceUnconfirmed;
+//   Order.ShippingAddress PostalCode, CountryCode,
 //   City and StateOrRegion, which need no restricted data token, unlike the name and street)
 // - https://developer-docs.amazon.com/sp-api/docs/connecting-to-the-selling-partner-api
 //   (x-amz-access-token; 403 Unauthorized for a bad or expired token)
@@ -81,8 +83,10 @@ struct AmazonAdapter::OrderPoll
     QList<QString> pendingOrderIds; // oldest update first
     QHash<QString, QDateTime> updatedAt;
     QHash<QString, ShipTo> shipTo;
+    QHash<QString, QString> status; // OrderStatus by order id
     QSet<QString> finishedAtFrom; // orders handed over already, updated exactly at `from`
     OrderEvent current;
+    QList<OrderEvent> currentShipments; // of `current`, from its items' QuantityShipped
     QString itemsNextToken;
     QList<OrderEvent> orders;
     std::function<void(const FetchOrdersResult &)> done;
@@ -340,7 +344,6 @@ void AmazonAdapter::fetchOrderList(std::shared_ptr<OrderPoll> poll)
              }
              const QJsonObject payload = root->value(u"payload"_s).toObject();
              const QJsonArray orders = payload.value(u"Orders"_s).toArray();
-             static const QStringList takesNoStock = {u"Canceled"_s, u"Unfulfillable"_s};
              for (const QJsonValue &value : orders) {
                  const QJsonObject order = value.toObject();
                  poll->highWater = laterOf(
@@ -348,20 +351,34 @@ void AmazonAdapter::fetchOrderList(std::shared_ptr<OrderPoll> poll)
                  const QString id = order.value(u"AmazonOrderId"_s).toString();
                  const QDateTime updated =
                      parseIsoTime(order.value(u"LastUpdateDate"_s).toString());
-                 if (updated == poll->from && poll->finishedAtFrom.contains(id))
+                 if (id.isEmpty() || (updated == poll->from && poll->finishedAtFrom.contains(id)))
                      continue;
-                 if (!id.isEmpty() &&
-                     !takesNoStock.contains(order.value(u"OrderStatus"_s).toString())) {
-                     poll->pendingOrderIds.append(id);
-                     poll->updatedAt.insert(id, updated);
-                     const QJsonObject address = order.value(u"ShippingAddress"_s).toObject();
-                     const ShipTo to = ShipTo::from(address.value(u"PostalCode"_s).toString(),
-                                                    address.value(u"CountryCode"_s).toString(),
-                                                    address.value(u"City"_s).toString(),
-                                                    address.value(u"StateOrRegion"_s).toString());
-                     if (!to.isEmpty())
-                         poll->shipTo.insert(id, to);
+                 const QString status = order.value(u"OrderStatus"_s).toString();
+                 poll->updatedAt.insert(id, updated);
+                 if (status == "Canceled"_L1) {
+                     // What the order took comes back (once: a cancel is once per order). Its
+                     // items are not needed for that, so none are fetched. An order never seen
+                     // before is kept waiting by the order path and takes nothing.
+                     OrderEvent cancel;
+                     cancel.channel = m_settings.channelId;
+                     cancel.orderId = id;
+                     cancel.receivedAtMs = m_clock.nowMs();
+                     cancel.kind = OrderEventKind::Cancel;
+                     poll->orders.append(cancel);
+                     continue;
                  }
+                 // Unfulfillable (multi-channel fulfilment only) takes nothing.
+                 if (status == "Unfulfillable"_L1)
+                     continue;
+                 poll->pendingOrderIds.append(id);
+                 poll->status.insert(id, status);
+                 const QJsonObject address = order.value(u"ShippingAddress"_s).toObject();
+                 const ShipTo to = ShipTo::from(address.value(u"PostalCode"_s).toString(),
+                                                address.value(u"CountryCode"_s).toString(),
+                                                address.value(u"City"_s).toString(),
+                                                address.value(u"StateOrRegion"_s).toString());
+                 if (!to.isEmpty())
+                     poll->shipTo.insert(id, to);
              }
              poll->nextToken = payload.value(u"NextToken"_s).toString();
              ++poll->pages;
@@ -421,15 +438,46 @@ void AmazonAdapter::fetchNextOrderItems(std::shared_ptr<OrderPoll> poll)
              for (const QJsonValue &value : items) {
                  const QJsonObject item = value.toObject();
                  const qint64 quantity = jsonInteger(item.value(u"QuantityOrdered"_s)).value_or(0);
-                 if (quantity > 0)
-                     poll->current.lines.append(
-                         OrderLine {item.value(u"SellerSKU"_s).toString(), quantity});
+                 if (quantity <= 0)
+                     continue;
+                 OrderLine line {item.value(u"SellerSKU"_s).toString(), quantity,
+                                 item.value(u"OrderItemId"_s).toString()};
+                 poll->current.lines.append(line);
+                 // Shipped (or PartiallyShipped) units, per item. QuantityShipped only grows,
+                 // so each value is its own shipment id: the order path ships at most what the
+                 // order still holds, so a later, larger count ships only the difference.
+                 const qint64 shipped = jsonInteger(item.value(u"QuantityShipped"_s)).value_or(0);
+                 if (shipped > 0 && !line.lineId.isEmpty()) {
+                     OrderEvent ship;
+                     ship.channel = m_settings.channelId;
+                     ship.orderId = orderId;
+                     ship.receivedAtMs = m_clock.nowMs();
+                     ship.kind = OrderEventKind::Ship;
+                     ship.eventId = u"%1@%2"_s.arg(line.lineId).arg(shipped);
+                     line.quantity = std::min(shipped, quantity);
+                     ship.lines.append(line);
+                     poll->currentShipments.append(ship);
+                 }
              }
              poll->itemsNextToken = payload.value(u"NextToken"_s).toString();
              if (poll->itemsNextToken.isEmpty()) {
-                 if (!poll->current.lines.isEmpty())
+                 if (!poll->current.lines.isEmpty()) {
                      poll->orders.append(poll->current);
+                     poll->orders.append(poll->currentShipments);
+                     // Shipped with no count per item: the whole order left.
+                     if (poll->currentShipments.isEmpty() &&
+                         poll->status.value(orderId) == "Shipped"_L1) {
+                         OrderEvent ship;
+                         ship.channel = m_settings.channelId;
+                         ship.orderId = orderId;
+                         ship.receivedAtMs = m_clock.nowMs();
+                         ship.kind = OrderEventKind::Ship;
+                         ship.eventId = u"shipped"_s;
+                         poll->orders.append(ship);
+                     }
+                 }
                  poll->current = OrderEvent {};
+                 poll->currentShipments.clear();
                  poll->pendingOrderIds.removeFirst();
              }
              fetchNextOrderItems(poll);

@@ -7,7 +7,12 @@
 //   (per item: sku, offerId, statusCode, errors[], warnings[]; ErrorDetailV3 errorId, message)
 // - https://developer.ebay.com/api-docs/sell/fulfillment/resources/order/methods/getOrders
 //   (filter=lastmodifieddate:[<iso>..], URL-encoded; limit up to 200, offset; orders[].lineItems;
-//   orders[].fulfillmentStartInstructions[].shippingStep.shipTo.contactAddress)
+//   orders[].fulfillmentStartInstructions[].shippingStep.shipTo.contactAddress;
+//   orders[].cancelStatus.cancelState NONE_REQUESTED|IN_PROGRESS|CANCELED; lineItems[].lineItemId,
+//   lineItemFulfillmentStatus NOT_STARTED|IN_PROGRESS|FULFILLED)
+// - https://developer.ebay.com/api-docs/sell/fulfillment/types/sel:LineItemRefund (lineItems[].
+//   refunds[].refundId, amount, refundDate: money, not units) and sel:OrderRefund
+//   (paymentSummary.refunds[]: order-level refunds, which name no line and so move no stock)
 #include "ebayadapter.h"
 
 #include "channels/httperror.h"
@@ -202,6 +207,94 @@ void EbayAdapter::readListing(const QString &remoteId,
              });
 }
 
+QList<OrderEvent> EbayAdapter::orderEvents(const QJsonObject &order) const
+{
+    const QString orderId = order.value(u"orderId"_s).toString();
+    const qint64 now = m_clock.nowMs();
+    auto event = [&](OrderEventKind kind, const QString &eventId = {}) {
+        OrderEvent e;
+        e.channel = m_settings.channelId;
+        e.orderId = orderId;
+        e.receivedAtMs = now;
+        e.kind = kind;
+        e.eventId = eventId;
+        return e;
+    };
+    // The order is seen again after every change (the poll is by lastmodifieddate): the sale
+    // and each event dedupe on their ids, so only what is new moves stock.
+    const QString cancelState =
+        order.value(u"cancelStatus"_s).toObject().value(u"cancelState"_s).toString();
+    OrderEvent sale = event(OrderEventKind::Sale);
+    sale.cancelled = cancelState == "CANCELED"_L1;
+    // The first fulfillment instruction's address; a Global Shipping Program order names
+    // eBay's hub here, which is where the parcel goes.
+    const QJsonObject address = order.value(u"fulfillmentStartInstructions"_s)
+                                    .toArray()
+                                    .at(0) // Undefined when there is none
+                                    .toObject()
+                                    .value(u"shippingStep"_s)
+                                    .toObject()
+                                    .value(u"shipTo"_s)
+                                    .toObject()
+                                    .value(u"contactAddress"_s)
+                                    .toObject();
+    sale.shipTo = ShipTo::from(
+        address.value(u"postalCode"_s).toString(), address.value(u"countryCode"_s).toString(),
+        address.value(u"city"_s).toString(), address.value(u"stateOrProvince"_s).toString());
+    QList<OrderEvent> refunds; // by refund id, in the order they appear
+    QList<OrderEvent> shipments;
+    const QJsonArray items = order.value(u"lineItems"_s).toArray();
+    for (const QJsonValue &itemValue : items) {
+        const QJsonObject item = itemValue.toObject();
+        OrderLine line;
+        line.sku = item.value(u"sku"_s).toString();
+        line.quantity = jsonInteger(item.value(u"quantity"_s)).value_or(0);
+        line.lineId = item.value(u"lineItemId"_s).toString();
+        if (line.sku.isEmpty()) {
+            // A listing made outside the Inventory API has no SKU: the line waits for a
+            // mapping of its item id instead of making the order invalid.
+            line.remoteId = item.value(u"legacyItemId"_s).toString();
+            qCWarning(lcEbay) << m_settings.channelId << "order" << orderId
+                              << "has a line without a SKU (legacy item" << line.remoteId << ")";
+        }
+        sale.lines.append(line);
+        // Refunds issued for this line: eBay says the amount, not the units, and restocks
+        // nothing on a refund, so the line's units are covered without a restock (units not
+        // shipped are written off; shipped ones stay with the buyer). Returns live in the
+        // Post-Order API. While a cancellation is in progress its refund belongs to it.
+        if (cancelState == "NONE_REQUESTED"_L1 || cancelState.isEmpty()) {
+            for (const QJsonValue &refundValue : item.value(u"refunds"_s).toArray()) {
+                const QString refundId = refundValue.toObject().value(u"refundId"_s).toString();
+                if (refundId.isEmpty())
+                    continue;
+                auto it = std::find_if(refunds.begin(), refunds.end(),
+                                       [&](const OrderEvent &r) { return r.eventId == refundId; });
+                if (it == refunds.end())
+                    it = refunds.insert(refunds.end(), event(OrderEventKind::Refund, refundId));
+                OrderLine refunded = line;
+                refunded.restock = false;
+                it->lines.append(refunded);
+            }
+        }
+        // A fulfilled line shipped all its units; one shipment per line, so seeing it again
+        // changes nothing.
+        if (item.value(u"lineItemFulfillmentStatus"_s).toString() == "FULFILLED"_L1 &&
+            !sale.cancelled && !line.lineId.isEmpty()) {
+            OrderEvent ship = event(OrderEventKind::Ship, u"line-"_s + line.lineId);
+            ship.lines.append(line);
+            shipments.append(ship);
+        }
+    }
+    QList<OrderEvent> events {sale};
+    // The cancel before the refunds: it gives back what the order holds, and the refund that
+    // comes with it then finds nothing left to write off.
+    if (sale.cancelled)
+        events.append(event(OrderEventKind::Cancel));
+    events.append(refunds);
+    events.append(shipments);
+    return events;
+}
+
 void EbayAdapter::fetchOrders(const QString &highWaterMark,
                               std::function<void(const FetchOrdersResult &)> done)
 {
@@ -240,43 +333,9 @@ void EbayAdapter::fetchOrderPage(std::shared_ptr<OrderPoll> poll)
             const QJsonObject order = value.toObject();
             poll->highWater = laterOf(poll->highWater,
                                       parseIsoTime(order.value(u"lastModifiedDate"_s).toString()));
-            if (order.value(u"cancelStatus"_s).toObject().value(u"cancelState"_s).toString() ==
-                u"CANCELED"_s)
-                continue;
-            OrderEvent event;
-            event.channel = m_settings.channelId;
-            event.orderId = order.value(u"orderId"_s).toString();
-            event.receivedAtMs = m_clock.nowMs();
-            // The first fulfillment instruction's address; a Global Shipping Program order
-            // names eBay's hub here, which is where the parcel goes.
-            const QJsonObject address = order.value(u"fulfillmentStartInstructions"_s)
-                                            .toArray()
-                                            .at(0) // Undefined when there is none
-                                            .toObject()
-                                            .value(u"shippingStep"_s)
-                                            .toObject()
-                                            .value(u"shipTo"_s)
-                                            .toObject()
-                                            .value(u"contactAddress"_s)
-                                            .toObject();
-            event.shipTo = ShipTo::from(address.value(u"postalCode"_s).toString(),
-                                        address.value(u"countryCode"_s).toString(),
-                                        address.value(u"city"_s).toString(),
-                                        address.value(u"stateOrProvince"_s).toString());
-            const QJsonArray items = order.value(u"lineItems"_s).toArray();
-            for (const QJsonValue &itemValue : items) {
-                const QJsonObject item = itemValue.toObject();
-                OrderLine line;
-                line.sku = item.value(u"sku"_s).toString();
-                line.quantity = jsonInteger(item.value(u"quantity"_s)).value_or(0);
-                if (line.sku.isEmpty())
-                    qCWarning(lcEbay) << m_settings.channelId << "order" << event.orderId
-                                      << "has a line without a SKU (legacy item"
-                                      << item.value(u"legacyItemId"_s).toString() << ")";
-                event.lines.append(line);
-            }
-            if (!event.orderId.isEmpty())
-                poll->orders.append(event);
+            const QString orderId = order.value(u"orderId"_s).toString();
+            if (!orderId.isEmpty())
+                poll->orders.append(orderEvents(order));
         }
         const int total = root->value(u"total"_s).toInt();
         ++poll->pages;

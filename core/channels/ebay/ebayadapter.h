@@ -4,6 +4,7 @@
 #include "channels/httpexchange.h"
 #include "util/clock.h"
 
+#include <QJsonObject>
 #include <QUrl>
 
 class QNetworkAccessManager;
@@ -56,6 +57,9 @@ private:
     struct OrderPoll;
     QNetworkRequest request(const QUrl &url) const;
     void fetchOrderPage(std::shared_ptr<OrderPoll> poll);
+    // One getOrders order as events: its sale (cancelled when eBay says CANCELED), then a
+    // cancel, its line refunds and one shipment per fulfilled line.
+    QList<OrderEvent> orderEvents(const QJsonObject &order) const;
 
     EbaySettings m_settings;
     QNetworkAccessManager *m_network;

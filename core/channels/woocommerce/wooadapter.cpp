@@ -2,14 +2,20 @@
 // ("Update a product" PUT /wp-json/wc/v3/products/<id>, "Batch update products" POST
 // /wp-json/wc/v3/products/batch, "Update a product variation" and "Batch update product
 // variations" under products/<product_id>/variations, "Errors": {code, message, data: {status}},
-// batch limit 100 objects; "Authentication over HTTPS": HTTP Basic with key and secret).
+// batch limit 100 objects; "Authentication over HTTPS": HTTP Basic with key and secret), and
+// https://developer.woocommerce.com/docs/apis/rest-api/v3/order-refunds/ ("List all refunds"
+// GET /wp-json/wc/v3/orders/<id>/refunds: id, line_items[] with product_id, variation_id, sku,
+// quantity negative and meta_data _refunded_item_id naming the order's line; api_restock is
+// write-only, default true, so a refund read back says nothing of restocking).
 #include "wooadapter.h"
 
 #include "channels/httperror.h"
 #include "channels/jsonutil.h"
 #include "channels/retryafter.h"
+#include "channels/woocommerce/woowebhookparser.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QRegularExpression>
@@ -304,6 +310,83 @@ void WooAdapter::readListing(const QString &remoteId,
                      result.failure = FailureKind::Permanent;
                      result.message =
                          u"the listing does not manage stock (stock_quantity is null)"_s;
+                 }
+                 done(result);
+             });
+}
+
+} // namespace ChannelDesk
+
+namespace ChannelDesk {
+
+QList<OrderEvent> WooAdapter::refundEvents(const QJsonArray &refunds, const QString &orderId)
+{
+    QList<OrderEvent> events;
+    for (const QJsonValue &value : refunds) {
+        const QJsonObject refund = value.toObject();
+        OrderEvent event;
+        event.kind = OrderEventKind::Refund;
+        event.orderId = orderId;
+        event.eventId = jsonIdString(refund.value(u"id"_s));
+        if (event.eventId.isEmpty())
+            continue;
+        for (const QJsonValue &itemValue : refund.value(u"line_items"_s).toArray()) {
+            const QJsonObject item = itemValue.toObject();
+            OrderLine line;
+            // Refunded quantities are negative; a refund of money only has none.
+            line.quantity = -jsonInteger(item.value(u"quantity"_s)).value_or(0);
+            if (line.quantity <= 0)
+                continue;
+            line.sku = item.value(u"sku"_s).toString().trimmed();
+            line.remoteId = WooWebhookParser::wooRemoteId(item);
+            for (const QJsonValue &meta : item.value(u"meta_data"_s).toArray()) {
+                if (meta.toObject().value(u"key"_s).toString() == "_refunded_item_id"_L1)
+                    line.lineId = jsonIdString(meta.toObject().value(u"value"_s));
+            }
+            // WooCommerce keeps no restock flag on the refund (api_restock is write-only and
+            // defaults to true; the admin's "Restock refunded items" is not stored on it), so a
+            // refunded line is taken as restocked. Stock is only ever shown less than this.
+            line.restock = true;
+            event.lines.append(line);
+        }
+        // A refund of money only (no line items) moves no stock: nothing to apply.
+        if (!event.lines.isEmpty())
+            events.append(event);
+    }
+    return events;
+}
+
+void WooAdapter::fetchRefunds(const QString &orderId,
+                              std::function<void(const FetchOrdersResult &)> done)
+{
+    bool numeric = false;
+    orderId.toLongLong(&numeric);
+    if (!numeric) {
+        FetchOrdersResult result;
+        result.failure = FailureKind::Permanent;
+        result.message = u"order id \"%1\" is not a WooCommerce order id"_s.arg(orderId);
+        answerLater(this, std::move(done), result);
+        return;
+    }
+    QNetworkRequest get = request(u"orders/%1/refunds"_s.arg(orderId));
+    QUrl url = get.url();
+    url.setQuery(u"per_page=100"_s);
+    get.setUrl(url);
+    sendHttp(m_network, this, get, "GET", {},
+             [orderId, done = std::move(done)](const HttpResponse &response) {
+                 FetchOrdersResult result;
+                 result.failure = classifyResponse(response);
+                 const QJsonDocument doc = QJsonDocument::fromJson(response.body);
+                 if (result.failure == FailureKind::None && !doc.isArray()) {
+                     result.failure = FailureKind::Transient;
+                     result.message =
+                         u"the refunds of order %1 are not a JSON array"_s.arg(orderId);
+                 } else if (result.failure != FailureKind::None) {
+                     const WooError error = doc.isObject() ? readError(doc.object()) : WooError {};
+                     result.message =
+                         error.message.isEmpty() ? describeFailure(response) : error.message;
+                 } else {
+                     result.orders = refundEvents(doc.array(), orderId);
                  }
                  done(result);
              });

@@ -4,6 +4,7 @@
 #include "channels/httpexchange.h"
 #include "util/clock.h"
 
+#include <QJsonArray>
 #include <QUrl>
 
 class QNetworkAccessManager;
@@ -56,6 +57,13 @@ public:
               std::function<void(const PushReport &)> done) override;
     void readListing(const QString &remoteId,
                      std::function<void(const ReadListingResult &)> done) override;
+
+    // GET orders/<id>/refunds: one Refund event per refund that names line items.
+    void fetchRefunds(const QString &orderId,
+                      std::function<void(const FetchOrdersResult &)> done) override;
+    // The refunds of that answer as Refund events (lines by the order's line id from
+    // _refunded_item_id, SKU and product id; every refunded unit restocked, see the .cpp).
+    static QList<OrderEvent> refundEvents(const QJsonArray &refunds, const QString &orderId);
 
     QUrl endpoint(const QString &path) const;
 

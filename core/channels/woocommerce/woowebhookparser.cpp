@@ -13,6 +13,16 @@ using namespace Qt::StringLiterals;
 
 namespace ChannelDesk {
 
+QString WooWebhookParser::wooRemoteId(const QJsonObject &line)
+{
+    // "product/variation" for a variation, else the product id (WooTarget's remote id).
+    const qint64 product = jsonInteger(line.value(u"product_id"_s)).value_or(0);
+    const qint64 variation = jsonInteger(line.value(u"variation_id"_s)).value_or(0);
+    if (product > 0 && variation > 0)
+        return u"%1/%2"_s.arg(product).arg(variation);
+    return product > 0 ? QString::number(product) : QString();
+}
+
 bool WooWebhookParser::isPing(const QByteArray &body)
 {
     static const QRegularExpression ping(u"^webhook_id=[0-9]+$"_s);
@@ -32,7 +42,7 @@ WebhookResult WooWebhookParser::parse(const WebhookRequest &request,
     };
     WebhookResult result;
     const auto root = openOrderWebhook(request, secrets, format, &result);
-    if (!root)
+    if (!root || !readOrderId(*root, u"id"_s, u"id"_s, &result))
         return result;
     const QJsonValue statusValue = root->value(u"status"_s);
     if (!statusValue.isString()) {
@@ -45,33 +55,51 @@ WebhookResult WooWebhookParser::parse(const WebhookRequest &request,
         return result;
     }
     const QJsonArray lines = items.toArray();
-    // Without a sku: "product/variation" for a variation, else the product id.
-    auto productId = [](const QJsonObject &line) {
-        const qint64 product = jsonInteger(line.value(u"product_id"_s)).value_or(0);
-        const qint64 variation = jsonInteger(line.value(u"variation_id"_s)).value_or(0);
-        if (product > 0 && variation > 0)
-            return u"%1/%2"_s.arg(product).arg(variation);
-        return product > 0 ? QString::number(product) : QString();
-    };
-    if (!readOrderLines(lines, productId, &result))
+    OrderEvent sale;
+    sale.orderId = result.orderId;
+    if (!readOrderLines(lines, u"line_items"_s, &wooRemoteId, &sale.lines, &result.message))
         return result;
+    // refunds[] lists {id, reason, total} only: the runtime reads their lines from the API.
+    for (const QJsonValue &refund : root->value(u"refunds"_s).toArray()) {
+        const QString id = jsonIdString(refund.toObject().value(u"id"_s));
+        if (!id.isEmpty())
+            result.refundsToRead.append(id);
+    }
 
+    // WooCommerce's own rules (wc-stock-functions.php): stock is reduced once when the order
+    // reaches processing, on-hold or completed, and increased back when it moves to cancelled
+    // or pending (failed, here too) after having been reduced.
     static const QStringList takesStock = {u"processing"_s, u"on-hold"_s, u"completed"_s};
+    static const QStringList givesBack = {u"cancelled"_s, u"failed"_s, u"pending"_s};
     const QString status = statusValue.toString();
-    if (!takesStock.contains(status)) {
+    if (takesStock.contains(status)) {
+        if (lines.isEmpty()) {
+            result.message = u"line_items: empty"_s;
+            result.refundsToRead.clear();
+            return result;
+        }
+        const QJsonObject shipping = root->value(u"shipping"_s).toObject();
+        sale.shipTo = ShipTo::from(
+            shipping.value(u"postcode"_s).toString(), shipping.value(u"country"_s).toString(),
+            shipping.value(u"city"_s).toString(), shipping.value(u"state"_s).toString());
+        result.events.append(sale);
+    } else if (givesBack.contains(status)) {
+        // Only an order that took stock gives it back; a pending order never seen took none
+        // (and one that will be paid later arrives as processing then).
+        OrderEvent cancel;
+        cancel.kind = OrderEventKind::Cancel;
+        cancel.orderId = result.orderId;
+        result.events.append(cancel);
+        result.onlyForKnownOrder = true;
+        result.refundsToRead.clear();
+    }
+    // refunded (and any other status): no stock moves by the status itself; refunds listed
+    // are read and applied.
+    if (result.events.isEmpty() && result.refundsToRead.isEmpty()) {
         result.kind = WebhookResult::Kind::Ignored;
-        result.message = u"order %1 is %2: no stock taken yet"_s.arg(result.orderId, status);
-        result.lines.clear();
+        result.message = u"order %1 is %2: no stock moves"_s.arg(result.orderId, status);
         return result;
     }
-    if (lines.isEmpty()) {
-        result.message = u"line_items: empty"_s;
-        return result;
-    }
-    const QJsonObject shipping = root->value(u"shipping"_s).toObject();
-    result.shipTo = ShipTo::from(
-        shipping.value(u"postcode"_s).toString(), shipping.value(u"country"_s).toString(),
-        shipping.value(u"city"_s).toString(), shipping.value(u"state"_s).toString());
     result.kind = WebhookResult::Kind::Order;
     return result;
 }

@@ -1,4 +1,5 @@
 #include "channels/amazon/amazonadapter.h"
+#include "eventtext.h"
 #include "fakechannelserver.h"
 #include "util/clock.h"
 
@@ -86,6 +87,7 @@ private Q_SLOTS:
     void fetchOrders();
     void fetchOrdersFailingHalfWayKeepsWhatFinished();
     void readListing();
+    void fetchOrdersShipments();
 
 private:
     std::unique_ptr<AmazonAdapter> adapter(const FakeChannelServer &server, int timeoutMs = 5000);
@@ -401,12 +403,13 @@ void TestAmazonAdapter::fetchOrders()
     QCOMPARE(api.at(3).path, u"/orders/v0/orders/902-1111111-2222222/orderItems"_s);
 
     QCOMPARE(capture.value.failure, FailureKind::None);
-    QCOMPARE(capture.value.orders.size(), 2);
+    // The cancelled order needs no items: its cancel gives back whatever it took.
+    QCOMPARE(describe(capture.value.orders),
+             (QStringList {u"cancel 902-0000000-0000001 "_s,
+                           u"sale 902-3159896-1390916  1:AMZ-1::2 2:AMZ-2::1"_s,
+                           u"sale 902-1111111-2222222  3:AMZ-1::1"_s}));
+    capture.value.orders.removeFirst();
     QCOMPARE(capture.value.orders.at(0).channel, u"amz"_s);
-    QCOMPARE(capture.value.orders.at(0).orderId, u"902-3159896-1390916"_s);
-    QCOMPARE(capture.value.orders.at(0).lines,
-             (QList<OrderLine> {{u"AMZ-1"_s, 2}, {u"AMZ-2"_s, 1}}));
-    QCOMPARE(capture.value.orders.at(1).lines, (QList<OrderLine> {{u"AMZ-1"_s, 1}}));
     // The first order names where it ships (the fields that need no restricted data token);
     // the second, like a pending order, does not.
     QVERIFY(!capture.value.orders.at(0).shipTo.isEmpty());
@@ -476,6 +479,39 @@ void TestAmazonAdapter::readListing()
     const RecordedRequest &get = fake.apiRequests().first();
     QCOMPARE(get.path, u"/listings/2021-08-01/items/A2SELLER/AMZ-1"_s);
     QCOMPARE(get.query.queryItemValue(u"includedData"_s), u"fulfillmentAvailability"_s);
+}
+
+void TestAmazonAdapter::fetchOrdersShipments()
+{
+    // Orders seen again after a change (LastUpdatedAfter): one shipped, one partly shipped.
+    AmazonFake fake;
+    fake.api.push_back(CannedResponse::json(200, R"({"payload":{"Orders":[
+        {"AmazonOrderId":"113-0000001-0000001","PurchaseDate":"2025-12-30T10:00:00Z","LastUpdateDate":"2025-12-31T23:51:00Z","OrderStatus":"Shipped","NumberOfItemsShipped":2,"NumberOfItemsUnshipped":0,"MarketplaceId":"ATVPDKIKX0DER"},
+        {"AmazonOrderId":"113-0000002-0000002","PurchaseDate":"2025-12-30T11:00:00Z","LastUpdateDate":"2025-12-31T23:52:00Z","OrderStatus":"PartiallyShipped","NumberOfItemsShipped":1,"NumberOfItemsUnshipped":3,"MarketplaceId":"ATVPDKIKX0DER"}
+      ]}})"));
+    fake.api.push_back(CannedResponse::json(
+        200, R"({"payload":{"AmazonOrderId":"113-0000001-0000001","OrderItems":[
+        {"ASIN":"B00551Q3CS","SellerSKU":"AMZ-1","OrderItemId":"68828574383266","QuantityOrdered":2,"QuantityShipped":2}]}})"));
+    fake.api.push_back(CannedResponse::json(
+        200, R"({"payload":{"AmazonOrderId":"113-0000002-0000002","OrderItems":[
+        {"ASIN":"B004575DKA","SellerSKU":"AMZ-2","OrderItemId":"68828574383267","QuantityOrdered":3,"QuantityShipped":1},
+        {"ASIN":"B004575DKB","SellerSKU":"AMZ-3","OrderItemId":"68828574383268","QuantityOrdered":1,"QuantityShipped":0}]}})"));
+    auto amazon = adapter(fake.server);
+    Capture<FetchOrdersResult> capture;
+    amazon->fetchOrders(QString(), capture.callback());
+    QTRY_COMPARE(capture.calls, 1);
+    QCOMPARE(capture.value.failure, FailureKind::None);
+    // Each item's shipped count is its own shipment id: a later, larger count ships the rest
+    // (the order path ships at most what the order still holds).
+    QCOMPARE(
+        describe(capture.value.orders),
+        (QStringList {u"sale 113-0000001-0000001  68828574383266:AMZ-1::2"_s,
+                      u"ship 113-0000001-0000001 68828574383266@2 68828574383266:AMZ-1::2"_s,
+                      u"sale 113-0000002-0000002  68828574383267:AMZ-2::3 "
+                      u"68828574383268:AMZ-3::1"_s,
+                      u"ship 113-0000002-0000002 68828574383267@1 68828574383267:AMZ-2::1"_s}));
+    for (const OrderEvent &e : std::as_const(capture.value.orders))
+        QCOMPARE(e.validationError(), QString());
 }
 
 } // namespace ChannelDesk

@@ -1,7 +1,9 @@
 #include "channels/ebay/ebayadapter.h"
+#include "eventtext.h"
 #include "fakechannelserver.h"
 #include "util/clock.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QNetworkAccessManager>
 #include <QTest>
@@ -72,6 +74,7 @@ private Q_SLOTS:
     void fetchOrdersShipTo_data();
     void fetchOrdersShipTo();
     void readListing();
+    void fetchOrdersLifecycle();
 
 private:
     std::unique_ptr<EbayAdapter> adapter(const FakeChannelServer &server, int timeoutMs = 5000);
@@ -223,11 +226,14 @@ void TestEbayAdapter::fetchOrdersFromTheHighWaterMark()
     QCOMPARE(sent.query.queryItemValue(u"limit"_s), u"200"_s);
 
     QCOMPARE(first.value.failure, FailureKind::None);
-    QCOMPARE(first.value.orders.size(), 1); // the cancelled one takes nothing
+    // The cancelled one is recorded cancelled (it takes nothing) and cancelled (should it have
+    // taken something when seen before).
+    QCOMPARE(describe(first.value.orders),
+             (QStringList {u"sale 12-34567-89012  10000A:A::2 10000B:B::1"_s,
+                           u"sale 12-00000-00001  cancelled 10000C:C::1"_s,
+                           u"cancel 12-00000-00001 "_s}));
     const OrderEvent &event = first.value.orders.first();
     QCOMPARE(event.channel, u"ebay-us"_s);
-    QCOMPARE(event.orderId, u"12-34567-89012"_s);
-    QCOMPARE(event.lines, (QList<OrderLine> {{u"A"_s, 2}, {u"B"_s, 1}}));
     QCOMPARE(first.value.nextHighWaterMark, u"2025-12-31T23:58:00.000Z"_s);
 
     Capture<FetchOrdersResult> second;
@@ -339,6 +345,41 @@ void TestEbayAdapter::readListing()
     QCOMPARE(capture.value.quantity, 7);
     QCOMPARE(server.requests().first().method, QByteArray("GET"));
     QCOMPARE(server.requests().first().path, u"/sell/inventory/v1/inventory_item/EB%2FA%201"_s);
+}
+
+void TestEbayAdapter::fetchOrdersLifecycle()
+{
+    // getOrders as eBay answers it after changes to older orders (the poll is by last-modified
+    // date): a line refunded and a line shipped, a cancelled order, a cancellation in
+    // progress, and a listing without a SKU.
+    QFile file(QStringLiteral(CHANNEL_FIXTURES "/ebay/getorders_lifecycle.json"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    FakeChannelServer server;
+    server.enqueue(CannedResponse::json(200, file.readAll()));
+    auto ebay = adapter(server);
+    Capture<FetchOrdersResult> fetched;
+    ebay->fetchOrders(u"2026-03-01T00:00:00.000Z"_s, fetched.callback());
+    QTRY_COMPARE(fetched.calls, 1);
+    QCOMPARE(fetched.value.failure, FailureKind::None);
+    QCOMPARE(describe(fetched.value.orders),
+             (QStringList {
+                 // The line refund covers the line's units without restock (eBay refunds money,
+                 // returns come through the Post-Order API); the order-level refund 5REF9
+                 // names no line and moves nothing.
+                 u"sale 04-11111-11111  10011:EB-A::2 10012:EB-B::1"_s,
+                 u"refund 04-11111-11111 5REF1 10012:EB-B::1:no_restock"_s,
+                 u"ship 04-11111-11111 line-10011 10011:EB-A::2"_s,
+                 // Cancelled: the cancel, not its refund.
+                 u"sale 04-22222-22222  cancelled 10021:EB-C::1"_s,
+                 u"cancel 04-22222-22222 "_s,
+                 // A cancellation in progress holds its refund back.
+                 u"sale 04-33333-33333  10031:EB-D::1"_s,
+                 // No SKU: the legacy item id waits for a mapping.
+                 u"sale 04-44444-44444  10041::110554421299:1"_s,
+             }));
+    for (const OrderEvent &e : std::as_const(fetched.value.orders))
+        QCOMPARE(e.validationError(), QString());
+    QCOMPARE(fetched.value.nextHighWaterMark, u"2026-03-01T12:30:00.000Z"_s);
 }
 
 } // namespace ChannelDesk

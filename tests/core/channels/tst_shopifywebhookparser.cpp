@@ -1,6 +1,8 @@
 #include "channels/shopify/shopifywebhookparser.h"
+#include "eventtext.h"
 #include "webhooktest.h"
 
+#include <QFile>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -40,6 +42,9 @@ private Q_SLOTS:
     void acceptsThePreviousSecretDuringRotation();
     void signature_data();
     void signature();
+    void lifecycleTopics_data();
+    void lifecycleTopics();
+    void sampleOrderCancelledAtCreation();
     void otherTopicsAreIgnored_data();
     void otherTopicsAreIgnored();
     void malformed_data();
@@ -56,17 +61,18 @@ void TestShopifyWebhookParser::parsesASignedOrder()
     QCOMPARE(result.kind, WebhookResult::Kind::Order);
     QCOMPARE(result.orderId, u"820982911946154508"_s);
     QCOMPARE(result.deliveryId, u"b54557e4-bdd9-4b37-8a5f-bf7d70bcd043"_s);
-    QCOMPARE(result.lines.size(), 3);
-    QCOMPARE(result.lines.at(0).sku, u"IPOD-342-N"_s);
-    QCOMPARE(result.lines.at(0).quantity, 2);
-    QVERIFY(result.lines.at(0).remoteId.isEmpty());
+    QCOMPARE(result.events.value(0).lines.size(), 3);
+    QCOMPARE(result.events.value(0).lines.at(0).sku, u"IPOD-342-N"_s);
+    QCOMPARE(result.events.value(0).lines.at(0).quantity, 2);
+    QCOMPARE(result.events.value(0).lines.at(0).remoteId, u"808950810"_s); // the variant
+    QCOMPARE(result.events.value(0).lines.at(0).lineId, u"866550311766439020"_s);
     // sku null: the variant id names the listing.
-    QVERIFY(result.lines.at(1).sku.isEmpty());
-    QCOMPARE(result.lines.at(1).remoteId, u"49148385"_s);
-    QCOMPARE(result.lines.at(1).quantity, 1);
+    QVERIFY(result.events.value(0).lines.at(1).sku.isEmpty());
+    QCOMPARE(result.events.value(0).lines.at(1).remoteId, u"49148385"_s);
+    QCOMPARE(result.events.value(0).lines.at(1).quantity, 1);
     // Neither: kept, and said so for the alert.
-    QVERIFY(result.lines.at(2).sku.isEmpty());
-    QVERIFY(result.lines.at(2).remoteId.isEmpty());
+    QVERIFY(result.events.value(0).lines.at(2).sku.isEmpty());
+    QVERIFY(result.events.value(0).lines.at(2).remoteId.isEmpty());
     QVERIFY(result.message.contains(u"line_items[2]"_s));
 }
 
@@ -104,14 +110,90 @@ void TestShopifyWebhookParser::signature()
     const WebhookResult result = parser.parse(kShopify.request(kOrder, signature), {kSecret});
     QCOMPARE(result.kind, WebhookResult::Kind::BadSignature);
     QVERIFY(result.orderId.isEmpty());
-    QVERIFY(result.lines.isEmpty());
+    QVERIFY(result.events.value(0).lines.isEmpty());
+}
+
+namespace {
+QByteArray fixture(const QString &name)
+{
+    QFile f(QStringLiteral(CHANNEL_FIXTURES) + u"/shopify/"_s + name);
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("missing fixture %s", qPrintable(name));
+    return f.readAll();
+}
+
+} // namespace
+
+void TestShopifyWebhookParser::lifecycleTopics_data()
+{
+    QTest::addColumn<QByteArray>("topic");
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QStringList>("events");
+    QTest::newRow("orders/create")
+        << QByteArray("orders/create") << u"orders_create.json"_s
+        << QStringList {
+               u"sale 450789469  466157049:SHOP-A:39072856:2 518995019:SHOP-B:49148385:1"_s};
+    QTest::newRow("refunds/create, restock_type return")
+        << QByteArray("refunds/create") << u"refunds_create_return.json"_s
+        << QStringList {u"refund 450789469 509562969 466157049:SHOP-A:39072856:1"_s};
+    // Its refunds (the one refunds/create delivered already, and the cancel's own: cancel
+    // restocks, no_restock does not), then the cancel.
+    QTest::newRow("orders/cancelled")
+        << QByteArray("orders/cancelled") << u"orders_cancelled.json"_s
+        << QStringList {u"refund 450789469 509562969 466157049:SHOP-A:39072856:1"_s,
+                        u"refund 450789469 509562970 466157049:SHOP-A:39072856:1 "
+                        u"518995019:SHOP-B:49148385:1:no_restock"_s,
+                        u"cancel 450789469 "_s};
+    // By line id with a delta; the added line 707070707 is named by nothing else.
+    QTest::newRow("orders/edited")
+        << QByteArray("orders/edited") << u"orders_edited.json"_s
+        << QStringList {u"edit 450789469 78912328 delta 466157049:::1 707070707:::2 "
+                        u"518995019:::-1"_s};
+    QTest::newRow("fulfillments/create")
+        << QByteArray("fulfillments/create") << u"fulfillments_create.json"_s
+        << QStringList {u"ship 450789469 255858046 466157049:SHOP-A:39072856:1"_s};
+}
+
+void TestShopifyWebhookParser::lifecycleTopics()
+{
+    QFETCH(QByteArray, topic);
+    QFETCH(QString, file);
+    QFETCH(QStringList, events);
+    const QByteArray body = fixture(file);
+    const ShopifyWebhookParser parser;
+    const WebhookResult result =
+        parser.parse(kShopify.request(body, sign(body, kSecret), topic), {kSecret});
+    QCOMPARE(result.kind, WebhookResult::Kind::Order);
+    QCOMPARE(result.orderId, u"450789469"_s);
+    QCOMPARE(Test::describe(result.events), events);
+    for (OrderEvent e : result.events) {
+        e.channel = u"shop"_s;
+        QCOMPARE(e.validationError(), QString());
+    }
+}
+
+void TestShopifyWebhookParser::sampleOrderCancelledAtCreation()
+{
+    // Shopify's own sample orders/create payload (#9999) arrives cancelled and voided.
+    const QByteArray body = fixture(u"orders_create_sample_9999.json"_s);
+    const ShopifyWebhookParser parser;
+    const WebhookResult result =
+        parser.parse(kShopify.request(body, sign(body, kSecret), "orders/create"), {kSecret});
+    QCOMPARE(result.kind, WebhookResult::Kind::Order);
+    QCOMPARE(result.events.size(), 1);
+    QVERIFY(result.events.constFirst().cancelled);
+    QCOMPARE(result.events.constFirst().lines.size(), 2);
+    QVERIFY(!ShopifyWebhookParser()
+                 .parse(kShopify.request(kOrder, sign(kOrder, kSecret)), {kSecret})
+                 .events.constFirst()
+                 .cancelled);
 }
 
 void TestShopifyWebhookParser::otherTopicsAreIgnored_data()
 {
     QTest::addColumn<QByteArray>("topic");
     QTest::newRow("orders/paid") << QByteArray("orders/paid");
-    QTest::newRow("orders/cancelled") << QByteArray("orders/cancelled");
+    QTest::newRow("orders/updated") << QByteArray("orders/updated");
     QTest::newRow("products/update") << QByteArray("products/update");
 }
 

@@ -1,7 +1,9 @@
 #include "channels/woocommerce/wooadapter.h"
+#include "eventtext.h"
 #include "fakechannelserver.h"
 #include "util/clock.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QNetworkAccessManager>
 #include <QTest>
@@ -51,6 +53,9 @@ private Q_SLOTS:
     void timeoutIsTransient();
     void readListing_data();
     void readListing();
+    void fetchRefunds();
+    void fetchRefundsFailure_data();
+    void fetchRefundsFailure();
 
 private:
     std::unique_ptr<WooAdapter> adapter(const FakeChannelServer &server, int timeoutMs = 5000);
@@ -318,6 +323,62 @@ void TestWooAdapter::readListing()
     QCOMPARE(server.requests().first().path, path);
     QCOMPARE(capture.value.failure, kind);
     QCOMPARE(capture.value.quantity, quantity);
+}
+
+void TestWooAdapter::fetchRefunds()
+{
+    QFile file(QStringLiteral(CHANNEL_FIXTURES "/woocommerce/order_refunds.json"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    FakeChannelServer server;
+    server.enqueue(CannedResponse::json(200, file.readAll()));
+    auto woo = adapter(server);
+    Capture<FetchOrdersResult> capture;
+    woo->fetchRefunds(u"727"_s, capture.callback());
+    QTRY_COMPARE(capture.calls, 1);
+    const RecordedRequest &sent = server.requests().first();
+    QCOMPARE(sent.method, QByteArray("GET"));
+    QCOMPARE(sent.path, u"/wp-json/wc/v3/orders/727/refunds"_s);
+    QVERIFY(sent.header("authorization").startsWith("Basic "));
+    QCOMPARE(capture.value.failure, FailureKind::None);
+    // Quantities come negative; lines name the order's line (_refunded_item_id), the SKU when
+    // there is one and the product or variation. The refund of money only (724) moves nothing.
+    QCOMPARE(describe(capture.value.orders),
+             (QStringList {u"refund 727 726 311:WOO-A:93:1 312::22/23:2"_s}));
+    for (OrderEvent e : std::as_const(capture.value.orders)) {
+        e.channel = u"woo"_s;
+        QCOMPARE(e.validationError(), QString());
+    }
+}
+
+void TestWooAdapter::fetchRefundsFailure_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<FailureKind>("failure");
+    QTest::newRow("busy") << 503 << QByteArray(R"({"code":"busy","message":"Busy"})")
+                          << FailureKind::Transient;
+    QTest::newRow("unknown order")
+        << 404
+        << QByteArray(
+               R"({"code":"woocommerce_rest_shop_order_invalid_id","message":"Invalid ID.","data":{"status":404}})")
+        << FailureKind::Permanent;
+    QTest::newRow("not a list") << 200 << QByteArray(R"({"id":1})") << FailureKind::Transient;
+}
+
+void TestWooAdapter::fetchRefundsFailure()
+{
+    QFETCH(int, status);
+    QFETCH(QByteArray, body);
+    QFETCH(FailureKind, failure);
+    FakeChannelServer server;
+    server.enqueue(CannedResponse::json(status, body));
+    auto woo = adapter(server);
+    Capture<FetchOrdersResult> capture;
+    woo->fetchRefunds(u"727"_s, capture.callback());
+    QTRY_COMPARE(capture.calls, 1);
+    QCOMPARE(capture.value.failure, failure);
+    QVERIFY(capture.value.orders.isEmpty());
+    QVERIFY(!capture.value.message.isEmpty());
 }
 
 } // namespace ChannelDesk

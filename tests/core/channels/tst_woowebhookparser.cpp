@@ -68,6 +68,8 @@ private Q_SLOTS:
     void parsesASignedOrder();
     void status_data();
     void status();
+    void refundsAreNamedForReading_data();
+    void refundsAreNamedForReading();
     void pingIsIgnored();
     void badSignature_data();
     void badSignature();
@@ -87,34 +89,42 @@ void TestWooWebhookParser::parsesASignedOrder()
     QCOMPARE(result.kind, WebhookResult::Kind::Order);
     QCOMPARE(result.orderId, u"727"_s);
     QCOMPARE(result.deliveryId, u"d41d8cd98f00b204e9800998ecf8427e"_s);
-    QCOMPARE(result.lines.size(), 3);
-    QCOMPARE(result.lines.at(0).sku, u"WOO-S1"_s);
-    QCOMPARE(result.lines.at(0).quantity, 2);
-    QVERIFY(result.lines.at(1).sku.isEmpty());
-    QCOMPARE(result.lines.at(1).remoteId, u"22/23"_s); // the variation's remote id
-    QCOMPARE(result.lines.at(2).remoteId, u"41"_s);
-    QCOMPARE(result.lines.at(2).quantity, 3);
+    QCOMPARE(result.events.value(0).lines.size(), 3);
+    QCOMPARE(result.events.value(0).lines.at(0).sku, u"WOO-S1"_s);
+    QCOMPARE(result.events.value(0).lines.at(0).quantity, 2);
+    QVERIFY(result.events.value(0).lines.at(1).sku.isEmpty());
+    QCOMPARE(result.events.value(0).lines.at(1).remoteId, u"22/23"_s); // the variation's remote id
+    QCOMPARE(result.events.value(0).lines.at(2).remoteId, u"41"_s);
+    QCOMPARE(result.events.value(0).lines.at(2).quantity, 3);
 }
 
 void TestWooWebhookParser::status_data()
 {
+    // WooCommerce's stock rules: taken at processing, on-hold, completed; given back at
+    // cancelled, failed, pending (only by an order that took it: onlyForKnownOrder).
     QTest::addColumn<QByteArray>("status");
     QTest::addColumn<QByteArray>("topic");
     QTest::addColumn<WebhookResult::Kind>("kind");
+    QTest::addColumn<QString>("event"); // the event it becomes, empty for none
     QTest::newRow("processing") << QByteArray("processing") << QByteArray("order.created")
-                                << WebhookResult::Kind::Order;
+                                << WebhookResult::Kind::Order << u"sale"_s;
     QTest::newRow("on-hold") << QByteArray("on-hold") << QByteArray("order.created")
-                             << WebhookResult::Kind::Order;
+                             << WebhookResult::Kind::Order << u"sale"_s;
     QTest::newRow("updated to processing")
-        << QByteArray("processing") << QByteArray("order.updated") << WebhookResult::Kind::Order;
+        << QByteArray("processing") << QByteArray("order.updated") << WebhookResult::Kind::Order
+        << u"sale"_s;
     QTest::newRow("completed") << QByteArray("completed") << QByteArray("order.updated")
-                               << WebhookResult::Kind::Order;
+                               << WebhookResult::Kind::Order << u"sale"_s;
     QTest::newRow("pending") << QByteArray("pending") << QByteArray("order.created")
-                             << WebhookResult::Kind::Ignored;
+                             << WebhookResult::Kind::Order << u"cancel"_s;
     QTest::newRow("failed") << QByteArray("failed") << QByteArray("order.updated")
-                            << WebhookResult::Kind::Ignored;
+                            << WebhookResult::Kind::Order << u"cancel"_s;
     QTest::newRow("cancelled") << QByteArray("cancelled") << QByteArray("order.updated")
-                               << WebhookResult::Kind::Ignored;
+                               << WebhookResult::Kind::Order << u"cancel"_s;
+    QTest::newRow("refunded") << QByteArray("refunded") << QByteArray("order.updated")
+                              << WebhookResult::Kind::Ignored << QString();
+    QTest::newRow("checkout-draft") << QByteArray("checkout-draft") << QByteArray("order.created")
+                                    << WebhookResult::Kind::Ignored << QString();
 }
 
 void TestWooWebhookParser::status()
@@ -122,13 +132,49 @@ void TestWooWebhookParser::status()
     QFETCH(QByteArray, status);
     QFETCH(QByteArray, topic);
     QFETCH(WebhookResult::Kind, kind);
+    QFETCH(QString, event);
     const WooWebhookParser parser;
     const QByteArray body = order(status);
     const WebhookResult result =
         parser.parse(kWoo.request(body, sign(body, kSecret), topic), {kSecret});
     QCOMPARE(result.kind, kind);
     QCOMPARE(result.orderId, u"727"_s);
-    QCOMPARE(result.lines.isEmpty(), kind != WebhookResult::Kind::Order);
+    QCOMPARE(result.events.size(), event.isEmpty() ? 0 : 1);
+    if (event.isEmpty())
+        return;
+    const OrderEvent &e = result.events.constFirst();
+    QCOMPARE(eventKindName(e.kind), event);
+    QCOMPARE(e.orderId, u"727"_s);
+    // A sale lists its lines; a cancel gives back all the order holds, and only if it took.
+    QCOMPARE(e.lines.isEmpty(), event == "cancel"_L1);
+    QCOMPARE(result.onlyForKnownOrder, event == "cancel"_L1);
+}
+
+void TestWooWebhookParser::refundsAreNamedForReading_data()
+{
+    QTest::addColumn<QByteArray>("status");
+    QTest::addColumn<QStringList>("toRead");
+    QTest::newRow("completed") << QByteArray("completed") << QStringList {u"55"_s, u"56"_s};
+    QTest::newRow("refunded") << QByteArray("refunded") << QStringList {u"55"_s, u"56"_s};
+    // A cancel gives back everything the order holds: nothing left for a refund to restock.
+    QTest::newRow("cancelled") << QByteArray("cancelled") << QStringList();
+}
+
+void TestWooWebhookParser::refundsAreNamedForReading()
+{
+    QFETCH(QByteArray, status);
+    QFETCH(QStringList, toRead);
+    QJsonObject object = QJsonDocument::fromJson(order(status)).object();
+    object.insert(
+        u"refunds"_s,
+        QJsonArray {QJsonObject {{u"id"_s, 55}, {u"reason"_s, u""_s}, {u"total"_s, u"-5.00"_s}},
+                    QJsonObject {{u"id"_s, 56}, {u"reason"_s, u""_s}, {u"total"_s, u"-1.00"_s}}});
+    const QByteArray body = QJsonDocument(object).toJson(QJsonDocument::Compact);
+    const WooWebhookParser parser;
+    const WebhookResult result =
+        parser.parse(kWoo.request(body, sign(body, kSecret), "order.updated"), {kSecret});
+    QCOMPARE(result.kind, WebhookResult::Kind::Order);
+    QCOMPARE(result.refundsToRead, toRead);
 }
 
 void TestWooWebhookParser::pingIsIgnored()
@@ -159,7 +205,7 @@ void TestWooWebhookParser::badSignature()
     const WebhookResult result =
         parser.parse(kWoo.request(order("processing"), signature), {kSecret});
     QCOMPARE(result.kind, WebhookResult::Kind::BadSignature);
-    QVERIFY(result.lines.isEmpty());
+    QVERIFY(result.events.value(0).lines.isEmpty());
 }
 
 void TestWooWebhookParser::previousSecretAccepted()

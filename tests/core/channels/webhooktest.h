@@ -52,12 +52,12 @@ struct Channel
 inline void verifyShipTo(const WebhookResult &result, bool hasShipTo)
 {
     QCOMPARE(result.kind, WebhookResult::Kind::Order);
-    QCOMPARE(!result.shipTo.isEmpty(), hasShipTo);
+    QCOMPARE(!result.events.value(0).shipTo.isEmpty(), hasShipTo);
     if (!hasShipTo)
         return;
-    QTEST(result.shipTo.postalCode, "postalCode");
-    QTEST(result.shipTo.country, "country");
-    QTEST(result.shipTo.city, "city");
+    QTEST(result.events.value(0).shipTo.postalCode, "postalCode");
+    QTEST(result.events.value(0).shipTo.country, "country");
+    QTEST(result.events.value(0).shipTo.city, "city");
 }
 
 } // namespace ChannelDesk::WebhookTest
