@@ -62,14 +62,20 @@ struct Counts
     }
 };
 
-// Applies this worker's share of the events: batches k, k+N, k+2N, ... Every event ends with a
-// final outcome; ConcurrentUpdate and StorageError are transient and retried.
+// Applies this worker's share of the events: every event of an order goes to the same worker,
+// in the file's order (a cancel must not overtake its shipment), in batches. Every event ends
+// with a final outcome; ConcurrentUpdate and StorageError are transient and retried.
 void applyShare(SyncEngine &engine, const QList<OrderEvent> &events, int worker, int workers,
                 Counts *counts)
 {
-    for (qsizetype start = qsizetype(worker) * kBatchSize; start < events.size();
-         start += qsizetype(workers) * kBatchSize) {
-        QList<OrderEvent> batch = events.mid(start, kBatchSize);
+    QList<OrderEvent> share;
+    for (const OrderEvent &e : events) {
+        if (workers == 1 ||
+            qHash(QString(e.channel + u'\n' + e.orderId)) % uint(workers) == uint(worker))
+            share.append(e);
+    }
+    for (qsizetype start = 0; start < share.size(); start += kBatchSize) {
+        QList<OrderEvent> batch = share.mid(start, kBatchSize);
         for (int round = 0; !batch.isEmpty(); ++round) {
             const QList<ApplyResult> results = engine.applyBatch(batch);
             QList<OrderEvent> again;
@@ -79,13 +85,15 @@ void applyShare(SyncEngine &engine, const QList<OrderEvent> &events, int worker,
                     counts->count(r.outcome);
                     continue;
                 }
-                // ConcurrentUpdate or StorageError: nothing changed, try again.
-                if (round + 1 >= kMaxRounds) {
+                // ConcurrentUpdate or StorageError: nothing changed, try again; after too many
+                // rounds the rest of this round is still counted, and the rest of the share is
+                // not applied.
+                if (round + 1 >= kMaxRounds)
                     counts->fatal = r.message;
-                    return;
-                }
                 again.append(batch.at(i));
             }
+            if (!counts->fatal.isEmpty())
+                return;
             batch = again;
             if (!batch.isEmpty())
                 std::this_thread::yield();

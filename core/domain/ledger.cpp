@@ -15,6 +15,7 @@ constexpr std::array kStatusNames {
     std::pair {OrderStatus::Refunded, "refunded"},
     std::pair {OrderStatus::Shipped, "shipped"},
     std::pair {OrderStatus::Refused, "refused"},
+    std::pair {OrderStatus::Legacy, "legacy"},
 };
 } // namespace
 
@@ -42,6 +43,8 @@ OrderStatus LedgerOrder::status() const
 {
     if (refused)
         return OrderStatus::Refused;
+    if (legacy)
+        return OrderStatus::Legacy;
     if (cancelled)
         return OrderStatus::Cancelled;
     qint64 applied = 0, refunded = 0, shipped = 0, open = 0;

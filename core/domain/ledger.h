@@ -24,8 +24,12 @@ struct LedgerLine
     qint64 owed = 0; // units of applied that took the SKU below zero, until resolved
     qint64 waiting = 0; // units not applied yet: no mapping for remoteId, or no such SKU
     QString note; // why a line waits, or how it was resolved
-    qint64 atMs = 0;
-
+    qint64 atMs = 0; // What the customer has on the order now: ordered, less what was refunded
+                     // (restocked, not
+    // as a return, or written off). An edit's new quantity is compared with this.
+    qint64 current() const { return ordered - (restocked - returned) - writtenOff; }
+    // Units still sold to the customer (not given back or written off): what may be owed.
+    qint64 sold() const { return applied - restocked - writtenOff; }
     // Units this line still holds in committed stock (sold, not shipped, not given back).
     qint64 open() const { return applied - shipped - (restocked - returned) - writtenOff; }
     // Shipped units that may still come back as a return.
@@ -51,6 +55,7 @@ enum class OrderStatus {
     Refunded,
     Shipped,
     Refused, // refused whole before sales were facts (orders from before schema 6)
+    Legacy, // applied before the order ledger (schema 6): no lines, nothing to move
 };
 QString orderStatusName(OrderStatus status);
 bool orderStatusFromName(const QString &text, OrderStatus *status);
@@ -60,7 +65,8 @@ struct LedgerOrder
     QString channel;
     QString orderId;
     bool cancelled = false;
-    bool refused = false; // a legacy order: no ledger lines, nothing to give back
+    bool refused = false; // refused before schema 6: no ledger lines, nothing to give back
+    bool legacy = false; // applied before schema 6: no ledger lines, its life moves nothing
     qint64 receivedAtMs = 0;
     qint64 updatedAtMs = 0;
     QString note;

@@ -201,10 +201,11 @@ QList<Migration> buildMigrations()
     updated_at BIGINT NOT NULL,
     note TEXT NOT NULL DEFAULT '',
     PRIMARY KEY (channel, order_id)){{WITHOUT_ROWID}})"_s,
-             // Orders refused before sales were facts keep their key: a redelivery is
-             // still a duplicate, and their status says what happened to them then.
+             // Orders from before the ledger keep their key: a redelivery is still a
+             // duplicate. They have no lines, so nothing of their later life can move
+             // stock: `legacy` (applied then) or `refused` (refused whole then).
              u"INSERT INTO orders (channel, order_id, status, received_at, updated_at) "
-             "SELECT channel, order_id, CASE outcome WHEN 'applied' THEN 'applied' "
+             "SELECT channel, order_id, CASE outcome WHEN 'applied' THEN 'legacy' "
              "ELSE 'refused' END, at, at FROM idempotency_keys"_s,
              u"DROP TABLE idempotency_keys"_s,
              // Per line: ordered (after edits); applied = taken from available; restocked

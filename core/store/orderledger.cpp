@@ -142,6 +142,7 @@ bool OrderLedger::readOrder(const QString &channel, const QString &orderId, Ledg
     o.channel = channel;
     o.orderId = orderId;
     o.refused = q->text(0) == "refused"_L1;
+    o.legacy = q->text(0) == "legacy"_L1;
     o.cancelled = q->int64(1) != 0;
     o.receivedAtMs = q->int64(2);
     o.updatedAtMs = q->int64(3);

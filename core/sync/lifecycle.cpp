@@ -165,7 +165,7 @@ LifecyclePlan edit(LedgerOrder &order, const OrderEvent &event, qint64 nowMs)
         const QList<int> lines = matching(order, line);
         qint64 current = 0;
         for (int i : lines)
-            current += order.lines.at(i).ordered;
+            current += order.lines.at(i).current();
         const qint64 diff = event.editDelta ? line.quantity : line.quantity - current;
         if (diff == 0)
             continue;
@@ -251,10 +251,27 @@ LifecyclePlan ship(LedgerOrder &order, const OrderEvent &event)
                   u"%1: nothing left to ship on order %2"_s.arg(id, order.orderId));
 }
 
+bool shipWaitsForLines(const LedgerOrder &order, const OrderEvent &event)
+{
+    if (event.kind != OrderEventKind::Ship || order.cancelled)
+        return false;
+    if (event.lines.isEmpty()) {
+        return std::any_of(order.lines.cbegin(), order.lines.cend(),
+                           [](const LedgerLine &l) { return l.waiting > 0; });
+    }
+    for (const OrderLine &line : event.lines) {
+        for (int i : matching(order, line)) {
+            if (order.lines.at(i).waiting > 0)
+                return true;
+        }
+    }
+    return false;
+}
+
 void boundOwed(LedgerOrder &order)
 {
     for (LedgerLine &l : order.lines)
-        l.owed = std::clamp(l.owed, qint64(0), std::max<qint64>(0, l.open()));
+        l.owed = std::clamp(l.owed, qint64(0), std::max<qint64>(0, l.sold()));
 }
 
 } // namespace Lifecycle

@@ -49,8 +49,12 @@ LifecyclePlan refund(LedgerOrder &order, const OrderEvent &event);
 LifecyclePlan edit(LedgerOrder &order, const OrderEvent &event, qint64 nowMs);
 // A shipment without lines ships everything the order holds.
 LifecyclePlan ship(LedgerOrder &order, const OrderEvent &event);
+// Whether a shipment names units of lines that still wait for their SKU: it then waits too,
+// and is applied when they are taken (or given up), so those units are not lost.
+bool shipWaitsForLines(const LedgerOrder &order, const OrderEvent &event);
 
-// After any event: a line owes no more than it still holds or has shipped.
+// After any event: a line owes no more than it has still sold (given-back units owe nothing;
+// shipping settles nothing: the SKU is as short as before).
 void boundOwed(LedgerOrder &order);
 } // namespace Lifecycle
 

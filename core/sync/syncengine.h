@@ -144,6 +144,9 @@ private:
                    const QString &eventId, Batch &b);
     // Lines owed on SKUs that are back at zero or more are resolved, with a Resolve row each.
     bool resolveRestocked(Batch &b);
+    // Applies the events kept for an order (it had not arrived, or they ship lines that waited),
+    // in arrival order; those that still cannot apply stay kept.
+    bool replayWaiting(const QString &channel, const QString &orderId, Batch &b, int *replayed);
     // The order a merchant's change is about: NotFound when it was never seen.
     ChangeResult readOrderToChange(const QString &channel, const QString &orderId,
                                    LedgerOrder *order);

@@ -34,7 +34,8 @@ bool SyncEngine::takeLine(LedgerOrder &order, int index, const QString &eventId,
             ? u"no listing of %1 maps product id %2"_s.arg(order.channel, line.remoteId)
             : u"no SKU %1 in stock"_s.arg(sku);
         Mutation m;
-        m.sku = sku.isEmpty() ? line.remoteId : sku;
+        // Under its SKU when it names one; a product id is no SKU (the reason names it).
+        m.sku = sku;
         m.kind = MutationKind::Unmatched;
         m.channel = order.channel;
         m.orderId = order.orderId;
@@ -142,19 +143,9 @@ bool SyncEngine::planSale(const OrderEvent &event, Batch &b, ApplyResult &result
     }
 
     // Events that arrived before their order wait for it: now they apply, in arrival order.
-    QList<OrderLedger::EventRecord> early;
-    if (!m_ledger->waitingEvents(order.channel, order.orderId, &early))
-        return fail(m_ledger->lastError());
     int earlyApplied = 0;
-    for (OrderLedger::EventRecord &record : early) {
-        OrderEvent kept;
-        if (!OrderLedger::eventFromJson(record.payload, &kept))
-            continue;
-        ApplyResult ignored;
-        if (!planEvent(kept, b, ignored, &record))
-            return false;
-        ++earlyApplied;
-    }
+    if (!replayWaiting(order.channel, order.orderId, b, &earlyApplied))
+        return false;
     if (earlyApplied > 0) {
         bool found = false;
         if (!m_ledger->readOrder(order.channel, order.orderId, &order, &found))
@@ -198,6 +189,30 @@ bool SyncEngine::planSale(const OrderEvent &event, Batch &b, ApplyResult &result
     return true;
 }
 
+bool SyncEngine::replayWaiting(const QString &channel, const QString &orderId, Batch &b,
+                               int *replayed)
+{
+    *replayed = 0;
+    QList<OrderLedger::EventRecord> kept;
+    if (!m_ledger->waitingEvents(channel, orderId, &kept))
+        return fail(m_ledger->lastError());
+    for (OrderLedger::EventRecord &record : kept) {
+        OrderEvent event;
+        if (!OrderLedger::eventFromJson(record.payload, &event)) {
+            // Written by this program, so this does not happen; if it does, say so once.
+            qCWarning(lcSync).noquote() << "a kept event of order" << orderId << "from" << channel
+                                        << "cannot be read back; it stays waiting";
+            continue;
+        }
+        ApplyResult outcome;
+        if (!planEvent(event, b, outcome, &record))
+            return false;
+        if (outcome.outcome != ApplyOutcome::Ignored)
+            ++*replayed;
+    }
+    return true;
+}
+
 bool SyncEngine::planEvent(const OrderEvent &event, Batch &b, ApplyResult &result,
                            OrderLedger::EventRecord *kept)
 {
@@ -231,7 +246,7 @@ bool SyncEngine::planEvent(const OrderEvent &event, Batch &b, ApplyResult &resul
     bool found = false;
     if (!m_ledger->readOrder(event.channel, event.orderId, &order, &found))
         return fail(m_ledger->lastError());
-    if (!found || order.refused) {
+    if (!found || order.refused || order.legacy) {
         result.outcome = ApplyOutcome::Ignored;
         if (!found) {
             // Reordered delivery: kept, and applied when its order arrives.
@@ -240,12 +255,28 @@ bool SyncEngine::planEvent(const OrderEvent &event, Batch &b, ApplyResult &resul
             record.state = u"waiting"_s;
             record.payload = OrderLedger::eventToJson(event);
         } else {
-            result.message =
-                u"order %1 took no stock (refused before sales were facts)"_s.arg(event.orderId);
+            result.message = order.refused
+                ? u"order %1 took no stock (refused before sales were facts)"_s.arg(event.orderId)
+                : u"order %1 was received before the order ledger: it has no lines to move; "
+                  "settle its stock by hand (adjust)"_s.arg(event.orderId);
             record.state = u"ignored"_s;
         }
         record.outcome = outcomeName(result.outcome);
         record.detail = result.message;
+        return m_ledger->updateEvent(record) || fail(m_ledger->lastError());
+    }
+
+    if (Lifecycle::shipWaitsForLines(order, event)) {
+        // Shipped units of a line that has not taken its stock yet: applied when it does, or
+        // those units would never leave committed stock.
+        result.outcome = ApplyOutcome::Ignored;
+        result.message =
+            u"%1 of order %2 ships lines that wait for their SKU: kept until they "
+            "are matched"_s.arg(eventKindName(event.kind) + u' ' + event.eventId, event.orderId);
+        record.state = u"waiting"_s;
+        record.outcome = outcomeName(result.outcome);
+        record.detail = result.message;
+        record.payload = OrderLedger::eventToJson(event);
         return m_ledger->updateEvent(record) || fail(m_ledger->lastError());
     }
 
@@ -379,6 +410,10 @@ SyncEngine::applyWaiting(const QString &channel, const QStringList &remoteIds, c
                 order.updatedAtMs = b.now;
                 if (!m_ledger->updateOrder(order))
                     return {ChangeError::StorageError, m_ledger->lastError(), {}};
+                // A shipment that waited for these lines goes now.
+                int replayed = 0;
+                if (!replayWaiting(ref.channel, ref.orderId, b, &replayed))
+                    return {ChangeError::StorageError, m_lastError, {}};
             }
         }
         return {ChangeError::None, u"%1 waiting line(s) applied"_s.arg(applied), {}};
@@ -415,7 +450,7 @@ SyncEngine::ChangeResult SyncEngine::resolveUnmatched(const QString &channel,
         m.actor = actor;
         m.atMs = b.now;
         if (sku.isEmpty()) {
-            m.sku = line.sku.isEmpty() ? line.remoteId : line.sku;
+            m.sku = line.sku;
             m.reason =
                 u"line %1 (%2 units) ignored: %3"_s.arg(lineNo).arg(line.waiting).arg(reason);
             line.note = u"ignored by %1: %2"_s.arg(actor, reason);
@@ -447,6 +482,10 @@ SyncEngine::ChangeResult SyncEngine::resolveUnmatched(const QString &channel,
         if (!m_ledger->updateLine(channel, orderId, order.lines.at(index)) ||
             !m_ledger->updateOrder(order))
             return {ChangeError::StorageError, m_ledger->lastError(), {}};
+        // A shipment that waited for this line goes now (without it, if the line was ignored).
+        int replayed = 0;
+        if (!replayWaiting(channel, orderId, b, &replayed))
+            return {ChangeError::StorageError, m_lastError, {}};
         return {};
     });
 }

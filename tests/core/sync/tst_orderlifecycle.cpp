@@ -68,6 +68,8 @@ private Q_SLOTS:
     void eventsOfAnUnknownOrderAreIgnoredAndKept();
     void conservationOverARandomStream();
     void shipmentByAnotherConnectionIsNotLost();
+    void shipmentOfAWaitingLineWaitsForIt();
+    void editAfterARefundComparesWithWhatIsLeft();
 
 private:
     SyncEngine &engine() { return *m_engine; }
@@ -536,6 +538,47 @@ void TestOrderLifecycle::shipmentByAnotherConnectionIsNotLost()
     QCOMPARE(apply(sale(u"2"_s, {{u"A"_s, 1}})), ApplyOutcome::Applied);
     QCOMPARE(m_t->stock(u"A"_s).available, 7);
     QCOMPARE(m_t->stock(u"A"_s).committed, 1);
+}
+
+// The warehouse ships a line before the merchant maps its product: the shipment waits for the
+// line, or its units would stay committed for ever once the mapping arrives.
+void TestOrderLifecycle::shipmentOfAWaitingLineWaitsForIt()
+{
+    seed({stockRow(u"B"_s, 5)});
+    QCOMPARE(apply(sale(u"1"_s, {byRemoteId(u"gid-9"_s, 2)})), ApplyOutcome::Unmatched);
+    QCOMPARE(apply(lifecycle(OrderEventKind::Ship, u"1"_s, u"F1"_s)), ApplyOutcome::Ignored);
+    QString error;
+    QVERIFY(ListingStore(m_t->db()).importMappings({{kShop, u"B"_s, u"gid-9"_s}}, 1, &error));
+    QVERIFY(engine().applyWaiting(kShop, {u"gid-9"_s}, u"test"_s).ok());
+    QCOMPARE(m_t->stock(u"B"_s).available, 3);
+    QCOMPARE(m_t->stock(u"B"_s).committed, 0); // taken, and shipped at once
+    QCOMPARE(m_t->stock(u"B"_s).onHand(), 3);
+    QCOMPARE(ledger(u"1"_s).status(), OrderStatus::Shipped);
+    QCOMPARE(apply(lifecycle(OrderEventKind::Ship, u"1"_s, u"F1"_s)), ApplyOutcome::Duplicate);
+    // The waiting line's audit row is no SKU's: a product id is named in its reason only.
+    for (const Mutation &m : m_t->log()) {
+        if (m.kind == MutationKind::Unmatched) {
+            QVERIFY(m.sku.isEmpty());
+            QVERIFY(m.reason.contains(u"gid-9"_s));
+        }
+    }
+}
+
+// An edit names the order's new quantity: after a refund gave one of two back, "1" is no change.
+void TestOrderLifecycle::editAfterARefundComparesWithWhatIsLeft()
+{
+    seed({stockRow(u"A"_s, 10)});
+    QCOMPARE(apply(sale(u"1"_s, {{u"A"_s, 2}})), ApplyOutcome::Applied);
+    QCOMPARE(apply(lifecycle(OrderEventKind::Refund, u"1"_s, u"R1"_s, {restocked(u"A"_s, 1)})),
+             ApplyOutcome::Refunded);
+    QCOMPARE(m_t->stock(u"A"_s).available, 9);
+    QCOMPARE(apply(lifecycle(OrderEventKind::Edit, u"1"_s, u"E1"_s, {{u"A"_s, 1}})),
+             ApplyOutcome::Ignored);
+    QCOMPARE(m_t->stock(u"A"_s).available, 9);
+    QCOMPARE(apply(lifecycle(OrderEventKind::Edit, u"1"_s, u"E2"_s, {{u"A"_s, 2}})),
+             ApplyOutcome::Edited);
+    QCOMPARE(m_t->stock(u"A"_s).available, 8);
+    QCOMPARE(m_t->stock(u"A"_s).committed, 2);
 }
 
 QTEST_GUILESS_MAIN(TestOrderLifecycle)
