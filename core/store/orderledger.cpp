@@ -27,9 +27,10 @@ enum StatementIndex {
     kWaitingEvents,
     kOwedLines,
     kWaitingLines,
+    kWaitingOrders,
     kStatementCount
 };
-static_assert(kStatementCount == 11, "OrderLedger::m_statements holds one per index");
+static_assert(kStatementCount == 12, "OrderLedger::m_statements holds one per index");
 
 const QString kLineColumns = u"line_no, line_id, sku, remote_id, ordered, applied, restocked, "
                              "returned, shipped, written_off, owed, waiting, note, at"_s;
@@ -291,6 +292,24 @@ bool OrderLedger::waitingEvents(const QString &channel, const QString &orderId,
     }
     if (!q->lastError().isEmpty())
         return failed(kWaitingEvents);
+    q->finish();
+    return true;
+}
+
+bool OrderLedger::ordersWithWaitingEvents(QSet<QString> *out)
+{
+    out->clear();
+    Statement *q = prepared(kWaitingOrders,
+                            u"SELECT DISTINCT channel, order_id FROM order_events "
+                            "WHERE state = 'waiting'"_s);
+    if (!q)
+        return false;
+    if (!q->exec())
+        return failed(kWaitingOrders);
+    while (q->next())
+        out->insert(orderKey(q->text(0), q->text(1)));
+    if (!q->lastError().isEmpty())
+        return failed(kWaitingOrders);
     q->finish();
     return true;
 }

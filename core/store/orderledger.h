@@ -5,6 +5,7 @@
 #include "store/preparedstatements.h"
 
 #include <QList>
+#include <QSet>
 #include <QString>
 
 #include <array>
@@ -55,6 +56,13 @@ public:
     bool updateEvent(const EventRecord &record);
     // The events kept for an order that had not arrived, in arrival order.
     bool waitingEvents(const QString &channel, const QString &orderId, QList<EventRecord> *out);
+    // Every order that has kept events, as "channel\norder id" (usually none): one read per
+    // batch instead of one per sale.
+    bool ordersWithWaitingEvents(QSet<QString> *out);
+    static QString orderKey(const QString &channel, const QString &orderId)
+    {
+        return channel + u'\n' + orderId;
+    }
 
     // Lines with units owed on a SKU (for a restock that brings it back to zero or more).
     struct LineRef
@@ -99,7 +107,7 @@ private:
     bool failed(int index);
 
     Database &m_db;
-    PreparedStatements<11> m_statements;
+    PreparedStatements<12> m_statements;
     QString m_lastError;
 };
 

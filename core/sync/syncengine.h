@@ -125,6 +125,8 @@ private:
         QList<Mutation> pending;
         qint64 now = 0;
         bool freshReads = false;
+        // The orders with kept events, read on the first sale of the transaction.
+        std::optional<QSet<QString>> waitingOrders;
     };
     enum class TxStatus { Committed, CasMiss, StorageError };
 

@@ -144,7 +144,15 @@ bool SyncEngine::planSale(const OrderEvent &event, Batch &b, ApplyResult &result
 
     // Events that arrived before their order wait for it: now they apply, in arrival order.
     int earlyApplied = 0;
-    if (!replayWaiting(order.channel, order.orderId, b, &earlyApplied))
+    // Which orders have kept events is read once per transaction (the write lock keeps the set
+    // exact until it ends); kept events of this batch are added as they are kept.
+    if (!b.waitingOrders) {
+        b.waitingOrders.emplace();
+        if (!m_ledger->ordersWithWaitingEvents(&*b.waitingOrders))
+            return fail(m_ledger->lastError());
+    }
+    if (b.waitingOrders->contains(OrderLedger::orderKey(order.channel, order.orderId)) &&
+        !replayWaiting(order.channel, order.orderId, b, &earlyApplied))
         return false;
     if (earlyApplied > 0) {
         bool found = false;
@@ -253,6 +261,8 @@ bool SyncEngine::planEvent(const OrderEvent &event, Batch &b, ApplyResult &resul
             result.message = u"order %1 from %2 not seen yet: kept until it arrives"_s.arg(
                 event.orderId, event.channel);
             record.state = u"waiting"_s;
+            if (b.waitingOrders)
+                b.waitingOrders->insert(OrderLedger::orderKey(event.channel, event.orderId));
             record.payload = OrderLedger::eventToJson(event);
         } else {
             result.message = order.refused
@@ -274,6 +284,8 @@ bool SyncEngine::planEvent(const OrderEvent &event, Batch &b, ApplyResult &resul
             u"%1 of order %2 ships lines that wait for their SKU: kept until they "
             "are matched"_s.arg(eventKindName(event.kind) + u' ' + event.eventId, event.orderId);
         record.state = u"waiting"_s;
+        if (b.waitingOrders)
+            b.waitingOrders->insert(OrderLedger::orderKey(event.channel, event.orderId));
         record.outcome = outcomeName(result.outcome);
         record.detail = result.message;
         record.payload = OrderLedger::eventToJson(event);
