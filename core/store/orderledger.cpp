@@ -424,13 +424,21 @@ bool OrderLedger::recentOrders(int limit, QList<OrderSummary> *out, QString *err
     out->clear();
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
+    // The orders of the newest log rows (a range of the log's own key: no index on orders to
+    // keep up on every sale), and every order that needs the merchant however old
+    // (orders_needing_attention, a partial index); only their lines are read.
     q.prepare(u"SELECT o.channel, o.order_id, o.status, o.received_at, o.updated_at, "
               "COALESCE(SUM(l.ordered), 0), COALESCE(SUM(l.owed), 0), "
-              "COALESCE(SUM(l.waiting), 0) FROM orders o LEFT JOIN order_lines l "
-              "ON l.channel = o.channel AND l.order_id = o.order_id "
+              "COALESCE(SUM(l.waiting), 0) FROM ("
+              "SELECT channel, order_id FROM mutations WHERE order_id <> '' "
+              "AND id > (SELECT COALESCE(MAX(id), 0) FROM mutations) - ? "
+              "UNION SELECT channel, order_id FROM orders "
+              "WHERE status IN ('oversold', 'unmatched')) k "
+              "JOIN orders o ON o.channel = k.channel AND o.order_id = k.order_id "
+              "LEFT JOIN order_lines l ON l.channel = o.channel AND l.order_id = o.order_id "
               "GROUP BY o.channel, o.order_id, o.status, o.received_at, o.updated_at "
-              "ORDER BY o.updated_at DESC, o.channel, o.order_id LIMIT ?"_s);
-    q.addBindValue(limit);
+              "ORDER BY o.updated_at DESC, o.channel, o.order_id"_s);
+    q.addBindValue(qint64(limit) * 4);
     if (!q.exec()) {
         *error = q.lastError().text();
         return false;

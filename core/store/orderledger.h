@@ -95,7 +95,8 @@ public:
         qint64 waiting = 0;
         QString skus; // the order's SKUs (or product ids), comma separated
     };
-    // The most recently changed orders, newest first.
+    // The most recently changed orders, and every oversold or unmatched one however old, newest
+    // first.
     bool recentOrders(int limit, QList<OrderSummary> *out, QString *error) const;
 
     // A waiting event as kept in order_events.payload, and back.

@@ -70,6 +70,7 @@ private Q_SLOTS:
     void shipmentByAnotherConnectionIsNotLost();
     void shipmentOfAWaitingLineWaitsForIt();
     void editAfterARefundComparesWithWhatIsLeft();
+    void recentOrdersKeepThoseThatNeedTheMerchant();
 
 private:
     SyncEngine &engine() { return *m_engine; }
@@ -579,6 +580,28 @@ void TestOrderLifecycle::editAfterARefundComparesWithWhatIsLeft()
              ApplyOutcome::Edited);
     QCOMPARE(m_t->stock(u"A"_s).available, 8);
     QCOMPARE(m_t->stock(u"A"_s).committed, 2);
+}
+
+// The Orders tab: the newest orders, and every oversold or waiting one however old, with its
+// units.
+void TestOrderLifecycle::recentOrdersKeepThoseThatNeedTheMerchant()
+{
+    seed({stockRow(u"A"_s, 1), stockRow(u"B"_s, 100)});
+    QCOMPARE(apply(sale(u"old"_s, {{u"A"_s, 3}})), ApplyOutcome::Oversold);
+    for (int i = 0; i < 20; ++i)
+        QCOMPARE(apply(sale(QString::number(i), {{u"B"_s, 1}})), ApplyOutcome::Applied);
+    QList<OrderLedger::OrderSummary> recent;
+    QString error;
+    QVERIFY2(OrderLedger(m_t->db()).recentOrders(2, &recent, &error), qPrintable(error));
+    QVERIFY(recent.size() >= 2 && recent.size() <= 9);
+    QVERIFY(recent.first().orderId != u"old"_s); // newest first
+    const auto old = std::find_if(recent.cbegin(), recent.cend(),
+                                  [](const auto &s) { return s.orderId == u"old"_s; });
+    QVERIFY(old != recent.cend());
+    QCOMPARE(old->status, u"oversold"_s);
+    QCOMPARE(old->units, 3);
+    QCOMPARE(old->owed, 2);
+    QCOMPARE(old->skus, u"A"_s);
 }
 
 QTEST_GUILESS_MAIN(TestOrderLifecycle)
