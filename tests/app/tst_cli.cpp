@@ -347,6 +347,36 @@ void TestCli::applyOrdersWorkers()
     QVERIFY(counts[u"duplicates"_s].toInt() > 0);
     QCOMPARE(available(u"H1"_s) + available(u"H2"_s), 200000 - units);
 
+    // An order's events stay in the file's order whatever the workers: sales, then shipments of
+    // one unit, then cancels, far apart in the file. A cancel that overtook its shipment would
+    // give back both units and the shipment would ship nothing.
+    QCOMPARE(cli({u"import-stock"_s, write(u"l.csv"_s, "sku,available\nL,1000\n")}).code, 0);
+    QByteArray life;
+    for (const char *part : {"sale", "ship", "cancel"}) {
+        for (int i = 0; i < 300; ++i) {
+            const QByteArray id = QByteArray::number(i);
+            if (qstrcmp(part, "sale") == 0)
+                life += R"({"channel":"l","order_id":")" + id +
+                    R"(","lines":[{"sku":"L","qty":2}]})"
+                    "\n";
+            else if (qstrcmp(part, "ship") == 0)
+                life += R"({"channel":"l","order_id":")" + id +
+                    R"(","event":"ship","shipment_id":"s)" + id +
+                    R"(","lines":[{"sku":"L","qty":1}]})"
+                    "\n";
+            else
+                life += R"({"channel":"l","order_id":")" + id +
+                    R"(","event":"cancel"})"
+                    "\n";
+        }
+    }
+    const Run lr = cli({u"apply-orders"_s, write(u"l.jsonl"_s, life), u"--workers"_s, u"4"_s});
+    QCOMPARE(lr.code, 0);
+    QCOMPARE(lr.out.trimmed(),
+             QByteArray(R"({"applied":300,"oversold":0,"duplicates":0,"unmatched":0,"invalid":0,)"
+                        R"("cancelled":300,"refunded":0,"edited":0,"shipped":300,"ignored":0})"));
+    QCOMPARE(available(u"L"_s), 700);
+
     QCOMPARE(cli({u"apply-orders"_s, write(u"x.jsonl"_s, ""), u"--workers"_s, u"0"_s}).code, 1);
 }
 
