@@ -232,8 +232,8 @@ QList<Migration> buildMigrations()
     at BIGINT NOT NULL,
     PRIMARY KEY (channel, order_id, line_no)){{WITHOUT_ROWID}})"_s,
              u"CREATE INDEX orders_needing_attention ON orders (status) "
-                     "WHERE status IN ('oversold', 'unmatched')"_s,
-                     u"CREATE INDEX order_lines_owed ON order_lines (sku) WHERE owed > 0"_s,
+             "WHERE status IN ('oversold', 'unmatched')"_s,
+             u"CREATE INDEX order_lines_owed ON order_lines (sku) WHERE owed > 0"_s,
              u"CREATE INDEX order_lines_waiting ON order_lines (channel, remote_id) "
              "WHERE waiting > 0"_s,
              uR"(CREATE TABLE order_events (
