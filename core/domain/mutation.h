@@ -33,6 +33,17 @@ bool kindFromName(const QString &text, MutationKind *kind);
 // the stock row's version. A shipment moves only committed units and keeps the version.
 bool changesStock(MutationKind kind);
 
+// Of `taken` units sold from `availableBefore`, how many took the SKU below zero: the units
+// owed to the customer (a sale is a fact, DESIGN §2).
+constexpr qint64 unitsOwed(qint64 availableBefore, qint64 taken)
+{
+    return taken <= 0 ? 0
+                      : taken -
+            (availableBefore < 0           ? 0
+                 : availableBefore > taken ? taken
+                                           : availableBefore);
+}
+
 struct Mutation
 {
     qint64 id = 0; // assigned by the store on append
@@ -50,6 +61,12 @@ struct Mutation
     QString reason;
     qint64 atMs = 0;
     bool pausedAfter = false;
+
+    // The units this row took below zero: a sale's or an edit's take, else 0.
+    qint64 owed() const
+    {
+        return delta < 0 && committedDelta > 0 ? unitsOwed(availableAfter - delta, -delta) : 0;
+    }
 
     friend bool operator==(const Mutation &, const Mutation &) = default;
 };

@@ -201,7 +201,7 @@ void CoreRuntime::count(const ApplyResult &result, const OrderEvent &event)
     case ApplyOutcome::Oversold:
         ++m_counters.oversold;
         for (const Mutation &m : result.mutations) {
-            if (m.kind == MutationKind::Order && m.reason.contains(u" owed"_s))
+            if (m.owed() > 0)
                 m_monitor->noteOversold({-1, m.sku, event.channel, event.orderId, m.reason});
         }
         break;

@@ -77,7 +77,7 @@ bool SyncEngine::applyMove(const LedgerOrder &order, LedgerLine &line, const Sto
     if (move.available < 0) {
         // A sale is a fact: the part that takes the SKU below zero is owed to the customer.
         const qint64 taken = -move.available;
-        const qint64 owed = taken - std::clamp(before, qint64(0), taken);
+        const qint64 owed = unitsOwed(before, taken);
         if (owed > 0) {
             line.owed += owed;
             reason = (reason.isEmpty() ? QString() : reason + u"; "_s) +

@@ -14,6 +14,8 @@ class TestOrderEvent : public QObject
 private Q_SLOTS:
     void validation_data();
     void validation();
+    void unitsOwed_data();
+    void unitsOwed();
     void kindNamesRoundTrip();
     void outcomeNamesRoundTrip();
     void shipTo_data();
@@ -71,6 +73,36 @@ void TestOrderEvent::validation()
         QVERIFY2(actual.isEmpty(), qPrintable(actual));
     else
         QVERIFY2(actual.contains(error), qPrintable(actual));
+}
+
+void TestOrderEvent::unitsOwed_data()
+{
+    QTest::addColumn<qint64>("before");
+    QTest::addColumn<qint64>("taken");
+    QTest::addColumn<qint64>("owed");
+    QTest::newRow("enough") << 5LL << 3LL << 0LL;
+    QTest::newRow("exactly") << 3LL << 3LL << 0LL;
+    QTest::newRow("one short") << 2LL << 3LL << 1LL;
+    QTest::newRow("from zero") << 0LL << 3LL << 3LL;
+    QTest::newRow("already below") << -4LL << 3LL << 3LL;
+    QTest::newRow("nothing taken") << -4LL << 0LL << 0LL;
+}
+
+void TestOrderEvent::unitsOwed()
+{
+    QFETCH(qint64, before);
+    QFETCH(qint64, taken);
+    QFETCH(qint64, owed);
+    QCOMPARE(ChannelDesk::unitsOwed(before, taken), owed);
+    // A log row says the same from its own fields.
+    Mutation m;
+    m.kind = MutationKind::Order;
+    m.delta = -taken;
+    m.committedDelta = taken;
+    m.availableAfter = before - taken;
+    QCOMPARE(m.owed(), owed);
+    m.committedDelta = 0; // an adjustment down owes nothing
+    QCOMPARE(m.owed(), 0);
 }
 
 void TestOrderEvent::kindNamesRoundTrip()

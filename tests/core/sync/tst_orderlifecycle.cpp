@@ -132,6 +132,7 @@ void TestOrderLifecycle::shortSaleGoesNegativeAndIsOversold()
     const ApplyResult r = engine().apply(sale(u"1"_s, {{u"A"_s, 3}, {u"B"_s, 1}}));
     QCOMPARE(r.outcome, ApplyOutcome::Oversold);
     QVERIFY2(r.message.contains(u"A: 2 owed"_s), qPrintable(r.message));
+    QCOMPARE(r.mutations.first().owed(), 2); // what the oversell alert counts
     // Every line took its stock: the units left the shelf, whatever we thought we had.
     QCOMPARE(m_t->stock(u"A"_s).available, -2);
     QCOMPARE(m_t->stock(u"A"_s).committed, 3);
