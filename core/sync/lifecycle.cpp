@@ -28,29 +28,19 @@ QString what(const OrderEvent &event)
                                    : eventKindName(event.kind) + u' ' + event.eventId;
 }
 
-// Gives back up to n units the line holds: committed -> available.
-qint64 restockOpen(LedgerOrder &order, int index, qint64 n, MutationKind kind,
+// Up to n units the line holds leave committed stock: back to available (restocked) or gone
+// (written off: they will not ship and do not come back).
+enum class Leave { Restocked, WrittenOff };
+qint64 releaseOpen(LedgerOrder &order, int index, qint64 n, Leave how, MutationKind kind,
                    const QString &reason, LifecyclePlan &plan)
 {
     LedgerLine &l = order.lines[index];
     const qint64 a = std::min(n, l.open());
     if (a <= 0)
         return 0;
-    l.restocked += a;
-    plan.moves.append({index, l.sku, a, -a, kind, reason});
-    return a;
-}
-
-// Takes up to n held units out of committed without bringing them back (not restocked).
-qint64 writeOffOpen(LedgerOrder &order, int index, qint64 n, MutationKind kind,
-                    const QString &reason, LifecyclePlan &plan)
-{
-    LedgerLine &l = order.lines[index];
-    const qint64 a = std::min(n, l.open());
-    if (a <= 0)
-        return 0;
-    l.writtenOff += a;
-    plan.moves.append({index, l.sku, 0, -a, kind, reason});
+    const bool back = how == Leave::Restocked;
+    (back ? l.restocked : l.writtenOff) += a;
+    plan.moves.append({index, l.sku, back ? a : 0, -a, kind, reason});
     return a;
 }
 
@@ -96,12 +86,13 @@ LifecyclePlan cancel(LedgerOrder &order, const OrderEvent &event)
         qint64 left = line.quantity;
         for (int i : matching(order, line)) {
             left -= dropWaiting(order, i, left);
-            left -= writeOffOpen(order, i, left, MutationKind::Cancel,
-                                 reason + u" (not restocked)"_s, plan);
+            left -= releaseOpen(order, i, left, Leave::WrittenOff, MutationKind::Cancel,
+                                reason + u" (not restocked)"_s, plan);
         }
     }
     for (qsizetype i = 0; i < order.lines.size(); ++i) {
-        restockOpen(order, int(i), order.lines.at(i).open(), MutationKind::Cancel, reason, plan);
+        releaseOpen(order, int(i), order.lines.at(i).open(), Leave::Restocked, MutationKind::Cancel,
+                    reason, plan);
         LedgerLine &l = order.lines[i];
         if (l.waiting > 0) {
             l.waiting = 0;
@@ -128,8 +119,8 @@ LifecyclePlan refund(LedgerOrder &order, const OrderEvent &event)
             plan.changed = plan.changed || dropped > 0;
             left -= dropped;
             if (line.restock) {
-                left -=
-                    restockOpen(order, i, left, MutationKind::Refund, id + u": restocked"_s, plan);
+                left -= releaseOpen(order, i, left, Leave::Restocked, MutationKind::Refund,
+                                    id + u": restocked"_s, plan);
                 // A shipped unit comes back as a return: available grows, committed does not.
                 LedgerLine &l = order.lines[i];
                 const qint64 back = std::min(left, l.returnable());
@@ -141,8 +132,8 @@ LifecyclePlan refund(LedgerOrder &order, const OrderEvent &event)
                     left -= back;
                 }
             } else {
-                left -= writeOffOpen(order, i, left, MutationKind::Refund,
-                                     id + u": not restocked"_s, plan);
+                left -= releaseOpen(order, i, left, Leave::WrittenOff, MutationKind::Refund,
+                                    id + u": not restocked"_s, plan);
             }
         }
     }
