@@ -362,10 +362,10 @@
         <translation>%1 von %2/s</translation>
     </message>
     <message numerus="yes">
-        <source>%n attempt(s) in 5 min: %1 failed, %2 throttled, %3 unanswered</source>
+        <source>%n listing update(s) in 5 min, %1 not taken (calls: %2, failed %3, throttled %4, unanswered %5)</source>
         <translation>
-            <numerusform>%n Versuch in 5 min: %1 fehlgeschlagen, %2 gedrosselt, %3 unbeantwortet</numerusform>
-            <numerusform>%n Versuche in 5 min: %1 fehlgeschlagen, %2 gedrosselt, %3 unbeantwortet</numerusform>
+            <numerusform>%n Angebotsaktualisierung in 5 min, %1 nicht übernommen (Aufrufe: %2, fehlgeschlagen %3, gedrosselt %4, unbeantwortet %5)</numerusform>
+            <numerusform>%n Angebotsaktualisierungen in 5 min, %1 nicht übernommen (Aufrufe: %2, fehlgeschlagen %3, gedrosselt %4, unbeantwortet %5)</numerusform>
         </translation>
     </message>
     <message>

@@ -45,10 +45,10 @@
 <context>
     <name>ChannelDesk::ChannelModel</name>
     <message numerus="yes">
-        <source>%n attempt(s) in 5 min: %1 failed, %2 throttled, %3 unanswered</source>
+        <source>%n listing update(s) in 5 min, %1 not taken (calls: %2, failed %3, throttled %4, unanswered %5)</source>
         <translation>
-            <numerusform>%n attempt in 5 min: %1 failed, %2 throttled, %3 unanswered</numerusform>
-            <numerusform>%n attempts in 5 min: %1 failed, %2 throttled, %3 unanswered</numerusform>
+            <numerusform>%n listing update in 5 min, %1 not taken (calls: %2, failed %3, throttled %4, unanswered %5)</numerusform>
+            <numerusform>%n listing updates in 5 min, %1 not taken (calls: %2, failed %3, throttled %4, unanswered %5)</numerusform>
         </translation>
     </message>
 </context>

@@ -362,10 +362,10 @@
         <translation>%1 sur %2/s</translation>
     </message>
     <message numerus="yes">
-        <source>%n attempt(s) in 5 min: %1 failed, %2 throttled, %3 unanswered</source>
+        <source>%n listing update(s) in 5 min, %1 not taken (calls: %2, failed %3, throttled %4, unanswered %5)</source>
         <translation>
-            <numerusform>%n tentative en 5 min&#xa0;: %1 en échec, %2 limitées, %3 sans réponse</numerusform>
-            <numerusform>%n tentatives en 5 min&#xa0;: %1 en échec, %2 limitées, %3 sans réponse</numerusform>
+            <numerusform>%n mise à jour d’annonce en 5 min, %1 non prise (appels&#xa0;: %2, en échec %3, limités %4, sans réponse %5)</numerusform>
+            <numerusform>%n mises à jour d’annonces en 5 min, %1 non prises (appels&#xa0;: %2, en échec %3, limités %4, sans réponse %5)</numerusform>
         </translation>
     </message>
     <message>

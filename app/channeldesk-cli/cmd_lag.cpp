@@ -95,6 +95,8 @@ int runLag(const QStringList &args)
                 {u"p99_ms"_s, rounded(s.p99Ms)},
                 {u"max_ms"_s, rounded(s.maxMs)},
                 {u"success_rate"_s, s.successRate},
+                {u"updates"_s, s.updates},
+                {u"failed_updates"_s, s.failedUpdates},
                 {u"attempts"_s, s.attempts},
                 {u"failures"_s, s.failures},
                 {u"throttled"_s, s.throttled},
@@ -118,7 +120,7 @@ int runLag(const QStringList &args)
     for (const ChannelLagStats &s : std::as_const(stats)) {
         rows.append({s.channel, channelStatusName(s.status), QString::number(s.count),
                      millis(s, s.p50Ms), millis(s, s.p95Ms), millis(s, s.p99Ms), millis(s, s.maxMs),
-                     s.attempts ? QString::number(s.successRate * 100, 'f', 1) + u'%' : u"-"_s,
+                     s.updates ? QString::number(s.successRate * 100, 'f', 1) + u'%' : u"-"_s,
                      QString::number(s.attempts), QString::number(s.failures),
                      QString::number(s.throttled), QString::number(s.deadLetters),
                      QString::number(s.pending),

@@ -77,7 +77,10 @@ AlertRuleConfig AlertRules::defaultConfig(AlertRule rule)
         c.threshold = 5000;
         break;
     case AlertRule::LagMax:
+        // One update that took longer is a fact (its listings showed an old quantity): no
+        // pending period.
         c.threshold = 30'000;
+        c.pendingMs = 0;
         break;
     case AlertRule::SuccessRate:
         c.threshold = 0.99;
@@ -164,13 +167,13 @@ std::map<QString, Alert> AlertRules::currentConditions(qint64 now) const
         if (on(AlertRule::SuccessRate)) {
             const auto &s = stats(AlertRule::SuccessRate);
             const double limit = config(AlertRule::SuccessRate).threshold;
-            if (s.attempts > 0 && s.successRate < limit) {
+            if (s.updates > 0 && s.successRate < limit) {
                 hold(AlertRule::SuccessRate, channel, s.successRate,
                      tr("Only %1 of stock updates to %2 are succeeding (%3 of %4 failed, alert "
                         "below %5); failed ones are retried.")
                          .arg(percent(s.successRate), channel)
-                         .arg(s.failures)
-                         .arg(s.attempts)
+                         .arg(s.failedUpdates)
+                         .arg(s.updates)
                          .arg(percent(limit)));
             }
         }

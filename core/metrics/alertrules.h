@@ -29,10 +29,10 @@ struct AlertRuleConfig
 // so one slow call pages nobody; the alert resolves at the first evaluate() where it no longer
 // holds. The owner calls evaluate() on a timer; time comes from the Clock.
 //
-// Defaults: the lag, success-rate and stall rules read a 30-second window and wait 30 s, so a
-// spike that leaves the window before the pending period ends never fires. Dead letters, oversell
-// attempts and unknown SKUs are facts rather than noise: they fire at once, and the two order
-// rules look back 5 minutes.
+// Defaults: the p99, success-rate and stall rules read a 30-second window and wait 30 s, so a
+// spike that leaves the window before the pending period ends never fires. A single update over
+// the lag limit (30 s), dead letters, oversell attempts and unknown SKUs are facts rather than
+// noise: they fire at once, and the two order rules look back 5 minutes.
 class AlertRules : public QObject
 {
     Q_OBJECT

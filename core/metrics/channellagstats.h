@@ -29,9 +29,13 @@ struct ChannelLagStats
     double p99Ms = 0;
     double maxMs = 0;
     double meanMs = 0;
-    double successRate = 1.0; // (attempts - failures) / attempts; 1 when there were no attempts
-    qint64 attempts = 0;
-    qint64 failures = 0; // all failed attempts, throttled and unanswered ones included
+    // (updates - failedUpdates) / updates: listing updates, not calls; 1 when there were none.
+    double successRate = 1.0;
+    qint64 updates = 0; // listing updates sent
+    qint64 failedUpdates = 0; // listing updates the channel did not take (throttled, unanswered,
+                              // refused items of a batch that otherwise succeeded)
+    qint64 attempts = 0; // calls
+    qint64 failures = 0; // all failed calls, throttled and unanswered ones included
     qint64 throttled = 0; // answered 429 (or the channel's own "throttled")
     qint64 unanswered = 0; // timeouts, resets, refused connections
     qint64 deadLetters = 0; // current depth, not windowed

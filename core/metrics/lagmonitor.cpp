@@ -17,16 +17,18 @@ struct Slot
 {
     qint64 epoch = -1; // slot number (time / slot length); -1: never used
     LatencyHistogram lag;
-    qint64 attempts = 0;
-    qint64 failures = 0;
+    qint64 attempts = 0; // calls
+    qint64 failures = 0; // calls that failed
     qint64 throttled = 0;
     qint64 unanswered = 0;
+    qint64 updates = 0; // listing updates the calls carried
+    qint64 failedUpdates = 0; // of which the channel did not take
 
     void reset(qint64 newEpoch)
     {
         epoch = newEpoch;
         lag.clear();
-        attempts = failures = throttled = unanswered = 0;
+        attempts = failures = throttled = unanswered = updates = failedUpdates = 0;
     }
     void add(const Slot &other)
     {
@@ -35,6 +37,8 @@ struct Slot
         failures += other.failures;
         throttled += other.throttled;
         unanswered += other.unanswered;
+        updates += other.updates;
+        failedUpdates += other.failedUpdates;
     }
 };
 
@@ -182,8 +186,16 @@ void LagMonitor::recordLag(const QString &channel, qint64 lagMicros, qint64 ackA
 
 void LagMonitor::recordOutcome(const QString &channel, AttemptOutcome outcome, qint64 atMs)
 {
+    recordCall(channel, outcome, 1, outcome == AttemptOutcome::Acknowledged ? 0 : 1, atMs);
+}
+
+void LagMonitor::recordCall(const QString &channel, AttemptOutcome outcome, int updates,
+                            int failedUpdates, qint64 atMs)
+{
     const qint64 now = m_clock.nowMs();
     atMs = at(atMs);
+    updates = std::max(updates, 0);
+    failedUpdates = std::clamp(failedUpdates, 0, updates);
     ChannelState &s = state(channel);
     const bool failed = outcome != AttemptOutcome::Acknowledged;
     const bool throttled = outcome == AttemptOutcome::Throttled;
@@ -194,6 +206,8 @@ void LagMonitor::recordOutcome(const QString &channel, AttemptOutcome outcome, q
             slot->failures += failed;
             slot->throttled += throttled;
             slot->unanswered += unanswered;
+            slot->updates += updates;
+            slot->failedUpdates += failedUpdates;
         }
     }
     s.lastAttemptAtMs = std::max(s.lastAttemptAtMs, atMs);
@@ -203,6 +217,8 @@ void LagMonitor::recordOutcome(const QString &channel, AttemptOutcome outcome, q
     s.totals.failures += failed;
     s.totals.throttled += throttled;
     s.totals.unanswered += unanswered;
+    s.totals.updates += updates;
+    s.totals.failedUpdates += failedUpdates;
 }
 
 void LagMonitor::setDeadLetterDepth(const QString &channel, qint64 depth)
@@ -332,7 +348,9 @@ ChannelLagStats LagMonitor::snapshot(const QString &channel, qint64 windowMs) co
     stats.failures = w.failures;
     stats.throttled = w.throttled;
     stats.unanswered = w.unanswered;
-    stats.successRate = w.attempts ? double(w.attempts - w.failures) / double(w.attempts) : 1.0;
+    stats.updates = w.updates;
+    stats.failedUpdates = w.failedUpdates;
+    stats.successRate = w.updates ? double(w.updates - w.failedUpdates) / double(w.updates) : 1.0;
     stats.deadLetters = s->deadLetters;
     stats.pending = s->pending;
     stats.lastAckAtMs = s->lastAckAtMs;

@@ -65,6 +65,8 @@ public:
         qint64 failures = 0;
         qint64 throttled = 0;
         qint64 unanswered = 0;
+        qint64 updates = 0; // listing updates carried by the calls
+        qint64 failedUpdates = 0; // of which the channel did not take
         qint64 lagCount = 0;
         qint64 lagSumMicros = 0;
         // Lags counted per bin of histogramBoundsMs() (at most the bound, above the one
@@ -83,8 +85,13 @@ public:
 
     // One acknowledged listing update: lag from the mutation's commit to the channel's answer.
     void recordLag(const QString &channel, qint64 lagMicros, qint64 ackAtMs = kNow);
-    // One attempt (a request, batched or not) and how it ended.
+    // One attempt (a request, batched or not) and how it ended, carrying one listing update.
     void recordOutcome(const QString &channel, AttemptOutcome outcome, qint64 atMs = kNow);
+    // One call carrying `updates` listing updates, `failedUpdates` of which the channel did not
+    // take (one eBay 207 or WooCommerce batch answer refusing 3 items of 25 is 3 failed updates,
+    // in a call that succeeded). The success rate counts updates; health counts calls.
+    void recordCall(const QString &channel, AttemptOutcome outcome, int updates, int failedUpdates,
+                    qint64 atMs = kNow);
     void setDeadLetterDepth(const QString &channel, qint64 depth);
     // sinceMs: when the oldest of those listings started waiting, for a caller that knows (a
     // monitor rebuilt from the database); by default, the moment pending work first appears.

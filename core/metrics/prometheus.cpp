@@ -144,8 +144,21 @@ QByteArray prometheusText(const LagMonitor &monitor, const OrderCounters &orders
     for (qsizetype i = 0; i < channels.size(); ++i)
         w.sample("channeldesk_propagation_throttled_total"_ba, {ch(i)}, totals.at(i).throttled);
 
+    w.family("channeldesk_listing_updates_total", "counter",
+             "Listing updates sent to a channel (a batch call carries many), since start.");
+    for (qsizetype i = 0; i < channels.size(); ++i)
+        w.sample("channeldesk_listing_updates_total"_ba, {ch(i)}, totals.at(i).updates);
+
+    w.family("channeldesk_listing_updates_failed_total", "counter",
+             "Listing updates the channel did not take (refused items of a batch included), "
+             "since start.");
+    for (qsizetype i = 0; i < channels.size(); ++i) {
+        w.sample("channeldesk_listing_updates_failed_total"_ba, {ch(i)},
+                 totals.at(i).failedUpdates);
+    }
+
     w.family("channeldesk_propagation_success_ratio", "gauge",
-             "Share of attempts that succeeded over the last 5 minutes (1 with no attempts).");
+             "Share of listing updates the channel took over the last 5 minutes (1 with none).");
     for (qsizetype i = 0; i < channels.size(); ++i)
         w.sample("channeldesk_propagation_success_ratio"_ba, {ch(i)}, recent.at(i).successRate);
 

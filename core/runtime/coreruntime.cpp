@@ -124,9 +124,9 @@ bool CoreRuntime::start(QString *error)
         connect(p, &Propagator::pushed, this,
                 [this](const QList<PushRecord> &records) { m_pushBuffer.append(records); });
         connect(p, &Propagator::callFinished, this,
-                [this](const QString &ch, AttemptOutcome outcome, int listings) {
-                    m_monitor->recordOutcome(ch, outcome);
-                    m_callBuffer.append({ch, m_clock.nowMs(), outcome, listings});
+                [this](const QString &ch, AttemptOutcome outcome, int listings, int failed) {
+                    m_monitor->recordCall(ch, outcome, listings, failed);
+                    m_callBuffer.append({ch, m_clock.nowMs(), outcome, listings, failed});
                     if (m_stopping)
                         checkStopped();
                 });

@@ -46,7 +46,7 @@ MetricsLog::MetricsLog(Database &db)
     if (!m_insertLag.prepare(u"INSERT INTO lag_samples (channel, at, lag_ms) VALUES (?, ?, ?)"_s))
         failed(m_insertLag);
     else if (!m_insertCall.prepare(u"INSERT INTO propagation_calls (channel, at, outcome, "
-                                   "listings) VALUES (?, ?, ?, ?)"_s))
+                                   "listings, failed_listings) VALUES (?, ?, ?, ?, ?)"_s))
         failed(m_insertCall);
     else
         m_prepared = true;
@@ -75,6 +75,10 @@ bool MetricsLog::insertCall(const PropagationCall &call)
     m_insertCall.bindValue(1, call.atMs);
     m_insertCall.bindValue(2, attemptOutcomeName(call.outcome));
     m_insertCall.bindValue(3, call.listings);
+    const int failedListings = call.failedListings >= 0 ? call.failedListings
+        : call.outcome == AttemptOutcome::Acknowledged  ? 0
+                                                        : call.listings;
+    m_insertCall.bindValue(4, failedListings);
     return m_insertCall.exec() || failed(m_insertCall);
 }
 
@@ -84,9 +88,9 @@ bool MetricsLog::recordLag(const QString &channel, qint64 atMs, qint64 lagMs)
 }
 
 bool MetricsLog::recordCall(const QString &channel, qint64 atMs, AttemptOutcome outcome,
-                            int listings)
+                            int listings, int failedListings)
 {
-    return m_prepared && insertCall({channel, atMs, outcome, listings});
+    return m_prepared && insertCall({channel, atMs, outcome, listings, failedListings});
 }
 
 bool MetricsLog::record(const QList<LagSample> &lags, const QList<PropagationCall> &calls)
@@ -161,16 +165,17 @@ bool MetricsLog::loadInto(LagMonitor &monitor, qint64 sinceMs)
                           q.value(1).toLongLong());
     }
 
-    q.prepare(u"SELECT channel, at, outcome FROM propagation_calls WHERE at >= ?"_s);
+    q.prepare(u"SELECT channel, at, outcome, listings, failed_listings FROM propagation_calls "
+              "WHERE at >= ?"_s);
     q.addBindValue(sinceMs);
     if (!q.exec())
         return failed(q);
     while (q.next()) {
         const QString outcome = q.value(2).toString();
         // An unknown word (a newer writer) counts as a failure rather than vanishing.
-        monitor.recordOutcome(q.value(0).toString(),
-                              attemptOutcomeFromName(outcome).value_or(AttemptOutcome::Failed),
-                              q.value(1).toLongLong());
+        monitor.recordCall(q.value(0).toString(),
+                           attemptOutcomeFromName(outcome).value_or(AttemptOutcome::Failed),
+                           q.value(3).toInt(), q.value(4).toInt(), q.value(1).toLongLong());
     }
 
     if (!q.exec(u"SELECT channel, "

@@ -27,6 +27,9 @@ struct PropagationCall
     qint64 atMs = 0;
     AttemptOutcome outcome = AttemptOutcome::Acknowledged;
     int listings = 1; // listings the call carried
+    // Of which the channel did not take; < 0: all of them when the call failed, none when it
+    // was acknowledged.
+    int failedListings = -1;
 };
 
 // "acknowledged", "failed", "throttled", "unanswered": the words stored in propagation_calls.
@@ -51,7 +54,8 @@ public:
 
     // One row each. Inside the caller's transaction when one is open, else a statement each.
     bool recordLag(const QString &channel, qint64 atMs, qint64 lagMs);
-    bool recordCall(const QString &channel, qint64 atMs, AttemptOutcome outcome, int listings);
+    bool recordCall(const QString &channel, qint64 atMs, AttemptOutcome outcome, int listings,
+                    int failedListings = -1);
     // A propagator report at once: every row in one transaction (or the caller's), all or none.
     bool record(const QList<LagSample> &lags, const QList<PropagationCall> &calls);
     bool recordLags(const QList<LagSample> &lags) { return record(lags, {}); }

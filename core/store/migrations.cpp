@@ -268,6 +268,16 @@ QList<Migration> buildMigrations()
     error TEXT NOT NULL DEFAULT ''))"_s,
              u"CREATE INDEX push_log_by_sku ON push_log (sku, version)"_s,
          }});
+    // The success rate counts listing updates, not calls (issue 10): how many of a call's
+    // listings the channel did not take. Calls recorded before count all or none.
+    list.append({7,
+                 "propagation_calls.failed_listings: the success rate counts listing updates",
+                 {
+                     u"ALTER TABLE propagation_calls ADD COLUMN failed_listings BIGINT NOT NULL "
+                     "DEFAULT 0"_s,
+                     u"UPDATE propagation_calls SET failed_listings = listings "
+                     "WHERE outcome <> 'acknowledged'"_s,
+                 }});
     // Steps may be written in any order in this file; they run by version.
     std::sort(list.begin(), list.end(),
               [](const Migration &a, const Migration &b) { return a.version < b.version; });

@@ -204,6 +204,7 @@ void Propagator::onReport(const QList<DueListing> &sent, const QList<ListingUpda
     bool anyOk = false;
     bool healthy = false; // the channel did its part (a stale compare value is ours to fix)
     bool answered = false;
+    int failedUpdates = 0; // listings the channel did not take (ours to fix excepted)
     QList<ListingStore::Ack> acks;
     QList<qsizetype> acked; // indexes into sent
     // What each listing's part of this call was, for the orders' timelines (push_log).
@@ -221,6 +222,7 @@ void Propagator::onReport(const QList<DueListing> &sent, const QList<ListingUpda
         }
         answered = answered || outcome.ok() || outcome.httpStatus > 0;
         healthy = healthy || outcome.ok() || isNotTheListingsFault(outcome);
+        failedUpdates += !outcome.ok() && !isNotTheListingsFault(outcome);
         PushRecord push;
         if (recordPushes) {
             push.channel = channel;
@@ -268,7 +270,7 @@ void Propagator::onReport(const QList<DueListing> &sent, const QList<ListingUpda
         : report.throttled                 ? AttemptOutcome::Throttled
         : answered                         ? AttemptOutcome::Failed
                                            : AttemptOutcome::Unanswered;
-    Q_EMIT callFinished(channel, outcome, int(sent.size()));
+    Q_EMIT callFinished(channel, outcome, int(sent.size()), failedUpdates);
     wake();
 }
 

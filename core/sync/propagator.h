@@ -71,8 +71,10 @@ Q_SIGNALS:
     void deadLettered(const QString &channel, const QString &sku, const QString &message);
     // One call to the channel ended: Acknowledged when some listing was acknowledged or only
     // found our compare value stale (the channel did its part), else Throttled, Failed (another
-    // error answer) or Unanswered (timeouts and resets).
-    void callFinished(const QString &channel, ChannelDesk::AttemptOutcome outcome, int listings);
+    // error answer) or Unanswered (timeouts and resets). `failedListings` of the `listings` it
+    // carried were not taken (a refused item of a batch that otherwise went through counts).
+    void callFinished(const QString &channel, ChannelDesk::AttemptOutcome outcome, int listings,
+                      int failedListings);
     // Nothing in flight and nothing it may send now (work may wait for a retry time or a
     // token).
     void idle(const QString &channel);

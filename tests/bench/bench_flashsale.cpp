@@ -69,7 +69,7 @@ int main(int argc, char *argv[])
     const QList<Propagator *> propagators = runtime.propagators();
     for (Propagator *p : propagators) {
         QObject::connect(p, &Propagator::callFinished, &app,
-                         [&](const QString &channel, AttemptOutcome outcome, int) {
+                         [&](const QString &channel, AttemptOutcome outcome, int, int) {
                              if (!measuring)
                                  return;
                              Throttling &t = throttling[channel];

@@ -392,11 +392,16 @@ void TestTranslations::englishPluralForms_data()
         << "ChannelDesk::DeadLetterPanel"_ba << deadLetters << 3 << u"3 dead letters"_s;
     QTest::newRow("0 dead letters")
         << "ChannelDesk::DeadLetterPanel"_ba << deadLetters << 0 << u"0 dead letters"_s;
-    const QByteArray attempts = "%n attempt(s) in 5 min: %1 failed, %2 throttled, %3 unanswered";
-    QTest::newRow("1 attempt") << "ChannelDesk::ChannelModel"_ba << attempts << 1
-                               << u"1 attempt in 5 min: %1 failed, %2 throttled, %3 unanswered"_s;
-    QTest::newRow("3 attempts") << "ChannelDesk::ChannelModel"_ba << attempts << 3
-                                << u"3 attempts in 5 min: %1 failed, %2 throttled, %3 unanswered"_s;
+    const QByteArray updates = "%n listing update(s) in 5 min, %1 not taken (calls: %2, failed "
+                               "%3, throttled %4, unanswered %5)";
+    QTest::newRow("1 update")
+        << "ChannelDesk::ChannelModel"_ba << updates << 1
+        << u"1 listing update in 5 min, %1 not taken (calls: %2, failed %3, throttled %4, "
+           "unanswered %5)"_s;
+    QTest::newRow("3 updates")
+        << "ChannelDesk::ChannelModel"_ba << updates << 3
+        << u"3 listing updates in 5 min, %1 not taken (calls: %2, failed %3, throttled %4, "
+           "unanswered %5)"_s;
 }
 
 // The compiled channeldesk_en.qm, found the way main.cpp finds it for an en_US system, turns the

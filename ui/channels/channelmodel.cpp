@@ -103,7 +103,7 @@ QVariant ChannelModel::data(const QModelIndex &index, int role) const
         case Propagation:
             return r.suspended ? tr("paused") : tr("running");
         case Success:
-            return s.attempts == 0 ? u"\u2014"_s : u"%L1 %"_s.arg(s.successRate * 100.0, 0, 'f', 1);
+            return s.updates == 0 ? u"\u2014"_s : u"%L1 %"_s.arg(s.successRate * 100.0, 0, 'f', 1);
         case P50:
             return msText(s.p50Ms, s.count);
         case P95:
@@ -126,14 +126,17 @@ QVariant ChannelModel::data(const QModelIndex &index, int role) const
             return QBrush(QColor(0xff, 0xe0, 0x99));
         if (index.column() == DeadLetters && s.deadLetters > 0)
             return QBrush(QColor(0xf8, 0xb4, 0xb4));
-        if (index.column() == Success && s.attempts > 0 && s.successRate < 0.99)
+        if (index.column() == Success && s.updates > 0 && s.successRate < 0.99)
             return QBrush(QColor(0xff, 0xe0, 0x99));
     } else if (role == Qt::ToolTipRole) {
         if (index.column() == LastError)
             return r.lastError;
         if (index.column() == Success)
-            return tr("%n attempt(s) in 5 min: %1 failed, %2 throttled, %3 unanswered", nullptr,
-                      int(s.attempts))
+            return tr("%n listing update(s) in 5 min, %1 not taken (calls: %2, failed %3, "
+                      "throttled %4, unanswered %5)",
+                      nullptr, int(s.updates))
+                .arg(s.failedUpdates)
+                .arg(s.attempts)
                 .arg(s.failures)
                 .arg(s.throttled)
                 .arg(s.unanswered);

@@ -13,6 +13,8 @@ private Q_SLOTS:
     void samplesAgeOutOfEachWindow();
     void percentilesOverManySlots();
     void outcomesAndGauges();
+    void successRateCountsListingUpdates_data();
+    void successRateCountsListingUpdates();
     void statusTransitions();
     void stallCountsFromWhenWorkArrived();
     void oneTimeoutIsNotUnreachable();
@@ -147,6 +149,54 @@ void TestLagMonitor::outcomesAndGauges()
     QCOMPARE(quiet.successRate, 1.0); // no attempts, nothing failed
     QCOMPARE(quiet.deadLetters, 4); // gauges do not age
     QCOMPARE(monitor.snapshot(shop, LagMonitor::kOneHourMs).successRate, 0.95);
+}
+
+void TestLagMonitor::successRateCountsListingUpdates_data()
+{
+    QTest::addColumn<QList<QList<int>>>("calls"); // {outcome, updates, failed updates}
+    QTest::addColumn<qint64>("updates");
+    QTest::addColumn<qint64>("failedUpdates");
+    QTest::addColumn<qint64>("failedCalls");
+    QTest::addColumn<double>("successRate");
+
+    const int ok = int(AttemptOutcome::Acknowledged);
+    const int failed = int(AttemptOutcome::Failed);
+    const int throttled = int(AttemptOutcome::Throttled);
+    QTest::newRow("one batch, 3 of 25 refused")
+        << QList<QList<int>> {{ok, 25, 3}} << qint64(25) << qint64(3) << qint64(0) << 0.88;
+    QTest::newRow("a refused call counts each of its updates")
+        << QList<QList<int>> {{ok, 10, 0}, {failed, 10, 10}} << qint64(20) << qint64(10)
+        << qint64(1) << 0.5;
+    QTest::newRow("throttled batch")
+        << QList<QList<int>> {{ok, 1, 0}, {ok, 1, 0}, {ok, 1, 0}, {throttled, 5, 5}} << qint64(8)
+        << qint64(5) << qint64(1) << 3.0 / 8.0;
+    QTest::newRow("failed more than carried is clamped")
+        << QList<QList<int>> {{failed, 2, 7}} << qint64(2) << qint64(2) << qint64(1) << 0.0;
+    QTest::newRow("nothing sent") << QList<QList<int>> {} << qint64(0) << qint64(0) << qint64(0)
+                                  << 1.0;
+}
+
+void TestLagMonitor::successRateCountsListingUpdates()
+{
+    QFETCH(QList<QList<int>>, calls);
+    QFETCH(qint64, updates);
+    QFETCH(qint64, failedUpdates);
+    QFETCH(qint64, failedCalls);
+    QFETCH(double, successRate);
+
+    ManualClock clock;
+    LagMonitor monitor(clock);
+    for (const QList<int> &c : std::as_const(calls))
+        monitor.recordCall(shop, AttemptOutcome(c.at(0)), c.at(1), c.at(2));
+    const ChannelLagStats s = monitor.snapshot(shop);
+    QCOMPARE(s.updates, updates);
+    QCOMPARE(s.failedUpdates, failedUpdates);
+    QCOMPARE(s.attempts, qint64(calls.size()));
+    QCOMPARE(s.failures, failedCalls);
+    QCOMPARE(s.successRate, successRate);
+    const LagMonitor::Totals t = monitor.totals(shop);
+    QCOMPARE(t.updates, updates);
+    QCOMPARE(t.failedUpdates, failedUpdates);
 }
 
 void TestLagMonitor::statusTransitions()

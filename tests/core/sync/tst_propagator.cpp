@@ -44,7 +44,7 @@ public:
             script.pop_front();
         }
         for (const ListingUpdate &u : updates) {
-            PushOutcome o = scripted.value_or(PushOutcome {});
+            PushOutcome o = refused.value(u.sku, scripted.value_or(PushOutcome {}));
             o.sku = u.sku;
             o.version = u.version;
             if (o.ok())
@@ -67,6 +67,7 @@ public:
 
     QList<QList<ListingUpdate>> calls;
     std::deque<PushOutcome> script;
+    QHash<QString, PushOutcome> refused; // by SKU: that item's answer, whatever the script says
     std::optional<qint64> retryAfter;
     QHash<QString, qint64> held;
 
@@ -139,6 +140,7 @@ private Q_SLOTS:
     void exhaustedRetriesGoToTheDeadLetterQueue();
     void staleCompareValueIsRefreshedWithoutUsingAnAttempt();
     void batchRejectionDoesNotUseAnAttempt();
+    void refusedItemsOfABatchCountAsFailedUpdates();
     void pauseAtZeroAndResume();
     void originChannelIsSentTheTruthComparedToItsOwnSale();
     void tokenBucketLimitsCalls();
@@ -362,8 +364,10 @@ void TestPropagator::staleCompareValueIsRefreshedWithoutUsingAnAttempt()
     QCOMPARE(channel.calls.size(), 6);
     // The channel answered every call properly: its success rate must not suffer for our race.
     QCOMPARE(calls.count(), 6);
-    for (const QList<QVariant> &call : std::as_const(calls))
+    for (const QList<QVariant> &call : std::as_const(calls)) {
         QCOMPARE(call.at(1).value<AttemptOutcome>(), AttemptOutcome::Acknowledged);
+        QCOMPARE(call.at(3).toInt(), 0); // no failed update either
+    }
     QCOMPARE(channel.held.value(u"r-A"_s), 100);
     const ListingState a = listings(u"shop"_s).constFirst();
     QCOMPARE(a.state, ListingState::State::InSync);
@@ -396,6 +400,24 @@ void TestPropagator::batchRejectionDoesNotUseAnAttempt()
         QCOMPARE(call.at(1).value<AttemptOutcome>(), AttemptOutcome::Acknowledged);
     QCOMPARE(channel.held.value(u"r-A"_s), 100);
     QCOMPARE(listings(u"shop"_s).constFirst().state, ListingState::State::InSync);
+}
+
+void TestPropagator::refusedItemsOfABatchCountAsFailedUpdates()
+{
+    // One call carrying two listings, one of which the channel refuses (an eBay 207 or a
+    // WooCommerce batch answer): the call went through, and one update of two failed.
+    map(u"shop"_s, {u"A"_s, u"B"_s});
+    ScriptedChannel channel(u"shop"_s);
+    channel.refused[u"B"_s] = permanent();
+    Propagator p(m_t->db(), &channel, m_clock);
+    QSignalSpy calls(&p, &Propagator::callFinished);
+    p.start();
+    runUntilIdle(p);
+    QCOMPARE(channel.calls.size(), 1);
+    QCOMPARE(calls.count(), 1);
+    QCOMPARE(calls.at(0).at(1).value<AttemptOutcome>(), AttemptOutcome::Acknowledged);
+    QCOMPARE(calls.at(0).at(2).toInt(), 2);
+    QCOMPARE(calls.at(0).at(3).toInt(), 1);
 }
 
 void TestPropagator::pauseAtZeroAndResume()
