@@ -6,7 +6,7 @@
 #include "domain/mutation.h"
 #include "domain/orderevent.h"
 #include "metrics/alert.h"
-#include "store/listingstore.h"
+#include "store/deadletterqueue.h"
 #include "store/ordertimeline.h"
 
 #include <QList>
@@ -31,7 +31,7 @@ Q_SIGNALS:
     void stockChanged(const QList<ChannelDesk::StockRow> &rows);
     void channelsChanged(const QList<ChannelDesk::ChannelRow> &channels);
     void statusChanged(const ChannelDesk::ConsoleStatus &status);
-    void deadLettersChanged(const QList<ChannelDesk::ListingStore::DeadLetter> &letters);
+    void deadLettersChanged(const QList<ChannelDesk::DeadLetter> &letters);
     void lagSeriesReady(const ChannelDesk::LagSeriesSet &series);
     void auditReady(const QList<ChannelDesk::Mutation> &mutations, const QString &error);
     void alertsChanged(const QList<ChannelDesk::Alert> &active);

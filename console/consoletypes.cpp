@@ -19,8 +19,8 @@ void registerConsoleTypes()
     qRegisterMetaType<LagSeriesSet>();
     qRegisterMetaType<DeadLetterKey>();
     qRegisterMetaType<QList<DeadLetterKey>>();
-    qRegisterMetaType<ListingStore::DeadLetter>();
-    qRegisterMetaType<QList<ListingStore::DeadLetter>>();
+    qRegisterMetaType<DeadLetter>();
+    qRegisterMetaType<QList<DeadLetter>>();
     qRegisterMetaType<Alert>();
     qRegisterMetaType<QList<Alert>>();
     qRegisterMetaType<Mutation>();

@@ -4,8 +4,9 @@
 #include "domain/ledger.h"
 #include "metrics/alert.h"
 #include "metrics/channellagstats.h"
-#include "store/listingstore.h"
+#include "store/deadletterqueue.h"
 #include "store/orderledger.h"
+#include "store/propagationstore.h"
 
 #include <QList>
 #include <QMetaType>
@@ -139,4 +140,4 @@ Q_DECLARE_METATYPE(ChannelDesk::LagSeriesSet)
 Q_DECLARE_METATYPE(ChannelDesk::DeadLetterKey)
 Q_DECLARE_METATYPE(ChannelDesk::OrdersSnapshot)
 Q_DECLARE_METATYPE(ChannelDesk::OrderActionResult)
-Q_DECLARE_METATYPE(ChannelDesk::ListingStore::DeadLetter)
+Q_DECLARE_METATYPE(ChannelDesk::DeadLetter)

@@ -4,9 +4,10 @@
 #include "metrics/lagmonitor.h"
 #include "runtime/coreruntime.h"
 #include "store/database.h"
-#include "store/listingstore.h"
+#include "store/deadletterqueue.h"
 #include "store/orderledger.h"
 #include "store/ordertimeline.h"
+#include "store/propagationstore.h"
 #include "sync/propagator.h"
 #include "sync/syncengine.h"
 
@@ -63,7 +64,8 @@ ConsoleWorker::~ConsoleWorker()
     m_quotes.stop({});
     // The demo feeds the runtime: stop it first, then the core, then drop the database files.
     m_demo.reset();
-    m_listings.reset();
+    m_propagation.reset();
+    m_deadLetters.reset();
     m_inventory.reset();
     m_runtime.reset();
 }
@@ -161,7 +163,8 @@ bool ConsoleWorker::startRuntime(const SettingsController::StartConfig &fileConf
     if (!m_runtime->start(error))
         return false;
     m_inventory = std::make_unique<InventoryStore>(*m_runtime->database());
-    m_listings = std::make_unique<ListingStore>(*m_runtime->database());
+    m_propagation = std::make_unique<PropagationStore>(*m_runtime->database());
+    m_deadLetters = std::make_unique<DeadLetterQueue>(*m_runtime->database());
     if (m_demo && !m_demo->start(m_runtime->port(), m_runtime->engine(), error))
         return false;
     Q_EMIT logMessage(tr("Core started on %1").arg(location));
@@ -231,22 +234,29 @@ void ConsoleWorker::requestOrders(OrdersRefresh refresh)
     m_ordersDirty = false;
     OrdersSnapshot snapshot;
     const OrderLedger ledger(*m_runtime->database());
-    if (!ledger.recentOrders(kOrdersShown, &snapshot.recent, &snapshot.error) ||
-        !ledger.oversold(&snapshot.oversold, &snapshot.error) ||
-        !ledger.unmatched(&snapshot.unmatched, &snapshot.error))
+    const auto recent = ledger.recentOrders(kOrdersShown);
+    const auto oversold = ledger.oversold();
+    const auto unmatched = ledger.unmatched();
+    snapshot.recent = recent.valueOr({});
+    snapshot.oversold = oversold.valueOr({});
+    snapshot.unmatched = unmatched.valueOr({});
+    for (const QString &error : {recent.error(), oversold.error(), unmatched.error()}) {
+        if (!error.isEmpty() && snapshot.error.isEmpty())
+            snapshot.error = error;
+    }
+    if (!snapshot.error.isEmpty())
         m_ordersDirty = true; // try again next time
     Q_EMIT ordersChanged(snapshot);
 }
 
 void ConsoleWorker::requestOrderTimeline(const QString &channel, const QString &orderId)
 {
-    OrderTimeline timeline;
-    QString error;
-    if (!m_runtime)
-        error = tr("the core is not running");
-    else
-        loadOrderTimeline(*m_runtime->database(), channel, orderId, &timeline, &error);
-    Q_EMIT orderTimelineReady(channel, orderId, timeline, error);
+    if (!m_runtime) {
+        Q_EMIT orderTimelineReady(channel, orderId, {}, tr("the core is not running"));
+        return;
+    }
+    const auto timeline = loadOrderTimeline(*m_runtime->database(), channel, orderId);
+    Q_EMIT orderTimelineReady(channel, orderId, timeline.valueOr({}), timeline.error());
 }
 
 void ConsoleWorker::resolveOversold(const QString &channel, const QString &orderId,
@@ -282,12 +292,17 @@ void ConsoleWorker::loadStock()
     const auto levels = m_inventory->allStock();
     if (!levels)
         Q_EMIT logMessage(tr("Cannot read the stock: %1").arg(levels.error()));
-    m_stock.load(levels.valueOr({}), m_listings->listings());
+    const auto listings = m_propagation->listings();
+    if (!listings)
+        Q_EMIT logMessage(tr("Cannot read the stock: %1").arg(listings.error()));
+    m_stock.load(levels.valueOr({}), listings.valueOr({}));
 }
 
 void ConsoleWorker::reloadListings(const QString &sku)
 {
-    m_stock.applyListings(m_listings->listings(QString(), sku));
+    // A failed read leaves the rows as they were (the store logged why).
+    if (const auto listings = m_propagation->listings(QString(), sku))
+        m_stock.applyListings(*listings);
 }
 
 void ConsoleWorker::onMutations(const QList<Mutation> &mutations)
@@ -333,11 +348,12 @@ void ConsoleWorker::retryDeadLetters(const QList<DeadLetterKey> &keys)
     QString error;
     QSet<QString> channels;
     for (const DeadLetterKey &k : keys) {
-        const int n = m_listings->retryDeadLetters({k.channel, k.sku}, m_options.actor,
-                                                   m_clock.nowMs(), &error);
-        if (n < 0)
+        const auto n = m_deadLetters->retry({k.channel, k.sku}, m_options.actor, m_clock.nowMs());
+        if (!n) {
+            error = n.error();
             break;
-        count += n;
+        }
+        count += *n;
         channels.insert(k.channel);
         reloadListings(k.sku);
     }
@@ -359,11 +375,13 @@ void ConsoleWorker::discardDeadLetters(const QList<DeadLetterKey> &keys, const Q
     int count = 0;
     QString error;
     for (const DeadLetterKey &k : keys) {
-        const int n = m_listings->discardDeadLetters({k.channel, k.sku}, m_options.actor, reason,
-                                                     m_clock.nowMs(), &error);
-        if (n < 0)
+        const auto n =
+            m_deadLetters->discard({k.channel, k.sku}, m_options.actor, reason, m_clock.nowMs());
+        if (!n) {
+            error = n.error();
             break;
-        count += n;
+        }
+        count += *n;
         reloadListings(k.sku);
     }
     m_deadLettersDirty = true;
@@ -417,13 +435,11 @@ void ConsoleWorker::flush()
         Q_EMIT stockChanged(rows);
     if (m_deadLettersDirty) {
         m_deadLettersDirty = false;
-        QList<ListingStore::DeadLetter> letters;
-        QString error;
-        if (m_listings->deadLetters({}, &letters, &error)) {
+        if (const auto letters = m_deadLetters->deadLetters()) {
             m_deadLetterKeys.clear();
-            for (const ListingStore::DeadLetter &d : std::as_const(letters))
+            for (const DeadLetter &d : *letters)
                 m_deadLetterKeys.insert(keyOf(d.channel, d.sku));
-            Q_EMIT deadLettersChanged(letters);
+            Q_EMIT deadLettersChanged(*letters);
         }
     }
     if (m_alertsDirty) {
@@ -512,7 +528,8 @@ void ConsoleWorker::finishRestart()
 {
     // Quotes in flight are abandoned (the panel can ask again); the shopper reads the database.
     m_quotes.stop(tr("The core restarted with new settings; ask for quotes again."));
-    m_listings.reset();
+    m_propagation.reset();
+    m_deadLetters.reset();
     m_inventory.reset();
     m_runtime.reset();
     m_channelIds.clear();

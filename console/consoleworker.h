@@ -29,7 +29,8 @@ class QTemporaryDir;
 namespace ChannelDesk {
 
 class CoreRuntime;
-class ListingStore;
+class DeadLetterQueue;
+class PropagationStore;
 class SecretStore;
 
 // The console side of the core thread: creates the CoreRuntime (and in demo mode the simulated
@@ -117,7 +118,8 @@ private:
     std::unique_ptr<DemoDriver> m_demo;
     std::unique_ptr<CoreRuntime> m_runtime;
     std::unique_ptr<InventoryStore> m_inventory;
-    std::unique_ptr<ListingStore> m_listings;
+    std::unique_ptr<PropagationStore> m_propagation;
+    std::unique_ptr<DeadLetterQueue> m_deadLetters;
     SettingsController m_settings; // a child: moves to the worker thread with this object
     StockProjection m_stock;
     QuoteService m_quotes; // a child

@@ -3,7 +3,7 @@
 #include "console/consoletypes.h"
 #include "domain/mutation.h"
 #include "domain/stocklevel.h"
-#include "store/listingstore.h"
+#include "store/propagationstore.h"
 #include "util/clock.h"
 
 #include <QHash>

@@ -8,7 +8,8 @@
 #include "sim/simtcpserver.h"
 #include "store/database.h"
 #include "store/inventorystore.h"
-#include "store/listingstore.h"
+#include "store/mappingstore.h"
+#include "store/propagationstore.h"
 #include "sync/syncengine.h"
 
 #include <QDateTime>
@@ -260,9 +261,10 @@ bool DemoDriver::seed(Database &db, QString *error)
         for (int i = 0; i < c.listed; ++i)
             mappings.append({c.id, m_skus.at(i), remoteId(c, i)});
     }
-    ListingStore listings(db);
-    if (!listings.importMappings(mappings, m_clock.nowMs(), error))
+    if (const Status mapped = MappingStore(db).importMappings(mappings, m_clock.nowMs()); !mapped) {
+        *error = mapped.error();
         return false;
+    }
     // The simulated shops start out holding the seeded quantities (start() gives them the same
     // numbers), as real ones do after a stock count: their listings begin in sync, so the lag
     // charts show the running state rather than a first push of the whole catalogue. The broken
@@ -277,16 +279,23 @@ bool DemoDriver::seed(Database &db, QString *error)
     for (const StockLevel &level : std::as_const(levels))
         versions.insert(level.sku, level.version);
     for (const DemoChannel &c : std::as_const(m_channels)) {
-        QList<ListingStore::Ack> acks;
+        QList<PropagationStore::Ack> acks;
         for (int i = 0; i < c.listed; ++i) {
             if (sellable(c, i))
                 acks.append({m_skus.at(i), versions.value(m_skus.at(i)), seedQuantity(i), false});
         }
-        if (!listings.acknowledge(c.id, acks, m_clock.nowMs(), error))
+        if (const Status acked = PropagationStore(db).acknowledge(c.id, acks, m_clock.nowMs());
+            !acked) {
+            *error = acked.error();
             return false;
+        }
     }
     const QDate today = QDateTime::fromMSecsSinceEpoch(m_clock.nowMs(), Qt::UTC).date();
-    return ReliabilityStore(db, m_clock).recordOutcomes(demoDeliveryHistory(today), error);
+    const Status recorded =
+        ReliabilityStore(db, m_clock).recordOutcomes(demoDeliveryHistory(today));
+    if (!recorded)
+        *error = recorded.error();
+    return recorded.ok();
 }
 
 bool DemoDriver::start(quint16 corePort, SyncEngine *engine, QString *error)

@@ -36,9 +36,8 @@ int runDeliveryImport(const QStringList &args)
     if (!db)
         return Cli::kUnusableDatabase;
     ReliabilityStore store(*db, SystemClock::instance());
-    QString error;
-    if (!store.recordOutcomes(outcomes, &error)) {
-        Cli::printError(u"nothing was imported: %1"_s.arg(error));
+    if (const Status recorded = store.recordOutcomes(outcomes); !recorded) {
+        Cli::printError(u"nothing was imported: %1"_s.arg(recorded.error()));
         return Cli::kUnusableDatabase;
     }
     qsizetype onTime = 0;

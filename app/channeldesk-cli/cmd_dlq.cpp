@@ -2,8 +2,9 @@
 #include "cli.h"
 #include "io/csvreader.h"
 #include "store/database.h"
+#include "store/deadletterqueue.h"
 #include "store/inventorystore.h"
-#include "store/listingstore.h"
+#include "store/mappingstore.h"
 #include "sync/syncengine.h"
 #include "util/timeformat.h"
 
@@ -24,7 +25,7 @@ void addSelectorOptions(QCommandLineParser &parser)
 }
 
 // dlq-retry and dlq-discard act on nothing by accident: a selector is required.
-bool readSelector(const QCommandLineParser &parser, ListingStore::Selector *selector)
+bool readSelector(const QCommandLineParser &parser, DeadLetterQueue::Selector *selector)
 {
     const bool any = parser.isSet(u"channel"_s) || parser.isSet(u"sku"_s);
     if (any == parser.isSet(u"all"_s)) {
@@ -60,12 +61,12 @@ int runDlq(const QStringList &args)
     auto db = Cli::openDatabase(parser);
     if (!db)
         return Cli::kUnusableDatabase;
-    QList<ListingStore::DeadLetter> letters;
-    QString error;
-    if (!ListingStore(*db).deadLetters({parser.value(u"channel"_s), {}}, &letters, &error)) {
-        Cli::printError(u"cannot read the dead-letter queue: %1"_s.arg(error));
+    const auto read = DeadLetterQueue(*db).deadLetters({parser.value(u"channel"_s), {}});
+    if (!read) {
+        Cli::printError(u"cannot read the dead-letter queue: %1"_s.arg(read.error()));
         return Cli::kUnusableDatabase;
     }
+    const QList<DeadLetter> &letters = *read;
     if (parser.isSet(u"json"_s)) {
         QJsonArray array;
         for (const auto &d : std::as_const(letters)) {
@@ -110,19 +111,19 @@ int runDlqRetry(const QStringList &args)
     int code = 0;
     if (!Cli::parse(parser, args, &code))
         return code;
-    ListingStore::Selector selector;
+    DeadLetterQueue::Selector selector;
     if (!readSelector(parser, &selector))
         return Cli::kBadInput;
     auto db = Cli::openDatabase(parser);
     if (!db)
         return Cli::kUnusableDatabase;
-    QString error;
-    const int n = ListingStore(*db).retryDeadLetters(selector, actorName(parser),
-                                                     QDateTime::currentMSecsSinceEpoch(), &error);
-    if (n < 0) {
-        Cli::printError(u"cannot queue the retries: %1"_s.arg(error));
+    const auto retried = DeadLetterQueue(*db).retry(selector, actorName(parser),
+                                                    QDateTime::currentMSecsSinceEpoch());
+    if (!retried) {
+        Cli::printError(u"cannot queue the retries: %1"_s.arg(retried.error()));
         return Cli::kUnusableDatabase;
     }
+    const int n = *retried;
     Cli::printLine(
         u"%1 dead letter%2 queued to be sent again with the current quantity"_s.arg(n).arg(
             n == 1 ? ""_L1 : "s"_L1));
@@ -141,7 +142,7 @@ int runDlqDiscard(const QStringList &args)
     int code = 0;
     if (!Cli::parse(parser, args, &code))
         return code;
-    ListingStore::Selector selector;
+    DeadLetterQueue::Selector selector;
     if (!readSelector(parser, &selector))
         return Cli::kBadInput;
     const QString reason = parser.value(u"reason"_s).trimmed();
@@ -152,13 +153,13 @@ int runDlqDiscard(const QStringList &args)
     auto db = Cli::openDatabase(parser);
     if (!db)
         return Cli::kUnusableDatabase;
-    QString error;
-    const int n = ListingStore(*db).discardDeadLetters(selector, actorName(parser), reason,
-                                                       QDateTime::currentMSecsSinceEpoch(), &error);
-    if (n < 0) {
-        Cli::printError(u"cannot discard: %1"_s.arg(error));
+    const auto discarded = DeadLetterQueue(*db).discard(selector, actorName(parser), reason,
+                                                        QDateTime::currentMSecsSinceEpoch());
+    if (!discarded) {
+        Cli::printError(u"cannot discard: %1"_s.arg(discarded.error()));
         return Cli::kUnusableDatabase;
     }
+    const int n = *discarded;
     Cli::printLine(u"%1 dead letter%2 discarded"_s.arg(n).arg(n == 1 ? ""_L1 : "s"_L1));
     return Cli::kOk;
 }
@@ -263,9 +264,13 @@ int runMapImport(const QStringList &args)
         }
         // Nor may a listing the database already maps to another SKU be given a second one
         // (unless this file moves that SKU elsewhere).
-        ListingStore listings(*db);
+        const auto existing = MappingStore(*db).mappings();
+        if (!existing) {
+            Cli::printError(u"cannot read the mappings: %1"_s.arg(existing.error()));
+            return Cli::kUnusableDatabase;
+        }
         QHash<QString, QString> mapped; // channel and remote id -> SKU
-        for (const ListingState &l : listings.listings())
+        for (const ListingMapping &l : *existing)
             mapped.insert(l.channel + u'\n' + l.remoteId, l.sku);
         QSet<QString> remapped; // channel and SKU of every row
         for (const ListingMapping &m : std::as_const(rows))
@@ -281,9 +286,10 @@ int runMapImport(const QStringList &args)
         if (!errors.isEmpty())
             return report();
     }
-    QString error;
-    if (!ListingStore(*db).importMappings(rows, QDateTime::currentMSecsSinceEpoch(), &error)) {
-        Cli::printError(u"nothing was imported: %1"_s.arg(error));
+    if (const Status imported =
+            MappingStore(*db).importMappings(rows, QDateTime::currentMSecsSinceEpoch());
+        !imported) {
+        Cli::printError(u"nothing was imported: %1"_s.arg(imported.error()));
         return Cli::kUnusableDatabase;
     }
     Cli::printLine(

@@ -74,14 +74,21 @@ int runLag(const QStringList &args)
     MetricsLog log(*db);
     const qint64 sinceMs =
         clock.nowMs() - std::max(windowMs, LagMonitor::kFiveMinutesMs) - LagMonitor::kCoarseSlotMs;
-    if (!log.loadInto(monitor, sinceMs)) {
-        Cli::printError(u"cannot read the propagation metrics: %1"_s.arg(log.lastError()));
+    if (const Status loaded = log.loadInto(monitor, sinceMs); !loaded) {
+        Cli::printError(u"cannot read the propagation metrics: %1"_s.arg(loaded.error()));
         return Cli::kUnusableDatabase;
     }
 
     QList<ChannelLagStats> stats = monitor.snapshots(windowMs);
-    for (ChannelLagStats &s : stats)
-        s.lastAckAtMs = std::max(s.lastAckAtMs, log.lastAckAt(s.channel));
+    for (ChannelLagStats &s : stats) {
+        const auto lastAck = log.lastAckAt(s.channel);
+        if (!lastAck) {
+            Cli::printError(u"cannot read the propagation metrics: %1"_s.arg(lastAck.error()));
+            return Cli::kUnusableDatabase;
+        }
+        if (*lastAck)
+            s.lastAckAtMs = std::max(s.lastAckAtMs, **lastAck);
+    }
 
     if (parser.isSet(u"json"_s)) {
         QJsonArray array;

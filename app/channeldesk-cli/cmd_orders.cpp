@@ -69,12 +69,12 @@ int runOrder(const QStringList &args)
     if (!db)
         return Cli::kUnusableDatabase;
 
-    OrderTimeline timeline;
-    QString error;
-    if (!loadOrderTimeline(*db, channel, orderId, &timeline, &error)) {
-        Cli::printError(error);
+    const auto loaded = loadOrderTimeline(*db, channel, orderId);
+    if (!loaded) {
+        Cli::printError(loaded.error());
         return Cli::kUnusableDatabase;
     }
+    const OrderTimeline &timeline = *loaded;
     if (!timeline.found) {
         Cli::printError(u"no order %1 from %2"_s.arg(orderId, channel));
         return Cli::kBadInput;
@@ -173,12 +173,12 @@ int runOversold(const QStringList &args)
     auto db = Cli::openDatabase(parser);
     if (!db)
         return Cli::kUnusableDatabase;
-    QList<OversoldEntry> entries;
-    QString error;
-    if (!OrderLedger(*db).oversold(&entries, &error)) {
-        Cli::printError(u"cannot read the oversold orders: %1"_s.arg(error));
+    const auto read = OrderLedger(*db).oversold();
+    if (!read) {
+        Cli::printError(u"cannot read the oversold orders: %1"_s.arg(read.error()));
         return Cli::kUnusableDatabase;
     }
+    const QList<OversoldEntry> &entries = *read;
     if (parser.isSet(u"json"_s)) {
         QJsonArray array;
         for (const OversoldEntry &e : std::as_const(entries))
@@ -253,12 +253,12 @@ int runUnmatched(const QStringList &args)
     auto db = Cli::openDatabase(parser);
     if (!db)
         return Cli::kUnusableDatabase;
-    QList<UnmatchedEntry> entries;
-    QString error;
-    if (!OrderLedger(*db).unmatched(&entries, &error)) {
-        Cli::printError(u"cannot read the waiting lines: %1"_s.arg(error));
+    const auto read = OrderLedger(*db).unmatched();
+    if (!read) {
+        Cli::printError(u"cannot read the waiting lines: %1"_s.arg(read.error()));
         return Cli::kUnusableDatabase;
     }
+    const QList<UnmatchedEntry> &entries = *read;
     if (parser.isSet(u"json"_s)) {
         QJsonArray array;
         for (const UnmatchedEntry &e : std::as_const(entries))

@@ -106,9 +106,13 @@ void RateShopper::complete(quint64 id)
     if (m_store) {
         lookup = [this](const QString &carrier, const QString &service, const QString &zone,
                         OnTimeCounts *inZone, OnTimeCounts *allZones) {
-            QString error;
-            if (!m_store->history(carrier, service, zone, inZone, allZones, &error))
-                qCWarning(lcCarriers) << "cannot read delivery history:" << error;
+            const auto history = m_store->history(carrier, service, zone);
+            if (!history) {
+                qCWarning(lcCarriers) << "cannot read delivery history:" << history.error();
+                return;
+            }
+            *inZone = history->inZone;
+            *allZones = history->allZones;
         };
     }
     // Errors in the order the carriers are configured, so output is stable.
@@ -127,9 +131,8 @@ void RateShopper::complete(quint64 id)
         QuoteRanker(m_settings, lookup).rank(run->request, run->quotes, run->errors);
     result.elapsedMs = (m_clock.monotonicNs() - run->startedNs) / 1'000'000;
     if (m_store) {
-        QString error;
-        if (!m_store->recordQuoteRequest(result, &error))
-            qCWarning(lcCarriers) << "cannot record the quote request:" << error;
+        if (const Status recorded = m_store->recordQuoteRequest(result); !recorded)
+            qCWarning(lcCarriers) << "cannot record the quote request:" << recorded.error();
     }
     delete run;
     Q_EMIT finished(id, result);

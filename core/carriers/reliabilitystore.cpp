@@ -2,10 +2,10 @@
 
 #include "carriers/quotejson.h"
 #include "store/database.h"
+#include "store/writetransaction.h"
 #include "util/clock.h"
 
 #include <QJsonDocument>
-#include <QSqlError>
 #include <QSqlQuery>
 
 namespace ChannelDesk {
@@ -18,12 +18,11 @@ ReliabilityStore::ReliabilityStore(Database &db, const Clock &clock)
 {
 }
 
-bool ReliabilityStore::recordOutcomes(const QList<DeliveryOutcome> &outcomes, QString *error)
+Status ReliabilityStore::recordOutcomes(const QList<DeliveryOutcome> &outcomes)
 {
-    if (!m_db.beginWrite()) {
-        *error = m_db.lastError();
-        return false;
-    }
+    WriteTransaction tx(m_db);
+    if (!tx.ok())
+        return tx.error();
     QSqlQuery q(m_db.connection());
     q.prepare(u"INSERT INTO carrier_deliveries (carrier, service, zone, promised, delivered, "
               "on_time, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
@@ -36,21 +35,14 @@ bool ReliabilityStore::recordOutcomes(const QList<DeliveryOutcome> &outcomes, QS
         q.addBindValue(o.delivered.toString(Qt::ISODate));
         q.addBindValue(o.onTime() ? 1 : 0);
         q.addBindValue(now);
-        if (!q.exec()) {
-            *error = q.lastError().text();
-            m_db.rollback();
-            return false;
-        }
+        if (!q.exec())
+            return queryError(q, "cannot record deliveries:");
     }
-    if (!m_db.commit()) {
-        *error = m_db.lastError();
-        return false;
-    }
-    return true;
+    return tx.commit();
 }
 
-bool ReliabilityStore::history(const QString &carrier, const QString &service, const QString &zone,
-                               OnTimeCounts *inZone, OnTimeCounts *allZones, QString *error)
+Result<ReliabilityStore::History>
+ReliabilityStore::history(const QString &carrier, const QString &service, const QString &zone) const
 {
     QSqlQuery q(m_db.connection());
     q.prepare(u"SELECT zone = ?, on_time, COUNT(*) FROM carrier_deliveries "
@@ -59,24 +51,21 @@ bool ReliabilityStore::history(const QString &carrier, const QString &service, c
     q.addBindValue(carrier.toLower());
     q.addBindValue(service.toLower());
     q.addBindValue(zone);
-    if (!q.exec()) {
-        *error = q.lastError().text();
-        return false;
-    }
-    *inZone = {};
-    *allZones = {};
+    if (!q.exec())
+        return queryError(q, "cannot read delivery history:");
+    History h;
     while (q.next()) {
         const bool sameZone = q.value(0).toBool();
         const bool onTime = q.value(1).toInt() != 0;
         const qint64 n = q.value(2).toLongLong();
-        (onTime ? allZones->onTime : allZones->late) += n;
+        (onTime ? h.allZones.onTime : h.allZones.late) += n;
         if (sameZone)
-            (onTime ? inZone->onTime : inZone->late) += n;
+            (onTime ? h.inZone.onTime : h.inZone.late) += n;
     }
-    return true;
+    return h;
 }
 
-bool ReliabilityStore::recordQuoteRequest(const QuoteResult &result, QString *error)
+Status ReliabilityStore::recordQuoteRequest(const QuoteResult &result)
 {
     const QJsonObject json = toJson(result);
     const ScoredQuote *chosen = result.chosen();
@@ -100,11 +89,9 @@ bool ReliabilityStore::recordQuoteRequest(const QuoteResult &result, QString *er
     q.addBindValue(QString::fromUtf8(
         QJsonDocument(json.value("errors"_L1).toArray()).toJson(QJsonDocument::Compact)));
     q.addBindValue(m_clock.nowMs());
-    if (!q.exec()) {
-        *error = q.lastError().text();
-        return false;
-    }
-    return true;
+    if (!q.exec())
+        return queryError(q, "cannot record a quote request:");
+    return {};
 }
 
 } // namespace ChannelDesk

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "carriers/quoteresult.h"
+#include "util/result.h"
 
 #include <QDate>
 #include <QList>
@@ -31,12 +32,17 @@ public:
     ReliabilityStore(Database &db, const Clock &clock);
 
     // Records every outcome or none.
-    bool recordOutcomes(const QList<DeliveryOutcome> &outcomes, QString *error);
-    // The carrier-service's on-time counts to zone and over all zones.
-    bool history(const QString &carrier, const QString &service, const QString &zone,
-                 OnTimeCounts *inZone, OnTimeCounts *allZones, QString *error);
+    Status recordOutcomes(const QList<DeliveryOutcome> &outcomes);
+    // A carrier-service's on-time counts to one zone and over all zones.
+    struct History
+    {
+        OnTimeCounts inZone;
+        OnTimeCounts allZones;
+    };
+    Result<History> history(const QString &carrier, const QString &service,
+                            const QString &zone) const;
     // Records one quote request: every quote with its fate, the errors, the choice.
-    bool recordQuoteRequest(const QuoteResult &result, QString *error);
+    Status recordQuoteRequest(const QuoteResult &result);
 
 private:
     Database &m_db;

@@ -9,9 +9,9 @@
 #include "server/httpapi.h"
 #include "store/database.h"
 #include "store/inventorystore.h"
-#include "store/listingstore.h"
 #include "store/metricslog.h"
 #include "store/orderledger.h"
+#include "store/propagationstore.h"
 #include "store/pushlog.h"
 #include "sync/propagator.h"
 #include "sync/syncengine.h"
@@ -80,7 +80,7 @@ bool CoreRuntime::start(QString *error)
     if (!m_db)
         return false;
     m_engine = std::make_unique<SyncEngine>(*m_db, m_clock);
-    m_listings = std::make_unique<ListingStore>(*m_db);
+    m_propagation = std::make_unique<PropagationStore>(*m_db);
     m_monitor = std::make_unique<LagMonitor>(m_clock);
     m_alerts = std::make_unique<AlertRules>(*m_monitor, m_clock);
     // The config's thresholds; the rules' windows and pending periods keep their defaults.
@@ -285,13 +285,13 @@ bool CoreRuntime::orderKnown(const QString &channel, const QString &orderId)
 QStringList CoreRuntime::unseenRefunds(const QString &channel, const QString &orderId,
                                        const QStringList &refundIds)
 {
-    QList<OrderLedger::EventRecord> recorded;
-    QString error;
-    if (!OrderLedger(*m_db).events(channel, orderId, &recorded, &error)) {
+    const auto events = OrderLedger(*m_db).events(channel, orderId);
+    if (!events) {
         qCWarning(lcRuntime).noquote()
-            << channel << "cannot read the events of order" << orderId << ":" << error;
+            << channel << "cannot read the events of order" << orderId << ":" << events.error();
         return refundIds; // reading again is harmless: each refund id applies once
     }
+    const QList<OrderLedger::EventRecord> &recorded = *events;
     QStringList unseen;
     for (const QString &id : refundIds) {
         const bool seen = std::any_of(recorded.cbegin(), recorded.cend(), [&](const auto &r) {
@@ -437,7 +437,12 @@ void CoreRuntime::pollOrders(Channel &channel)
         return;
     channel.polling = true;
     const QString id = channel.config.id;
-    const QString mark = m_listings->highWaterMark(id);
+    const auto read = m_propagation->highWaterMark(id);
+    if (!read) {
+        qCWarning(lcRuntime).noquote() << id << "cannot read the order-poll mark:" << read.error();
+        return;
+    }
+    const QString mark = *read;
     channel.adapter->fetchOrders(mark, [this, &channel, id](const FetchOrdersResult &r) {
         channel.polling = false;
         if (r.failure != FailureKind::None)
@@ -455,8 +460,13 @@ void CoreRuntime::pollOrders(Channel &channel)
                 }
             }
         }
-        if (!r.nextHighWaterMark.isEmpty())
-            m_listings->setHighWaterMark(id, r.nextHighWaterMark, m_clock.nowMs());
+        if (!r.nextHighWaterMark.isEmpty()) {
+            // Not kept: the next poll reads these orders again, and they are duplicates then.
+            if (const Status kept =
+                    m_propagation->setHighWaterMark(id, r.nextHighWaterMark, m_clock.nowMs());
+                !kept)
+                qCWarning(lcRuntime).noquote() << id << "order-poll mark not kept:" << kept.error();
+        }
         // A poll cut short after it made progress goes on at once; one that made none waits
         // for its interval, as the channel's limits want.
         if (r.failure != FailureKind::None && !r.orders.isEmpty())
@@ -469,24 +479,24 @@ void CoreRuntime::flushMetrics()
 {
     // One transaction per tick, not a row per acknowledgement.
     if (!m_lagBuffer.isEmpty() || !m_callBuffer.isEmpty()) {
-        if (!m_metricsLog->record(m_lagBuffer, m_callBuffer))
-            qCWarning(lcRuntime) << "cannot persist lag metrics:" << m_metricsLog->lastError();
+        if (const Status recorded = m_metricsLog->record(m_lagBuffer, m_callBuffer); !recorded)
+            qCWarning(lcRuntime) << "cannot persist lag metrics:" << recorded.error();
         m_lagBuffer.clear();
         m_callBuffer.clear();
     }
-    QString error;
     if (!m_pushBuffer.isEmpty()) {
         // Kept for the orders' timelines; losing a tick's worth on a database error loses
         // history, not stock.
-        if (!PushLog(*m_db).record(m_pushBuffer, &error))
-            qCWarning(lcRuntime) << "cannot record pushes:" << error;
+        if (const Status recorded = PushLog(*m_db).record(m_pushBuffer); !recorded)
+            qCWarning(lcRuntime) << "cannot record pushes:" << recorded.error();
         m_pushBuffer.clear();
     }
     const qint64 now = m_clock.nowMs();
     if (now - m_lastPruneMs > 60'000) {
-        m_metricsLog->prune(now - MetricsLog::kRetentionMs);
-        if (!PushLog(*m_db).prune(now, &error))
-            qCWarning(lcRuntime) << "cannot prune the push log:" << error;
+        if (const Status pruned = m_metricsLog->prune(now - MetricsLog::kRetentionMs); !pruned)
+            qCWarning(lcRuntime) << "cannot prune the metrics log:" << pruned.error();
+        if (const Status pruned = PushLog(*m_db).prune(now); !pruned)
+            qCWarning(lcRuntime) << "cannot prune the push log:" << pruned.error();
         m_lastPruneMs = now;
     }
 }
@@ -496,10 +506,13 @@ void CoreRuntime::housekeeping()
     flushMetrics();
     for (const auto &c : m_channels) {
         const QString id = c->config.id;
-        m_monitor->setDeadLetterDepth(id, m_listings->count(id, ListingState::State::Dead));
-        m_monitor->setPending(id,
-                              m_listings->count(id, ListingState::State::Pending) +
-                                  m_listings->count(id, ListingState::State::Retrying));
+        const auto dead = m_propagation->count(id, ListingState::State::Dead);
+        const auto pending = m_propagation->count(id, ListingState::State::Pending);
+        const auto retrying = m_propagation->count(id, ListingState::State::Retrying);
+        if (!dead || !pending || !retrying)
+            continue; // the store logged why; the gauges keep their last values
+        m_monitor->setDeadLetterDepth(id, *dead);
+        m_monitor->setPending(id, *pending + *retrying);
     }
     refreshLedgerGauges();
     m_alerts->evaluate();
@@ -508,21 +521,21 @@ void CoreRuntime::housekeeping()
 void CoreRuntime::refreshLedgerGauges()
 {
     OrderLedger ledger(*m_db);
-    QList<OversoldEntry> oversold;
-    QList<UnmatchedEntry> unmatched;
-    QString error;
-    if (!ledger.oversold(&oversold, &error) || !ledger.unmatched(&unmatched, &error)) {
-        qCWarning(lcRuntime) << "cannot read the order ledger:" << error;
+    const auto oversold = ledger.oversold();
+    const auto unmatched = ledger.unmatched();
+    if (!oversold || !unmatched) {
+        qCWarning(lcRuntime) << "cannot read the order ledger:"
+                             << (oversold ? unmatched.error() : oversold.error());
         return;
     }
     LedgerGauges g;
     QSet<QString> orders;
-    for (const OversoldEntry &e : std::as_const(oversold)) {
+    for (const OversoldEntry &e : *oversold) {
         orders.insert(e.channel + u'\n' + e.orderId);
         g.unitsOwed += e.owed;
     }
     g.oversoldOrders = orders.size();
-    g.unmatchedLines = unmatched.size();
+    g.unmatchedLines = unmatched->size();
     m_ledgerGauges = g;
 }
 
@@ -536,7 +549,10 @@ CoreRuntime::HttpAnswer CoreRuntime::inventory(const QString &sku) const
         return answer(404, u"error"_s, u"unknown SKU \"%1\""_s.arg(sku));
     const qint64 now = m_clock.nowMs();
     QJsonArray channels;
-    for (const ListingState &l : m_listings->listings({}, sku)) {
+    const auto listings = m_propagation->listings({}, sku);
+    if (!listings)
+        return answer(503, u"error"_s, listings.error());
+    for (const ListingState &l : *listings) {
         QJsonObject c {{u"channel"_s, l.channel},
                        {u"remote_id"_s, l.remoteId},
                        {u"state"_s, stateName(l.state)},

@@ -26,7 +26,7 @@ class ChannelAdapter;
 class Database;
 class HttpApi;
 class LagMonitor;
-class ListingStore;
+class PropagationStore;
 class SyncEngine;
 class WebhookParser;
 struct Alert;
@@ -121,7 +121,7 @@ private:
     const Clock &m_clock;
     std::unique_ptr<Database> m_db;
     std::unique_ptr<SyncEngine> m_engine;
-    std::unique_ptr<ListingStore> m_listings;
+    std::unique_ptr<PropagationStore> m_propagation;
     std::unique_ptr<LagMonitor> m_monitor;
     std::unique_ptr<AlertRules> m_alerts;
     std::unique_ptr<MetricsLog> m_metricsLog; // what `lag` in another process reads

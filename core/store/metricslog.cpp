@@ -1,13 +1,13 @@
 #include "metricslog.h"
 
 #include "database.h"
-#include "storelog.h"
+#include "writetransaction.h"
 
-#include <QSqlError>
 #include <QVariant>
 
 #include <algorithm>
 #include <map>
+#include <optional>
 
 namespace ChannelDesk {
 
@@ -44,32 +44,25 @@ MetricsLog::MetricsLog(Database &db)
     , m_insertCall(db.connection())
 {
     if (!m_insertLag.prepare(u"INSERT INTO lag_samples (channel, at, lag_ms) VALUES (?, ?, ?)"_s))
-        failed(m_insertLag);
+        m_prepared = queryError(m_insertLag, "metrics log:");
     else if (!m_insertCall.prepare(u"INSERT INTO propagation_calls (channel, at, outcome, "
                                    "listings, failed_listings) VALUES (?, ?, ?, ?, ?)"_s))
-        failed(m_insertCall);
-    else
-        m_prepared = true;
+        m_prepared = queryError(m_insertCall, "metrics log:");
 }
 
 MetricsLog::~MetricsLog() = default;
 
-bool MetricsLog::failed(const QSqlQuery &q)
-{
-    m_lastError = q.lastError().text();
-    qCWarning(lcStore) << "metrics log:" << m_lastError;
-    return false;
-}
-
-bool MetricsLog::insertLag(const LagSample &sample)
+Status MetricsLog::insertLag(const LagSample &sample)
 {
     m_insertLag.bindValue(0, sample.channel);
     m_insertLag.bindValue(1, sample.atMs);
     m_insertLag.bindValue(2, std::max<qint64>(sample.lagMs, 0));
-    return m_insertLag.exec() || failed(m_insertLag);
+    if (!m_insertLag.exec())
+        return queryError(m_insertLag, "metrics log:");
+    return {};
 }
 
-bool MetricsLog::insertCall(const PropagationCall &call)
+Status MetricsLog::insertCall(const PropagationCall &call)
 {
     m_insertCall.bindValue(0, call.channel);
     m_insertCall.bindValue(1, call.atMs);
@@ -79,65 +72,64 @@ bool MetricsLog::insertCall(const PropagationCall &call)
         : call.outcome == AttemptOutcome::Acknowledged  ? 0
                                                         : call.listings;
     m_insertCall.bindValue(4, failedListings);
-    return m_insertCall.exec() || failed(m_insertCall);
+    if (!m_insertCall.exec())
+        return queryError(m_insertCall, "metrics log:");
+    return {};
 }
 
-bool MetricsLog::recordLag(const QString &channel, qint64 atMs, qint64 lagMs)
-{
-    return m_prepared && insertLag({channel, atMs, lagMs});
-}
-
-bool MetricsLog::recordCall(const QString &channel, qint64 atMs, AttemptOutcome outcome,
-                            int listings, int failedListings)
-{
-    return m_prepared && insertCall({channel, atMs, outcome, listings, failedListings});
-}
-
-bool MetricsLog::record(const QList<LagSample> &lags, const QList<PropagationCall> &calls)
+Status MetricsLog::recordLag(const QString &channel, qint64 atMs, qint64 lagMs)
 {
     if (!m_prepared)
-        return false;
-    if (lags.isEmpty() && calls.isEmpty())
-        return true;
-    // Joining the caller's transaction lets a report commit with the state it describes.
-    const bool own = !m_db.inTransaction();
-    if (own && !m_db.beginWrite()) {
-        m_lastError = m_db.lastError();
-        return false;
-    }
-    bool ok = true;
-    for (const LagSample &s : lags) {
-        if (!(ok = insertLag(s)))
-            break;
-    }
-    for (qsizetype i = 0; ok && i < calls.size(); ++i)
-        ok = insertCall(calls.at(i));
-    if (!own)
-        return ok;
-    if (!ok) {
-        m_db.rollback();
-        return false;
-    }
-    if (!m_db.commit()) {
-        m_lastError = m_db.lastError();
-        return false;
-    }
-    return true;
+        return m_prepared;
+    return insertLag({channel, atMs, lagMs});
 }
 
-bool MetricsLog::prune(qint64 beforeMs)
+Status MetricsLog::recordCall(const QString &channel, qint64 atMs, AttemptOutcome outcome,
+                              int listings, int failedListings)
+{
+    if (!m_prepared)
+        return m_prepared;
+    return insertCall({channel, atMs, outcome, listings, failedListings});
+}
+
+Status MetricsLog::record(const QList<LagSample> &lags, const QList<PropagationCall> &calls)
+{
+    if (!m_prepared)
+        return m_prepared;
+    if (lags.isEmpty() && calls.isEmpty())
+        return {};
+    // Joining the caller's transaction lets a report commit with the state it describes (and
+    // fail with it: the caller rolls back).
+    std::optional<WriteTransaction> own;
+    if (!m_db.inTransaction()) {
+        own.emplace(m_db);
+        if (!own->ok())
+            return own->error();
+    }
+    for (const LagSample &s : lags) {
+        if (Status inserted = insertLag(s); !inserted)
+            return inserted;
+    }
+    for (const PropagationCall &c : calls) {
+        if (Status inserted = insertCall(c); !inserted)
+            return inserted;
+    }
+    return own ? own->commit() : Status();
+}
+
+Status MetricsLog::prune(qint64 beforeMs)
 {
     for (const QString &table : {u"lag_samples"_s, u"propagation_calls"_s}) {
         QSqlQuery q(m_db.connection());
         q.prepare(u"DELETE FROM %1 WHERE at < ?"_s.arg(table));
         q.addBindValue(beforeMs);
         if (!q.exec())
-            return failed(q);
+            return queryError(q, "cannot prune the metrics log:");
     }
-    return true;
+    return {};
 }
 
-bool MetricsLog::loadInto(LagMonitor &monitor, qint64 sinceMs)
+Status MetricsLog::loadInto(LagMonitor &monitor, qint64 sinceMs)
 {
     struct Gauges
     {
@@ -152,14 +144,14 @@ bool MetricsLog::loadInto(LagMonitor &monitor, qint64 sinceMs)
     // Channels with rows, whatever their age, so a channel that went quiet is still listed.
     if (!q.exec(u"SELECT DISTINCT channel FROM lag_samples UNION "
                 "SELECT DISTINCT channel FROM propagation_calls"_s))
-        return failed(q);
+        return queryError(q, "cannot read the metrics log:");
     while (q.next())
         channels[q.value(0).toString()];
 
     q.prepare(u"SELECT channel, at, lag_ms FROM lag_samples WHERE at >= ?"_s);
     q.addBindValue(sinceMs);
     if (!q.exec())
-        return failed(q);
+        return queryError(q, "cannot read the metrics log:");
     while (q.next()) {
         monitor.recordLag(q.value(0).toString(), q.value(2).toLongLong() * 1000,
                           q.value(1).toLongLong());
@@ -169,7 +161,7 @@ bool MetricsLog::loadInto(LagMonitor &monitor, qint64 sinceMs)
               "WHERE at >= ?"_s);
     q.addBindValue(sinceMs);
     if (!q.exec())
-        return failed(q);
+        return queryError(q, "cannot read the metrics log:");
     while (q.next()) {
         const QString outcome = q.value(2).toString();
         // An unknown word (a newer writer) counts as a failure rather than vanishing.
@@ -183,7 +175,7 @@ bool MetricsLog::loadInto(LagMonitor &monitor, qint64 sinceMs)
                 "SUM(CASE WHEN state IN ('pending', 'retrying') THEN 1 ELSE 0 END), "
                 "MIN(CASE WHEN state IN ('pending', 'retrying') THEN pending_since END) "
                 "FROM listings GROUP BY channel"_s))
-        return failed(q);
+        return queryError(q, "cannot read the metrics log:");
     while (q.next()) {
         Gauges &g = channels[q.value(0).toString()];
         g.dead = q.value(1).toLongLong();
@@ -195,10 +187,10 @@ bool MetricsLog::loadInto(LagMonitor &monitor, qint64 sinceMs)
         monitor.setDeadLetterDepth(channel, g.dead);
         monitor.setPending(channel, g.pending, g.pendingSinceMs);
     }
-    return true;
+    return {};
 }
 
-qint64 MetricsLog::lastAckAt(const QString &channel) const
+Result<std::optional<qint64>> MetricsLog::lastAckAt(const QString &channel) const
 {
     QSqlQuery q(m_db.connection());
     q.prepare(u"SELECT MAX(t) FROM ("
@@ -209,9 +201,11 @@ qint64 MetricsLog::lastAckAt(const QString &channel) const
     q.addBindValue(channel);
     q.addBindValue(channel);
     q.addBindValue(channel);
-    if (!q.exec() || !q.next() || q.value(0).isNull())
-        return -1;
-    return q.value(0).toLongLong();
+    if (!q.exec() || !q.next())
+        return queryError(q, "cannot read the metrics log:");
+    if (q.value(0).isNull())
+        return std::optional<qint64>();
+    return std::optional<qint64>(q.value(0).toLongLong());
 }
 
 } // namespace ChannelDesk

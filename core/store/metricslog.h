@@ -1,6 +1,7 @@
 #pragma once
 
 #include "metrics/lagmonitor.h"
+#include "util/result.h"
 
 #include <QList>
 #include <QSqlQuery>
@@ -53,39 +54,35 @@ public:
     MetricsLog &operator=(const MetricsLog &) = delete;
 
     // One row each. Inside the caller's transaction when one is open, else a statement each.
-    bool recordLag(const QString &channel, qint64 atMs, qint64 lagMs);
-    bool recordCall(const QString &channel, qint64 atMs, AttemptOutcome outcome, int listings,
-                    int failedListings = -1);
+    Status recordLag(const QString &channel, qint64 atMs, qint64 lagMs);
+    Status recordCall(const QString &channel, qint64 atMs, AttemptOutcome outcome, int listings,
+                      int failedListings = -1);
     // A propagator report at once: every row in one transaction (or the caller's), all or none.
-    bool record(const QList<LagSample> &lags, const QList<PropagationCall> &calls);
-    bool recordLags(const QList<LagSample> &lags) { return record(lags, {}); }
-    bool recordCalls(const QList<PropagationCall> &calls) { return record({}, calls); }
+    Status record(const QList<LagSample> &lags, const QList<PropagationCall> &calls);
+    Status recordLags(const QList<LagSample> &lags) { return record(lags, {}); }
+    Status recordCalls(const QList<PropagationCall> &calls) { return record({}, calls); }
 
     // Deletes the rows recorded before beforeMs (the runtime passes now - kRetentionMs).
-    bool prune(qint64 beforeMs);
+    Status prune(qint64 beforeMs);
 
     // Replays the rows recorded since sinceMs into monitor (recordLag / recordOutcome, at their
     // own times, so the monitor's clock must read now), and sets each channel's pending and
     // dead-letter gauges from the listings table: pending = pending + retrying listings since
     // the oldest one's change, dead = dead listings. Every channel with listings or rows is
-    // registered, so it shows up even when idle. False on a database error.
-    bool loadInto(LagMonitor &monitor, qint64 sinceMs);
-    // The channel's last acknowledgement, whatever its age (-1: never), for when it is older
-    // than what loadInto() replayed.
-    qint64 lastAckAt(const QString &channel) const;
-
-    QString lastError() const { return m_lastError; }
+    // registered, so it shows up even when idle.
+    Status loadInto(LagMonitor &monitor, qint64 sinceMs);
+    // The channel's last acknowledgement, whatever its age (nullopt: never), for when it is
+    // older than what loadInto() replayed.
+    Result<std::optional<qint64>> lastAckAt(const QString &channel) const;
 
 private:
-    bool insertLag(const LagSample &sample);
-    bool insertCall(const PropagationCall &call);
-    bool failed(const QSqlQuery &q);
+    Status insertLag(const LagSample &sample);
+    Status insertCall(const PropagationCall &call);
 
     Database &m_db;
     QSqlQuery m_insertLag;
     QSqlQuery m_insertCall;
-    bool m_prepared = false;
-    QString m_lastError;
+    Status m_prepared; // why the inserts could not be prepared, if they could not
 };
 
 } // namespace ChannelDesk

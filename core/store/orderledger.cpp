@@ -2,6 +2,7 @@
 
 #include "database.h"
 #include "statement.h"
+#include "storequery.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -355,54 +356,48 @@ bool OrderLedger::waitingLines(const QString &channel, const QString &remoteId, 
     return true;
 }
 
-bool OrderLedger::oversold(QList<OversoldEntry> *out, QString *error) const
+Result<QList<OversoldEntry>> OrderLedger::oversold() const
 {
-    out->clear();
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
     if (!q.exec(u"SELECT channel, order_id, sku, SUM(owed), MIN(at) FROM order_lines "
                 "WHERE owed > 0 GROUP BY channel, order_id, sku "
-                "ORDER BY MIN(at), channel, order_id, sku"_s)) {
-        *error = q.lastError().text();
-        return false;
-    }
+                "ORDER BY MIN(at), channel, order_id, sku"_s))
+        return queryError(q, "cannot read oversold orders:");
+    QList<OversoldEntry> out;
     while (q.next())
-        out->append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
-                     q.value(3).toLongLong(), q.value(4).toLongLong()});
-    return true;
+        out.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                    q.value(3).toLongLong(), q.value(4).toLongLong()});
+    return out;
 }
 
-bool OrderLedger::unmatched(QList<UnmatchedEntry> *out, QString *error) const
+Result<QList<UnmatchedEntry>> OrderLedger::unmatched() const
 {
-    out->clear();
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
     if (!q.exec(u"SELECT channel, order_id, line_no, sku, remote_id, waiting, at, note "
-                "FROM order_lines WHERE waiting > 0 ORDER BY at, channel, order_id, line_no"_s)) {
-        *error = q.lastError().text();
-        return false;
-    }
+                "FROM order_lines WHERE waiting > 0 ORDER BY at, channel, order_id, line_no"_s))
+        return queryError(q, "cannot read waiting order lines:");
+    QList<UnmatchedEntry> out;
     while (q.next())
-        out->append({q.value(0).toString(), q.value(1).toString(), q.value(2).toInt(),
-                     q.value(3).toString(), q.value(4).toString(), q.value(5).toLongLong(),
-                     q.value(6).toLongLong(), q.value(7).toString()});
-    return true;
+        out.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toInt(),
+                    q.value(3).toString(), q.value(4).toString(), q.value(5).toLongLong(),
+                    q.value(6).toLongLong(), q.value(7).toString()});
+    return out;
 }
 
-bool OrderLedger::events(const QString &channel, const QString &orderId, QList<EventRecord> *out,
-                         QString *error) const
+Result<QList<OrderLedger::EventRecord>> OrderLedger::events(const QString &channel,
+                                                            const QString &orderId) const
 {
-    out->clear();
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
     q.prepare(u"SELECT kind, event_id, state, outcome, detail, seq, at FROM order_events "
               "WHERE channel = ? AND order_id = ? ORDER BY seq"_s);
     q.addBindValue(channel);
     q.addBindValue(orderId);
-    if (!q.exec()) {
-        *error = q.lastError().text();
-        return false;
-    }
+    if (!q.exec())
+        return queryError(q, "cannot read an order's events:");
+    QList<EventRecord> out;
     while (q.next()) {
         EventRecord r;
         r.channel = channel;
@@ -414,14 +409,13 @@ bool OrderLedger::events(const QString &channel, const QString &orderId, QList<E
         r.detail = q.value(4).toString();
         r.seq = q.value(5).toLongLong();
         r.atMs = q.value(6).toLongLong();
-        out->append(std::move(r));
+        out.append(std::move(r));
     }
-    return true;
+    return out;
 }
 
-bool OrderLedger::recentOrders(int limit, QList<OrderSummary> *out, QString *error) const
+Result<QList<OrderLedger::OrderSummary>> OrderLedger::recentOrders(int limit) const
 {
-    out->clear();
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
     // The orders of the newest log rows (a range of the log's own key: no index on orders to
@@ -439,10 +433,9 @@ bool OrderLedger::recentOrders(int limit, QList<OrderSummary> *out, QString *err
               "GROUP BY o.channel, o.order_id, o.status, o.received_at, o.updated_at "
               "ORDER BY o.updated_at DESC, o.channel, o.order_id"_s);
     q.addBindValue(qint64(limit) * 4);
-    if (!q.exec()) {
-        *error = q.lastError().text();
-        return false;
-    }
+    if (!q.exec())
+        return queryError(q, "cannot read recent orders:");
+    QList<OrderSummary> out;
     while (q.next()) {
         OrderSummary s;
         s.channel = q.value(0).toString();
@@ -453,26 +446,24 @@ bool OrderLedger::recentOrders(int limit, QList<OrderSummary> *out, QString *err
         s.units = q.value(5).toLongLong();
         s.owed = q.value(6).toLongLong();
         s.waiting = q.value(7).toLongLong();
-        out->append(std::move(s));
+        out.append(std::move(s));
     }
     // The SKUs of those orders, in one more read.
     QSqlQuery l(m_db.connection());
     l.setForwardOnly(true);
     l.prepare(u"SELECT CASE WHEN sku = '' THEN remote_id ELSE sku END FROM order_lines "
               "WHERE channel = ? AND order_id = ? ORDER BY line_no"_s);
-    for (OrderSummary &s : *out) {
+    for (OrderSummary &s : out) {
         l.addBindValue(s.channel);
         l.addBindValue(s.orderId);
-        if (!l.exec()) {
-            *error = l.lastError().text();
-            return false;
-        }
+        if (!l.exec())
+            return queryError(l, "cannot read recent orders:");
         QStringList skus;
         while (l.next())
             skus.append(l.value(0).toString());
         s.skus = skus.join(u", "_s);
     }
-    return true;
+    return out;
 }
 
 QByteArray OrderLedger::eventToJson(const OrderEvent &event)

@@ -3,6 +3,7 @@
 #include "domain/ledger.h"
 #include "domain/orderevent.h"
 #include "store/preparedstatements.h"
+#include "util/result.h"
 
 #include <QList>
 #include <QSet>
@@ -78,11 +79,10 @@ public:
     QString lastError() const { return m_lastError; }
 
     // --- reads for the CLI and the console (QSqlQuery; any time)
-    bool oversold(QList<OversoldEntry> *out, QString *error) const;
-    bool unmatched(QList<UnmatchedEntry> *out, QString *error) const;
+    Result<QList<OversoldEntry>> oversold() const;
+    Result<QList<UnmatchedEntry>> unmatched() const;
     // Every lifecycle event recorded for an order, in arrival order.
-    bool events(const QString &channel, const QString &orderId, QList<EventRecord> *out,
-                QString *error) const;
+    Result<QList<EventRecord>> events(const QString &channel, const QString &orderId) const;
     struct OrderSummary
     {
         QString channel;
@@ -97,7 +97,7 @@ public:
     };
     // The most recently changed orders, and every oversold or unmatched one however old, newest
     // first.
-    bool recentOrders(int limit, QList<OrderSummary> *out, QString *error) const;
+    Result<QList<OrderSummary>> recentOrders(int limit) const;
 
     // A waiting event as kept in order_events.payload, and back.
     static QByteArray eventToJson(const OrderEvent &event);

@@ -10,35 +10,33 @@ using namespace Qt::StringLiterals;
 
 namespace ChannelDesk {
 
-bool loadOrderTimeline(Database &db, const QString &channel, const QString &orderId,
-                       OrderTimeline *out, QString *error)
+Result<OrderTimeline> loadOrderTimeline(Database &db, const QString &channel,
+                                        const QString &orderId)
 {
-    *out = OrderTimeline();
+    OrderTimeline out;
     OrderLedger ledger(db);
-    if (!ledger.readOrder(channel, orderId, &out->order, &out->found)) {
-        *error = u"cannot read the order: %1"_s.arg(ledger.lastError());
-        return false;
-    }
-    if (!out->found)
-        return true;
-    const LedgerOrder &order = out->order;
-    QList<OrderLedger::EventRecord> events;
-    QString readError;
+    if (!ledger.readOrder(channel, orderId, &out.order, &out.found))
+        return Error {u"cannot read the order: %1"_s.arg(ledger.lastError())};
+    if (!out.found)
+        return out;
+    const LedgerOrder &order = out.order;
     MutationLog::Filter filter;
     filter.orderId = orderId;
     filter.channel = channel;
     const auto audit = MutationLog(db).read(filter);
-    const QList<Mutation> log = audit.valueOr({});
     if (!audit)
-        readError = audit.error();
-    if (!audit || !ledger.events(channel, orderId, &events, &readError) ||
-        !PushLog(db).forMutations(log, &out->pushes, &readError)) {
-        *error = u"cannot read the order's history: %1"_s.arg(readError);
-        return false;
-    }
+        return Error {u"cannot read the order's history: %1"_s.arg(audit.error())};
+    const QList<Mutation> &log = *audit;
+    const auto events = ledger.events(channel, orderId);
+    if (!events)
+        return Error {u"cannot read the order's history: %1"_s.arg(events.error())};
+    auto pushes = PushLog(db).forMutations(log);
+    if (!pushes)
+        return Error {u"cannot read the order's history: %1"_s.arg(pushes.error())};
+    out.pushes = std::move(*pushes);
 
     // Received, then every stock change the order made and every later event.
-    QList<OrderTimeline::Entry> &timeline = out->entries;
+    QList<OrderTimeline::Entry> &timeline = out.entries;
     timeline.append(
         {order.receivedAtMs,
          u"received"_s,
@@ -49,7 +47,7 @@ bool loadOrderTimeline(Database &db, const QString &channel, const QString &orde
                       : QString()),
          0,
          {}});
-    for (const Mutation &m : std::as_const(log)) {
+    for (const Mutation &m : log) {
         QString detail = u"%1 %2%3 (available %4, version %5)"_s.arg(m.sku)
                              .arg(m.delta > 0 ? u"+"_s : QString())
                              .arg(m.delta)
@@ -61,7 +59,7 @@ bool loadOrderTimeline(Database &db, const QString &channel, const QString &orde
             detail += u": "_s + m.reason;
         timeline.append({m.atMs, kindName(m.kind), m.eventId, detail, m.version, m.sku});
     }
-    for (const OrderLedger::EventRecord &e : std::as_const(events)) {
+    for (const OrderLedger::EventRecord &e : *events) {
         timeline.append({e.atMs,
                          eventKindName(e.kind) + u" received"_s,
                          e.eventId,
@@ -73,7 +71,7 @@ bool loadOrderTimeline(Database &db, const QString &channel, const QString &orde
                      [](const OrderTimeline::Entry &a, const OrderTimeline::Entry &b) {
                          return a.atMs < b.atMs;
                      });
-    return true;
+    return out;
 }
 
 } // namespace ChannelDesk

@@ -3,6 +3,7 @@
 #include "domain/ledger.h"
 #include "domain/mutation.h"
 #include "store/pushlog.h"
+#include "util/result.h"
 
 #include <QList>
 #include <QMetaType>
@@ -38,10 +39,9 @@ struct OrderTimeline
     OrderStatus status() const { return order.status(); }
 };
 
-// Reads an order's timeline. Returns false (with *error) when the database cannot be read;
-// an order never seen is not an error: out->found is then false.
-bool loadOrderTimeline(Database &db, const QString &channel, const QString &orderId,
-                       OrderTimeline *out, QString *error);
+// Reads an order's timeline. An order never seen is not an error: found is then false.
+Result<OrderTimeline> loadOrderTimeline(Database &db, const QString &channel,
+                                        const QString &orderId);
 
 } // namespace ChannelDesk
 

@@ -1,6 +1,7 @@
 #include "pushlog.h"
 
 #include "database.h"
+#include "writetransaction.h"
 
 #include <QSet>
 #include <QSqlError>
@@ -11,14 +12,13 @@ namespace ChannelDesk {
 
 using namespace Qt::StringLiterals;
 
-bool PushLog::record(const QList<PushRecord> &records, QString *error)
+Status PushLog::record(const QList<PushRecord> &records)
 {
     if (records.isEmpty())
-        return true;
-    if (!m_db.beginWrite()) {
-        *error = m_db.lastError();
-        return false;
-    }
+        return {};
+    WriteTransaction tx(m_db);
+    if (!tx.ok())
+        return tx.error();
     QSqlQuery q(m_db.connection());
     q.prepare(u"INSERT INTO push_log (channel, sku, version, state, sent_at, acked_at, lag_ms, "
               "error) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s);
@@ -32,37 +32,27 @@ bool PushLog::record(const QList<PushRecord> &records, QString *error)
                                        : QVariant(QMetaType::fromType<qint64>()));
         q.addBindValue(r.lagMs >= 0 ? QVariant(r.lagMs) : QVariant(QMetaType::fromType<qint64>()));
         q.addBindValue(r.error.isNull() ? QString(u""_s) : r.error.left(500));
-        if (!q.exec()) {
-            *error = q.lastError().text();
-            m_db.rollback();
-            return false;
-        }
+        if (!q.exec())
+            return queryError(q, "cannot record pushes:");
     }
-    if (!m_db.commit()) {
-        *error = m_db.lastError();
-        return false;
-    }
-    return true;
+    return tx.commit();
 }
 
-bool PushLog::prune(qint64 nowMs, QString *error)
+Status PushLog::prune(qint64 nowMs)
 {
     QSqlQuery q(m_db.connection());
     q.prepare(u"DELETE FROM push_log WHERE sent_at < ? OR id <= "
               "(SELECT COALESCE(MAX(id), 0) FROM push_log) - ?"_s);
     q.addBindValue(nowMs - kKeepMs);
     q.addBindValue(kMaxRows);
-    if (!q.exec()) {
-        *error = q.lastError().text();
-        return false;
-    }
-    return true;
+    if (!q.exec())
+        return queryError(q, "cannot prune the push log:");
+    return {};
 }
 
-bool PushLog::forMutations(const QList<Mutation> &mutations, QList<PushRecord> *out,
-                           QString *error) const
+Result<QList<PushRecord>> PushLog::forMutations(const QList<Mutation> &mutations) const
 {
-    out->clear();
+    QList<PushRecord> out;
     // The lowest version each SKU reached through these mutations that channels are sent.
     QHash<QString, qint64> first;
     for (const Mutation &m : mutations) {
@@ -79,10 +69,8 @@ bool PushLog::forMutations(const QList<Mutation> &mutations, QList<PushRecord> *
     for (auto it = first.cbegin(); it != first.cend(); ++it) {
         q.addBindValue(it.key());
         q.addBindValue(it.value());
-        if (!q.exec()) {
-            *error = q.lastError().text();
-            return false;
-        }
+        if (!q.exec())
+            return queryError(q, "cannot read the push log:");
         QSet<QString> done; // channels whose push of these versions was acknowledged
         while (q.next()) {
             const QString channel = q.value(0).toString();
@@ -99,10 +87,10 @@ bool PushLog::forMutations(const QList<Mutation> &mutations, QList<PushRecord> *
             r.error = q.value(6).toString();
             if (r.state == "acknowledged"_L1)
                 done.insert(channel);
-            out->append(r);
+            out.append(r);
         }
     }
-    return true;
+    return out;
 }
 
 } // namespace ChannelDesk

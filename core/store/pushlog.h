@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/mutation.h"
+#include "util/result.h"
 
 #include <QList>
 #include <QString>
@@ -35,13 +36,13 @@ public:
     {
     }
 
-    bool record(const QList<PushRecord> &records, QString *error);
+    // Every record or none, in one transaction.
+    Status record(const QList<PushRecord> &records);
     // Drops what is older than kKeepMs, and the oldest beyond kMaxRows.
-    bool prune(qint64 nowMs, QString *error);
+    Status prune(qint64 nowMs);
     // The attempts that carried the versions these mutations made: per channel and SKU, each
     // attempt from the first version at or after the mutation's until one was acknowledged.
-    bool forMutations(const QList<Mutation> &mutations, QList<PushRecord> *out,
-                      QString *error) const;
+    Result<QList<PushRecord>> forMutations(const QList<Mutation> &mutations) const;
 
 private:
     Database &m_db;

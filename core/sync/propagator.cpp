@@ -47,6 +47,7 @@ Propagator::Propagator(Database &db, ChannelAdapter *adapter, const Clock &clock
                        const Options &options, QObject *parent)
     : QObject(parent)
     , m_store(db)
+    , m_deadLetters(db)
     , m_adapter(adapter)
     , m_clock(clock)
     , m_options(options)
@@ -108,15 +109,14 @@ void Propagator::pump()
     const QString channel = channelId();
 
     // 1. Fold the log into listing state; the cursor moves in the same transaction.
-    QString error;
     for (int step = 0; step < 4; ++step) {
-        const int read = m_store.ingest(channel, m_options.ingestLimit, &error);
-        if (read < 0) {
-            qCWarning(lcSync) << channel << "cannot read the change feed:" << error;
+        const auto read = m_store.ingest(channel, m_options.ingestLimit);
+        if (!read) {
+            qCWarning(lcSync) << channel << "cannot read the change feed:" << read.error();
             schedule(m_options.pollIntervalMs);
             return;
         }
-        if (read < m_options.ingestLimit)
+        if (*read < m_options.ingestLimit)
             break;
     }
 
@@ -126,7 +126,13 @@ void Propagator::pump()
     qint64 budgetRetryMs = -1;
     while (!m_suspended && m_inFlight < m_options.maxInFlight) {
         const qint64 now = m_clock.nowMs();
-        QList<DueListing> due = m_store.due(channel, now, batch, m_busy + overBudget, &error);
+        auto found = m_store.due(channel, now, batch, m_busy + overBudget);
+        if (!found) {
+            qCWarning(lcSync) << channel << "cannot read the due listings:" << found.error();
+            schedule(m_options.pollIntervalMs);
+            break;
+        }
+        QList<DueListing> due = std::move(*found);
         if (due.isEmpty())
             break;
         // No token, no call: wait for one before anything is spent on the call (a listing's
@@ -179,9 +185,8 @@ void Propagator::pump()
     if (budgetRetryMs >= 0)
         schedule(std::max<qint64>(1, budgetRetryMs));
     if (m_inFlight == 0) {
-        const qint64 next = m_store.nextAttemptAt(channel);
-        if (next > 0)
-            schedule(next - m_clock.nowMs());
+        if (const auto next = m_store.nextAttemptAt(channel); next && *next)
+            schedule(**next - m_clock.nowMs());
         Q_EMIT idle(channel);
     }
     if (!m_timer.isActive())
@@ -205,7 +210,7 @@ void Propagator::onReport(const QList<DueListing> &sent, const QList<ListingUpda
     bool healthy = false; // the channel did its part (a stale compare value is ours to fix)
     bool answered = false;
     int failedUpdates = 0; // listings the channel did not take (ours to fix excepted)
-    QList<ListingStore::Ack> acks;
+    QList<PropagationStore::Ack> acks;
     QList<qsizetype> acked; // indexes into sent
     // What each listing's part of this call was, for the orders' timelines (push_log).
     const bool recordPushes = isSignalConnected(QMetaMethod::fromSignal(&Propagator::pushed));
@@ -252,10 +257,10 @@ void Propagator::onReport(const QList<DueListing> &sent, const QList<ListingUpda
     if (!pushes.isEmpty())
         Q_EMIT pushed(pushes);
     // The whole answer in one transaction.
-    QString error;
-    if (!m_store.acknowledge(channel, acks, now, &error)) {
+    if (const Status recorded = m_store.acknowledge(channel, acks, now); !recorded) {
         // Not recorded: the listings stay pending and are sent again (at most once more).
-        qCWarning(lcSync) << channel << "cannot record" << acks.size() << "acks:" << error;
+        qCWarning(lcSync) << channel << "cannot record" << acks.size()
+                          << "acks:" << recorded.error();
     } else {
         for (qsizetype k = 0; k < acks.size(); ++k) {
             const DueListing &listing = sent.at(acked.at(k));
@@ -295,7 +300,7 @@ bool Propagator::handleFailure(const DueListing &listing, const PushOutcome &out
     Q_EMIT attemptFailed(channel, listing.sku, listing.version, permanent, message);
 
     if (permanent || attempts >= m_options.maxAttempts) {
-        ListingStore::Failure f;
+        DeadLetterQueue::Failure f;
         f.version = listing.version;
         f.attempts = attempts;
         f.kind = permanent ? u"permanent"_s : u"exhausted"_s;
@@ -305,9 +310,8 @@ bool Propagator::handleFailure(const DueListing &listing, const PushOutcome &out
         f.request = report.request;
         f.response = report.response;
         f.atMs = now;
-        QString error;
-        if (!m_store.deadLetter(channel, listing.sku, f, &error))
-            qCWarning(lcSync) << channel << listing.sku << "cannot dead-letter:" << error;
+        if (const Status parked = m_deadLetters.deadLetter(channel, listing.sku, f); !parked)
+            qCWarning(lcSync) << channel << listing.sku << "cannot dead-letter:" << parked.error();
         qCInfo(lcSync) << channel << listing.sku << "dead-lettered after" << attempts
                        << "attempts:" << message;
         Q_EMIT deadLettered(channel, listing.sku, message);
@@ -317,7 +321,11 @@ bool Propagator::handleFailure(const DueListing &listing, const PushOutcome &out
         refreshStale(listing);
     const qint64 floor = report.retryAfterMs.value_or(0);
     const qint64 delay = m_backoff.delayMs(std::max(0, attempts - 1), floor);
-    m_store.scheduleRetry(channel, listing.sku, attempts, now + delay, message);
+    if (const Status scheduled =
+            m_store.scheduleRetry(channel, listing.sku, attempts, now + delay, message);
+        !scheduled)
+        qCWarning(lcSync) << channel << listing.sku
+                          << "cannot schedule a retry:" << scheduled.error();
     return false;
 }
 
@@ -373,7 +381,8 @@ void Propagator::refreshStale(const DueListing &listing)
     m_adapter->readListing(listing.remoteId, [self, channel, sku](const ReadListingResult &r) {
         if (!self || r.failure != FailureKind::None)
             return;
-        self->m_store.setAckedQuantity(channel, sku, r.quantity);
+        if (const Status set = self->m_store.setAckedQuantity(channel, sku, r.quantity); !set)
+            qCWarning(lcSync) << channel << sku << "cannot record what it holds:" << set.error();
     });
 }
 

@@ -2,7 +2,8 @@
 
 #include "channels/channeladapter.h"
 #include "metrics/lagmonitor.h" // AttemptOutcome
-#include "store/listingstore.h"
+#include "store/deadletterqueue.h"
+#include "store/propagationstore.h"
 #include "store/pushlog.h"
 #include "sync/backoff.h"
 #include "sync/ratelimiter.h"
@@ -104,7 +105,8 @@ private:
     };
     QHash<QString, RevisionBudget> m_revisions;
 
-    ListingStore m_store;
+    PropagationStore m_store;
+    DeadLetterQueue m_deadLetters;
     QPointer<ChannelAdapter> m_adapter;
     const Clock &m_clock;
     Options m_options;

@@ -1,7 +1,9 @@
 // Runs the real channeldesk-cli binary on files with good and bad rows: the CLI contract.
 #include "store/database.h"
-#include "store/listingstore.h"
+#include "store/deadletterqueue.h"
+#include "store/mappingstore.h"
 #include "store/metricslog.h"
+#include "store/propagationstore.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -564,7 +566,7 @@ void TestCli::mapImport()
     QString error;
     auto db = ChannelDesk::Database::open(m_db, &error);
     QVERIFY(db);
-    QCOMPARE(ChannelDesk::ListingStore(*db).listings().size(), code == 0 ? 3 : 0);
+    QCOMPARE(ChannelDesk::MappingStore(*db).mappings()->size(), code == 0 ? 3 : 0);
 }
 
 void TestCli::mapImportKeepsOneSkuPerListing()
@@ -586,9 +588,10 @@ void TestCli::mapImportKeepsOneSkuPerListing()
     QString error;
     auto db = ChannelDesk::Database::open(m_db, &error);
     QVERIFY(db);
-    const QList<ChannelDesk::ListingState> listings = ChannelDesk::ListingStore(*db).listings();
-    QCOMPARE(listings.size(), 2);
-    for (const ChannelDesk::ListingState &l : listings)
+    const auto listings = ChannelDesk::MappingStore(*db).mappings();
+    QVERIFY2(listings, qPrintable(listings.error()));
+    QCOMPARE(listings->size(), 2);
+    for (const ChannelDesk::ListingMapping &l : *listings)
         QCOMPARE(l.remoteId, l.sku == u"A"_s ? u"201"_s : u"101"_s);
 }
 
@@ -613,8 +616,8 @@ void TestCli::deadLetterQueue()
         QString error;
         auto db = ChannelDesk::Database::open(m_db, &error);
         QVERIFY(db);
-        ChannelDesk::ListingStore store(*db);
-        ChannelDesk::ListingStore::Failure f;
+        ChannelDesk::DeadLetterQueue store(*db);
+        ChannelDesk::DeadLetterQueue::Failure f;
         f.version = 1;
         f.attempts = 1;
         f.kind = u"permanent"_s;
@@ -624,10 +627,10 @@ void TestCli::deadLetterQueue()
         f.request = u"{\"stock_quantity\":3}"_s;
         f.response = u"{\"code\":\"woocommerce_rest_product_invalid_id\"}"_s;
         f.atMs = 1'767'225'600'000;
-        QVERIFY(store.deadLetter(u"shop"_s, u"A"_s, f, &error));
-        QVERIFY(store.deadLetter(u"shop"_s, u"A"_s, f, &error)); // still one entry, two in history
-        QVERIFY(store.deadLetter(u"shop"_s, u"B"_s, f, &error));
-        QVERIFY(store.deadLetter(u"ebay"_s, u"A"_s, f, &error));
+        QVERIFY(store.deadLetter(u"shop"_s, u"A"_s, f));
+        QVERIFY(store.deadLetter(u"shop"_s, u"A"_s, f)); // still one entry, two in history
+        QVERIFY(store.deadLetter(u"shop"_s, u"B"_s, f));
+        QVERIFY(store.deadLetter(u"ebay"_s, u"A"_s, f));
     }
     const Run list = cli({u"dlq"_s, u"--json"_s});
     QCOMPARE(list.code, 0);
@@ -686,15 +689,15 @@ void TestCli::lagReport()
         QString error;
         auto db = Database::open(m_db, &error);
         QVERIFY2(db, qPrintable(error));
-        ListingStore store(*db);
-        QVERIFY(store.acknowledge(u"shop"_s, u"A"_s, 1, 3, false, now - 10'000, &error));
-        ListingStore::Failure f;
+        QVERIFY(
+            PropagationStore(*db).acknowledge(u"shop"_s, {{u"A"_s, 1, 3, false}}, now - 10'000));
+        DeadLetterQueue::Failure f;
         f.version = 1;
         f.attempts = 1;
         f.kind = u"permanent"_s;
         f.message = u"Invalid ID."_s;
         f.atMs = now - 10'000;
-        QVERIFY(store.deadLetter(u"shop"_s, u"B"_s, f, &error));
+        QVERIFY(DeadLetterQueue(*db).deadLetter(u"shop"_s, u"B"_s, f));
         // woo: a change waiting for ten minutes.
         QSqlQuery q(db->connection());
         QVERIFY(q.exec(
@@ -713,7 +716,8 @@ void TestCli::lagReport()
             calls.append({u"ebay"_s, now - 5'000, AttemptOutcome::Unanswered, 1});
             calls.append({u"woo"_s, now - 5'000, AttemptOutcome::Failed, 1});
         }
-        QVERIFY2(log.record(lags, calls), qPrintable(log.lastError()));
+        const Status recorded = log.record(lags, calls);
+        QVERIFY2(recorded, qPrintable(recorded.error()));
     }
 
     const Run json = cli({u"lag"_s, u"--json"_s});

@@ -183,16 +183,19 @@ static bool seedInventory(const QString &location, const QList<Channel> &channel
         *error = seeded.message;
         return false;
     }
-    ListingStore listings(*db);
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    if (!listings.importMappings(mappings, now, error))
+    if (const Status mapped = MappingStore(*db).importMappings(mappings, now); !mapped) {
+        *error = mapped.error();
         return false;
+    }
     for (const Channel &c : channels) {
-        QList<ListingStore::Ack> acks;
+        QList<PropagationStore::Ack> acks;
         for (int i = 0; i < skus; ++i)
             acks.append({skuName(i), 1, available, false});
-        if (!listings.acknowledge(c.id, acks, now, error))
+        if (const Status acked = PropagationStore(*db).acknowledge(c.id, acks, now); !acked) {
+            *error = acked.error();
             return false;
+        }
     }
     return true;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
-#include "store/listingstore.h"
+#include "store/mappingstore.h"
+#include "store/propagationstore.h"
 
 #include <QList>
 #include <QProcess>

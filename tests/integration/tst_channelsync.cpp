@@ -5,8 +5,10 @@
 #include "sim/channelsim.h"
 #include "sim/simtcpserver.h"
 #include "store/database.h"
+#include "store/deadletterqueue.h"
 #include "store/inventorystore.h"
-#include "store/listingstore.h"
+#include "store/mappingstore.h"
+#include "store/propagationstore.h"
 #include "sync/syncengine.h"
 
 #include <QHttpServer>
@@ -144,8 +146,7 @@ void TestChannelSync::init()
                 mappings.append({channel, skuName(i), remoteId(channel, i)});
         }
         QVERIFY(engine.importStock(rows, u"test"_s, u"seed"_s).ok());
-        QVERIFY(ListingStore(*db).importMappings(mappings, QDateTime::currentMSecsSinceEpoch(),
-                                                 &error));
+        QVERIFY(MappingStore(*db).importMappings(mappings, QDateTime::currentMSecsSinceEpoch()));
     }
     QString error;
     QVERIFY2(m_runtime->start(&error), qPrintable(error));
@@ -264,7 +265,7 @@ qint64 TestChannelSync::simQuantity(const QString &channel, int sku)
 bool TestChannelSync::converged(QString *why)
 {
     InventoryStore store(*m_runtime->database());
-    ListingStore listings(*m_runtime->database());
+    PropagationStore listings(*m_runtime->database());
     for (const QString &channel : kChannels) {
         const QJsonObject held = simGet(u"/_sim/%1/listings"_s.arg(channel));
         for (int i = 0; i < kSkus; ++i) {
@@ -279,7 +280,7 @@ bool TestChannelSync::converged(QString *why)
                 return false;
             }
         }
-        for (const ListingState &l : listings.listings(channel)) {
+        for (const ListingState &l : listings.listings(channel).valueOr({})) {
             const StockLevel s = **store.stock(l.sku);
             if (l.state != ListingState::State::Dead && l.ackedVersion != s.version) {
                 *why = u"%1 %2: acknowledged version %3 of %4 (%5)"_s.arg(channel, l.sku)
@@ -543,12 +544,11 @@ void TestChannelSync::permanentFailureIsDeadLetteredAndRetrySendsCurrentQuantity
     QTRY_VERIFY2_WITH_TIMEOUT(converged(&why), qPrintable(why), 20'000);
     setFaults(u"woo"_s, QJsonObject {{u"errors"_s, QJsonObject {{u"401"_s, 1.0}}}});
     QVERIFY(m_runtime->engine()->adjust(skuName(7), -100, u"test"_s, u"damaged"_s).ok());
-    ListingStore listings(*m_runtime->database());
-    auto woo7 = [&] { return listings.listings(u"woo"_s, skuName(7)).constFirst(); };
+    PropagationStore listings(*m_runtime->database());
+    DeadLetterQueue queue(*m_runtime->database());
+    auto woo7 = [&] { return listings.listings(u"woo"_s, skuName(7))->constFirst(); };
     QTRY_COMPARE_WITH_TIMEOUT(woo7().state, ListingState::State::Dead, 10'000);
-    QList<ListingStore::DeadLetter> dead;
-    QString error;
-    QVERIFY(listings.deadLetters({u"woo"_s, {}}, &dead, &error));
+    QList<DeadLetter> dead = queue.deadLetters({u"woo"_s, {}}).valueOr({});
     QCOMPARE(dead.size(), 1);
     QCOMPARE(dead.first().attempts, 1); // permanent: no retries
     QVERIFY2(dead.first().lastError.contains(u"woocommerce_rest_cannot_edit"_s),
@@ -559,16 +559,15 @@ void TestChannelSync::permanentFailureIsDeadLetteredAndRetrySendsCurrentQuantity
     // Stock moves on; the merchant fixes the credentials and retries by hand.
     QVERIFY(m_runtime->engine()->adjust(skuName(7), -50, u"test"_s, u"damaged"_s).ok());
     setFaults(u"woo"_s, QJsonObject {{u"errors"_s, QJsonObject {}}});
-    QCOMPARE(listings.retryDeadLetters({u"woo"_s, {}}, u"test"_s,
-                                       QDateTime::currentMSecsSinceEpoch(), &error),
-             1);
+    QCOMPARE(
+        queue.retry({u"woo"_s, {}}, u"test"_s, QDateTime::currentMSecsSinceEpoch()).valueOr(-1), 1);
     for (Propagator *p : m_runtime->propagators())
         p->wake();
     QTRY_COMPARE_WITH_TIMEOUT(simQuantity(u"woo"_s, 7), 850, 10'000); // the current quantity
     QTRY_COMPARE_WITH_TIMEOUT(woo7().state, ListingState::State::InSync, 10'000);
-    dead.clear();
-    QVERIFY(listings.deadLetters({u"woo"_s, {}}, &dead, &error));
-    QVERIFY(dead.isEmpty());
+    const auto left = queue.deadLetters({u"woo"_s, {}});
+    QVERIFY(left);
+    QVERIFY(left->isEmpty());
 }
 
 void TestChannelSync::retryAfterIsHonoured_data()
@@ -588,8 +587,8 @@ void TestChannelSync::retryAfterIsHonoured()
                            {u"retry_after"_s, form},
                            {u"retry_after_seconds"_s, 3}});
     QVERIFY(m_runtime->engine()->adjust(skuName(8), -1, u"test"_s, u"count"_s).ok());
-    ListingStore listings(*m_runtime->database());
-    auto ebay8 = [&] { return listings.listings(u"ebay"_s, skuName(8)).constFirst(); };
+    PropagationStore listings(*m_runtime->database());
+    auto ebay8 = [&] { return listings.listings(u"ebay"_s, skuName(8))->constFirst(); };
     QTRY_COMPARE_WITH_TIMEOUT(ebay8().state, ListingState::State::Retrying, 10'000);
     const qint64 wait = ebay8().nextAttemptAtMs - QDateTime::currentMSecsSinceEpoch();
     // Three seconds asked (an HTTP-date has whole seconds, so at least two remain).

@@ -5,8 +5,8 @@
 #include "sim/demodriver.h"
 #include "store/database.h"
 #include "store/inventorystore.h"
-#include "store/listingstore.h"
 #include "store/orderledger.h"
+#include "store/propagationstore.h"
 #include "sync/syncengine.h"
 
 #include <QTemporaryDir>
@@ -42,7 +42,9 @@ void TestDemoDriver::seedStartsListingsInSync()
         stock.insert(s.sku, s);
     QHash<QString, int> inSync;
     int pending = 0;
-    for (const ListingState &l : ListingStore(*db).listings()) {
+    const auto listings = PropagationStore(*db).listings();
+    QVERIFY2(listings, qPrintable(listings.error()));
+    for (const ListingState &l : *listings) {
         const StockLevel s = stock.value(l.sku);
         if (l.state == ListingState::State::InSync) {
             QCOMPARE(l.ackedVersion, s.version);
@@ -110,8 +112,9 @@ void TestDemoDriver::ordersLiveOnAtRealisticRates()
     QVERIFY(!levels.isEmpty());
     for (const StockLevel &s : std::as_const(levels))
         QVERIFY2(s.committed == 0, qPrintable(s.sku));
-    QList<OrderLedger::OrderSummary> orders;
-    QVERIFY(OrderLedger(*db).recentOrders(kOrders, &orders, &error));
+    const auto recent = OrderLedger(*db).recentOrders(kOrders);
+    QVERIFY2(recent, qPrintable(recent.error()));
+    const QList<OrderLedger::OrderSummary> &orders = *recent;
     QHash<QString, int> statuses;
     for (const OrderLedger::OrderSummary &o : std::as_const(orders))
         ++statuses[o.status];

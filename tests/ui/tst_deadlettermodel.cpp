@@ -17,9 +17,9 @@ private Q_SLOTS:
 
 namespace {
 
-ListingStore::DeadLetter letter(const QString &channel, const QString &sku, bool retrying)
+DeadLetter letter(const QString &channel, const QString &sku, bool retrying)
 {
-    ListingStore::DeadLetter d;
+    DeadLetter d;
     d.channel = channel;
     d.sku = sku;
     d.attempts = 3;

@@ -10,7 +10,7 @@
 #include "sim/simchannel.h"
 #include "sim/simtcpserver.h"
 #include "store/database.h"
-#include "store/listingstore.h"
+#include "store/mappingstore.h"
 #include "sync/syncengine.h"
 
 #include <QAbstractItemModelTester>
@@ -76,7 +76,7 @@ void TestDeadLetterPanel::retrySelectedReachesThePropagator()
             mappings.append({u"woo"_s, r.sku, QString::number(100 + i)});
         }
         QVERIFY(SyncEngine(*db).importStock(rows, u"test"_s, u"seed"_s).ok());
-        QVERIFY(ListingStore(*db).importMappings(mappings, 0, &error));
+        QVERIFY(MappingStore(*db).importMappings(mappings, 0));
     }
     qputenv("DLQ_TEST_KEY", "ck_test");
     qputenv("DLQ_TEST_SECRET", "cs_test");

@@ -10,12 +10,12 @@ using namespace Qt::StringLiterals;
 namespace ChannelDesk {
 
 namespace {
-QString keyOf(const ListingStore::DeadLetter &d)
+QString keyOf(const DeadLetter &d)
 {
     return d.channel + u'\n' + d.sku;
 }
 
-bool same(const ListingStore::DeadLetter &a, const ListingStore::DeadLetter &b)
+bool same(const DeadLetter &a, const DeadLetter &b)
 {
     return a.version == b.version && a.attempts == b.attempts && a.errorKind == b.errorKind &&
         a.lastError == b.lastError && a.lastFailedAtMs == b.lastFailedAtMs &&
@@ -34,7 +34,7 @@ DeadLetterModel::DeadLetterModel(QObject *parent)
 {
 }
 
-void DeadLetterModel::setLetters(const QList<ListingStore::DeadLetter> &letters)
+void DeadLetterModel::setLetters(const QList<DeadLetter> &letters)
 {
     QHash<QString, int> incoming;
     for (int i = 0; i < int(letters.size()); ++i)
@@ -50,15 +50,14 @@ void DeadLetterModel::setLetters(const QList<ListingStore::DeadLetter> &letters)
     QHash<QString, int> present;
     for (int row = 0; row < int(m_letters.size()); ++row) {
         present.insert(keyOf(m_letters.at(row)), row);
-        const ListingStore::DeadLetter &update =
-            letters.at(incoming.value(keyOf(m_letters.at(row))));
+        const DeadLetter &update = letters.at(incoming.value(keyOf(m_letters.at(row))));
         if (!same(m_letters.at(row), update)) {
             m_letters[row] = update;
             Q_EMIT dataChanged(index(row, 0), index(row, Count - 1));
         }
     }
-    QList<ListingStore::DeadLetter> added;
-    for (const ListingStore::DeadLetter &d : letters) {
+    QList<DeadLetter> added;
+    for (const DeadLetter &d : letters) {
         if (!present.contains(keyOf(d)))
             added.append(d);
     }
@@ -70,7 +69,7 @@ void DeadLetterModel::setLetters(const QList<ListingStore::DeadLetter> &letters)
     }
 }
 
-const ListingStore::DeadLetter *DeadLetterModel::letterAt(int row) const
+const DeadLetter *DeadLetterModel::letterAt(int row) const
 {
     return row >= 0 && row < rowCount() ? &m_letters.at(row) : nullptr;
 }
@@ -89,7 +88,7 @@ QVariant DeadLetterModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const ListingStore::DeadLetter &d = m_letters.at(index.row());
+    const DeadLetter &d = m_letters.at(index.row());
     switch (role) {
     case KeyChannelRole:
         return d.channel;

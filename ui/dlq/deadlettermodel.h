@@ -18,8 +18,8 @@ public:
 
     explicit DeadLetterModel(QObject *parent = nullptr);
 
-    void setLetters(const QList<ChannelDesk::ListingStore::DeadLetter> &letters);
-    const ListingStore::DeadLetter *letterAt(int row) const;
+    void setLetters(const QList<ChannelDesk::DeadLetter> &letters);
+    const DeadLetter *letterAt(int row) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -28,7 +28,7 @@ public:
                         int role = Qt::DisplayRole) const override;
 
 private:
-    QList<ListingStore::DeadLetter> m_letters;
+    QList<DeadLetter> m_letters;
 };
 
 } // namespace ChannelDesk

@@ -121,7 +121,7 @@ DeadLetterPanel::DeadLetterPanel(CoreBridge *bridge, QWidget *parent)
     connect(m_model, &QAbstractItemModel::dataChanged, this, &DeadLetterPanel::showDetail);
     if (m_bridge) {
         connect(m_bridge, &CoreBridge::deadLettersChanged, this,
-                [this](const QList<ListingStore::DeadLetter> &letters) {
+                [this](const QList<DeadLetter> &letters) {
                     const bool first = m_model->rowCount() == 0;
                     m_model->setLetters(letters);
                     if (first && !letters.isEmpty())
@@ -209,7 +209,7 @@ void DeadLetterPanel::showDetail()
 {
     const QModelIndex current = m_view->currentIndex();
     const QModelIndex source = m_byChannel->mapToSource(m_byKind->mapToSource(current));
-    const ListingStore::DeadLetter *d = m_model->letterAt(source.row());
+    const DeadLetter *d = m_model->letterAt(source.row());
     if (!d) {
         m_detail->clear();
         return;
@@ -223,11 +223,11 @@ void DeadLetterPanel::showDetail()
                                     pretty(d->request), pretty(d->response), pretty(d->history)));
 }
 
-void DeadLetterPanel::updateChoices(const QList<ListingStore::DeadLetter> &letters)
+void DeadLetterPanel::updateChoices(const QList<DeadLetter> &letters)
 {
     QStringList channels;
     QStringList kinds;
-    for (const ListingStore::DeadLetter &d : letters) {
+    for (const DeadLetter &d : letters) {
         if (!channels.contains(d.channel))
             channels.append(d.channel);
         if (!kinds.contains(d.errorKind))

@@ -39,7 +39,7 @@ private:
     QList<DeadLetterKey> shownKeys() const;
     void applyFilters();
     void showDetail();
-    void updateChoices(const QList<ChannelDesk::ListingStore::DeadLetter> &letters);
+    void updateChoices(const QList<ChannelDesk::DeadLetter> &letters);
 
     CoreBridge *m_bridge;
     DeadLetterModel *m_model;

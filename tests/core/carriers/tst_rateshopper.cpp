@@ -372,7 +372,8 @@ private Q_SLOTS:
             late.append(
                 {u"USPS"_s, u"Priority"_s, u"US-941"_s, QDate(2026, 11, 2), QDate(2026, 11, 5)});
         }
-        QVERIFY2(store.recordOutcomes(late, &error), qPrintable(error));
+        const Status recorded = store.recordOutcomes(late);
+        QVERIFY2(recorded, qPrintable(recorded.error()));
 
         result = runQuote(shopper, makeOrder());
         QVERIFY(result.chosen());

@@ -1,8 +1,10 @@
 // MetricsLog: rows written by one process come back, through a rebuilt LagMonitor, as the same
 // percentiles, success rate and status in another.
 #include "metrics/lagmonitor.h"
-#include "store/listingstore.h"
+#include "store/deadletterqueue.h"
+#include "store/mappingstore.h"
 #include "store/metricslog.h"
+#include "store/propagationstore.h"
 #include "sync/syncengine.h"
 #include "testdatabase.h"
 #include "util/clock.h"
@@ -65,9 +67,8 @@ void TestMetricsLog::seedAndMap(const QString &channel, const QStringList &skus,
     }
     const auto r = engine.importStock(stock, u"t"_s, u"seed"_s);
     QVERIFY2(r.ok(), qPrintable(r.message));
-    QString error;
-    QVERIFY2(ListingStore(m_t->db()).importMappings(mappings, mappedAtMs, &error),
-             qPrintable(error));
+    const Status mapped = MappingStore(m_t->db()).importMappings(mappings, mappedAtMs);
+    QVERIFY2(mapped, qPrintable(mapped.error()));
 }
 
 void TestMetricsLog::outcomeNames()
@@ -90,7 +91,8 @@ void TestMetricsLog::percentilesAndSuccessRate()
     QList<PropagationCall> calls;
     for (int i = 0; i < 99; ++i)
         calls.append({kShop, now() - 30 * kSecond, AttemptOutcome::Acknowledged, 1});
-    QVERIFY2(log.record(lags, calls), qPrintable(log.lastError()));
+    const Status recorded = log.record(lags, calls);
+    QVERIFY2(recorded, qPrintable(recorded.error()));
     QVERIFY(log.recordCall(kShop, now() - 20 * kSecond, AttemptOutcome::Failed, 3));
     QCOMPARE(m_t->count(u"SELECT COUNT(*) FROM lag_samples"_s), 110);
     QCOMPARE(m_t->count(u"SELECT COUNT(*) FROM propagation_calls"_s), 100);
@@ -172,20 +174,18 @@ void TestMetricsLog::gaugesFromListings()
 {
     seedAndMap(kShop, {u"A"_s, u"B"_s, u"C"_s, u"D"_s}, now() - kMinute);
     seedAndMap(u"ebay"_s, {u"A"_s}, now() - kMinute);
-    ListingStore store(m_t->db());
-    QString error;
-    const ListingState a = store.listings(kShop, u"A"_s).value(0);
-    QVERIFY2(store.acknowledge(kShop, u"A"_s, a.pendingVersion, 10, false, now(), &error),
-             qPrintable(error));
+    PropagationStore store(m_t->db());
+    const ListingState a = store.listings(kShop, u"A"_s)->value(0);
+    QVERIFY(store.acknowledge(kShop, {{u"A"_s, a.pendingVersion, 10, false}}, now()));
     QVERIFY(store.scheduleRetry(kShop, u"B"_s, 1, now() + 2000, u"HTTP 503"_s));
-    ListingStore::Failure f;
+    DeadLetterQueue::Failure f;
     f.version = 1;
     f.attempts = 1;
     f.kind = u"permanent"_s;
     f.httpStatus = 404;
     f.message = u"no such listing"_s;
     f.atMs = now();
-    QVERIFY2(store.deadLetter(kShop, u"C"_s, f, &error), qPrintable(error));
+    QVERIFY(DeadLetterQueue(m_t->db()).deadLetter(kShop, u"C"_s, f));
     MetricsLog log(m_t->db());
     QVERIFY(log.recordLag(u"amazon"_s, now() - 2 * LagMonitor::kOneHourMs, 40));
 
@@ -291,15 +291,15 @@ void TestMetricsLog::batchJoinsTheCallersTransaction()
 void TestMetricsLog::lastAckAt()
 {
     MetricsLog log(m_t->db());
-    QCOMPARE(log.lastAckAt(kShop), -1);
+    QCOMPARE(log.lastAckAt(kShop)->value_or(-1), -1);
     QVERIFY(log.recordCall(kShop, now() - 5 * kSecond, AttemptOutcome::Failed, 1));
-    QCOMPARE(log.lastAckAt(kShop), -1);
+    QCOMPARE(log.lastAckAt(kShop)->value_or(-1), -1);
     QVERIFY(log.recordLag(kShop, now() - 3 * LagMonitor::kOneHourMs, 10));
-    QCOMPARE(log.lastAckAt(kShop), now() - 3 * LagMonitor::kOneHourMs);
+    QCOMPARE(log.lastAckAt(kShop)->value_or(-1), now() - 3 * LagMonitor::kOneHourMs);
     QVERIFY(
         log.recordCall(kShop, now() - 2 * LagMonitor::kOneHourMs, AttemptOutcome::Acknowledged, 1));
-    QCOMPARE(log.lastAckAt(kShop), now() - 2 * LagMonitor::kOneHourMs);
-    QCOMPARE(log.lastAckAt(u"ebay"_s), -1);
+    QCOMPARE(log.lastAckAt(kShop)->value_or(-1), now() - 2 * LagMonitor::kOneHourMs);
+    QCOMPARE(log.lastAckAt(u"ebay"_s)->value_or(-1), -1);
 }
 
 QTEST_GUILESS_MAIN(TestMetricsLog)

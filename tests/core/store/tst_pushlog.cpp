@@ -48,19 +48,16 @@ void TestPushLog::attemptsUntilAcknowledgedPerChannel()
 {
     TestDatabase t;
     PushLog log(t.db());
-    QString error;
-    QVERIFY2(log.record({push(u"shop"_s, 3, u"acknowledged"_s, 100),
-                         push(u"ebay"_s, 4, u"failed"_s, 110),
-                         push(u"shop"_s, 5, u"acknowledged"_s, 120),
-                         push(u"ebay"_s, 5, u"acknowledged"_s, 130),
-                         push(u"ebay"_s, 6, u"acknowledged"_s, 140)},
-                        &error),
-             qPrintable(error));
+    const Status recorded = log.record(
+        {push(u"shop"_s, 3, u"acknowledged"_s, 100), push(u"ebay"_s, 4, u"failed"_s, 110),
+         push(u"shop"_s, 5, u"acknowledged"_s, 120), push(u"ebay"_s, 5, u"acknowledged"_s, 130),
+         push(u"ebay"_s, 6, u"acknowledged"_s, 140)});
+    QVERIFY2(recorded, qPrintable(recorded.error()));
     // The order made version 4 (and a pause made 5): shop's push of 5 carried it; eBay failed at
     // 4 and then got 5 through. Later pushes (eBay's 6) are not this order's, nor is version 3.
-    QList<PushRecord> out;
-    QVERIFY2(log.forMutations({made(4), made(5, MutationKind::Pause)}, &out, &error),
-             qPrintable(error));
+    const auto read = log.forMutations({made(4), made(5, MutationKind::Pause)});
+    QVERIFY2(read, qPrintable(read.error()));
+    const QList<PushRecord> &out = *read;
     QCOMPARE(out.size(), 3);
     QCOMPARE(out.at(0).channel, u"ebay"_s);
     QCOMPARE(out.at(0).state, u"failed"_s);
@@ -71,20 +68,20 @@ void TestPushLog::attemptsUntilAcknowledgedPerChannel()
     QCOMPARE(out.at(2).channel, u"ebay"_s);
     QCOMPARE(out.at(2).version, 5);
     // Mutations that channels are not sent (a waiting line) bring no pushes.
-    QVERIFY(log.forMutations({made(4, MutationKind::Unmatched)}, &out, &error));
-    QVERIFY(out.isEmpty());
+    const auto none = log.forMutations({made(4, MutationKind::Unmatched)});
+    QVERIFY(none);
+    QVERIFY(none->isEmpty());
 }
 
 void TestPushLog::pruneKeepsSevenDays()
 {
     TestDatabase t;
     PushLog log(t.db());
-    QString error;
     const qint64 now = PushLog::kKeepMs * 2;
     QVERIFY(log.record({push(u"shop"_s, 1, u"acknowledged"_s, now - PushLog::kKeepMs - 1),
-                        push(u"shop"_s, 2, u"acknowledged"_s, now - PushLog::kKeepMs + 1)},
-                       &error));
-    QVERIFY2(log.prune(now, &error), qPrintable(error));
+                        push(u"shop"_s, 2, u"acknowledged"_s, now - PushLog::kKeepMs + 1)}));
+    const Status pruned = log.prune(now);
+    QVERIFY2(pruned, qPrintable(pruned.error()));
     QCOMPARE(t.count(u"SELECT COUNT(*) FROM push_log"_s), 1);
     QCOMPARE(t.count(u"SELECT version FROM push_log"_s), 2);
 }

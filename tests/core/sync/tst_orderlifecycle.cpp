@@ -1,6 +1,6 @@
 // The life of an order on the order path (issue 9): a sale is a fact, lines wait for their
 // mapping, and cancels, refunds, edits and shipments move stock exactly once.
-#include "store/listingstore.h"
+#include "store/mappingstore.h"
 #include "store/orderledger.h"
 #include "testdatabase.h"
 
@@ -95,19 +95,17 @@ private:
     }
     QList<OversoldEntry> oversold()
     {
-        QList<OversoldEntry> out;
-        QString error;
-        if (!OrderLedger(m_t->db()).oversold(&out, &error))
-            qFatal("%s", qPrintable(error));
-        return out;
+        const auto out = OrderLedger(m_t->db()).oversold();
+        if (!out)
+            qFatal("%s", qPrintable(out.error()));
+        return *out;
     }
     QList<UnmatchedEntry> unmatched()
     {
-        QList<UnmatchedEntry> out;
-        QString error;
-        if (!OrderLedger(m_t->db()).unmatched(&out, &error))
-            qFatal("%s", qPrintable(error));
-        return out;
+        const auto out = OrderLedger(m_t->db()).unmatched();
+        if (!out)
+            qFatal("%s", qPrintable(out.error()));
+        return *out;
     }
 
     std::unique_ptr<TestDatabase> m_t;
@@ -220,8 +218,7 @@ void TestOrderLifecycle::mappedLineAppliesAtOnceUnmappedWaitsForItsMapping()
     // A second order for the same product waits behind the first.
     QCOMPARE(apply(sale(u"2"_s, {byRemoteId(u"gid-9"_s, 1)})), ApplyOutcome::Unmatched);
 
-    QString error;
-    QVERIFY(ListingStore(m_t->db()).importMappings({{kShop, u"B"_s, u"gid-9"_s}}, 1, &error));
+    QVERIFY(MappingStore(m_t->db()).importMappings({{kShop, u"B"_s, u"gid-9"_s}}, 1));
     const auto r = engine().applyWaiting(kShop, {u"gid-9"_s}, u"test"_s);
     QVERIFY2(r.ok(), qPrintable(r.message));
     QCOMPARE(m_t->stock(u"B"_s).available, 2);
@@ -549,8 +546,7 @@ void TestOrderLifecycle::shipmentOfAWaitingLineWaitsForIt()
     seed({stockRow(u"B"_s, 5)});
     QCOMPARE(apply(sale(u"1"_s, {byRemoteId(u"gid-9"_s, 2)})), ApplyOutcome::Unmatched);
     QCOMPARE(apply(lifecycle(OrderEventKind::Ship, u"1"_s, u"F1"_s)), ApplyOutcome::Ignored);
-    QString error;
-    QVERIFY(ListingStore(m_t->db()).importMappings({{kShop, u"B"_s, u"gid-9"_s}}, 1, &error));
+    QVERIFY(MappingStore(m_t->db()).importMappings({{kShop, u"B"_s, u"gid-9"_s}}, 1));
     QVERIFY(engine().applyWaiting(kShop, {u"gid-9"_s}, u"test"_s).ok());
     QCOMPARE(m_t->stock(u"B"_s).available, 3);
     QCOMPARE(m_t->stock(u"B"_s).committed, 0); // taken, and shipped at once
@@ -591,9 +587,9 @@ void TestOrderLifecycle::recentOrdersKeepThoseThatNeedTheMerchant()
     QCOMPARE(apply(sale(u"old"_s, {{u"A"_s, 3}})), ApplyOutcome::Oversold);
     for (int i = 0; i < 20; ++i)
         QCOMPARE(apply(sale(QString::number(i), {{u"B"_s, 1}})), ApplyOutcome::Applied);
-    QList<OrderLedger::OrderSummary> recent;
-    QString error;
-    QVERIFY2(OrderLedger(m_t->db()).recentOrders(2, &recent, &error), qPrintable(error));
+    const auto read = OrderLedger(m_t->db()).recentOrders(2);
+    QVERIFY2(read, qPrintable(read.error()));
+    const QList<OrderLedger::OrderSummary> &recent = *read;
     QVERIFY(recent.size() >= 2 && recent.size() <= 9);
     QVERIFY(recent.first().orderId != u"old"_s); // newest first
     const auto old = std::find_if(recent.cbegin(), recent.cend(),

@@ -1,6 +1,8 @@
 // The propagator against a scripted channel: coalescing, ordering, backoff, Retry-After, the
 // dead-letter queue, pause/resume, an origin channel's own order, and the token bucket.
-#include "store/listingstore.h"
+#include "store/deadletterqueue.h"
+#include "store/mappingstore.h"
+#include "store/propagationstore.h"
 #include "sync/propagator.h"
 #include "testdatabase.h"
 
@@ -153,7 +155,10 @@ private:
     void runUntilIdle(Propagator &p);
     QList<ListingState> listings(const QString &channel)
     {
-        return ListingStore(m_t->db()).listings(channel);
+        const auto out = PropagationStore(m_t->db()).listings(channel);
+        if (!out)
+            qFatal("cannot read listings: %s", qPrintable(out.error()));
+        return *out;
     }
 
     std::unique_ptr<TestDatabase> m_t;
@@ -180,9 +185,8 @@ void TestPropagator::map(const QString &channel, const QStringList &skus)
     QList<ListingMapping> rows;
     for (const QString &sku : skus)
         rows.append({channel, sku, u"r-"_s + sku});
-    QString error;
-    QVERIFY2(ListingStore(m_t->db()).importMappings(rows, m_clock.nowMs(), &error),
-             qPrintable(error));
+    const Status mapped = MappingStore(m_t->db()).importMappings(rows, m_clock.nowMs());
+    QVERIFY2(mapped, qPrintable(mapped.error()));
 }
 
 void TestPropagator::runUntilIdle(Propagator &p)

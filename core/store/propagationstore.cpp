@@ -1,22 +1,16 @@
-#include "listingstore.h"
+#include "propagationstore.h"
 
 #include "database.h"
 #include "domain/mutation.h"
-#include "listingstore_p.h"
 #include "mutationlog.h"
-#include "storelog.h"
+#include "writetransaction.h"
 
 #include <QDateTime>
 #include <QHash>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QSqlError>
 #include <QSqlQuery>
+#include <QVariant>
 
 namespace ChannelDesk {
-
-using namespace ListingStorePrivate;
 
 namespace {
 using namespace Qt::StringLiterals;
@@ -32,6 +26,50 @@ ListingState::State stateFromName(const QString &name)
     return ListingState::State::InSync;
 }
 
+DueListing dueFrom(const QSqlQuery &q)
+{
+    DueListing d;
+    d.sku = q.value(0).toString();
+    d.remoteId = q.value(1).toString();
+    d.available = q.value(2).toLongLong();
+    d.version = q.value(3).toLongLong();
+    d.paused = q.value(4).toInt() != 0;
+    if (!q.value(5).isNull())
+        d.ackedQuantity = q.value(5).toLongLong();
+    d.ackedVersion = q.value(6).toLongLong();
+    d.attempts = q.value(7).toInt();
+    d.pendingSinceMs = q.value(8).toLongLong();
+    d.ackedPaused = q.value(9).toInt() != 0;
+    return d;
+}
+
+ListingState listingFrom(const QSqlQuery &q)
+{
+    ListingState s;
+    s.channel = q.value(0).toString();
+    s.sku = q.value(1).toString();
+    s.remoteId = q.value(2).toString();
+    s.ackedVersion = q.value(3).toLongLong();
+    if (!q.value(4).isNull())
+        s.ackedQuantity = q.value(4).toLongLong();
+    s.ackedPaused = q.value(5).toInt() != 0;
+    s.ackedAtMs = q.value(6).toLongLong();
+    s.pendingVersion = q.value(7).toLongLong();
+    s.pendingSinceMs = q.value(8).toLongLong();
+    s.attempts = q.value(9).toInt();
+    s.nextAttemptAtMs = q.value(10).toLongLong();
+    s.state = stateFromName(q.value(11).toString());
+    s.lastError = q.value(12).toString();
+    return s;
+}
+
+// A stock change of the log, as ingest folds it into one listing.
+struct FeedRow
+{
+    qint64 version, delta, at;
+    MutationKind kind;
+    QString channel;
+};
 } // namespace
 
 QString stateName(ListingState::State state)
@@ -49,110 +87,52 @@ QString stateName(ListingState::State state)
     return {};
 }
 
-bool ListingStore::importMappings(const QList<ListingMapping> &rows, qint64 nowMs, QString *error)
+Result<std::optional<qint64>> PropagationStore::cursor(const QString &channel) const
 {
-    if (!m_db.beginWrite()) {
-        *error = m_db.lastError();
-        return false;
-    }
-    QSqlQuery version(m_db.connection());
-    version.prepare(u"SELECT version FROM stock WHERE sku = ?"_s);
-    QSqlQuery upsert(m_db.connection());
-    upsert.prepare(
-        u"INSERT INTO listings (channel, sku, remote_id, pending_version, pending_since, "
-        "state) VALUES (?, ?, ?, ?, ?, 'pending') "
-        "ON CONFLICT (channel, sku) DO UPDATE SET remote_id = excluded.remote_id, "
-        "pending_version = excluded.pending_version, "
-        "pending_since = COALESCE(listings.pending_since, excluded.pending_since), "
-        "state = CASE WHEN listings.remote_id = excluded.remote_id THEN listings.state "
-        "ELSE 'pending' END"_s);
-    for (const ListingMapping &row : rows) {
-        version.addBindValue(row.sku);
-        if (!version.exec())
-            return fail(m_db, version, error);
-        if (!version.next()) {
-            m_db.rollback();
-            *error = u"unknown SKU %1 (import stock first)"_s.arg(row.sku);
-            return false;
-        }
-        const qint64 v = version.value(0).toLongLong();
-        version.finish();
-        upsert.addBindValue(row.channel);
-        upsert.addBindValue(row.sku);
-        upsert.addBindValue(row.remoteId);
-        upsert.addBindValue(v);
-        upsert.addBindValue(nowMs);
-        if (!upsert.exec())
-            return fail(m_db, upsert, error);
-    }
-    if (!m_db.commit()) {
-        *error = m_db.lastError();
-        return false;
-    }
-    return true;
-}
-
-qint64 ListingStore::cursor(const QString &channel) const
-{
-    QSqlQuery q(m_db.connection());
-    q.prepare(u"SELECT last_mutation_id FROM channel_cursors WHERE channel = ?"_s);
-    q.addBindValue(channel);
-    if (q.exec() && q.next())
-        return q.value(0).toLongLong();
-    return -1;
-}
-
-int ListingStore::ingest(const QString &channel, int limit, QString *error)
-{
-    if (!m_db.beginWrite()) {
-        *error = m_db.lastError();
-        return -1;
-    }
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
     q.prepare(u"SELECT last_mutation_id FROM channel_cursors WHERE channel = ?"_s);
     q.addBindValue(channel);
     if (!q.exec())
-        return failCount(m_db, q, error);
-    if (!q.next()) {
+        return queryError(q, "cannot read a channel's cursor:");
+    if (!q.next())
+        return std::optional<qint64>();
+    return std::optional<qint64>(q.value(0).toLongLong());
+}
+
+Result<int> PropagationStore::ingest(const QString &channel, int limit)
+{
+    WriteTransaction tx(m_db);
+    if (!tx.ok())
+        return tx.error();
+    const auto from = cursor(channel);
+    if (!from)
+        return Error {from.error()};
+    if (!*from) {
         // A channel seen for the first time starts at the end of the log: its mappings already
         // start pending at the current version.
-        q.finish();
         const auto end = MutationLog(m_db).lastId();
-        if (!end) {
-            *error = end.error();
-            m_db.rollback();
-            return -1;
-        }
+        if (!end)
+            return Error {end.error()};
         QSqlQuery init(m_db.connection());
         init.prepare(u"INSERT INTO channel_cursors (channel, last_mutation_id, updated_at) "
                      "VALUES (?, ?, 0)"_s);
         init.addBindValue(channel);
         init.addBindValue(*end);
         if (!init.exec())
-            return failCount(m_db, init, error);
-        return m_db.commit() ? 0 : -1;
+            return queryError(init, "cannot start a channel's cursor:");
+        if (const Status done = tx.commit(); !done)
+            return Error {done.error()};
+        return 0;
     }
-    const qint64 from = q.value(0).toLongLong();
-    q.finish();
 
-    struct Row
-    {
-        qint64 id, version, delta, at;
-        MutationKind kind;
-        QString channel;
-    };
-    QHash<QString, QList<Row>> bySku;
+    QHash<QString, QList<FeedRow>> bySku;
     QStringList order;
-    qint64 last = from;
+    qint64 last = **from;
     int read = 0;
-    q.finish();
-    const auto feed = MutationLog(m_db).feed(from, limit);
-    if (!feed) {
-        *error = feed.error();
-        m_db.rollback();
-        return -1;
-    }
+    const auto feed = MutationLog(m_db).feed(last, limit);
+    if (!feed)
+        return Error {feed.error()};
     for (const Mutation &m : *feed) {
         ++read;
         last = m.id;
@@ -160,7 +140,7 @@ int ListingStore::ingest(const QString &channel, int limit, QString *error)
             continue;
         if (!bySku.contains(m.sku))
             order.append(m.sku);
-        bySku[m.sku].append({m.id, m.version, m.delta, m.atMs, m.kind, m.channel});
+        bySku[m.sku].append({m.version, m.delta, m.atMs, m.kind, m.channel});
     }
 
     QSqlQuery get(m_db.connection());
@@ -174,16 +154,16 @@ int ListingStore::ingest(const QString &channel, int limit, QString *error)
         get.addBindValue(channel);
         get.addBindValue(sku);
         if (!get.exec())
-            return failCount(m_db, get, error);
+            return queryError(get, "cannot fold the change feed:");
         if (!get.next())
             continue; // not listed on this channel
-        qint64 ackedVersion = get.value(0).toLongLong();
+        const qint64 ackedVersion = get.value(0).toLongLong();
         QVariant ackedQuantity = get.value(1);
         qint64 pendingVersion = get.value(2).toLongLong();
         QVariant pendingSince = get.value(3);
         QString state = get.value(4).toString();
         get.finish();
-        for (const Row &m : bySku.value(sku)) {
+        for (const FeedRow &m : bySku.value(sku)) {
             if (m.version <= ackedVersion)
                 continue;
             // The channel took this order itself and already shows that much less: what we
@@ -206,7 +186,7 @@ int ListingStore::ingest(const QString &channel, int limit, QString *error)
         put.addBindValue(channel);
         put.addBindValue(sku);
         if (!put.exec())
-            return failCount(m_db, put, error);
+            return queryError(put, "cannot fold the change feed:");
     }
     QSqlQuery advance(m_db.connection());
     advance.prepare(u"UPDATE channel_cursors SET last_mutation_id = ?, updated_at = ? "
@@ -215,18 +195,15 @@ int ListingStore::ingest(const QString &channel, int limit, QString *error)
     advance.addBindValue(QDateTime::currentMSecsSinceEpoch());
     advance.addBindValue(channel);
     if (!advance.exec())
-        return failCount(m_db, advance, error);
-    if (!m_db.commit()) {
-        *error = m_db.lastError();
-        return -1;
-    }
+        return queryError(advance, "cannot advance a channel's cursor:");
+    if (const Status done = tx.commit(); !done)
+        return Error {done.error()};
     return read;
 }
 
-QList<DueListing> ListingStore::due(const QString &channel, qint64 nowMs, int limit,
-                                    const QSet<QString> &busy, QString *error) const
+Result<QList<DueListing>> PropagationStore::due(const QString &channel, qint64 nowMs, int limit,
+                                                const QSet<QString> &busy) const
 {
-    QList<DueListing> out;
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
     q.prepare(u"SELECT l.sku, l.remote_id, s.available, s.version, s.paused, l.acked_quantity, "
@@ -238,50 +215,37 @@ QList<DueListing> ListingStore::due(const QString &channel, qint64 nowMs, int li
     q.addBindValue(channel);
     q.addBindValue(nowMs);
     q.addBindValue(limit + int(busy.size()));
-    if (!q.exec()) {
-        *error = q.lastError().text();
-        return out;
-    }
+    if (!q.exec())
+        return queryError(q, "cannot read the due listings:");
+    QList<DueListing> out;
     while (q.next() && out.size() < limit) {
-        DueListing d;
-        d.sku = q.value(0).toString();
-        if (busy.contains(d.sku))
+        if (busy.contains(q.value(0).toString()))
             continue;
-        d.remoteId = q.value(1).toString();
-        d.available = q.value(2).toLongLong();
-        d.version = q.value(3).toLongLong();
-        d.paused = q.value(4).toInt() != 0;
-        if (!q.value(5).isNull())
-            d.ackedQuantity = q.value(5).toLongLong();
-        d.ackedVersion = q.value(6).toLongLong();
-        d.attempts = q.value(7).toInt();
-        d.pendingSinceMs = q.value(8).toLongLong();
-        d.ackedPaused = q.value(9).toInt() != 0;
-        out.append(d);
+        out.append(dueFrom(q));
     }
     return out;
 }
 
-qint64 ListingStore::nextAttemptAt(const QString &channel) const
+Result<std::optional<qint64>> PropagationStore::nextAttemptAt(const QString &channel) const
 {
     QSqlQuery q(m_db.connection());
     q.prepare(u"SELECT MIN(next_attempt_at) FROM listings WHERE channel = ? "
               "AND state = 'retrying'"_s);
     q.addBindValue(channel);
-    if (q.exec() && q.next() && !q.value(0).isNull())
-        return q.value(0).toLongLong();
-    return 0;
+    if (!q.exec())
+        return queryError(q, "cannot read the next retry:");
+    if (!q.next() || q.value(0).isNull())
+        return std::optional<qint64>();
+    return std::optional<qint64>(q.value(0).toLongLong());
 }
 
-bool ListingStore::acknowledge(const QString &channel, const QList<Ack> &acks, qint64 atMs,
-                               QString *error)
+Status PropagationStore::acknowledge(const QString &channel, const QList<Ack> &acks, qint64 atMs)
 {
     if (acks.isEmpty())
-        return true;
-    if (!m_db.beginWrite()) {
-        *error = m_db.lastError();
-        return false;
-    }
+        return {};
+    WriteTransaction tx(m_db);
+    if (!tx.ok())
+        return tx.error();
     // Still behind: the oldest change not covered by this acknowledgement starts the clock.
     QSqlQuery q(m_db.connection());
     q.prepare(u"UPDATE listings SET acked_version = ?, acked_quantity = ?, acked_paused = ?, "
@@ -292,6 +256,7 @@ bool ListingStore::acknowledge(const QString &channel, const QList<Ack> &acks, q
               "pending_since = CASE WHEN pending_version > ? THEN "
               "(SELECT MIN(at) FROM mutations WHERE sku = ? AND version > ?) ELSE NULL END "
               "WHERE channel = ? AND sku = ? AND acked_version < ?"_s);
+    // The listing is delivered: its dead letter, if any, is closed.
     QSqlQuery d(m_db.connection());
     d.prepare(u"DELETE FROM dead_letters WHERE channel = ? AND sku = ?"_s);
     for (const Ack &a : acks) {
@@ -307,31 +272,30 @@ bool ListingStore::acknowledge(const QString &channel, const QList<Ack> &acks, q
         q.addBindValue(a.sku);
         q.addBindValue(a.version);
         if (!q.exec())
-            return fail(m_db, q, error);
+            return queryError(q, "cannot record acknowledgements:");
         d.addBindValue(channel);
         d.addBindValue(a.sku);
         if (!d.exec())
-            return fail(m_db, d, error);
+            return queryError(d, "cannot record acknowledgements:");
     }
-    if (!m_db.commit()) {
-        *error = m_db.lastError();
-        return false;
-    }
-    return true;
+    return tx.commit();
 }
 
-bool ListingStore::setAckedQuantity(const QString &channel, const QString &sku, qint64 quantity)
+Status PropagationStore::setAckedQuantity(const QString &channel, const QString &sku,
+                                          qint64 quantity)
 {
     QSqlQuery q(m_db.connection());
     q.prepare(u"UPDATE listings SET acked_quantity = ? WHERE channel = ? AND sku = ?"_s);
     q.addBindValue(quantity);
     q.addBindValue(channel);
     q.addBindValue(sku);
-    return q.exec();
+    if (!q.exec())
+        return queryError(q, "cannot record what a channel holds:");
+    return {};
 }
 
-bool ListingStore::scheduleRetry(const QString &channel, const QString &sku, int attempts,
-                                 qint64 nextAttemptAtMs, const QString &error)
+Status PropagationStore::scheduleRetry(const QString &channel, const QString &sku, int attempts,
+                                       qint64 nextAttemptAtMs, const QString &error)
 {
     QSqlQuery q(m_db.connection());
     q.prepare(u"UPDATE listings SET attempts = ?, next_attempt_at = ?, last_error = ?, "
@@ -341,10 +305,13 @@ bool ListingStore::scheduleRetry(const QString &channel, const QString &sku, int
     q.addBindValue(nonNull(error));
     q.addBindValue(channel);
     q.addBindValue(sku);
-    return q.exec();
+    if (!q.exec())
+        return queryError(q, "cannot schedule a retry:");
+    return {};
 }
 
-QList<ListingState> ListingStore::listings(const QString &channel, const QString &sku) const
+Result<QList<ListingState>> PropagationStore::listings(const QString &channel,
+                                                       const QString &sku) const
 {
     QString sql = u"SELECT channel, sku, remote_id, acked_version, acked_quantity, acked_paused, "
                   "acked_at, pending_version, pending_since, attempts, next_attempt_at, state, "
@@ -359,74 +326,42 @@ QList<ListingState> ListingStore::listings(const QString &channel, const QString
         binds.append(sku);
     }
     sql += u" ORDER BY channel, sku"_s;
-    QSqlQuery q(m_db.connection());
-    q.setForwardOnly(true);
-    q.prepare(sql);
-    for (const QVariant &b : binds)
-        q.addBindValue(b);
-    QList<ListingState> out;
-    if (!q.exec())
-        return out;
-    while (q.next()) {
-        ListingState s;
-        s.channel = q.value(0).toString();
-        s.sku = q.value(1).toString();
-        s.remoteId = q.value(2).toString();
-        s.ackedVersion = q.value(3).toLongLong();
-        if (!q.value(4).isNull())
-            s.ackedQuantity = q.value(4).toLongLong();
-        s.ackedPaused = q.value(5).toInt() != 0;
-        s.ackedAtMs = q.value(6).toLongLong();
-        s.pendingVersion = q.value(7).toLongLong();
-        s.pendingSinceMs = q.value(8).toLongLong();
-        s.attempts = q.value(9).toInt();
-        s.nextAttemptAtMs = q.value(10).toLongLong();
-        s.state = stateFromName(q.value(11).toString());
-        s.lastError = q.value(12).toString();
-        out.append(s);
-    }
-    return out;
+    return selectRows(m_db, sql, binds, listingFrom, "cannot read listings:");
 }
 
-int ListingStore::count(const QString &channel, ListingState::State state) const
+Result<int> PropagationStore::count(const QString &channel, ListingState::State state) const
 {
     QSqlQuery q(m_db.connection());
     q.prepare(u"SELECT COUNT(*) FROM listings WHERE channel = ? AND state = ?"_s);
     q.addBindValue(channel);
     q.addBindValue(stateName(state));
-    if (q.exec() && q.next())
-        return q.value(0).toInt();
-    return 0;
+    if (!q.exec() || !q.next())
+        return queryError(q, "cannot count listings:");
+    return q.value(0).toInt();
 }
 
-} // namespace ChannelDesk
-
-namespace ChannelDesk {
-
-QString ListingStore::highWaterMark(const QString &channel) const
+Result<QString> PropagationStore::highWaterMark(const QString &channel) const
 {
     QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("SELECT high_water FROM order_polls WHERE channel = ?"));
+    q.prepare(u"SELECT high_water FROM order_polls WHERE channel = ?"_s);
     q.addBindValue(channel);
-    if (q.exec() && q.next())
-        return q.value(0).toString();
-    return {};
+    if (!q.exec())
+        return queryError(q, "cannot read the order-poll mark:");
+    return q.next() ? q.value(0).toString() : QString();
 }
 
-bool ListingStore::setHighWaterMark(const QString &channel, const QString &mark, qint64 nowMs)
+Status PropagationStore::setHighWaterMark(const QString &channel, const QString &mark, qint64 nowMs)
 {
     QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("INSERT INTO order_polls (channel, high_water, updated_at) "
-                             "VALUES (?, ?, ?) ON CONFLICT (channel) DO UPDATE SET "
-                             "high_water = excluded.high_water, updated_at = excluded.updated_at"));
+    q.prepare(u"INSERT INTO order_polls (channel, high_water, updated_at) "
+              "VALUES (?, ?, ?) ON CONFLICT (channel) DO UPDATE SET "
+              "high_water = excluded.high_water, updated_at = excluded.updated_at"_s);
     q.addBindValue(channel);
     q.addBindValue(mark);
     q.addBindValue(nowMs);
-    if (!q.exec()) {
-        qCWarning(lcStore) << "cannot record the order-poll mark:" << q.lastError().text();
-        return false;
-    }
-    return true;
+    if (!q.exec())
+        return queryError(q, "cannot record the order-poll mark:");
+    return {};
 }
 
 } // namespace ChannelDesk

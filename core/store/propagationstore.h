@@ -1,0 +1,111 @@
+#pragma once
+
+#include "util/result.h"
+
+#include <QList>
+#include <QSet>
+#include <QString>
+
+#include <optional>
+
+namespace ChannelDesk {
+
+class Database;
+
+// Where a SKU's listing on one channel stands: what the channel acknowledged, what waits to be
+// sent, and how its attempts go.
+struct ListingState
+{
+    enum class State { InSync, Pending, Retrying, Dead };
+
+    QString channel;
+    QString sku;
+    QString remoteId;
+    qint64 ackedVersion = 0;
+    std::optional<qint64> ackedQuantity;
+    bool ackedPaused = false;
+    qint64 ackedAtMs = 0;
+    qint64 pendingVersion = 0;
+    qint64 pendingSinceMs = 0; // when the oldest unacknowledged change was committed
+    int attempts = 0;
+    qint64 nextAttemptAtMs = 0;
+    State state = State::InSync;
+    QString lastError;
+};
+
+// "in_sync", "pending", "retrying", "dead": the words stored in listings.state.
+QString stateName(ListingState::State state);
+
+// A listing that is due to be sent, with the CURRENT stock (never a stored quantity).
+struct DueListing
+{
+    QString sku;
+    QString remoteId;
+    qint64 available = 0;
+    qint64 version = 0;
+    bool paused = false;
+    std::optional<qint64> ackedQuantity;
+    qint64 ackedVersion = 0;
+    bool ackedPaused = false;
+    int attempts = 0;
+    qint64 pendingSinceMs = 0;
+};
+
+// The propagation state of every listing (DESIGN §3): each channel's cursor into the mutation
+// log, the per-listing sync state folded from it (acknowledged, pending, retrying), and where
+// polling a channel for orders has read up to. Every write is one transaction or one statement;
+// callers on one thread share the connection.
+class PropagationStore
+{
+public:
+    explicit PropagationStore(Database &db)
+        : m_db(db)
+    {
+    }
+
+    // Reads the mutation log past the channel's cursor (at most `limit` rows) and folds it into
+    // the channel's listing states, advancing the cursor in the same transaction. Answers the
+    // number of log rows read (0 when caught up). A channel seen for the first time starts at
+    // the end of the log.
+    Result<int> ingest(const QString &channel, int limit);
+    // The channel's cursor (the last log row folded), or nullopt before its first ingest.
+    Result<std::optional<qint64>> cursor(const QString &channel) const;
+
+    // Listings due now, oldest change first, skipping `busy` SKUs.
+    Result<QList<DueListing>> due(const QString &channel, qint64 nowMs, int limit,
+                                  const QSet<QString> &busy = {}) const;
+    // The earliest attempt time of a retrying listing, or nullopt when none retries.
+    Result<std::optional<qint64>> nextAttemptAt(const QString &channel) const;
+
+    // The channel acknowledged (sku, version, quantity). Never moves a listing backwards; closes
+    // the listing's dead letter.
+    struct Ack
+    {
+        QString sku;
+        qint64 version = 0;
+        qint64 quantity = 0;
+        bool paused = false;
+    };
+    // A whole answer at once, in one transaction.
+    Status acknowledge(const QString &channel, const QList<Ack> &acks, qint64 atMs);
+    // The channel now holds `quantity` (read back after a stale compare).
+    Status setAckedQuantity(const QString &channel, const QString &sku, qint64 quantity);
+    // A transient failure: try again at nextAttemptAtMs (a dead listing stays dead).
+    Status scheduleRetry(const QString &channel, const QString &sku, int attempts,
+                         qint64 nextAttemptAtMs, const QString &error);
+
+    // The listings of a channel, of a SKU, of both or (both empty) all, by channel and SKU.
+    Result<QList<ListingState>> listings(const QString &channel = {},
+                                         const QString &sku = {}) const;
+    // How many of the channel's listings are in that state.
+    Result<int> count(const QString &channel, ListingState::State state) const;
+
+    // Where polling a channel for orders has read up to (empty: never polled).
+    Result<QString> highWaterMark(const QString &channel) const;
+    Status setHighWaterMark(const QString &channel, const QString &mark, qint64 nowMs);
+
+private:
+    Database &m_db;
+};
+
+} // namespace ChannelDesk
