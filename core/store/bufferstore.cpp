@@ -85,7 +85,7 @@ public:
 
     // Appends the `buffer` row of (channel, sku); with resend, under a new version of the SKU.
     bool write(const QString &channel, const QString &sku, StockRow &row, bool resend,
-               const QString &reason, QString *error)
+               const QString &reason, QString *error, QList<Mutation> *written = nullptr)
     {
         if (resend) {
             m_bump.addBindValue(m_nowMs);
@@ -111,6 +111,8 @@ public:
             *error = m_log.lastError();
             return false;
         }
+        if (written)
+            written->append(m);
         return true;
     }
 
@@ -288,7 +290,7 @@ Result<BufferStore::Applied> BufferStore::setOverrides(const QList<ListingBuffer
         if (was != now)
             text += u"; shows %1 instead of %2"_s.arg(shownText(now), shownText(was));
         QString error;
-        if (!writer.write(row.channel, row.sku, *it, resend, text, &error)) {
+        if (!writer.write(row.channel, row.sku, *it, resend, text, &error, &applied.mutations)) {
             m_db.rollback();
             return Error {error};
         }

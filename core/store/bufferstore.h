@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/bufferrules.h"
+#include "domain/mutation.h"
 #include "util/result.h"
 
 #include <QHash>
@@ -54,6 +55,7 @@ public:
     {
         int changed = 0; // overrides that changed (each audited)
         int resent = 0; // listings made due because what they should show changed
+        QList<Mutation> mutations; // the `buffer` rows written, in log order
     };
     // Sets overrides; an empty one removes the listing's. All rows or none: each must name a
     // channel `rules` has and a SKU with a stock row (the error names the first that does not).
