@@ -37,6 +37,8 @@ Q_SIGNALS:
     void alertsChanged(const QList<ChannelDesk::Alert> &active);
     void alertRaised(const ChannelDesk::Alert &alert);
     void adjustFinished(const QString &sku, bool ok, const QString &message);
+    // A listing's buffer override was saved (or refused, with why).
+    void bufferSaved(const QString &channel, const QString &sku, bool ok, const QString &message);
     void deadLetterActionFinished(int count, const QString &error);
     void logMessage(const QString &message);
     void settingsLoaded(const ChannelDesk::SettingsSnapshot &snapshot);

@@ -7,6 +7,21 @@
 
 namespace ChannelDesk {
 
+BufferOverride StockRow::bufferOf(int channel) const
+{
+    for (const CellBuffer &b : buffers) {
+        if (b.channel == channel)
+            return b.buffer;
+    }
+    return {};
+}
+
+ShownQuantity StockRow::expected(int channel, const BufferOverride &channelRule) const
+{
+    return shownQuantity(resolveBufferRule(bufferOf(channel), channelRule), available,
+                         safetyBuffer);
+}
+
 void registerConsoleTypes()
 {
     qRegisterMetaType<ListingCell>();

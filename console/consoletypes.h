@@ -30,6 +30,16 @@ struct ListingCell
     friend bool operator==(const ListingCell &, const ListingCell &) = default;
 };
 
+// A listing's own buffer override (what its channel is shown of the SKU), by its channel's
+// index in ConsoleInfo::channels.
+struct CellBuffer
+{
+    int channel = -1;
+    BufferOverride buffer;
+
+    friend bool operator==(const CellBuffer &, const CellBuffer &) = default;
+};
+
 // One row of the stock table: the source of truth and, per channel (in the order of
 // ConsoleInfo::channels), where its listing stands.
 struct StockRow
@@ -42,8 +52,13 @@ struct StockRow
     qint64 version = 0;
     bool paused = false;
     QList<ListingCell> channels;
+    QList<CellBuffer> buffers; // only the listings with an override of their own
 
     qint64 onHand() const { return available + committed; } // on the shelf
+    // The override of the listing on channel `channel` (empty: it follows its channel's rule).
+    BufferOverride bufferOf(int channel) const;
+    // What channel `channel`, whose config rule is `channelRule`, should show of the SKU now.
+    ShownQuantity expected(int channel, const BufferOverride &channelRule) const;
 
     friend bool operator==(const StockRow &, const StockRow &) = default;
 };
@@ -82,6 +97,7 @@ struct ConsoleInfo
     quint16 port = 0; // the local API, 0 when not listening
     QStringList carriers; // the enabled carriers' ids, in config order
     AlertThresholds alerts; // the config's alert thresholds (the lag chart draws the p99 one)
+    QList<BufferOverride> channelBuffers; // each channel's config "buffer", in channels' order
 };
 
 // One channel's lag chart over a window.

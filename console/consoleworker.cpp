@@ -3,6 +3,7 @@
 #include "metrics/alertrules.h"
 #include "metrics/lagmonitor.h"
 #include "runtime/coreruntime.h"
+#include "store/bufferstore.h"
 #include "store/database.h"
 #include "store/deadletterqueue.h"
 #include "store/orderledger.h"
@@ -106,6 +107,7 @@ void ConsoleWorker::startWith(const SettingsController::StartConfig &fileConfig)
     info.port = m_runtime->port();
     info.carriers = m_quotes.carrierIds();
     info.alerts = m_alerts;
+    info.channelBuffers = m_channelBuffers;
     Q_EMIT started(info);
     Q_EMIT stockLoaded(m_stock.rows());
     emitChannels();
@@ -156,6 +158,7 @@ bool ConsoleWorker::startRuntime(const SettingsController::StartConfig &fileConf
     for (const ChannelConfig &c : std::as_const(config.channels)) {
         m_channelIds.append(c.id);
         m_channelTypes.append(c.type);
+        m_channelBuffers.append(c.buffer);
     }
     m_stock.setChannels(m_channelIds);
     m_alerts = config.alerts;
@@ -295,7 +298,10 @@ void ConsoleWorker::loadStock()
     const auto listings = m_propagation->listings();
     if (!listings)
         Q_EMIT logMessage(tr("Cannot read the stock: %1").arg(listings.error()));
-    m_stock.load(levels.valueOr({}), listings.valueOr({}));
+    const auto buffers = BufferStore(*m_runtime->database()).overrides();
+    if (!buffers)
+        Q_EMIT logMessage(tr("Cannot read the buffer overrides: %1").arg(buffers.error()));
+    m_stock.load(levels.valueOr({}), listings.valueOr({}), buffers.valueOr({}));
 }
 
 void ConsoleWorker::reloadListings(const QString &sku)
@@ -332,6 +338,26 @@ void ConsoleWorker::adjustStock(const QString &sku, qint64 delta, const QString 
     const SyncEngine::ChangeResult r =
         m_runtime->engine()->adjust(sku, delta, m_options.actor, reason);
     Q_EMIT adjustFinished(sku, r.ok(), r.message);
+}
+
+void ConsoleWorker::setListingBuffer(const QString &channel, const QString &sku,
+                                     const BufferOverride &buffer)
+{
+    if (!m_runtime) {
+        Q_EMIT bufferSaved(channel, sku, false, tr("the core is not running"));
+        return;
+    }
+    // The same store call as buffer-import: audited, and the listing is sent again through the
+    // normal propagation when what it shows changed.
+    const auto applied = m_runtime->setListingBuffers({{channel, sku, buffer}}, m_options.actor,
+                                                      u"set in the console"_s);
+    if (!applied) {
+        Q_EMIT bufferSaved(channel, sku, false, applied.error());
+        return;
+    }
+    m_stock.setBuffer(channel, sku, buffer);
+    onMutations(applied->mutations);
+    Q_EMIT bufferSaved(channel, sku, true, QString());
 }
 
 void ConsoleWorker::refreshDeadLetters()
@@ -534,6 +560,7 @@ void ConsoleWorker::finishRestart()
     m_runtime.reset();
     m_channelIds.clear();
     m_channelTypes.clear();
+    m_channelBuffers.clear();
     m_stock.setChannels({});
     m_deadLetterKeys.clear();
     m_lastErrors.clear();

@@ -70,6 +70,9 @@ public:
     // All of these run on the worker thread (CoreBridge posts them there).
     void start();
     void adjustStock(const QString &sku, qint64 delta, const QString &reason);
+    // What one channel is shown of one SKU (empty: the channel's rule); bufferSaved answers.
+    void setListingBuffer(const QString &channel, const QString &sku,
+                          const ChannelDesk::BufferOverride &buffer);
     void refreshDeadLetters();
     void retryDeadLetters(const QList<ChannelDesk::DeadLetterKey> &keys);
     void discardDeadLetters(const QList<ChannelDesk::DeadLetterKey> &keys, const QString &reason);
@@ -130,6 +133,7 @@ private:
     QStringList m_channelIds;
     QStringList m_channelTypes;
     AlertThresholds m_alerts;
+    QList<BufferOverride> m_channelBuffers; // each channel's config rule, as m_channelIds
     QSet<QString> m_deadLetterKeys; // "channel\nsku" of what the GUI last saw in the DLQ
     bool m_deadLettersDirty = true;
     bool m_alertsDirty = true;

@@ -53,6 +53,12 @@ void CoreBridge::adjustStock(const QString &sku, qint64 delta, const QString &re
     post([w = m_worker, sku, delta, reason] { w->adjustStock(sku, delta, reason); });
 }
 
+void CoreBridge::setListingBuffer(const QString &channel, const QString &sku,
+                                  const BufferOverride &buffer)
+{
+    post([w = m_worker, channel, sku, buffer] { w->setListingBuffer(channel, sku, buffer); });
+}
+
 void CoreBridge::refreshDeadLetters()
 {
     post([w = m_worker] { w->refreshDeadLetters(); });

@@ -24,6 +24,9 @@ public:
     const ConsoleInfo &info() const { return m_info; }
 
     void adjustStock(const QString &sku, qint64 delta, const QString &reason);
+    // bufferSaved answers; the stock row follows with its new override.
+    void setListingBuffer(const QString &channel, const QString &sku,
+                          const ChannelDesk::BufferOverride &buffer);
     void refreshDeadLetters();
     void retryDeadLetters(const QList<ChannelDesk::DeadLetterKey> &keys);
     void discardDeadLetters(const QList<ChannelDesk::DeadLetterKey> &keys, const QString &reason);

@@ -29,7 +29,8 @@ void StockProjection::clear()
     m_lastFlushMs = -1;
 }
 
-void StockProjection::load(const QList<StockLevel> &levels, const QList<ListingState> &listings)
+void StockProjection::load(const QList<StockLevel> &levels, const QList<ListingState> &listings,
+                           const QList<ListingBuffer> &buffers)
 {
     m_rows.clear();
     m_rows.reserve(levels.size());
@@ -44,7 +45,22 @@ void StockProjection::load(const QList<StockLevel> &levels, const QList<ListingS
     }
     for (const ListingState &l : listings)
         setListing(l);
+    for (const ListingBuffer &b : buffers)
+        setBuffer(b.channel, b.sku, b.buffer);
     m_dirty.clear();
+}
+
+void StockProjection::setBuffer(const QString &channel, const QString &sku,
+                                const BufferOverride &buffer)
+{
+    const int index = m_channelIndex.value(channel, -1);
+    if (index < 0 || !m_rows.contains(sku))
+        return;
+    StockRow &r = rowFor(sku);
+    r.buffers.removeIf([index](const CellBuffer &b) { return b.channel == index; });
+    if (!buffer.isEmpty())
+        r.buffers.append({index, buffer});
+    m_dirty.insert(sku);
 }
 
 void StockProjection::applyListings(const QList<ListingState> &listings)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "console/consoletypes.h"
+#include "domain/bufferrules.h"
 #include "domain/mutation.h"
 #include "domain/stocklevel.h"
 #include "store/propagationstore.h"
@@ -34,7 +35,10 @@ public:
     void clear();
 
     // Replaces every row (the first load); nothing is dirty afterwards.
-    void load(const QList<StockLevel> &levels, const QList<ListingState> &listings);
+    void load(const QList<StockLevel> &levels, const QList<ListingState> &listings,
+              const QList<ListingBuffer> &buffers = {});
+    // A listing's buffer override was set (empty: removed).
+    void setBuffer(const QString &channel, const QString &sku, const BufferOverride &buffer);
     // Listings read again from the store (after a dead-letter retry or discard).
     void applyListings(const QList<ListingState> &listings);
     // The order path's mutations, in log order. A mutation older than the row's version is

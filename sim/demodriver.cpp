@@ -3,6 +3,7 @@
 #include "carriers/reliabilitystore.h"
 #include "sim/carriersim.h"
 #include "sim/channelsim.h"
+#include "sim/demobuffers.h"
 #include "sim/democarriers.h"
 #include "sim/simchannel.h"
 #include "sim/simtcpserver.h"
@@ -184,6 +185,7 @@ ChannelsConfig DemoDriver::channelsConfig() const
         cc.type = c.type;
         cc.baseUrl = QUrl(base + c.id);
         cc.requestTimeoutMs = 3000;
+        cc.buffer = demoChannelBuffer(c.id);
         if (c.type == "shopify"_L1) {
             cc.locationId = u"124656943"_s;
             cc.credentials.insert(u"token"_s, "shpat_demo");
@@ -256,6 +258,11 @@ bool DemoDriver::seed(Database &db, QString *error)
         *error = seeded.message;
         return false;
     }
+    const auto buffers = seedDemoBuffers(db, channelsConfig(), m_skus, kHotSkus, m_clock.nowMs());
+    if (!buffers) {
+        *error = buffers.error();
+        return false;
+    }
     QList<ListingMapping> mappings;
     for (const DemoChannel &c : std::as_const(m_channels)) {
         for (int i = 0; i < c.listed; ++i)
@@ -275,14 +282,17 @@ bool DemoDriver::seed(Database &db, QString *error)
         return false;
     }
     const QList<StockLevel> &levels = *read;
-    QHash<QString, qint64> versions;
+    QHash<QString, StockLevel> bySku;
     for (const StockLevel &level : std::as_const(levels))
-        versions.insert(level.sku, level.version);
+        bySku.insert(level.sku, level);
     for (const DemoChannel &c : std::as_const(m_channels)) {
         QList<PropagationStore::Ack> acks;
         for (int i = 0; i < c.listed; ++i) {
+            const StockLevel &s = bySku[m_skus.at(i)];
+            const ShownQuantity shown = buffers->expected(c.id, s.sku, s.available, s.safetyBuffer);
+            m_seededShown.insert(c.id + u'\n' + s.sku, shown.quantity);
             if (sellable(c, i))
-                acks.append({m_skus.at(i), versions.value(m_skus.at(i)), seedQuantity(i), false});
+                acks.append({s.sku, s.version, shown.quantity, shown.paused});
         }
         if (const Status acked = PropagationStore(db).acknowledge(c.id, acks, m_clock.nowMs());
             !acked) {
@@ -311,7 +321,9 @@ bool DemoDriver::start(quint16 corePort, SyncEngine *engine, QString *error)
                 continue;
             listings.insert(
                 remoteId(c, i),
-                QJsonObject {{u"quantity"_s, seedQuantity(i)}, {u"sku"_s, m_skus.at(i)}});
+                QJsonObject {{u"quantity"_s,
+                              m_seededShown.value(c.id + u'\n' + m_skus.at(i), seedQuantity(i))},
+                             {u"sku"_s, m_skus.at(i)}});
         }
         if (c.id == m_channels.first().id)
             listings.insert(QString::fromLatin1(kGiftCardRemoteId),

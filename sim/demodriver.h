@@ -153,6 +153,7 @@ private:
     QTimer m_lifecycleTimer;
     QSet<QString> m_soldOut;
     QHash<QString, qint64> m_owedSince; // SKUs below zero, since when
+    QHash<QString, qint64> m_seededShown; // "channel\nSKU" -> what the seed says it shows
     QMultiMap<qint64, std::pair<Step, DemoOrder>> m_steps; // due time -> what to do
     QRandomGenerator m_random;
     LifecycleCounts m_counts;

@@ -252,6 +252,10 @@
         <source>resolve</source>
         <translation>Klärung</translation>
     </message>
+    <message>
+        <source>buffer rule</source>
+        <translation>Pufferregel</translation>
+    </message>
 </context>
 <context>
     <name>ChannelDesk::AuditPanel</name>
@@ -325,6 +329,97 @@
     <message>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::BufferDialog</name>
+    <message>
+        <source>What %1 shows of %2</source>
+        <translation>Was %1 von %2 zeigt</translation>
+    </message>
+    <message>
+        <source>the channel&apos;s</source>
+        <translation>des Kanals</translation>
+    </message>
+    <message>
+        <source>Use the &amp;channel&apos;s rule</source>
+        <translation>Regel des &amp;Kanals verwenden</translation>
+    </message>
+    <message>
+        <source>%1 would show %2.</source>
+        <translation>%1 würde %2 zeigen.</translation>
+    </message>
+    <message>
+        <source>%1 on %2: available %3, safety buffer %4. A field left at its lowest value follows the channel&apos;s rule.</source>
+        <translation>%1 auf %2: verfügbar %3, Sicherheitspuffer %4. Ein Feld auf seinem niedrigsten Wert folgt der Regel des Kanals.</translation>
+    </message>
+    <message>
+        <source>%1 would show 0: available is at or below the pause-at, %2.</source>
+        <translation>%1 würde 0 zeigen: Der verfügbare Bestand ist höchstens die Pausengrenze, %2.</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::BufferFields</name>
+    <message>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <source>Units kept back: never shown on this channel</source>
+        <translation>Zurückbehaltene Einheiten: werden auf diesem Kanal nie gezeigt</translation>
+    </message>
+    <message>
+        <source>The share of what is left after the reserve, rounded down</source>
+        <translation>Der Anteil dessen, was nach der Reserve bleibt, abgerundet</translation>
+    </message>
+    <message>
+        <source>Never show more than this</source>
+        <translation>Nie mehr als dies zeigen</translation>
+    </message>
+    <message>
+        <source>Show nothing once available stock falls to this</source>
+        <translation>Nichts mehr zeigen, sobald der verfügbare Bestand darauf fällt</translation>
+    </message>
+    <message>
+        <source>Reser&amp;ve:</source>
+        <translation>Reser&amp;ve:</translation>
+    </message>
+    <message>
+        <source>Perce&amp;nt:</source>
+        <translation>Pro&amp;zent:</translation>
+    </message>
+    <message>
+        <source>Ma&amp;x:</source>
+        <translation>Ma&amp;ximum:</translation>
+    </message>
+    <message>
+        <source>&amp;Pause at:</source>
+        <translation>&amp;Pausieren bei:</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>an inherited value, where it comes from</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>0 (default)</source>
+        <translation>0 (Standard)</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>100% (default)</source>
+        <translation>100 % (Standard)</translation>
+    </message>
+    <message>
+        <source>no maximum (default)</source>
+        <translation>kein Maximum (Standard)</translation>
+    </message>
+    <message>
+        <source>the SKU&apos;s safety buffer (default)</source>
+        <translation>Sicherheitspuffer der SKU (Standard)</translation>
     </message>
 </context>
 <context>
@@ -461,6 +556,10 @@
     <message>
         <source>The core restarted with new settings; ask for quotes again.</source>
         <translation>Der Kern wurde mit neuen Einstellungen neu gestartet; fragen Sie die Angebote erneut an.</translation>
+    </message>
+    <message>
+        <source>Cannot read the buffer overrides: %1</source>
+        <translation>Die eigenen Pufferregeln können nicht gelesen werden: %1</translation>
     </message>
 </context>
 <context>
@@ -1771,14 +1870,6 @@ Wie wurde es geklärt? (wird im Prüfprotokoll vermerkt)</translation>
         <translation>Ad&amp;resse:</translation>
     </message>
     <message>
-        <source>not set (0)</source>
-        <translation>nicht gesetzt (0)</translation>
-    </message>
-    <message>
-        <source>The safety buffer of every channel that sets none: a listing pauses when stock falls to it</source>
-        <translation>Sicherheitspuffer für jeden Kanal ohne eigenen: Ein Angebot pausiert, wenn der Bestand darauf fällt</translation>
-    </message>
-    <message>
         <source>Default safety &amp;buffer:</source>
         <translation>Standard-Si&amp;cherheitspuffer:</translation>
     </message>
@@ -1857,14 +1948,6 @@ Wie wurde es geklärt? (wird im Prüfprotokoll vermerkt)</translation>
     <message>
         <source>Max &amp;requests/s:</source>
         <translation>Max. Anfra&amp;gen/s:</translation>
-    </message>
-    <message>
-        <source>the default</source>
-        <translation>der Standard</translation>
-    </message>
-    <message>
-        <source>Safety &amp;buffer:</source>
-        <translation>Si&amp;cherheitspuffer:</translation>
     </message>
     <message>
         <source> ms</source>
@@ -1969,6 +2052,26 @@ Wie wurde es geklärt? (wird im Prüfprotokoll vermerkt)</translation>
     <message>
         <source>Saved to %1. The core uses it when ChannelDesk starts next.</source>
         <translation>Gespeichert in %1. Der Kern verwendet sie beim nächsten Start von ChannelDesk.</translation>
+    </message>
+    <message>
+        <source>not set: each SKU&apos;s own</source>
+        <translation>nicht gesetzt: der jeder SKU</translation>
+    </message>
+    <message>
+        <source>The pause-at of every channel that sets none: a listing shows nothing once stock falls to it. Not set: each SKU&apos;s own safety buffer.</source>
+        <translation>Die Pausengrenze jedes Kanals ohne eigene: Ein Angebot zeigt nichts mehr, sobald der Bestand darauf fällt. Nicht gesetzt: der Sicherheitspuffer jeder SKU.</translation>
+    </message>
+    <message>
+        <source>every channel&apos;s</source>
+        <translation>aller Kanäle</translation>
+    </message>
+    <message>
+        <source>What the channel is shown of each SKU&apos;s available stock. A SKU can have a rule of its own on a channel: double-click its cell in the Stock tab.</source>
+        <translation>Was der Kanal vom verfügbaren Bestand jeder SKU zeigt. Eine SKU kann auf einem Kanal eine eigene Regel haben: Doppelklick auf ihre Zelle im Reiter Bestand.</translation>
+    </message>
+    <message>
+        <source>Shows:</source>
+        <translation>Zeigt:</translation>
     </message>
 </context>
 <context>
@@ -2113,6 +2216,39 @@ Wie wurde es geklärt? (wird im Prüfprotokoll vermerkt)</translation>
         <source>Committed</source>
         <translation>Zugesagt</translation>
     </message>
+    <message>
+        <source>%1/%2</source>
+        <comment>expected quantity / acknowledged quantity</comment>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <source>Should show: 0, paused (available %1 is at or below %2)</source>
+        <translation>Sollte zeigen: 0, pausiert (verfügbar %1 ist höchstens %2)</translation>
+    </message>
+    <message>
+        <source>Should show: %1</source>
+        <translation>Sollte zeigen: %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keins</translation>
+    </message>
+    <message>
+        <source>Rule: reserve %1, %2%, max %3, pause at %4</source>
+        <translation>Regel: Reserve %1, %2 %, Maximum %3, pausieren bei %4</translation>
+    </message>
+    <message>
+        <source>The channel&apos;s rule. Double-click to set one for this SKU.</source>
+        <translation>Die Regel des Kanals. Doppelklick, um eine eigene für diese SKU festzulegen.</translation>
+    </message>
+    <message>
+        <source>This SKU&apos;s own rule on this channel. Double-click to change it.</source>
+        <translation>Die eigene Regel dieser SKU auf diesem Kanal. Doppelklick zum Ändern.</translation>
+    </message>
+    <message>
+        <source>What %1 should show / what it last acknowledged</source>
+        <translation>Was %1 zeigen sollte / was zuletzt bestätigt wurde</translation>
+    </message>
 </context>
 <context>
     <name>ChannelDesk::StockPanel</name>
@@ -2148,6 +2284,30 @@ Wie wurde es geklärt? (wird im Prüfprotokoll vermerkt)</translation>
         <source>%1 (owed)</source>
         <comment>available below zero: units owed to customers</comment>
         <translation>%1 (geschuldet)</translation>
+    </message>
+    <message>
+        <source>&amp;Buffer…</source>
+        <translation>P&amp;uffer…</translation>
+    </message>
+    <message>
+        <source>What the selected channel shows of the selected SKU</source>
+        <translation>Was der gewählte Kanal von der gewählten SKU zeigt</translation>
+    </message>
+    <message>
+        <source>Channel buffer</source>
+        <translation>Kanalpuffer</translation>
+    </message>
+    <message>
+        <source>What %1 shows of %2 was not changed: %3</source>
+        <translation>Was %1 von %2 zeigt, wurde nicht geändert: %3</translation>
+    </message>
+    <message>
+        <source>What %1 shows of %2…</source>
+        <translation>Was %1 von %2 zeigt…</translation>
+    </message>
+    <message>
+        <source>History of %1</source>
+        <translation>Verlauf von %1</translation>
     </message>
 </context>
 <context>

@@ -252,6 +252,10 @@
         <source>resolve</source>
         <translation>résolution</translation>
     </message>
+    <message>
+        <source>buffer rule</source>
+        <translation>règle de tampon</translation>
+    </message>
 </context>
 <context>
     <name>ChannelDesk::AuditPanel</name>
@@ -325,6 +329,97 @@
     <message>
         <source>Cannot write %1: %2</source>
         <translation>Impossible d&apos;écrire %1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::BufferDialog</name>
+    <message>
+        <source>What %1 shows of %2</source>
+        <translation>Ce que %1 affiche de %2</translation>
+    </message>
+    <message>
+        <source>the channel&apos;s</source>
+        <translation>du canal</translation>
+    </message>
+    <message>
+        <source>Use the &amp;channel&apos;s rule</source>
+        <translation>Utiliser la règle du &amp;canal</translation>
+    </message>
+    <message>
+        <source>%1 would show %2.</source>
+        <translation>%1 afficherait %2.</translation>
+    </message>
+    <message>
+        <source>%1 on %2: available %3, safety buffer %4. A field left at its lowest value follows the channel&apos;s rule.</source>
+        <translation>%1 sur %2&#xa0;: disponible %3, tampon de sécurité %4. Un champ laissé à sa plus petite valeur suit la règle du canal.</translation>
+    </message>
+    <message>
+        <source>%1 would show 0: available is at or below the pause-at, %2.</source>
+        <translation>%1 afficherait 0&#xa0;: le disponible est au plus le seuil de pause, %2.</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::BufferFields</name>
+    <message>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <source>Units kept back: never shown on this channel</source>
+        <translation>Unités gardées en réserve&#xa0;: jamais affichées sur ce canal</translation>
+    </message>
+    <message>
+        <source>The share of what is left after the reserve, rounded down</source>
+        <translation>La part de ce qui reste après la réserve, arrondie vers le bas</translation>
+    </message>
+    <message>
+        <source>Never show more than this</source>
+        <translation>Ne jamais afficher plus que cela</translation>
+    </message>
+    <message>
+        <source>Show nothing once available stock falls to this</source>
+        <translation>Ne plus rien afficher dès que le stock disponible tombe à cette valeur</translation>
+    </message>
+    <message>
+        <source>Reser&amp;ve:</source>
+        <translation>Réser&amp;ve&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Perce&amp;nt:</source>
+        <translation>Pource&amp;ntage&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Ma&amp;x:</source>
+        <translation>Ma&amp;ximum&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Pause at:</source>
+        <translation>&amp;Pause à&#xa0;:</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>an inherited value, where it comes from</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>0 (default)</source>
+        <translation>0 (par défaut)</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1&#xa0;%</translation>
+    </message>
+    <message>
+        <source>100% (default)</source>
+        <translation>100&#xa0;% (par défaut)</translation>
+    </message>
+    <message>
+        <source>no maximum (default)</source>
+        <translation>pas de maximum (par défaut)</translation>
+    </message>
+    <message>
+        <source>the SKU&apos;s safety buffer (default)</source>
+        <translation>le tampon de sécurité du SKU (par défaut)</translation>
     </message>
 </context>
 <context>
@@ -461,6 +556,10 @@
     <message>
         <source>The core restarted with new settings; ask for quotes again.</source>
         <translation>Le cœur a redémarré avec de nouveaux paramètres&#xa0;; redemandez les devis.</translation>
+    </message>
+    <message>
+        <source>Cannot read the buffer overrides: %1</source>
+        <translation>Impossible de lire les règles propres des annonces&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -1771,14 +1870,6 @@ Comment a-t-elle été réglée ? (noté dans le journal d’audit)</translation
         <translation>&amp;Adresse d&apos;écoute&#xa0;:</translation>
     </message>
     <message>
-        <source>not set (0)</source>
-        <translation>non défini (0)</translation>
-    </message>
-    <message>
-        <source>The safety buffer of every channel that sets none: a listing pauses when stock falls to it</source>
-        <translation>Tampon de sécurité des canaux qui n&apos;en fixent pas&#xa0;: une annonce est suspendue quand le stock y descend</translation>
-    </message>
-    <message>
         <source>Default safety &amp;buffer:</source>
         <translation>Tampon de sécu&amp;rité par défaut&#xa0;:</translation>
     </message>
@@ -1857,14 +1948,6 @@ Comment a-t-elle été réglée ? (noté dans le journal d’audit)</translation
     <message>
         <source>Max &amp;requests/s:</source>
         <translation>Re&amp;quêtes max./s&#xa0;:</translation>
-    </message>
-    <message>
-        <source>the default</source>
-        <translation>la valeur par défaut</translation>
-    </message>
-    <message>
-        <source>Safety &amp;buffer:</source>
-        <translation>Tampon de sécu&amp;rité&#xa0;:</translation>
     </message>
     <message>
         <source> ms</source>
@@ -1969,6 +2052,26 @@ Comment a-t-elle été réglée ? (noté dans le journal d’audit)</translation
     <message>
         <source>Saved to %1. The core uses it when ChannelDesk starts next.</source>
         <translation>Enregistré dans %1. Le cœur l&apos;utilisera au prochain démarrage de ChannelDesk.</translation>
+    </message>
+    <message>
+        <source>not set: each SKU&apos;s own</source>
+        <translation>non défini&#xa0;: celui de chaque SKU</translation>
+    </message>
+    <message>
+        <source>The pause-at of every channel that sets none: a listing shows nothing once stock falls to it. Not set: each SKU&apos;s own safety buffer.</source>
+        <translation>Le seuil de pause de chaque canal qui n&apos;en définit pas&#xa0;: une annonce n&apos;affiche plus rien dès que le stock y tombe. Non défini&#xa0;: le tampon de sécurité de chaque SKU.</translation>
+    </message>
+    <message>
+        <source>every channel&apos;s</source>
+        <translation>de tous les canaux</translation>
+    </message>
+    <message>
+        <source>What the channel is shown of each SKU&apos;s available stock. A SKU can have a rule of its own on a channel: double-click its cell in the Stock tab.</source>
+        <translation>Ce que le canal affiche du stock disponible de chaque SKU. Un SKU peut avoir sa propre règle sur un canal&#xa0;: double-cliquez sur sa cellule dans l&apos;onglet Stock.</translation>
+    </message>
+    <message>
+        <source>Shows:</source>
+        <translation>Affiche&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -2113,6 +2216,39 @@ Comment a-t-elle été réglée ? (noté dans le journal d’audit)</translation
         <source>Committed</source>
         <translation>Engagé</translation>
     </message>
+    <message>
+        <source>%1/%2</source>
+        <comment>expected quantity / acknowledged quantity</comment>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <source>Should show: 0, paused (available %1 is at or below %2)</source>
+        <translation>Devrait afficher&#xa0;: 0, en pause (disponible %1, au plus %2)</translation>
+    </message>
+    <message>
+        <source>Should show: %1</source>
+        <translation>Devrait afficher&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>Rule: reserve %1, %2%, max %3, pause at %4</source>
+        <translation>Règle&#xa0;: réserve %1, %2&#xa0;%, maximum %3, pause à %4</translation>
+    </message>
+    <message>
+        <source>The channel&apos;s rule. Double-click to set one for this SKU.</source>
+        <translation>La règle du canal. Double-cliquez pour en définir une pour ce SKU.</translation>
+    </message>
+    <message>
+        <source>This SKU&apos;s own rule on this channel. Double-click to change it.</source>
+        <translation>La règle propre de ce SKU sur ce canal. Double-cliquez pour la modifier.</translation>
+    </message>
+    <message>
+        <source>What %1 should show / what it last acknowledged</source>
+        <translation>Ce que %1 devrait afficher / ce qu&apos;il a confirmé en dernier</translation>
+    </message>
 </context>
 <context>
     <name>ChannelDesk::StockPanel</name>
@@ -2148,6 +2284,30 @@ Comment a-t-elle été réglée ? (noté dans le journal d’audit)</translation
         <source>%1 (owed)</source>
         <comment>available below zero: units owed to customers</comment>
         <translation>%1 (dues)</translation>
+    </message>
+    <message>
+        <source>&amp;Buffer…</source>
+        <translation>&amp;Tampon…</translation>
+    </message>
+    <message>
+        <source>What the selected channel shows of the selected SKU</source>
+        <translation>Ce que le canal sélectionné affiche du SKU sélectionné</translation>
+    </message>
+    <message>
+        <source>Channel buffer</source>
+        <translation>Tampon du canal</translation>
+    </message>
+    <message>
+        <source>What %1 shows of %2 was not changed: %3</source>
+        <translation>Ce que %1 affiche de %2 n&apos;a pas été modifié&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>What %1 shows of %2…</source>
+        <translation>Ce que %1 affiche de %2…</translation>
+    </message>
+    <message>
+        <source>History of %1</source>
+        <translation>Historique de %1</translation>
     </message>
 </context>
 <context>

@@ -6,10 +6,12 @@
 #include <QStringList>
 
 #include <memory>
+#include <optional>
 
 namespace ChannelDesk {
+class BufferRules;
 class Database;
-}
+} // namespace ChannelDesk
 
 // Shared plumbing of channeldesk-cli's commands: exit codes, the --db option, output.
 namespace Cli {
@@ -49,10 +51,17 @@ bool readFileArgument(const QCommandLineParser &parser, const QString &what, QSt
 // returns kBadInput.
 int reportImportErrors(const QString &path, const QStringList &messages);
 
+// What channels should show: the rules of the config named by --config (secrets not needed), or
+// without it the rules serve or the console last sent with, and the overrides in the database.
+// Prints why and returns nothing when they cannot be read.
+std::optional<ChannelDesk::BufferRules> loadBufferRules(const QCommandLineParser &parser,
+                                                        ChannelDesk::Database &db);
+
 } // namespace Cli
 
 // The commands; each takes the arguments after the command name, program name first.
 int runImportStock(const QStringList &args);
+int runBufferImport(const QStringList &args);
 int runAdjust(const QStringList &args);
 int runStock(const QStringList &args);
 int runApplyOrders(const QStringList &args);

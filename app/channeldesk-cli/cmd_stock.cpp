@@ -1,9 +1,11 @@
 // import-stock, adjust, stock
 #include "cli.h"
+#include "domain/bufferrules.h"
 #include "domain/sku.h"
 #include "io/stockcsv.h"
 #include "store/database.h"
 #include "store/inventorystore.h"
+#include "store/propagationstore.h"
 #include "sync/syncengine.h"
 
 #include <QRegularExpression>
@@ -136,6 +138,13 @@ int runStock(const QStringList &args)
     QCommandLineParser parser;
     Cli::setUpParser(parser, u"stock"_s, u"List every SKU."_s);
     parser.addOption({u"json"_s, u"Print one JSON array."_s});
+    parser.addOption({u"channels"_s,
+                      u"Per channel: what it should show now (expected) beside what it last "
+                      "acknowledged."_s});
+    parser.addOption({u"config"_s,
+                      u"With --channels: the channels' rules from this config file (default: "
+                      "the rules serve or the console last sent with)."_s,
+                      u"FILE"_s});
     int code = 0;
     if (!Cli::parse(parser, args, &code))
         return code;
@@ -148,31 +157,94 @@ int runStock(const QStringList &args)
         return Cli::kUnusableDatabase;
     }
     const QList<StockLevel> &levels = *read;
+    const bool withChannels = parser.isSet(u"channels"_s);
+    BufferRules rules;
+    QHash<QString, QList<ListingState>> listings; // by SKU
+    QStringList channels; // every channel with a listing, sorted
+    if (withChannels) {
+        auto loaded = Cli::loadBufferRules(parser, *db);
+        if (!loaded)
+            return Cli::kBadInput;
+        rules = std::move(*loaded);
+        const auto all = PropagationStore(*db).listings();
+        if (!all) {
+            Cli::printError(u"cannot read the listings: %1"_s.arg(all.error()));
+            return Cli::kUnusableDatabase;
+        }
+        for (const ListingState &l : *all) {
+            listings[l.sku].append(l);
+            if (!channels.contains(l.channel))
+                channels.append(l.channel);
+        }
+        channels.sort();
+    }
     if (parser.isSet(u"json"_s)) {
         QJsonArray array;
         for (const StockLevel &s : std::as_const(levels)) {
-            array.append(QJsonObject {{u"sku"_s, s.sku},
-                                      {u"title"_s, s.title},
-                                      {u"available"_s, s.available},
-                                      {u"safety_buffer"_s, s.safetyBuffer},
-                                      {u"version"_s, s.version},
-                                      {u"paused"_s, s.paused},
-                                      {u"committed"_s, s.committed},
-                                      {u"on_hand"_s, s.onHand()}});
+            QJsonObject o {{u"sku"_s, s.sku},
+                           {u"title"_s, s.title},
+                           {u"available"_s, s.available},
+                           {u"safety_buffer"_s, s.safetyBuffer},
+                           {u"version"_s, s.version},
+                           {u"paused"_s, s.paused},
+                           {u"committed"_s, s.committed},
+                           {u"on_hand"_s, s.onHand()}};
+            if (withChannels) {
+                QJsonArray perChannel;
+                for (const ListingState &l : listings.value(s.sku)) {
+                    const ShownQuantity e =
+                        rules.expected(l.channel, s.sku, s.available, s.safetyBuffer);
+                    perChannel.append(QJsonObject {
+                        {u"channel"_s, l.channel},
+                        {u"remote_id"_s, l.remoteId},
+                        {u"state"_s, stateName(l.state)},
+                        {u"expected"_s, e.quantity},
+                        {u"expected_paused"_s, e.paused},
+                        {u"acked_quantity"_s,
+                         l.ackedQuantity ? QJsonValue(*l.ackedQuantity) : QJsonValue()},
+                        {u"acked_version"_s, l.ackedVersion},
+                        {u"in_sync"_s, l.ackedVersion >= s.version}});
+                }
+                o.insert(u"channels"_s, perChannel);
+            }
+            array.append(o);
         }
         Cli::printJson(array);
         return Cli::kOk;
     }
     QList<QStringList> rows;
     for (const StockLevel &s : std::as_const(levels)) {
-        rows.append(
-            {s.sku, QString::number(s.onHand()), QString::number(s.committed),
-             s.available < 0 ? u"%1 (owed)"_s.arg(s.available) : QString::number(s.available),
-             QString::number(s.safetyBuffer), QString::number(s.version),
-             s.paused ? u"paused"_s : u"-"_s, s.title});
+        QStringList row {s.sku,
+                         QString::number(s.onHand()),
+                         QString::number(s.committed),
+                         s.available < 0 ? u"%1 (owed)"_s.arg(s.available)
+                                         : QString::number(s.available),
+                         QString::number(s.safetyBuffer),
+                         QString::number(s.version),
+                         s.paused ? u"paused"_s : u"-"_s};
+        // Per channel "expected/acknowledged": what it should show, and what it last said.
+        for (const QString &channel : std::as_const(channels)) {
+            QString cell = u"-"_s;
+            for (const ListingState &l : listings.value(s.sku)) {
+                if (l.channel != channel)
+                    continue;
+                const ShownQuantity e = rules.expected(channel, s.sku, s.available, s.safetyBuffer);
+                cell = u"%1/%2"_s.arg(e.quantity)
+                           .arg(l.ackedQuantity ? QString::number(*l.ackedQuantity) : u"?"_s);
+            }
+            row.append(cell);
+        }
+        row.append(s.title);
+        rows.append(row);
     }
-    Cli::printTable({u"SKU"_s, u"ON HAND"_s, u"COMMITTED"_s, u"AVAILABLE"_s, u"BUFFER"_s,
-                     u"VERSION"_s, u"PAUSED"_s, u"TITLE"_s},
-                    rows, {1, 2, 3, 4, 5});
+    QStringList headers {u"SKU"_s,    u"ON HAND"_s, u"COMMITTED"_s, u"AVAILABLE"_s,
+                         u"BUFFER"_s, u"VERSION"_s, u"PAUSED"_s};
+    QList<int> right {1, 2, 3, 4, 5};
+    for (const QString &channel : std::as_const(channels)) {
+        right.append(int(headers.size()));
+        headers.append(channel.toUpper());
+    }
+    headers.append(u"TITLE"_s);
+    Cli::printTable(headers, rows, right);
     return Cli::kOk;
 }

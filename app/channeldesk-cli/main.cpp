@@ -22,6 +22,8 @@ const std::map<QString, Command> &commands()
     static const std::map<QString, Command> table {
         {u"import-stock"_s, {runImportStock, "set stock absolutely from a CSV file"}},
         {u"adjust"_s, {runAdjust, "correct one SKU's stock by a delta, with a reason"}},
+        {u"buffer-import"_s,
+         {runBufferImport, "set what channels show of SKUs (reserve, percent, max, pause_at)"}},
         {u"apply-orders"_s, {runApplyOrders, "apply a JSON-lines file of orders"}},
         {u"stock"_s, {runStock, "list every SKU"}},
         {u"audit"_s, {runAudit, "print the mutation log"}},

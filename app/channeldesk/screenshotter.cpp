@@ -7,6 +7,8 @@
 #include "orders/orderspanel.h"
 #include "orders/ordertimelinedialog.h"
 #include "quotes/quotepanel.h"
+#include "stock/stockmodel.h"
+#include "stock/stockpanel.h"
 
 #include <QApplication>
 #include <QDir>
@@ -102,7 +104,7 @@ void Screenshotter::shootTimeline()
 {
     QTableView *view = m_window->ordersPanel()->view();
     if (view->model()->rowCount() == 0) {
-        QApplication::quit();
+        shootBuffer();
         return;
     }
     const QModelIndex first = view->model()->index(0, 0);
@@ -110,7 +112,7 @@ void Screenshotter::shootTimeline()
                                 first.data(OrderModel::OrderIdRole).toString());
     auto *dialog = m_window->findChild<OrderTimelineDialog *>();
     if (!dialog) {
-        QApplication::quit();
+        shootBuffer();
         return;
     }
     connect(
@@ -120,11 +122,48 @@ void Screenshotter::shootTimeline()
                 const QString path = QDir(m_directory).filePath(u"order-timeline.png"_s);
                 if (dialog->grab().save(path))
                     std::printf("%s\n", qUtf8Printable(path));
-                QApplication::quit();
+                dialog->close();
+                shootBuffer();
             });
         },
         Qt::SingleShotConnection);
     QTimer::singleShot(kQuoteWaitMs, qApp, &QApplication::quit);
+}
+
+void Screenshotter::shootBuffer()
+{
+    // The editor of what one channel shows of one SKU: a cell with a rule of its own (in stock
+    // if one is), else the first row's last channel.
+    StockPanel *stock = m_window->stockPanel();
+    StockModel *model = stock->model();
+    const int channels = int(model->channels().size());
+    QString sku;
+    int channel = channels - 1;
+    for (const bool inStock : {true, false}) {
+        for (int row = 0; row < model->rowCount() && sku.isEmpty(); ++row) {
+            const StockRow *r = model->rowAt(row);
+            for (int c = channels - 1; c >= 0 && sku.isEmpty(); --c) {
+                if (!r->bufferOf(c).isEmpty() && (r->available > 0 || !inStock)) {
+                    sku = r->sku;
+                    channel = c;
+                }
+            }
+        }
+    }
+    if (sku.isEmpty() && model->rowCount() > 0)
+        sku = model->rowAt(0)->sku;
+    QDialog *dialog = sku.isEmpty() ? nullptr : stock->editBuffer(sku, channel);
+    if (!dialog) {
+        QApplication::quit();
+        return;
+    }
+    QTimer::singleShot(kSettleMs, this, [this, dialog] {
+        const QString path = QDir(m_directory).filePath(u"stock-buffer.png"_s);
+        if (dialog->grab().save(path))
+            std::printf("%s\n", qUtf8Printable(path));
+        dialog->reject();
+        QApplication::quit();
+    });
 }
 
 } // namespace ChannelDesk

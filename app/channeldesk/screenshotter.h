@@ -10,7 +10,8 @@ class MainWindow;
 // For --screenshot DIR: once the demo has run for a while, quotes the newest order (so the quotes
 // tab shows a real answer), then shows each tab in turn, grabs the window to DIR/<tab>.png and
 // quits the application; last, the timeline of the Orders tab's first order (an oversold one
-// when there is one) to DIR/order-timeline.png.
+// when there is one) to DIR/order-timeline.png and a Stock cell's buffer editor to
+// DIR/stock-buffer.png.
 class Screenshotter : public QObject
 {
     Q_OBJECT
@@ -23,6 +24,7 @@ private:
     void shootAll();
     void shoot(int tab);
     void shootTimeline();
+    void shootBuffer();
 
     MainWindow *m_window;
     QString m_directory;

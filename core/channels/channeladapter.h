@@ -23,9 +23,9 @@ struct ListingUpdate
 {
     QString sku;
     QString remoteId; // the channel's id for the listing (mapping: channel,sku,remote_id)
-    qint64 quantity = 0;
+    qint64 quantity = 0; // what the channel should show: available under its buffer rule
     qint64 version = 0;
-    bool paused = false;
+    bool paused = false; // available is at or below the channel's pause_at
     // The quantity the channel last acknowledged, when known (Shopify's changeFromQuantity).
     std::optional<qint64> lastAckedQuantity;
 

@@ -1,5 +1,7 @@
 #include "channelconfig.h"
 
+#include "bufferconfig.h"
+
 #include <QFile>
 #include <QHostAddress>
 #include <QJsonArray>
@@ -175,15 +177,24 @@ std::optional<ChannelConfig> ChannelReader::read()
         }
         config.maxRequestsPerSecond = rate.toDouble();
     }
-    const QJsonValue buffer = m_object.value(u"safety_buffer"_s);
-    if (!buffer.isUndefined() && !buffer.isNull()) {
-        const qint64 integer = buffer.toInteger(-1);
-        if (!buffer.isDouble() || integer < 0) {
+    const QJsonValue safetyBuffer = m_object.value(u"safety_buffer"_s);
+    if (!safetyBuffer.isUndefined() && !safetyBuffer.isNull()) {
+        const qint64 integer = safetyBuffer.toInteger(-1);
+        if (!safetyBuffer.isDouble() || integer < 0) {
             fail(u"safety_buffer"_s, u"must be a whole number of 0 or more"_s);
             return std::nullopt;
         }
-        config.safetyBuffer = integer;
+        config.buffer.pauseAt = integer; // the older key: buffer.pause_at wins over it
     }
+    const std::optional<qint64> legacyPauseAt = config.buffer.pauseAt;
+    if (const QString error =
+            parseBufferConfig(m_object.value(u"buffer"_s), m_path + u".buffer"_s, &config.buffer);
+        !error.isEmpty()) {
+        m_error = error;
+        return std::nullopt;
+    }
+    if (!config.buffer.pauseAt)
+        config.buffer.pauseAt = legacyPauseAt;
     const QJsonValue timeout = m_object.value(u"request_timeout_ms"_s);
     if (!timeout.isUndefined() && !timeout.isNull()) {
         const qint64 integer = timeout.toInteger(-1);
@@ -391,8 +402,8 @@ ChannelsConfigResult parseChannelsConfig(const QByteArray &json, const SecretSou
             return result;
         }
         seen.insert(channel->id);
-        if (!channel->safetyBuffer)
-            channel->safetyBuffer = config.defaultSafetyBuffer;
+        if (!channel->buffer.pauseAt)
+            channel->buffer.pauseAt = config.defaultSafetyBuffer;
         config.channels.append(*channel);
     }
     result.config = config;
@@ -442,12 +453,20 @@ QJsonObject channelsConfigToJson(const ChannelsConfig &config)
             o.insert(u"lwa_url"_s, c.lwaUrl.toString());
         if (c.maxRequestsPerSecond)
             o.insert(u"max_requests_per_second"_s, *c.maxRequestsPerSecond);
-        if (c.safetyBuffer)
-            o.insert(u"safety_buffer"_s, *c.safetyBuffer);
+        if (!c.buffer.isEmpty())
+            o.insert(u"buffer"_s, bufferConfigToJson(c.buffer));
         channels.append(o);
     }
     root.insert(u"channels"_s, channels);
     return root;
+}
+
+BufferRules bufferRules(const ChannelsConfig &config)
+{
+    QHash<QString, BufferOverride> channels;
+    for (const ChannelConfig &c : config.channels)
+        channels.insert(c.id, c.buffer);
+    return BufferRules(channels);
 }
 
 } // namespace ChannelDesk

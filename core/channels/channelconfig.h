@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/bufferrules.h"
 #include "secrets/secretsources.h"
 
 #include <QByteArray>
@@ -39,7 +40,11 @@ struct ChannelConfig
     QList<QByteArray> webhookSecrets;
 
     std::optional<double> maxRequestsPerSecond;
-    std::optional<qint64> safetyBuffer;
+    // What the channel is shown (domain/buffer.h): the "buffer" object, each field empty =
+    // the default. pause_at also comes from the older keys, in this order: buffer.pause_at,
+    // the channel's "safety_buffer", the file's top-level "safety_buffer"; with none of them
+    // it is the SKU's own safety buffer.
+    BufferOverride buffer;
     int requestTimeoutMs = 10000;
 
     QByteArray credential(const QString &role) const { return credentials.value(role); }
@@ -62,7 +67,7 @@ struct ChannelsConfig
     QString listenHost = QStringLiteral("127.0.0.1");
     quint16 listenPort = 8787;
     QList<ChannelConfig> channels;
-    // The top-level "safety_buffer": the default of the channels that set none.
+    // The top-level "safety_buffer": the pause_at of the channels that set none.
     std::optional<qint64> defaultSafetyBuffer;
     AlertThresholds alerts;
 
@@ -93,5 +98,9 @@ ChannelsConfigResult parseChannelsConfig(const QByteArray &json, const SecretSou
 // ChannelsConfig either): what the console's settings show for a config it did not read from a
 // file, such as the demo's.
 QJsonObject channelsConfigToJson(const ChannelsConfig &config);
+
+// Every channel's buffer rule, for what channels should show (the per-listing overrides come
+// from the store: BufferStore).
+BufferRules bufferRules(const ChannelsConfig &config);
 
 } // namespace ChannelDesk

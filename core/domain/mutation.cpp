@@ -22,6 +22,7 @@ constexpr std::array kNames {
     std::pair {MutationKind::Ship, "ship"},
     std::pair {MutationKind::Unmatched, "unmatched"},
     std::pair {MutationKind::Resolve, "resolve"},
+    std::pair {MutationKind::Buffer, "buffer"},
 };
 } // namespace
 
@@ -56,6 +57,7 @@ bool changesStock(MutationKind kind)
     case MutationKind::Cancel:
     case MutationKind::Refund:
     case MutationKind::Edit:
+    case MutationKind::Buffer:
         return true;
     case MutationKind::Ship:
     case MutationKind::Unmatched:

@@ -24,6 +24,8 @@ enum class MutationKind {
     Ship, // a shipment took units out of committed (available unchanged)
     Unmatched, // a sale line waits for a mapping or a SKU (delta 0)
     Resolve, // an oversold order or a waiting line was resolved (by a person or a restock)
+    Buffer, // a channel's buffer rule for the SKU changed (delta 0; a new version when what a
+            // channel should show changed, so its listing is sent again)
 };
 
 QString kindName(MutationKind kind);

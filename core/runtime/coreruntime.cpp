@@ -53,6 +53,7 @@ struct CoreRuntime::Channel
 CoreRuntime::CoreRuntime(Options options, const Clock &clock, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
+    , m_bufferRules(ChannelDesk::bufferRules(m_options.config))
     , m_clock(clock)
 {
     m_housekeeping.setInterval(m_options.housekeepingIntervalMs);
@@ -94,6 +95,16 @@ bool CoreRuntime::start(QString *error)
         m_alerts->setConfig(rule, c);
     }
     m_metricsLog = std::make_unique<MetricsLog>(*m_db);
+    // A channel rule changed since its listings were last sent: those whose shown quantity
+    // it changes go out again, before propagation starts.
+    const auto resent =
+        BufferStore(*m_db).applyChannelRules(m_bufferRules, u"config"_s, m_clock.nowMs());
+    if (!resent) {
+        *error = u"cannot apply the channels' buffer rules: %1"_s.arg(resent.error());
+        return false;
+    }
+    if (*resent > 0)
+        qCInfo(lcRuntime) << *resent << "listings are sent again under their channel's new rule";
     connect(m_alerts.get(), &AlertRules::alertRaised, this, [this](const Alert &a) {
         qCWarning(lcRuntime).noquote() << "alert:" << a.message;
         Q_EMIT alertRaised(a);
@@ -112,6 +123,7 @@ bool CoreRuntime::start(QString *error)
         Propagator::Options options = m_options.propagation;
         if (config.maxRequestsPerSecond)
             options.requestsPerSecond = *config.maxRequestsPerSecond;
+        options.buffer = config.buffer;
         channel->propagator =
             std::make_unique<Propagator>(*m_db, channel->adapter.get(), m_clock, options);
         Propagator *p = channel->propagator.get();
@@ -159,6 +171,21 @@ bool CoreRuntime::start(QString *error)
     m_housekeeping.start();
     housekeeping();
     return true;
+}
+
+Result<BufferStore::Applied> CoreRuntime::setListingBuffers(const QList<ListingBuffer> &rows,
+                                                            const QString &actor,
+                                                            const QString &reason)
+{
+    if (!m_db)
+        return Error {u"the core is not running"_s};
+    auto applied =
+        BufferStore(*m_db).setOverrides(rows, m_bufferRules, actor, reason, m_clock.nowMs());
+    if (applied && applied->resent > 0) {
+        for (auto &c : m_channels)
+            c->propagator->wake();
+    }
+    return applied;
 }
 
 void CoreRuntime::stop()
@@ -547,17 +574,26 @@ CoreRuntime::HttpAnswer CoreRuntime::inventory(const QString &sku) const
     const std::optional<StockLevel> &level = *found;
     if (!level)
         return answer(404, u"error"_s, u"unknown SKU \"%1\""_s.arg(sku));
+    const auto overrides = BufferStore(*m_db).overrides({}, sku);
+    if (!overrides)
+        return answer(503, u"error"_s, overrides.error());
+    BufferRules rules = m_bufferRules;
+    rules.setOverrides(*overrides);
     const qint64 now = m_clock.nowMs();
     QJsonArray channels;
     const auto listings = m_propagation->listings({}, sku);
     if (!listings)
         return answer(503, u"error"_s, listings.error());
     for (const ListingState &l : *listings) {
+        const ShownQuantity expected =
+            rules.expected(l.channel, sku, level->available, level->safetyBuffer);
         QJsonObject c {{u"channel"_s, l.channel},
                        {u"remote_id"_s, l.remoteId},
                        {u"state"_s, stateName(l.state)},
                        {u"acked_version"_s, l.ackedVersion},
-                       {u"in_sync"_s, l.ackedVersion >= level->version}};
+                       {u"in_sync"_s, l.ackedVersion >= level->version},
+                       {u"expected"_s, expected.quantity},
+                       {u"expected_paused"_s, expected.paused}};
         c.insert(u"acked_quantity"_s,
                  l.ackedQuantity ? QJsonValue(*l.ackedQuantity) : QJsonValue(QJsonValue::Null));
         c.insert(u"acked_at"_s,

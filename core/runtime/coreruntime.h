@@ -4,6 +4,7 @@
 #include "channels/webhook.h"
 #include "domain/applyresult.h"
 #include "metrics/ordercounters.h"
+#include "store/bufferstore.h"
 #include "store/metricslog.h"
 #include "store/pushlog.h"
 #include "sync/propagator.h"
@@ -72,6 +73,15 @@ public:
     const OrderCounters &orderCounters() const { return m_counters; }
     const LedgerGauges &ledgerGauges() const { return m_ledgerGauges; }
     QList<Propagator *> propagators() const;
+    // What every configured channel should show of a SKU: the config's rules (the overrides are
+    // read from the store wherever they are needed).
+    const BufferRules &bufferRules() const { return m_bufferRules; }
+
+    // Sets per-listing buffer overrides (the console's per-cell editor, like the CLI's
+    // buffer-import): all or none, audited; the listings whose shown quantity changes are sent
+    // again by the propagators.
+    Result<BufferStore::Applied> setListingBuffers(const QList<ListingBuffer> &rows,
+                                                   const QString &actor, const QString &reason);
 
     // The local API's answers, as {HTTP status, JSON body}.
     struct HttpAnswer
@@ -118,6 +128,7 @@ private:
     void checkStopped();
 
     Options m_options;
+    BufferRules m_bufferRules;
     const Clock &m_clock;
     std::unique_ptr<Database> m_db;
     std::unique_ptr<SyncEngine> m_engine;

@@ -278,6 +278,30 @@ QList<Migration> buildMigrations()
                      u"UPDATE propagation_calls SET failed_listings = listings "
                      "WHERE outcome <> 'acknowledged'"_s,
                  }});
+    // 8: what channels are shown (issue 10). listing_buffers holds the merchant's per-listing
+    // overrides of the channel's buffer rule, NULL = inherit; channel_buffers the rule of each
+    // channel as the config gave it when the listings were last sent, so a rule changed while
+    // nothing ran re-sends the listings it changes.
+    list.append({8,
+                 "buffers per channel",
+                 {
+                     uR"(CREATE TABLE listing_buffers (
+    channel TEXT NOT NULL,
+    sku TEXT NOT NULL,
+    reserve BIGINT CHECK (reserve >= 0),
+    percent INTEGER CHECK (percent >= 0 AND percent <= 100),
+    max BIGINT CHECK (max >= 0),
+    pause_at BIGINT CHECK (pause_at >= 0),
+    updated_at BIGINT NOT NULL,
+    PRIMARY KEY (channel, sku)))"_s,
+                     uR"(CREATE TABLE channel_buffers (
+    channel TEXT PRIMARY KEY,
+    reserve BIGINT,
+    percent INTEGER,
+    max BIGINT,
+    pause_at BIGINT,
+    updated_at BIGINT NOT NULL))"_s,
+                 }});
     // Steps may be written in any order in this file; they run by version.
     std::sort(list.begin(), list.end(),
               [](const Migration &a, const Migration &b) { return a.version < b.version; });

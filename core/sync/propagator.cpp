@@ -48,6 +48,7 @@ Propagator::Propagator(Database &db, ChannelAdapter *adapter, const Clock &clock
     : QObject(parent)
     , m_store(db)
     , m_deadLetters(db)
+    , m_buffers(db)
     , m_adapter(adapter)
     , m_clock(clock)
     , m_options(options)
@@ -135,6 +136,11 @@ void Propagator::pump()
         QList<DueListing> due = std::move(*found);
         if (due.isEmpty())
             break;
+        const auto shown = applyBuffers(due);
+        if (!shown) {
+            schedule(m_options.pollIntervalMs);
+            break;
+        }
         // No token, no call: wait for one before anything is spent on the call (a listing's
         // daily revision).
         if (const qint64 wait = m_limiter.msUntilAvailable(); wait > 0) {
@@ -166,7 +172,7 @@ void Propagator::pump()
             ListingUpdate u;
             u.sku = d.sku;
             u.remoteId = d.remoteId;
-            u.quantity = d.available;
+            u.quantity = shown->value(d.sku).quantity;
             u.version = d.version;
             u.paused = d.paused;
             u.lastAckedQuantity = d.ackedQuantity;
@@ -369,6 +375,31 @@ bool Propagator::takeRevision(const DueListing &listing, qint64 now, qint64 *ret
     else
         *retryInMs = qint64((1.0 - b.tokens) / perMs) + 1;
     return false;
+}
+
+std::optional<QHash<QString, ShownQuantity>> Propagator::applyBuffers(QList<DueListing> &due)
+{
+    QStringList skus;
+    skus.reserve(due.size());
+    for (const DueListing &d : std::as_const(due))
+        skus.append(d.sku);
+    // Read after the listings: a rule changed with the version that made a listing due is
+    // never sent under the rule it replaced.
+    const auto inputs = m_buffers.sendInputs(channelId(), skus);
+    if (!inputs) {
+        qCWarning(lcSync) << channelId() << "cannot read the buffer rules:" << inputs.error();
+        return std::nullopt;
+    }
+    QHash<QString, ShownQuantity> shown;
+    shown.reserve(due.size());
+    for (DueListing &d : due) {
+        const BufferStore::SendInputs in = inputs->value(d.sku);
+        const ShownQuantity s = shownQuantity(resolveBufferRule(in.buffer, m_options.buffer),
+                                              d.available, in.safetyBuffer);
+        d.paused = s.paused;
+        shown.insert(d.sku, s);
+    }
+    return shown;
 }
 
 void Propagator::refreshStale(const DueListing &listing)

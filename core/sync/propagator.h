@@ -1,7 +1,9 @@
 #pragma once
 
 #include "channels/channeladapter.h"
+#include "domain/buffer.h"
 #include "metrics/lagmonitor.h" // AttemptOutcome
+#include "store/bufferstore.h"
 #include "store/deadletterqueue.h"
 #include "store/propagationstore.h"
 #include "store/pushlog.h"
@@ -20,7 +22,8 @@ class Database;
 
 // Pushes the source of truth to one channel (DESIGN §3). Reads the mutation log past the
 // channel's cursor, folds it into per-listing state (so only the newest version of a listing is
-// ever sent), and sends the CURRENT quantity of due listings in batches the channel's API takes,
+// ever sent), and sends what the channel should show of the CURRENT quantity (the channel's
+// buffer rule, overridden per listing) of due listings in batches the channel's API takes,
 // within a token bucket. Transient failures retry with jittered exponential backoff, honouring
 // Retry-After; permanent failures and exhausted retries go to the dead-letter queue with their
 // history. Lives on the core's thread; talks to the outside world through signals.
@@ -39,6 +42,9 @@ public:
         int pollIntervalMs = 1000; // look for work from other processes (DLQ retries)
         int ingestLimit = 5000; // log rows folded per step
         quint32 jitterSeed = 0; // 0: random
+        // The channel's config rule for what it is shown; the listings' own overrides are read
+        // from the store with each batch (BufferStore::sendInputs).
+        BufferOverride buffer;
     };
 
     Propagator(Database &db, ChannelAdapter *adapter, const Clock &clock, const Options &options,
@@ -89,6 +95,10 @@ private:
     bool handleFailure(const DueListing &listing, const PushOutcome &outcome,
                        const PushReport &report);
     void refreshStale(const DueListing &listing);
+    // What the channel should show of each due listing under its buffer rule; the listings'
+    // `paused` becomes the channel's own pause (available at or below its pause_at). Empty on a
+    // database error, when nothing must be sent.
+    std::optional<QHash<QString, ShownQuantity>> applyBuffers(QList<DueListing> &due);
     // Whether the channel's per-listing daily revision limit lets this listing be sent now;
     // takes the revision when it does. *retryInMs says when it may go otherwise.
     bool takeRevision(const DueListing &listing, qint64 now, qint64 *retryInMs);
@@ -107,6 +117,7 @@ private:
 
     PropagationStore m_store;
     DeadLetterQueue m_deadLetters;
+    BufferStore m_buffers;
     QPointer<ChannelAdapter> m_adapter;
     const Clock &m_clock;
     Options m_options;

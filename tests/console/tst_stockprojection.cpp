@@ -55,6 +55,7 @@ private Q_SLOTS:
     void acknowledgementFollowsTheVersion();
     void failuresMarkTheListingOutOfSyncNow();
     void unknownChannelIsIgnored();
+    void buffersFollowTheListingsOverrides();
 };
 
 void TestStockProjection::mutations_data()
@@ -214,6 +215,42 @@ void TestStockProjection::unknownChannelIsIgnored()
     p.attemptFailed(u"gone"_s, u"B-2"_s, true, u"x"_s);
     QVERIFY(!p.hasChanges());
     QVERIFY(!p.row(u"B-2"_s));
+}
+
+void TestStockProjection::buffersFollowTheListingsOverrides()
+{
+    ManualClock clock;
+    StockProjection p(clock);
+    p.setChannels({u"shop"_s, u"woo"_s});
+    StockLevel level;
+    level.sku = kSku;
+    level.available = 10;
+    level.safetyBuffer = 1;
+    const BufferOverride half {{}, 50, {}, {}};
+    p.load({level}, {}, {{u"woo"_s, kSku, half}, {u"gone"_s, kSku, half}});
+    QVERIFY(!p.hasChanges());
+    const StockRow *row = p.row(kSku);
+    QVERIFY(row);
+    QCOMPARE(row->buffers, (QList<CellBuffer> {{1, half}})); // an unknown channel is ignored
+    QCOMPARE(row->bufferOf(1), half);
+    QVERIFY(row->bufferOf(0).isEmpty());
+    // What each channel should show: its own override over the channel's rule.
+    const BufferOverride max3 {{}, {}, 3, {}};
+    QCOMPARE(row->expected(0, max3), (ShownQuantity {3, false}));
+    QCOMPARE(row->expected(1, max3), (ShownQuantity {3, false}));
+    QCOMPARE(row->expected(1, {}), (ShownQuantity {5, false}));
+
+    // Set, replaced, removed: each a change to flush.
+    p.setBuffer(u"shop"_s, kSku, max3);
+    QCOMPARE(p.flush().first().buffers.size(), 2);
+    p.setBuffer(u"woo"_s, kSku, max3);
+    QCOMPARE(p.row(kSku)->bufferOf(1), max3);
+    QCOMPARE(p.row(kSku)->buffers.size(), 2);
+    p.setBuffer(u"woo"_s, kSku, {});
+    p.setBuffer(u"shop"_s, kSku, {});
+    QVERIFY(p.flush().first().buffers.isEmpty());
+    p.setBuffer(u"shop"_s, u"B-2"_s, max3); // no such SKU: nothing
+    QVERIFY(!p.hasChanges());
 }
 
 QTEST_GUILESS_MAIN(TestStockProjection)

@@ -3,6 +3,7 @@
 // lives: sales go on to ship, or are cancelled, refunded or edited at the configured rates,
 // through the real order path, and once every step has run nothing stays committed.
 #include "sim/demodriver.h"
+#include "store/bufferstore.h"
 #include "store/database.h"
 #include "store/inventorystore.h"
 #include "store/orderledger.h"
@@ -40,15 +41,25 @@ void TestDemoDriver::seedStartsListingsInSync()
     QVERIFY(!levels.isEmpty());
     for (const StockLevel &s : std::as_const(levels))
         stock.insert(s.sku, s);
+    // What each channel shows: its buffer rule (the demo's eBay, Amazon and outlet have one)
+    // and the hot SKUs' own rules, recorded so that nothing is sent again at the first start.
+    BufferRules rules = bufferRules(demo.channelsConfig());
+    rules.setOverrides(BufferStore(*db).overrides().valueOr({}));
+    QVERIFY(!rules.override(u"amazon"_s, u"SKU-00001"_s).isEmpty());
+    QCOMPARE(BufferStore(*db).applyChannelRules(rules, u"test"_s, 0).valueOr(-1), 0);
     QHash<QString, int> inSync;
     int pending = 0;
+    int buffered = 0; // listings shown less than what is available
     const auto listings = PropagationStore(*db).listings();
     QVERIFY2(listings, qPrintable(listings.error()));
     for (const ListingState &l : *listings) {
         const StockLevel s = stock.value(l.sku);
         if (l.state == ListingState::State::InSync) {
             QCOMPARE(l.ackedVersion, s.version);
-            QCOMPARE(l.ackedQuantity, std::optional<qint64>(s.available));
+            const qint64 shown =
+                rules.expected(l.channel, l.sku, s.available, s.safetyBuffer).quantity;
+            QCOMPARE(l.ackedQuantity, std::optional<qint64>(shown));
+            buffered += shown < s.available ? 1 : 0;
             ++inSync[l.channel];
         } else {
             QCOMPARE(l.state, ListingState::State::Pending);
@@ -58,6 +69,7 @@ void TestDemoDriver::seedStartsListingsInSync()
     }
     QCOMPARE(inSync.size(), demo.channelsConfig().channels.size()); // every channel
     QCOMPARE(pending, 8); // the broken mappings, left to reach the dead-letter queue
+    QVERIFY(buffered > 100);
 }
 
 void TestDemoDriver::ordersLiveOnAtRealisticRates()

@@ -128,13 +128,9 @@ struct Group
 QList<Group> acceleratorGroups()
 {
     const QStringList settingsTabs {u"&Channels"_s, u"Ca&rriers"_s, u"&General"_s};
-    const QStringList channelPage = settingsTabs + QStringList {u"&Id:"_s,
-                                                                u"&Type:"_s,
-                                                                u"Base &URL:"_s,
-                                                                u"Max &requests/s:"_s,
-                                                                u"Safety &buffer:"_s,
-                                                                u"&Add channel"_s,
-                                                                u"Re&move"_s};
+    const QStringList channelPage = settingsTabs +
+        QStringList {u"&Id:"_s,         u"&Type:"_s, u"Base &URL:"_s, u"Max &requests/s:"_s,
+                     u"&Add channel"_s, u"Re&move"_s};
     const QStringList carrierPage = settingsTabs +
         QStringList {u"&Id:"_s,      u"&Type:"_s,       u"Base &URL:"_s, u"Account &number:"_s,
                      u"T&imeout:"_s, u"&Add carrier"_s, u"Re&move"_s};
@@ -151,7 +147,9 @@ QList<Group> acceleratorGroups()
          {u"&Retry selected"_s, u"Retry all &shown"_s, u"&Discard selected…"_s}},
         {"ChannelDesk::DeadLetterPanel",
          {u"&Retry selected"_s, u"Retry all &shown"_s, u"&Discard…"_s}},
-        {"ChannelDesk::StockPanel", {u"Only &problems"_s, u"&Adjust…"_s}},
+        {"ChannelDesk::StockPanel", {u"Only &problems"_s, u"&Adjust…"_s, u"&Buffer…"_s}},
+        {"ChannelDesk::BufferFields",
+         {u"Reser&ve:"_s, u"Perce&nt:"_s, u"Ma&x:"_s, u"&Pause at:"_s}},
         {"ChannelDesk::ChannelsPanel", {u"&Pause propagation"_s, u"Res&ume propagation"_s}},
         {"ChannelDesk::LagPanel", {u"&Window:"_s, u"&Show:"_s}},
         {"ChannelDesk::AuditPanel", {u"&Load"_s, u"&Export CSV…"_s}},

@@ -6,13 +6,19 @@
 #include "settings/settingsdialog.h"
 
 #include <QComboBox>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -48,6 +54,7 @@ private Q_SLOTS:
     void reportsNoKeychain();
     void rejectsWhatTheParserRejects_data();
     void rejectsWhatTheParserRejects();
+    void channelBufferIsEditedAsTheBufferObject();
 
 private:
     struct Fixture
@@ -222,6 +229,50 @@ void TestSettingsDialog::rejectsWhatTheParserRejects()
     QVERIFY2(shown.startsWith(u"Not saved: "_s + error), qPrintable(shown));
     QVERIFY(!QFile::exists(f.configPath()));
     QVERIFY(f.keychain->values.isEmpty());
+}
+
+void TestSettingsDialog::channelBufferIsEditedAsTheBufferObject()
+{
+    Fixture f;
+    QVERIFY(f.dir.isValid());
+    QVERIFY(QDir().mkpath(QFileInfo(f.configPath()).path()));
+    QFile file(f.configPath());
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    // The older per-channel safety_buffer: it is the channel's pause_at.
+    file.write(R"({"safety_buffer": 1, "channels": [{"id": "ebay-us", "type": "ebay",
+        "base_url": "https://api.ebay.com", "credentials": {"token_env": "PATH"},
+        "safety_buffer": 4}]})");
+    file.close();
+    f.start();
+    SettingsDialog dialog(f.bridge.get());
+    dialog.show();
+    auto *pauseAt = child<QSpinBox>(&dialog, u"channelBufferPauseAt"_s);
+    QTRY_COMPARE(pauseAt->value(), 4);
+    auto *percent = child<QSpinBox>(&dialog, u"channelBufferPercent"_s);
+    auto *max = child<QSpinBox>(&dialog, u"channelBufferMax"_s);
+    // An empty field says what it inherits.
+    QCOMPARE(percent->text(), u"100% (default)"_s);
+    QCOMPARE(max->text(), u"no maximum (default)"_s);
+
+    percent->setValue(50);
+    const auto channel = [&dialog] {
+        return QJsonDocument::fromJson(dialog.configJson())
+            .object()
+            .value(u"channels"_s)
+            .toArray()
+            .first()
+            .toObject();
+    };
+    QCOMPARE(channel().value(u"buffer"_s).toObject(),
+             (QJsonObject {{u"percent"_s, 50}, {u"pause_at"_s, 4}}));
+    QVERIFY(!channel().contains(u"safety_buffer"_s)); // written as buffer.pause_at only
+    QVERIFY2(dialog.validate().isEmpty(), qPrintable(dialog.validate()));
+
+    // Back to inheriting: pause_at falls back to the file's default, and "buffer" goes.
+    pauseAt->setValue(pauseAt->minimum());
+    QCOMPARE(pauseAt->text(), u"1 (every channel's)"_s);
+    percent->setValue(percent->minimum());
+    QVERIFY(!channel().contains(u"buffer"_s));
 }
 
 } // namespace ChannelDesk

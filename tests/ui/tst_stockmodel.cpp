@@ -11,6 +11,7 @@
 #include <QBrush>
 #include <QColor>
 #include <QDateTime>
+#include <QFont>
 #include <QLocale>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -206,47 +207,78 @@ void TestStockModel::filterByTextAndProblems()
 
 void TestStockModel::channelCellShowsQuantityStateAndLag_data()
 {
+    // The SKU has 7 available: each cell says what its channel should show, then what it
+    // acknowledged.
     QTest::addColumn<ListingCell>("cell");
+    QTest::addColumn<BufferOverride>("channelRule");
+    QTest::addColumn<BufferOverride>("own"); // the listing's override
     QTest::addColumn<QString>("display");
+    QTest::addColumn<bool>("italic");
     QTest::addColumn<QStringList>("toolTipHas");
+    const BufferOverride none;
     ListingCell inSync;
     inSync.listed = true;
     inSync.ackedQuantity = 7;
     inSync.lagMs = 85;
     QTest::newRow("in sync with its lag")
-        << inSync << u"7 \u00b7 85 ms"_s
-        << QStringList {u"a: in sync"_s, u"Acknowledged quantity: 7"_s, u"Last sync lag: 85 ms"_s};
+        << inSync << none << none << u"7/7 \u00b7 85 ms"_s << false
+        << QStringList {u"a: in sync"_s,
+                        u"Acknowledged quantity: 7"_s,
+                        u"Last sync lag: 85 ms"_s,
+                        u"Should show: 7"_s,
+                        u"Rule: reserve 0, 100%, max none, pause at 0"_s,
+                        u"The channel's rule."_s};
     ListingCell slow = inSync;
     slow.lagMs = 1260;
-    QTest::newRow("seconds of lag")
-        << slow << u"7 \u00b7 1.3 s"_s << QStringList {u"Last sync lag: 1.3 s"_s};
+    QTest::newRow("seconds of lag") << slow << none << none << u"7/7 \u00b7 1.3 s"_s << false
+                                    << QStringList {u"Last sync lag: 1.3 s"_s};
     ListingCell retrying = inSync;
     retrying.state = ListingState::State::Retrying;
     retrying.outOfSyncSinceMs = QDateTime::currentMSecsSinceEpoch() - 4000;
     retrying.lastError = u"HTTP 503"_s;
-    QTest::newRow("retrying") << retrying << u"7 (retrying)"_s
+    QTest::newRow("retrying") << retrying << none << none << u"7/7 (retrying)"_s << false
                               << QStringList {u"a: retrying"_s, u"Out of sync for"_s,
                                               u"Last error: HTTP 503"_s};
     ListingCell never;
     never.listed = true;
-    QTest::newRow("never acknowledged") << never << u"in sync"_s << QStringList {u"a: in sync"_s};
-    QTest::newRow("not listed") << ListingCell() << u"\u2014"_s
+    QTest::newRow("never acknowledged")
+        << never << none << none << u"7/?"_s << false << QStringList {u"a: in sync"_s};
+    // The channel's rule: half of it, rounded down.
+    const BufferOverride half {{}, 50, {}, {}};
+    ListingCell halfShown = inSync;
+    halfShown.ackedQuantity = 3;
+    QTest::newRow("channel's rule") << halfShown << half << none << u"3/3 \u00b7 85 ms"_s << false
+                                    << QStringList {u"Should show: 3"_s, u"50%"_s};
+    // The listing's own rule, over the channel's: italic, and the tooltip says so.
+    QTest::newRow("own rule") << halfShown << half << BufferOverride {{}, {}, {}, 7}
+                              << u"0/3 \u00b7 85 ms"_s << true
+                              << QStringList {u"Should show: 0, paused (available 7 is at or "
+                                              "below 7)"_s,
+                                              u"This SKU's own rule on this channel."_s};
+    QTest::newRow("not listed") << ListingCell() << none << none << u"\u2014"_s << false
                                 << QStringList {u"Not listed on a"_s};
 }
 
 void TestStockModel::channelCellShowsQuantityStateAndLag()
 {
     QFETCH(ListingCell, cell);
+    QFETCH(BufferOverride, channelRule);
+    QFETCH(BufferOverride, own);
     QFETCH(QString, display);
+    QFETCH(bool, italic);
     QFETCH(QStringList, toolTipHas);
     QLocale::setDefault(QLocale::c());
     StockModel model;
     model.setChannels({u"a"_s});
+    model.setChannelBuffers({channelRule});
     StockRow row = stockRow(u"S"_s, 7, 0, 1);
     row.channels[0] = cell;
+    if (!own.isEmpty())
+        row.buffers.append({0, own});
     model.load({row});
     const QModelIndex index = model.index(0, StockModel::FirstChannel);
     QCOMPARE(index.data().toString(), display);
+    QCOMPARE(index.data(Qt::FontRole).value<QFont>().italic(), italic);
     const QString toolTip = index.data(Qt::ToolTipRole).toString();
     for (const QString &part : toolTipHas)
         QVERIFY2(toolTip.contains(part), qPrintable(toolTip));

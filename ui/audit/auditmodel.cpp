@@ -39,6 +39,8 @@ QString AuditModel::kindText(MutationKind kind)
         return tr("waiting line");
     case MutationKind::Resolve:
         return tr("resolve");
+    case MutationKind::Buffer:
+        return tr("buffer rule");
     }
     return kindName(kind);
 }

@@ -21,6 +21,7 @@ class QTabWidget;
 
 namespace ChannelDesk {
 
+class BufferFields;
 class CoreBridge;
 
 // Channels, carriers, the listen address and the alert thresholds, edited as the config file
@@ -112,7 +113,7 @@ private:
     QDoubleSpinBox *m_successRate;
     Page m_channels;
     Page m_carriers;
-    QSpinBox *m_channelBuffer;
+    BufferFields *m_channelBuffer; // the channel's "buffer": what it is shown
     QDoubleSpinBox *m_channelRate;
     QSpinBox *m_carrierTimeout;
     QCheckBox *m_carrierEnabled;

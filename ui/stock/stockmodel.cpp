@@ -58,6 +58,13 @@ void StockModel::setChannels(const QStringList &channels)
     endResetModel();
 }
 
+void StockModel::setChannelBuffers(const QList<BufferOverride> &buffers)
+{
+    m_channelBuffers = buffers;
+    if (rowCount() > 0 && columnCount() > FirstChannel)
+        Q_EMIT dataChanged(index(0, FirstChannel), index(rowCount() - 1, columnCount() - 1));
+}
+
 void StockModel::load(const QList<StockRow> &rows)
 {
     beginResetModel();
@@ -255,19 +262,30 @@ QVariant StockModel::channelData(const StockRow &row, int channel, int role) con
         return {};
     const ListingCell &c = row.channels.at(channel);
     switch (role) {
-    case Qt::DisplayRole:
+    case Qt::DisplayRole: {
         if (!c.listed)
             return u"\u2014"_s;
-        if (c.state == ListingState::State::InSync) {
-            if (c.ackedQuantity < 0)
-                return tr("in sync");
-            return c.lagMs < 0 ? QString::number(c.ackedQuantity)
+        // What the channel should show, then what it last acknowledged ("9/9"; "9/?" before
+        // its first answer).
+        const qint64 expected = row.expected(channel, m_channelBuffers.value(channel)).quantity;
+        const QString shown =
+            tr("%1/%2", "expected quantity / acknowledged quantity")
+                .arg(expected)
+                .arg(c.ackedQuantity < 0 ? u"?"_s : QString::number(c.ackedQuantity));
+        if (c.state == ListingState::State::InSync)
+            return c.lagMs < 0 ? shown
                                : tr("%1 \u00b7 %2", "quantity, sync lag")
-                                     .arg(c.ackedQuantity)
-                                     .arg(durationText(double(c.lagMs)));
+                                     .arg(shown, durationText(double(c.lagMs)));
+        return u"%1 (%2)"_s.arg(shown, stateText(c.state));
+    }
+    case Qt::FontRole:
+        // A listing with a rule of its own.
+        if (c.listed && !row.bufferOf(channel).isEmpty()) {
+            QFont italic;
+            italic.setItalic(true);
+            return italic;
         }
-        return c.ackedQuantity < 0 ? stateText(c.state)
-                                   : u"%1 (%2)"_s.arg(c.ackedQuantity).arg(stateText(c.state));
+        break;
     case SortRole:
         return c.listed ? c.ackedQuantity : -2;
     case Qt::TextAlignmentRole:
@@ -279,7 +297,8 @@ QVariant StockModel::channelData(const StockRow &row, int channel, int role) con
     case Qt::ToolTipRole:
         if (!c.listed)
             return tr("Not listed on %1").arg(m_channels.value(channel));
-        return cellToolTip(c, m_channels.value(channel));
+        return QString(cellToolTip(c, m_channels.value(channel)) + u'\n' +
+                       bufferToolTip(row, channel, m_channelBuffers.value(channel)));
     default:
         break;
     }
@@ -337,8 +356,34 @@ QString StockModel::cellToolTip(const ListingCell &c, const QString &channel)
     return lines.join(u'\n');
 }
 
+QString StockModel::bufferToolTip(const StockRow &row, int channel, const BufferOverride &rule)
+{
+    const BufferOverride own = row.bufferOf(channel);
+    const BufferRule r = resolveBufferRule(own, rule);
+    const ShownQuantity expected = shownQuantity(r, row.available, row.safetyBuffer);
+    const qint64 pauseAt = r.pauseAt.value_or(row.safetyBuffer);
+    QStringList lines;
+    lines << (expected.paused ? tr("Should show: 0, paused (available %1 is at or below %2)")
+                                    .arg(row.available)
+                                    .arg(pauseAt)
+                              : tr("Should show: %1").arg(expected.quantity));
+    const QString max = r.max ? QString::number(*r.max) : tr("none");
+    lines << tr("Rule: reserve %1, %2%, max %3, pause at %4")
+                 .arg(r.reserve)
+                 .arg(r.percent)
+                 .arg(max)
+                 .arg(pauseAt);
+    lines << (own.isEmpty()
+                  ? tr("The channel's rule. Double-click to set one for this SKU.")
+                  : tr("This SKU's own rule on this channel. Double-click to change it."));
+    return lines.join(u'\n');
+}
+
 QVariant StockModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section >= FirstChannel)
+        return tr("What %1 should show / what it last acknowledged")
+            .arg(m_channels.value(section - FirstChannel));
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {

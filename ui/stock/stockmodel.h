@@ -8,10 +8,11 @@
 namespace ChannelDesk {
 
 // The live stock table: one row per SKU with the source of truth (on hand, committed to orders
-// not yet shipped, available; a negative available is units owed) and, per channel, the last
-// acknowledged quantity, sync state and lag. Loaded once, then kept current by batches of changed
-// rows: dataChanged over the touched row spans (one whole-table signal when most rows changed),
-// inserts for new SKUs, never a reset after the first load.
+// not yet shipped, available; a negative available is units owed) and, per channel, what it
+// should show under its buffer rule beside what it last acknowledged, sync state and lag. Loaded
+// once, then kept current by batches of changed rows: dataChanged over the touched row spans (one
+// whole-table signal when most rows changed), inserts for new SKUs, never a reset after the first
+// load.
 class StockModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -28,6 +29,10 @@ public:
 
     void setChannels(const QStringList &channels);
     QStringList channels() const { return m_channels; }
+    // Each channel's config rule, in the order of the channels: with each row's own overrides,
+    // what a channel cell says the channel should show.
+    void setChannelBuffers(const QList<ChannelDesk::BufferOverride> &buffers);
+    BufferOverride channelBuffer(int channel) const { return m_channelBuffers.value(channel); }
     // Replaces everything (the first load).
     void load(const QList<ChannelDesk::StockRow> &rows);
     // Applies a batch of changed (or new) rows.
@@ -42,6 +47,8 @@ public:
     // The order SortRole gives, straight from the rows (the proxy sorts 100,000 of them).
     static bool lessThan(const StockRow &a, const StockRow &b, int column);
     static QString cellToolTip(const ListingCell &cell, const QString &channel);
+    // The buffer part of a channel cell's tooltip: what it should show, and by which rule.
+    static QString bufferToolTip(const StockRow &row, int channel, const BufferOverride &rule);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -54,6 +61,7 @@ private:
     QVariant channelData(const StockRow &row, int channel, int role) const;
 
     QStringList m_channels;
+    QList<BufferOverride> m_channelBuffers;
     QList<StockRow> m_rows;
     QHash<QString, int> m_index;
 };

@@ -1,5 +1,6 @@
 #include "stock/stockpanel.h"
 
+#include "buffers/bufferdialog.h"
 #include "console/corebridge.h"
 #include "stock/adjustdialog.h"
 #include "stock/stockfilterproxy.h"
@@ -10,6 +11,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QTableView>
@@ -29,6 +31,7 @@ StockPanel::StockPanel(CoreBridge *bridge, QWidget *parent)
     , m_filter(new QLineEdit(this))
     , m_problems(new QCheckBox(tr("Only &problems"), this))
     , m_count(new QLabel(this))
+    , m_buffer(new QPushButton(tr("&Buffer…"), this))
     , m_view(new QTableView(this))
 {
     setObjectName(u"stockPanel"_s);
@@ -41,6 +44,9 @@ StockPanel::StockPanel(CoreBridge *bridge, QWidget *parent)
     m_count->setObjectName(u"stockCount"_s);
     auto *adjust = new QPushButton(tr("&Adjust…"), this);
     adjust->setObjectName(u"adjustButton"_s);
+    m_buffer->setObjectName(u"bufferButton"_s);
+    m_buffer->setToolTip(tr("What the selected channel shows of the selected SKU"));
+    m_buffer->setEnabled(false);
 
     m_view->setObjectName(u"stockView"_s);
     m_view->setModel(m_proxy);
@@ -59,6 +65,7 @@ StockPanel::StockPanel(CoreBridge *bridge, QWidget *parent)
     bar->addWidget(m_problems);
     bar->addWidget(m_count);
     bar->addWidget(adjust);
+    bar->addWidget(m_buffer);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(bar);
     layout->addWidget(m_view);
@@ -70,17 +77,29 @@ StockPanel::StockPanel(CoreBridge *bridge, QWidget *parent)
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &StockPanel::updateCount);
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &StockPanel::updateCount);
     connect(adjust, &QPushButton::clicked, this, &StockPanel::adjustCurrent);
+    connect(m_buffer, &QPushButton::clicked, this, &StockPanel::editCurrentBuffer);
     connect(m_view, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
-        Q_EMIT historyRequested(index.data(StockModel::SkuRole).toString());
+        const QString sku = index.data(StockModel::SkuRole).toString();
+        if (index.column() < StockModel::FirstChannel ||
+            !editBuffer(sku, index.column() - StockModel::FirstChannel))
+            Q_EMIT historyRequested(sku);
     });
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view, &QWidget::customContextMenuRequested, this, &StockPanel::showCellMenu);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) {
+                m_buffer->setEnabled(current.column() >= StockModel::FirstChannel);
+            });
 
     if (m_bridge) {
-        connect(m_bridge, &CoreBridge::started, this,
-                [this](const ConsoleInfo &info) { m_model->setChannels(info.channels); });
+        connect(m_bridge, &CoreBridge::started, this, [this](const ConsoleInfo &info) {
+            m_model->setChannels(info.channels);
+            m_model->setChannelBuffers(info.channelBuffers);
+        });
         connect(m_bridge, &CoreBridge::stockLoaded, this, [this](const QList<StockRow> &rows) {
             m_model->load(rows);
             m_view->resizeColumnsToContents();
-            m_view->setColumnWidth(StockModel::Title, 220);
+            m_view->setColumnWidth(StockModel::Title, 200);
             // Room for "-12 (owed)" before any SKU is owed.
             const int owed = m_view->fontMetrics().horizontalAdvance(
                                  m_model
@@ -92,7 +111,7 @@ StockPanel::StockPanel(CoreBridge *bridge, QWidget *parent)
             m_view->setColumnWidth(StockModel::Available,
                                    std::max(owed, m_view->columnWidth(StockModel::Available)));
             for (int c = StockModel::FirstChannel; c < m_model->columnCount(); ++c)
-                m_view->setColumnWidth(c, 118);
+                m_view->setColumnWidth(c, 124);
         });
         connect(m_bridge, &CoreBridge::stockChanged, m_model, &StockModel::applyChanges);
         connect(m_bridge, &CoreBridge::adjustFinished, this,
@@ -101,6 +120,14 @@ StockPanel::StockPanel(CoreBridge *bridge, QWidget *parent)
                         QMessageBox::warning(this, tr("Adjust stock"),
                                              tr("%1 was not changed: %2").arg(sku, message));
                 });
+        connect(
+            m_bridge, &CoreBridge::bufferSaved, this,
+            [this](const QString &channel, const QString &sku, bool ok, const QString &message) {
+                if (!ok)
+                    QMessageBox::warning(
+                        this, tr("Channel buffer"),
+                        tr("What %1 shows of %2 was not changed: %3").arg(channel, sku, message));
+            });
     }
     updateCount();
 }
@@ -119,6 +146,57 @@ void StockPanel::adjustCurrent()
     AdjustDialog dialog(sku, row ? row->available : 0, this);
     if (dialog.exec() == QDialog::Accepted)
         m_bridge->adjustStock(sku, dialog.delta(), dialog.reason());
+}
+
+void StockPanel::editCurrentBuffer()
+{
+    const QModelIndex current = m_view->currentIndex();
+    if (current.column() >= StockModel::FirstChannel)
+        editBuffer(current.data(StockModel::SkuRole).toString(),
+                   current.column() - StockModel::FirstChannel);
+}
+
+QDialog *StockPanel::editBuffer(const QString &sku, int channel)
+{
+    const StockRow *row = m_model->rowAt(m_model->rowOf(sku));
+    if (!row || channel < 0 || channel >= row->channels.size() || !row->channels.at(channel).listed)
+        return nullptr;
+    BufferDialog::Listing listing;
+    listing.sku = sku;
+    listing.channel = m_model->channels().value(channel);
+    listing.available = row->available;
+    listing.safetyBuffer = row->safetyBuffer;
+    listing.buffer = row->bufferOf(channel);
+    listing.channelRule = m_model->channelBuffer(channel);
+    auto *dialog = new BufferDialog(listing, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, listing] {
+        if (m_bridge && dialog->buffer() != listing.buffer)
+            m_bridge->setListingBuffer(listing.channel, listing.sku, dialog->buffer());
+    });
+    dialog->open();
+    return dialog;
+}
+
+void StockPanel::showCellMenu(const QPoint &pos)
+{
+    const QModelIndex index = m_view->indexAt(pos);
+    if (!index.isValid() || index.column() < StockModel::FirstChannel)
+        return;
+    const QString sku = index.data(StockModel::SkuRole).toString();
+    const int channel = index.column() - StockModel::FirstChannel;
+    QMenu menu(this);
+    QAction *buffer =
+        menu.addAction(tr("What %1 shows of %2…").arg(m_model->channels().value(channel), sku));
+    buffer->setObjectName(u"bufferCellAction"_s);
+    const StockRow *row = m_model->rowAt(m_model->rowOf(sku));
+    buffer->setEnabled(row && channel < row->channels.size() && row->channels.at(channel).listed);
+    QAction *history = menu.addAction(tr("History of %1").arg(sku));
+    QAction *chosen = menu.exec(m_view->viewport()->mapToGlobal(pos));
+    if (chosen == buffer)
+        editBuffer(sku, channel);
+    else if (chosen == history)
+        Q_EMIT historyRequested(sku);
 }
 
 void StockPanel::updateCount()

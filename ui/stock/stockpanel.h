@@ -3,6 +3,8 @@
 #include <QWidget>
 
 class QCheckBox;
+class QDialog;
+class QPushButton;
 class QLabel;
 class QLineEdit;
 class QTableView;
@@ -13,8 +15,9 @@ class CoreBridge;
 class StockFilterProxy;
 class StockModel;
 
-// The Stock tab: the live stock table with its text filter, the problems toggle and the manual
-// adjust dialog. Double-clicking a row asks for that SKU history.
+// The Stock tab: the live stock table with its text filter, the problems toggle, the manual
+// adjust dialog and the editor of what a channel shows of a SKU (its buffer). Double-clicking a
+// channel cell edits that listing's buffer; double-clicking elsewhere asks for the SKU's history.
 class StockPanel : public QWidget
 {
     Q_OBJECT
@@ -28,14 +31,21 @@ public:
     QCheckBox *problemsToggle() const { return m_problems; }
     QString currentSku() const;
 
+    // The editor of what `channel` shows of `sku`, opened window-modal; null when the SKU is not
+    // listed there. Saving goes through the core thread, like buffer-import.
+    QDialog *editBuffer(const QString &sku, int channel);
+
 public Q_SLOTS:
     void adjustCurrent();
+    // The buffer of the current channel cell.
+    void editCurrentBuffer();
 
 Q_SIGNALS:
     void historyRequested(const QString &sku);
 
 private:
     void updateCount();
+    void showCellMenu(const QPoint &pos);
 
     CoreBridge *m_bridge;
     StockModel *m_model;
@@ -43,6 +53,7 @@ private:
     QLineEdit *m_filter;
     QCheckBox *m_problems;
     QLabel *m_count;
+    QPushButton *m_buffer;
     QTableView *m_view;
 };
 

@@ -90,7 +90,7 @@ void TestChannelConfig::readsEveryChannelType()
     QCOMPARE(shop->credential(u"token"_s), QByteArray("shpat_secret"));
     QCOMPARE(shop->webhookSecrets, (QList<QByteArray> {"hook-new", "hook-old"}));
     QCOMPARE(shop->maxRequestsPerSecond, std::optional<double>(4.0));
-    QCOMPARE(shop->safetyBuffer, std::optional<qint64>(2));
+    QCOMPARE(shop->buffer.pauseAt, std::optional<qint64>(2)); // the older key
 
     const ChannelConfig *woo = config.channel(u"woo"_s);
     QVERIFY(woo);
@@ -128,7 +128,7 @@ void TestChannelConfig::defaultsAndOptionalFields()
     QCOMPARE(amazon.lwaUrl, QUrl(u"https://api.amazon.com"_s));
     QVERIFY(amazon.apiVersion.isEmpty());
     QVERIFY(!amazon.maxRequestsPerSecond);
-    QVERIFY(!amazon.safetyBuffer);
+    QVERIFY(amazon.buffer.isEmpty());
 }
 
 void TestChannelConfig::ignoresCarriersAndOtherKeys()
@@ -371,7 +371,7 @@ void TestChannelConfig::alertsAndDefaultBuffer_data()
     QTest::addColumn<double>("p99");
     QTest::addColumn<double>("max");
     QTest::addColumn<double>("rate");
-    QTest::addColumn<qint64>("buffer"); // the channel's, -1: none
+    QTest::addColumn<qint64>("buffer"); // the channel's pause_at, -1: none
     QTest::addColumn<QString>("error");
 
     QTest::newRow("defaults") << QByteArray() << 5.0 << 30.0 << 0.99 << qint64(-1) << QString();
@@ -413,7 +413,7 @@ void TestChannelConfig::alertsAndDefaultBuffer()
     QCOMPARE(result.config->alerts.lagP99Seconds, p99);
     QCOMPARE(result.config->alerts.lagMaxSeconds, max);
     QCOMPARE(result.config->alerts.successRateMin, rate);
-    QCOMPARE(result.config->channels.first().safetyBuffer.value_or(-1), buffer);
+    QCOMPARE(result.config->channels.first().buffer.pauseAt.value_or(-1), buffer);
 }
 
 } // namespace ChannelDesk

@@ -112,7 +112,7 @@ void TestOrderEvent::kindNamesRoundTrip()
           MutationKind::Resume, MutationKind::OversellAttempt, MutationKind::UnknownSku,
           MutationKind::DeadLetterRetry, MutationKind::DeadLetterDiscard, MutationKind::Cancel,
           MutationKind::Refund, MutationKind::Edit, MutationKind::Ship, MutationKind::Unmatched,
-          MutationKind::Resolve}) {
+          MutationKind::Resolve, MutationKind::Buffer}) {
         MutationKind back = MutationKind::Order;
         QVERIFY(!kindName(kind).isEmpty());
         QVERIFY(kindFromName(kindName(kind), &back));
@@ -123,6 +123,7 @@ void TestOrderEvent::kindNamesRoundTrip()
     QCOMPARE(kindName(MutationKind::OversellAttempt), u"oversell_attempt"_s);
     QVERIFY(changesStock(MutationKind::Pause));
     QVERIFY(changesStock(MutationKind::Cancel));
+    QVERIFY(changesStock(MutationKind::Buffer)); // a rule change may change what is shown
     QVERIFY(!changesStock(MutationKind::OversellAttempt));
     // A shipment moves committed units only: channels show the same.
     QVERIFY(!changesStock(MutationKind::Ship));
