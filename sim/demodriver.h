@@ -114,7 +114,14 @@ Q_SIGNALS:
     void event(const QString &message);
 
 private:
-    struct DemoChannel;
+    struct DemoChannel
+    {
+        QString id;
+        QString type;
+        int listed = 0; // the first `listed` SKUs have a listing here
+        int remoteBase = 0; // numeric remote ids (Shopify, WooCommerce): base + index
+        bool broken = false; // has the broken mappings
+    };
     void placeOrders();
     void startFlashSale();
     void nextFaultEpisode();
@@ -132,6 +139,7 @@ private:
     bool sellable(const DemoChannel &channel, int index) const;
     // What the store and the simulated shops start with for the index-th SKU.
     static qint64 seedQuantity(int index);
+    static constexpr int kHotSkus = 5; // the SKUs most orders and the flash sales are for
 
     const Clock &m_clock;
     Options m_options;

@@ -10,17 +10,8 @@ bool parseDeliveryCsv(const QString &text, QList<DeliveryOutcome> *outcomes, Csv
                       QDate today)
 {
     QList<CsvReader::Record> records;
-    QString parseError;
-    if (!CsvReader::parse(text, &records, &parseError)) {
-        errors->messages.append(parseError);
+    if (!readCsvFile(text, u"carrier,service,zone,promised,delivered"_s, &records, errors))
         return false;
-    }
-    if (records.isEmpty()) {
-        errors->add(1,
-                    u"the file is empty (expected a header carrier,service,zone,promised,"
-                    "delivered)"_s);
-        return false;
-    }
     CsvHeader header;
     const QStringList required {u"carrier"_s, u"service"_s, u"zone"_s, u"promised"_s,
                                 u"delivered"_s};

@@ -33,17 +33,8 @@ bool readField(const CsvReader::Record &r, int column, const QString &name,
 bool parseBufferCsv(const QString &text, QList<BufferImportRow> *rows, CsvErrors *errors)
 {
     QList<CsvReader::Record> records;
-    QString parseError;
-    if (!CsvReader::parse(text, &records, &parseError)) {
-        errors->messages.append(parseError);
+    if (!readCsvFile(text, u"channel,sku,reserve,percent,max,pause_at"_s, &records, errors))
         return false;
-    }
-    if (records.isEmpty()) {
-        errors->add(1,
-                    u"the file is empty (expected a header channel,sku,reserve,percent,max,"
-                    "pause_at)"_s);
-        return false;
-    }
     CsvHeader header;
     if (!header.read(records.first(), {u"channel"_s, u"sku"_s}, kFields, errors))
         return false;

@@ -119,6 +119,21 @@ bool CsvHeader::read(const CsvReader::Record &header, const QStringList &require
     return ok;
 }
 
+bool readCsvFile(const QString &text, const QString &expectedHeader,
+                 QList<CsvReader::Record> *records, CsvErrors *errors)
+{
+    QString parseError;
+    if (!CsvReader::parse(text, records, &parseError)) {
+        errors->messages.append(parseError);
+        return false;
+    }
+    if (records->isEmpty()) {
+        errors->add(1, u"the file is empty (expected a header %1)"_s.arg(expectedHeader));
+        return false;
+    }
+    return true;
+}
+
 bool parseQuantity(const QString &text, qint64 max, qint64 *value)
 {
     if (text.isEmpty() || text.size() > 19)

@@ -36,6 +36,11 @@ struct CsvErrors
     bool isEmpty() const { return messages.isEmpty(); }
 };
 
+// Reads a whole import file into records; false with the error (line-numbered) in *errors when
+// it is malformed or empty, `expectedHeader` saying what its first line should be.
+bool readCsvFile(const QString &text, const QString &expectedHeader,
+                 QList<CsvReader::Record> *records, CsvErrors *errors);
+
 // Maps a header record to column indexes: required and optional names, unknown names refused.
 class CsvHeader
 {

@@ -37,15 +37,8 @@ bool readQuantityField(const CsvReader::Record &r, int column, const QString &na
 bool parseStockCsv(const QString &text, QList<StockImportRow> *rows, CsvErrors *errors)
 {
     QList<CsvReader::Record> records;
-    QString parseError;
-    if (!CsvReader::parse(text, &records, &parseError)) {
-        errors->messages.append(parseError);
+    if (!readCsvFile(text, u"sku,available"_s, &records, errors))
         return false;
-    }
-    if (records.isEmpty()) {
-        errors->add(1, u"the file is empty (expected a header sku,available)"_s);
-        return false;
-    }
     CsvHeader header;
     if (!header.read(records.first(), {u"sku"_s},
                      {u"available"_s, u"on_hand"_s, u"title"_s, u"safety_buffer"_s}, errors))

@@ -1,4 +1,5 @@
 // Runs the real channeldesk-cli binary on files with good and bad rows: the CLI contract.
+#include "clirun.h"
 #include "store/database.h"
 #include "store/deadletterqueue.h"
 #include "store/mappingstore.h"
@@ -52,12 +53,7 @@ private Q_SLOTS:
     void lagReport();
 
 private:
-    struct Run
-    {
-        int code = -1;
-        QByteArray out;
-        QByteArray err;
-    };
+    using Run = ChannelDesk::Testing::CliRun;
     Run cli(QStringList args, const QByteArray &input = {});
     QString write(const QString &name, const QByteArray &content);
     QJsonArray stockJson();
@@ -75,27 +71,12 @@ void TestCli::init()
 
 TestCli::Run TestCli::cli(QStringList args, const QByteArray &input)
 {
-    if (!args.isEmpty() && !args.contains(u"--db"_s))
-        args << u"--db"_s << m_db;
-    QProcess p;
-    p.start(QStringLiteral(CLI_PATH), args);
-    if (!input.isEmpty())
-        p.write(input);
-    p.closeWriteChannel();
-    if (!p.waitForFinished(120'000))
-        qFatal("channeldesk-cli did not finish");
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-            p.readAllStandardError()};
+    return ChannelDesk::Testing::runCli(std::move(args), m_db, input);
 }
 
 QString TestCli::write(const QString &name, const QByteArray &content)
 {
-    const QString path = m_dir->filePath(name);
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly))
-        qFatal("cannot write %s", qPrintable(path));
-    f.write(content);
-    return path;
+    return ChannelDesk::Testing::writeFile(m_dir->filePath(name), content);
 }
 
 QJsonArray TestCli::stockJson()

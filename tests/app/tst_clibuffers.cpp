@@ -1,6 +1,7 @@
 // The CLI contract of buffers per channel, on the real channeldesk-cli binary: buffer-import
 // (all rows or none, line-numbered errors, exit codes like import-stock, audited) and what
 // `stock --channels` says each channel should show.
+#include "clirun.h"
 #include "store/database.h"
 #include "store/mappingstore.h"
 #include "store/propagationstore.h"
@@ -30,12 +31,7 @@ private Q_SLOTS:
     void stockShowsExpectedPerChannel();
 
 private:
-    struct Run
-    {
-        int code = -1;
-        QByteArray out;
-        QByteArray err;
-    };
+    using Run = ChannelDesk::Testing::CliRun;
     Run cli(QStringList args);
     QString write(const QString &name, const QByteArray &content);
     Run import(const QByteArray &csv)
@@ -76,25 +72,12 @@ void TestCliBuffers::init()
 
 TestCliBuffers::Run TestCliBuffers::cli(QStringList args)
 {
-    if (!args.contains(u"--db"_s))
-        args << u"--db"_s << m_db;
-    QProcess p;
-    p.start(QStringLiteral(CLI_PATH), args);
-    p.closeWriteChannel();
-    if (!p.waitForFinished(120'000))
-        qFatal("channeldesk-cli did not finish");
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-            p.readAllStandardError()};
+    return ChannelDesk::Testing::runCli(std::move(args), m_db);
 }
 
 QString TestCliBuffers::write(const QString &name, const QByteArray &content)
 {
-    const QString path = m_dir->filePath(name);
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly))
-        qFatal("cannot write %s", qPrintable(path));
-    f.write(content);
-    return path;
+    return ChannelDesk::Testing::writeFile(m_dir->filePath(name), content);
 }
 
 qint64 TestCliBuffers::overrides()

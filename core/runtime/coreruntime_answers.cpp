@@ -1,0 +1,82 @@
+// The local API's answers (GET /v1/inventory/<sku>, /healthz, /metrics), read from the store
+// and the monitor on the core's thread.
+#include "coreruntime.h"
+#include "metrics/prometheus.h"
+#include "store/bufferstore.h"
+#include "store/inventorystore.h"
+#include "store/propagationstore.h"
+#include "util/timeformat.h"
+
+#include <QJsonArray>
+
+namespace ChannelDesk {
+
+using namespace Qt::StringLiterals;
+
+CoreRuntime::HttpAnswer CoreRuntime::inventory(const QString &sku) const
+{
+    const auto found = InventoryStore(*m_db).stock(sku);
+    if (!found)
+        return answer(503, u"error"_s, found.error());
+    const std::optional<StockLevel> &level = *found;
+    if (!level)
+        return answer(404, u"error"_s, u"unknown SKU \"%1\""_s.arg(sku));
+    const auto overrides = BufferStore(*m_db).overrides({}, sku);
+    if (!overrides)
+        return answer(503, u"error"_s, overrides.error());
+    BufferRules rules = m_bufferRules;
+    rules.setOverrides(*overrides);
+    const qint64 now = m_clock.nowMs();
+    QJsonArray channels;
+    const auto listings = m_propagation->listings({}, sku);
+    if (!listings)
+        return answer(503, u"error"_s, listings.error());
+    for (const ListingState &l : *listings) {
+        const ShownQuantity expected =
+            rules.expected(l.channel, sku, level->available, level->safetyBuffer);
+        QJsonObject c {{u"channel"_s, l.channel},
+                       {u"remote_id"_s, l.remoteId},
+                       {u"state"_s, stateName(l.state)},
+                       {u"acked_version"_s, l.ackedVersion},
+                       {u"in_sync"_s, l.ackedVersion >= level->version},
+                       {u"expected"_s, expected.quantity},
+                       {u"expected_paused"_s, expected.paused}};
+        c.insert(u"acked_quantity"_s,
+                 l.ackedQuantity ? QJsonValue(*l.ackedQuantity) : QJsonValue(QJsonValue::Null));
+        c.insert(u"acked_at"_s,
+                 l.ackedAtMs > 0 ? QJsonValue(isoUtc(l.ackedAtMs)) : QJsonValue(QJsonValue::Null));
+        c.insert(u"age_ms"_s,
+                 l.ackedAtMs > 0 ? QJsonValue(now - l.ackedAtMs) : QJsonValue(QJsonValue::Null));
+        channels.append(c);
+    }
+    return {200,
+            QJsonObject {{u"sku"_s, level->sku},
+                         {u"title"_s, level->title},
+                         {u"available"_s, level->available},
+                         {u"committed"_s, level->committed},
+                         {u"on_hand"_s, level->onHand()},
+                         {u"safety_buffer"_s, level->safetyBuffer},
+                         {u"version"_s, level->version},
+                         {u"paused"_s, level->paused},
+                         {u"channels"_s, channels}}};
+}
+
+CoreRuntime::HttpAnswer CoreRuntime::health() const
+{
+    const auto lastMutation = InventoryStore(*m_db).lastMutationId();
+    if (!lastMutation) {
+        return {503,
+                QJsonObject {{u"status"_s, u"unhealthy"_s}, {u"database"_s, lastMutation.error()}}};
+    }
+    return {200,
+            QJsonObject {{u"status"_s, u"ok"_s},
+                         {u"channels"_s, qint64(m_channels.size())},
+                         {u"running"_s, m_running}}};
+}
+
+QByteArray CoreRuntime::metricsText() const
+{
+    return prometheusText(*m_monitor, m_counters, m_ledgerGauges);
+}
+
+} // namespace ChannelDesk
