@@ -130,7 +130,7 @@ bool CoreRuntime::start(QString *error)
                     if (m_stopping)
                         checkStopped();
                 });
-        if (channel->adapter->pollsOrders()) {
+        if (channel->adapter->reader() && !channel->adapter->reader()->hasOrderWebhooks()) {
             Channel *raw = channel.get();
             const int interval = m_options.orderPollIntervalMs > 0 ? m_options.orderPollIntervalMs
                 : config.type == "amazon"_L1                       ? 60'000
@@ -151,7 +151,7 @@ bool CoreRuntime::start(QString *error)
     m_running = true;
     for (auto &c : m_channels) {
         c->propagator->start();
-        if (c->adapter->pollsOrders()) {
+        if (c->adapter->reader() && !c->adapter->reader()->hasOrderWebhooks()) {
             c->pollTimer.start();
             pollOrders(*c);
         }
@@ -323,7 +323,10 @@ void CoreRuntime::readRefunds(const QString &channelId, const QString &orderId,
             readRefunds(channelId, orderId, refundIds, attempt + 1);
         });
     };
-    (*it)->adapter->fetchRefunds(
+    ChannelReader *reader = (*it)->adapter->reader();
+    if (!reader)
+        return;
+    reader->fetchRefunds(
         orderId, [this, channelId, orderId, refundIds, retry](const FetchOrdersResult &r) {
             if (r.failure != FailureKind::None) {
                 retry(r.message);
@@ -438,7 +441,7 @@ void CoreRuntime::pollOrders(Channel &channel)
     channel.polling = true;
     const QString id = channel.config.id;
     const QString mark = m_listings->highWaterMark(id);
-    channel.adapter->fetchOrders(mark, [this, &channel, id](const FetchOrdersResult &r) {
+    channel.adapter->reader()->fetchOrders(mark, [this, &channel, id](const FetchOrdersResult &r) {
         channel.polling = false;
         if (r.failure != FailureKind::None)
             qCWarning(lcRuntime).noquote() << id << "order fetch failed:" << r.message;
