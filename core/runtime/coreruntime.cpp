@@ -14,6 +14,7 @@
 #include "store/orderledger.h"
 #include "store/pushlog.h"
 #include "sync/propagator.h"
+#include "sync/readpacer.h"
 #include "sync/syncengine.h"
 #include "util/timeformat.h"
 
@@ -46,6 +47,7 @@ struct CoreRuntime::Channel
     std::unique_ptr<ChannelAdapter> adapter;
     std::unique_ptr<WebhookParser> parser; // null: the channel is polled
     std::unique_ptr<Propagator> propagator;
+    std::unique_ptr<ReadPacer> reads; // after the propagator: it uses its bucket
     QTimer pollTimer;
     bool polling = false;
 };
@@ -64,6 +66,15 @@ CoreRuntime::~CoreRuntime()
     // Adapters and propagators go before the network manager and the database they use.
     m_api.reset();
     m_channels.clear();
+}
+
+ReadPacer *CoreRuntime::reads(const QString &channelId) const
+{
+    for (const auto &c : m_channels) {
+        if (c->config.id == channelId)
+            return c->reads.get();
+    }
+    return nullptr;
 }
 
 QList<Propagator *> CoreRuntime::propagators() const
@@ -115,6 +126,8 @@ bool CoreRuntime::start(QString *error)
         channel->propagator =
             std::make_unique<Propagator>(*m_db, channel->adapter.get(), m_clock, options);
         Propagator *p = channel->propagator.get();
+        if (ChannelReader *reader = channel->adapter->reader())
+            channel->reads = std::make_unique<ReadPacer>(reader, p->rateLimiter(), m_clock);
         connect(m_engine.get(), &SyncEngine::mutationsCommitted, p, &Propagator::wake);
         connect(p, &Propagator::acknowledged, this,
                 [this](const QString &ch, const QString &, qint64, qint64, qint64 lagMs) {

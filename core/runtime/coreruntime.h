@@ -27,6 +27,7 @@ class Database;
 class HttpApi;
 class LagMonitor;
 class ListingStore;
+class ReadPacer;
 class SyncEngine;
 class WebhookParser;
 struct Alert;
@@ -72,6 +73,9 @@ public:
     const OrderCounters &orderCounters() const { return m_counters; }
     const LedgerGauges &ledgerGauges() const { return m_ledgerGauges; }
     QList<Propagator *> propagators() const;
+    // A channel's catalogue and quantity reads, paced with its pushes' bucket (ReadPacer);
+    // null for an unknown channel or before start().
+    ReadPacer *reads(const QString &channelId) const;
 
     // The local API's answers, as {HTTP status, JSON body}.
     struct HttpAnswer
