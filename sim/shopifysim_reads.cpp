@@ -13,6 +13,7 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <functional>
 
 using namespace Qt::StringLiterals;
 
@@ -74,19 +75,32 @@ qsizetype offsetAfter(const QJsonValue &cursor)
     return raw.startsWith("offset:") ? raw.mid(7).toLongLong() : 0;
 }
 
-// One page of `items` from `after`, as a connection.
-QJsonObject connection(const QJsonArray &items, int first, const QJsonValue &after)
+// Which of `count` items a page from `after` holds: [start, end).
+std::pair<qsizetype, qsizetype> pageBounds(qsizetype count, int first, const QJsonValue &after)
 {
-    const qsizetype start = std::min(offsetAfter(after), items.size());
-    const qsizetype end = std::min(start + first, items.size());
+    const qsizetype start = std::min(offsetAfter(after), count);
+    return {start, std::min(start + first, count)};
+}
+
+// A page of `count` items as a connection, with its nodes made only for the page.
+QJsonObject connectionOf(qsizetype count, int first, const QJsonValue &after,
+                         const std::function<QJsonValue(qsizetype)> &node)
+{
+    const auto [start, end] = pageBounds(count, first, after);
     QJsonArray nodes;
     for (qsizetype i = start; i < end; ++i)
-        nodes.append(items.at(i));
+        nodes.append(node(i));
     return QJsonObject {
         {u"nodes"_s, nodes},
         {u"pageInfo"_s,
-         QJsonObject {{u"hasNextPage"_s, end < items.size()},
+         QJsonObject {{u"hasNextPage"_s, end < count},
                       {u"endCursor"_s, end > start ? QJsonValue(cursorAt(end)) : QJsonValue()}}}};
+}
+
+// One page of `items` from `after`, as a connection.
+QJsonObject connection(const QJsonArray &items, int first, const QJsonValue &after)
+{
+    return connectionOf(items.size(), first, after, [&items](qsizetype i) { return items.at(i); });
 }
 
 } // namespace
@@ -298,11 +312,10 @@ QJsonObject ShopifySim::ordersPage(const QString &query, const QJsonObject &vari
                          const qint64 kb = byUpdate ? b->lastModifiedMs / 1000 : 0;
                          return ka != kb ? ka < kb : a->number < b->number;
                      });
-    QJsonArray orders;
-    for (const SimOrder *order : std::as_const(matching))
-        orders.append(orderJson(*order, query, variables));
-    return connection(orders, pageSize(query, u"orders"_s, variables),
-                      fieldArgument(query, u"orders"_s, u"after"_s, variables));
+    // Only the page's orders are written out: a busy shop has many.
+    return connectionOf(matching.size(), pageSize(query, u"orders"_s, variables),
+                        fieldArgument(query, u"orders"_s, u"after"_s, variables),
+                        [&](qsizetype i) { return orderJson(*matching.at(i), query, variables); });
 }
 
 QJsonObject ShopifySim::orderDetail(const QString &query, const QJsonObject &variables)

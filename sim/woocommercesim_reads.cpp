@@ -179,9 +179,11 @@ SimResponse WooCommerceSim::listOrders(const SimRequest &request)
         return paging.ascending ? a->orderId.toLongLong() < b->orderId.toLongLong()
                                 : a->orderId.toLongLong() > b->orderId.toLongLong();
     });
-    QList<QJsonObject> orders;
-    for (const SimOrder *order : std::as_const(matching))
-        orders.append(orderJson(*order));
+    // Only the page's orders are written out: a busy shop has many.
+    QList<QJsonObject> orders(matching.size());
+    const qsizetype start = qsizetype(paging.page - 1) * paging.perPage;
+    for (qsizetype i = start; i < matching.size() && i < start + paging.perPage; ++i)
+        orders[i] = orderJson(*matching.at(i));
     countEvent(u"order_reads"_s);
     return page(orders, paging);
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "channels/orderintake.h"
 #include "secrets/secretsources.h"
 
 #include <QByteArray>
@@ -41,6 +42,11 @@ struct ChannelConfig
     std::optional<double> maxRequestsPerSecond;
     std::optional<qint64> safetyBuffer;
     int requestTimeoutMs = 10000;
+
+    // How orders come in ("intake": "webhook" | "poll" | "both") and how often a poll runs
+    // ("poll_interval_s"); empty: the channel type's defaults (channelfactory.h).
+    std::optional<OrderIntake> intake;
+    std::optional<int> pollIntervalSeconds;
 
     QByteArray credential(const QString &role) const { return credentials.value(role); }
 };

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "channels/failurekind.h"
+#include "channels/orderintake.h"
 #include "domain/orderevent.h"
 
 #include <QHash>
@@ -14,21 +15,6 @@
 #include <optional>
 
 namespace ChannelDesk {
-
-// How a channel's orders reach ChannelDesk (config "intake"): by its webhooks, by polling its
-// order API from a durable high-water mark, or both (a webhook that never came is caught by the
-// poll; one seen both ways is a duplicate, the events carry the same ids).
-enum class OrderIntake { Webhook, Poll, Both };
-QString intakeName(OrderIntake intake);
-std::optional<OrderIntake> intakeFromName(const QString &name);
-constexpr bool intakePolls(OrderIntake intake)
-{
-    return intake != OrderIntake::Webhook;
-}
-constexpr bool intakeTakesWebhooks(OrderIntake intake)
-{
-    return intake != OrderIntake::Poll;
-}
 
 // What every read answers besides its data: whether it failed and how (the adapter's reading of
 // the channel's answer), and what the channel said about its limits, so whoever paces the reads

@@ -32,6 +32,8 @@ class AmazonAdapter final : public ChannelAdapter, public ChannelReader
 {
     Q_OBJECT
 public:
+    static constexpr OrderIntake kDefaultIntake = OrderIntake::Poll;
+    static constexpr int kDefaultPollIntervalSeconds = 60;
     static constexpr int kMaxBatchSize = 1;
     static constexpr double kDocumentedRequestsPerSecond = 5.0; // patchListingsItem: 5/s, burst 5
     static constexpr int kSearchPageSize = 20; // searchListingsItems' pageSize maximum
@@ -60,8 +62,8 @@ public:
     void fetchOrders(const QString &highWaterMark,
                      std::function<void(const FetchOrdersResult &)> done) override;
     bool hasOrderWebhooks() const override { return false; }
-    OrderIntake defaultIntake() const override { return OrderIntake::Poll; }
-    int defaultPollIntervalSeconds() const override { return 60; }
+    OrderIntake defaultIntake() const override { return kDefaultIntake; }
+    int defaultPollIntervalSeconds() const override { return kDefaultPollIntervalSeconds; }
 
     QUrl listingUrl(const QString &sellerSku) const;
     // searchListingsItems: GET /listings/2021-08-01/items/{sellerId}?marketplaceIds=...

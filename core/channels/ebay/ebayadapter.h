@@ -30,6 +30,8 @@ class EbayAdapter final : public ChannelAdapter, public ChannelReader
 {
     Q_OBJECT
 public:
+    static constexpr OrderIntake kDefaultIntake = OrderIntake::Poll;
+    static constexpr int kDefaultPollIntervalSeconds = 5;
     static constexpr int kMaxBatchSize = 25;
     // eBay documents daily call quotas, not a rate; spread them out.
     static constexpr double kDocumentedRequestsPerSecond = 5.0;
@@ -64,8 +66,8 @@ public:
     void fetchOrders(const QString &highWaterMark,
                      std::function<void(const FetchOrdersResult &)> done) override;
     bool hasOrderWebhooks() const override { return false; }
-    OrderIntake defaultIntake() const override { return OrderIntake::Poll; }
-    int defaultPollIntervalSeconds() const override { return 5; }
+    OrderIntake defaultIntake() const override { return kDefaultIntake; }
+    int defaultPollIntervalSeconds() const override { return kDefaultPollIntervalSeconds; }
 
 protected:
     void readQuantityBatch(const QStringList &remoteIds,

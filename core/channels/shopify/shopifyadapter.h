@@ -34,6 +34,8 @@ class ShopifyAdapter final : public ChannelAdapter, public ChannelReader
 {
     Q_OBJECT
 public:
+    static constexpr OrderIntake kDefaultIntake = OrderIntake::Both;
+    static constexpr int kDefaultPollIntervalSeconds = 30;
     static constexpr const char *kDefaultApiVersion = "2026-10";
     // The mutation's requested cost is 10 points and a standard plan restores 100 points/s.
     static constexpr double kDocumentedRequestsPerSecond = 10.0;
@@ -64,8 +66,8 @@ public:
     void fetchOrders(const QString &highWaterMark,
                      std::function<void(const FetchOrdersResult &)> done) override;
     bool hasOrderWebhooks() const override { return true; }
-    OrderIntake defaultIntake() const override { return OrderIntake::Both; }
-    int defaultPollIntervalSeconds() const override { return 30; }
+    OrderIntake defaultIntake() const override { return kDefaultIntake; }
+    int defaultPollIntervalSeconds() const override { return kDefaultPollIntervalSeconds; }
 
     // The query texts, for tests that check them against the schema's fields.
     static QString listListingsQuery();

@@ -48,6 +48,8 @@ class WooAdapter final : public ChannelAdapter, public ChannelReader
 {
     Q_OBJECT
 public:
+    static constexpr OrderIntake kDefaultIntake = OrderIntake::Both;
+    static constexpr int kDefaultPollIntervalSeconds = 30;
     static constexpr int kMaxBatchSize = 100; // create + update + delete per batch request
     // WooCommerce sets no limit of its own; hosts do. A polite default, tightened by 429/503.
     static constexpr double kDocumentedRequestsPerSecond = 5.0;
@@ -78,8 +80,8 @@ public:
     void fetchRefunds(const QString &orderId,
                       std::function<void(const FetchOrdersResult &)> done) override;
     bool hasOrderWebhooks() const override { return true; }
-    OrderIntake defaultIntake() const override { return OrderIntake::Both; }
-    int defaultPollIntervalSeconds() const override { return 30; }
+    OrderIntake defaultIntake() const override { return kDefaultIntake; }
+    int defaultPollIntervalSeconds() const override { return kDefaultPollIntervalSeconds; }
     // The refunds of that answer as Refund events (lines by the order's line id from
     // _refunded_item_id, SKU and product id; every refunded unit restocked, see the .cpp).
     static QList<OrderEvent> refundEvents(const QJsonArray &refunds, const QString &orderId);

@@ -65,6 +65,15 @@ void TestChannelFactory::createsEveryType()
     QCOMPARE(reader->defaultIntake(), intake);
     QCOMPARE(reader->defaultPollIntervalSeconds(), pollSeconds);
     QCOMPARE(reader->maxQuantitiesPerRead(), quantitiesPerRead);
+    // The config layer's defaults are the adapters' own.
+    QCOMPARE(defaultIntake(type), intake);
+    QCOMPARE(defaultPollIntervalSeconds(type), pollSeconds);
+    QCOMPARE(effectiveIntake(config), intake);
+    config.intake = OrderIntake::Poll;
+    config.pollIntervalSeconds = 7;
+    QCOMPARE(effectiveIntake(config), OrderIntake::Poll);
+    QCOMPARE(effectivePollIntervalSeconds(config), 7);
+    config.intake.reset();
     config.type = u"etsy"_s;
     QVERIFY(!createChannelAdapter(config, &network, clock));
 }
