@@ -4,6 +4,7 @@
 #include "channels/channelconfig.h"
 #include "console/corebridge.h"
 #include "secrets/secretsources.h"
+#include "settings/orderintakefields.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -70,6 +71,7 @@ SettingsDialog::SettingsDialog(CoreBridge *bridge, QWidget *parent)
     , m_successRate(new QDoubleSpinBox(this))
     , m_channelBuffer(new QSpinBox(this))
     , m_channelRate(new QDoubleSpinBox(this))
+    , m_channelIntake(new OrderIntakeFields(this))
     , m_carrierTimeout(new QSpinBox(this))
     , m_carrierEnabled(new QCheckBox(tr("Ask this carrier for quotes"), this))
     , m_message(new QLabel(this))
@@ -267,6 +269,9 @@ QWidget *SettingsDialog::createPage(Page &page)
         m_channelBuffer->setRange(-1, 1'000'000);
         m_channelBuffer->setSpecialValueText(tr("the default"));
         page.form->addRow(tr("Safety &buffer:"), m_channelBuffer);
+        page.form->addRow(tr("Orders &via:"), m_channelIntake);
+        connect(m_channelIntake, &OrderIntakeFields::edited, this,
+                [this] { commitEntry(m_channels); });
         connect(m_channelRate, &QDoubleSpinBox::valueChanged, this,
                 [this] { commitEntry(m_channels); });
         connect(m_channelBuffer, &QSpinBox::valueChanged, this,
@@ -433,6 +438,8 @@ void SettingsDialog::showEntry(Page &page)
     if (page.kind == Kind::Channel) {
         m_channelRate->setValue(o.value("max_requests_per_second"_L1).toDouble(0));
         m_channelBuffer->setValue(o.value("safety_buffer"_L1).toInt(-1));
+        m_channelIntake->setType(o.value("type"_L1).toString());
+        m_channelIntake->load(o);
     } else {
         m_carrierTimeout->setValue(o.value("timeout_ms"_L1).toInt(3000));
         m_carrierEnabled->setChecked(o.value("enabled"_L1).toBool(true));
@@ -446,6 +453,7 @@ void SettingsDialog::updateVisibleRows(Page &page)
     const bool channels = page.kind == Kind::Channel;
     const QString type = page.type->currentText();
     if (channels) {
+        m_channelIntake->setType(type);
         page.form->setRowVisible(page.fields.value(u"location_id"_s), type == "shopify"_L1);
         for (const char *key : {"seller_id", "marketplace_id", "lwa_url"})
             page.form->setRowVisible(page.fields.value(QLatin1StringView(key)),
@@ -518,6 +526,7 @@ void SettingsDialog::commitEntry(Page &page)
             o.insert(u"safety_buffer"_s, m_channelBuffer->value());
         else
             o.remove(u"safety_buffer"_s);
+        m_channelIntake->store(o);
     } else {
         o.insert(u"timeout_ms"_s, m_carrierTimeout->value());
         if (m_carrierEnabled->isChecked())

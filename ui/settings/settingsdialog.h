@@ -22,6 +22,7 @@ class QTabWidget;
 namespace ChannelDesk {
 
 class CoreBridge;
+class OrderIntakeFields;
 
 // Channels, carriers, the listen address and the alert thresholds, edited as the config file
 // they are saved to. Secrets go to the keychain through the core thread and are never read back:
@@ -114,6 +115,7 @@ private:
     Page m_carriers;
     QSpinBox *m_channelBuffer;
     QDoubleSpinBox *m_channelRate;
+    OrderIntakeFields *m_channelIntake;
     QSpinBox *m_carrierTimeout;
     QCheckBox *m_carrierEnabled;
     QLabel *m_message;
