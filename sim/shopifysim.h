@@ -62,6 +62,9 @@ private:
     QJsonObject costExtension(double requested, double actual);
     SimResponse answer(const QJsonObject &data, double cost);
     SimResponse topLevelError(const QString &message, const QString &code, double cost);
+    // The empty bucket's answer: errors [{message: "Throttled", extensions: {code: THROTTLED}}],
+    // no data, the cost asked for and what is left.
+    SimResponse throttled(double requested);
 
     QString m_token;
     QString m_locationGid; // empty: any location is accepted

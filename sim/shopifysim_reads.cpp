@@ -123,15 +123,8 @@ SimResponse ShopifySim::readQuery(const QString &query, const QJsonObject &varia
                                        {u"maxCost"_s, kMaxQueryCost}}}}};
         return SimResponse::json(200, QJsonObject {{u"errors"_s, errors}});
     }
-    if (!m_bucket.take(*requested, monotonicMs())) {
-        countEvent(u"throttled"_s);
-        const QJsonArray errors {
-            QJsonObject {{u"message"_s, u"Throttled"_s},
-                         {u"extensions"_s, QJsonObject {{u"code"_s, u"THROTTLED"_s}}}}};
-        return SimResponse::json(
-            m_throttledStatus,
-            QJsonObject {{u"errors"_s, errors}, {u"extensions"_s, costExtension(*requested, -1)}});
-    }
+    if (!m_bucket.take(*requested, monotonicMs()))
+        return throttled(*requested);
     QJsonObject data;
     static const QRegularExpression field(uR"(\b(productVariants|orders|order|nodes|node)\s*\()"_s);
     const QString root = field.match(query).captured(1);

@@ -62,26 +62,35 @@ std::unique_ptr<ChannelAdapter> createChannelAdapter(const ChannelConfig &config
     return nullptr;
 }
 
-OrderIntake defaultIntake(const QString &type)
+namespace {
+
+// What each adapter declares for a channel type.
+template<typename Adapter> std::pair<OrderIntake, int> intakeDefaults()
+{
+    return {Adapter::kDefaultIntake, Adapter::kDefaultPollIntervalSeconds};
+}
+
+std::pair<OrderIntake, int> intakeDefaults(const QString &type)
 {
     if (type == u"shopify"_s)
-        return ShopifyAdapter::kDefaultIntake;
+        return intakeDefaults<ShopifyAdapter>();
     if (type == u"woocommerce"_s)
-        return WooAdapter::kDefaultIntake;
+        return intakeDefaults<WooAdapter>();
     if (type == u"ebay"_s)
-        return EbayAdapter::kDefaultIntake;
-    return AmazonAdapter::kDefaultIntake;
+        return intakeDefaults<EbayAdapter>();
+    return intakeDefaults<AmazonAdapter>();
+}
+
+} // namespace
+
+OrderIntake defaultIntake(const QString &type)
+{
+    return intakeDefaults(type).first;
 }
 
 int defaultPollIntervalSeconds(const QString &type)
 {
-    if (type == u"shopify"_s)
-        return ShopifyAdapter::kDefaultPollIntervalSeconds;
-    if (type == u"woocommerce"_s)
-        return WooAdapter::kDefaultPollIntervalSeconds;
-    if (type == u"ebay"_s)
-        return EbayAdapter::kDefaultPollIntervalSeconds;
-    return AmazonAdapter::kDefaultPollIntervalSeconds;
+    return intakeDefaults(type).second;
 }
 
 OrderIntake effectiveIntake(const ChannelConfig &config)

@@ -85,19 +85,9 @@ ReadStatus AmazonAdapter::readFailure(const HttpResponse &response,
         status.message = token.message;
         return status;
     }
-    status.httpStatus = response.status;
-    status.failure = classifyResponse(response);
-    status.retryAfterMs = parseRetryAfterMs(response.header("retry-after"), m_clock);
-    status.throttled = response.status == 429;
     const auto root = parseJsonObject(response.body);
     const SpApiError error = firstError(root);
-    status.errorCode = error.code;
-    status.message = error.message.isEmpty() ? describeFailure(response) : error.message;
-    if (status.failure == FailureKind::None && !root) {
-        status.failure = FailureKind::Transient;
-        status.message = u"HTTP %1 with a body that is not a JSON object"_s.arg(response.status);
-    }
-    return status;
+    return readStatusOf(response, m_clock, error.code, error.message, root.has_value());
 }
 
 struct AmazonAdapter::OrderPoll

@@ -55,20 +55,9 @@ EbayError firstError(const QJsonArray &errors)
 
 ReadStatus EbayAdapter::readFailure(const HttpResponse &response, const Clock &clock)
 {
-    ReadStatus status;
-    status.httpStatus = response.status;
-    status.failure = classifyResponse(response);
-    status.retryAfterMs = parseRetryAfterMs(response.header("retry-after"), clock);
-    status.throttled = response.status == 429;
     const auto root = parseJsonObject(response.body);
     const EbayError error = root ? firstError(root->value(u"errors"_s).toArray()) : EbayError {};
-    status.errorCode = error.code;
-    status.message = error.message.isEmpty() ? describeFailure(response) : error.message;
-    if (status.failure == FailureKind::None && !root) {
-        status.failure = FailureKind::Transient;
-        status.message = u"HTTP %1 with a body that is not a JSON object"_s.arg(response.status);
-    }
-    return status;
+    return readStatusOf(response, clock, error.code, error.message, root.has_value());
 }
 
 struct EbayAdapter::OrderPoll

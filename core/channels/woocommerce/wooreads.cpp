@@ -6,7 +6,6 @@
 // include; a variation's manage_stock is true, false or "parent").
 #include "channels/httperror.h"
 #include "channels/jsonutil.h"
-#include "channels/retryafter.h"
 #include "wooadapter.h"
 
 #include <QJsonArray>
@@ -70,20 +69,11 @@ void WooAdapter::get(const QString &path, const QUrlQuery &query,
 
 ReadStatus WooAdapter::readFailure(const HttpResponse &response, const Clock &clock)
 {
-    ReadStatus status;
-    status.httpStatus = response.status;
-    status.failure = classifyResponse(response);
-    status.retryAfterMs = parseRetryAfterMs(response.header("retry-after"), clock);
-    status.throttled = response.status == 429;
-    const auto root = parseJsonObject(response.body);
-    const QString message = root ? root->value(u"message"_s).toString() : QString();
-    status.errorCode = root ? root->value(u"code"_s).toString() : QString();
-    status.message = message.isEmpty() ? describeFailure(response) : message;
-    if (status.failure == FailureKind::None && !QJsonDocument::fromJson(response.body).isArray()) {
-        status.failure = FailureKind::Transient;
-        status.message = u"HTTP %1 with a body that is not a JSON list"_s.arg(response.status);
-    }
-    return status;
+    // Collections answer a JSON list; errors {code, message, data: {status}}.
+    const QJsonDocument doc = QJsonDocument::fromJson(response.body);
+    const QJsonObject error = doc.object();
+    return readStatusOf(response, clock, error.value(u"code"_s).toString(),
+                        error.value(u"message"_s).toString(), doc.isArray());
 }
 
 void WooAdapter::listListings(const QString &pageToken,
