@@ -4,6 +4,7 @@
 #include "channels/channelfactory.h"
 #include "channels/shopify/shopifyadapter.h"
 #include "channels/shopify/shopifyorderpoll.h"
+#include "fakechannelserver.h" // Test::Capture
 #include "sim/graphqlcost.h"
 #include "simfixture.h"
 
@@ -14,20 +15,6 @@ using namespace ChannelDesk;
 using namespace ChannelDesk::Testing;
 
 namespace {
-
-// Collects a reader's callback so a test can wait for it and check it came exactly once.
-template<typename Result> struct Capture
-{
-    int calls = 0;
-    Result value {};
-    std::function<void(const Result &)> callback()
-    {
-        return [this](const Result &result) {
-            value = result;
-            ++calls;
-        };
-    }
-};
 
 QString typeOf(const QString &channel)
 {
@@ -130,7 +117,7 @@ QList<RemoteListing> TestChannelReads::wholeCatalogue(const QString &channel, in
     do {
         // The simulators' buckets refill with the (manual) clock.
         m_clock->advance(1000);
-        Capture<ListingPage> page;
+        Test::Capture<ListingPage> page;
         channelReader->listListings(token, page.callback());
         if (!QTest::qWaitFor([&] { return page.calls == 1; }, 10000)) {
             qWarning() << "no answer for page" << *pages;
@@ -149,7 +136,7 @@ QList<RemoteListing> TestChannelReads::wholeCatalogue(const QString &channel, in
 
 FetchOrdersResult TestChannelReads::poll(const QString &channel, const QString &mark)
 {
-    Capture<FetchOrdersResult> capture;
+    Test::Capture<FetchOrdersResult> capture;
     reader(channel)->fetchOrders(mark, capture.callback());
     if (!QTest::qWaitFor([&] { return capture.calls == 1; }, 10000))
         qWarning() << "no answer from the poll";
@@ -218,7 +205,7 @@ void TestChannelReads::readQuantitiesInBulk()
     sim("DELETE", channel, u"stats"_s);
     const qint64 callsBefore = stats(channel).value("calls"_L1).toInteger();
 
-    Capture<QuantitiesRead> capture;
+    Test::Capture<QuantitiesRead> capture;
     reader(channel)->readQuantities(ids, capture.callback());
     QTRY_COMPARE_WITH_TIMEOUT(capture.calls, 1, 10000);
     QVERIFY2(capture.value.ok(), qPrintable(capture.value.message));
@@ -253,7 +240,7 @@ void TestChannelReads::changeBehindOurBackIsRead()
     QCOMPARE(stats(channel).value("write_count"_L1).toInt(), 0);
     QCOMPARE(stats(channel).value("events"_L1).toObject().value("merchant_edits"_L1).toInt(), 1);
 
-    Capture<QuantitiesRead> capture;
+    Test::Capture<QuantitiesRead> capture;
     reader(channel)->readQuantities({remoteId}, capture.callback());
     QTRY_COMPARE_WITH_TIMEOUT(capture.calls, 1, 10000);
     QCOMPARE(capture.value.quantities.value(remoteId), 77);
