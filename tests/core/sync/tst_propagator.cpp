@@ -97,10 +97,13 @@ PushOutcome userError(FailureKind kind, const QString &code, const QString &mess
     return o;
 }
 
+// The propagator acts on the kind an adapter gives, never on a channel's own code: the scripted
+// channel names its refusals its own way (Shopify would say CHANGE_FROM_QUANTITY_STALE and
+// BATCH_REJECTED).
 PushOutcome stale()
 {
     // changeFromQuantity no longer matches: the shop sold something we have not heard of.
-    return userError(FailureKind::StaleCompare, u"CHANGE_FROM_QUANTITY_STALE"_s,
+    return userError(FailureKind::StaleCompare, u"SCRIPTED_COMPARE_STALE"_s,
                      u"The changeFromQuantity value does not match persisted value."_s);
 }
 
@@ -108,7 +111,7 @@ PushOutcome batchRejected()
 {
     // inventorySetQuantities is all or nothing: an item that was fine in a call where another
     // item was refused was not applied either.
-    return userError(FailureKind::Collateral, u"BATCH_REJECTED"_s,
+    return userError(FailureKind::Collateral, u"SCRIPTED_REFUSED_WITH_OTHERS"_s,
                      u"not applied: another item of the same call was refused"_s);
 }
 
