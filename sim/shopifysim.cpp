@@ -167,10 +167,13 @@ SimResponse ShopifySim::handleApi(const SimRequest &request)
     const QString apiVersion = s.at(2);
     if (query.contains("inventorySetQuantities"_L1))
         return setQuantities(apiVersion, query, variables);
+    static const QRegularExpression reads(uR"(\b(productVariants|orders|order|nodes|node)\s*\()"_s);
+    if (reads.match(query).hasMatch())
+        return readQuery(query, variables);
     if (query.contains("inventoryItem"_L1))
         return readItem(query, variables);
-    return topLevelError(u"The ChannelDesk simulator answers inventorySetQuantities and "
-                         u"inventoryItem { inventoryLevel } only"_s,
+    return topLevelError(u"The ChannelDesk simulator answers inventorySetQuantities, "
+                         u"inventoryItem, productVariants, nodes, orders, order and node only"_s,
                          u"undefinedField"_s, 0);
 }
 
@@ -191,6 +194,20 @@ SimResponse ShopifySim::answer(const QJsonObject &data, double cost)
 {
     return SimResponse::json(
         200, QJsonObject {{u"data"_s, data}, {u"extensions"_s, costExtension(cost, cost)}});
+}
+
+SimResponse ShopifySim::throttled(double requested)
+{
+    countEvent(u"throttled"_s);
+    const QJsonArray errors {
+        QJsonObject {{u"message"_s, u"Throttled"_s},
+                     {u"extensions"_s,
+                      QJsonObject {{u"code"_s, u"THROTTLED"_s},
+                                   {u"documentation"_s,
+                                    u"https://shopify.dev/api/usage/limits#rate-limits"_s}}}}};
+    return SimResponse::json(
+        m_throttledStatus,
+        QJsonObject {{u"errors"_s, errors}, {u"extensions"_s, costExtension(requested, -1)}});
 }
 
 SimResponse ShopifySim::topLevelError(const QString &message, const QString &code, double cost)
@@ -238,19 +255,8 @@ SimResponse ShopifySim::setQuantities(const QString &apiVersion, const QString &
         }
     }
 
-    if (!m_bucket.take(m_mutationCost, monotonicMs())) {
-        countEvent(u"throttled"_s);
-        const QJsonArray errors {
-            QJsonObject {{u"message"_s, u"Throttled"_s},
-                         {u"extensions"_s,
-                          QJsonObject {{u"code"_s, u"THROTTLED"_s},
-                                       {u"documentation"_s,
-                                        u"https://shopify.dev/api/usage/limits#rate-limits"_s}}}}};
-        return SimResponse::json(
-            m_throttledStatus,
-            QJsonObject {{u"errors"_s, errors},
-                         {u"extensions"_s, costExtension(m_mutationCost, -1)}});
-    }
+    if (!m_bucket.take(m_mutationCost, monotonicMs()))
+        return throttled(m_mutationCost);
 
     QJsonObject payload;
     if (!key.isEmpty() && m_idempotency.contains(key)) {
@@ -432,15 +438,8 @@ SimResponse ShopifySim::readItem(const QString &query, const QJsonObject &variab
     const QString itemGid = argument(query, u"inventoryItem\\s*\\(\\s*id"_s, variables);
     const QString locationGid =
         argument(query, u"inventoryLevel\\s*\\(\\s*locationId"_s, variables);
-    if (!m_bucket.take(m_queryCost, monotonicMs())) {
-        countEvent(u"throttled"_s);
-        const QJsonArray errors {
-            QJsonObject {{u"message"_s, u"Throttled"_s},
-                         {u"extensions"_s, QJsonObject {{u"code"_s, u"THROTTLED"_s}}}}};
-        return SimResponse::json(
-            m_throttledStatus,
-            QJsonObject {{u"errors"_s, errors}, {u"extensions"_s, costExtension(m_queryCost, -1)}});
-    }
+    if (!m_bucket.take(m_queryCost, monotonicMs()))
+        return throttled(m_queryCost);
     const SimListing *found =
         itemGid.startsWith(kItemPrefix) ? listing(itemGid.mid(kItemPrefix.size())) : nullptr;
     if (!found)

@@ -1029,6 +1029,45 @@ Verlauf:
     </message>
 </context>
 <context>
+    <name>ChannelDesk::OrderIntakeFields</name>
+    <message>
+        <source>webhooks only</source>
+        <translation>nur Webhooks</translation>
+    </message>
+    <message>
+        <source>polling only</source>
+        <translation>nur Abfragen</translation>
+    </message>
+    <message>
+        <source>webhooks and polling</source>
+        <translation>Webhooks und Abfragen</translation>
+    </message>
+    <message>
+        <source>How this channel&apos;s orders reach ChannelDesk. Polling works behind a router, where webhooks cannot arrive; with both, a webhook that never came is caught by the next poll.</source>
+        <translation>Wie die Bestellungen dieses Kanals ChannelDesk erreichen. Abfragen funktionieren auch hinter einem Router, wo keine Webhooks ankommen; mit beidem holt die nächste Abfrage einen Webhook nach, der nie kam.</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>How often the channel&apos;s orders are polled</source>
+        <translation>Wie oft die Bestellungen des Kanals abgefragt werden</translation>
+    </message>
+    <message>
+        <source>poll every</source>
+        <translation>abfragen alle</translation>
+    </message>
+    <message>
+        <source>default: %1</source>
+        <translation>Standard: %1</translation>
+    </message>
+    <message>
+        <source>default (%1 s)</source>
+        <translation>Standard (%1 s)</translation>
+    </message>
+</context>
+<context>
     <name>ChannelDesk::OrderModel</name>
     <message>
         <source>Applied</source>
@@ -2072,6 +2111,10 @@ Wie wurde es geklärt? (wird im Prüfprotokoll vermerkt)</translation>
     <message>
         <source>Shows:</source>
         <translation>Zeigt:</translation>
+    </message>
+    <message>
+        <source>Orders &amp;via:</source>
+        <translation>Bestellungen &amp;über:</translation>
     </message>
 </context>
 <context>

@@ -1029,6 +1029,45 @@ Historique&#xa0;:
     </message>
 </context>
 <context>
+    <name>ChannelDesk::OrderIntakeFields</name>
+    <message>
+        <source>webhooks only</source>
+        <translation>webhooks seulement</translation>
+    </message>
+    <message>
+        <source>polling only</source>
+        <translation>interrogation seulement</translation>
+    </message>
+    <message>
+        <source>webhooks and polling</source>
+        <translation>webhooks et interrogation</translation>
+    </message>
+    <message>
+        <source>How this channel&apos;s orders reach ChannelDesk. Polling works behind a router, where webhooks cannot arrive; with both, a webhook that never came is caught by the next poll.</source>
+        <translation>Comment les commandes de ce canal parviennent à ChannelDesk. L’interrogation fonctionne derrière un routeur, où les webhooks ne peuvent pas arriver&#xa0;; avec les deux, un webhook jamais reçu est rattrapé par l’interrogation suivante.</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>How often the channel&apos;s orders are polled</source>
+        <translation>À quelle fréquence les commandes du canal sont interrogées</translation>
+    </message>
+    <message>
+        <source>poll every</source>
+        <translation>interroger toutes les</translation>
+    </message>
+    <message>
+        <source>default: %1</source>
+        <translation>par défaut&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>default (%1 s)</source>
+        <translation>par défaut (%1&#xa0;s)</translation>
+    </message>
+</context>
+<context>
     <name>ChannelDesk::OrderModel</name>
     <message>
         <source>Applied</source>
@@ -2072,6 +2111,10 @@ Comment a-t-elle été réglée ? (noté dans le journal d’audit)</translation
     <message>
         <source>Shows:</source>
         <translation>Affiche&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Orders &amp;via:</source>
+        <translation>Commandes &amp;via&#xa0;:</translation>
     </message>
 </context>
 <context>

@@ -49,6 +49,8 @@ private:
     bool readSecret(const QJsonObject &object, const SecretField &field, const QString &fieldPath,
                     QByteArray *value);
     bool readUrl(const QString &text, const QString &field, QUrl *url);
+    // "intake" and "poll_interval_s" (after "type": eBay and Amazon have no order webhooks).
+    bool readIntake(ChannelConfig *config);
 
     QJsonObject m_object;
     QString m_path;
@@ -137,6 +139,32 @@ bool ChannelReader::readUrl(const QString &text, const QString &field, QUrl *url
     return true;
 }
 
+bool ChannelReader::readIntake(ChannelConfig *config)
+{
+    const QJsonValue intake = m_object.value(u"intake"_s);
+    if (!intake.isUndefined() && !intake.isNull()) {
+        const auto parsed = intakeFromName(intake.toString());
+        if (!intake.isString() || !parsed)
+            return fail(u"intake"_s, u"must be \"webhook\", \"poll\" or \"both\""_s);
+        static const QStringList noWebhooks = {u"ebay"_s, u"amazon"_s};
+        if (intakeTakesWebhooks(*parsed) && noWebhooks.contains(config->type))
+            return fail(u"intake"_s,
+                        u"%1 delivers no order webhooks: its orders are polled (\"poll\")"_s.arg(
+                            config->type));
+        config->intake = parsed;
+    }
+    const QJsonValue interval = m_object.value(u"poll_interval_s"_s);
+    if (!interval.isUndefined() && !interval.isNull()) {
+        const qint64 seconds = interval.toInteger(-1);
+        if (!interval.isDouble() || interval.toDouble() != double(seconds) || seconds < 1 ||
+            seconds > 86400)
+            return fail(u"poll_interval_s"_s,
+                        u"must be a whole number of seconds from 1 to 86400"_s);
+        config->pollIntervalSeconds = int(seconds);
+    }
+    return true;
+}
+
 std::optional<ChannelConfig> ChannelReader::read()
 {
     ChannelConfig config;
@@ -205,6 +233,9 @@ std::optional<ChannelConfig> ChannelReader::read()
         config.requestTimeoutMs = static_cast<int>(integer);
     }
 
+    if (!readIntake(&config))
+        return std::nullopt;
+
     const QJsonValue credentialsValue = m_object.value(u"credentials"_s);
     const bool noCredentials = credentialsValue.isUndefined() || credentialsValue.isNull();
     if (noCredentials && !m_sources.keychain) {
@@ -254,7 +285,11 @@ std::optional<ChannelConfig> ChannelReader::read()
                 return std::nullopt;
             config.credentials.insert(field.role, secret);
         } else {
-            if (!readSecret(m_object, field, field.envField, &secret))
+            // A channel whose orders are only polled receives no webhook to verify.
+            SecretField webhook = field;
+            if (config.intake == OrderIntake::Poll)
+                webhook.required = false;
+            if (!readSecret(m_object, webhook, webhook.envField, &secret))
                 return std::nullopt;
             if (!secret.isEmpty())
                 config.webhookSecrets.append(secret);
@@ -455,6 +490,10 @@ QJsonObject channelsConfigToJson(const ChannelsConfig &config)
             o.insert(u"max_requests_per_second"_s, *c.maxRequestsPerSecond);
         if (!c.buffer.isEmpty())
             o.insert(u"buffer"_s, bufferConfigToJson(c.buffer));
+        if (c.intake)
+            o.insert(u"intake"_s, intakeName(*c.intake));
+        if (c.pollIntervalSeconds)
+            o.insert(u"poll_interval_s"_s, *c.pollIntervalSeconds);
         channels.append(o);
     }
     root.insert(u"channels"_s, channels);

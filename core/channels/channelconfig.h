@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/bufferrules.h"
+#include "channels/orderintake.h"
 #include "secrets/secretsources.h"
 
 #include <QByteArray>
@@ -46,6 +47,11 @@ struct ChannelConfig
     // it is the SKU's own safety buffer.
     BufferOverride buffer;
     int requestTimeoutMs = 10000;
+
+    // How orders come in ("intake": "webhook" | "poll" | "both") and how often a poll runs
+    // ("poll_interval_s"); empty: the channel type's defaults (channelfactory.h).
+    std::optional<OrderIntake> intake;
+    std::optional<int> pollIntervalSeconds;
 
     QByteArray credential(const QString &role) const { return credentials.value(role); }
 };

@@ -23,6 +23,8 @@ std::unique_ptr<ChannelAdapter> createChannelAdapter(const ChannelConfig &config
         settings.locationId = config.locationId;
         settings.accessToken = config.credential(u"token"_s);
         settings.timeoutMs = config.requestTimeoutMs;
+        // Without webhooks, order edits come from the poll (ShopifyOrderPoll).
+        settings.pollEdits = effectiveIntake(config) == OrderIntake::Poll;
         return std::make_unique<ShopifyAdapter>(settings, network, clock, parent);
     }
     if (config.type == u"woocommerce"_s) {
@@ -58,6 +60,47 @@ std::unique_ptr<ChannelAdapter> createChannelAdapter(const ChannelConfig &config
         return std::make_unique<AmazonAdapter>(settings, network, clock, parent);
     }
     return nullptr;
+}
+
+namespace {
+
+// What each adapter declares for a channel type.
+template<typename Adapter> std::pair<OrderIntake, int> intakeDefaults()
+{
+    return {Adapter::kDefaultIntake, Adapter::kDefaultPollIntervalSeconds};
+}
+
+std::pair<OrderIntake, int> intakeDefaults(const QString &type)
+{
+    if (type == u"shopify"_s)
+        return intakeDefaults<ShopifyAdapter>();
+    if (type == u"woocommerce"_s)
+        return intakeDefaults<WooAdapter>();
+    if (type == u"ebay"_s)
+        return intakeDefaults<EbayAdapter>();
+    return intakeDefaults<AmazonAdapter>();
+}
+
+} // namespace
+
+OrderIntake defaultIntake(const QString &type)
+{
+    return intakeDefaults(type).first;
+}
+
+int defaultPollIntervalSeconds(const QString &type)
+{
+    return intakeDefaults(type).second;
+}
+
+OrderIntake effectiveIntake(const ChannelConfig &config)
+{
+    return config.intake.value_or(defaultIntake(config.type));
+}
+
+int effectivePollIntervalSeconds(const ChannelConfig &config)
+{
+    return config.pollIntervalSeconds.value_or(defaultPollIntervalSeconds(config.type));
 }
 
 std::unique_ptr<WebhookParser> createWebhookParser(const QString &type)

@@ -1,5 +1,7 @@
 #include "httperror.h"
 
+#include "channels/retryafter.h"
+
 using namespace Qt::StringLiterals;
 
 namespace ChannelDesk {
@@ -8,7 +10,9 @@ FailureKind classifyHttpStatus(int status)
 {
     if (status >= 200 && status < 300)
         return FailureKind::None;
-    if (status == 408 || status == 409 || status == 425 || status == 429 || status >= 500)
+    if (status == 429)
+        return FailureKind::Throttled;
+    if (status == 408 || status == 409 || status == 425 || status >= 500)
         return FailureKind::Transient;
     // Other 4xx, and 1xx/3xx which an API call should never end on.
     return FailureKind::Permanent;
@@ -62,6 +66,24 @@ QString describeFailure(const HttpResponse &response)
     if (response.timedOut)
         return u"timeout: "_s + response.errorText;
     return u"network error: "_s + response.errorText;
+}
+
+ReadStatus readStatusOf(const HttpResponse &response, const Clock &clock, const QString &code,
+                        const QString &message, bool bodyOk)
+{
+    ReadStatus status;
+    status.httpStatus = response.status;
+    status.failure = classifyResponse(response);
+    status.retryAfterMs = parseRetryAfterMs(response.header("retry-after"), clock);
+    status.throttled = response.status == 429;
+    status.errorCode = code;
+    status.message = message.isEmpty() ? describeFailure(response) : message;
+    if (status.failure == FailureKind::None && !bodyOk) {
+        status.failure = FailureKind::Transient;
+        status.message =
+            u"HTTP %1 with a body that is not what the API documents"_s.arg(response.status);
+    }
+    return status;
 }
 
 } // namespace ChannelDesk

@@ -2,6 +2,7 @@
 
 #include "channels/channeladapter.h"
 #include "channels/channelfactory.h"
+#include "coreruntime_p.h"
 #include "domain/sku.h"
 #include "metrics/alertrules.h"
 #include "metrics/lagmonitor.h"
@@ -14,12 +15,14 @@
 #include "store/propagationstore.h"
 #include "store/pushlog.h"
 #include "sync/propagator.h"
+#include "sync/readpacer.h"
 #include "sync/syncengine.h"
 #include "util/timeformat.h"
 
 #include <QJsonArray>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
+#include <QSet>
 
 #include <algorithm>
 
@@ -36,20 +39,6 @@ CoreRuntime::HttpAnswer answer(int status, const QString &key, const QString &va
 }
 } // namespace
 
-struct CoreRuntime::Channel
-{
-    ChannelConfig config;
-    // Each channel its own connections: Qt keeps at most 6 per host and manager, and channels
-    // may share a host (eBay marketplaces, several stores behind one gateway), so a shared
-    // manager would let a busy or slow channel queue another's calls behind its own.
-    std::unique_ptr<QNetworkAccessManager> network;
-    std::unique_ptr<ChannelAdapter> adapter;
-    std::unique_ptr<WebhookParser> parser; // null: the channel is polled
-    std::unique_ptr<Propagator> propagator;
-    QTimer pollTimer;
-    bool polling = false;
-};
-
 CoreRuntime::CoreRuntime(Options options, const Clock &clock, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
@@ -58,6 +47,9 @@ CoreRuntime::CoreRuntime(Options options, const Clock &clock, QObject *parent)
 {
     m_housekeeping.setInterval(m_options.housekeepingIntervalMs);
     connect(&m_housekeeping, &QTimer::timeout, this, &CoreRuntime::housekeeping);
+    // When a poll is due is the clock's to say (a test's clock moves by hand); this only looks.
+    m_pollTick.setInterval(kPollTickMs);
+    connect(&m_pollTick, &QTimer::timeout, this, &CoreRuntime::pollDueChannels);
 }
 
 CoreRuntime::~CoreRuntime()
@@ -65,6 +57,15 @@ CoreRuntime::~CoreRuntime()
     // Adapters and propagators go before the network manager and the database they use.
     m_api.reset();
     m_channels.clear();
+}
+
+ReadPacer *CoreRuntime::reads(const QString &channelId) const
+{
+    for (const auto &c : m_channels) {
+        if (c->config.id == channelId)
+            return c->reads.get();
+    }
+    return nullptr;
 }
 
 QList<Propagator *> CoreRuntime::propagators() const
@@ -127,6 +128,8 @@ bool CoreRuntime::start(QString *error)
         channel->propagator =
             std::make_unique<Propagator>(*m_db, channel->adapter.get(), m_clock, options);
         Propagator *p = channel->propagator.get();
+        if (ChannelReader *reader = channel->adapter->reader())
+            channel->reads = std::make_unique<ReadPacer>(reader, p->rateLimiter(), m_clock);
         connect(m_engine.get(), &SyncEngine::mutationsCommitted, p, &Propagator::wake);
         connect(p, &Propagator::acknowledged, this,
                 [this](const QString &ch, const QString &, qint64, qint64, qint64 lagMs) {
@@ -142,14 +145,12 @@ bool CoreRuntime::start(QString *error)
                     if (m_stopping)
                         checkStopped();
                 });
-        if (channel->adapter->pollsOrders()) {
-            Channel *raw = channel.get();
-            const int interval = m_options.orderPollIntervalMs > 0 ? m_options.orderPollIntervalMs
-                : config.type == "amazon"_L1                       ? 60'000
-                                                                   : 5'000;
-            channel->pollTimer.setInterval(interval);
-            connect(&channel->pollTimer, &QTimer::timeout, this, [this, raw] { pollOrders(*raw); });
-        }
+        // Orders by webhook, by polling from the durable high-water mark, or both.
+        channel->intake = effectiveIntake(config);
+        if (intakePolls(channel->intake) && channel->adapter->reader())
+            channel->pollIntervalMs = m_options.orderPollIntervalMs > 0
+                ? m_options.orderPollIntervalMs
+                : qint64(effectivePollIntervalSeconds(config)) * 1000;
         m_channels.push_back(std::move(channel));
     }
 
@@ -163,11 +164,10 @@ bool CoreRuntime::start(QString *error)
     m_running = true;
     for (auto &c : m_channels) {
         c->propagator->start();
-        if (c->adapter->pollsOrders()) {
-            c->pollTimer.start();
-            pollOrders(*c);
-        }
+        if (c->pollIntervalMs > 0)
+            pollOrders(*c); // the first poll at once, the next ones by the clock
     }
+    m_pollTick.start();
     m_housekeeping.start();
     housekeeping();
     return true;
@@ -195,10 +195,9 @@ void CoreRuntime::stop()
     m_running = false;
     m_stopping = true;
     m_api.reset(); // no new webhooks
-    for (auto &c : m_channels) {
-        c->pollTimer.stop();
+    m_pollTick.stop();
+    for (auto &c : m_channels)
         c->propagator->stop(); // no new calls; the ones in flight still land
-    }
     checkStopped();
 }
 
@@ -273,14 +272,14 @@ void CoreRuntime::applyOrders(const QString &, const QList<OrderEvent> &events,
     Q_EMIT ordersApplied(events, *results);
 }
 
-QList<OrderEvent> CoreRuntime::prepareEvents(const QString &channel, const WebhookResult &parsed)
+QList<OrderEvent> CoreRuntime::prepareEvents(const QString &channel, QList<OrderEvent> events,
+                                             const QString &orderId)
 {
-    QList<OrderEvent> events = parsed.events;
     const qint64 now = m_clock.nowMs();
     for (OrderEvent &event : events) {
         event.channel = channel;
         if (event.orderId.isEmpty())
-            event.orderId = parsed.orderId;
+            event.orderId = orderId;
         event.receivedAtMs = now;
         for (OrderLine &line : event.lines) {
             // No SKU in the payload (deleted product, or none set): the order path resolves the
@@ -350,7 +349,10 @@ void CoreRuntime::readRefunds(const QString &channelId, const QString &orderId,
             readRefunds(channelId, orderId, refundIds, attempt + 1);
         });
     };
-    (*it)->adapter->fetchRefunds(
+    ChannelReader *reader = (*it)->adapter->reader();
+    if (!reader)
+        return;
+    reader->fetchRefunds(
         orderId, [this, channelId, orderId, refundIds, retry](const FetchOrdersResult &r) {
             if (r.failure != FailureKind::None) {
                 retry(r.message);
@@ -389,6 +391,11 @@ CoreRuntime::HttpAnswer CoreRuntime::receiveWebhook(const QString &channelId,
         return answer(404, u"error"_s,
                       u"channel %1 (%2) takes no webhooks; its orders are fetched"_s.arg(
                           channelId, channel.config.type));
+    // No webhook route for a channel whose orders are polled only (intake "poll").
+    if (!intakeTakesWebhooks(channel.intake))
+        return answer(404, u"error"_s,
+                      u"channel %1 takes its orders by polling (intake \"poll\"), not by "
+                      "webhook"_s.arg(channelId));
     if (request.body.size() > m_options.maxWebhookBytes)
         return answer(413, u"error"_s, u"body over %1 bytes"_s.arg(m_options.maxWebhookBytes));
 
@@ -410,7 +417,7 @@ CoreRuntime::HttpAnswer CoreRuntime::receiveWebhook(const QString &channelId,
                              {u"order_id"_s, parsed.orderId},
                              {u"reason"_s, u"order %1 took no stock here"_s.arg(parsed.orderId)}}};
     }
-    const QList<OrderEvent> events = prepareEvents(channelId, parsed);
+    const QList<OrderEvent> events = prepareEvents(channelId, parsed.events, parsed.orderId);
     QList<ApplyResult> results;
     if (!events.isEmpty())
         applyOrders(channelId, events, &results);
@@ -456,50 +463,6 @@ CoreRuntime::HttpAnswer CoreRuntime::receiveWebhook(const QString &channelId,
     // Applied, a duplicate, or recorded (oversold, waiting for a mapping, ignored):
     // redelivering would change nothing, so the channel hears 200.
     return {status, body};
-}
-
-void CoreRuntime::pollOrders(Channel &channel)
-{
-    if (channel.polling || !m_running)
-        return;
-    channel.polling = true;
-    const QString id = channel.config.id;
-    const auto read = m_propagation->highWaterMark(id);
-    if (!read) {
-        qCWarning(lcRuntime).noquote() << id << "cannot read the order-poll mark:" << read.error();
-        return;
-    }
-    const QString mark = *read;
-    channel.adapter->fetchOrders(mark, [this, &channel, id](const FetchOrdersResult &r) {
-        channel.polling = false;
-        if (r.failure != FailureKind::None)
-            qCWarning(lcRuntime).noquote() << id << "order fetch failed:" << r.message;
-        // A failed poll may still hand over the orders it finished, and a mark to resume from.
-        if (!r.orders.isEmpty()) {
-            QList<ApplyResult> results;
-            applyOrders(id, r.orders, &results);
-            for (qsizetype i = 0; i < results.size(); ++i) {
-                if (!results.at(i).isFinal()) {
-                    // Keep the mark where it was, so this order is fetched again.
-                    qCWarning(lcRuntime).noquote() << id << "order" << r.orders.at(i).orderId
-                                                   << "not applied yet:" << results.at(i).message;
-                    return;
-                }
-            }
-        }
-        if (!r.nextHighWaterMark.isEmpty()) {
-            // Not kept: the next poll reads these orders again, and they are duplicates then.
-            if (const Status kept =
-                    m_propagation->setHighWaterMark(id, r.nextHighWaterMark, m_clock.nowMs());
-                !kept)
-                qCWarning(lcRuntime).noquote() << id << "order-poll mark not kept:" << kept.error();
-        }
-        // A poll cut short after it made progress goes on at once; one that made none waits
-        // for its interval, as the channel's limits want.
-        if (r.failure != FailureKind::None && !r.orders.isEmpty())
-            QMetaObject::invokeMethod(
-                this, [this, &channel] { pollOrders(channel); }, Qt::QueuedConnection);
-    });
 }
 
 void CoreRuntime::flushMetrics()

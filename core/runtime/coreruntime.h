@@ -28,6 +28,7 @@ class Database;
 class HttpApi;
 class LagMonitor;
 class PropagationStore;
+class ReadPacer;
 class SyncEngine;
 class WebhookParser;
 struct Alert;
@@ -45,7 +46,9 @@ public:
         QString databaseLocation;
         ChannelsConfig config;
         bool listen = true; // serve the HTTP endpoints
-        int orderPollIntervalMs = 0; // 0: per channel type (eBay 5 s, Amazon 60 s)
+        // 0: each channel's poll_interval_s, else its type's default (Shopify and WooCommerce
+        // 30 s, eBay 5 s, Amazon 60 s).
+        int orderPollIntervalMs = 0;
         int housekeepingIntervalMs = 1000; // gauges, alerts
         qint64 maxWebhookBytes = 1 << 20;
         // Backoff, attempts and in-flight bounds of every channel's propagator; a channel's
@@ -83,6 +86,10 @@ public:
     Result<BufferStore::Applied> setListingBuffers(const QList<ListingBuffer> &rows,
                                                    const QString &actor, const QString &reason);
 
+    // A channel's catalogue and quantity reads, paced with its pushes' bucket (ReadPacer);
+    // null for an unknown channel or before start().
+    ReadPacer *reads(const QString &channelId) const;
+
     // The local API's answers, as {HTTP status, JSON body}.
     struct HttpAnswer
     {
@@ -109,11 +116,14 @@ private:
     struct Channel;
     static constexpr int kRefundReadAttempts = 6;
     static constexpr int kRefundReadFirstDelayMs = 1000;
+    static constexpr int kPollTickMs = 200;
     void applyOrders(const QString &channel, const QList<OrderEvent> &events,
                      QList<ApplyResult> *results);
     void count(const ApplyResult &result, const OrderEvent &event);
-    // A webhook's events with the channel, the time and bounded names filled in.
-    QList<OrderEvent> prepareEvents(const QString &channel, const WebhookResult &parsed);
+    // A delivery's events (a webhook's, a poll's) with the channel, the time and bounded names
+    // filled in.
+    QList<OrderEvent> prepareEvents(const QString &channel, QList<OrderEvent> events,
+                                    const QString &orderId = {});
     bool orderKnown(const QString &channel, const QString &orderId);
     QStringList unseenRefunds(const QString &channel, const QString &orderId,
                               const QStringList &refundIds);
@@ -121,7 +131,10 @@ private:
     // read is retried with doubling delays, kRefundReadAttempts times in all.
     void readRefunds(const QString &channelId, const QString &orderId, const QStringList &refundIds,
                      int attempt);
+    // Polls every channel whose intake polls and whose next poll is due by the clock.
+    void pollDueChannels();
     void pollOrders(Channel &channel);
+    void applyPolled(Channel &channel, const FetchOrdersResult &result);
     void housekeeping();
     void refreshLedgerGauges();
     void flushMetrics();
@@ -143,6 +156,7 @@ private:
     std::vector<std::unique_ptr<Channel>> m_channels;
     std::unique_ptr<HttpApi> m_api;
     QTimer m_housekeeping;
+    QTimer m_pollTick; // looks for due polls; when they are due is the clock's to say
     OrderCounters m_counters;
     LedgerGauges m_ledgerGauges;
     quint16 m_port = 0;

@@ -102,10 +102,12 @@ void TestChannelSync::init()
     qputenv("E2E_AMZ_ID", "amz-id");
     qputenv("E2E_AMZ_SECRET", "amz-secret");
     qputenv("E2E_AMZ_REFRESH", "amz-refresh");
+    // Shopify and WooCommerce by webhook only here (tst_orderpolling polls them too).
     const QByteArray config = uR"({"listen": "127.0.0.1:0", "channels": [
   {"id": "shop", "type": "shopify", "base_url": "%1shop", "location_id": "124656943",
+   "intake": "webhook",
    "credentials": {"token_env": "E2E_SHOP_TOKEN"}, "webhook_secret_env": "E2E_HOOK_SECRET"},
-  {"id": "woo", "type": "woocommerce", "base_url": "%1woo",
+  {"id": "woo", "type": "woocommerce", "base_url": "%1woo", "intake": "webhook",
    "credentials": {"consumer_key_env": "E2E_WOO_KEY", "consumer_secret_env": "E2E_WOO_SECRET"},
    "webhook_secret_env": "E2E_HOOK_SECRET"},
   {"id": "ebay", "type": "ebay", "base_url": "%1ebay", "credentials": {"token_env": "E2E_EBAY_TOKEN"}},

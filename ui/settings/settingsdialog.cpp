@@ -5,6 +5,7 @@
 #include "channels/channelconfig.h"
 #include "console/corebridge.h"
 #include "secrets/secretsources.h"
+#include "settings/orderintakefields.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -48,6 +49,7 @@ SettingsDialog::SettingsDialog(CoreBridge *bridge, QWidget *parent)
     , m_successRate(new QDoubleSpinBox(this))
     , m_channelBuffer(new BufferFields(u"channelBuffer"_s, this))
     , m_channelRate(new QDoubleSpinBox(this))
+    , m_channelIntake(new OrderIntakeFields(this))
     , m_carrierTimeout(new QSpinBox(this))
     , m_carrierEnabled(new QCheckBox(tr("Ask this carrier for quotes"), this))
     , m_message(new QLabel(this))

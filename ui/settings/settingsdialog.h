@@ -23,6 +23,7 @@ namespace ChannelDesk {
 
 class BufferFields;
 class CoreBridge;
+class OrderIntakeFields;
 
 // Channels, carriers, the listen address and the alert thresholds, edited as the config file
 // they are saved to. Secrets go to the keychain through the core thread and are never read back:
@@ -115,6 +116,7 @@ private:
     Page m_carriers;
     BufferFields *m_channelBuffer; // the channel's "buffer": what it is shown
     QDoubleSpinBox *m_channelRate;
+    OrderIntakeFields *m_channelIntake;
     QSpinBox *m_carrierTimeout;
     QCheckBox *m_carrierEnabled;
     QLabel *m_message;

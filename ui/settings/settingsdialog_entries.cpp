@@ -3,6 +3,7 @@
 // timeout), kept in the entry's JSON object as it is edited.
 #include "buffers/bufferfields.h"
 #include "channels/bufferconfig.h"
+#include "settings/orderintakefields.h"
 #include "secrets/secretsources.h"
 #include "settings/settingsdialog.h"
 
@@ -134,6 +135,9 @@ QWidget *SettingsDialog::createPage(Page &page)
                                        "stock. A SKU can have a rule of its own on a channel: "
                                        "double-click its cell in the Stock tab."));
         page.form->addRow(tr("Shows:"), m_channelBuffer);
+        page.form->addRow(tr("Orders &via:"), m_channelIntake);
+        connect(m_channelIntake, &OrderIntakeFields::edited, this,
+                [this] { commitEntry(m_channels); });
         connect(m_channelRate, &QDoubleSpinBox::valueChanged, this,
                 [this] { commitEntry(m_channels); });
         connect(m_channelBuffer, &BufferFields::changed, this, [this] { commitEntry(m_channels); });
@@ -242,6 +246,8 @@ void SettingsDialog::showEntry(Page &page)
             all.pauseAt = m_defaultBuffer->value();
         m_channelBuffer->setInherited(all, tr("every channel's"));
         m_channelBuffer->setBuffer(buffer);
+        m_channelIntake->setType(o.value("type"_L1).toString());
+        m_channelIntake->load(o);
     } else {
         m_carrierTimeout->setValue(o.value("timeout_ms"_L1).toInt(3000));
         m_carrierEnabled->setChecked(o.value("enabled"_L1).toBool(true));
@@ -255,6 +261,7 @@ void SettingsDialog::updateVisibleRows(Page &page)
     const bool channels = page.kind == Kind::Channel;
     const QString type = page.type->currentText();
     if (channels) {
+        m_channelIntake->setType(type);
         page.form->setRowVisible(page.fields.value(u"location_id"_s), type == "shopify"_L1);
         for (const char *key : {"seller_id", "marketplace_id", "lwa_url"})
             page.form->setRowVisible(page.fields.value(QLatin1StringView(key)),
@@ -330,6 +337,7 @@ void SettingsDialog::commitEntry(Page &page)
             o.remove(u"buffer"_s);
         else
             o.insert(u"buffer"_s, bufferConfigToJson(buffer));
+        m_channelIntake->store(o);
     } else {
         o.insert(u"timeout_ms"_s, m_carrierTimeout->value());
         if (m_carrierEnabled->isChecked())

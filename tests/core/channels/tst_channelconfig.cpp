@@ -25,6 +25,8 @@ private Q_SLOTS:
     void secretResolution();
     void alertsAndDefaultBuffer_data();
     void alertsAndDefaultBuffer();
+    void intakeAndPollInterval_data();
+    void intakeAndPollInterval();
 
 private:
     static QProcessEnvironment environment();
@@ -197,6 +199,25 @@ void TestChannelConfig::badField_data()
         << 0 << u"safety_buffer"_s << QJsonValue(1.5) << u"channels[0].safety_buffer:"_s;
     QTest::newRow("api_version") << 0 << u"api_version"_s << QJsonValue(true)
                                  << u"channels[0].api_version: must be a string"_s;
+    QTest::newRow("intake unknown") << 0 << u"intake"_s << QJsonValue(u"email"_s)
+                                    << u"channels[0].intake: must be \"webhook\", \"poll\" or "
+                                       "\"both\""_s;
+    QTest::newRow("intake not a string")
+        << 1 << u"intake"_s << QJsonValue(1) << u"channels[1].intake: must be"_s;
+    QTest::newRow("ebay has no webhooks") << 2 << u"intake"_s << QJsonValue(u"both"_s)
+                                          << u"channels[2].intake: ebay delivers no order "
+                                             "webhooks"_s;
+    QTest::newRow("amazon has no webhooks")
+        << 3 << u"intake"_s << QJsonValue(u"webhook"_s) << u"channels[3].intake: amazon"_s;
+    QTest::newRow("interval zero") << 0 << u"poll_interval_s"_s << QJsonValue(0)
+                                   << u"channels[0].poll_interval_s: must be a whole number of "
+                                      "seconds from 1 to 86400"_s;
+    QTest::newRow("interval fraction")
+        << 1 << u"poll_interval_s"_s << QJsonValue(2.5) << u"channels[1].poll_interval_s:"_s;
+    QTest::newRow("interval text")
+        << 2 << u"poll_interval_s"_s << QJsonValue(u"30"_s) << u"channels[2].poll_interval_s:"_s;
+    QTest::newRow("interval a day and more")
+        << 3 << u"poll_interval_s"_s << QJsonValue(86401) << u"channels[3].poll_interval_s:"_s;
 }
 
 void TestChannelConfig::badField()
@@ -414,6 +435,60 @@ void TestChannelConfig::alertsAndDefaultBuffer()
     QCOMPARE(result.config->alerts.lagMaxSeconds, max);
     QCOMPARE(result.config->alerts.successRateMin, rate);
     QCOMPARE(result.config->channels.first().buffer.pauseAt.value_or(-1), buffer);
+}
+
+void TestChannelConfig::intakeAndPollInterval_data()
+{
+    QTest::addColumn<int>("channel");
+    QTest::addColumn<QJsonValue>("intake"); // Undefined: not set
+    QTest::addColumn<QJsonValue>("interval");
+    QTest::addColumn<bool>("dropWebhookSecret");
+    QTest::newRow("not set") << 0 << QJsonValue() << QJsonValue() << false;
+    QTest::newRow("shopify both") << 0 << QJsonValue(u"both"_s) << QJsonValue(30) << false;
+    QTest::newRow("shopify webhook") << 0 << QJsonValue(u"webhook"_s) << QJsonValue() << false;
+    // Polled only: no webhook comes, so no webhook secret is needed.
+    QTest::newRow("woo poll, no secret") << 1 << QJsonValue(u"poll"_s) << QJsonValue(15) << true;
+    QTest::newRow("ebay poll") << 2 << QJsonValue(u"poll"_s) << QJsonValue(5) << false;
+    QTest::newRow("amazon interval") << 3 << QJsonValue() << QJsonValue(120) << false;
+}
+
+void TestChannelConfig::intakeAndPollInterval()
+{
+    QFETCH(int, channel);
+    QFETCH(QJsonValue, intake);
+    QFETCH(QJsonValue, interval);
+    QFETCH(bool, dropWebhookSecret);
+    QJsonObject root = validConfig();
+    QJsonArray channels = root.value(u"channels"_s).toArray();
+    QJsonObject c = channels.at(channel).toObject();
+    if (!intake.isNull())
+        c.insert(u"intake"_s, intake);
+    if (!interval.isNull())
+        c.insert(u"poll_interval_s"_s, interval);
+    if (dropWebhookSecret)
+        c.remove(u"webhook_secret_env"_s);
+    channels.replace(channel, c);
+    root.insert(u"channels"_s, channels);
+    const ChannelsConfigResult result =
+        parseChannelsConfig(QJsonDocument(root).toJson(), environment());
+    QVERIFY2(result.ok(), qPrintable(result.error));
+    const ChannelConfig &parsed = result.config->channels.at(channel);
+    QCOMPARE(parsed.intake.has_value(), !intake.isNull());
+    if (!intake.isNull())
+        QCOMPARE(intakeName(*parsed.intake), intake.toString());
+    QCOMPARE(parsed.pollIntervalSeconds.has_value(), !interval.isNull());
+    if (!interval.isNull())
+        QCOMPARE(*parsed.pollIntervalSeconds, interval.toInt());
+    if (dropWebhookSecret)
+        QVERIFY(parsed.webhookSecrets.isEmpty());
+
+    // Written back with the same keys, and only when set.
+    const QJsonObject written =
+        channelsConfigToJson(*result.config).value(u"channels"_s).toArray().at(channel).toObject();
+    QCOMPARE(written.value(u"intake"_s),
+             intake.isNull() ? QJsonValue(QJsonValue::Undefined) : intake);
+    QCOMPARE(written.value(u"poll_interval_s"_s),
+             interval.isNull() ? QJsonValue(QJsonValue::Undefined) : interval);
 }
 
 } // namespace ChannelDesk

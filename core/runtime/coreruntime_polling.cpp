@@ -1,0 +1,94 @@
+// CoreRuntime's order polls: every channel whose intake polls is asked for the orders changed
+// since its durable high-water mark when the clock says its interval has passed, and what comes
+// back takes the order path webhooks take.
+#include "coreruntime.h"
+#include "coreruntime_p.h"
+#include "store/propagationstore.h"
+
+#include <QLoggingCategory>
+#include <QSet>
+
+namespace ChannelDesk {
+
+Q_DECLARE_LOGGING_CATEGORY(lcRuntime)
+
+void CoreRuntime::pollDueChannels()
+{
+    const qint64 now = m_clock.nowMs();
+    for (auto &c : m_channels) {
+        if (c->pollIntervalMs > 0 && !c->polling && now >= c->nextPollAtMs)
+            pollOrders(*c);
+    }
+}
+
+void CoreRuntime::pollOrders(Channel &channel)
+{
+    if (channel.polling || !m_running)
+        return;
+    channel.polling = true;
+    channel.nextPollAtMs = m_clock.nowMs() + channel.pollIntervalMs;
+    const QString id = channel.config.id;
+    const auto read = m_propagation->highWaterMark(id);
+    if (!read) {
+        channel.polling = false;
+        qCWarning(lcRuntime).noquote() << id << "cannot read the order-poll mark:" << read.error();
+        return;
+    }
+    channel.adapter->reader()->fetchOrders(
+        *read, [this, &channel](const FetchOrdersResult &r) { applyPolled(channel, r); });
+}
+
+void CoreRuntime::applyPolled(Channel &channel, const FetchOrdersResult &r)
+{
+    channel.polling = false;
+    const QString id = channel.config.id;
+    if (r.failure != FailureKind::None)
+        qCWarning(lcRuntime).noquote() << id << "order fetch failed:" << r.message;
+    // A failed poll may still hand over the orders it finished, and a mark to resume from.
+    // Polled orders take the order path webhooks take: an order seen both ways is a duplicate.
+    QList<OrderEvent> events;
+    QSet<QString> unknown; // orders whose events apply only to a sale already recorded
+    for (const QString &orderId : r.onlyForKnownOrders) {
+        if (!orderKnown(id, orderId))
+            unknown.insert(orderId);
+    }
+    for (const OrderEvent &event : r.orders) {
+        if (!unknown.contains(event.orderId))
+            events.append(event);
+    }
+    events = prepareEvents(id, events);
+    if (!events.isEmpty()) {
+        QList<ApplyResult> results;
+        applyOrders(id, events, &results);
+        for (qsizetype i = 0; i < results.size(); ++i) {
+            if (!results.at(i).isFinal()) {
+                // Keep the mark where it was, so this order is fetched again.
+                qCWarning(lcRuntime).noquote() << id << "order" << events.at(i).orderId
+                                               << "not applied yet:" << results.at(i).message;
+                return;
+            }
+        }
+    }
+    // Refunds the poll saw without their lines (WooCommerce) are read like a webhook's.
+    for (auto it = r.refundsToRead.cbegin(); it != r.refundsToRead.cend(); ++it) {
+        if (unknown.contains(it.key()))
+            continue;
+        const QStringList unseen = unseenRefunds(id, it.key(), it.value());
+        if (!unseen.isEmpty())
+            readRefunds(id, it.key(), unseen, 0);
+    }
+    if (!r.nextHighWaterMark.isEmpty()) {
+        // Not kept: the next poll reads these orders again, and they are duplicates then.
+        if (const Status kept =
+                m_propagation->setHighWaterMark(id, r.nextHighWaterMark, m_clock.nowMs());
+            !kept)
+            qCWarning(lcRuntime).noquote() << id << "order-poll mark not kept:" << kept.error();
+    }
+    // A poll cut short after it made progress goes on at once; one that made none waits
+    // for its interval, as the channel's limits want.
+    if (r.failure != FailureKind::None && !r.orders.isEmpty())
+        QMetaObject::invokeMethod(
+            this, [this, &channel] { pollOrders(channel); }, Qt::QueuedConnection);
+}
+
+} // namespace ChannelDesk
