@@ -41,6 +41,9 @@ struct ChannelConfig
     std::optional<double> maxRequestsPerSecond;
     std::optional<qint64> safetyBuffer;
     int requestTimeoutMs = 10000;
+    // How often `serve` and the console read this channel's listings back and list drift
+    // (config "reconcile_interval_s"; 0 turns the schedule off, a recovery still runs one).
+    int reconcileIntervalS = 900;
 
     QByteArray credential(const QString &role) const { return credentials.value(role); }
 };

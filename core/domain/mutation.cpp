@@ -22,6 +22,7 @@ constexpr std::array kNames {
     std::pair {MutationKind::Ship, "ship"},
     std::pair {MutationKind::Unmatched, "unmatched"},
     std::pair {MutationKind::Resolve, "resolve"},
+    std::pair {MutationKind::Reconcile, "reconcile"},
 };
 } // namespace
 
@@ -60,6 +61,7 @@ bool changesStock(MutationKind kind)
     case MutationKind::Ship:
     case MutationKind::Unmatched:
     case MutationKind::Resolve:
+    case MutationKind::Reconcile:
     case MutationKind::OversellAttempt:
     case MutationKind::UnknownSku:
     case MutationKind::DeadLetterRetry:

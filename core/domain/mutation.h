@@ -24,6 +24,7 @@ enum class MutationKind {
     Ship, // a shipment took units out of committed (available unchanged)
     Unmatched, // a sale line waits for a mapping or a SKU (delta 0)
     Resolve, // an oversold order or a waiting line was resolved (by a person or a restock)
+    Reconcile, // a listing found drifting is sent its quantity again (delta 0)
 };
 
 QString kindName(MutationKind kind);

@@ -27,6 +27,7 @@ class Database;
 class HttpApi;
 class LagMonitor;
 class PropagationStore;
+class ReconcileScheduler;
 class SyncEngine;
 class WebhookParser;
 struct Alert;
@@ -72,6 +73,8 @@ public:
     const OrderCounters &orderCounters() const { return m_counters; }
     const LedgerGauges &ledgerGauges() const { return m_ledgerGauges; }
     QList<Propagator *> propagators() const;
+    // Scheduled and on-demand reconciliation (null before start()).
+    ReconcileScheduler *reconcileScheduler() const { return m_reconcile.get(); }
 
     // The local API's answers, as {HTTP status, JSON body}.
     struct HttpAnswer
@@ -131,6 +134,7 @@ private:
     qint64 m_lastPruneMs = 0;
     std::vector<std::unique_ptr<Channel>> m_channels;
     std::unique_ptr<HttpApi> m_api;
+    std::unique_ptr<ReconcileScheduler> m_reconcile;
     QTimer m_housekeeping;
     OrderCounters m_counters;
     LedgerGauges m_ledgerGauges;

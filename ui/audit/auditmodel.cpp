@@ -39,6 +39,8 @@ QString AuditModel::kindText(MutationKind kind)
         return tr("waiting line");
     case MutationKind::Resolve:
         return tr("resolve");
+    case MutationKind::Reconcile:
+        return tr("reconcile");
     }
     return kindName(kind);
 }
