@@ -151,14 +151,17 @@ SimResponse AmazonSim::handleApi(const SimRequest &request)
             return amazonError(405, u"MethodNotAllowed"_s, u"Use POST"_s);
         return token(request);
     }
-    const bool listings = s.size() == 5 && s.at(0) == "listings"_L1 && s.at(1) == "2021-08-01"_L1 &&
-        s.at(2) == "items"_L1;
+    const bool listings = (s.size() == 5 || s.size() == 4) && s.at(0) == "listings"_L1 &&
+        s.at(1) == "2021-08-01"_L1 && s.at(2) == "items"_L1;
     const bool orders =
         s.size() >= 3 && s.at(0) == "orders"_L1 && s.at(1) == "v0"_L1 && s.at(2) == "orders"_L1;
     if (!listings && !orders)
         return faultResponse(SimFault::NotFound);
     if (!tokenValid(request.header("x-amz-access-token")))
         return faultResponse(SimFault::Unauthorized);
+    if (listings && s.size() == 4)
+        return request.method == "GET" ? searchListings(request, s.at(3))
+                                       : amazonError(405, u"MethodNotAllowed"_s, u"Use GET"_s);
     if (listings)
         return listingsItem(request, s.at(3), s.at(4));
     if (request.method != "GET")

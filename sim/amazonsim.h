@@ -10,7 +10,8 @@ namespace ChannelDesk {
 // exchange (/auth/o2/token), Listings Items patch/get (JSON Patch of
 // /attributes/fulfillment_availability, 200 ACCEPTED or 200 INVALID with issues, 403 for bad
 // tokens, a token bucket with x-amzn-RateLimit-Limit and 429 QuotaExceeded), and Orders v0
-// getOrders/getOrderItems for the orders placed here. Remote ids are seller SKUs.
+// getOrders/getOrderItems for the orders placed here, and searchListingsItems (by SKU or the
+// whole catalogue, 20 a page, at most 1,000 results a search). Remote ids are seller SKUs.
 class AmazonSim final : public SimChannel
 {
     Q_OBJECT
@@ -33,6 +34,9 @@ private:
     SimResponse listingsItem(const SimRequest &request, const QString &sellerId,
                              const QString &sku);
     SimResponse patchListing(const SimRequest &request, SimListing &listing);
+    // searchListingsItems: GET /listings/2021-08-01/items/{sellerId} (amazonsim_search.cpp)
+    SimResponse searchListings(const SimRequest &request, const QString &sellerId);
+    QJsonObject itemJson(const SimListing &listing, const QStringList &includedData) const;
     SimResponse getOrders(const SimRequest &request);
     SimResponse getOrderItems(const QString &orderId);
     SimResponse withRate(SimResponse response, double rate) const;

@@ -141,6 +141,14 @@ SimResponse control(SimChannel *channel, const QString &what, const SimRequest &
     } else if (what == "cancel"_L1) {
         if (request.method == "POST")
             return doc.isObject() ? fromResult(channel->cancelOrder(doc.object())) : badBody();
+    } else if (what == "webhooks"_L1) {
+        if (request.method == "GET")
+            return SimResponse::json(200, QJsonObject {{u"enabled"_s, channel->webhooksEnabled()}});
+        if (request.method == "POST")
+            return doc.isObject() ? fromResult(channel->setWebhooks(doc.object())) : badBody();
+    } else if (what == "adjust"_L1) {
+        if (request.method == "POST")
+            return doc.isObject() ? fromResult(channel->adjustListing(doc.object())) : badBody();
     } else if (what == "stats"_L1) {
         if (request.method == "GET")
             return SimResponse::json(200, channel->statsJson());
@@ -152,7 +160,8 @@ SimResponse control(SimChannel *channel, const QString &what, const SimRequest &
         return SimResponse::json(404,
                                  QJsonObject {{u"error"_s,
                                                u"unknown control endpoint \"%1\"; known: faults, "
-                                               u"listings, orders, cancel, stats"_s.arg(what)}});
+                                               u"listings, adjust, orders, cancel, webhooks, "
+                                               u"stats"_s.arg(what)}});
     }
     return SimResponse::json(405, QJsonObject {{u"error"_s, u"method not allowed"_s}});
 }

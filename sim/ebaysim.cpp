@@ -146,6 +146,12 @@ SimResponse EbaySim::handleApi(const SimRequest &request)
     if (s.size() == 5 && s.at(1) == "inventory"_L1 && s.at(2) == "v1"_L1 &&
         s.at(3) == "inventory_item"_L1 && request.method == "GET")
         return inventoryItem(s.at(4));
+    if (s.size() == 4 && s.at(1) == "inventory"_L1 && s.at(2) == "v1"_L1 &&
+        s.at(3) == "inventory_item"_L1 && request.method == "GET")
+        return inventoryItems(request);
+    if (s.size() == 4 && s.at(1) == "inventory"_L1 && s.at(2) == "v1"_L1 &&
+        s.at(3) == "bulk_get_inventory_item"_L1 && request.method == "POST")
+        return bulkGet(request);
     if (s.size() >= 4 && s.at(1) == "fulfillment"_L1 && s.at(2) == "v1"_L1 &&
         s.at(3) == "order"_L1 && request.method == "GET") {
         if (s.size() == 4)
@@ -256,6 +262,16 @@ SimResponse EbaySim::bulkUpdate(const SimRequest &request)
     return SimResponse::json(allOk ? 200 : 207, QJsonObject {{u"responses"_s, responses}});
 }
 
+QJsonObject EbaySim::inventoryItemJson(const SimListing &listing) const
+{
+    const QJsonObject availability {
+        {u"shipToLocationAvailability"_s, QJsonObject {{u"quantity"_s, listing.quantity}}}};
+    return QJsonObject {{u"sku"_s, listing.sku},
+                        {u"condition"_s, u"NEW"_s},
+                        {u"availability"_s, availability},
+                        {u"product"_s, QJsonObject {{u"title"_s, listing.title}}}};
+}
+
 SimResponse EbaySim::inventoryItem(const QString &sku)
 {
     const SimListing *found = findListing(sku);
@@ -263,14 +279,76 @@ SimResponse EbaySim::inventoryItem(const QString &sku)
         found = findBySku(sku);
     if (!found)
         return faultResponse(SimFault::NotFound);
-    const QJsonObject availability {
-        {u"shipToLocationAvailability"_s, QJsonObject {{u"quantity"_s, found->quantity}}}};
-    return SimResponse::json(
-        200,
-        QJsonObject {{u"sku"_s, found->sku},
-                     {u"condition"_s, u"NEW"_s},
-                     {u"availability"_s, availability},
-                     {u"product"_s, QJsonObject {{u"title"_s, found->title}}}});
+    return SimResponse::json(200, inventoryItemJson(*found));
+}
+
+SimResponse EbaySim::inventoryItems(const SimRequest &request)
+{
+    bool limitOk = true, offsetOk = true;
+    const QString limitText = request.query.queryItemValue(u"limit"_s);
+    const QString offsetText = request.query.queryItemValue(u"offset"_s);
+    const int limit = limitText.isEmpty() ? 25 : limitText.toInt(&limitOk);
+    const int offset = offsetText.isEmpty() ? 0 : offsetText.toInt(&offsetOk);
+    if (!limitOk || !offsetOk || limit < 1 || limit > 200 || offset < 0)
+        return ebayResponse(400,
+                            ebayError(25707, u"API_INVENTORY"_s, u"REQUEST"_s,
+                                      u"This is an invalid value for a SKU, limit or offset."_s));
+    QList<const SimListing *> items;
+    for (const SimListing &listing : std::as_const(m_listings))
+        items.append(&listing);
+    std::sort(items.begin(), items.end(),
+              [](const SimListing *a, const SimListing *b) { return a->sku < b->sku; });
+    // eBay documents offset as the page number (0 is the first page) and links the next page.
+    QJsonArray page;
+    const qsizetype start = qsizetype(offset) * limit;
+    for (qsizetype i = start; i < items.size() && i < start + limit; ++i)
+        page.append(inventoryItemJson(*items.at(i)));
+    const qsizetype pages = (items.size() + limit - 1) / limit;
+    auto link = [&](int pageNumber) {
+        return u"%1?limit=%2&offset=%3"_s.arg(request.path).arg(limit).arg(pageNumber);
+    };
+    QJsonObject answer {{u"href"_s, link(offset)},
+                        {u"total"_s, qint64(items.size())},
+                        {u"size"_s, qint64(pages)},
+                        {u"limit"_s, limit},
+                        {u"inventoryItems"_s, page}};
+    if (offset + 1 < pages)
+        answer.insert(u"next"_s, link(offset + 1));
+    if (offset > 0)
+        answer.insert(u"prev"_s, link(offset - 1));
+    return SimResponse::json(200, answer);
+}
+
+SimResponse EbaySim::bulkGet(const SimRequest &request)
+{
+    const QJsonArray requests =
+        QJsonDocument::fromJson(request.body).object().value("requests"_L1).toArray();
+    if (requests.isEmpty() || requests.size() > 25)
+        return ebayResponse(400,
+                            ebayError(25709, u"API_INVENTORY"_s, u"REQUEST"_s,
+                                      u"Invalid value for requests. Between 1 and 25 SKUs are "
+                                      u"allowed per call."_s));
+    QJsonArray responses;
+    bool allOk = true;
+    for (const QJsonValue &value : requests) {
+        const QString sku = value.toObject().value("sku"_L1).toString();
+        const SimListing *found = sku.isEmpty() ? nullptr : findBySku(sku);
+        if (!found) {
+            allOk = false;
+            responses.append(
+                QJsonObject {{u"statusCode"_s, 404},
+                             {u"sku"_s, sku},
+                             {u"errors"_s,
+                              QJsonArray {ebayError(25710, u"API_INVENTORY"_s, u"REQUEST"_s,
+                                                    u"We didn't find the resource/entity you are "
+                                                    u"requesting. Please verify the request"_s)}}});
+            continue;
+        }
+        responses.append(QJsonObject {{u"statusCode"_s, 200},
+                                      {u"sku"_s, sku},
+                                      {u"inventoryItem"_s, inventoryItemJson(*found)}});
+    }
+    return SimResponse::json(allOk ? 200 : 207, QJsonObject {{u"responses"_s, responses}});
 }
 
 SimResponse EbaySim::orders(const SimRequest &request)

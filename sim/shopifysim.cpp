@@ -167,10 +167,13 @@ SimResponse ShopifySim::handleApi(const SimRequest &request)
     const QString apiVersion = s.at(2);
     if (query.contains("inventorySetQuantities"_L1))
         return setQuantities(apiVersion, query, variables);
+    static const QRegularExpression reads(uR"(\b(productVariants|orders|order|nodes|node)\s*\()"_s);
+    if (reads.match(query).hasMatch())
+        return readQuery(query, variables);
     if (query.contains("inventoryItem"_L1))
         return readItem(query, variables);
-    return topLevelError(u"The ChannelDesk simulator answers inventorySetQuantities and "
-                         u"inventoryItem { inventoryLevel } only"_s,
+    return topLevelError(u"The ChannelDesk simulator answers inventorySetQuantities, "
+                         u"inventoryItem, productVariants, nodes, orders, order and node only"_s,
                          u"undefinedField"_s, 0);
 }
 

@@ -9,7 +9,10 @@ namespace ChannelDesk {
 // Shopify's GraphQL Admin API as far as stock goes: inventorySetQuantities (with
 // changeFromQuantity/compareQuantity and the @idempotent directive), a read of an inventory
 // item's level, the cost-based throttle reported in extensions.cost, the access-token header,
-// and orders/create webhooks signed like Shopify signs them.
+// and orders/create webhooks signed like Shopify signs them. Reads (shopifysim_reads.cpp): the
+// catalogue through productVariants, levels through nodes(ids:), orders through orders(query:
+// "updated_at:>=...", sortKey: UPDATED_AT) and the follow-ups order(id:) / node(id:), each
+// paged by its `first` and costed as Shopify calculates it (over 1,000 points is refused).
 class ShopifySim final : public SimChannel
 {
     Q_OBJECT
@@ -43,6 +46,17 @@ private:
     SimResponse setQuantities(const QString &apiVersion, const QString &query,
                               const QJsonObject &variables);
     SimResponse readItem(const QString &query, const QJsonObject &variables);
+    // The read queries: cost checked and taken from the bucket, then answered.
+    SimResponse readQuery(const QString &query, const QJsonObject &variables);
+    QJsonObject variantsPage(const QString &query, const QJsonObject &variables);
+    QJsonObject inventoryNodes(const QString &query, const QJsonObject &variables);
+    QJsonObject itemJson(const SimListing &listing, const QString &locationGid) const;
+    QJsonObject ordersPage(const QString &query, const QJsonObject &variables, QString *error);
+    QJsonObject orderDetail(const QString &query, const QJsonObject &variables);
+    QJsonObject childNode(const QString &query, const QJsonObject &variables);
+    QJsonObject orderJson(const SimOrder &order, const QString &query,
+                          const QJsonObject &variables) const;
+    const SimOrder *findOrder(const QString &orderGid) const;
     QJsonObject setQuantitiesPayload(const QString &apiVersion, const QJsonObject &input,
                                      const QString &key);
     QJsonObject costExtension(double requested, double actual);

@@ -62,6 +62,18 @@ public:
     // the units back on its listings and tells ChannelDesk its way (a webhook, or the order
     // APIs show the order cancelled from now on).
     Result cancelOrder(const QJsonObject &body);
+    // Webhooks on or off (config "webhooks": false; POST /_sim/<id>/webhooks {"enabled": ...}).
+    // Off, orders placed and cancelled reach ChannelDesk only through the channel's order API,
+    // as for a desktop behind a router. Channels without order webhooks ignore it.
+    void setWebhooksEnabled(bool enabled);
+    bool webhooksEnabled() const { return m_webhooksEnabled; }
+    Result setWebhooks(const QJsonObject &body);
+    // A merchant changes what a listing shows in the channel's own admin, behind ChannelDesk's
+    // back: no API write is recorded, the listing shows the new quantity from now on (and a
+    // Shopify push comparing with the old one is refused as stale). false: no such listing.
+    bool setShownQuantity(const QString &remoteId, qint64 quantity);
+    // POST /_sim/<id>/adjust {"remote_id": ..., "quantity": N} or {"remote_id", "delta": D}.
+    Result adjustListing(const QJsonObject &body);
 
     const SimListing *listing(const QString &remoteId) const;
 
@@ -122,6 +134,8 @@ protected:
     int m_webhookAttempts = 4;
     int m_webhookRetryMs = 1000;
     qint64 m_nextOrderNumber = 1001;
+    bool m_webhooksEnabled = true;
+    qint64 m_nextListingCreatedMs = 0; // listings' creation times, one second apart
     QSet<QString> m_requestedOrderIds; // order ids asked for via /_sim, to refuse repeats
 
 private:

@@ -179,4 +179,10 @@ bool SimTokenBucket::take(double cost, qint64 nowMs)
     return true;
 }
 
+void SimTokenBucket::give(double cost)
+{
+    if (cost > 0)
+        m_tokens = qMin(m_capacity, m_tokens + cost);
+}
+
 } // namespace ChannelDesk

@@ -53,6 +53,8 @@ public:
     double rate() const { return m_rate; }
     double available(qint64 nowMs);
     bool take(double cost, qint64 nowMs);
+    // Gives back part of what take() took (Shopify refunds requested minus actual cost).
+    void give(double cost);
 
 private:
     void refill(qint64 nowMs);

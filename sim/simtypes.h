@@ -71,6 +71,7 @@ struct SimListing
     qint64 offerQuantity = -1; // eBay offer-level quantity, -1 when never set
     QString legacyItemId; // eBay listing id
     QString asin; // Amazon
+    qint64 createdMs = 0; // when the listing was created (Amazon's search sorts by it)
     int revisionsToday = 0; // eBay daily revision counter
     qint64 revisionDay = -1; // days since epoch (UTC) the counter belongs to
     QList<SimWrite> writes;

@@ -126,8 +126,9 @@ bool WooCommerceSim::authorized(const SimRequest &request) const
 SimResponse WooCommerceSim::handleApi(const SimRequest &request)
 {
     const QStringList &s = request.segments;
-    if (s.size() < 5 || s.at(0) != "wp-json"_L1 || s.at(1) != "wc"_L1 || s.at(2) != "v3"_L1 ||
-        s.at(3) != "products"_L1)
+    if (s.size() < 4 || s.at(0) != "wp-json"_L1 || s.at(1) != "wc"_L1 || s.at(2) != "v3"_L1 ||
+        (s.at(3) != "products"_L1 && s.at(3) != "orders"_L1) ||
+        (s.at(3) == "orders"_L1 && (s.size() != 4 || request.method != "GET")))
         return faultResponse(SimFault::NotFound);
     if (!m_bucket.take(1, monotonicMs())) {
         countEvent(u"throttled"_s);
@@ -144,7 +145,13 @@ SimResponse WooCommerceSim::handleApi(const SimRequest &request)
                                  u"Sorry, you cannot list resources."_s, 401)
                     : faultResponse(SimFault::Unauthorized);
     }
+    if (s.size() == 4 && read)
+        return s.at(3) == "orders"_L1 ? listOrders(request) : listProducts(request);
+    if (s.size() == 4)
+        return faultResponse(SimFault::NotFound);
     const QStringList rest = s.mid(4);
+    if (rest.size() == 2 && rest.at(1) == "variations"_L1 && read)
+        return listVariations(request, rest.at(0).toLongLong());
     bool idOk = false;
     const qint64 productId = rest.at(0).toLongLong(&idOk);
     QJsonParseError parseError;
@@ -333,8 +340,7 @@ void WooCommerceSim::deliverCancel(const SimOrder &order, int deliveries)
     sendOrderWebhook(order, "updated", deliveries);
 }
 
-void WooCommerceSim::sendOrderWebhook(const SimOrder &order, const QByteArray &event,
-                                      int deliveries)
+QJsonObject WooCommerceSim::orderJson(const SimOrder &order)
 {
     QJsonArray lineItems;
     double total = 0;
@@ -354,29 +360,35 @@ void WooCommerceSim::sendOrderWebhook(const SimOrder &order, const QByteArray &e
         total += lineTotal;
     }
     const QString created = isoUtc(order.createdMs).left(19); // WooCommerce omits the zone
-    const QJsonObject body {{u"id"_s, order.orderId.toLongLong()},
-                            {u"parent_id"_s, 0},
-                            {u"number"_s, order.orderId},
-                            {u"order_key"_s, QString(u"wc_order_"_s + randomHex(6))},
-                            {u"created_via"_s, u"checkout"_s},
-                            {u"status"_s, order.cancelled ? u"cancelled"_s : u"processing"_s},
-                            {u"currency"_s, u"USD"_s},
-                            {u"date_created_gmt"_s, created},
-                            {u"date_modified_gmt"_s, isoUtc(order.lastModifiedMs).left(19)},
-                            {u"total"_s, QString::number(total, 'f', 2)},
-                            {u"customer_id"_s, 0},
-                            {u"payment_method"_s, u"bacs"_s},
-                            {u"line_items"_s, lineItems},
-                            {u"shipping"_s,
-                             QJsonObject {{u"first_name"_s, order.shipTo.name.section(u' ', 0, 0)},
-                                          {u"last_name"_s, order.shipTo.name.section(u' ', 1)},
-                                          {u"company"_s, u""_s},
-                                          {u"address_1"_s, order.shipTo.street},
-                                          {u"address_2"_s, u""_s},
-                                          {u"city"_s, order.shipTo.city},
-                                          {u"state"_s, order.shipTo.state},
-                                          {u"postcode"_s, order.shipTo.postalCode},
-                                          {u"country"_s, order.shipTo.country}}}};
+    return QJsonObject {{u"id"_s, order.orderId.toLongLong()},
+                        {u"parent_id"_s, 0},
+                        {u"number"_s, order.orderId},
+                        {u"order_key"_s, QString(u"wc_order_"_s + randomHex(6))},
+                        {u"created_via"_s, u"checkout"_s},
+                        {u"status"_s, order.cancelled ? u"cancelled"_s : u"processing"_s},
+                        {u"currency"_s, u"USD"_s},
+                        {u"date_created_gmt"_s, created},
+                        {u"date_modified_gmt"_s, isoUtc(order.lastModifiedMs).left(19)},
+                        {u"total"_s, QString::number(total, 'f', 2)},
+                        {u"customer_id"_s, 0},
+                        {u"payment_method"_s, u"bacs"_s},
+                        {u"line_items"_s, lineItems},
+                        {u"shipping"_s,
+                         QJsonObject {{u"first_name"_s, order.shipTo.name.section(u' ', 0, 0)},
+                                      {u"last_name"_s, order.shipTo.name.section(u' ', 1)},
+                                      {u"company"_s, u""_s},
+                                      {u"address_1"_s, order.shipTo.street},
+                                      {u"address_2"_s, u""_s},
+                                      {u"city"_s, order.shipTo.city},
+                                      {u"state"_s, order.shipTo.state},
+                                      {u"postcode"_s, order.shipTo.postalCode},
+                                      {u"country"_s, order.shipTo.country}}}};
+}
+
+void WooCommerceSim::sendOrderWebhook(const SimOrder &order, const QByteArray &event,
+                                      int deliveries)
+{
+    const QJsonObject body = orderJson(order);
     const QByteArray raw = QJsonDocument(body).toJson(QJsonDocument::Compact);
     const QByteArray signature =
         QMessageAuthenticationCode::hash(raw, m_webhookSecret, QCryptographicHash::Sha256)

@@ -6,7 +6,10 @@ namespace ChannelDesk {
 
 // WooCommerce's REST API v3 for stock: products and variations (GET/PUT), products/batch and
 // variations/batch (at most 100 objects), Basic auth with the consumer key and secret,
-// WooCommerce's error body, an optional host rate limit, and order.created webhooks.
+// WooCommerce's error body, an optional host rate limit, and order.created webhooks. Reads
+// (woocommercesim_reads.cpp): GET products and products/<id>/variations (per_page, page,
+// include, X-WP-Total/X-WP-TotalPages; listings with a variation id are variations of a
+// variable product) and GET orders (modified_after, dates_are_gmt, orderby, order, paged).
 // Remote ids: "<product_id>" for a simple product, "<product_id>/<variation_id>" (or ':') for
 // a variation.
 class WooCommerceSim final : public SimChannel
@@ -30,6 +33,11 @@ protected:
 
 private:
     void sendOrderWebhook(const SimOrder &order, const QByteArray &event, int deliveries);
+    QJsonObject orderJson(const SimOrder &order);
+    // The collections: products, one product's variations, orders.
+    SimResponse listProducts(const SimRequest &request);
+    SimResponse listVariations(const SimRequest &request, qint64 parentId);
+    SimResponse listOrders(const SimRequest &request);
     struct Outcome
     {
         int status = 200;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "channels/channelreader.h"
+#include "channels/failurekind.h"
 #include "domain/orderevent.h"
 
 #include <QHash>
@@ -12,10 +14,6 @@
 #include <optional>
 
 namespace ChannelDesk {
-
-// How a failed call should be treated (DESIGN §3): a transient failure is retried with backoff,
-// a permanent one goes to the dead-letter queue at once.
-enum class FailureKind { None, Transient, Permanent };
 
 // One listing's desired state on a channel. A paused listing is sent the channel's own way
 // (quantity 0 on every channel ChannelDesk speaks).
@@ -38,7 +36,9 @@ struct PushOutcome
 {
     QString sku;
     qint64 version = 0;
-    FailureKind failure = FailureKind::None; // None: the channel acknowledged it
+    // None: the channel acknowledged it. The adapter's reading of the answer; errorCode keeps
+    // the channel's own code for people, never for decisions.
+    FailureKind failure = FailureKind::None;
     int httpStatus = 0; // 0 when no HTTP answer came (timeout, reset)
     QString errorCode; // the channel's own code, when it gave one
     QString message; // the channel's own text, preserved
@@ -69,18 +69,10 @@ struct ReadListingResult
     qint64 quantity = 0;
 };
 
-struct FetchOrdersResult
-{
-    FailureKind failure = FailureKind::None;
-    QString message;
-    // Sales and lifecycle events (cancels, refunds, shipments), in the order to apply them;
-    // lines carry SKUs as the channel reports them.
-    QList<OrderEvent> orders;
-    QString nextHighWaterMark; // pass back on the next fetch
-};
-
-// A channel's API as ChannelDesk needs it. Adapters run on the core's thread and never block:
-// every call answers through its callback, on the same thread, exactly once.
+// A channel's API for writes, as ChannelDesk needs it (its reads are ChannelReader). Adapters run
+// on the core's thread and never block: every call answers through its callback, on the same
+// thread, exactly once. readListing() is the write side's own read-back of one listing (the
+// propagator refreshes a stale compare value with it); bulk reads are ChannelReader's.
 class ChannelAdapter : public QObject
 {
     Q_OBJECT
@@ -99,18 +91,12 @@ public:
                       std::function<void(const PushReport &)> done) = 0;
     virtual void readListing(const QString &remoteId,
                              std::function<void(const ReadListingResult &)> done) = 0;
-    // Channels without order webhooks (eBay, Amazon) are polled for orders.
     // How often one listing may be changed per calendar day, or 0 for no such limit (eBay: 250
     // revisions per listing a day).
     virtual int maxRevisionsPerListingPerDay() const { return 0; }
-    virtual bool pollsOrders() const { return false; }
-    virtual void fetchOrders(const QString &highWaterMark,
-                             std::function<void(const FetchOrdersResult &)> done);
-    // Channels whose order webhooks name refunds without their lines (WooCommerce) read an
-    // order's refunds here: one Refund event per refund (eventId the refund id), lines by the
-    // channel's line id, SKU or product id. Others answer Permanent.
-    virtual void fetchRefunds(const QString &orderId,
-                              std::function<void(const FetchOrdersResult &)> done);
+    // The channel's read side (catalogue, quantities, orders), or null when it has none (test
+    // doubles). The real adapters implement both and answer `this`.
+    virtual ChannelReader *reader() { return nullptr; }
 };
 
 } // namespace ChannelDesk

@@ -8,7 +8,9 @@ FailureKind classifyHttpStatus(int status)
 {
     if (status >= 200 && status < 300)
         return FailureKind::None;
-    if (status == 408 || status == 409 || status == 425 || status == 429 || status >= 500)
+    if (status == 429)
+        return FailureKind::Throttled;
+    if (status == 408 || status == 409 || status == 425 || status >= 500)
         return FailureKind::Transient;
     // Other 4xx, and 1xx/3xx which an API call should never end on.
     return FailureKind::Permanent;

@@ -8,8 +8,8 @@
 namespace ChannelDesk {
 
 // The one place that says which failures are worth retrying (DESIGN §3), so the adapters agree:
-// timeouts, resets and refused connections, 408, 409, 429 and 5xx are transient; any other 4xx
-// (bad credentials, unknown listing, validation) is permanent.
+// timeouts, resets and refused connections, 408, 409 and 5xx are transient, 429 is throttling;
+// any other 4xx (bad credentials, unknown listing, validation) is permanent.
 FailureKind classifyHttpStatus(int status);
 FailureKind classifyNetworkError(QNetworkReply::NetworkError error);
 // The classification of a whole response: its status when the server answered, else how the

@@ -16,6 +16,7 @@
 #include "store/pushlog.h"
 #include "sync/listingreads.h"
 #include "sync/propagator.h"
+#include "sync/readpacer.h"
 #include "sync/syncengine.h"
 #include "util/timeformat.h"
 
@@ -48,6 +49,7 @@ struct CoreRuntime::Channel
     std::unique_ptr<ChannelAdapter> adapter;
     std::unique_ptr<WebhookParser> parser; // null: the channel is polled
     std::unique_ptr<Propagator> propagator;
+    std::unique_ptr<ReadPacer> reads; // after the propagator: it uses its bucket
     QTimer pollTimer;
     bool polling = false;
 };
@@ -67,6 +69,15 @@ CoreRuntime::~CoreRuntime()
     m_api.reset();
     m_reconcile.reset();
     m_channels.clear();
+}
+
+ReadPacer *CoreRuntime::reads(const QString &channelId) const
+{
+    for (const auto &c : m_channels) {
+        if (c->config.id == channelId)
+            return c->reads.get();
+    }
+    return nullptr;
 }
 
 QList<Propagator *> CoreRuntime::propagators() const
@@ -118,6 +129,8 @@ bool CoreRuntime::start(QString *error)
         channel->propagator =
             std::make_unique<Propagator>(*m_db, channel->adapter.get(), m_clock, options);
         Propagator *p = channel->propagator.get();
+        if (ChannelReader *reader = channel->adapter->reader())
+            channel->reads = std::make_unique<ReadPacer>(reader, p->rateLimiter(), m_clock);
         connect(m_engine.get(), &SyncEngine::mutationsCommitted, p, &Propagator::wake);
         connect(p, &Propagator::acknowledged, this,
                 [this](const QString &ch, const QString &, qint64, qint64, qint64 lagMs) {
@@ -133,7 +146,7 @@ bool CoreRuntime::start(QString *error)
                     if (m_stopping)
                         checkStopped();
                 });
-        if (channel->adapter->pollsOrders()) {
+        if (channel->adapter->reader() && !channel->adapter->reader()->hasOrderWebhooks()) {
             Channel *raw = channel.get();
             const int interval = m_options.orderPollIntervalMs > 0 ? m_options.orderPollIntervalMs
                 : config.type == "amazon"_L1                       ? 60'000
@@ -154,12 +167,12 @@ bool CoreRuntime::start(QString *error)
     // Reconciliation by itself: on each channel's schedule and after an outage.
     m_reconcile = std::make_unique<ReconcileScheduler>(*m_db, m_clock, m_monitor.get());
     for (auto &c : m_channels)
-        m_reconcile->addChannel(c->config.id, listingReadsOf(c->adapter.get()),
+        m_reconcile->addChannel(c->config.id, listingReadsOf(c->reads.get()),
                                 c->config.reconcileIntervalS);
     m_running = true;
     for (auto &c : m_channels) {
         c->propagator->start();
-        if (c->adapter->pollsOrders()) {
+        if (c->adapter->reader() && !c->adapter->reader()->hasOrderWebhooks()) {
             c->pollTimer.start();
             pollOrders(*c);
         }
@@ -331,7 +344,10 @@ void CoreRuntime::readRefunds(const QString &channelId, const QString &orderId,
             readRefunds(channelId, orderId, refundIds, attempt + 1);
         });
     };
-    (*it)->adapter->fetchRefunds(
+    ChannelReader *reader = (*it)->adapter->reader();
+    if (!reader)
+        return;
+    reader->fetchRefunds(
         orderId, [this, channelId, orderId, refundIds, retry](const FetchOrdersResult &r) {
             if (r.failure != FailureKind::None) {
                 retry(r.message);
@@ -451,7 +467,7 @@ void CoreRuntime::pollOrders(Channel &channel)
         return;
     }
     const QString mark = *read;
-    channel.adapter->fetchOrders(mark, [this, &channel, id](const FetchOrdersResult &r) {
+    channel.adapter->reader()->fetchOrders(mark, [this, &channel, id](const FetchOrdersResult &r) {
         channel.polling = false;
         if (r.failure != FailureKind::None)
             qCWarning(lcRuntime).noquote() << id << "order fetch failed:" << r.message;

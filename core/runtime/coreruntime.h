@@ -28,6 +28,7 @@ class HttpApi;
 class LagMonitor;
 class PropagationStore;
 class ReconcileScheduler;
+class ReadPacer;
 class SyncEngine;
 class WebhookParser;
 struct Alert;
@@ -75,6 +76,10 @@ public:
     QList<Propagator *> propagators() const;
     // Scheduled and on-demand reconciliation (null before start()).
     ReconcileScheduler *reconcileScheduler() const { return m_reconcile.get(); }
+
+    // A channel's catalogue and quantity reads, paced with its pushes' bucket (ReadPacer);
+    // null for an unknown channel or before start().
+    ReadPacer *reads(const QString &channelId) const;
 
     // The local API's answers, as {HTTP status, JSON body}.
     struct HttpAnswer

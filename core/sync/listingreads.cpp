@@ -1,13 +1,13 @@
 #include "listingreads.h"
 
 #include "channels/channeladapter.h"
+#include "sync/readpacer.h"
 
 namespace ChannelDesk {
 
 ListingReads listingReadsOf(ChannelAdapter *adapter)
 {
     ListingReads reads;
-#ifdef CHANNELDESK_HAS_CHANNEL_READER
     ChannelReader *reader = adapter ? adapter->reader() : nullptr;
     if (!reader)
         return reads;
@@ -19,9 +19,22 @@ ListingReads listingReadsOf(ChannelAdapter *adapter)
                                     std::function<void(const QuantitiesRead &)> done) {
         reader->readQuantities(ids, std::move(done));
     };
-#else
-    Q_UNUSED(adapter);
-#endif
+    return reads;
+}
+
+ListingReads listingReadsOf(ReadPacer *pacer)
+{
+    ListingReads reads;
+    if (!pacer)
+        return reads;
+    reads.listListings = [pacer](const QString &token,
+                                 std::function<void(const ListingPage &)> done) {
+        pacer->listListings(token, std::move(done));
+    };
+    reads.readQuantities = [pacer](const QStringList &ids,
+                                   std::function<void(const QuantitiesRead &)> done) {
+        pacer->readQuantities(ids, std::move(done));
+    };
     return reads;
 }
 

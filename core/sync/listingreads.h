@@ -2,50 +2,7 @@
 
 // The two catalogue reads reconciliation and map-pull need, as plain functions, so their logic
 // is tested against a fake and wired to a channel's ChannelReader in one place (listingReadsOf).
-#if __has_include("channels/channelreader.h")
 #include "channels/channelreader.h"
-#define CHANNELDESK_HAS_CHANNEL_READER 1
-#else
-// Until the channel read interface (core/channels/channelreader.h) is merged: the same shapes.
-#include "channels/channeladapter.h"
-
-#include <QHash>
-#include <QList>
-#include <QString>
-
-#include <optional>
-
-namespace ChannelDesk {
-struct ReadStatus
-{
-    FailureKind failure = FailureKind::None;
-    QString message;
-    int httpStatus = 0;
-    QString errorCode;
-    std::optional<qint64> retryAfterMs;
-    bool throttled = false;
-    bool ok() const { return failure == FailureKind::None; }
-};
-struct RemoteListing
-{
-    QString remoteId;
-    QString sku;
-    std::optional<qint64> quantity;
-    QString title;
-    friend bool operator==(const RemoteListing &, const RemoteListing &) = default;
-};
-struct ListingPage : ReadStatus
-{
-    QList<RemoteListing> listings;
-    QString nextPageToken;
-};
-struct QuantitiesRead : ReadStatus
-{
-    QHash<QString, qint64> quantities;
-    QHash<QString, QString> missing;
-};
-} // namespace ChannelDesk
-#endif
 
 #include <QStringList>
 
@@ -54,6 +11,7 @@ struct QuantitiesRead : ReadStatus
 namespace ChannelDesk {
 
 class ChannelAdapter;
+class ReadPacer;
 
 struct ListingReads
 {
@@ -70,5 +28,8 @@ struct ListingReads
 
 // The adapter's reads, called directly (the CLI); invalid when the adapter cannot read.
 ListingReads listingReadsOf(ChannelAdapter *adapter);
+// Reads paced with the channel's pushes (the runtime: they never starve pushes); invalid for
+// null. The pacer must outlive the reads.
+ListingReads listingReadsOf(ReadPacer *pacer);
 
 } // namespace ChannelDesk

@@ -10,26 +10,18 @@ namespace ChannelDesk {
 namespace {
 using namespace Qt::StringLiterals;
 
-// Shopify's answer when changeFromQuantity no longer matches what the shop holds: the shop sold
-// something we have not heard of yet. The channel is healthy; our compare value was behind.
+// The channel holds another quantity than we compared with: it sold something we have not
+// heard of yet. The channel is healthy; our compare value was behind.
 bool isStaleCompare(const PushOutcome &outcome)
 {
-    return outcome.errorCode == "CHANGE_FROM_QUANTITY_STALE"_L1 ||
-        outcome.errorCode == "COMPARE_QUANTITY_STALE"_L1;
-}
-
-// An item that was fine but shared an all-or-nothing call with one that was refused (Shopify's
-// inventorySetQuantities): nothing wrong with it or with the channel.
-bool isBatchRejection(const PushOutcome &outcome)
-{
-    return outcome.errorCode == "BATCH_REJECTED"_L1;
+    return outcome.failure == FailureKind::StaleCompare;
 }
 
 // Failures that are not the listing's: retried without using up an attempt, and not counted
-// against the channel's success rate.
-bool isNotTheListingsFault(const PushOutcome &outcome)
+// against the channel's success rate (the adapter says which, FailureKind).
+bool notTheListingsFault(const PushOutcome &outcome)
 {
-    return isStaleCompare(outcome) || isBatchRejection(outcome);
+    return isNotTheListingsFault(outcome.failure);
 }
 
 double rateFor(const Propagator::Options &o, const ChannelAdapter *adapter)
@@ -226,8 +218,8 @@ void Propagator::onReport(const QList<DueListing> &sent, const QList<ListingUpda
             outcome.message = u"the channel's answer did not mention this listing"_s;
         }
         answered = answered || outcome.ok() || outcome.httpStatus > 0;
-        healthy = healthy || outcome.ok() || isNotTheListingsFault(outcome);
-        failedUpdates += !outcome.ok() && !isNotTheListingsFault(outcome);
+        healthy = healthy || outcome.ok() || notTheListingsFault(outcome);
+        failedUpdates += !outcome.ok() && !notTheListingsFault(outcome);
         PushRecord push;
         if (recordPushes) {
             push.channel = channel;
@@ -289,7 +281,7 @@ bool Propagator::handleFailure(const DueListing &listing, const PushOutcome &out
     // an attempt, or a flash sale on the shop itself would fill the dead-letter queue. Nor is a
     // rejection for another item's sake: the listings refused with a stale one are sent again
     // as they are.
-    const int attempts = isNotTheListingsFault(outcome) ? listing.attempts : listing.attempts + 1;
+    const int attempts = notTheListingsFault(outcome) ? listing.attempts : listing.attempts + 1;
     QString message = outcome.message;
     if (!outcome.errorCode.isEmpty())
         message = outcome.errorCode + u": "_s + message;

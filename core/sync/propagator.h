@@ -49,6 +49,8 @@ public:
 
     QString channelId() const;
     const RateLimiter &rateLimiter() const { return m_limiter; }
+    // The channel's one bucket, shared with its reads (ReadPacer), so both see the same limits.
+    RateLimiter &rateLimiter() { return m_limiter; }
 
     void start();
     void stop();

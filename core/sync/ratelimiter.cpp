@@ -37,24 +37,34 @@ double RateLimiter::tokens() const
 
 bool RateLimiter::tryAcquire()
 {
+    return tryAcquireAbove(0);
+}
+
+qint64 RateLimiter::msUntilAvailable() const
+{
+    return msUntilAvailableAbove(0);
+}
+
+bool RateLimiter::tryAcquireAbove(double reserve)
+{
     if (m_clock.nowMs() < m_blockedUntilMs)
         return false;
     refill();
-    if (m_tokens < 1.0)
+    if (m_tokens < 1.0 + reserve)
         return false;
     m_tokens -= 1.0;
     return true;
 }
 
-qint64 RateLimiter::msUntilAvailable() const
+qint64 RateLimiter::msUntilAvailableAbove(double reserve) const
 {
     const qint64 now = m_clock.nowMs();
     if (now < m_blockedUntilMs)
         return m_blockedUntilMs - now;
     refill();
-    if (m_tokens >= 1.0)
+    if (m_tokens >= 1.0 + reserve)
         return 0;
-    return qint64(std::ceil((1.0 - m_tokens) * 1000.0 / m_rate));
+    return qint64(std::ceil((1.0 + reserve - m_tokens) * 1000.0 / m_rate));
 }
 
 void RateLimiter::blockUntil(qint64 atMs)

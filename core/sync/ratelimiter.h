@@ -17,6 +17,11 @@ public:
     bool tryAcquire();
     // How long until a token is there (0 when one is).
     qint64 msUntilAvailable() const;
+    // The same for a caller that must leave `reserve` tokens in the bucket (reads leave room
+    // for pushes, ReadPacer): a token is taken only when more than reserve + 1 are there.
+    bool tryAcquireAbove(double reserve);
+    qint64 msUntilAvailableAbove(double reserve) const;
+    double burst() const { return m_burst; }
 
     void blockUntil(qint64 atMs);
     void onThrottled();

@@ -74,12 +74,37 @@ QString pathSegment(const QString &value)
 
 } // namespace
 
+ReadStatus AmazonAdapter::readFailure(const HttpResponse &response,
+                                      const LwaTokenSource::Token &token) const
+{
+    ReadStatus status;
+    if (token.failure != FailureKind::None) {
+        status.failure = token.failure;
+        status.httpStatus = token.httpStatus;
+        status.errorCode = token.errorCode;
+        status.message = token.message;
+        return status;
+    }
+    status.httpStatus = response.status;
+    status.failure = classifyResponse(response);
+    status.retryAfterMs = parseRetryAfterMs(response.header("retry-after"), m_clock);
+    status.throttled = response.status == 429;
+    const auto root = parseJsonObject(response.body);
+    const SpApiError error = firstError(root);
+    status.errorCode = error.code;
+    status.message = error.message.isEmpty() ? describeFailure(response) : error.message;
+    if (status.failure == FailureKind::None && !root) {
+        status.failure = FailureKind::Transient;
+        status.message = u"HTTP %1 with a body that is not a JSON object"_s.arg(response.status);
+    }
+    return status;
+}
+
 struct AmazonAdapter::OrderPoll
 {
     QDateTime from;
     QDateTime highWater;
     QString nextToken;
-    int pages = 0;
     QList<QString> pendingOrderIds; // oldest update first
     QHash<QString, QDateTime> updatedAt;
     QHash<QString, ShipTo> shipTo;
@@ -107,6 +132,16 @@ QUrl AmazonAdapter::listingUrl(const QString &sellerSku) const
     QUrl url = withPath(m_settings.baseUrl,
                         u"/listings/2021-08-01/items/%1/%2"_s.arg(pathSegment(m_settings.sellerId),
                                                                   pathSegment(sellerSku)));
+    QUrlQuery query;
+    query.addQueryItem(u"marketplaceIds"_s, m_settings.marketplaceId);
+    url.setQuery(query);
+    return url;
+}
+
+QUrl AmazonAdapter::searchUrl() const
+{
+    QUrl url = withPath(m_settings.baseUrl,
+                        u"/listings/2021-08-01/items/%1"_s.arg(pathSegment(m_settings.sellerId)));
     QUrlQuery query;
     query.addQueryItem(u"marketplaceIds"_s, m_settings.marketplaceId);
     url.setQuery(query);
@@ -381,7 +416,6 @@ void AmazonAdapter::fetchOrderList(std::shared_ptr<OrderPoll> poll)
                      poll->shipTo.insert(id, to);
              }
              poll->nextToken = payload.value(u"NextToken"_s).toString();
-             ++poll->pages;
              // This page's items come before the next page, so a poll that fails later still
              // hands over every page it finished.
              // Items are fetched oldest first, so a poll that fails half-way can still hand
@@ -397,7 +431,7 @@ void AmazonAdapter::fetchOrderList(std::shared_ptr<OrderPoll> poll)
 void AmazonAdapter::fetchNextOrderItems(std::shared_ptr<OrderPoll> poll)
 {
     if (poll->pendingOrderIds.isEmpty()) {
-        if (!poll->nextToken.isEmpty() && poll->pages < kMaxOrderPages)
+        if (!poll->nextToken.isEmpty())
             fetchOrderList(poll);
         else
             finishPoll(poll, FailureKind::None, {});
@@ -492,7 +526,14 @@ void AmazonAdapter::finishPoll(std::shared_ptr<OrderPoll> poll, FailureKind fail
     result.message = message;
     if (failure == FailureKind::None) {
         result.orders = poll->orders;
-        result.nextHighWaterMark = isoUtc(poll->highWater.toMSecsSinceEpoch());
+        // The newest change, with the orders changed then (LastUpdatedAfter includes it): the
+        // next poll does not hand them over again.
+        PollMark mark {poll->from, poll->finishedAtFrom};
+        for (const OrderEvent &order : std::as_const(poll->orders))
+            mark.advance(order.orderId, poll->updatedAt.value(order.orderId));
+        mark.advance({}, poll->highWater);
+        mark.doneAt.remove(QString());
+        result.nextHighWaterMark = mark.toString();
     } else {
         // A poll that failed half-way hands over the orders it finished. The next one starts
         // at the first order it did not finish (LastUpdatedAfter is inclusive); orders seen

@@ -26,14 +26,18 @@ struct AmazonSettings
 // JSON Patch replacing fulfillment_availability, one SKU a call), orders polled from Orders v0.
 // A validation failure comes back as HTTP 200 with status INVALID and is permanent. A 403 is
 // retried once with a new LWA token when the cached one may have expired. The remote id of a
-// listing is the seller SKU on Amazon (the ChannelDesk SKU when empty).
-class AmazonAdapter final : public ChannelAdapter
+// listing is the seller SKU on Amazon (the ChannelDesk SKU when empty). Reads: the catalogue
+// and quantities from Listings Items searchListingsItems (by SKU, up to 20 a call).
+class AmazonAdapter final : public ChannelAdapter, public ChannelReader
 {
     Q_OBJECT
 public:
     static constexpr int kMaxBatchSize = 1;
     static constexpr double kDocumentedRequestsPerSecond = 5.0; // patchListingsItem: 5/s, burst 5
-    static constexpr int kMaxOrderPages = 10;
+    static constexpr int kSearchPageSize = 20; // searchListingsItems' pageSize maximum
+    // searchListingsItems pages through at most this many results of one search; the
+    // catalogue goes on with a new search from the last creation date reached.
+    static constexpr int kSearchResultsLimit = 1000;
 
     AmazonAdapter(AmazonSettings settings, QNetworkAccessManager *network, const Clock &clock,
                   QObject *parent = nullptr);
@@ -47,13 +51,30 @@ public:
               std::function<void(const PushReport &)> done) override;
     void readListing(const QString &remoteId,
                      std::function<void(const ReadListingResult &)> done) override;
-    bool pollsOrders() const override { return true; }
+    ChannelReader *reader() override { return this; }
+
+    // ChannelReader
+    void listListings(const QString &pageToken,
+                      std::function<void(const ListingPage &)> done) override;
+    int maxQuantitiesPerRead() const override { return kSearchPageSize; }
     void fetchOrders(const QString &highWaterMark,
                      std::function<void(const FetchOrdersResult &)> done) override;
+    bool hasOrderWebhooks() const override { return false; }
+    OrderIntake defaultIntake() const override { return OrderIntake::Poll; }
+    int defaultPollIntervalSeconds() const override { return 60; }
 
     QUrl listingUrl(const QString &sellerSku) const;
+    // searchListingsItems: GET /listings/2021-08-01/items/{sellerId}?marketplaceIds=...
+    QUrl searchUrl() const;
+
+protected:
+    void readQuantityBatch(const QStringList &remoteIds,
+                           std::function<void(const QuantitiesRead &)> done) override;
+    QObject *readContext() override { return this; }
 
 private:
+    // A failed answer (or a failed token) as a ReadStatus, with Amazon's first error.
+    ReadStatus readFailure(const HttpResponse &response, const LwaTokenSource::Token &token) const;
     struct OrderPoll;
     // Sends an authenticated SP-API request; on a 403 with a cached token, renews the token and
     // sends it once more.

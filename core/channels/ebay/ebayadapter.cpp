@@ -53,12 +53,29 @@ EbayError firstError(const QJsonArray &errors)
 
 } // namespace
 
+ReadStatus EbayAdapter::readFailure(const HttpResponse &response, const Clock &clock)
+{
+    ReadStatus status;
+    status.httpStatus = response.status;
+    status.failure = classifyResponse(response);
+    status.retryAfterMs = parseRetryAfterMs(response.header("retry-after"), clock);
+    status.throttled = response.status == 429;
+    const auto root = parseJsonObject(response.body);
+    const EbayError error = root ? firstError(root->value(u"errors"_s).toArray()) : EbayError {};
+    status.errorCode = error.code;
+    status.message = error.message.isEmpty() ? describeFailure(response) : error.message;
+    if (status.failure == FailureKind::None && !root) {
+        status.failure = FailureKind::Transient;
+        status.message = u"HTTP %1 with a body that is not a JSON object"_s.arg(response.status);
+    }
+    return status;
+}
+
 struct EbayAdapter::OrderPoll
 {
-    QDateTime from;
-    QDateTime highWater;
+    PollMark from; // where the filter starts, and the orders at that time handed over already
+    PollMark reached; // moves up with every order handed over
     int offset = 0;
-    int pages = 0;
     QList<OrderEvent> orders;
     std::function<void(const FetchOrdersResult &)> done;
 };
@@ -299,22 +316,28 @@ void EbayAdapter::fetchOrders(const QString &highWaterMark,
                               std::function<void(const FetchOrdersResult &)> done)
 {
     auto poll = std::make_shared<OrderPoll>();
-    poll->from = pollStart(highWaterMark, m_clock.nowMs(), m_settings.initialLookbackMs);
-    poll->highWater = poll->from;
+    const qsizetype hash = highWaterMark.indexOf(u'#');
+    poll->from =
+        PollMark::parse(highWaterMark.left(hash), m_clock.nowMs(), m_settings.initialLookbackMs);
+    if (hash >= 0 && parseIsoTime(highWaterMark.left(hash).section(u'|', 0, 0)).isValid())
+        poll->offset = std::max(0, highWaterMark.mid(hash + 1).toInt());
+    poll->reached = poll->from;
     poll->done = std::move(done);
     fetchOrderPage(poll);
 }
 
 void EbayAdapter::fetchOrderPage(std::shared_ptr<OrderPoll> poll)
 {
-    const QString filter = u"lastmodifieddate:[%1..]"_s.arg(isoUtc(poll->from.toMSecsSinceEpoch()));
+    // The filter's range includes its start: what was handed over at that very time is
+    // skipped by id (PollMark).
+    const QString filter =
+        u"lastmodifieddate:[%1..]"_s.arg(isoUtc(poll->from.at.toMSecsSinceEpoch()));
     QUrl url = apiUrl(m_settings.baseUrl, u"/sell/fulfillment/v1/order"_s);
     url.setQuery(u"filter="_s + QString::fromLatin1(QUrl::toPercentEncoding(filter)) +
                      u"&limit=%1&offset=%2"_s.arg(kOrdersPageSize).arg(poll->offset),
                  QUrl::TolerantMode);
     sendHttp(m_network, this, request(url), "GET", {}, [this, poll](const HttpResponse &response) {
         FetchOrdersResult result;
-        result.nextHighWaterMark = isoUtc(poll->highWater.toMSecsSinceEpoch());
         const auto root = parseJsonObject(response.body);
         const FailureKind failure = classifyResponse(response);
         if (failure != FailureKind::None || !root) {
@@ -322,30 +345,33 @@ void EbayAdapter::fetchOrderPage(std::shared_ptr<OrderPoll> poll)
             const EbayError error =
                 root ? firstError(root->value(u"errors"_s).toArray()) : EbayError {};
             result.message = error.message.isEmpty() ? describeFailure(response) : error.message;
-            // Orders of earlier pages are kept back: the next poll starts from the
-            // same mark and sees them again.
-            result.nextHighWaterMark = isoUtc(poll->from.toMSecsSinceEpoch());
+            // The pages read are handed over; the next poll goes on at this page of the same
+            // filter, never past it.
+            result.orders = poll->orders;
+            result.nextHighWaterMark = poll->from.toString();
+            if (poll->offset > 0)
+                result.nextHighWaterMark += u'#' + QString::number(poll->offset);
             poll->done(result);
             return;
         }
         const QJsonArray orders = root->value(u"orders"_s).toArray();
         for (const QJsonValue &value : orders) {
             const QJsonObject order = value.toObject();
-            poll->highWater = laterOf(poll->highWater,
-                                      parseIsoTime(order.value(u"lastModifiedDate"_s).toString()));
             const QString orderId = order.value(u"orderId"_s).toString();
-            if (!orderId.isEmpty())
-                poll->orders.append(orderEvents(order));
+            const QDateTime modified = parseIsoTime(order.value(u"lastModifiedDate"_s).toString());
+            if (orderId.isEmpty() || poll->from.covers(orderId, modified))
+                continue;
+            poll->orders.append(orderEvents(order));
+            poll->reached.advance(orderId, modified);
         }
         const int total = root->value(u"total"_s).toInt();
-        ++poll->pages;
         poll->offset += kOrdersPageSize;
-        if (!orders.isEmpty() && poll->offset < total && poll->pages < kMaxOrderPages) {
+        if (!orders.isEmpty() && poll->offset < total) {
             fetchOrderPage(poll);
             return;
         }
         result.orders = poll->orders;
-        result.nextHighWaterMark = isoUtc(poll->highWater.toMSecsSinceEpoch());
+        result.nextHighWaterMark = poll->reached.toString();
         poll->done(result);
     });
 }

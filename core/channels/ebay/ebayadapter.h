@@ -24,8 +24,9 @@ struct EbaySettings
 // call, per-item status in a 200/207 answer) and, since eBay's REST APIs have no order webhook,
 // the Fulfillment API's getOrders polled by last-modified date. A listing's remote id is the
 // inventory item's SKU on eBay (the ChannelDesk SKU when empty). Each listing may be revised at
-// most 250 times a day, which is why the propagator coalesces.
-class EbayAdapter final : public ChannelAdapter
+// most 250 times a day, which is why the propagator coalesces. Reads: the catalogue from GET
+// inventory_item (up to 200 a page), quantities from bulk_get_inventory_item (up to 25).
+class EbayAdapter final : public ChannelAdapter, public ChannelReader
 {
     Q_OBJECT
 public:
@@ -33,7 +34,8 @@ public:
     // eBay documents daily call quotas, not a rate; spread them out.
     static constexpr double kDocumentedRequestsPerSecond = 5.0;
     static constexpr int kOrdersPageSize = 200;
-    static constexpr int kMaxOrderPages = 10;
+    static constexpr int kListingsPageSize = 200;
+    static constexpr int kQuantitiesPerRead = 25;
 
     EbayAdapter(EbaySettings settings, QNetworkAccessManager *network, const Clock &clock,
                 QObject *parent = nullptr);
@@ -49,9 +51,30 @@ public:
               std::function<void(const PushReport &)> done) override;
     void readListing(const QString &remoteId,
                      std::function<void(const ReadListingResult &)> done) override;
-    bool pollsOrders() const override { return true; }
+    ChannelReader *reader() override { return this; }
+
+    // ChannelReader
+    void listListings(const QString &pageToken,
+                      std::function<void(const ListingPage &)> done) override;
+    int maxQuantitiesPerRead() const override { return kQuantitiesPerRead; }
+    // Every page of getOrders since the mark. The mark is "<ISO time>", or "<ISO time>#<offset>"
+    // after a poll cut short: the next one goes on at that offset of the same filter (eBay lists
+    // the newest orders first, so a new order only moves others to later pages: nothing
+    // unread is skipped, some are read twice).
     void fetchOrders(const QString &highWaterMark,
                      std::function<void(const FetchOrdersResult &)> done) override;
+    bool hasOrderWebhooks() const override { return false; }
+    OrderIntake defaultIntake() const override { return OrderIntake::Poll; }
+    int defaultPollIntervalSeconds() const override { return 5; }
+
+protected:
+    void readQuantityBatch(const QStringList &remoteIds,
+                           std::function<void(const QuantitiesRead &)> done) override;
+    QObject *readContext() override { return this; }
+
+    // A failed answer as a ReadStatus, with eBay's first error (errorId, message); a read that
+    // succeeded but is not a JSON object is a transient failure too.
+    static ReadStatus readFailure(const HttpResponse &response, const Clock &clock);
 
 private:
     struct OrderPoll;

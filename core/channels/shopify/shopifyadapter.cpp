@@ -13,6 +13,7 @@
 #include "channels/httperror.h"
 #include "channels/jsonutil.h"
 #include "channels/retryafter.h"
+#include "channels/shopify/shopifygraphql.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>
@@ -22,11 +23,11 @@
 #include <QRegularExpression>
 #include <QUuid>
 
-#include <cmath>
-
 using namespace Qt::StringLiterals;
 
 namespace ChannelDesk {
+
+using namespace ShopifyGraphql;
 
 Q_LOGGING_CATEGORY(lcShopify, "channeldesk.channels.shopify")
 
@@ -45,74 +46,6 @@ const QString kReadLevelQuery =
 
 // Namespace for the name-based idempotency keys (a fixed random UUID).
 const QUuid kKeyNamespace(u"6d0f4f3e-8a59-4c1e-9f43-2b7a61c3d0e5"_s);
-
-// Top-level GraphQL errors: [{message, extensions: {code}}], or a plain string for some HTTP
-// errors ({"errors": "[API] Invalid API key or access token ..."}).
-struct TopLevelErrors
-{
-    bool present = false;
-    bool throttled = false;
-    QString code;
-    QString message;
-};
-
-TopLevelErrors readTopLevelErrors(const QJsonObject &root)
-{
-    TopLevelErrors result;
-    const QJsonValue errors = root.value(u"errors"_s);
-    if (errors.isString()) {
-        result.present = true;
-        result.message = errors.toString();
-        return result;
-    }
-    if (errors.isObject()) {
-        // REST-style {"errors": {"field": ["message"]}}.
-        result.present = true;
-        result.message =
-            QString::fromUtf8(QJsonDocument(errors.toObject()).toJson(QJsonDocument::Compact));
-        return result;
-    }
-    const QJsonArray list = errors.toArray();
-    QStringList messages;
-    for (const QJsonValue &error : list) {
-        const QJsonObject object = error.toObject();
-        const QString code = object.value(u"extensions"_s).toObject().value(u"code"_s).toString();
-        if (code == u"THROTTLED"_s)
-            result.throttled = true;
-        if (result.code.isEmpty())
-            result.code = code;
-        messages.append(object.value(u"message"_s).toString());
-    }
-    result.present = !list.isEmpty();
-    if (result.throttled)
-        result.code = u"THROTTLED"_s;
-    result.message = messages.join(u"; "_s);
-    return result;
-}
-
-struct CostInfo
-{
-    bool present = false;
-    double requested = 0;
-    double actual = 0;
-    double currentlyAvailable = 0;
-    double restoreRate = 0;
-};
-
-CostInfo readCost(const QJsonObject &root)
-{
-    CostInfo cost;
-    const QJsonObject object = root.value(u"extensions"_s).toObject().value(u"cost"_s).toObject();
-    const QJsonObject throttle = object.value(u"throttleStatus"_s).toObject();
-    if (object.isEmpty() || throttle.isEmpty())
-        return cost;
-    cost.present = true;
-    cost.requested = object.value(u"requestedQueryCost"_s).toDouble();
-    cost.actual = object.value(u"actualQueryCost"_s).toDouble(); // null when throttled
-    cost.currentlyAvailable = throttle.value(u"currentlyAvailable"_s).toDouble();
-    cost.restoreRate = throttle.value(u"restoreRate"_s).toDouble();
-    return cost;
-}
 
 // The index into input.quantities a user error names, from its field path
 // ["input", "quantities", "2", "changeFromQuantity"]; -1 when it names none.
@@ -193,13 +126,12 @@ FailureKind ShopifyAdapter::classifyUserError(const QString &code)
     // A stale changeFromQuantity means the shop sold something we have not heard of yet: wait
     // for that order or read the level back, then try again. A concurrent request with the
     // same key is still running.
-    static const QStringList transient = {
-        u"CHANGE_FROM_QUANTITY_STALE"_s,
-        u"COMPARE_QUANTITY_STALE"_s,
-        u"IDEMPOTENCY_CONCURRENT_REQUEST"_s,
-        u"IDEMPOTENCY_PREVIOUS_ATTEMPT_FAILED"_s,
-    };
-    return transient.contains(code) ? FailureKind::Transient : FailureKind::Permanent;
+    if (code == "CHANGE_FROM_QUANTITY_STALE"_L1 || code == "COMPARE_QUANTITY_STALE"_L1)
+        return FailureKind::StaleCompare;
+    if (code == "IDEMPOTENCY_CONCURRENT_REQUEST"_L1 ||
+        code == "IDEMPOTENCY_PREVIOUS_ATTEMPT_FAILED"_L1)
+        return FailureKind::Transient;
+    return FailureKind::Permanent;
 }
 
 QNetworkRequest ShopifyAdapter::graphqlRequest() const
@@ -303,13 +235,9 @@ PushReport ShopifyAdapter::interpretPush(const QList<ListingUpdate> &sent,
 
     if (errors.throttled || response.status == 429) {
         report.throttled = true;
-        if (cost.present && cost.restoreRate > 0) {
-            const double seconds =
-                std::max(0.0, (cost.requested - cost.currentlyAvailable) / cost.restoreRate);
-            const qint64 wait = static_cast<qint64>(std::ceil(seconds * 1000.0));
-            report.retryAfterMs = std::max(wait, report.retryAfterMs.value_or(0));
-        }
-        failAll(FailureKind::Transient, u"THROTTLED"_s,
+        if (const auto wait = throttleWaitMs(cost))
+            report.retryAfterMs = std::max(*wait, report.retryAfterMs.value_or(0));
+        failAll(FailureKind::Throttled, u"THROTTLED"_s,
                 errors.message.isEmpty() ? u"Throttled"_s : errors.message);
         qCDebug(lcShopify) << m_settings.channelId << "throttled, waiting"
                            << report.retryAfterMs.value_or(-1) << "ms";
@@ -377,7 +305,7 @@ PushReport ShopifyAdapter::interpretPush(const QList<ListingUpdate> &sent,
             outcome.message = general->message;
         } else if (!userErrors.isEmpty() && !applied) {
             // The mutation is all or nothing: this item was fine but was not applied.
-            outcome.failure = FailureKind::Transient;
+            outcome.failure = FailureKind::Collateral;
             outcome.errorCode = u"BATCH_REJECTED"_s;
             outcome.message = u"not applied: another item of the same call was refused"_s;
         } else {
@@ -412,7 +340,7 @@ void ShopifyAdapter::readListing(const QString &remoteId,
                  const TopLevelErrors errors = root ? readTopLevelErrors(*root) : TopLevelErrors {};
                  if (errors.throttled || classifyResponse(response) != FailureKind::None) {
                      result.failure =
-                         errors.throttled ? FailureKind::Transient : classifyResponse(response);
+                         errors.throttled ? FailureKind::Throttled : classifyResponse(response);
                      result.message =
                          errors.message.isEmpty() ? describeFailure(response) : errors.message;
                      done(result);

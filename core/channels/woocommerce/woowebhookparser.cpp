@@ -42,28 +42,36 @@ WebhookResult WooWebhookParser::parse(const WebhookRequest &request,
     };
     WebhookResult result;
     const auto root = openOrderWebhook(request, secrets, format, &result);
-    if (!root || !readOrderId(*root, u"id"_s, u"id"_s, &result))
-        return result;
-    const QJsonValue statusValue = root->value(u"status"_s);
+    if (root)
+        readOrder(*root, &result);
+    return result;
+}
+
+bool WooWebhookParser::readOrder(const QJsonObject &order, WebhookResult *result)
+{
+    WebhookResult &res = *result;
+    if (!readOrderId(order, u"id"_s, u"id"_s, &res))
+        return false;
+    const QJsonValue statusValue = order.value(u"status"_s);
     if (!statusValue.isString()) {
-        result.message = u"status: missing"_s;
-        return result;
+        res.message = u"status: missing"_s;
+        return false;
     }
-    const QJsonValue items = root->value(u"line_items"_s);
+    const QJsonValue items = order.value(u"line_items"_s);
     if (!items.isArray()) {
-        result.message = u"line_items: missing"_s;
-        return result;
+        res.message = u"line_items: missing"_s;
+        return false;
     }
     const QJsonArray lines = items.toArray();
     OrderEvent sale;
-    sale.orderId = result.orderId;
-    if (!readOrderLines(lines, u"line_items"_s, &wooRemoteId, &sale.lines, &result.message))
-        return result;
+    sale.orderId = res.orderId;
+    if (!readOrderLines(lines, u"line_items"_s, &wooRemoteId, &sale.lines, &res.message))
+        return false;
     // refunds[] lists {id, reason, total} only: the runtime reads their lines from the API.
-    for (const QJsonValue &refund : root->value(u"refunds"_s).toArray()) {
+    for (const QJsonValue &refund : order.value(u"refunds"_s).toArray()) {
         const QString id = jsonIdString(refund.toObject().value(u"id"_s));
         if (!id.isEmpty())
-            result.refundsToRead.append(id);
+            res.refundsToRead.append(id);
     }
 
     // WooCommerce's own rules (wc-stock-functions.php): stock is reduced once when the order
@@ -74,34 +82,34 @@ WebhookResult WooWebhookParser::parse(const WebhookRequest &request,
     const QString status = statusValue.toString();
     if (takesStock.contains(status)) {
         if (lines.isEmpty()) {
-            result.message = u"line_items: empty"_s;
-            result.refundsToRead.clear();
-            return result;
+            res.message = u"line_items: empty"_s;
+            res.refundsToRead.clear();
+            return false;
         }
-        const QJsonObject shipping = root->value(u"shipping"_s).toObject();
+        const QJsonObject shipping = order.value(u"shipping"_s).toObject();
         sale.shipTo = ShipTo::from(
             shipping.value(u"postcode"_s).toString(), shipping.value(u"country"_s).toString(),
             shipping.value(u"city"_s).toString(), shipping.value(u"state"_s).toString());
-        result.events.append(sale);
+        res.events.append(sale);
     } else if (givesBack.contains(status)) {
         // Only an order that took stock gives it back; a pending order never seen took none
         // (and one that will be paid later arrives as processing then).
         OrderEvent cancel;
         cancel.kind = OrderEventKind::Cancel;
-        cancel.orderId = result.orderId;
-        result.events.append(cancel);
-        result.onlyForKnownOrder = true;
-        result.refundsToRead.clear();
+        cancel.orderId = res.orderId;
+        res.events.append(cancel);
+        res.onlyForKnownOrder = true;
+        res.refundsToRead.clear();
     }
     // refunded (and any other status): no stock moves by the status itself; refunds listed
     // are read and applied.
-    if (result.events.isEmpty() && result.refundsToRead.isEmpty()) {
-        result.kind = WebhookResult::Kind::Ignored;
-        result.message = u"order %1 is %2: no stock moves"_s.arg(result.orderId, status);
-        return result;
+    if (res.events.isEmpty() && res.refundsToRead.isEmpty()) {
+        res.kind = WebhookResult::Kind::Ignored;
+        res.message = u"order %1 is %2: no stock moves"_s.arg(res.orderId, status);
+        return false;
     }
-    result.kind = WebhookResult::Kind::Order;
-    return result;
+    res.kind = WebhookResult::Kind::Order;
+    return true;
 }
 
 } // namespace ChannelDesk

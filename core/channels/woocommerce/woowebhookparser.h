@@ -21,6 +21,10 @@ public:
     WebhookResult parse(const WebhookRequest &request,
                         const QList<QByteArray> &secrets) const override;
     static bool isPing(const QByteArray &body);
+    // One order object (a webhook's body, or an order of GET /orders) read by the rules above
+    // into `result`: kind Order with its events, Ignored when no stock moves, else BadRequest
+    // with why. Returns whether there is anything to apply.
+    static bool readOrder(const QJsonObject &order, WebhookResult *result);
     // A line's remote id: "<product_id>/<variation_id>" for a variation, else "<product_id>".
     static QString wooRemoteId(const QJsonObject &line);
 };

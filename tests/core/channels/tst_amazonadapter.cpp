@@ -86,6 +86,7 @@ private Q_SLOTS:
     void timeoutIsTransient();
     void fetchOrders();
     void fetchOrdersFailingHalfWayKeepsWhatFinished();
+    void fetchOrdersReadsEveryPage();
     void readListing();
     void fetchOrdersShipments();
 
@@ -261,10 +262,10 @@ void TestAmazonAdapter::errors_data()
         << 429
         << QByteArray(
                R"({"errors":[{"code":"QuotaExceeded","message":"You exceeded your quota for the requested resource."}]})")
-        << QByteArray() << FailureKind::Transient << u"QuotaExceeded"_s << true << qint64(-1);
+        << QByteArray() << FailureKind::Throttled << u"QuotaExceeded"_s << true << qint64(-1);
     QTest::newRow("429 with Retry-After")
         << 429 << QByteArray(R"({"errors":[{"code":"QuotaExceeded","message":"quota"}]})")
-        << QByteArray("Thu, 01 Jan 2026 00:00:02 GMT") << FailureKind::Transient
+        << QByteArray("Thu, 01 Jan 2026 00:00:02 GMT") << FailureKind::Throttled
         << u"QuotaExceeded"_s << true << qint64(2000);
     QTest::newRow("400 invalid input")
         << 400
@@ -384,7 +385,7 @@ void TestAmazonAdapter::fetchOrders()
         200, R"({"payload":{"AmazonOrderId":"902-1111111-2222222","OrderItems":[
         {"ASIN":"B00551Q3CS","SellerSKU":"AMZ-1","OrderItemId":"3","QuantityOrdered":1}]}})"));
     auto amazon = adapter(fake.server);
-    QVERIFY(amazon->pollsOrders());
+    QVERIFY(!amazon->hasOrderWebhooks());
     Capture<FetchOrdersResult> capture;
     amazon->fetchOrders(QString(), capture.callback());
     QTRY_COMPARE(capture.calls, 1);
@@ -418,7 +419,34 @@ void TestAmazonAdapter::fetchOrders()
     QCOMPARE(capture.value.orders.at(0).shipTo.city, u"SEATTLE"_s);
     QCOMPARE(capture.value.orders.at(0).shipTo.state, u"WA"_s);
     QVERIFY(capture.value.orders.at(1).shipTo.isEmpty());
-    QCOMPARE(capture.value.nextHighWaterMark, u"2025-12-31T23:57:00.000Z"_s);
+    QCOMPARE(capture.value.nextHighWaterMark, u"2025-12-31T23:57:00.000Z|902-0000000-0000001"_s);
+}
+
+void TestAmazonAdapter::fetchOrdersReadsEveryPage()
+{
+    // Twelve pages of one cancelled order each: a poll used to stop after ten and skip the
+    // rest for good (the mark moved past them).
+    AmazonFake fake;
+    for (int page = 1; page <= 12; ++page) {
+        QByteArray next;
+        if (page < 12)
+            next = R"(,"NextToken":"page )" + QByteArray::number(page + 1) + '"';
+        fake.api.push_back(CannedResponse::json(
+            200,
+            R"({"payload":{"Orders":[{"AmazonOrderId":"C-)" + QByteArray::number(page) +
+                R"(","LastUpdateDate":"2026-01-01T10:00:)" +
+                QByteArray::number(page).rightJustified(2, '0') +
+                R"(Z","OrderStatus":"Canceled"}])" + next + "}}"));
+    }
+    auto amazon = adapter(fake.server);
+    Capture<FetchOrdersResult> capture;
+    amazon->fetchOrders(u"2026-01-01T09:00:00.000Z"_s, capture.callback());
+    QTRY_COMPARE(capture.calls, 1);
+    QCOMPARE(capture.value.failure, FailureKind::None);
+    QCOMPARE(fake.apiRequests().size(), 12);
+    QCOMPARE(capture.value.orders.size(), 12);
+    QCOMPARE(capture.value.orders.last().orderId, u"C-12"_s);
+    QCOMPARE(capture.value.nextHighWaterMark, u"2026-01-01T10:00:12.000Z|C-12"_s);
 }
 
 void TestAmazonAdapter::fetchOrdersFailingHalfWayKeepsWhatFinished()

@@ -23,20 +23,26 @@ void TestChannelFactory::createsEveryType_data()
 {
     QTest::addColumn<QString>("type");
     QTest::addColumn<int>("batch");
-    QTest::addColumn<bool>("polls");
     QTest::addColumn<bool>("webhooks");
-    QTest::newRow("shopify") << u"shopify"_s << 100 << false << true;
-    QTest::newRow("woocommerce") << u"woocommerce"_s << 100 << false << true;
-    QTest::newRow("ebay") << u"ebay"_s << 25 << true << false;
-    QTest::newRow("amazon") << u"amazon"_s << 1 << true << false;
+    QTest::addColumn<OrderIntake>("intake");
+    QTest::addColumn<int>("pollSeconds");
+    QTest::addColumn<int>("quantitiesPerRead");
+    // Defaults of issue 10: webhook and poll for Shopify and WooCommerce, poll for the others.
+    QTest::newRow("shopify") << u"shopify"_s << 100 << true << OrderIntake::Both << 30 << 100;
+    QTest::newRow("woocommerce") << u"woocommerce"_s << 100 << true << OrderIntake::Both << 30
+                                 << 100;
+    QTest::newRow("ebay") << u"ebay"_s << 25 << false << OrderIntake::Poll << 5 << 25;
+    QTest::newRow("amazon") << u"amazon"_s << 1 << false << OrderIntake::Poll << 60 << 20;
 }
 
 void TestChannelFactory::createsEveryType()
 {
     QFETCH(QString, type);
     QFETCH(int, batch);
-    QFETCH(bool, polls);
     QFETCH(bool, webhooks);
+    QFETCH(OrderIntake, intake);
+    QFETCH(int, pollSeconds);
+    QFETCH(int, quantitiesPerRead);
     ChannelConfig config;
     config.id = u"c-"_s + type;
     config.type = type;
@@ -50,18 +56,15 @@ void TestChannelFactory::createsEveryType()
     QCOMPARE(adapter->type(), type);
     QCOMPARE(adapter->channelId(), config.id);
     QCOMPARE(adapter->maxBatchSize(), batch);
-    QCOMPARE(adapter->pollsOrders(), polls);
     QVERIFY(adapter->documentedRequestsPerSecond() > 0);
     QCOMPARE(createWebhookParser(type) != nullptr, webhooks);
-
-    if (!polls) {
-        Capture<FetchOrdersResult> capture;
-        adapter->fetchOrders(u"mark"_s, capture.callback());
-        QCOMPARE(capture.calls, 0);
-        QTRY_COMPARE(capture.calls, 1);
-        QCOMPARE(capture.value.failure, FailureKind::Permanent);
-        QCOMPARE(capture.value.nextHighWaterMark, u"mark"_s);
-    }
+    // Every channel reads beside writing.
+    ChannelReader *reader = adapter->reader();
+    QVERIFY(reader);
+    QCOMPARE(reader->hasOrderWebhooks(), webhooks);
+    QCOMPARE(reader->defaultIntake(), intake);
+    QCOMPARE(reader->defaultPollIntervalSeconds(), pollSeconds);
+    QCOMPARE(reader->maxQuantitiesPerRead(), quantitiesPerRead);
     config.type = u"etsy"_s;
     QVERIFY(!createChannelAdapter(config, &network, clock));
 }

@@ -71,6 +71,8 @@ private Q_SLOTS:
     void fetchOrdersFromTheHighWaterMark();
     void fetchOrdersPages();
     void fetchOrdersFailureKeepsTheMark();
+    void fetchOrdersReadsEveryPageAndResumes_data();
+    void fetchOrdersReadsEveryPageAndResumes();
     void fetchOrdersShipTo_data();
     void fetchOrdersShipTo();
     void readListing();
@@ -103,7 +105,7 @@ void TestEbayAdapter::pushMixed207()
     ]})"));
     auto ebay = adapter(server);
     QCOMPARE(ebay->maxBatchSize(), 25);
-    QVERIFY(ebay->pollsOrders());
+    QVERIFY(!ebay->hasOrderWebhooks());
     Capture<PushReport> capture;
     ebay->push({update(u"A"_s, u"EB-A"_s, 11, 1), update(u"B"_s, u"EB-B"_s, 2, 1),
                 update(u"EB-C"_s, QString(), 0, 1)},
@@ -152,7 +154,7 @@ void TestEbayAdapter::wholeCallErrors_data()
         << 429
         << QByteArray(
                R"({"errors":[{"errorId":2001,"domain":"ACCESS","category":"REQUEST","message":"Too many requests. The request limit has been reached for the resource."}]})")
-        << FailureKind::Transient << u"2001"_s << true;
+        << FailureKind::Throttled << u"2001"_s << true;
     QTest::newRow("500")
         << 500
         << QByteArray(
@@ -234,7 +236,9 @@ void TestEbayAdapter::fetchOrdersFromTheHighWaterMark()
                            u"cancel 12-00000-00001 "_s}));
     const OrderEvent &event = first.value.orders.first();
     QCOMPARE(event.channel, u"ebay-us"_s);
-    QCOMPARE(first.value.nextHighWaterMark, u"2025-12-31T23:58:00.000Z"_s);
+    // The newest change, and the order changed then: the filter includes its start, and that
+    // order is not handed over again.
+    QCOMPARE(first.value.nextHighWaterMark, u"2025-12-31T23:58:00.000Z|12-00000-00001"_s);
 
     Capture<FetchOrdersResult> second;
     ebay->fetchOrders(first.value.nextHighWaterMark, second.callback());
@@ -242,7 +246,7 @@ void TestEbayAdapter::fetchOrdersFromTheHighWaterMark()
     QCOMPARE(server.requests().at(1).query.queryItemValue(u"filter"_s, QUrl::FullyDecoded),
              u"lastmodifieddate:[2025-12-31T23:58:00.000Z..]"_s);
     QVERIFY(second.value.orders.isEmpty());
-    QCOMPARE(second.value.nextHighWaterMark, u"2025-12-31T23:58:00.000Z"_s);
+    QCOMPARE(second.value.nextHighWaterMark, first.value.nextHighWaterMark);
 }
 
 void TestEbayAdapter::fetchOrdersPages()
@@ -264,7 +268,7 @@ void TestEbayAdapter::fetchOrdersPages()
     QCOMPARE(server.requests().size(), 2);
     QCOMPARE(server.requests().at(1).query.queryItemValue(u"offset"_s), u"200"_s);
     QCOMPARE(capture.value.orders.size(), 201);
-    QCOMPARE(capture.value.nextHighWaterMark, u"2025-12-31T23:59:30.000Z"_s);
+    QCOMPARE(capture.value.nextHighWaterMark, u"2025-12-31T23:59:30.000Z|O-200"_s);
 }
 
 void TestEbayAdapter::fetchOrdersFailureKeepsTheMark()
@@ -277,6 +281,60 @@ void TestEbayAdapter::fetchOrdersFailureKeepsTheMark()
     QTRY_COMPARE(capture.calls, 1);
     QCOMPARE(capture.value.failure, FailureKind::Transient);
     QCOMPARE(capture.value.nextHighWaterMark, u"2025-12-31T23:00:00.000Z"_s);
+}
+
+void TestEbayAdapter::fetchOrdersReadsEveryPageAndResumes_data()
+{
+    QTest::addColumn<int>("pages");
+    QTest::addColumn<int>("failingPage"); // 0: none
+    QTest::addColumn<int>("handedOver");
+    QTest::addColumn<QString>("mark");
+    // More than the ten pages a poll used to stop at (it skipped the rest).
+    QTest::newRow("twelve pages") << 12 << 0 << 12 * 200 << u"2025-12-31T23:59:00.000Z"_s;
+    // Cut short: the pages read are handed over and the next poll goes on at the page that
+    // failed, with the same filter.
+    QTest::newRow("third page fails") << 12 << 3 << 2 * 200 << u"2025-12-31T23:00:00.000Z#400"_s;
+}
+
+void TestEbayAdapter::fetchOrdersReadsEveryPageAndResumes()
+{
+    QFETCH(int, pages);
+    QFETCH(int, failingPage);
+    QFETCH(int, handedOver);
+    QFETCH(QString, mark);
+    FakeChannelServer server;
+    const int total = pages * 200;
+    server.setHandler([&](const RecordedRequest &request) {
+        const int offset = request.query.queryItemValue(u"offset"_s).toInt();
+        if (offset / 200 + 1 == failingPage)
+            return CannedResponse::json(503, "{}");
+        QJsonArray page;
+        for (int i = offset; i < offset + 200 && i < total; ++i)
+            page.append(
+                order(u"O-%1"_s.arg(i), u"2025-12-31T23:59:00.000Z"_s, {lineItem(u"A"_s, 1)}));
+        return CannedResponse::json(200, ordersPage(page, total, offset));
+    });
+    auto ebay = adapter(server);
+    Capture<FetchOrdersResult> capture;
+    ebay->fetchOrders(u"2025-12-31T23:00:00.000Z"_s, capture.callback());
+    QTRY_COMPARE(capture.calls, 1);
+    QCOMPARE(capture.value.orders.size(), handedOver);
+    QVERIFY2(capture.value.nextHighWaterMark.startsWith(mark), qPrintable(mark));
+    QCOMPARE(capture.value.failure, failingPage ? FailureKind::Transient : FailureKind::None);
+    if (!failingPage)
+        return;
+    // The next poll resumes at the failed page and reads to the end.
+    failingPage = 0;
+    Capture<FetchOrdersResult> resumed;
+    const qsizetype before = server.requests().size();
+    ebay->fetchOrders(capture.value.nextHighWaterMark, resumed.callback());
+    QTRY_COMPARE(resumed.calls, 1);
+    const RecordedRequest &first = server.requests().at(before);
+    QCOMPARE(first.query.queryItemValue(u"offset"_s), u"400"_s);
+    QCOMPARE(first.query.queryItemValue(u"filter"_s, QUrl::FullyDecoded),
+             u"lastmodifieddate:[2025-12-31T23:00:00.000Z..]"_s);
+    QCOMPARE(resumed.value.orders.size(), total - 400);
+    QVERIFY(resumed.value.nextHighWaterMark.startsWith(u"2025-12-31T23:59:00.000Z|"_s));
 }
 
 void TestEbayAdapter::fetchOrdersShipTo_data()
@@ -379,7 +437,7 @@ void TestEbayAdapter::fetchOrdersLifecycle()
              }));
     for (const OrderEvent &e : std::as_const(fetched.value.orders))
         QCOMPARE(e.validationError(), QString());
-    QCOMPARE(fetched.value.nextHighWaterMark, u"2026-03-01T12:30:00.000Z"_s);
+    QCOMPARE(fetched.value.nextHighWaterMark, u"2026-03-01T12:30:00.000Z|04-44444-44444"_s);
 }
 
 } // namespace ChannelDesk

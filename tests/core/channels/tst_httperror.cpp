@@ -31,7 +31,7 @@ void TestHttpError::status_data()
     QTest::newRow("409") << 409 << FailureKind::Transient;
     QTest::newRow("413") << 413 << FailureKind::Permanent;
     QTest::newRow("422") << 422 << FailureKind::Permanent;
-    QTest::newRow("429") << 429 << FailureKind::Transient;
+    QTest::newRow("429") << 429 << FailureKind::Throttled;
     QTest::newRow("500") << 500 << FailureKind::Transient;
     QTest::newRow("502") << 502 << FailureKind::Transient;
     QTest::newRow("503") << 503 << FailureKind::Transient;

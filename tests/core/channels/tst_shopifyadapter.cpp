@@ -198,12 +198,12 @@ void TestShopifyAdapter::userErrors_data()
     QTest::newRow("stale on the second item")
         << QByteArray(
                R"([{"field":["input","quantities","1","changeFromQuantity"],"message":"The specified compare quantity does not match the current quantity.","code":"CHANGE_FROM_QUANTITY_STALE"}])")
-        << QList<FailureKind> {FailureKind::Transient, FailureKind::Transient}
+        << QList<FailureKind> {FailureKind::Collateral, FailureKind::StaleCompare}
         << QStringList {u"BATCH_REJECTED"_s, u"CHANGE_FROM_QUANTITY_STALE"_s};
     QTest::newRow("unknown item")
         << QByteArray(
                R"([{"field":["input","quantities","0","inventoryItemId"],"message":"The specified inventory item could not be found.","code":"INVALID_INVENTORY_ITEM"}])")
-        << QList<FailureKind> {FailureKind::Permanent, FailureKind::Transient}
+        << QList<FailureKind> {FailureKind::Permanent, FailureKind::Collateral}
         << QStringList {u"INVALID_INVENTORY_ITEM"_s, u"BATCH_REJECTED"_s};
     QTest::newRow("not stocked and too high")
         << QByteArray(
@@ -279,7 +279,7 @@ void TestShopifyAdapter::throttled()
     QVERIFY(report.throttled);
     QCOMPARE(report.retryAfterMs, std::optional<qint64>(expectedWaitMs));
     for (const PushOutcome &outcome : report.outcomes) {
-        QCOMPARE(outcome.failure, FailureKind::Transient);
+        QCOMPARE(outcome.failure, FailureKind::Throttled);
         QCOMPARE(outcome.errorCode, u"THROTTLED"_s);
         QCOMPARE(outcome.message, u"Throttled"_s);
         QCOMPARE(outcome.httpStatus, status);

@@ -229,7 +229,7 @@ void TestWooAdapter::errors_data()
                R"({"code":"rest_invalid_param","message":"Invalid parameter(s): stock_quantity","data":{"status":400,"params":{"stock_quantity":"stock_quantity is not of type integer."}}})")
         << QByteArray() << FailureKind::Permanent << u"rest_invalid_param"_s << false << qint64(-1);
     QTest::newRow("429 host limit") << 429 << QByteArray("Too Many Requests") << QByteArray("30")
-                                    << FailureKind::Transient << QString() << true << qint64(30000);
+                                    << FailureKind::Throttled << QString() << true << qint64(30000);
     QTest::newRow("503 with date")
         << 503 << QByteArray() << QByteArray("Thu, 01 Jan 2026 00:01:00 GMT")
         << FailureKind::Transient << QString() << false << qint64(60000);

@@ -89,11 +89,11 @@ PushOutcome transient(const QString &message = u"HTTP 503"_s)
     return o;
 }
 
-// A refusal Shopify reports as a user error in an HTTP 200 answer.
-PushOutcome userError(const QString &code, const QString &message)
+// A refusal Shopify reports as a user error in an HTTP 200 answer, as its adapter classifies it.
+PushOutcome userError(FailureKind kind, const QString &code, const QString &message)
 {
     PushOutcome o;
-    o.failure = FailureKind::Transient;
+    o.failure = kind;
     o.httpStatus = 200;
     o.errorCode = code;
     o.message = message;
@@ -103,7 +103,7 @@ PushOutcome userError(const QString &code, const QString &message)
 PushOutcome stale()
 {
     // changeFromQuantity no longer matches: the shop sold something we have not heard of.
-    return userError(u"CHANGE_FROM_QUANTITY_STALE"_s,
+    return userError(FailureKind::StaleCompare, u"CHANGE_FROM_QUANTITY_STALE"_s,
                      u"The changeFromQuantity value does not match persisted value."_s);
 }
 
@@ -111,7 +111,7 @@ PushOutcome batchRejected()
 {
     // inventorySetQuantities is all or nothing: an item that was fine in a call where another
     // item was refused was not applied either.
-    return userError(u"BATCH_REJECTED"_s,
+    return userError(FailureKind::Collateral, u"BATCH_REJECTED"_s,
                      u"not applied: another item of the same call was refused"_s);
 }
 
