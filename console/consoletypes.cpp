@@ -3,6 +3,7 @@
 #include "carriers/quoteresult.h"
 #include "domain/mutation.h"
 #include "domain/orderevent.h"
+#include "store/driftstore.h"
 #include "store/ordertimeline.h"
 
 namespace ChannelDesk {
@@ -10,6 +11,8 @@ namespace ChannelDesk {
 void registerConsoleTypes()
 {
     qRegisterMetaType<ListingCell>();
+    qRegisterMetaType<DriftRow>();
+    qRegisterMetaType<QList<DriftRow>>();
     qRegisterMetaType<StockRow>();
     qRegisterMetaType<QList<StockRow>>();
     qRegisterMetaType<ChannelRow>();

@@ -25,6 +25,11 @@ public:
 
     void adjustStock(const QString &sku, qint64 delta, const QString &reason);
     void refreshDeadLetters();
+    // The Drift view: drift as stored, a fix of these listings, a reconciliation now (every
+    // channel when empty).
+    void refreshDrift();
+    void fixDrift(const QList<ChannelDesk::DeadLetterKey> &listings);
+    void reconcileNow(const QString &channel = {});
     void retryDeadLetters(const QList<ChannelDesk::DeadLetterKey> &keys);
     void discardDeadLetters(const QList<ChannelDesk::DeadLetterKey> &keys, const QString &reason);
     void requestLagSeries(qint64 windowMs, int points);
