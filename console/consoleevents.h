@@ -7,6 +7,7 @@
 #include "domain/orderevent.h"
 #include "metrics/alert.h"
 #include "store/deadletterqueue.h"
+#include "store/driftstore.h"
 #include "store/ordertimeline.h"
 
 #include <QList>
@@ -52,6 +53,11 @@ Q_SIGNALS:
     void orderTimelineReady(const QString &channel, const QString &orderId,
                             const ChannelDesk::OrderTimeline &timeline, const QString &error);
     void orderActionFinished(const ChannelDesk::OrderActionResult &result);
+    // The Drift view: every listing the last reconciliations found drifting, by channel and SKU.
+    void driftChanged(const QList<ChannelDesk::DriftRow> &rows);
+    // A fix or a reconciliation asked from the Drift view finished: how many listings were sent
+    // again (a fix) or compared (a run), or why not.
+    void driftActionFinished(int count, const QString &error);
 };
 
 } // namespace ChannelDesk

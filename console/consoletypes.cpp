@@ -3,6 +3,7 @@
 #include "carriers/quoteresult.h"
 #include "domain/mutation.h"
 #include "domain/orderevent.h"
+#include "store/driftstore.h"
 #include "store/ordertimeline.h"
 
 namespace ChannelDesk {
@@ -25,6 +26,8 @@ ShownQuantity StockRow::expected(int channel, const BufferOverride &channelRule)
 void registerConsoleTypes()
 {
     qRegisterMetaType<ListingCell>();
+    qRegisterMetaType<DriftRow>();
+    qRegisterMetaType<QList<DriftRow>>();
     qRegisterMetaType<StockRow>();
     qRegisterMetaType<QList<StockRow>>();
     qRegisterMetaType<ChannelRow>();

@@ -97,6 +97,7 @@ void ConsoleWorker::startWith(const SettingsController::StartConfig &fileConfig)
         return;
     }
     connectCore();
+    connectDrift();
     loadStock();
     startQuoting(fileConfig.carriers);
     ConsoleInfo info;

@@ -94,6 +94,11 @@ public:
     // sku empty: the line is not stock and is ignored, with the reason.
     void resolveUnmatched(const QString &channel, const QString &orderId, int line,
                           const QString &sku, const QString &reason);
+    // The Drift view: the drift as stored; send these listings ours again (normal propagation,
+    // audited as reconcile); reconcile a channel now (every channel when empty).
+    void refreshDrift();
+    void fixDrift(const QList<ChannelDesk::DeadLetterKey> &listings);
+    void reconcileNow(const QString &channel);
 
     // How many recently changed orders the Orders tab shows.
     static constexpr int kOrdersShown = 500;
@@ -107,6 +112,7 @@ private:
     void finishRestart();
     bool startRuntime(const SettingsController::StartConfig &fileConfig, QString *error);
     void connectCore();
+    void connectDrift(); // consoleworker_drift.cpp
     void loadStock();
     void reloadListings(const QString &sku);
     void onMutations(const QList<Mutation> &mutations);

@@ -64,6 +64,21 @@ void CoreBridge::refreshDeadLetters()
     post([w = m_worker] { w->refreshDeadLetters(); });
 }
 
+void CoreBridge::refreshDrift()
+{
+    post([w = m_worker] { w->refreshDrift(); });
+}
+
+void CoreBridge::fixDrift(const QList<DeadLetterKey> &listings)
+{
+    post([w = m_worker, listings] { w->fixDrift(listings); });
+}
+
+void CoreBridge::reconcileNow(const QString &channel)
+{
+    post([w = m_worker, channel] { w->reconcileNow(channel); });
+}
+
 void CoreBridge::retryDeadLetters(const QList<DeadLetterKey> &keys)
 {
     post([w = m_worker, keys] { w->retryDeadLetters(keys); });

@@ -28,6 +28,11 @@ public:
     void setListingBuffer(const QString &channel, const QString &sku,
                           const ChannelDesk::BufferOverride &buffer);
     void refreshDeadLetters();
+    // The Drift view: drift as stored, a fix of these listings, a reconciliation now (every
+    // channel when empty).
+    void refreshDrift();
+    void fixDrift(const QList<ChannelDesk::DeadLetterKey> &listings);
+    void reconcileNow(const QString &channel = {});
     void retryDeadLetters(const QList<ChannelDesk::DeadLetterKey> &keys);
     void discardDeadLetters(const QList<ChannelDesk::DeadLetterKey> &keys, const QString &reason);
     void requestLagSeries(qint64 windowMs, int points);

@@ -5,6 +5,7 @@
 #include "channels/channelspanel.h"
 #include "console/corebridge.h"
 #include "dlq/deadletterpanel.h"
+#include "drift/driftpanel.h"
 #include "lag/lagpanel.h"
 #include "orders/orderspanel.h"
 #include "orders/ordertimelinedialog.h"
@@ -63,6 +64,7 @@ MainWindow::MainWindow(CoreBridge *bridge, QWidget *parent)
     m_tabs->addTab(m_channels, tr("&Channels"));
     m_tabs->addTab(m_lag, tr("&Lag"));
     m_tabs->addTab(m_deadLetters, tr("&Dead letters"));
+    m_tabs->addTab(new DriftPanel(bridge, this), tr("Dr&ift"));
     m_tabs->addTab(m_quotes, tr("Carrier &quotes"));
     m_tabs->addTab(m_audit, tr("A&udit"));
     auto *alertsView = new QTableView(this);
@@ -152,8 +154,8 @@ MainWindow::~MainWindow() = default;
 
 QStringList MainWindow::tabNames() const
 {
-    return {u"stock"_s,        u"orders"_s, u"channels"_s, u"lag"_s,
-            u"dead-letters"_s, u"quotes"_s, u"audit"_s,    u"alerts"_s};
+    return {u"stock"_s, u"orders"_s, u"channels"_s, u"lag"_s,   u"dead-letters"_s,
+            u"drift"_s, u"quotes"_s, u"audit"_s,    u"alerts"_s};
 }
 
 void MainWindow::openOrderTimeline(const QString &channel, const QString &orderId)

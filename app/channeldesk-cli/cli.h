@@ -22,6 +22,7 @@ enum ExitCode : int {
     kBadInput = 1,
     kUnusableDatabase = 2,
     kNoQualifyingQuote = 3,
+    kChannelFailed = 4, // a channel could not be read (map-pull, reconcile)
 };
 
 // Sets up a parser for one command: its description, --db, and --help.
@@ -80,3 +81,5 @@ int runOversold(const QStringList &args);
 int runOversoldResolve(const QStringList &args);
 int runUnmatched(const QStringList &args);
 int runUnmatchedResolve(const QStringList &args);
+int runMapPull(const QStringList &args);
+int runReconcile(const QStringList &args);

@@ -232,6 +232,17 @@ std::optional<ChannelConfig> ChannelReader::read()
         }
         config.requestTimeoutMs = static_cast<int>(integer);
     }
+    const QJsonValue reconcile = m_object.value(u"reconcile_interval_s"_s);
+    if (!reconcile.isUndefined() && !reconcile.isNull()) {
+        const qint64 integer = reconcile.toInteger(-1);
+        if (!reconcile.isDouble() || reconcile.toDouble() != double(integer) || integer < 0 ||
+            integer > 7 * 24 * 3600) {
+            fail(u"reconcile_interval_s"_s,
+                 u"must be a whole number of seconds from 0 (off) to 604800"_s);
+            return std::nullopt;
+        }
+        config.reconcileIntervalS = static_cast<int>(integer);
+    }
 
     if (!readIntake(&config))
         return std::nullopt;
@@ -494,6 +505,8 @@ QJsonObject channelsConfigToJson(const ChannelsConfig &config)
             o.insert(u"intake"_s, intakeName(*c.intake));
         if (c.pollIntervalSeconds)
             o.insert(u"poll_interval_s"_s, *c.pollIntervalSeconds);
+        if (c.reconcileIntervalS != ChannelConfig().reconcileIntervalS)
+            o.insert(u"reconcile_interval_s"_s, c.reconcileIntervalS);
         channels.append(o);
     }
     root.insert(u"channels"_s, channels);

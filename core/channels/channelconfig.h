@@ -47,6 +47,9 @@ struct ChannelConfig
     // it is the SKU's own safety buffer.
     BufferOverride buffer;
     int requestTimeoutMs = 10000;
+    // How often `serve` and the console read this channel's listings back and list drift
+    // (config "reconcile_interval_s"; 0 turns the schedule off, a recovery still runs one).
+    int reconcileIntervalS = 900;
 
     // How orders come in ("intake": "webhook" | "poll" | "both") and how often a poll runs
     // ("poll_interval_s"); empty: the channel type's defaults (channelfactory.h).

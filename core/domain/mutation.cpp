@@ -23,6 +23,7 @@ constexpr std::array kNames {
     std::pair {MutationKind::Unmatched, "unmatched"},
     std::pair {MutationKind::Resolve, "resolve"},
     std::pair {MutationKind::Buffer, "buffer"},
+    std::pair {MutationKind::Reconcile, "reconcile"},
 };
 } // namespace
 
@@ -62,6 +63,7 @@ bool changesStock(MutationKind kind)
     case MutationKind::Ship:
     case MutationKind::Unmatched:
     case MutationKind::Resolve:
+    case MutationKind::Reconcile:
     case MutationKind::OversellAttempt:
     case MutationKind::UnknownSku:
     case MutationKind::DeadLetterRetry:

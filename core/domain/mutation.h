@@ -26,6 +26,7 @@ enum class MutationKind {
     Resolve, // an oversold order or a waiting line was resolved (by a person or a restock)
     Buffer, // a channel's buffer rule for the SKU changed (delta 0; a new version when what a
             // channel should show changed, so its listing is sent again)
+    Reconcile, // a listing found drifting is sent its quantity again (delta 0)
 };
 
 QString kindName(MutationKind kind);

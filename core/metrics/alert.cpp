@@ -21,6 +21,8 @@ QString alertRuleName(AlertRule rule)
         return u"oversell_attempt"_s;
     case AlertRule::UnknownSku:
         return u"unknown_sku"_s;
+    case AlertRule::Drift:
+        return u"drift"_s;
     }
     return u"unknown"_s;
 }

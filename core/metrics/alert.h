@@ -14,13 +14,14 @@ enum class AlertRule {
     DeadLetter, // listings parked in the dead-letter queue
     OversellAttempt, // an order asked for more than was in stock
     UnknownSku, // an order named a SKU that is not mapped
+    Drift, // listings showing another quantity than they should, seen by two reconciliations
 };
-inline constexpr int kAlertRuleCount = 7;
+inline constexpr int kAlertRuleCount = 8;
 
 enum class AlertSeverity { Warning, Critical };
 
 // "lag_p99", "lag_max", "success_rate", "channel_stalled", "dead_letter", "oversell_attempt",
-// "unknown_sku"; and "warning" / "critical". Stable words for keys, JSON and logs.
+// "unknown_sku", "drift"; and "warning" / "critical". Stable words for keys, JSON and logs.
 QString alertRuleName(AlertRule rule);
 QString alertSeverityName(AlertSeverity severity);
 

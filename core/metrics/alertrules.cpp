@@ -90,6 +90,11 @@ AlertRuleConfig AlertRules::defaultConfig(AlertRule rule)
     case AlertRule::DeadLetter:
         c.pendingMs = 0;
         break;
+    case AlertRule::Drift:
+        // Drift seen once may be a sale whose webhook is on its way; seen by two
+        // reconciliations in a row it is real: it fires at once then.
+        c.pendingMs = 0;
+        break;
     case AlertRule::OversellAttempt:
     case AlertRule::UnknownSku:
         c.windowMs = LagMonitor::kFiveMinutesMs;
@@ -206,6 +211,16 @@ std::map<QString, Alert> AlertRules::currentConditions(qint64 now) const
                      tr("%n listing update(s) for %1 could not be delivered and wait in the "
                         "dead-letter queue for you to retry or discard.",
                         nullptr, int(s.deadLetters))
+                         .arg(channel));
+            }
+        }
+        if (on(AlertRule::Drift)) {
+            const auto &s = stats(AlertRule::Drift);
+            if (double(s.driftOutlived) > config(AlertRule::Drift).threshold) {
+                hold(AlertRule::Drift, channel, double(s.driftOutlived),
+                     tr("%n listing(s) on %1 still show another quantity than they should "
+                        "after a second reconciliation: see the Drift view to fix them.",
+                        nullptr, int(s.driftOutlived))
                          .arg(channel));
             }
         }

@@ -39,6 +39,8 @@ struct ChannelLagStats
     qint64 throttled = 0; // answered 429 (or the channel's own "throttled")
     qint64 unanswered = 0; // timeouts, resets, refused connections
     qint64 deadLetters = 0; // current depth, not windowed
+    qint64 driftListings = 0; // listings the last reconciliation found drifting
+    qint64 driftOutlived = 0; // of those, seen by more than one reconciliation in a row
     qint64 pending = 0; // listings waiting to be sent, not windowed
     qint64 lastAckAtMs = -1; // -1: never
     qint64 lastAttemptAtMs = -1;

@@ -121,6 +121,8 @@ struct LagMonitor::ChannelState
     qint64 pending = 0;
     qint64 pendingSinceMs = -1;
     qint64 deadLetters = 0;
+    qint64 driftListings = 0;
+    qint64 driftOutlived = 0;
     qint64 lastAckAtMs = -1;
     qint64 lastAttemptAtMs = -1;
     Totals totals;
@@ -224,6 +226,13 @@ void LagMonitor::recordCall(const QString &channel, AttemptOutcome outcome, int 
 void LagMonitor::setDeadLetterDepth(const QString &channel, qint64 depth)
 {
     state(channel).deadLetters = std::max<qint64>(depth, 0);
+}
+
+void LagMonitor::setDrift(const QString &channel, qint64 listings, qint64 outlived)
+{
+    ChannelState &s = state(channel);
+    s.driftListings = std::max<qint64>(listings, 0);
+    s.driftOutlived = std::clamp<qint64>(outlived, 0, s.driftListings);
 }
 
 void LagMonitor::setPending(const QString &channel, qint64 listings, qint64 sinceMs)
@@ -352,6 +361,8 @@ ChannelLagStats LagMonitor::snapshot(const QString &channel, qint64 windowMs) co
     stats.failedUpdates = w.failedUpdates;
     stats.successRate = w.updates ? double(w.updates - w.failedUpdates) / double(w.updates) : 1.0;
     stats.deadLetters = s->deadLetters;
+    stats.driftListings = s->driftListings;
+    stats.driftOutlived = s->driftOutlived;
     stats.pending = s->pending;
     stats.lastAckAtMs = s->lastAckAtMs;
     stats.lastAttemptAtMs = s->lastAttemptAtMs;

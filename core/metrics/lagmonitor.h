@@ -93,6 +93,9 @@ public:
     void recordCall(const QString &channel, AttemptOutcome outcome, int updates, int failedUpdates,
                     qint64 atMs = kNow);
     void setDeadLetterDepth(const QString &channel, qint64 depth);
+    // What the last reconciliation of the channel found: drifting listings, and how many of
+    // them a reconciliation before it had already seen (drift that outlived one run).
+    void setDrift(const QString &channel, qint64 listings, qint64 outlived);
     // sinceMs: when the oldest of those listings started waiting, for a caller that knows (a
     // monitor rebuilt from the database); by default, the moment pending work first appears.
     void setPending(const QString &channel, qint64 listings, qint64 sinceMs = kNow);

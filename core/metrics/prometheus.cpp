@@ -167,6 +167,12 @@ QByteArray prometheusText(const LagMonitor &monitor, const OrderCounters &orders
     for (qsizetype i = 0; i < channels.size(); ++i)
         w.sample("channeldesk_dead_letters"_ba, {ch(i)}, recent.at(i).deadLetters);
 
+    w.family("channeldesk_drift_listings", "gauge",
+             "Listings the last reconciliation found showing another quantity than they "
+             "should.");
+    for (qsizetype i = 0; i < channels.size(); ++i)
+        w.sample("channeldesk_drift_listings"_ba, {ch(i)}, recent.at(i).driftListings);
+
     w.family("channeldesk_pending_listings", "gauge",
              "Listings with a quantity not yet acknowledged by the channel.");
     for (qsizetype i = 0; i < channels.size(); ++i)

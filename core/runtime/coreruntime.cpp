@@ -7,6 +7,7 @@
 #include "metrics/alertrules.h"
 #include "metrics/lagmonitor.h"
 #include "metrics/prometheus.h"
+#include "runtime/reconcilescheduler.h"
 #include "server/httpapi.h"
 #include "store/database.h"
 #include "store/inventorystore.h"
@@ -14,6 +15,7 @@
 #include "store/orderledger.h"
 #include "store/propagationstore.h"
 #include "store/pushlog.h"
+#include "sync/listingreads.h"
 #include "sync/propagator.h"
 #include "sync/readpacer.h"
 #include "sync/syncengine.h"
@@ -56,6 +58,7 @@ CoreRuntime::~CoreRuntime()
 {
     // Adapters and propagators go before the network manager and the database they use.
     m_api.reset();
+    m_reconcile.reset();
     m_channels.clear();
 }
 
@@ -161,6 +164,11 @@ bool CoreRuntime::start(QString *error)
             return false;
         qCInfo(lcRuntime).noquote() << "listening on" << m_options.config.listenHost << m_port;
     }
+    // Reconciliation by itself: on each channel's schedule and after an outage.
+    m_reconcile = std::make_unique<ReconcileScheduler>(*m_db, m_clock, m_monitor.get());
+    for (auto &c : m_channels)
+        m_reconcile->addChannel(c->config.id, listingReadsOf(c->reads.get()),
+                                c->config.reconcileIntervalS, c->config.buffer);
     m_running = true;
     for (auto &c : m_channels) {
         c->propagator->start();
@@ -505,6 +513,8 @@ void CoreRuntime::housekeeping()
         m_monitor->setPending(id, *pending + *retrying);
     }
     refreshLedgerGauges();
+    if (m_reconcile && !m_stopping)
+        m_reconcile->tick();
     m_alerts->evaluate();
 }
 

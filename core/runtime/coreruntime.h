@@ -28,6 +28,7 @@ class Database;
 class HttpApi;
 class LagMonitor;
 class PropagationStore;
+class ReconcileScheduler;
 class ReadPacer;
 class SyncEngine;
 class WebhookParser;
@@ -85,6 +86,9 @@ public:
     // again by the propagators.
     Result<BufferStore::Applied> setListingBuffers(const QList<ListingBuffer> &rows,
                                                    const QString &actor, const QString &reason);
+
+    // Scheduled and on-demand reconciliation (null before start()).
+    ReconcileScheduler *reconcileScheduler() const { return m_reconcile.get(); }
 
     // A channel's catalogue and quantity reads, paced with its pushes' bucket (ReadPacer);
     // null for an unknown channel or before start().
@@ -155,6 +159,7 @@ private:
     qint64 m_lastPruneMs = 0;
     std::vector<std::unique_ptr<Channel>> m_channels;
     std::unique_ptr<HttpApi> m_api;
+    std::unique_ptr<ReconcileScheduler> m_reconcile;
     QTimer m_housekeeping;
     QTimer m_pollTick; // looks for due polls; when they are due is the clock's to say
     OrderCounters m_counters;

@@ -302,6 +302,22 @@ QList<Migration> buildMigrations()
     pause_at BIGINT,
     updated_at BIGINT NOT NULL))"_s,
                  }});
+    // Reconciliation (issue 10): each listing whose channel shows other than it should, since
+    // when (kept across restarts) and how many reconciliations in a row have seen it.
+    list.append({9,
+                 "drift: listings that show other than they should, since when",
+                 {
+                     uR"(CREATE TABLE drift (
+    channel TEXT NOT NULL,
+    sku TEXT NOT NULL,
+    remote_id TEXT NOT NULL DEFAULT '',
+    shown BIGINT NOT NULL,
+    expected BIGINT NOT NULL,
+    since BIGINT NOT NULL,
+    seen_at BIGINT NOT NULL,
+    runs INTEGER NOT NULL DEFAULT 1,
+    PRIMARY KEY (channel, sku)))"_s,
+                 }});
     // Steps may be written in any order in this file; they run by version.
     std::sort(list.begin(), list.end(),
               [](const Migration &a, const Migration &b) { return a.version < b.version; });

@@ -27,6 +27,8 @@ QString ruleText(AlertRule rule)
         return AlertModel::tr("oversell attempt");
     case AlertRule::UnknownSku:
         return AlertModel::tr("unknown SKU");
+    case AlertRule::Drift:
+        return AlertModel::tr("drift");
     }
     return alertRuleName(rule);
 }

@@ -41,6 +41,8 @@ QString AuditModel::kindText(MutationKind kind)
         return tr("resolve");
     case MutationKind::Buffer:
         return tr("buffer rule");
+    case MutationKind::Reconcile:
+        return tr("reconcile");
     }
     return kindName(kind);
 }

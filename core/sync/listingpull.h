@@ -1,0 +1,58 @@
+#pragma once
+
+#include "domain/buffer.h"
+#include "store/driftstore.h"
+#include "sync/listingreads.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <optional>
+
+namespace ChannelDesk {
+
+class Database;
+class SyncEngine;
+
+// What map-pull does where a new listing shows another quantity than it should (issue 10):
+// nothing (listed as drift, nobody's number changes), push ours, or take theirs.
+enum class AdoptPolicy { None, Ours, Theirs };
+std::optional<AdoptPolicy> adoptPolicyFromName(const QString &name); // "ours", "theirs"
+
+// What map-pull found and did.
+struct PullReport
+{
+    QString channel;
+    QString error; // empty when it went through
+    int listings = 0; // listings in the channel's catalogue
+    int mapped = 0; // newly mapped by SKU
+    int alreadyMapped = 0; // mapped before, to the same listing
+    QList<RemoteListing> unmatchedRemote; // no SKU, an unknown SKU, or claimed otherwise
+    QStringList unmatchedLocal; // our SKUs with no listing on the channel after the pull
+    QList<DriftRow> drift; // new listings that show another quantity than they should
+    QStringList pushed; // --adopt ours: SKUs now pending with our quantity
+    QStringList adopted; // --adopt theirs: SKUs whose available became the channel's
+    qint64 waitingLinesApplied = 0; // order lines that waited for these listings
+
+    bool ok() const { return error.isEmpty(); }
+};
+
+// Pages through the channel's whole catalogue; answers once, with every listing or the error.
+void pullCatalogue(const ListingReads &reads,
+                   std::function<void(const QList<RemoteListing> &, const QString &error)> done);
+
+// Maps every pulled listing whose SKU is a stock row and that is not mapped yet. A new mapping
+// never pushes unasked: a listing showing what it should, or (AdoptPolicy::None) showing
+// something else, is marked acknowledged at what it shows (the second kind listed as drift and
+// recorded in DriftStore); Ours leaves the differing ones pending, so normal propagation sends
+// our quantity; Theirs sets available to what the channel shows (an audited adjustment, once,
+// only where no other channel maps the SKU yet; otherwise it is listed as drift like None).
+// Listings with no count on the channel are left unmapped (unmatched_remote, quantity null).
+// Order lines that waited for a newly mapped remote id are applied (as map-import does).
+PullReport applyPull(Database &db, SyncEngine &engine, const QString &channel,
+                     const QList<RemoteListing> &listings, AdoptPolicy adopt, const QString &actor,
+                     qint64 nowMs, const BufferOverride &channelRule = {});
+
+} // namespace ChannelDesk
