@@ -131,6 +131,7 @@ private:
     QStringList m_channelTypes;
     AlertThresholds m_alerts;
     QSet<QString> m_deadLetterKeys; // "channel\nsku" of what the GUI last saw in the DLQ
+    QSet<QString> m_deadLetterSkus; // their SKUs: a new version re-arms their letters
     bool m_deadLettersDirty = true;
     bool m_alertsDirty = true;
     QHash<QString, std::pair<QString, qint64>> m_lastErrors;

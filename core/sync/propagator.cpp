@@ -1,5 +1,6 @@
 #include "propagator.h"
 
+#include "duepriority.h"
 #include "store/database.h"
 #include "synclog.h"
 
@@ -30,6 +31,20 @@ bool isBatchRejection(const PushOutcome &outcome)
 bool isNotTheListingsFault(const PushOutcome &outcome)
 {
     return isStaleCompare(outcome) || isBatchRejection(outcome);
+}
+
+// The channel refused the call itself (credentials, scope, a frozen shop), not this listing.
+bool refusedByChannel(const PushOutcome &outcome)
+{
+    return outcome.httpStatus == 401 || outcome.httpStatus == 402 || outcome.httpStatus == 403;
+}
+
+// A failure that says the channel is not working (no answer, a server error, a refusal of the
+// call), as opposed to one about the listing (an unknown id, a rejected value).
+bool isChannelsFault(const PushOutcome &outcome)
+{
+    return outcome.httpStatus == 0 || outcome.httpStatus == 408 || outcome.httpStatus >= 500 ||
+        refusedByChannel(outcome);
 }
 
 double rateFor(const Propagator::Options &o, const ChannelAdapter *adapter)
@@ -69,6 +84,12 @@ QString Propagator::channelId() const
 void Propagator::start()
 {
     m_running = true;
+    // Letters parked by the channel's failures before a restart: whether it answers now is
+    // unknown, so it is asked at once.
+    if (const auto parked = m_deadLetters.redrivable(channelId()); parked && *parked > 0) {
+        m_channelDown = true;
+        m_nextProbeMs = 0;
+    }
     wake();
 }
 
@@ -126,7 +147,9 @@ void Propagator::pump()
     qint64 budgetRetryMs = -1;
     while (!m_suspended && m_inFlight < m_options.maxInFlight) {
         const qint64 now = m_clock.nowMs();
-        auto found = m_store.due(channel, now, batch, m_busy + overBudget);
+        // The store picks the most urgent candidates by the SKU's own quantity; what each will
+        // be shown (DueListing::quantityToSend) decides among them, most urgent first.
+        auto found = m_store.due(channel, now, std::max(batch * 4, 32), m_busy + overBudget);
         if (!found) {
             qCWarning(lcSync) << channel << "cannot read the due listings:" << found.error();
             schedule(m_options.pollIntervalMs);
@@ -135,6 +158,9 @@ void Propagator::pump()
         QList<DueListing> due = std::move(*found);
         if (due.isEmpty())
             break;
+        DuePriority::sort(due);
+        if (due.size() > batch)
+            due.resize(batch);
         // No token, no call: wait for one before anything is spent on the call (a listing's
         // daily revision).
         if (const qint64 wait = m_limiter.msUntilAvailable(); wait > 0) {
@@ -187,7 +213,9 @@ void Propagator::pump()
     if (m_inFlight == 0) {
         if (const auto next = m_store.nextAttemptAt(channel); next && *next)
             schedule(**next - m_clock.nowMs());
-        Q_EMIT idle(channel);
+        probe();
+        if (!m_probing)
+            Q_EMIT idle(channel);
     }
     if (!m_timer.isActive())
         schedule(m_options.pollIntervalMs);
@@ -209,6 +237,7 @@ void Propagator::onReport(const QList<DueListing> &sent, const QList<ListingUpda
     bool anyOk = false;
     bool healthy = false; // the channel did its part (a stale compare value is ours to fix)
     bool answered = false;
+    bool channelsFault = true; // every failure said the channel is not working
     QList<PropagationStore::Ack> acks;
     QList<qsizetype> acked; // indexes into sent
     // What each listing's part of this call was, for the orders' timelines (push_log).
@@ -226,6 +255,7 @@ void Propagator::onReport(const QList<DueListing> &sent, const QList<ListingUpda
         }
         answered = answered || outcome.ok() || outcome.httpStatus > 0;
         healthy = healthy || outcome.ok() || isNotTheListingsFault(outcome);
+        channelsFault = channelsFault && (outcome.ok() || isChannelsFault(outcome));
         PushRecord push;
         if (recordPushes) {
             push.channel = channel;
@@ -274,6 +304,9 @@ void Propagator::onReport(const QList<DueListing> &sent, const QList<ListingUpda
         : answered                         ? AttemptOutcome::Failed
                                            : AttemptOutcome::Unanswered;
     Q_EMIT callFinished(channel, outcome, int(sent.size()));
+    noteCall(healthy                                  ? CallHealth::Answered
+                 : !report.throttled && channelsFault ? CallHealth::Down
+                                                      : CallHealth::Neutral);
     wake();
 }
 
@@ -287,7 +320,10 @@ bool Propagator::handleFailure(const DueListing &listing, const PushOutcome &out
     // an attempt, or a flash sale on the shop itself would fill the dead-letter queue. Nor is a
     // rejection for another item's sake: the listings refused with a stale one are sent again
     // as they are.
-    const int attempts = isNotTheListingsFault(outcome) ? listing.attempts : listing.attempts + 1;
+    // Nor is throttling: the channel pacing us uses no attempt, however long it takes.
+    const bool throttled = report.throttled || outcome.httpStatus == 429;
+    const int attempts =
+        isNotTheListingsFault(outcome) || throttled ? listing.attempts : listing.attempts + 1;
     QString message = outcome.message;
     if (!outcome.errorCode.isEmpty())
         message = outcome.errorCode + u": "_s + message;
@@ -301,7 +337,9 @@ bool Propagator::handleFailure(const DueListing &listing, const PushOutcome &out
         DeadLetterQueue::Failure f;
         f.version = listing.version;
         f.attempts = attempts;
-        f.kind = permanent ? u"permanent"_s : u"exhausted"_s;
+        f.kind = !permanent             ? DeadLetterQueue::kExhausted
+            : refusedByChannel(outcome) ? DeadLetterQueue::kUnauthorized
+                                        : DeadLetterQueue::kPermanent;
         f.httpStatus = outcome.httpStatus;
         f.code = outcome.errorCode;
         f.message = message; // "HTTP 401 code: the channel's words", as the DLQ shows it

@@ -39,6 +39,9 @@ public:
         int pollIntervalMs = 1000; // look for work from other processes (DLQ retries)
         int ingestLimit = 5000; // log rows folded per step
         quint32 jitterSeed = 0; // 0: random
+        // While the channel is down and has dead letters that are its fault: how often one of
+        // their listings is read to learn whether it answers again.
+        qint64 probeIntervalMs = 10'000;
     };
 
     Propagator(Database &db, ChannelAdapter *adapter, const Clock &clock, const Options &options,
@@ -77,6 +80,9 @@ Q_SIGNALS:
     // Nothing in flight and nothing it may send now (work may wait for a retry time or a
     // token).
     void idle(const QString &channel);
+    // The channel answers again after failing: its retryable dead letters were queued to be
+    // sent again (audited as "auto-redrive").
+    void redriven(const QString &channel, int listings);
 
 private:
     void pump();
@@ -87,6 +93,15 @@ private:
     bool handleFailure(const DueListing &listing, const PushOutcome &outcome,
                        const PushReport &report);
     void refreshStale(const DueListing &listing);
+
+    // A call ended: the channel did its part (Answered), failed as a whole (Down: no answer, a
+    // server error, a refusal of the call), or neither (throttling, a listing's own failure).
+    enum class CallHealth { Answered, Down, Neutral };
+    void noteCall(CallHealth health);
+    // While the channel is down with retryable dead letters: reads one of their listings now
+    // and then; an answer is the channel's recovery.
+    void probe();
+    void redrive();
     // Whether the channel's per-listing daily revision limit lets this listing be sent now;
     // takes the revision when it does. *retryInMs says when it may go otherwise.
     bool takeRevision(const DueListing &listing, qint64 now, qint64 *retryInMs);
@@ -116,6 +131,9 @@ private:
     bool m_running = false;
     bool m_suspended = false;
     bool m_pumpQueued = false;
+    bool m_channelDown = false; // the last calls failed as a whole; no answer since
+    bool m_probing = false;
+    qint64 m_nextProbeMs = 0;
 };
 
 } // namespace ChannelDesk
