@@ -207,6 +207,10 @@ void ConsoleWorker::connectCore()
                     m_stock.deadLettered(channel, sku, message);
                     m_deadLettersDirty = true;
                 });
+        connect(p, &Propagator::redriven, this, [this] {
+            m_deadLettersDirty = true;
+            reloadListings(QString());
+        });
     }
 }
 
@@ -315,7 +319,8 @@ void ConsoleWorker::reloadListings(const QString &sku)
 void ConsoleWorker::onMutations(const QList<Mutation> &mutations)
 {
     for (const Mutation &m : mutations) {
-        if (m.kind == MutationKind::DeadLetterRetry || m.kind == MutationKind::DeadLetterDiscard)
+        if (m.kind == MutationKind::DeadLetterRetry || m.kind == MutationKind::DeadLetterDiscard ||
+            m_deadLetterSkus.contains(m.sku))
             m_deadLettersDirty = true;
         else if (!m.orderId.isEmpty() || m.kind == MutationKind::Adjust ||
                  m.kind == MutationKind::Import)
@@ -464,8 +469,11 @@ void ConsoleWorker::flush()
         m_deadLettersDirty = false;
         if (const auto letters = m_deadLetters->deadLetters()) {
             m_deadLetterKeys.clear();
-            for (const DeadLetter &d : *letters)
+            m_deadLetterSkus.clear();
+            for (const DeadLetter &d : *letters) {
                 m_deadLetterKeys.insert(keyOf(d.channel, d.sku));
+                m_deadLetterSkus.insert(d.sku);
+            }
             Q_EMIT deadLettersChanged(*letters);
         }
     }
@@ -564,6 +572,7 @@ void ConsoleWorker::finishRestart()
     m_channelBuffers.clear();
     m_stock.setChannels({});
     m_deadLetterKeys.clear();
+    m_deadLetterSkus.clear();
     m_lastErrors.clear();
     m_orderTimes.clear();
     m_deadLettersDirty = true;

@@ -141,6 +141,7 @@ private:
     AlertThresholds m_alerts;
     QList<BufferOverride> m_channelBuffers; // each channel's config rule, as m_channelIds
     QSet<QString> m_deadLetterKeys; // "channel\nsku" of what the GUI last saw in the DLQ
+    QSet<QString> m_deadLetterSkus; // their SKUs: a new version re-arms their letters
     bool m_deadLettersDirty = true;
     bool m_alertsDirty = true;
     QHash<QString, std::pair<QString, qint64>> m_lastErrors;

@@ -604,6 +604,14 @@
         <source>Last error</source>
         <translation>Letzter Fehler</translation>
     </message>
+    <message>
+        <source>re-armed</source>
+        <translation>neue Version unterwegs</translation>
+    </message>
+    <message>
+        <source>re-driven</source>
+        <translation>Kanal wieder erreichbar</translation>
+    </message>
 </context>
 <context>
     <name>ChannelDesk::DeadLetterPanel</name>

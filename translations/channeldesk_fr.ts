@@ -604,6 +604,14 @@
         <source>Last error</source>
         <translation>Dernière erreur</translation>
     </message>
+    <message>
+        <source>re-armed</source>
+        <translation>nouvelle version en route</translation>
+    </message>
+    <message>
+        <source>re-driven</source>
+        <translation>canal de nouveau joignable</translation>
+    </message>
 </context>
 <context>
     <name>ChannelDesk::DeadLetterPanel</name>

@@ -73,7 +73,7 @@ int runDlq(const QStringList &args)
             array.append(
                 QJsonObject {{u"channel"_s, d.channel},
                              {u"sku"_s, d.sku},
-                             {u"state"_s, d.retrying ? u"retrying"_s : u"dead"_s},
+                             {u"state"_s, d.state},
                              {u"version"_s, d.version},
                              {u"attempts"_s, d.attempts},
                              {u"error_kind"_s, d.errorKind},
@@ -89,9 +89,8 @@ int runDlq(const QStringList &args)
     }
     QList<QStringList> rows;
     for (const auto &d : std::as_const(letters)) {
-        rows.append({d.channel, d.sku, d.retrying ? u"retrying"_s : u"dead"_s,
-                     QString::number(d.attempts), d.errorKind, isoUtc(d.firstFailedAtMs),
-                     isoUtc(d.lastFailedAtMs), d.lastError});
+        rows.append({d.channel, d.sku, d.state, QString::number(d.attempts), d.errorKind,
+                     isoUtc(d.firstFailedAtMs), isoUtc(d.lastFailedAtMs), d.lastError});
     }
     Cli::printTable({u"CHANNEL"_s, u"SKU"_s, u"STATE"_s, u"ATTEMPTS"_s, u"KIND"_s,
                      u"FIRST FAILURE"_s, u"LAST FAILURE"_s, u"LAST ERROR"_s},

@@ -30,6 +30,53 @@ QString selectorSql(const DeadLetterQueue::Selector &s, QVariantList *binds)
     return sql;
 }
 
+QJsonArray historyFrom(const QString &text)
+{
+    return QJsonDocument::fromJson(text.toUtf8()).array();
+}
+
+QString historyText(QJsonArray history, const QJsonObject &entry)
+{
+    history.append(entry);
+    while (history.size() > DeadLetterQueue::kHistoryLimit)
+        history.removeFirst();
+    return QString::fromUtf8(QJsonDocument(history).toJson(QJsonDocument::Compact));
+}
+
+QString eventName(DeadLetterQueue::Event::Kind kind)
+{
+    switch (kind) {
+    case DeadLetterQueue::Event::Rearmed:
+        return u"rearmed"_s;
+    case DeadLetterQueue::Event::Retried:
+        return u"retried"_s;
+    case DeadLetterQueue::Event::Redriven:
+        return u"redriven"_s;
+    }
+    return {};
+}
+
+// What a letter whose listing is being sent again shows: the newest event of its history.
+QString sendingState(const QJsonArray &history)
+{
+    for (qsizetype i = history.size() - 1; i >= 0; --i) {
+        const QString event = history.at(i).toObject().value("event"_L1).toString();
+        if (event == "rearmed"_L1 || event == "redriven"_L1)
+            return event;
+        if (!event.isEmpty())
+            break;
+    }
+    return u"retrying"_s;
+}
+
+int redriveCount(const QJsonArray &history)
+{
+    int n = 0;
+    for (const QJsonValue &entry : history)
+        n += entry.toObject().value("event"_L1).toString() == "redriven"_L1 ? 1 : 0;
+    return n;
+}
+
 DeadLetter letterFrom(const QSqlQuery &q)
 {
     DeadLetter d;
@@ -45,6 +92,7 @@ DeadLetter letterFrom(const QSqlQuery &q)
     d.firstFailedAtMs = q.value(9).toLongLong();
     d.lastFailedAtMs = q.value(10).toLongLong();
     d.retrying = q.value(11).toString() != "dead"_L1;
+    d.state = d.retrying ? sendingState(historyFrom(d.history)) : u"dead"_s;
     return d;
 }
 } // namespace
@@ -64,25 +112,18 @@ Status DeadLetterQueue::deadLetter(const QString &channel, const QString &sku, c
     if (!q.exec())
         return queryError(q, "cannot dead-letter a listing:");
 
-    QSqlQuery h(m_db.connection());
-    h.prepare(u"SELECT history FROM dead_letters WHERE channel = ? AND sku = ?"_s);
-    h.addBindValue(channel);
-    h.addBindValue(sku);
-    if (!h.exec())
-        return queryError(h, "cannot dead-letter a listing:");
-    const bool exists = h.next();
-    QJsonArray history =
-        exists ? QJsonDocument::fromJson(h.value(0).toString().toUtf8()).array() : QJsonArray();
-    h.finish();
-    history.append(QJsonObject {{u"at"_s, f.atMs},
-                                {u"version"_s, f.version},
-                                {u"attempts"_s, f.attempts},
-                                {u"kind"_s, f.kind},
-                                {u"http_status"_s, f.httpStatus},
-                                {u"code"_s, f.code},
-                                {u"message"_s, f.message}});
-    const QString historyText =
-        QString::fromUtf8(QJsonDocument(history).toJson(QJsonDocument::Compact));
+    const auto history = historyOf(channel, sku);
+    if (!history)
+        return Error {history.error()};
+    const bool exists = history->has_value();
+    const QString text = historyText(history->value_or(QJsonArray()),
+                                     QJsonObject {{u"at"_s, f.atMs},
+                                                  {u"version"_s, f.version},
+                                                  {u"attempts"_s, f.attempts},
+                                                  {u"kind"_s, f.kind},
+                                                  {u"http_status"_s, f.httpStatus},
+                                                  {u"code"_s, f.code},
+                                                  {u"message"_s, f.message}});
 
     QSqlQuery w(m_db.connection());
     if (exists) {
@@ -100,7 +141,7 @@ Status DeadLetterQueue::deadLetter(const QString &channel, const QString &sku, c
     w.addBindValue(nonNull(f.message));
     w.addBindValue(nonNull(f.request));
     w.addBindValue(nonNull(f.response));
-    w.addBindValue(historyText);
+    w.addBindValue(text);
     w.addBindValue(f.atMs);
     w.addBindValue(channel);
     w.addBindValue(sku);
@@ -109,6 +150,43 @@ Status DeadLetterQueue::deadLetter(const QString &channel, const QString &sku, c
     if (!w.exec())
         return queryError(w, "cannot dead-letter a listing:");
     return tx.commit();
+}
+
+Status DeadLetterQueue::noteEvent(const QString &channel, const QString &sku, const Event &event)
+{
+    Q_ASSERT(m_db.inTransaction());
+    const auto history = historyOf(channel, sku);
+    if (!history)
+        return Error {history.error()};
+    if (!*history)
+        return {};
+    QJsonObject entry {
+        {u"at"_s, event.atMs}, {u"event"_s, eventName(event.kind)}, {u"version"_s, event.version}};
+    if (!event.actor.isEmpty())
+        entry.insert(u"actor"_s, event.actor);
+    const QString text = historyText(**history, entry);
+    QSqlQuery w(m_db.connection());
+    w.prepare(u"UPDATE dead_letters SET history = ? WHERE channel = ? AND sku = ?"_s);
+    w.addBindValue(text);
+    w.addBindValue(channel);
+    w.addBindValue(sku);
+    if (!w.exec())
+        return queryError(w, "cannot note a dead letter's event:");
+    return {};
+}
+
+Result<std::optional<QJsonArray>> DeadLetterQueue::historyOf(const QString &channel,
+                                                             const QString &sku) const
+{
+    QSqlQuery h(m_db.connection());
+    h.prepare(u"SELECT history FROM dead_letters WHERE channel = ? AND sku = ?"_s);
+    h.addBindValue(channel);
+    h.addBindValue(sku);
+    if (!h.exec())
+        return queryError(h, "cannot read a dead letter:");
+    if (!h.next())
+        return std::optional<QJsonArray>();
+    return std::optional<QJsonArray>(historyFrom(h.value(0).toString()));
 }
 
 Result<QList<DeadLetter>> DeadLetterQueue::deadLetters(const Selector &selector) const
@@ -122,6 +200,53 @@ Result<QList<DeadLetter>> DeadLetterQueue::deadLetters(const Selector &selector)
     return selectRows(m_db, sql, binds, letterFrom, "cannot read the dead-letter queue:");
 }
 
+Result<QList<DeadLetterQueue::Candidate>>
+DeadLetterQueue::candidates(const Selector &selector) const
+{
+    QVariantList binds;
+    QSqlQuery pick(m_db.connection());
+    pick.setForwardOnly(true);
+    pick.prepare(u"SELECT d.channel, d.sku, d.error_kind, d.history, s.available, s.version, "
+                 "s.committed FROM dead_letters d "
+                 "JOIN listings l ON l.channel = d.channel AND l.sku = d.sku "
+                 "LEFT JOIN stock s ON s.sku = d.sku WHERE l.state = 'dead'"_s +
+                 selectorSql(selector, &binds) +
+                 u" ORDER BY d.first_failed_at, d.channel, d.sku"_s);
+    for (const QVariant &b : std::as_const(binds))
+        pick.addBindValue(b);
+    if (!pick.exec())
+        return queryError(pick, "cannot pick dead letters:");
+    QList<Candidate> out;
+    while (pick.next()) {
+        out.append({pick.value(0).toString(), pick.value(1).toString(), pick.value(2).toString(),
+                    pick.value(3).toString(), pick.value(4).toLongLong(),
+                    pick.value(5).toLongLong(), pick.value(6).toLongLong()});
+    }
+    return out;
+}
+
+Result<int> DeadLetterQueue::redrivable(const QString &channel) const
+{
+    const auto found = candidates({channel, {}});
+    if (!found)
+        return Error {found.error()};
+    return int(std::count_if(found->cbegin(), found->cend(), [](const Candidate &c) {
+        return isRetryableKind(c.kind) && redriveCount(historyFrom(c.history)) < kMaxRedrives;
+    }));
+}
+
+Result<std::optional<QString>> DeadLetterQueue::oldestRedrivable(const QString &channel) const
+{
+    const auto found = candidates({channel, {}});
+    if (!found)
+        return Error {found.error()};
+    for (const Candidate &c : *found) {
+        if (isRetryableKind(c.kind) && redriveCount(historyFrom(c.history)) < kMaxRedrives)
+            return std::optional<QString>(c.sku);
+    }
+    return std::optional<QString>();
+}
+
 Result<int> DeadLetterQueue::retry(const Selector &selector, const QString &actor, qint64 nowMs)
 {
     return change(selector, Action::Retry, actor, QString(), nowMs);
@@ -133,6 +258,11 @@ Result<int> DeadLetterQueue::discard(const Selector &selector, const QString &ac
     return change(selector, Action::Discard, actor, reason, nowMs);
 }
 
+Result<int> DeadLetterQueue::redrive(const QString &channel, const QString &actor, qint64 nowMs)
+{
+    return change({channel, {}}, Action::Redrive, actor, QString(), nowMs);
+}
+
 Result<int> DeadLetterQueue::change(const Selector &selector, Action action, const QString &actor,
                                     const QString &reason, qint64 nowMs)
 {
@@ -140,30 +270,15 @@ Result<int> DeadLetterQueue::change(const Selector &selector, Action action, con
     WriteTransaction tx(m_db);
     if (!tx.ok())
         return tx.error();
-    QVariantList binds;
-    QSqlQuery pick(m_db.connection());
-    pick.setForwardOnly(true);
-    pick.prepare(u"SELECT d.channel, d.sku, s.available, s.version, s.committed "
-                 "FROM dead_letters d "
-                 "JOIN listings l ON l.channel = d.channel AND l.sku = d.sku "
-                 "LEFT JOIN stock s ON s.sku = d.sku WHERE l.state = 'dead'"_s +
-                 selectorSql(selector, &binds));
-    for (const QVariant &b : std::as_const(binds))
-        pick.addBindValue(b);
-    if (!pick.exec())
-        return queryError(pick, "cannot pick dead letters:");
-    struct Picked
-    {
-        QString channel, sku;
-        qint64 available, version, committed;
-    };
-    QList<Picked> picked;
-    while (pick.next()) {
-        picked.append({pick.value(0).toString(), pick.value(1).toString(),
-                       pick.value(2).toLongLong(), pick.value(3).toLongLong(),
-                       pick.value(4).toLongLong()});
+    auto found = candidates(selector);
+    if (!found)
+        return Error {found.error()};
+    QList<Candidate> picked = std::move(*found);
+    if (action == Action::Redrive) {
+        picked.removeIf([](const Candidate &c) {
+            return !isRetryableKind(c.kind) || redriveCount(historyFrom(c.history)) >= kMaxRedrives;
+        });
     }
-    pick.finish();
 
     QSqlQuery listing(m_db.connection());
     listing.prepare(discard ? u"UPDATE listings SET state = 'in_sync', attempts = 0, "
@@ -175,12 +290,14 @@ Result<int> DeadLetterQueue::change(const Selector &selector, Action action, con
     QSqlQuery drop(m_db.connection());
     drop.prepare(u"DELETE FROM dead_letters WHERE channel = ? AND sku = ?"_s);
     MutationLog log(m_db);
-    for (const Picked &p : std::as_const(picked)) {
+    for (const Candidate &p : std::as_const(picked)) {
         if (discard) {
             listing.addBindValue(QString(u"discarded: "_s + reason));
         } else {
             listing.addBindValue(nowMs);
-            listing.addBindValue(QString(u"retry requested by "_s + actor));
+            listing.addBindValue(action == Action::Redrive
+                                     ? u"sent again: the channel answers again"_s
+                                     : QString(u"retry requested by "_s + actor));
         }
         listing.addBindValue(p.channel);
         listing.addBindValue(p.sku);
@@ -191,6 +308,11 @@ Result<int> DeadLetterQueue::change(const Selector &selector, Action action, con
             drop.addBindValue(p.sku);
             if (!drop.exec())
                 return queryError(drop, "cannot discard a dead letter:");
+        } else {
+            const Event event {action == Action::Redrive ? Event::Redriven : Event::Retried,
+                               p.version, nowMs, nonNull(actor)};
+            if (const Status noted = noteEvent(p.channel, p.sku, event); !noted)
+                return Error {noted.error()};
         }
         Mutation m;
         m.sku = p.sku;
@@ -200,7 +322,10 @@ Result<int> DeadLetterQueue::change(const Selector &selector, Action action, con
         m.kind = discard ? MutationKind::DeadLetterDiscard : MutationKind::DeadLetterRetry;
         m.channel = p.channel;
         m.actor = nonNull(actor);
-        m.reason = discard ? nonNull(reason) : u"sent again with the current quantity"_s;
+        m.reason = discard              ? nonNull(reason)
+            : action == Action::Redrive ? u"the channel answers again: sent again with the "
+                                          "current quantity"_s
+                                        : u"sent again with the current quantity"_s;
         m.atMs = nowMs;
         if (!log.append(m))
             return Error {log.lastError()};

@@ -1,6 +1,7 @@
 #include "propagationstore.h"
 
 #include "database.h"
+#include "deadletterqueue.h"
 #include "domain/mutation.h"
 #include "mutationlog.h"
 #include "writetransaction.h"
@@ -34,6 +35,7 @@ DueListing dueFrom(const QSqlQuery &q)
     d.available = q.value(2).toLongLong();
     d.version = q.value(3).toLongLong();
     d.paused = q.value(4).toInt() != 0;
+    d.quantityToSend = d.paused ? 0 : std::max<qint64>(0, d.available);
     if (!q.value(5).isNull())
         d.ackedQuantity = q.value(5).toLongLong();
     d.ackedVersion = q.value(6).toLongLong();
@@ -150,6 +152,11 @@ Result<int> PropagationStore::ingest(const QString &channel, int limit)
     QSqlQuery put(m_db.connection());
     put.prepare(u"UPDATE listings SET acked_version = ?, acked_quantity = ?, pending_version = ?, "
                 "pending_since = ?, state = ? WHERE channel = ? AND sku = ?"_s);
+    // A newer version goes out: a dead listing starts over with its normal backoff.
+    QSqlQuery rearm(m_db.connection());
+    rearm.prepare(u"UPDATE listings SET attempts = 0, next_attempt_at = NULL, last_error = ? "
+                  "WHERE channel = ? AND sku = ?"_s);
+    DeadLetterQueue letters(m_db);
     for (const QString &sku : std::as_const(order)) {
         get.addBindValue(channel);
         get.addBindValue(sku);
@@ -163,9 +170,13 @@ Result<int> PropagationStore::ingest(const QString &channel, int limit)
         QVariant pendingSince = get.value(3);
         QString state = get.value(4).toString();
         get.finish();
+        qint64 newest = 0;
+        qint64 newestAt = 0;
         for (const FeedRow &m : bySku.value(sku)) {
             if (m.version <= ackedVersion)
                 continue;
+            newest = m.version;
+            newestAt = m.at;
             // The channel took this order itself and already shows that much less: what we
             // compare against (Shopify's changeFromQuantity) must say so. It is still sent the
             // truth: a channel without compare-and-swap may have had its own sale overwritten
@@ -178,6 +189,9 @@ Result<int> PropagationStore::ingest(const QString &channel, int limit)
         }
         if (pendingVersion > ackedVersion && state == "in_sync"_L1)
             state = u"pending"_s;
+        const bool rearmed = newest > 0 && state == "dead"_L1;
+        if (rearmed)
+            state = u"pending"_s;
         put.addBindValue(ackedVersion);
         put.addBindValue(ackedQuantity);
         put.addBindValue(pendingVersion);
@@ -187,6 +201,17 @@ Result<int> PropagationStore::ingest(const QString &channel, int limit)
         put.addBindValue(sku);
         if (!put.exec())
             return queryError(put, "cannot fold the change feed:");
+        if (rearmed) {
+            rearm.addBindValue(u"re-armed by version %1"_s.arg(newest));
+            rearm.addBindValue(channel);
+            rearm.addBindValue(sku);
+            if (!rearm.exec())
+                return queryError(rearm, "cannot re-arm a dead listing:");
+            const Status noted = letters.noteEvent(
+                channel, sku, {DeadLetterQueue::Event::Rearmed, newest, newestAt, {}});
+            if (!noted)
+                return Error {noted.error()};
+        }
     }
     QSqlQuery advance(m_db.connection());
     advance.prepare(u"UPDATE channel_cursors SET last_mutation_id = ?, updated_at = ? "
@@ -206,12 +231,24 @@ Result<QList<DueListing>> PropagationStore::due(const QString &channel, qint64 n
 {
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
-    q.prepare(u"SELECT l.sku, l.remote_id, s.available, s.version, s.paused, l.acked_quantity, "
-              "l.acked_version, l.attempts, l.pending_since, l.acked_paused FROM listings l "
-              "JOIN stock s ON s.sku = l.sku "
+    // DuePriority's order in SQL, on what the SKU itself would show (shown: 0 when paused or
+    // owed; acked: what the channel shows, never below 0): the tier (pause, decrease,
+    // increase), then shown / |shown - acked| (no change last), then the oldest change.
+    q.prepare(u"SELECT sku, remote_id, available, version, paused, acked_quantity, "
+              "acked_version, attempts, pending_since, acked_paused FROM ("
+              "SELECT l.sku, l.remote_id, s.available, s.version, s.paused, l.acked_quantity, "
+              "l.acked_version, l.attempts, l.pending_since, l.acked_paused, "
+              "CASE WHEN s.paused <> 0 OR s.available < 0 THEN 0 ELSE s.available END AS shown, "
+              "CASE WHEN l.acked_quantity < 0 THEN 0 ELSE l.acked_quantity END AS acked "
+              "FROM listings l JOIN stock s ON s.sku = l.sku "
               "WHERE l.channel = ? AND l.state IN ('pending', 'retrying') "
-              "AND COALESCE(l.next_attempt_at, 0) <= ? AND s.version > l.acked_version "
-              "ORDER BY l.pending_since LIMIT ?"_s);
+              "AND COALESCE(l.next_attempt_at, 0) <= ? AND s.version > l.acked_version) d "
+              "ORDER BY CASE WHEN shown = 0 AND COALESCE(acked, 1) > 0 THEN 0 "
+              "WHEN acked IS NULL OR shown < acked THEN 1 ELSE 2 END, "
+              "CASE WHEN acked IS NULL THEN 1 ELSE ABS(shown - acked) END = 0, "
+              "CAST(shown AS REAL) / CASE WHEN acked IS NULL OR shown = acked THEN 1 "
+              "ELSE ABS(shown - acked) END, "
+              "pending_since LIMIT ?"_s);
     q.addBindValue(channel);
     q.addBindValue(nowMs);
     q.addBindValue(limit + int(busy.size()));

@@ -44,6 +44,9 @@ struct DueListing
     qint64 available = 0;
     qint64 version = 0;
     bool paused = false;
+    // What the channel will be shown: 0 when paused or owed, else available. A per-channel rule
+    // (buffers) replaces it; the order of urgency (DuePriority) reads only this.
+    qint64 quantityToSend = 0;
     std::optional<qint64> ackedQuantity;
     qint64 ackedVersion = 0;
     bool ackedPaused = false;
@@ -66,12 +69,16 @@ public:
     // Reads the mutation log past the channel's cursor (at most `limit` rows) and folds it into
     // the channel's listing states, advancing the cursor in the same transaction. Answers the
     // number of log rows read (0 when caught up). A channel seen for the first time starts at
-    // the end of the log.
+    // the end of the log. A newer version re-arms a dead listing: it is pending again with no
+    // attempts used, and its dead letter keeps the history (noting the re-arm) until the
+    // channel acknowledges it.
     Result<int> ingest(const QString &channel, int limit);
     // The channel's cursor (the last log row folded), or nullopt before its first ingest.
     Result<std::optional<qint64>> cursor(const QString &channel) const;
 
-    // Listings due now, oldest change first, skipping `busy` SKUs.
+    // Up to `limit` listings due now, skipping `busy` SKUs: pauses first, then those with the
+    // least stock shown relative to their change, then the oldest change (DuePriority's rule on
+    // the SKU's own quantity; a caller with per-channel quantities asks for more and sorts).
     Result<QList<DueListing>> due(const QString &channel, qint64 nowMs, int limit,
                                   const QSet<QString> &busy = {}) const;
     // The earliest attempt time of a retrying listing, or nullopt when none retries.

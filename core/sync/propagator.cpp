@@ -1,5 +1,6 @@
 #include "propagator.h"
 
+#include "duepriority.h"
 #include "store/database.h"
 #include "synclog.h"
 
@@ -22,6 +23,20 @@ bool isStaleCompare(const PushOutcome &outcome)
 bool notTheListingsFault(const PushOutcome &outcome)
 {
     return isNotTheListingsFault(outcome.failure);
+}
+
+// The channel refused the call itself (credentials, scope, a frozen shop), not this listing.
+bool refusedByChannel(const PushOutcome &outcome)
+{
+    return outcome.httpStatus == 401 || outcome.httpStatus == 402 || outcome.httpStatus == 403;
+}
+
+// A failure that says the channel is not working (no answer, a server error, a refusal of the
+// call), as opposed to one about the listing (an unknown id, a rejected value).
+bool isChannelsFault(const PushOutcome &outcome)
+{
+    return outcome.httpStatus == 0 || outcome.httpStatus == 408 || outcome.httpStatus >= 500 ||
+        refusedByChannel(outcome);
 }
 
 double rateFor(const Propagator::Options &o, const ChannelAdapter *adapter)
@@ -62,6 +77,12 @@ QString Propagator::channelId() const
 void Propagator::start()
 {
     m_running = true;
+    // Letters parked by the channel's failures before a restart: whether it answers now is
+    // unknown, so it is asked at once.
+    if (const auto parked = m_deadLetters.redrivable(channelId()); parked && *parked > 0) {
+        m_channelDown = true;
+        m_nextProbeMs = 0;
+    }
     wake();
 }
 
@@ -119,7 +140,9 @@ void Propagator::pump()
     qint64 budgetRetryMs = -1;
     while (!m_suspended && m_inFlight < m_options.maxInFlight) {
         const qint64 now = m_clock.nowMs();
-        auto found = m_store.due(channel, now, batch, m_busy + overBudget);
+        // The store picks the most urgent candidates by the SKU's own quantity; what each will
+        // be shown (DueListing::quantityToSend) decides among them, most urgent first.
+        auto found = m_store.due(channel, now, std::max(batch * 4, 32), m_busy + overBudget);
         if (!found) {
             qCWarning(lcSync) << channel << "cannot read the due listings:" << found.error();
             schedule(m_options.pollIntervalMs);
@@ -133,6 +156,9 @@ void Propagator::pump()
             schedule(m_options.pollIntervalMs);
             break;
         }
+        DuePriority::sort(due);
+        if (due.size() > batch)
+            due.resize(batch);
         // No token, no call: wait for one before anything is spent on the call (a listing's
         // daily revision).
         if (const qint64 wait = m_limiter.msUntilAvailable(); wait > 0) {
@@ -185,7 +211,9 @@ void Propagator::pump()
     if (m_inFlight == 0) {
         if (const auto next = m_store.nextAttemptAt(channel); next && *next)
             schedule(**next - m_clock.nowMs());
-        Q_EMIT idle(channel);
+        probe();
+        if (!m_probing)
+            Q_EMIT idle(channel);
     }
     if (!m_timer.isActive())
         schedule(m_options.pollIntervalMs);
@@ -208,6 +236,7 @@ void Propagator::onReport(const QList<DueListing> &sent, const QList<ListingUpda
     bool healthy = false; // the channel did its part (a stale compare value is ours to fix)
     bool answered = false;
     int failedUpdates = 0; // listings the channel did not take (ours to fix excepted)
+    bool channelsFault = true; // every failure said the channel is not working
     QList<PropagationStore::Ack> acks;
     QList<qsizetype> acked; // indexes into sent
     // What each listing's part of this call was, for the orders' timelines (push_log).
@@ -226,6 +255,7 @@ void Propagator::onReport(const QList<DueListing> &sent, const QList<ListingUpda
         answered = answered || outcome.ok() || outcome.httpStatus > 0;
         healthy = healthy || outcome.ok() || notTheListingsFault(outcome);
         failedUpdates += !outcome.ok() && !notTheListingsFault(outcome);
+        channelsFault = channelsFault && (outcome.ok() || isChannelsFault(outcome));
         PushRecord push;
         if (recordPushes) {
             push.channel = channel;
@@ -274,6 +304,9 @@ void Propagator::onReport(const QList<DueListing> &sent, const QList<ListingUpda
         : answered                         ? AttemptOutcome::Failed
                                            : AttemptOutcome::Unanswered;
     Q_EMIT callFinished(channel, outcome, int(sent.size()), failedUpdates);
+    noteCall(healthy                                  ? CallHealth::Answered
+                 : !report.throttled && channelsFault ? CallHealth::Down
+                                                      : CallHealth::Neutral);
     wake();
 }
 
@@ -287,7 +320,10 @@ bool Propagator::handleFailure(const DueListing &listing, const PushOutcome &out
     // an attempt, or a flash sale on the shop itself would fill the dead-letter queue. Nor is a
     // rejection for another item's sake: the listings refused with a stale one are sent again
     // as they are.
-    const int attempts = notTheListingsFault(outcome) ? listing.attempts : listing.attempts + 1;
+    // Nor is throttling: the channel pacing us uses no attempt, however long it takes.
+    const bool throttled = report.throttled || outcome.failure == FailureKind::Throttled;
+    const int attempts =
+        notTheListingsFault(outcome) || throttled ? listing.attempts : listing.attempts + 1;
     QString message = outcome.message;
     if (!outcome.errorCode.isEmpty())
         message = outcome.errorCode + u": "_s + message;
@@ -301,7 +337,9 @@ bool Propagator::handleFailure(const DueListing &listing, const PushOutcome &out
         DeadLetterQueue::Failure f;
         f.version = listing.version;
         f.attempts = attempts;
-        f.kind = permanent ? u"permanent"_s : u"exhausted"_s;
+        f.kind = !permanent             ? DeadLetterQueue::kExhausted
+            : refusedByChannel(outcome) ? DeadLetterQueue::kUnauthorized
+                                        : DeadLetterQueue::kPermanent;
         f.httpStatus = outcome.httpStatus;
         f.code = outcome.errorCode;
         f.message = message; // "HTTP 401 code: the channel's words", as the DLQ shows it
@@ -389,6 +427,7 @@ std::optional<QHash<QString, ShownQuantity>> Propagator::applyBuffers(QList<DueL
         const ShownQuantity s = shownQuantity(resolveBufferRule(in.buffer, m_options.buffer),
                                               d.available, in.safetyBuffer);
         d.paused = s.paused;
+        d.quantityToSend = s.quantity;
         shown.insert(d.sku, s);
     }
     return shown;

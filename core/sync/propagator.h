@@ -45,6 +45,9 @@ public:
         // The channel's config rule for what it is shown; the listings' own overrides are read
         // from the store with each batch (BufferStore::sendInputs).
         BufferOverride buffer;
+        // While the channel is down and has dead letters that are its fault: how often one of
+        // their listings is read to learn whether it answers again.
+        qint64 probeIntervalMs = 10'000;
     };
 
     Propagator(Database &db, ChannelAdapter *adapter, const Clock &clock, const Options &options,
@@ -87,6 +90,9 @@ Q_SIGNALS:
     // Nothing in flight and nothing it may send now (work may wait for a retry time or a
     // token).
     void idle(const QString &channel);
+    // The channel answers again after failing: its retryable dead letters were queued to be
+    // sent again (audited as "auto-redrive").
+    void redriven(const QString &channel, int listings);
 
 private:
     void pump();
@@ -101,6 +107,15 @@ private:
     // `paused` becomes the channel's own pause (available at or below its pause_at). Empty on a
     // database error, when nothing must be sent.
     std::optional<QHash<QString, ShownQuantity>> applyBuffers(QList<DueListing> &due);
+
+    // A call ended: the channel did its part (Answered), failed as a whole (Down: no answer, a
+    // server error, a refusal of the call), or neither (throttling, a listing's own failure).
+    enum class CallHealth { Answered, Down, Neutral };
+    void noteCall(CallHealth health);
+    // While the channel is down with retryable dead letters: reads one of their listings now
+    // and then; an answer is the channel's recovery.
+    void probe();
+    void redrive();
     // Whether the channel's per-listing daily revision limit lets this listing be sent now;
     // takes the revision when it does. *retryInMs says when it may go otherwise.
     bool takeRevision(const DueListing &listing, qint64 now, qint64 *retryInMs);
@@ -131,6 +146,9 @@ private:
     bool m_running = false;
     bool m_suspended = false;
     bool m_pumpQueued = false;
+    bool m_channelDown = false; // the last calls failed as a whole; no answer since
+    bool m_probing = false;
+    qint64 m_nextProbeMs = 0;
 };
 
 } // namespace ChannelDesk

@@ -33,7 +33,8 @@ public:
     // Only when ok().
     const T &value() const & { return *m_value; }
     T &value() & { return *m_value; }
-    T &&value() && { return std::move(*m_value); }
+    // By value, so that `for (const auto &x : read().value())` does not outlive the Result.
+    T value() && { return std::move(*m_value); }
     const T &operator*() const & { return *m_value; }
     T &operator*() & { return *m_value; }
     const T *operator->() const { return &*m_value; }

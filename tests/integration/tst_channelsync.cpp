@@ -544,7 +544,7 @@ void TestChannelSync::permanentFailureIsDeadLetteredAndRetrySendsCurrentQuantity
 {
     QString why;
     QTRY_VERIFY2_WITH_TIMEOUT(converged(&why), qPrintable(why), 20'000);
-    setFaults(u"woo"_s, QJsonObject {{u"errors"_s, QJsonObject {{u"401"_s, 1.0}}}});
+    setFaults(u"woo"_s, QJsonObject {{u"errors"_s, QJsonObject {{u"404"_s, 1.0}}}});
     QVERIFY(m_runtime->engine()->adjust(skuName(7), -100, u"test"_s, u"damaged"_s).ok());
     PropagationStore listings(*m_runtime->database());
     DeadLetterQueue queue(*m_runtime->database());
@@ -553,13 +553,18 @@ void TestChannelSync::permanentFailureIsDeadLetteredAndRetrySendsCurrentQuantity
     QList<DeadLetter> dead = queue.deadLetters({u"woo"_s, {}}).valueOr({});
     QCOMPARE(dead.size(), 1);
     QCOMPARE(dead.first().attempts, 1); // permanent: no retries
-    QVERIFY2(dead.first().lastError.contains(u"woocommerce_rest_cannot_edit"_s),
+    QVERIFY2(dead.first().lastError.contains(u"rest_no_route"_s),
              qPrintable(dead.first().lastError)); // the channel's own words are kept
     // The other channels were not held up by the broken one.
     QCOMPARE(simQuantity(u"shop"_s, 7), 900);
 
-    // Stock moves on; the merchant fixes the credentials and retries by hand.
+    // Stock moves on (the newer version is refused too); the merchant retries by hand.
     QVERIFY(m_runtime->engine()->adjust(skuName(7), -50, u"test"_s, u"damaged"_s).ok());
+    QTRY_VERIFY_WITH_TIMEOUT(woo7().state == ListingState::State::Dead &&
+                                 queue.deadLetters({u"woo"_s, {}})->first().attempts == 1 &&
+                                 queue.deadLetters({u"woo"_s, {}})->first().version >
+                                     dead.first().version,
+                             10'000);
     setFaults(u"woo"_s, QJsonObject {{u"errors"_s, QJsonObject {}}});
     QCOMPARE(
         queue.retry({u"woo"_s, {}}, u"test"_s, QDateTime::currentMSecsSinceEpoch()).valueOr(-1), 1);

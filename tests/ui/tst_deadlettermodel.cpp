@@ -13,6 +13,8 @@ class TestDeadLetterModel : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void modelPassesTester();
+    void stateSaysWhyItIsSentAgain_data();
+    void stateSaysWhyItIsSentAgain();
 };
 
 namespace {
@@ -43,6 +45,29 @@ void TestDeadLetterModel::modelPassesTester()
     QCOMPARE(model.rowCount(), 2);
     model.setLetters({});
     QCOMPARE(model.rowCount(), 0);
+}
+
+void TestDeadLetterModel::stateSaysWhyItIsSentAgain_data()
+{
+    QTest::addColumn<bool>("retrying");
+    QTest::addColumn<QString>("state");
+    QTest::addColumn<QString>("shown");
+    QTest::newRow("dead") << false << u"dead"_s << u"dead"_s;
+    QTest::newRow("by hand") << true << u"retrying"_s << u"retrying"_s;
+    QTest::newRow("a newer version") << true << u"rearmed"_s << u"re-armed"_s;
+    QTest::newRow("the channel answers again") << true << u"redriven"_s << u"re-driven"_s;
+}
+
+void TestDeadLetterModel::stateSaysWhyItIsSentAgain()
+{
+    QFETCH(bool, retrying);
+    QFETCH(QString, state);
+    QFETCH(QString, shown);
+    DeadLetter d = letter(u"a"_s, u"S1"_s, retrying);
+    d.state = state;
+    DeadLetterModel model;
+    model.setLetters({d});
+    QCOMPARE(model.index(0, DeadLetterModel::State).data().toString(), shown);
 }
 
 QTEST_MAIN(TestDeadLetterModel)

@@ -124,8 +124,8 @@ void TestDeadLetterPanel::retrySelectedReachesThePropagator()
                                              }),
                              10'000);
 
-    // The shop refuses our credentials: the update is dead-lettered at once (permanent).
-    QVERIFY(woo->setFaults(QJsonObject {{u"errors"_s, QJsonObject {{u"401"_s, 1.0}}}}).status ==
+    // The shop no longer knows the product: the update is dead-lettered at once (permanent).
+    QVERIFY(woo->setFaults(QJsonObject {{u"errors"_s, QJsonObject {{u"404"_s, 1.0}}}}).status ==
             200);
     bridge.adjustStock(u"SKU-1"_s, -8, u"damaged"_s);
     bridge.refreshDeadLetters();
@@ -137,8 +137,12 @@ void TestDeadLetterPanel::retrySelectedReachesThePropagator()
     QCOMPARE(state(), u"dead"_s);
     QCOMPARE(woo->listing(u"101"_s)->quantity, 50); // nothing reached the shop
 
-    // Stock moves on while the letter waits; then the merchant fixes the shop and retries.
+    // Stock moves on: the newer version is tried too (the letter is re-armed) and refused again.
     bridge.adjustStock(u"SKU-1"_s, -2, u"damaged"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() == 1 && state() == u"dead"_s &&
+                                 model->letterAt(0)->history.contains(u"rearmed"_s),
+                             10'000);
+    // The merchant fixes the shop and retries.
     QVERIFY(woo->setFaults(QJsonObject {{u"errors"_s, QJsonObject {}}, {u"latency_ms"_s, 400}})
                 .status == 200);
     QTableView *view = panel.view();

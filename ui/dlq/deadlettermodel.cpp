@@ -19,7 +19,7 @@ bool same(const DeadLetter &a, const DeadLetter &b)
 {
     return a.version == b.version && a.attempts == b.attempts && a.errorKind == b.errorKind &&
         a.lastError == b.lastError && a.lastFailedAtMs == b.lastFailedAtMs &&
-        a.retrying == b.retrying && a.history == b.history;
+        a.retrying == b.retrying && a.state == b.state && a.history == b.history;
 }
 
 QString timeText(qint64 ms)
@@ -79,6 +79,17 @@ int DeadLetterModel::rowCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : int(m_letters.size());
 }
 
+QString DeadLetterModel::stateText(const DeadLetter &d)
+{
+    if (!d.retrying)
+        return tr("dead");
+    if (d.state == u"rearmed"_s)
+        return tr("re-armed");
+    if (d.state == u"redriven"_s)
+        return tr("re-driven");
+    return tr("retrying");
+}
+
 int DeadLetterModel::columnCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : Count;
@@ -102,7 +113,7 @@ QVariant DeadLetterModel::data(const QModelIndex &index, int role) const
         case Sku:
             return d.sku;
         case State:
-            return d.retrying ? tr("retrying") : tr("dead");
+            return stateText(d);
         case Attempts:
             return d.attempts;
         case Kind:

@@ -27,6 +27,9 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
 
+    // "dead", or why it is being sent again: by hand, a newer version, the channel's recovery.
+    static QString stateText(const DeadLetter &letter);
+
 private:
     QList<DeadLetter> m_letters;
 };

@@ -27,6 +27,10 @@ private Q_SLOTS:
     void retryPicksOnlyDeadListings();
     void discardDropsTheLetterAndIsAudited();
     void failedAuditRollsBack();
+    void redriveTakesTheChannelsFailuresOnly_data();
+    void redriveTakesTheChannelsFailuresOnly();
+    void redriveIsBounded();
+    void historyKeepsTheNewestEntries();
 
 private:
     DeadLetterQueue queue() { return DeadLetterQueue(m_t->db()); }
@@ -191,6 +195,76 @@ void TestDeadLetterQueue::failedAuditRollsBack()
     // Nothing was dropped without its audit row.
     QCOMPARE(queue().deadLetters()->size(), 1);
     QCOMPARE(listing(u"shop"_s, u"A"_s).state, ListingState::State::Dead);
+}
+
+void TestDeadLetterQueue::redriveTakesTheChannelsFailuresOnly_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<bool>("redriven");
+    QTest::newRow("exhausted retries") << QString(DeadLetterQueue::kExhausted) << true;
+    QTest::newRow("credentials refused") << QString(DeadLetterQueue::kUnauthorized) << true;
+    QTest::newRow("the listing's own failure") << QString(DeadLetterQueue::kPermanent) << false;
+}
+
+void TestDeadLetterQueue::redriveTakesTheChannelsFailuresOnly()
+{
+    QFETCH(QString, kind);
+    QFETCH(bool, redriven);
+    QVERIFY(queue().deadLetter(u"shop"_s, u"B"_s, failure(200, 503, kind)));
+    QVERIFY(queue().deadLetter(u"shop"_s, u"A"_s, failure(100, 503, kind)));
+    QVERIFY(queue().deadLetter(u"ebay"_s, u"A"_s, failure(50, 503, kind))); // another channel
+    QCOMPARE(queue().redrivable(u"shop"_s).valueOr(-1), redriven ? 2 : 0);
+    QCOMPARE(queue().oldestRedrivable(u"shop"_s).valueOr(std::nullopt).value_or(QString()),
+             redriven ? u"A"_s : QString());
+    QCOMPARE(queue().redrive(u"shop"_s, u"auto-redrive"_s, m_clock.nowMs()).valueOr(-1),
+             redriven ? 2 : 0);
+    QCOMPARE(listing(u"ebay"_s, u"A"_s).state, ListingState::State::Dead);
+    QCOMPARE(listing(u"shop"_s, u"A"_s).state,
+             redriven ? ListingState::State::Retrying : ListingState::State::Dead);
+    if (!redriven)
+        return;
+    // Oldest letter first, each audited; the letters stay, marked, until acknowledged.
+    QList<Mutation> audit;
+    for (const Mutation &m : m_t->log()) {
+        if (m.kind == MutationKind::DeadLetterRetry)
+            audit.append(m);
+    }
+    QCOMPARE(audit.size(), 2);
+    QCOMPARE(audit.at(0).sku, u"A"_s);
+    QCOMPARE(audit.at(1).sku, u"B"_s);
+    QCOMPARE(audit.at(0).actor, u"auto-redrive"_s);
+    const QList<DeadLetter> shop = queue().deadLetters({u"shop"_s, {}}).valueOr({});
+    QCOMPARE(shop.size(), 2);
+    for (const DeadLetter &d : shop)
+        QCOMPARE(d.state, u"redriven"_s);
+}
+
+void TestDeadLetterQueue::redriveIsBounded()
+{
+    // A listing that fails whatever the channel's state is not sent for ever.
+    for (int i = 0; i < DeadLetterQueue::kMaxRedrives; ++i) {
+        QVERIFY(queue().deadLetter(u"shop"_s, u"A"_s,
+                                   failure(100 + i, 503, QString(DeadLetterQueue::kExhausted))));
+        QCOMPARE(queue().redrive(u"shop"_s, u"auto-redrive"_s, m_clock.nowMs()).valueOr(-1), 1);
+    }
+    QVERIFY(queue().deadLetter(u"shop"_s, u"A"_s,
+                               failure(200, 503, QString(DeadLetterQueue::kExhausted))));
+    QCOMPARE(queue().redrivable(u"shop"_s).valueOr(-1), 0);
+    QCOMPARE(queue().redrive(u"shop"_s, u"auto-redrive"_s, m_clock.nowMs()).valueOr(-1), 0);
+    // A person still can.
+    QCOMPARE(queue().retry({u"shop"_s, u"A"_s}, u"alice"_s, m_clock.nowMs()).valueOr(-1), 1);
+    QCOMPARE(queue().deadLetters()->first().state, u"retrying"_s);
+}
+
+void TestDeadLetterQueue::historyKeepsTheNewestEntries()
+{
+    for (int i = 0; i < DeadLetterQueue::kHistoryLimit + 5; ++i)
+        QVERIFY(queue().deadLetter(u"shop"_s, u"A"_s, failure(i, 404)));
+    const DeadLetter d = queue().deadLetters()->first();
+    const QJsonArray history = QJsonDocument::fromJson(d.history.toUtf8()).array();
+    QCOMPARE(history.size(), DeadLetterQueue::kHistoryLimit);
+    QCOMPARE(history.first().toObject().value(u"at"_s).toInteger(), 5);
+    QCOMPARE(d.firstFailedAtMs, 0); // the letter still knows when it began
 }
 
 QTEST_GUILESS_MAIN(TestDeadLetterQueue)

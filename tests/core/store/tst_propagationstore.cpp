@@ -27,6 +27,9 @@ private Q_SLOTS:
     void ingestOfTheChannelsOwnSaleMovesWhatItShows();
     void dueListings_data();
     void dueListings();
+    void dueOrderOfUrgency_data();
+    void dueOrderOfUrgency();
+    void newerVersionReArmsADeadListing();
     void acknowledgeNeverMovesBackwards_data();
     void acknowledgeNeverMovesBackwards();
     void acknowledgeClosesTheDeadLetter();
@@ -47,6 +50,8 @@ private:
     }
     // Maps A, B and C on the shop, runs the first ingest and acknowledges the seed.
     void mapAndSettle();
+    // Then changes A (version 2) and parks it in the dead-letter queue.
+    void parkA(const QString &kind);
 
     std::unique_ptr<TestDatabase> m_t;
     std::unique_ptr<SyncEngine> m_engine;
@@ -79,6 +84,19 @@ void TestPropagationStore::mapAndSettle()
     QVERIFY(store().acknowledge(
         kShop, {{u"A"_s, 1, 10, false}, {u"B"_s, 1, 20, false}, {u"C"_s, 1, 30, false}},
         m_clock.nowMs()));
+}
+
+void TestPropagationStore::parkA(const QString &kind)
+{
+    mapAndSettle();
+    QVERIFY(m_engine->adjust(u"A"_s, -1, u"t"_s, u"count"_s).ok());
+    QVERIFY(store().ingest(kShop, 100));
+    DeadLetterQueue::Failure f;
+    f.version = 2;
+    f.attempts = 1;
+    f.kind = kind;
+    f.atMs = m_clock.nowMs();
+    QVERIFY(DeadLetterQueue(m_t->db()).deadLetter(kShop, u"A"_s, f));
 }
 
 void TestPropagationStore::firstIngestStartsAtTheEndOfTheLog()
@@ -129,7 +147,8 @@ void TestPropagationStore::dueListings_data()
     QTest::addColumn<QStringList>("busy");
     QTest::addColumn<int>("limit");
     QTest::addColumn<QStringList>("expected");
-    QTest::newRow("oldest change first") << QStringList() << 10 << QStringList {u"C"_s, u"A"_s};
+    QTest::newRow("as urgent: oldest change first")
+        << QStringList() << 10 << QStringList {u"C"_s, u"A"_s};
     QTest::newRow("limit") << QStringList() << 1 << QStringList {u"C"_s};
     QTest::newRow("busy skipped") << QStringList {u"C"_s} << 1 << QStringList {u"A"_s};
 }
@@ -140,7 +159,8 @@ void TestPropagationStore::dueListings()
     QFETCH(int, limit);
     QFETCH(QStringList, expected);
     mapAndSettle();
-    QVERIFY(m_engine->adjust(u"C"_s, -1, u"t"_s, u"count"_s).ok());
+    // C (27 of 30) and A (9 of 10) are as urgent: the oldest change goes first.
+    QVERIFY(m_engine->adjust(u"C"_s, -3, u"t"_s, u"count"_s).ok());
     m_clock.advance(10);
     QVERIFY(m_engine->adjust(u"A"_s, -1, u"t"_s, u"count"_s).ok());
     m_clock.advance(10);
@@ -155,6 +175,80 @@ void TestPropagationStore::dueListings()
     for (const DueListing &d : *due)
         got.append(d.sku);
     QCOMPARE(got, expected);
+}
+
+void TestPropagationStore::dueOrderOfUrgency_data()
+{
+    // Each listing is acknowledged at its imported quantity (A 10, B 20, C 30, then D 40 and
+    // E 50), then its SKU is adjusted by the delta, in this order.
+    QTest::addColumn<QList<int>>("deltas"); // A, B, C, D, E
+    QTest::addColumn<int>("limit");
+    QTest::addColumn<QStringList>("expected");
+    QTest::newRow("pause, then least left relative to the change, then increases")
+        << QList<int> {-1, -20, -28, 5, -10} << 5
+        << QStringList {u"B"_s, u"C"_s, u"E"_s, u"A"_s, u"D"_s};
+    QTest::newRow("the window takes the most urgent, not the oldest")
+        << QList<int> {-1, -2, -3, -30, -49} << 2 << QStringList {u"E"_s, u"D"_s};
+    QTest::newRow("equal urgency: oldest change first")
+        << QList<int> {-1, -2, -3, 0, 0} << 2 << QStringList {u"A"_s, u"B"_s};
+}
+
+void TestPropagationStore::dueOrderOfUrgency()
+{
+    QFETCH(QList<int>, deltas);
+    QFETCH(int, limit);
+    QFETCH(QStringList, expected);
+    QVERIFY(
+        m_engine->importStock({stockRow(u"D"_s, 40), stockRow(u"E"_s, 50)}, u"t"_s, u"s"_s).ok());
+    const QStringList skus {u"A"_s, u"B"_s, u"C"_s, u"D"_s, u"E"_s};
+    QList<ListingMapping> rows;
+    QList<PropagationStore::Ack> acks;
+    for (qsizetype i = 0; i < skus.size(); ++i) {
+        rows.append({kShop, skus.at(i), QString::number(i)});
+        acks.append({skus.at(i), 1, 10 * (i + 1), false});
+    }
+    QVERIFY(MappingStore(m_t->db()).importMappings(rows, m_clock.nowMs()));
+    QVERIFY(store().ingest(kShop, 100));
+    QVERIFY(store().acknowledge(kShop, acks, m_clock.nowMs()));
+    for (qsizetype i = 0; i < skus.size(); ++i) {
+        m_clock.advance(10);
+        if (deltas.at(i) != 0)
+            QVERIFY(m_engine->adjust(skus.at(i), deltas.at(i), u"t"_s, u"count"_s).ok());
+    }
+    QVERIFY(store().ingest(kShop, 100));
+    const auto due = store().due(kShop, m_clock.nowMs(), limit);
+    QVERIFY2(due, qPrintable(due.error()));
+    QStringList got;
+    for (const DueListing &d : *due)
+        got.append(d.sku);
+    QCOMPARE(got, expected);
+}
+
+void TestPropagationStore::newerVersionReArmsADeadListing()
+{
+    parkA(QString(DeadLetterQueue::kPermanent));
+    DeadLetterQueue queue(m_t->db());
+    // Something other than a new version (another SKU's change) leaves it dead.
+    QVERIFY(m_engine->adjust(u"B"_s, -1, u"t"_s, u"count"_s).ok());
+    QVERIFY(store().ingest(kShop, 100));
+    QCOMPARE(listing(u"A"_s).state, ListingState::State::Dead);
+    QCOMPARE(queue.deadLetters()->first().state, u"dead"_s);
+
+    m_clock.advance(1000);
+    QVERIFY(m_engine->adjust(u"A"_s, -1, u"t"_s, u"count"_s).ok()); // version 3
+    QVERIFY(store().ingest(kShop, 100));
+    const ListingState a = listing(u"A"_s);
+    QCOMPARE(a.state, ListingState::State::Pending);
+    QCOMPARE(a.attempts, 0);
+    QCOMPARE(a.pendingVersion, 3);
+    const auto due = store().due(kShop, m_clock.nowMs(), 10);
+    QVERIFY(due);
+    QCOMPARE(due->size(), 2); // A and B
+    const auto letters = queue.deadLetters();
+    QCOMPARE(letters->size(), 1);
+    QCOMPARE(letters->first().state, u"rearmed"_s);
+    QVERIFY(letters->first().retrying);
+    QVERIFY(letters->first().history.contains(u"\"event\":\"rearmed\",\"version\":3"_s));
 }
 
 void TestPropagationStore::acknowledgeNeverMovesBackwards_data()
@@ -193,15 +287,8 @@ void TestPropagationStore::acknowledgeNeverMovesBackwards()
 
 void TestPropagationStore::acknowledgeClosesTheDeadLetter()
 {
-    mapAndSettle();
-    QVERIFY(m_engine->adjust(u"A"_s, -1, u"t"_s, u"count"_s).ok());
-    QVERIFY(store().ingest(kShop, 100));
+    parkA(QString(DeadLetterQueue::kExhausted));
     DeadLetterQueue queue(m_t->db());
-    DeadLetterQueue::Failure f;
-    f.version = 2;
-    f.attempts = 8;
-    f.kind = u"exhausted"_s;
-    QVERIFY(queue.deadLetter(kShop, u"A"_s, f));
     QCOMPARE(queue.retry({kShop, u"A"_s}, u"t"_s, m_clock.nowMs()).valueOr(-1), 1);
     QCOMPARE(queue.deadLetters()->size(), 1); // sent again, answer not in yet
     QVERIFY(store().acknowledge(kShop, {{u"A"_s, 2, 9, false}}, m_clock.nowMs()));
@@ -210,10 +297,7 @@ void TestPropagationStore::acknowledgeClosesTheDeadLetter()
 
 void TestPropagationStore::retryOfADeadListingLeavesItDead()
 {
-    mapAndSettle();
-    QVERIFY(m_engine->adjust(u"A"_s, -1, u"t"_s, u"count"_s).ok());
-    QVERIFY(store().ingest(kShop, 100));
-    QVERIFY(DeadLetterQueue(m_t->db()).deadLetter(kShop, u"A"_s, {}));
+    parkA(QString(DeadLetterQueue::kPermanent));
     // A late failure of a call sent before it was parked does not bring it back.
     QVERIFY(store().scheduleRetry(kShop, u"A"_s, 3, m_clock.nowMs(), u"late"_s));
     QCOMPARE(listing(u"A"_s).state, ListingState::State::Dead);
