@@ -86,6 +86,10 @@
         <source>Since</source>
         <translation>Seit</translation>
     </message>
+    <message>
+        <source>drift</source>
+        <translation>Abweichung</translation>
+    </message>
 </context>
 <context>
     <name>ChannelDesk::AlertRules</name>
@@ -143,6 +147,13 @@
         <translation>
             <numerusform>%n Bestellung in den letzten %1 hat Positionen, die auf eine SKU oder eine Listing-Zuordnung warten: %2. Ihre anderen Positionen haben Bestand genommen; ordnen Sie das Listing zu oder klären Sie die Position (Reiter Bestellungen oder `channeldesk-cli unmatched`).</numerusform>
             <numerusform>%n Bestellungen in den letzten %1 haben Positionen, die auf eine SKU oder eine Listing-Zuordnung warten: %2. Ihre anderen Positionen haben Bestand genommen; ordnen Sie das Listing zu oder klären Sie die Position (Reiter Bestellungen oder `channeldesk-cli unmatched`).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n listing(s) on %1 still show another quantity than they should after a second reconciliation: see the Drift view to fix them.</source>
+        <translation>
+            <numerusform>%n Angebot auf %1 zeigt auch nach einem zweiten Abgleich eine andere Menge als es sollte: in der Ansicht Abweichungen beheben.</numerusform>
+            <numerusform>%n Angebote auf %1 zeigen auch nach einem zweiten Abgleich eine andere Menge als sie sollten: in der Ansicht Abweichungen beheben.</numerusform>
         </translation>
     </message>
 </context>
@@ -255,6 +266,10 @@
     <message>
         <source>buffer rule</source>
         <translation>Pufferregel</translation>
+    </message>
+    <message>
+        <source>reconcile</source>
+        <translation>Abgleich</translation>
     </message>
 </context>
 <context>
@@ -561,6 +576,14 @@
         <source>Cannot read the buffer overrides: %1</source>
         <translation>Die eigenen Pufferregeln können nicht gelesen werden: %1</translation>
     </message>
+    <message>
+        <source>Cannot read the drift: %1</source>
+        <translation>Die Abweichungen können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Reconciliation of %1 failed: %2</source>
+        <translation>Abgleich von %1 fehlgeschlagen: %2</translation>
+    </message>
 </context>
 <context>
     <name>ChannelDesk::DeadLetterModel</name>
@@ -728,6 +751,70 @@ Verlauf:
     <message>
         <source>Demo: %1 recovered</source>
         <translation>Demo: %1 wieder in Ordnung</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::DriftModel</name>
+    <message numerus="yes">
+        <source>Shown %1 since %2 (seen by %n reconciliation(s)); should show %3.</source>
+        <translation>
+            <numerusform>Zeigt %1 seit %2 (von %n Abgleich gesehen); sollte %3 zeigen.</numerusform>
+            <numerusform>Zeigt %1 seit %2 (von %n Abgleichen gesehen); sollte %3 zeigen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Listing</source>
+        <translation>Angebot</translation>
+    </message>
+    <message>
+        <source>Shown</source>
+        <translation>Gezeigt</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Erwartet</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Seit</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::DriftPanel</name>
+    <message>
+        <source>&amp;Fix selected</source>
+        <translation>Auswahl &amp;beheben</translation>
+    </message>
+    <message>
+        <source>Fix &amp;all</source>
+        <translation>&amp;Alle beheben</translation>
+    </message>
+    <message>
+        <source>&amp;Reconcile now</source>
+        <translation>Jetzt &amp;abgleichen</translation>
+    </message>
+    <message>
+        <source>Read every channel&apos;s quantities back now</source>
+        <translation>Die Mengen aller Kanäle jetzt zurücklesen</translation>
+    </message>
+    <message>
+        <source>Every compared listing shows what it should.</source>
+        <translation>Jedes verglichene Angebot zeigt, was es soll.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n listing(s) show another quantity than they should.</source>
+        <translation>
+            <numerusform>%n Angebot zeigt eine andere Menge als es sollte.</numerusform>
+            <numerusform>%n Angebote zeigen eine andere Menge als sie sollten.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1027,6 +1114,10 @@ Verlauf:
     <message>
         <source>&amp;Orders</source>
         <translation>&amp;Bestellungen</translation>
+    </message>
+    <message>
+        <source>Dr&amp;ift</source>
+        <translation>Abwe&amp;ichungen</translation>
     </message>
 </context>
 <context>
@@ -2123,6 +2214,18 @@ Wie wurde es geklärt? (wird im Prüfprotokoll vermerkt)</translation>
     <message>
         <source>Orders &amp;via:</source>
         <translation>Bestellungen &amp;über:</translation>
+    </message>
+    <message>
+        <source>never on a schedule</source>
+        <translation>nie nach Zeitplan</translation>
+    </message>
+    <message>
+        <source>How often what the channel shows is read back and compared with what it should show (drift). It also runs after the channel recovers from an outage.</source>
+        <translation>Wie oft zurückgelesen wird, was der Kanal zeigt, und mit dem verglichen, was er zeigen sollte (Abweichung). Läuft auch, nachdem sich der Kanal von einem Ausfall erholt hat.</translation>
+    </message>
+    <message>
+        <source>Re&amp;concile every:</source>
+        <translation>Ab&amp;gleich alle:</translation>
     </message>
 </context>
 <context>

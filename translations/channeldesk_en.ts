@@ -31,6 +31,13 @@
             <numerusform>%n orders in the last %1 have lines that wait for a SKU or a listing mapping: %2. Their other lines took stock; map the listing or resolve the line (Orders tab, or `channeldesk-cli unmatched`).</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n listing(s) on %1 still show another quantity than they should after a second reconciliation: see the Drift view to fix them.</source>
+        <translation>
+            <numerusform>%n listing on %1 still shows another quantity than it should after a second reconciliation: see the Drift view to fix it.</numerusform>
+            <numerusform>%n listings on %1 still show another quantity than they should after a second reconciliation: see the Drift view to fix them.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ChannelDesk::AuditPanel</name>
@@ -103,6 +110,26 @@ Response:
 
 History:
 %8</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::DriftModel</name>
+    <message numerus="yes">
+        <source>Shown %1 since %2 (seen by %n reconciliation(s)); should show %3.</source>
+        <translation>
+            <numerusform>Shown %1 since %2 (seen by %n reconciliation); should show %3.</numerusform>
+            <numerusform>Shown %1 since %2 (seen by %n reconciliations); should show %3.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::DriftPanel</name>
+    <message numerus="yes">
+        <source>%n listing(s) show another quantity than they should.</source>
+        <translation>
+            <numerusform>%n listing shows another quantity than it should.</numerusform>
+            <numerusform>%n listings show another quantity than they should.</numerusform>
         </translation>
     </message>
 </context>

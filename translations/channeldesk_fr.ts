@@ -86,6 +86,10 @@
         <source>Since</source>
         <translation>Depuis</translation>
     </message>
+    <message>
+        <source>drift</source>
+        <translation>écart</translation>
+    </message>
 </context>
 <context>
     <name>ChannelDesk::AlertRules</name>
@@ -143,6 +147,13 @@
         <translation>
             <numerusform>%n commande des dernières %1 a des lignes qui attendent un SKU ou une association d’annonce : %2. Ses autres lignes ont pris du stock ; associez l’annonce ou résolvez la ligne (onglet Commandes, ou `channeldesk-cli unmatched`).</numerusform>
             <numerusform>%n commandes des dernières %1 ont des lignes qui attendent un SKU ou une association d’annonce : %2. Leurs autres lignes ont pris du stock ; associez l’annonce ou résolvez la ligne (onglet Commandes, ou `channeldesk-cli unmatched`).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n listing(s) on %1 still show another quantity than they should after a second reconciliation: see the Drift view to fix them.</source>
+        <translation>
+            <numerusform>%n annonce sur %1 affiche encore une autre quantité que prévu après un second rapprochement : corrigez-la dans la vue Écarts.</numerusform>
+            <numerusform>%n annonces sur %1 affichent encore une autre quantité que prévu après un second rapprochement : corrigez-les dans la vue Écarts.</numerusform>
         </translation>
     </message>
 </context>
@@ -255,6 +266,10 @@
     <message>
         <source>buffer rule</source>
         <translation>règle de tampon</translation>
+    </message>
+    <message>
+        <source>reconcile</source>
+        <translation>rapprochement</translation>
     </message>
 </context>
 <context>
@@ -561,6 +576,14 @@
         <source>Cannot read the buffer overrides: %1</source>
         <translation>Impossible de lire les règles propres des annonces&#xa0;: %1</translation>
     </message>
+    <message>
+        <source>Cannot read the drift: %1</source>
+        <translation>Impossible de lire les écarts : %1</translation>
+    </message>
+    <message>
+        <source>Reconciliation of %1 failed: %2</source>
+        <translation>Le rapprochement de %1 a échoué : %2</translation>
+    </message>
 </context>
 <context>
     <name>ChannelDesk::DeadLetterModel</name>
@@ -728,6 +751,70 @@ Historique&#xa0;:
     <message>
         <source>Demo: %1 recovered</source>
         <translation>Démo&#xa0;: %1 rétabli</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::DriftModel</name>
+    <message numerus="yes">
+        <source>Shown %1 since %2 (seen by %n reconciliation(s)); should show %3.</source>
+        <translation>
+            <numerusform>Affiche %1 depuis %2 (vu par %n rapprochement) ; devrait afficher %3.</numerusform>
+            <numerusform>Affiche %1 depuis %2 (vu par %n rapprochements) ; devrait afficher %3.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Listing</source>
+        <translation>Annonce</translation>
+    </message>
+    <message>
+        <source>Shown</source>
+        <translation>Affiché</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Attendu</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Depuis</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::DriftPanel</name>
+    <message>
+        <source>&amp;Fix selected</source>
+        <translation>&amp;Corriger la sélection</translation>
+    </message>
+    <message>
+        <source>Fix &amp;all</source>
+        <translation>Corriger &amp;tout</translation>
+    </message>
+    <message>
+        <source>&amp;Reconcile now</source>
+        <translation>&amp;Rapprocher maintenant</translation>
+    </message>
+    <message>
+        <source>Read every channel&apos;s quantities back now</source>
+        <translation>Relire maintenant les quantités de chaque canal</translation>
+    </message>
+    <message>
+        <source>Every compared listing shows what it should.</source>
+        <translation>Chaque annonce comparée affiche ce qu&apos;elle doit.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n listing(s) show another quantity than they should.</source>
+        <translation>
+            <numerusform>%n annonce affiche une autre quantité que prévu.</numerusform>
+            <numerusform>%n annonces affichent une autre quantité que prévu.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1027,6 +1114,10 @@ Historique&#xa0;:
     <message>
         <source>&amp;Orders</source>
         <translation>C&amp;ommandes</translation>
+    </message>
+    <message>
+        <source>Dr&amp;ift</source>
+        <translation>É&amp;carts</translation>
     </message>
 </context>
 <context>
@@ -2123,6 +2214,18 @@ Comment a-t-elle été réglée ? (noté dans le journal d’audit)</translation
     <message>
         <source>Orders &amp;via:</source>
         <translation>Commandes &amp;via&#xa0;:</translation>
+    </message>
+    <message>
+        <source>never on a schedule</source>
+        <translation>jamais selon un horaire</translation>
+    </message>
+    <message>
+        <source>How often what the channel shows is read back and compared with what it should show (drift). It also runs after the channel recovers from an outage.</source>
+        <translation>À quelle fréquence ce qu&apos;affiche le canal est relu et comparé à ce qu&apos;il devrait afficher (écart). Cela se fait aussi après le rétablissement du canal après une panne.</translation>
+    </message>
+    <message>
+        <source>Re&amp;concile every:</source>
+        <translation>Rappro&amp;cher toutes les :</translation>
     </message>
 </context>
 <context>

@@ -17,20 +17,20 @@ CoreRuntime::HttpAnswer CoreRuntime::inventory(const QString &sku) const
 {
     const auto found = InventoryStore(*m_db).stock(sku);
     if (!found)
-        return answer(503, u"error"_s, found.error());
+        return {503, QJsonObject {{u"error"_s, found.error()}}};
     const std::optional<StockLevel> &level = *found;
     if (!level)
-        return answer(404, u"error"_s, u"unknown SKU \"%1\""_s.arg(sku));
+        return {404, QJsonObject {{u"error"_s, u"unknown SKU \"%1\""_s.arg(sku)}}};
     const auto overrides = BufferStore(*m_db).overrides({}, sku);
     if (!overrides)
-        return answer(503, u"error"_s, overrides.error());
+        return {503, QJsonObject {{u"error"_s, overrides.error()}}};
     BufferRules rules = m_bufferRules;
     rules.setOverrides(*overrides);
     const qint64 now = m_clock.nowMs();
     QJsonArray channels;
     const auto listings = m_propagation->listings({}, sku);
     if (!listings)
-        return answer(503, u"error"_s, listings.error());
+        return {503, QJsonObject {{u"error"_s, listings.error()}}};
     for (const ListingState &l : *listings) {
         const ShownQuantity expected =
             rules.expected(l.channel, sku, level->available, level->safetyBuffer);

@@ -55,6 +55,7 @@ private Q_SLOTS:
     void rejectsWhatTheParserRejects_data();
     void rejectsWhatTheParserRejects();
     void channelBufferIsEditedAsTheBufferObject();
+    void reconcileIntervalIsEditedPerChannel();
 
 private:
     struct Fixture
@@ -273,6 +274,38 @@ void TestSettingsDialog::channelBufferIsEditedAsTheBufferObject()
     QCOMPARE(pauseAt->text(), u"1 (every channel's)"_s);
     percent->setValue(percent->minimum());
     QVERIFY(!channel().contains(u"buffer"_s));
+}
+
+void TestSettingsDialog::reconcileIntervalIsEditedPerChannel()
+{
+    Fixture f;
+    QVERIFY(f.dir.isValid());
+    QVERIFY(QDir().mkpath(QFileInfo(f.configPath()).path()));
+    QFile file(f.configPath());
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"({"channels": [{"id": "ebay-us", "type": "ebay",
+        "base_url": "https://api.ebay.com", "credentials": {"token_env": "PATH"},
+        "reconcile_interval_s": 120}]})");
+    file.close();
+    f.start();
+    SettingsDialog dialog(f.bridge.get());
+    dialog.show();
+    auto *interval = child<QSpinBox>(&dialog, u"channelReconcile"_s);
+    QTRY_COMPARE(interval->value(), 120);
+    const auto channel = [&dialog] {
+        return QJsonDocument::fromJson(dialog.configJson())
+            .object()
+            .value(u"channels"_s)
+            .toArray()
+            .first()
+            .toObject();
+    };
+    interval->setValue(0); // off: kept, and said so
+    QCOMPARE(interval->text(), u"never on a schedule"_s);
+    QCOMPARE(channel().value(u"reconcile_interval_s"_s).toInt(-1), 0);
+    QVERIFY2(dialog.validate().isEmpty(), qPrintable(dialog.validate()));
+    interval->setValue(900); // the default is not written
+    QVERIFY(!channel().contains(u"reconcile_interval_s"_s));
 }
 
 } // namespace ChannelDesk

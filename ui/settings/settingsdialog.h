@@ -117,6 +117,7 @@ private:
     BufferFields *m_channelBuffer; // the channel's "buffer": what it is shown
     QDoubleSpinBox *m_channelRate;
     OrderIntakeFields *m_channelIntake;
+    QSpinBox *m_channelReconcile; // reconcile_interval_s
     QSpinBox *m_carrierTimeout;
     QCheckBox *m_carrierEnabled;
     QLabel *m_message;

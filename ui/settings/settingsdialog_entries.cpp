@@ -3,8 +3,9 @@
 // timeout), kept in the entry's JSON object as it is edited.
 #include "buffers/bufferfields.h"
 #include "channels/bufferconfig.h"
-#include "settings/orderintakefields.h"
+#include "channels/channelconfig.h"
 #include "secrets/secretsources.h"
+#include "settings/orderintakefields.h"
 #include "settings/settingsdialog.h"
 
 #include <QCheckBox>
@@ -138,6 +139,17 @@ QWidget *SettingsDialog::createPage(Page &page)
         page.form->addRow(tr("Orders &via:"), m_channelIntake);
         connect(m_channelIntake, &OrderIntakeFields::edited, this,
                 [this] { commitEntry(m_channels); });
+        m_channelReconcile->setObjectName(u"channelReconcile"_s);
+        m_channelReconcile->setRange(0, 7 * 24 * 3600);
+        m_channelReconcile->setSingleStep(60);
+        m_channelReconcile->setSuffix(tr(" s"));
+        m_channelReconcile->setSpecialValueText(tr("never on a schedule"));
+        m_channelReconcile->setToolTip(
+            tr("How often what the channel shows is read back and compared with what it should "
+               "show (drift). It also runs after the channel recovers from an outage."));
+        page.form->addRow(tr("Re&concile every:"), m_channelReconcile);
+        connect(m_channelReconcile, &QSpinBox::valueChanged, this,
+                [this] { commitEntry(m_channels); });
         connect(m_channelRate, &QDoubleSpinBox::valueChanged, this,
                 [this] { commitEntry(m_channels); });
         connect(m_channelBuffer, &BufferFields::changed, this, [this] { commitEntry(m_channels); });
@@ -248,6 +260,8 @@ void SettingsDialog::showEntry(Page &page)
         m_channelBuffer->setBuffer(buffer);
         m_channelIntake->setType(o.value("type"_L1).toString());
         m_channelIntake->load(o);
+        m_channelReconcile->setValue(
+            o.value("reconcile_interval_s"_L1).toInt(ChannelConfig().reconcileIntervalS));
     } else {
         m_carrierTimeout->setValue(o.value("timeout_ms"_L1).toInt(3000));
         m_carrierEnabled->setChecked(o.value("enabled"_L1).toBool(true));
@@ -338,6 +352,10 @@ void SettingsDialog::commitEntry(Page &page)
         else
             o.insert(u"buffer"_s, bufferConfigToJson(buffer));
         m_channelIntake->store(o);
+        if (m_channelReconcile->value() == ChannelConfig().reconcileIntervalS)
+            o.remove(u"reconcile_interval_s"_s);
+        else
+            o.insert(u"reconcile_interval_s"_s, m_channelReconcile->value());
     } else {
         o.insert(u"timeout_ms"_s, m_carrierTimeout->value());
         if (m_carrierEnabled->isChecked())
