@@ -235,7 +235,10 @@ void Propagator::onReport(const QList<DueListing> &sent, const QList<ListingUpda
     bool anyOk = false;
     bool healthy = false; // the channel did its part (a stale compare value is ours to fix)
     bool answered = false;
-    int failedUpdates = 0; // listings the channel did not take (ours to fix excepted)
+    // Listings the channel did not take. Ours to fix (a stale compare value, a refusal caused by
+    // another item) and throttling (the channel pacing us: the bucket slows down, nothing is
+    // wrong with the update) are not held against the channel's success rate.
+    int failedUpdates = 0;
     bool channelsFault = true; // every failure said the channel is not working
     QList<PropagationStore::Ack> acks;
     QList<qsizetype> acked; // indexes into sent
@@ -254,7 +257,8 @@ void Propagator::onReport(const QList<DueListing> &sent, const QList<ListingUpda
         }
         answered = answered || outcome.ok() || outcome.httpStatus > 0;
         healthy = healthy || outcome.ok() || notTheListingsFault(outcome);
-        failedUpdates += !outcome.ok() && !notTheListingsFault(outcome);
+        failedUpdates += !outcome.ok() && !notTheListingsFault(outcome) &&
+            outcome.failure != FailureKind::Throttled && !report.throttled;
         channelsFault = channelsFault && (outcome.ok() || isChannelsFault(outcome));
         PushRecord push;
         if (recordPushes) {

@@ -146,6 +146,7 @@ private Q_SLOTS:
     void staleCompareValueIsRefreshedWithoutUsingAnAttempt();
     void batchRejectionDoesNotUseAnAttempt();
     void refusedItemsOfABatchCountAsFailedUpdates();
+    void throttledUpdatesAreNotFailedUpdates();
     void pauseAtZeroAndResume();
     void originChannelIsSentTheTruthComparedToItsOwnSale();
     void tokenBucketLimitsCalls();
@@ -425,6 +426,27 @@ void TestPropagator::refusedItemsOfABatchCountAsFailedUpdates()
     QCOMPARE(calls.at(0).at(1).value<AttemptOutcome>(), AttemptOutcome::Acknowledged);
     QCOMPARE(calls.at(0).at(2).toInt(), 2);
     QCOMPARE(calls.at(0).at(3).toInt(), 1);
+}
+
+void TestPropagator::throttledUpdatesAreNotFailedUpdates()
+{
+    // A 429 on a call of two listings: the channel is pacing us. The call is a failure (it is
+    // retried, and counted as throttled), but no update is held against the success rate.
+    map(u"shop"_s, {u"A"_s, u"B"_s});
+    ScriptedChannel channel(u"shop"_s);
+    PushOutcome throttled;
+    throttled.failure = FailureKind::Throttled;
+    throttled.httpStatus = 429;
+    throttled.message = u"Too Many Requests"_s;
+    channel.script = {throttled};
+    Propagator p(m_t->db(), &channel, m_clock);
+    QSignalSpy calls(&p, &Propagator::callFinished);
+    p.start();
+    runUntilIdle(p);
+    QVERIFY(calls.count() >= 1);
+    QVERIFY(calls.at(0).at(1).value<AttemptOutcome>() != AttemptOutcome::Acknowledged);
+    QCOMPARE(calls.at(0).at(2).toInt(), 2);
+    QCOMPARE(calls.at(0).at(3).toInt(), 0);
 }
 
 void TestPropagator::pauseAtZeroAndResume()
