@@ -2,6 +2,7 @@
 
 #include "channels/channeladapter.h"
 #include "metrics/lagmonitor.h" // AttemptOutcome
+#include "store/attemptlog.h"
 #include "store/deadletterqueue.h"
 #include "store/propagationstore.h"
 #include "store/pushlog.h"
@@ -89,9 +90,10 @@ private:
     void schedule(qint64 delayMs);
     void onReport(const QList<DueListing> &sent, const QList<ListingUpdate> &updates,
                   const PushReport &report, qint64 sentAtMs);
-    // Schedules a retry, or parks the listing in the dead-letter queue (returns true then).
+    // Schedules a retry, or parks the listing in the dead-letter queue (returns true then); the
+    // attempt is added to *attemptLog, to be recorded with the rest of the answer.
     bool handleFailure(const DueListing &listing, const PushOutcome &outcome,
-                       const PushReport &report);
+                       const PushReport &report, QList<AttemptLog::Entry> *attemptLog);
     void refreshStale(const DueListing &listing);
 
     // A call ended: the channel did its part (Answered), failed as a whole (Down: no answer, a
@@ -120,6 +122,7 @@ private:
 
     PropagationStore m_store;
     DeadLetterQueue m_deadLetters;
+    AttemptLog m_attempts;
     QPointer<ChannelAdapter> m_adapter;
     const Clock &m_clock;
     Options m_options;

@@ -137,7 +137,8 @@ void TestDatabase::idempotencyKeysMoveToAClusteredTable()
         QVERIFY2(db, qPrintable(error));
         for (const QString &sql :
              {u"DROP TABLE orders"_s, u"DROP TABLE order_lines"_s, u"DROP TABLE order_events"_s,
-              u"DROP TABLE push_log"_s, u"DROP INDEX listings_by_remote_id"_s,
+              u"DROP TABLE push_log"_s, u"DROP TABLE listing_attempts"_s,
+              u"DROP INDEX listings_by_remote_id"_s,
               u"ALTER TABLE mutations DROP COLUMN committed_delta"_s,
               u"ALTER TABLE mutations DROP COLUMN committed_after"_s,
               u"ALTER TABLE mutations DROP COLUMN event_id"_s, u"DROP TABLE stock"_s,
