@@ -2,6 +2,7 @@
 
 #include "carriers/quoteresult.h"
 #include "console/consoletypes.h"
+#include "console/deadletterdetail.h"
 #include "console/settingstypes.h"
 #include "domain/mutation.h"
 #include "domain/orderevent.h"
@@ -50,6 +51,8 @@ Q_SIGNALS:
     void orderTimelineReady(const QString &channel, const QString &orderId,
                             const ChannelDesk::OrderTimeline &timeline, const QString &error);
     void orderActionFinished(const ChannelDesk::OrderActionResult &result);
+    // One dead letter's attempts and the orders behind it (requestDeadLetterDetail).
+    void deadLetterDetailReady(const ChannelDesk::DeadLetterDetail &detail);
 };
 
 } // namespace ChannelDesk

@@ -1,6 +1,7 @@
 #include "console/consoletypes.h"
 
 #include "carriers/quoteresult.h"
+#include "console/deadletterdetail.h"
 #include "domain/mutation.h"
 #include "domain/orderevent.h"
 #include "store/ordertimeline.h"
@@ -21,6 +22,7 @@ void registerConsoleTypes()
     qRegisterMetaType<QList<DeadLetterKey>>();
     qRegisterMetaType<DeadLetter>();
     qRegisterMetaType<QList<DeadLetter>>();
+    qRegisterMetaType<DeadLetterDetail>();
     qRegisterMetaType<Alert>();
     qRegisterMetaType<QList<Alert>>();
     qRegisterMetaType<Mutation>();

@@ -30,6 +30,9 @@ public:
 
 public Q_SLOTS:
     void adjustCurrent();
+    // Selects the SKU's row and scrolls to it, clearing the filters that hide it. False when
+    // there is no such SKU.
+    bool selectSku(const QString &sku);
 
 Q_SIGNALS:
     void historyRequested(const QString &sku);
