@@ -8,21 +8,34 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QRegularExpression>
 #include <QSplitter>
 #include <QTableView>
 #include <QTabWidget>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace ChannelDesk {
 
 namespace {
+// JSON indented; a body the adapter prefixed with its method and path ("POST products/batch
+// {...}") keeps the prefix on its own line.
 QString pretty(const QString &text)
 {
     const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8());
-    return doc.isNull() ? text : QString::fromUtf8(doc.toJson(QJsonDocument::Indented));
+    if (!doc.isNull())
+        return QString::fromUtf8(doc.toJson(QJsonDocument::Indented));
+    const qsizetype brace = text.indexOf(QRegularExpression(u"[\\[{]"_s));
+    if (brace <= 0)
+        return text;
+    const QJsonDocument body = QJsonDocument::fromJson(text.mid(brace).toUtf8());
+    return body.isNull() ? text
+                         : text.left(brace).trimmed() + u'\n' +
+            QString::fromUtf8(body.toJson(QJsonDocument::Indented));
 }
 
 QPlainTextEdit *bodyView(const QString &objectName, const QString &placeholder, QWidget *parent)
@@ -127,8 +140,13 @@ DeadLetterDetailPane::DeadLetterDetailPane(QWidget *parent)
             &DeadLetterDetailPane::showAttempt);
     connect(m_attempts, &QAbstractItemModel::modelReset, this, [this] {
         // The newest attempt first: it is the one that parked the letter.
-        if (m_attempts->rowCount() > 0)
+        if (m_attempts->rowCount() > 0) {
             m_attemptView->selectRow(m_attempts->rowCount() - 1);
+            // Channel codes run long (woocommerce_rest_product_invalid_id).
+            m_attemptView->resizeColumnToContents(AttemptModel::Code);
+            m_attemptView->setColumnWidth(
+                AttemptModel::Code, std::min(m_attemptView->columnWidth(AttemptModel::Code), 360));
+        }
         showAttempt();
     });
     connect(m_orders, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {

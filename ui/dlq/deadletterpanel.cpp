@@ -17,6 +17,8 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace ChannelDesk {
@@ -54,6 +56,7 @@ DeadLetterPanel::DeadLetterPanel(CoreBridge *bridge, QWidget *parent)
     m_groupView->setObjectName(u"dlqGroups"_s);
     m_groupView->setModel(m_groups);
     m_groupView->setUniformRowHeights(true);
+    m_groupView->setTextElideMode(Qt::ElideMiddle);
     m_groupView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_groupView->header()->setStretchLastSection(false);
     m_groupView->header()->setSectionResizeMode(DeadLetterGroupModel::Name, QHeaderView::Stretch);
@@ -77,13 +80,14 @@ DeadLetterPanel::DeadLetterPanel(CoreBridge *bridge, QWidget *parent)
     m_splitter->setStretchFactor(0, 2);
     m_splitter->setStretchFactor(1, 3);
     auto *sides = new QSplitter(Qt::Horizontal, this);
+    m_sides = sides;
     sides->setObjectName(u"dlqGroupSplitter"_s);
     sides->addWidget(m_groupView);
     sides->addWidget(m_splitter);
     sides->setStretchFactor(0, 0);
     sides->setStretchFactor(1, 1);
     sides->setSizes(
-        {fontMetrics().horizontalAdvance(u"woocommerce_rest_cannot_edit (HTTP 401)"_s) + 80, 1000});
+        {fontMetrics().horizontalAdvance(u"woocommerce_rest_cannot_edit"_s) + 80, 1000});
 
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_count, 1);
@@ -118,6 +122,7 @@ DeadLetterPanel::DeadLetterPanel(CoreBridge *bridge, QWidget *parent)
                     m_model->setLetters(letters);
                     m_groups->setLetters(letters);
                     m_groupView->expandAll();
+                    fitGroups();
                     if (first && !letters.isEmpty())
                         m_view->resizeColumnsToContents();
                     updateCount();
@@ -255,6 +260,38 @@ void DeadLetterPanel::showDetail()
     // Asked again when the letter changes (a new failure, a re-arm): its attempts grew.
     m_requested = {d->channel, d->sku};
     m_bridge->requestDeadLetterDetail(m_requested);
+}
+
+void DeadLetterPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    fitGroups();
+}
+
+void DeadLetterPanel::fitGroups()
+{
+    // Wide enough for the longest error name (channel codes run long), once, before the
+    // merchant moves the splitter; never more than a third of the tab.
+    if (m_groupsFitted || m_groups->rowCount() == 0 || !isVisible())
+        return;
+    m_groupsFitted = true;
+    int widest = 0;
+    const QFontMetrics fm = m_groupView->fontMetrics();
+    for (int r = 0; r < m_groups->rowCount(); ++r) {
+        const QModelIndex channel = m_groups->index(r, 0);
+        widest = std::max(widest, fm.horizontalAdvance(channel.data().toString()));
+        for (int g = 0; g < m_groups->rowCount(channel); ++g)
+            widest =
+                std::max(widest,
+                         fm.horizontalAdvance(m_groups->index(g, 0, channel).data().toString()) +
+                             m_groupView->indentation());
+    }
+    const QList<int> sizes = m_sides->sizes();
+    const int total = sizes.value(0) + sizes.value(1);
+    const int wanted = std::min(widest + fm.horizontalAdvance(u"Letters"_s) + 48,
+                                std::max(total / 3, sizes.value(0)));
+    if (wanted > sizes.value(0))
+        m_sides->setSizes({wanted, total - wanted});
 }
 
 void DeadLetterPanel::updateCount()

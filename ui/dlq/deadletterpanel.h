@@ -51,6 +51,9 @@ Q_SIGNALS:
     void ordersRequested(const QList<std::pair<QString, QString>> &orders, const QString &caption);
     void orderTimelineRequested(const QString &channel, const QString &orderId);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     QList<DeadLetterKey> selectedKeys() const;
     QList<DeadLetterKey> shownKeys() const;
@@ -58,6 +61,7 @@ private:
     void applyGroup();
     void showDetail();
     void updateCount();
+    void fitGroups();
 
     CoreBridge *m_bridge;
     DeadLetterModel *m_model;
@@ -68,6 +72,8 @@ private:
     QTableView *m_view;
     DeadLetterDetailPane *m_detail;
     QSplitter *m_splitter;
+    QSplitter *m_sides;
+    bool m_groupsFitted = false;
     QPushButton *m_showSku;
     QPushButton *m_showOrders;
     DeadLetterKey m_requested; // the letter whose detail was asked for last
