@@ -2,6 +2,7 @@
 
 #include "carriers/quoteresult.h"
 #include "console/consoletypes.h"
+#include "console/deadletterdetail.h"
 #include "console/settingstypes.h"
 #include "domain/mutation.h"
 #include "domain/orderevent.h"
@@ -58,6 +59,8 @@ Q_SIGNALS:
     // A fix or a reconciliation asked from the Drift view finished: how many listings were sent
     // again (a fix) or compared (a run), or why not.
     void driftActionFinished(int count, const QString &error);
+    // One dead letter's attempts and the orders behind it (requestDeadLetterDetail).
+    void deadLetterDetailReady(const ChannelDesk::DeadLetterDetail &detail);
 };
 
 } // namespace ChannelDesk

@@ -1,6 +1,7 @@
 #include "console/consoletypes.h"
 
 #include "carriers/quoteresult.h"
+#include "console/deadletterdetail.h"
 #include "domain/mutation.h"
 #include "domain/orderevent.h"
 #include "store/driftstore.h"
@@ -39,6 +40,7 @@ void registerConsoleTypes()
     qRegisterMetaType<QList<DeadLetterKey>>();
     qRegisterMetaType<DeadLetter>();
     qRegisterMetaType<QList<DeadLetter>>();
+    qRegisterMetaType<DeadLetterDetail>();
     qRegisterMetaType<Alert>();
     qRegisterMetaType<QList<Alert>>();
     qRegisterMetaType<Mutation>();

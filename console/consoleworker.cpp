@@ -400,6 +400,20 @@ void ConsoleWorker::retryDeadLetters(const QList<DeadLetterKey> &keys)
     Q_EMIT deadLetterActionFinished(count, error);
 }
 
+void ConsoleWorker::requestDeadLetterDetail(const DeadLetterKey &key)
+{
+    if (!m_runtime) {
+        DeadLetterDetail none;
+        none.channel = key.channel;
+        none.sku = key.sku;
+        none.error = tr("the core is not running");
+        Q_EMIT deadLetterDetailReady(none);
+        return;
+    }
+    Q_EMIT deadLetterDetailReady(
+        DeadLetterDetail::load(*m_runtime->database(), key.channel, key.sku));
+}
+
 void ConsoleWorker::discardDeadLetters(const QList<DeadLetterKey> &keys, const QString &reason)
 {
     if (!m_runtime)

@@ -84,6 +84,11 @@ void CoreBridge::retryDeadLetters(const QList<DeadLetterKey> &keys)
     post([w = m_worker, keys] { w->retryDeadLetters(keys); });
 }
 
+void CoreBridge::requestDeadLetterDetail(const DeadLetterKey &key)
+{
+    post([w = m_worker, key] { w->requestDeadLetterDetail(key); });
+}
+
 void CoreBridge::discardDeadLetters(const QList<DeadLetterKey> &keys, const QString &reason)
 {
     post([w = m_worker, keys, reason] { w->discardDeadLetters(keys, reason); });

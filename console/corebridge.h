@@ -35,6 +35,8 @@ public:
     void reconcileNow(const QString &channel = {});
     void retryDeadLetters(const QList<ChannelDesk::DeadLetterKey> &keys);
     void discardDeadLetters(const QList<ChannelDesk::DeadLetterKey> &keys, const QString &reason);
+    // deadLetterDetailReady answers.
+    void requestDeadLetterDetail(const ChannelDesk::DeadLetterKey &key);
     void requestLagSeries(qint64 windowMs, int points);
     void requestAudit(const ChannelDesk::InventoryStore::AuditFilter &filter);
     void setChannelSuspended(const QString &channel, bool suspended);

@@ -158,6 +158,53 @@
     </message>
 </context>
 <context>
+    <name>ChannelDesk::AttemptModel</name>
+    <message>
+        <source>transient</source>
+        <translation>vorübergehend</translation>
+    </message>
+    <message>
+        <source>permanent</source>
+        <translation>dauerhaft</translation>
+    </message>
+    <message>
+        <source>throttled</source>
+        <translation>gedrosselt</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>keine Antwort</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation>Versuch</translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+</context>
+<context>
     <name>ChannelDesk::AuditModel</name>
     <message>
         <source>order</source>
@@ -586,6 +633,163 @@
     </message>
 </context>
 <context>
+    <name>ChannelDesk::DeadLetterDetailPane</name>
+    <message>
+        <source>The request of the selected attempt</source>
+        <translation>Die Anfrage des gewählten Versuchs</translation>
+    </message>
+    <message>
+        <source>The channel&apos;s answer to it (none: no answer came)</source>
+        <translation>Die Antwort des Kanals darauf (leer: keine Antwort kam)</translation>
+    </message>
+    <message>
+        <source>Select a dead letter to see every attempt, the orders behind it and its history.</source>
+        <translation>Wählen Sie ein fehlgeschlagenes Update, um jeden Versuch, die Bestellungen dahinter und seinen Verlauf zu sehen.</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Anfrage</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Bestellung</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Available after</source>
+        <translation>Danach verfügbar</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Versuche</translation>
+    </message>
+    <message>
+        <source>Orders behind it</source>
+        <translation>Bestellungen dahinter</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 on %2, version %3, %n attempt(s), %4
+Last error: %5
+
+Last request:
+%6
+
+Last answer:
+%7
+
+History:
+%8</source>
+        <translation>
+            <numerusform>%1 auf %2, Version %3, %n Versuch, %4
+Letzter Fehler: %5
+
+Letzte Anfrage:
+%6
+
+Letzte Antwort:
+%7
+
+Verlauf:
+%8</numerusform>
+            <numerusform>%1 auf %2, Version %3, %n Versuche, %4
+Letzter Fehler: %5
+
+Letzte Anfrage:
+%6
+
+Letzte Antwort:
+%7
+
+Verlauf:
+%8</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>retrying now</source>
+        <translation>wird gerade wiederholt</translation>
+    </message>
+    <message>
+        <source>dead</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Attempts (%1)</source>
+        <translation>Versuche (%1)</translation>
+    </message>
+    <message>
+        <source>Orders behind it (%1)</source>
+        <translation>Bestellungen dahinter (%1)</translation>
+    </message>
+    <message>
+        <source>Double-click for the order&apos;s timeline</source>
+        <translation>Doppelklick für den Verlauf der Bestellung</translation>
+    </message>
+    <message>
+        <source>Could not read the letter&apos;s details: %1</source>
+        <translation>Die Einzelheiten konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>No order moved %1 since %2 last acknowledged it (version %3).</source>
+        <translation>Keine Bestellung hat %1 verändert, seit %2 es zuletzt bestätigt hat (Version %3).</translation>
+    </message>
+    <message>
+        <source>The orders that changed %1 since %2 last acknowledged it (version %3), newest first. Double-click one for its timeline.</source>
+        <translation>Die Bestellungen, die %1 verändert haben, seit %2 es zuletzt bestätigt hat (Version %3), neueste zuerst. Doppelklick für den Verlauf einer Bestellung.</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::DeadLetterGroupModel</name>
+    <message>
+        <source>no answer</source>
+        <translation>keine Antwort</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dead letter(s) on %1</source>
+        <translation>
+            <numerusform>%n fehlgeschlagenes Update auf %1</numerusform>
+            <numerusform>%n fehlgeschlagene Updates auf %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dead letter(s) on %1 failed with %2</source>
+        <translation>
+            <numerusform>%n fehlgeschlagenes Update auf %1 scheiterte mit %2</numerusform>
+            <numerusform>%n fehlgeschlagene Updates auf %1 scheiterten mit %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Channel / error</source>
+        <translation>Kanal / Fehler</translation>
+    </message>
+    <message>
+        <source>Letters</source>
+        <translation>Anzahl</translation>
+    </message>
+</context>
+<context>
     <name>ChannelDesk::DeadLetterModel</name>
     <message>
         <source>retrying</source>
@@ -639,14 +843,6 @@
 <context>
     <name>ChannelDesk::DeadLetterPanel</name>
     <message>
-        <source>All channels</source>
-        <translation>Alle Kanäle</translation>
-    </message>
-    <message>
-        <source>All error kinds</source>
-        <translation>Alle Fehlerarten</translation>
-    </message>
-    <message>
         <source>&amp;Retry selected</source>
         <translation>Auswahl &amp;wiederholen</translation>
     </message>
@@ -657,10 +853,6 @@
     <message>
         <source>&amp;Discard…</source>
         <translation>&amp;Verwerfen…</translation>
-    </message>
-    <message>
-        <source>Select a dead letter to see the request that failed, the channel response and every attempt.</source>
-        <translation>Wählen Sie ein fehlgeschlagenes Update, um die Anfrage, die Antwort des Kanals und jeden Versuch zu sehen.</translation>
     </message>
     <message numerus="yes">
         <source>%n dead letter(s)</source>
@@ -688,50 +880,36 @@
         <source>A reason is required; nothing was discarded.</source>
         <translation>Ein Grund ist erforderlich; nichts wurde verworfen.</translation>
     </message>
+    <message>
+        <source>Show S&amp;KU</source>
+        <translation>S&amp;KU zeigen</translation>
+    </message>
+    <message>
+        <source>Show &amp;orders</source>
+        <translation>&amp;Bestellungen zeigen</translation>
+    </message>
+    <message>
+        <source>Select the letter&apos;s SKU in the Stock tab</source>
+        <translation>Die SKU im Reiter Bestand auswählen</translation>
+    </message>
+    <message>
+        <source>Show the orders whose changes this channel has not shown, in the Orders tab</source>
+        <translation>Die Bestellungen, deren Änderungen dieser Kanal noch nicht zeigt, im Reiter Bestellungen zeigen</translation>
+    </message>
+    <message>
+        <source>Select a channel or an error to show only its letters; select it again with Ctrl to show all</source>
+        <translation>Wählen Sie einen Kanal oder einen Fehler, um nur dessen Updates zu zeigen; mit Strg erneut wählen, um alle zu zeigen</translation>
+    </message>
+    <message>
+        <source>The orders behind the dead letter of %1 on %2</source>
+        <translation>Die Bestellungen hinter dem fehlgeschlagenen Update von %1 auf %2</translation>
+    </message>
     <message numerus="yes">
-        <source>%1 on %2, version %3, %n attempt(s), %4
-Last error: %5
-
-Request:
-%6
-
-Response:
-%7
-
-History:
-%8</source>
+        <source>%1 of %n dead letter(s): %2</source>
         <translation>
-            <numerusform>%1 auf %2, Version %3, %n Versuch, %4
-Letzter Fehler: %5
-
-Anfrage:
-%6
-
-Antwort:
-%7
-
-Verlauf:
-%8</numerusform>
-            <numerusform>%1 auf %2, Version %3, %n Versuche, %4
-Letzter Fehler: %5
-
-Anfrage:
-%6
-
-Antwort:
-%7
-
-Verlauf:
-%8</numerusform>
+            <numerusform>%1 von %n fehlgeschlagenen Update: %2</numerusform>
+            <numerusform>%1 von %n fehlgeschlagenen Updates: %2</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>retrying now</source>
-        <translation>wird gerade wiederholt</translation>
-    </message>
-    <message>
-        <source>dead</source>
-        <translation>fehlgeschlagen</translation>
     </message>
 </context>
 <context>
@@ -1481,6 +1659,17 @@ Wie wurde es geklärt? (wird im Prüfprotokoll vermerkt)</translation>
     <message>
         <source>A reason is needed: say how the order was settled.</source>
         <translation>Ein Grund ist nötig: sagen Sie, wie die Bestellung geklärt wurde.</translation>
+    </message>
+    <message>
+        <source>Show &amp;all orders</source>
+        <translation>&amp;Alle Bestellungen zeigen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n order(s). Orders older than the %2 most recent are not listed here; open them from the dead letter.</source>
+        <translation>
+            <numerusform>%1: %n Bestellung. Bestellungen, die älter als die %2 neuesten sind, stehen nicht hier; öffnen Sie sie beim fehlgeschlagenen Update.</numerusform>
+            <numerusform>%1: %n Bestellungen. Bestellungen, die älter als die %2 neuesten sind, stehen nicht hier; öffnen Sie sie beim fehlgeschlagenen Update.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -60,6 +60,63 @@
     </message>
 </context>
 <context>
+    <name>ChannelDesk::DeadLetterDetailPane</name>
+    <message numerus="yes">
+        <source>%1 on %2, version %3, %n attempt(s), %4
+Last error: %5
+
+Last request:
+%6
+
+Last answer:
+%7
+
+History:
+%8</source>
+        <translation>
+            <numerusform>%1 on %2, version %3, %n attempt, %4
+Last error: %5
+
+Last request:
+%6
+
+Last answer:
+%7
+
+History:
+%8</numerusform>
+            <numerusform>%1 on %2, version %3, %n attempts, %4
+Last error: %5
+
+Last request:
+%6
+
+Last answer:
+%7
+
+History:
+%8</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::DeadLetterGroupModel</name>
+    <message numerus="yes">
+        <source>%n dead letter(s) on %1</source>
+        <translation>
+            <numerusform>%n dead letter on %1</numerusform>
+            <numerusform>%n dead letters on %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dead letter(s) on %1 failed with %2</source>
+        <translation>
+            <numerusform>%n dead letter on %1 failed with %2</numerusform>
+            <numerusform>%n dead letters on %1 failed with %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ChannelDesk::DeadLetterPanel</name>
     <message numerus="yes">
         <source>%n dead letter(s)</source>
@@ -76,40 +133,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1 on %2, version %3, %n attempt(s), %4
-Last error: %5
-
-Request:
-%6
-
-Response:
-%7
-
-History:
-%8</source>
+        <source>%1 of %n dead letter(s): %2</source>
         <translation>
-            <numerusform>%1 on %2, version %3, %n attempt, %4
-Last error: %5
-
-Request:
-%6
-
-Response:
-%7
-
-History:
-%8</numerusform>
-            <numerusform>%1 on %2, version %3, %n attempts, %4
-Last error: %5
-
-Request:
-%6
-
-Response:
-%7
-
-History:
-%8</numerusform>
+            <numerusform>%1 of %n dead letter: %2</numerusform>
+            <numerusform>%1 of %n dead letters: %2</numerusform>
         </translation>
     </message>
 </context>
@@ -208,6 +235,13 @@ History:
         <translation>
             <numerusform>%1: %n owed</numerusform>
             <numerusform>%1: %n owed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n order(s). Orders older than the %2 most recent are not listed here; open them from the dead letter.</source>
+        <translation>
+            <numerusform>%1: %n order. Orders older than the %2 most recent are not listed here; open them from the dead letter.</numerusform>
+            <numerusform>%1: %n orders. Orders older than the %2 most recent are not listed here; open them from the dead letter.</numerusform>
         </translation>
     </message>
 </context>

@@ -158,6 +158,53 @@
     </message>
 </context>
 <context>
+    <name>ChannelDesk::AttemptModel</name>
+    <message>
+        <source>transient</source>
+        <translation>temporaire</translation>
+    </message>
+    <message>
+        <source>permanent</source>
+        <translation>définitif</translation>
+    </message>
+    <message>
+        <source>throttled</source>
+        <translation>limité</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>sans réponse</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation>Essai</translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+</context>
+<context>
     <name>ChannelDesk::AuditModel</name>
     <message>
         <source>order</source>
@@ -586,6 +633,163 @@
     </message>
 </context>
 <context>
+    <name>ChannelDesk::DeadLetterDetailPane</name>
+    <message>
+        <source>The request of the selected attempt</source>
+        <translation>La requête de l’essai choisi</translation>
+    </message>
+    <message>
+        <source>The channel&apos;s answer to it (none: no answer came)</source>
+        <translation>La réponse du canal (vide : aucune réponse)</translation>
+    </message>
+    <message>
+        <source>Select a dead letter to see every attempt, the orders behind it and its history.</source>
+        <translation>Choisissez un échec pour voir chaque essai, les commandes en cause et son historique.</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Requête</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Réponse</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Commande</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Changement</translation>
+    </message>
+    <message>
+        <source>Available after</source>
+        <translation>Disponible après</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Essais</translation>
+    </message>
+    <message>
+        <source>Orders behind it</source>
+        <translation>Commandes en cause</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 on %2, version %3, %n attempt(s), %4
+Last error: %5
+
+Last request:
+%6
+
+Last answer:
+%7
+
+History:
+%8</source>
+        <translation>
+            <numerusform>%1 sur %2, version %3, %n essai, %4
+Dernière erreur : %5
+
+Dernière requête :
+%6
+
+Dernière réponse :
+%7
+
+Historique :
+%8</numerusform>
+            <numerusform>%1 sur %2, version %3, %n essais, %4
+Dernière erreur : %5
+
+Dernière requête :
+%6
+
+Dernière réponse :
+%7
+
+Historique :
+%8</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>retrying now</source>
+        <translation>nouvel essai en cours</translation>
+    </message>
+    <message>
+        <source>dead</source>
+        <translation>en échec</translation>
+    </message>
+    <message>
+        <source>Attempts (%1)</source>
+        <translation>Essais (%1)</translation>
+    </message>
+    <message>
+        <source>Orders behind it (%1)</source>
+        <translation>Commandes en cause (%1)</translation>
+    </message>
+    <message>
+        <source>Double-click for the order&apos;s timeline</source>
+        <translation>Double-clic pour l’historique de la commande</translation>
+    </message>
+    <message>
+        <source>Could not read the letter&apos;s details: %1</source>
+        <translation>Impossible de lire le détail : %1</translation>
+    </message>
+    <message>
+        <source>No order moved %1 since %2 last acknowledged it (version %3).</source>
+        <translation>Aucune commande n’a changé %1 depuis la dernière confirmation de %2 (version %3).</translation>
+    </message>
+    <message>
+        <source>The orders that changed %1 since %2 last acknowledged it (version %3), newest first. Double-click one for its timeline.</source>
+        <translation>Les commandes qui ont changé %1 depuis la dernière confirmation de %2 (version %3), les plus récentes d’abord. Double-cliquez sur une commande pour son historique.</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::DeadLetterGroupModel</name>
+    <message>
+        <source>no answer</source>
+        <translation>sans réponse</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dead letter(s) on %1</source>
+        <translation>
+            <numerusform>%n échec sur %1</numerusform>
+            <numerusform>%n échecs sur %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dead letter(s) on %1 failed with %2</source>
+        <translation>
+            <numerusform>%n échec sur %1 avec %2</numerusform>
+            <numerusform>%n échecs sur %1 avec %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Channel / error</source>
+        <translation>Canal / erreur</translation>
+    </message>
+    <message>
+        <source>Letters</source>
+        <translation>Nombre</translation>
+    </message>
+</context>
+<context>
     <name>ChannelDesk::DeadLetterModel</name>
     <message>
         <source>retrying</source>
@@ -639,14 +843,6 @@
 <context>
     <name>ChannelDesk::DeadLetterPanel</name>
     <message>
-        <source>All channels</source>
-        <translation>Tous les canaux</translation>
-    </message>
-    <message>
-        <source>All error kinds</source>
-        <translation>Tous types d&apos;erreur</translation>
-    </message>
-    <message>
         <source>&amp;Retry selected</source>
         <translation>&amp;Réessayer la sélection</translation>
     </message>
@@ -657,10 +853,6 @@
     <message>
         <source>&amp;Discard…</source>
         <translation>É&amp;carter…</translation>
-    </message>
-    <message>
-        <source>Select a dead letter to see the request that failed, the channel response and every attempt.</source>
-        <translation>Sélectionnez un échec pour voir la requête envoyée, la réponse du canal et chaque tentative.</translation>
     </message>
     <message numerus="yes">
         <source>%n dead letter(s)</source>
@@ -688,50 +880,36 @@
         <source>A reason is required; nothing was discarded.</source>
         <translation>Un motif est requis&#xa0;; rien n&apos;a été écarté.</translation>
     </message>
+    <message>
+        <source>Show S&amp;KU</source>
+        <translation>Voir le S&amp;KU</translation>
+    </message>
+    <message>
+        <source>Show &amp;orders</source>
+        <translation>Voir les c&amp;ommandes</translation>
+    </message>
+    <message>
+        <source>Select the letter&apos;s SKU in the Stock tab</source>
+        <translation>Sélectionner le SKU dans l’onglet Stock</translation>
+    </message>
+    <message>
+        <source>Show the orders whose changes this channel has not shown, in the Orders tab</source>
+        <translation>Voir dans l’onglet Commandes les commandes dont ce canal n’affiche pas encore les changements</translation>
+    </message>
+    <message>
+        <source>Select a channel or an error to show only its letters; select it again with Ctrl to show all</source>
+        <translation>Choisissez un canal ou une erreur pour n’afficher que ses échecs ; choisissez-le à nouveau avec Ctrl pour tout afficher</translation>
+    </message>
+    <message>
+        <source>The orders behind the dead letter of %1 on %2</source>
+        <translation>Les commandes en cause dans l’échec de %1 sur %2</translation>
+    </message>
     <message numerus="yes">
-        <source>%1 on %2, version %3, %n attempt(s), %4
-Last error: %5
-
-Request:
-%6
-
-Response:
-%7
-
-History:
-%8</source>
+        <source>%1 of %n dead letter(s): %2</source>
         <translation>
-            <numerusform>%1 sur %2, version %3, %n tentative, %4
-Dernière erreur&#xa0;: %5
-
-Requête&#xa0;:
-%6
-
-Réponse&#xa0;:
-%7
-
-Historique&#xa0;:
-%8</numerusform>
-            <numerusform>%1 sur %2, version %3, %n tentatives, %4
-Dernière erreur&#xa0;: %5
-
-Requête&#xa0;:
-%6
-
-Réponse&#xa0;:
-%7
-
-Historique&#xa0;:
-%8</numerusform>
+            <numerusform>%1 sur %n échec : %2</numerusform>
+            <numerusform>%1 sur %n échecs : %2</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>retrying now</source>
-        <translation>nouvel essai en cours</translation>
-    </message>
-    <message>
-        <source>dead</source>
-        <translation>en échec</translation>
     </message>
 </context>
 <context>
@@ -1481,6 +1659,17 @@ Comment a-t-elle été réglée ? (noté dans le journal d’audit)</translation
     <message>
         <source>A reason is needed: say how the order was settled.</source>
         <translation>Une raison est nécessaire : dites comment la commande a été réglée.</translation>
+    </message>
+    <message>
+        <source>Show &amp;all orders</source>
+        <translation>Voir &amp;toutes les commandes</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n order(s). Orders older than the %2 most recent are not listed here; open them from the dead letter.</source>
+        <translation>
+            <numerusform>%1 : %n commande. Les commandes plus anciennes que les %2 plus récentes ne sont pas listées ici ; ouvrez-les depuis l’échec.</numerusform>
+            <numerusform>%1 : %n commandes. Les commandes plus anciennes que les %2 plus récentes ne sont pas listées ici ; ouvrez-les depuis l’échec.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

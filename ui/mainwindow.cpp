@@ -143,6 +143,17 @@ MainWindow::MainWindow(CoreBridge *bridge, QWidget *parent)
     connect(m_ordersPanel, &OrdersPanel::timelineRequested, this, &MainWindow::openOrderTimeline);
     connect(m_audit, &AuditPanel::orderTimelineRequested, this, &MainWindow::openOrderTimeline);
     connect(m_quotes, &QuotePanel::orderTimelineRequested, this, &MainWindow::openOrderTimeline);
+    connect(m_deadLetters, &DeadLetterPanel::orderTimelineRequested, this,
+            &MainWindow::openOrderTimeline);
+    connect(m_deadLetters, &DeadLetterPanel::skuRequested, this, [this](const QString &sku) {
+        m_tabs->setCurrentWidget(m_stock);
+        m_stock->selectSku(sku);
+    });
+    connect(m_deadLetters, &DeadLetterPanel::ordersRequested, this,
+            [this](const QList<std::pair<QString, QString>> &orders, const QString &caption) {
+                m_tabs->setCurrentWidget(m_ordersPanel);
+                m_ordersPanel->showOnly(orders, caption);
+            });
     connect(m_stock, &StockPanel::historyRequested, this, [this](const QString &sku) {
         m_audit->showSku(sku);
         m_tabs->setCurrentWidget(m_audit);

@@ -1,6 +1,7 @@
 // dlq, dlq-retry, dlq-discard, map-import: the propagation side of the store.
 #include "cli.h"
 #include "io/csvreader.h"
+#include "store/attemptlog.h"
 #include "store/database.h"
 #include "store/deadletterqueue.h"
 #include "store/inventorystore.h"
@@ -37,6 +38,24 @@ bool readSelector(const QCommandLineParser &parser, DeadLetterQueue::Selector *s
     return true;
 }
 
+// A letter's kept attempts, oldest first.
+QJsonArray attemptsJson(const QList<ListingAttempt> &attempts)
+{
+    QJsonArray out;
+    for (const ListingAttempt &a : attempts) {
+        out.append(QJsonObject {{u"at"_s, isoUtc(a.atMs)},
+                                {u"version"_s, a.version},
+                                {u"attempt"_s, a.attempt},
+                                {u"kind"_s, a.kind},
+                                {u"http_status"_s, a.httpStatus},
+                                {u"code"_s, a.code},
+                                {u"message"_s, a.message},
+                                {u"request"_s, a.request},
+                                {u"response"_s, a.response}});
+    }
+    return out;
+}
+
 QString actorName(const QCommandLineParser &parser)
 {
     const QString actor = parser.value(u"actor"_s);
@@ -52,16 +71,18 @@ int runDlq(const QStringList &args)
                      u"List the dead-letter queue: listing updates a channel refused for good or "
                      "that ran out of retries."_s);
     parser.addOption({u"channel"_s, u"Only this channel."_s, u"C"_s});
+    parser.addOption({u"sku"_s, u"Only this SKU."_s, u"S"_s});
     parser.addOption({u"json"_s,
-                      u"Print one JSON array, with requests, responses and the full "
-                      "error history."_s});
+                      u"Print one JSON array, with requests, responses, the full error history "
+                      "and every kept failed attempt (attempt_log)."_s});
     int code = 0;
     if (!Cli::parse(parser, args, &code))
         return code;
     auto db = Cli::openDatabase(parser);
     if (!db)
         return Cli::kUnusableDatabase;
-    const auto read = DeadLetterQueue(*db).deadLetters({parser.value(u"channel"_s), {}});
+    const auto read =
+        DeadLetterQueue(*db).deadLetters({parser.value(u"channel"_s), parser.value(u"sku"_s)});
     if (!read) {
         Cli::printError(u"cannot read the dead-letter queue: %1"_s.arg(read.error()));
         return Cli::kUnusableDatabase;
@@ -69,7 +90,13 @@ int runDlq(const QStringList &args)
     const QList<DeadLetter> &letters = *read;
     if (parser.isSet(u"json"_s)) {
         QJsonArray array;
+        const AttemptLog attemptLog(*db);
         for (const auto &d : std::as_const(letters)) {
+            const auto attempts = attemptLog.attempts(d.channel, d.sku);
+            if (!attempts) {
+                Cli::printError(u"cannot read the attempts: %1"_s.arg(attempts.error()));
+                return Cli::kUnusableDatabase;
+            }
             array.append(
                 QJsonObject {{u"channel"_s, d.channel},
                              {u"sku"_s, d.sku},
@@ -82,7 +109,10 @@ int runDlq(const QStringList &args)
                              {u"last_failed_at"_s, isoUtc(d.lastFailedAtMs)},
                              {u"request"_s, d.request},
                              {u"response"_s, d.response},
-                             {u"history"_s, QJsonDocument::fromJson(d.history.toUtf8()).array()}});
+                             {u"http_status"_s, d.httpStatus},
+                             {u"code"_s, d.code},
+                             {u"history"_s, QJsonDocument::fromJson(d.history.toUtf8()).array()},
+                             {u"attempt_log"_s, attemptsJson(*attempts)}});
         }
         Cli::printJson(array);
         return Cli::kOk;

@@ -1,5 +1,6 @@
 #include "deadletterqueue.h"
 
+#include "attemptlog.h"
 #include "database.h"
 #include "domain/mutation.h"
 #include "mutationlog.h"
@@ -92,7 +93,16 @@ DeadLetter letterFrom(const QSqlQuery &q)
     d.firstFailedAtMs = q.value(9).toLongLong();
     d.lastFailedAtMs = q.value(10).toLongLong();
     d.retrying = q.value(11).toString() != "dead"_L1;
-    d.state = d.retrying ? sendingState(historyFrom(d.history)) : u"dead"_s;
+    const QJsonArray history = historyFrom(d.history);
+    d.state = d.retrying ? sendingState(history) : u"dead"_s;
+    for (qsizetype i = history.size() - 1; i >= 0; --i) {
+        const QJsonObject entry = history.at(i).toObject();
+        if (entry.contains("event"_L1))
+            continue;
+        d.httpStatus = entry.value("http_status"_L1).toInt();
+        d.code = entry.value("code"_L1).toString();
+        break;
+    }
     return d;
 }
 } // namespace
@@ -308,6 +318,8 @@ Result<int> DeadLetterQueue::change(const Selector &selector, Action action, con
             drop.addBindValue(p.sku);
             if (!drop.exec())
                 return queryError(drop, "cannot discard a dead letter:");
+            if (const Status forgot = AttemptLog(m_db).forget(p.channel, p.sku); !forgot)
+                return Error {forgot.error()};
         } else {
             const Event event {action == Action::Redrive ? Event::Redriven : Event::Retried,
                                p.version, nowMs, nonNull(actor)};

@@ -14,7 +14,8 @@ namespace ChannelDesk {
 class Database;
 
 // A listing the channel would not take: one per (channel, SKU), however many versions it
-// covers, with every failed attempt in its history.
+// covers, with the failures that parked it in its history. Every failed attempt of the listing,
+// with its request and answer, is in AttemptLog.
 struct DeadLetter
 {
     QString channel;
@@ -23,6 +24,8 @@ struct DeadLetter
     int attempts = 0;
     QString errorKind; // DeadLetterQueue::kPermanent, kExhausted or kUnauthorized
     QString lastError;
+    int httpStatus = 0; // of the failure that parked it last; 0: no HTTP answer
+    QString code; // the channel's own error code of that failure, when it gave one
     QString request;
     QString response;
     // JSON array, oldest first, of the letter's life: every failed attempt that parked it

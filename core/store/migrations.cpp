@@ -318,6 +318,33 @@ QList<Migration> buildMigrations()
     runs INTEGER NOT NULL DEFAULT 1,
     PRIMARY KEY (channel, sku)))"_s,
                  }});
+    // 10 (issue 10): every failed attempt of a listing not yet on its channel, with its request and
+    // answer (AttemptLog: the newest 20 a listing, bodies cut at 4,096 characters). The letters
+    // parked before keep their last request and answer as one attempt.
+    list.append({10,
+                 "listing attempts",
+                 {
+                     uR"(CREATE TABLE listing_attempts (
+    id {{ID}},
+    channel TEXT NOT NULL,
+    sku TEXT NOT NULL,
+    at BIGINT NOT NULL,
+    version BIGINT NOT NULL,
+    attempt INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    http_status INTEGER NOT NULL DEFAULT 0,
+    code TEXT NOT NULL DEFAULT '',
+    message TEXT NOT NULL DEFAULT '',
+    request TEXT NOT NULL DEFAULT '',
+    response TEXT NOT NULL DEFAULT ''))"_s,
+                     u"CREATE INDEX listing_attempts_by_listing ON listing_attempts "
+                     "(channel, sku, id)"_s,
+                     u"INSERT INTO listing_attempts (channel, sku, at, version, attempt, kind, "
+                     "message, request, response) SELECT channel, sku, last_failed_at, version, "
+                     "attempts, CASE WHEN error_kind = 'exhausted' THEN 'transient' "
+                     "ELSE 'permanent' END, last_error, substr(request, 1, 4096), "
+                     "substr(response, 1, 4096) FROM dead_letters ORDER BY last_failed_at"_s,
+                 }});
     // Steps may be written in any order in this file; they run by version.
     std::sort(list.begin(), list.end(),
               [](const Migration &a, const Migration &b) { return a.version < b.version; });

@@ -1,5 +1,6 @@
 #include "propagationstore.h"
 
+#include "attemptlog.h"
 #include "database.h"
 #include "deadletterqueue.h"
 #include "domain/mutation.h"
@@ -296,6 +297,7 @@ Status PropagationStore::acknowledge(const QString &channel, const QList<Ack> &a
     // The listing is delivered: its dead letter, if any, is closed.
     QSqlQuery d(m_db.connection());
     d.prepare(u"DELETE FROM dead_letters WHERE channel = ? AND sku = ?"_s);
+    AttemptLog attempts(m_db); // and its failed attempts are history
     for (const Ack &a : acks) {
         q.addBindValue(a.version);
         q.addBindValue(a.quantity);
@@ -314,6 +316,8 @@ Status PropagationStore::acknowledge(const QString &channel, const QList<Ack> &a
         d.addBindValue(a.sku);
         if (!d.exec())
             return queryError(d, "cannot record acknowledgements:");
+        if (const Status forgot = attempts.forget(channel, a.sku); !forgot)
+            return forgot;
     }
     return tx.commit();
 }

@@ -56,6 +56,7 @@ Propagator::Propagator(Database &db, ChannelAdapter *adapter, const Clock &clock
     , m_store(db)
     , m_deadLetters(db)
     , m_buffers(db)
+    , m_attempts(db)
     , m_adapter(adapter)
     , m_clock(clock)
     , m_options(options)
@@ -245,6 +246,7 @@ void Propagator::onReport(const QList<DueListing> &sent, const QList<ListingUpda
     // What each listing's part of this call was, for the orders' timelines (push_log).
     const bool recordPushes = isSignalConnected(QMetaMethod::fromSignal(&Propagator::pushed));
     QList<PushRecord> pushes;
+    QList<AttemptLog::Entry> failedAttempts;
     for (qsizetype i = 0; i < sent.size(); ++i) {
         const DueListing &listing = sent.at(i);
         m_busy.remove(listing.sku);
@@ -277,7 +279,7 @@ void Propagator::onReport(const QList<DueListing> &sent, const QList<ListingUpda
             push.lagMs =
                 listing.pendingSinceMs > 0 ? std::max<qint64>(0, now - listing.pendingSinceMs) : 0;
         } else {
-            const bool dead = handleFailure(listing, outcome, report);
+            const bool dead = handleFailure(listing, outcome, report, &failedAttempts);
             push.state = dead ? u"dead_lettered"_s : u"failed"_s;
             push.error = outcome.httpStatus > 0
                 ? u"HTTP %1 %2"_s.arg(outcome.httpStatus).arg(outcome.message)
@@ -288,6 +290,9 @@ void Propagator::onReport(const QList<DueListing> &sent, const QList<ListingUpda
     }
     if (!pushes.isEmpty())
         Q_EMIT pushed(pushes);
+    if (const Status kept = m_attempts.record(failedAttempts); !kept)
+        qCWarning(lcSync) << channel << "cannot keep" << failedAttempts.size()
+                          << "failed attempts:" << kept.error();
     // The whole answer in one transaction.
     if (const Status recorded = m_store.acknowledge(channel, acks, now); !recorded) {
         // Not recorded: the listings stay pending and are sent again (at most once more).
@@ -315,7 +320,7 @@ void Propagator::onReport(const QList<DueListing> &sent, const QList<ListingUpda
 }
 
 bool Propagator::handleFailure(const DueListing &listing, const PushOutcome &outcome,
-                               const PushReport &report)
+                               const PushReport &report, QList<AttemptLog::Entry> *attemptLog)
 {
     const QString channel = channelId();
     const qint64 now = m_clock.nowMs();
@@ -336,6 +341,21 @@ bool Propagator::handleFailure(const DueListing &listing, const PushOutcome &out
 
     const bool permanent = outcome.failure == FailureKind::Permanent;
     Q_EMIT attemptFailed(channel, listing.sku, listing.version, permanent, message);
+
+    ListingAttempt kept;
+    kept.atMs = now;
+    kept.version = listing.version;
+    kept.attempt = attempts;
+    kept.kind = permanent         ? AttemptLog::kPermanent
+        : throttled               ? AttemptLog::kThrottled
+        : outcome.httpStatus == 0 ? AttemptLog::kUnanswered
+                                  : AttemptLog::kTransient;
+    kept.httpStatus = outcome.httpStatus;
+    kept.code = outcome.errorCode;
+    kept.message = outcome.message;
+    kept.request = report.request;
+    kept.response = report.response;
+    attemptLog->append({channel, listing.sku, std::move(kept)});
 
     if (permanent || attempts >= m_options.maxAttempts) {
         DeadLetterQueue::Failure f;

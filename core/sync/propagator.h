@@ -4,6 +4,7 @@
 #include "domain/buffer.h"
 #include "metrics/lagmonitor.h" // AttemptOutcome
 #include "store/bufferstore.h"
+#include "store/attemptlog.h"
 #include "store/deadletterqueue.h"
 #include "store/propagationstore.h"
 #include "store/pushlog.h"
@@ -99,9 +100,10 @@ private:
     void schedule(qint64 delayMs);
     void onReport(const QList<DueListing> &sent, const QList<ListingUpdate> &updates,
                   const PushReport &report, qint64 sentAtMs);
-    // Schedules a retry, or parks the listing in the dead-letter queue (returns true then).
+    // Schedules a retry, or parks the listing in the dead-letter queue (returns true then); the
+    // attempt is added to *attemptLog, to be recorded with the rest of the answer.
     bool handleFailure(const DueListing &listing, const PushOutcome &outcome,
-                       const PushReport &report);
+                       const PushReport &report, QList<AttemptLog::Entry> *attemptLog);
     void refreshStale(const DueListing &listing);
     // What the channel should show of each due listing under its buffer rule; the listings'
     // `paused` becomes the channel's own pause (available at or below its pause_at). Empty on a
@@ -135,6 +137,7 @@ private:
     PropagationStore m_store;
     DeadLetterQueue m_deadLetters;
     BufferStore m_buffers;
+    AttemptLog m_attempts;
     QPointer<ChannelAdapter> m_adapter;
     const Clock &m_clock;
     Options m_options;

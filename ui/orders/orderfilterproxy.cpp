@@ -31,11 +31,22 @@ void OrderFilterProxy::setSkuText(const QString &text)
     invalidateFilter();
 }
 
+void OrderFilterProxy::setOrders(const QList<std::pair<QString, QString>> &orders)
+{
+    m_orders.clear();
+    for (const auto &[channel, orderId] : orders)
+        m_orders.insert(channel + u'\n' + orderId);
+    invalidateFilter();
+}
+
 bool OrderFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &) const
 {
     const auto *model = qobject_cast<const OrderModel *>(sourceModel());
     const OrderModel::Row *row = model ? model->rowAt(sourceRow) : nullptr;
     if (!row)
+        return false;
+    if (!m_orders.isEmpty() &&
+        !m_orders.contains(row->summary.channel + u'\n' + row->summary.orderId))
         return false;
     if (!m_channel.isEmpty() && row->summary.channel != m_channel)
         return false;

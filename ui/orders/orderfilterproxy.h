@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QSet>
 #include <QSortFilterProxyModel>
 
 namespace ChannelDesk {
@@ -17,6 +18,9 @@ public:
     void setChannel(const QString &channel); // empty: every channel
     void setStatus(const QString &status); // a status key, kAttention, or empty
     void setSkuText(const QString &text); // a part of a SKU, case-insensitive
+    // Only these orders (channel, order id); empty: no such restriction.
+    void setOrders(const QList<std::pair<QString, QString>> &orders);
+    bool hasOrders() const { return !m_orders.isEmpty(); }
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
@@ -26,6 +30,7 @@ private:
     QString m_channel;
     QString m_status;
     QString m_sku;
+    QSet<QString> m_orders; // "channel\norder id"
 };
 
 } // namespace ChannelDesk

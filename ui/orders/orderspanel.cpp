@@ -32,6 +32,8 @@ OrdersPanel::OrdersPanel(CoreBridge *bridge, QWidget *parent)
     , m_status(new QComboBox(this))
     , m_sku(new QLineEdit(this))
     , m_summary(new QLabel(this))
+    , m_focus(new QWidget(this))
+    , m_focusText(new QLabel(m_focus))
     , m_stack(new QStackedWidget(this))
     , m_empty(new QLabel(this))
     , m_view(new QTableView(this))
@@ -109,8 +111,20 @@ OrdersPanel::OrdersPanel(CoreBridge *bridge, QWidget *parent)
         button->setDefaultAction(action);
         bar->addWidget(button);
     }
+    m_focus->setObjectName(u"ordersFocus"_s);
+    m_focusText->setObjectName(u"ordersFocusText"_s);
+    m_focusText->setWordWrap(true);
+    auto *showAll = new QPushButton(tr("Show &all orders"), m_focus);
+    showAll->setObjectName(u"ordersShowAll"_s);
+    auto *focusLayout = new QHBoxLayout(m_focus);
+    focusLayout->setContentsMargins(0, 0, 0, 0);
+    focusLayout->addWidget(m_focusText, 1);
+    focusLayout->addWidget(showAll);
+    m_focus->hide();
+    connect(showAll, &QPushButton::clicked, this, [this] { showOnly({}, {}); });
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(bar);
+    layout->addWidget(m_focus);
     layout->addWidget(m_summary);
     layout->addWidget(m_stack, 1);
 
@@ -253,6 +267,25 @@ void OrdersPanel::resolveLineSelected()
     if (dialog.exec() != QDialog::Accepted)
         return;
     m_bridge->resolveUnmatched(channel, orderId, dialog.line(), dialog.sku(), dialog.reason());
+}
+
+void OrdersPanel::showOnly(const QList<std::pair<QString, QString>> &orders, const QString &caption)
+{
+    if (!orders.isEmpty()) {
+        m_channel->setCurrentIndex(0);
+        m_status->setCurrentIndex(0);
+        m_sku->clear();
+    }
+    m_proxy->setOrders(orders);
+    m_focusText->setText(tr("%1: %n order(s). Orders older than the %2 most recent are not "
+                            "listed here; open them from the dead letter.",
+                            nullptr, int(orders.size()))
+                             .arg(caption)
+                             .arg(ConsoleWorker::kOrdersShown));
+    m_focus->setVisible(!orders.isEmpty());
+    if (m_bridge && m_bridge->isStarted())
+        m_bridge->requestOrders(ConsoleWorker::OrdersRefresh::Force);
+    updateSummary();
 }
 
 void OrdersPanel::showTimelineSelected()

@@ -36,6 +36,9 @@ public Q_SLOTS:
     void resolveOversoldSelected();
     void resolveLineSelected();
     void showTimelineSelected();
+    // Only these orders (channel, order id), every other filter cleared, under a caption with a
+    // "Show all orders" button; an empty list shows every order again.
+    void showOnly(const QList<std::pair<QString, QString>> &orders, const QString &caption);
 
 Q_SIGNALS:
     void timelineRequested(const QString &channel, const QString &orderId);
@@ -56,6 +59,8 @@ private:
     QComboBox *m_status;
     QLineEdit *m_sku;
     QLabel *m_summary;
+    QWidget *m_focus; // the caption of showOnly() and its button
+    QLabel *m_focusText;
     QStackedWidget *m_stack;
     QLabel *m_empty;
     QTableView *m_view;

@@ -199,6 +199,27 @@ void StockPanel::showCellMenu(const QPoint &pos)
         Q_EMIT historyRequested(sku);
 }
 
+bool StockPanel::selectSku(const QString &sku)
+{
+    const int row = m_model->rowOf(sku);
+    if (row < 0)
+        return false;
+    const QModelIndex source = m_model->index(row, 0);
+    QModelIndex shown = m_proxy->mapFromSource(source);
+    if (!shown.isValid()) {
+        m_filter->clear();
+        m_problems->setChecked(false);
+        shown = m_proxy->mapFromSource(source);
+    }
+    if (!shown.isValid())
+        return false;
+    m_view->setCurrentIndex(shown);
+    m_view->selectRow(shown.row());
+    m_view->scrollTo(shown, QAbstractItemView::PositionAtCenter);
+    m_view->setFocus();
+    return true;
+}
+
 void StockPanel::updateCount()
 {
     m_count->setText(tr("%1 of %2 SKUs").arg(m_proxy->rowCount()).arg(m_model->rowCount()));

@@ -39,6 +39,9 @@ public Q_SLOTS:
     void adjustCurrent();
     // The buffer of the current channel cell.
     void editCurrentBuffer();
+    // Selects the SKU's row and scrolls to it, clearing the filters that hide it. False when
+    // there is no such SKU.
+    bool selectSku(const QString &sku);
 
 Q_SIGNALS:
     void historyRequested(const QString &sku);

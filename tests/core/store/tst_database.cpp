@@ -136,9 +136,9 @@ void TestDatabase::idempotencyKeysMoveToAClusteredTable()
         auto db = Database::open(path, &error);
         QVERIFY2(db, qPrintable(error));
         for (const QString &sql :
-             {// what later migrations made goes too (8: buffers per channel, 9: drift)
+             {// what later migrations made goes too (8: buffers per channel, 9: drift, 10: attempts)
               u"DROP TABLE listing_buffers"_s, u"DROP TABLE channel_buffers"_s,
-              u"DROP TABLE drift"_s, u"DROP TABLE orders"_s, u"DROP TABLE order_lines"_s,
+              u"DROP TABLE drift"_s, u"DROP TABLE listing_attempts"_s, u"DROP TABLE orders"_s, u"DROP TABLE order_lines"_s,
               u"DROP TABLE order_events"_s, u"DROP TABLE push_log"_s,
               u"DROP INDEX listings_by_remote_id"_s,
               u"ALTER TABLE propagation_calls DROP COLUMN failed_listings"_s,

@@ -1,6 +1,7 @@
 // No listing left frozen (issue 10), against a channel the test can take down and bring back: a
 // newer version re-arms a dead listing, a pause jumps the queue, throttling uses no attempt, and
 // a channel that answers again gets its retryable dead letters re-driven with no click.
+#include "store/attemptlog.h"
 #include "store/deadletterqueue.h"
 #include "store/mappingstore.h"
 #include "store/propagationstore.h"
@@ -50,6 +51,8 @@ public:
         calls.append(updates);
         PushReport report;
         report.throttled = throttleNext > 0;
+        report.request = u"{\"call\": %1}"_s.arg(calls.size());
+        report.response = u"{\"answer\": %1}"_s.arg(calls.size());
         for (const ListingUpdate &u : updates) {
             PushOutcome o;
             if (throttleNext > 0)
@@ -116,6 +119,7 @@ private Q_SLOTS:
     void recoveredChannelReDrivesItsRetryableLetters();
     void answerOfAnotherListingIsARecovery();
     void restartAsksAChannelWithParkedLetters();
+    void everyAttemptIsKept();
 
 private:
     void map(const QStringList &skus);
@@ -391,6 +395,57 @@ void TestNoListingFrozen::restartAsksAChannelWithParkedLetters()
     QCOMPARE(channel.reads, 1);
     QCOMPARE(channel.held.value(u"r-A"_s), 100);
     QVERIFY(letters().isEmpty());
+}
+
+void TestNoListingFrozen::everyAttemptIsKept()
+{
+    map({u"A"_s, u"B"_s});
+    FlakyChannel channel;
+    channel.bySku[u"A"_s] = {failure(FailureKind::Transient, 0, u"connection refused"_s),
+                             failure(FailureKind::Transient, 429),
+                             failure(FailureKind::Transient, 503),
+                             failure(FailureKind::Permanent, 404, u"Invalid ID."_s)};
+    channel.bySku[u"A"_s][3].errorCode = u"woocommerce_rest_product_invalid_id"_s;
+    Propagator p(m_t->db(), &channel, m_clock, options());
+    p.start();
+    runUntilIdle(p);
+    for (int i = 0; i < 3; ++i) {
+        m_clock.set(listing(u"A"_s).nextAttemptAtMs);
+        runUntilIdle(p);
+    }
+    QCOMPARE(listing(u"A"_s).state, ListingState::State::Dead);
+    const auto kept = AttemptLog(m_t->db()).attempts(u"shop"_s, u"A"_s);
+    QVERIFY2(kept, qPrintable(kept.error()));
+    QCOMPARE(kept->size(), 4);
+    QStringList kinds;
+    QList<int> counts;
+    QStringList requests;
+    for (const ListingAttempt &a : *kept) {
+        kinds.append(a.kind);
+        counts.append(a.attempt);
+        requests.append(a.request);
+        QCOMPARE(a.version, listing(u"A"_s).pendingVersion);
+    }
+    QCOMPARE(kinds,
+             (QStringList {u"unanswered"_s, u"throttled"_s, u"transient"_s, u"permanent"_s}));
+    QCOMPARE(counts, (QList<int> {1, 1, 2, 3})); // throttling used none
+    // Each with its own call's request and answer, not only the last.
+    QCOMPARE(requests.first(), u"{\"call\": 1}"_s);
+    QCOMPARE(kept->at(1).response, u"{\"answer\": 2}"_s);
+    QCOMPARE(kept->last().httpStatus, 404);
+    QCOMPARE(kept->last().code, u"woocommerce_rest_product_invalid_id"_s);
+    QCOMPARE(kept->last().message, u"Invalid ID."_s);
+    // B went through at once: nothing kept for it.
+    QVERIFY(AttemptLog(m_t->db()).attempts(u"shop"_s, u"B"_s)->isEmpty());
+    QCOMPARE(letters().first().httpStatus, 404);
+    QCOMPARE(letters().first().code, u"woocommerce_rest_product_invalid_id"_s);
+
+    // A newer version goes through: the listing is on the channel, its attempts are history.
+    QCOMPARE(m_engine->apply(order(u"ebay"_s, u"1"_s, {{u"A"_s, 1}})).outcome,
+             ApplyOutcome::Applied);
+    runUntilIdle(p);
+    QCOMPARE(listing(u"A"_s).state, ListingState::State::InSync);
+    QVERIFY(AttemptLog(m_t->db()).attempts(u"shop"_s, u"A"_s)->isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestNoListingFrozen)
