@@ -56,6 +56,10 @@ Q_SIGNALS:
     // A fix or a reconciliation asked from the Drift view finished: how many listings were sent
     // again (a fix) or compared (a run), or why not.
     void driftActionFinished(int count, const QString &error);
+    // An import of listings (ConsoleWorker::pullListings): how many listings were read so far,
+    // after each page of the catalogue; then its answer, once.
+    void listingPullProgress(quint64 requestId, int listingsRead);
+    void listingPullFinished(const ChannelDesk::ListingPullAnswer &answer);
 };
 
 } // namespace ChannelDesk

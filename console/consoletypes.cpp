@@ -34,6 +34,7 @@ void registerConsoleTypes()
     qRegisterMetaType<OrdersSnapshot>();
     qRegisterMetaType<OrderActionResult>();
     qRegisterMetaType<OrderTimeline>();
+    qRegisterMetaType<ListingPullAnswer>();
 }
 
 } // namespace ChannelDesk
