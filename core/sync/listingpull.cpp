@@ -10,7 +10,10 @@
 
 #include <QHash>
 #include <QSet>
+#include <QTimer>
 
+#include <algorithm>
+#include <chrono>
 #include <memory>
 
 namespace ChannelDesk {
@@ -35,15 +38,44 @@ struct PullState
     QSet<QString> tokens; // a channel handing back a token it gave before would loop for ever
     std::function<void(const QList<RemoteListing> &, const QString &)> done;
     CatalogueWatch watch;
+    int retriesInARow = 0;
 };
+
+// A page the channel answered "later" to (throttled, or a 5xx while it has a bad minute) is read
+// again: after its Retry-After, or 1, 2, 4... seconds, up to kRetries times in a row. Through a
+// ReadPacer the same answer has already tightened the channel's bucket, so the retry waits for a
+// token as well. No HTTP answer at all (a refused connection, a timeout) and 4xx are not retried:
+// a wrong address or token says so at once.
+constexpr int kRetries = 6;
+constexpr qint64 kRetryWaitMs = 1000;
+constexpr qint64 kRetryMaxWaitMs = 30'000;
+
+bool worthAnotherTry(const ListingPage &page)
+{
+    return page.throttled || page.failure == FailureKind::Throttled ||
+        (page.failure == FailureKind::Transient && page.httpStatus >= 500);
+}
 
 void nextPage(const std::shared_ptr<PullState> &state, const QString &token)
 {
-    state->reads.listListings(token, [state](const ListingPage &page) {
+    state->reads.listListings(token, [state, token](const ListingPage &page) {
+        if (!page.ok() && worthAnotherTry(page) && state->retriesInARow < kRetries) {
+            const qint64 waitMs = std::min(
+                page.retryAfterMs.value_or(kRetryWaitMs << state->retriesInARow), kRetryMaxWaitMs);
+            ++state->retriesInARow;
+            QTimer::singleShot(std::chrono::milliseconds(waitMs), [state, token] {
+                if (state->watch.cancelled && state->watch.cancelled())
+                    state->done(state->listings, QString::fromLatin1(kPullCancelled));
+                else
+                    nextPage(state, token);
+            });
+            return;
+        }
         if (!page.ok()) {
             state->done(state->listings, u"reading the catalogue failed: %1"_s.arg(page.message));
             return;
         }
+        state->retriesInARow = 0;
         state->listings.append(page.listings);
         if (state->watch.pageRead)
             state->watch.pageRead(int(state->listings.size()));

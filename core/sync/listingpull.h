@@ -45,6 +45,8 @@ struct PullReport
 };
 
 // Pages through the channel's whole catalogue; answers once, with every listing or the error.
+// A page answered throttled or with a 5xx is read again a few times, after the channel's
+// Retry-After or a growing wait, on the calling thread's event loop.
 void pullCatalogue(const ListingReads &reads,
                    std::function<void(const QList<RemoteListing> &, const QString &error)> done);
 

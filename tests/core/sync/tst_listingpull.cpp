@@ -13,6 +13,7 @@ using namespace ChannelDesk::Testing;
 using namespace Qt::StringLiterals;
 
 Q_DECLARE_METATYPE(AdoptPolicy)
+Q_DECLARE_METATYPE(FailureKind)
 
 namespace {
 
@@ -50,6 +51,8 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void pullPagesThroughTheCatalogue();
+    void laterPageIsReadAgain_data();
+    void laterPageIsReadAgain();
     void mapsBySkuAndReportsBothUnmatched();
     void secondPullFindsThemMapped();
     void adopt_data();
@@ -112,6 +115,66 @@ void TestListingPull::pullPagesThroughTheCatalogue()
     QVERIFY(error.isEmpty());
     QCOMPARE(pages, 3);
     QCOMPARE(got, m_catalogue);
+}
+
+void TestListingPull::laterPageIsReadAgain_data()
+{
+    // How the second page is answered, how often in a row; then what the pull gives.
+    QTest::addColumn<FailureKind>("kind");
+    QTest::addColumn<int>("httpStatus");
+    QTest::addColumn<int>("failures");
+    QTest::addColumn<QString>("error"); // empty: every listing read
+    QTest::addColumn<int>("calls");
+    const QString failed = u"reading the catalogue failed: no"_s;
+    QTest::newRow("throttled once: read again")
+        << FailureKind::Throttled << 429 << 1 << QString() << 4;
+    QTest::newRow("503 once: read again") << FailureKind::Transient << 503 << 1 << QString() << 4;
+    QTest::newRow("throttled every time: gives up")
+        << FailureKind::Throttled << 429 << 1000 << failed << 1 + 7;
+    QTest::newRow("no answer (refused): at once")
+        << FailureKind::Transient << 0 << 1 << failed << 2;
+    QTest::newRow("401: at once") << FailureKind::Permanent << 401 << 1 << failed << 2;
+}
+
+void TestListingPull::laterPageIsReadAgain()
+{
+    QFETCH(FailureKind, kind);
+    QFETCH(int, httpStatus);
+    QFETCH(int, failures);
+    QFETCH(QString, error);
+    QFETCH(int, calls);
+    int pages = 0;
+    int called = 0;
+    const ListingReads paged = pagedCatalogue(m_catalogue, &pages);
+    ListingReads r = paged;
+    r.listListings = [&, paged](const QString &token,
+                                std::function<void(const ListingPage &)> done) {
+        ++called;
+        if (token == "2"_L1 && failures-- > 0) {
+            ListingPage page;
+            page.failure = kind;
+            page.httpStatus = httpStatus;
+            page.throttled = kind == FailureKind::Throttled;
+            page.message = u"no"_s;
+            page.retryAfterMs = 0; // as the channel says: no real time passes in the test
+            done(page);
+            return;
+        }
+        paged.listListings(token, std::move(done));
+    };
+    QList<RemoteListing> got;
+    QString answer = u"unanswered"_s;
+    bool answered = false;
+    pullCatalogue(r, [&](const QList<RemoteListing> &all, const QString &e) {
+        got = all;
+        answer = e;
+        answered = true;
+    });
+    QTRY_VERIFY(answered);
+    QCOMPARE(answer, error);
+    QCOMPARE(called, calls);
+    if (error.isEmpty())
+        QCOMPARE(got, m_catalogue);
 }
 
 void TestListingPull::mapsBySkuAndReportsBothUnmatched()
