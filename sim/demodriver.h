@@ -27,7 +27,8 @@ class SimTcpServer;
 class SyncEngine;
 
 // The console's demo: six simulated channels (two Shopify, two WooCommerce, eBay, Amazon) on a
-// loopback HTTP server in this process, a seeded catalogue with listings on them, and a stream
+// loopback HTTP server in this process, a seeded catalogue with listings on them (and a few on
+// shop-eu that are not mapped yet, for the console's Import listings…), and a stream
 // of orders placed ON THE SIMULATED CHANNELS (the way /_sim/<id>/orders does), so they reach the
 // core through real signed webhooks and real order polling. Every minute a flash sale multiplies
 // the rate on a few hot SKUs, and fault episodes (503 storms, slow answers, 404s) are injected
