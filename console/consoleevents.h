@@ -61,6 +61,10 @@ Q_SIGNALS:
     void driftActionFinished(int count, const QString &error);
     // One dead letter's attempts and the orders behind it (requestDeadLetterDetail).
     void deadLetterDetailReady(const ChannelDesk::DeadLetterDetail &detail);
+    // An import of listings (ConsoleWorker::pullListings): how many listings were read so far,
+    // after each page of the catalogue; then its answer, once.
+    void listingPullProgress(quint64 requestId, int listingsRead);
+    void listingPullFinished(const ChannelDesk::ListingPullAnswer &answer);
 };
 
 } // namespace ChannelDesk

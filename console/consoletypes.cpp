@@ -51,6 +51,7 @@ void registerConsoleTypes()
     qRegisterMetaType<OrdersSnapshot>();
     qRegisterMetaType<OrderActionResult>();
     qRegisterMetaType<OrderTimeline>();
+    qRegisterMetaType<ListingPullAnswer>();
 }
 
 } // namespace ChannelDesk

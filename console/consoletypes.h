@@ -7,6 +7,7 @@
 #include "store/deadletterqueue.h"
 #include "store/orderledger.h"
 #include "store/propagationstore.h"
+#include "sync/listingpull.h"
 
 #include <QList>
 #include <QMetaType>
@@ -142,6 +143,14 @@ struct OrderActionResult
     QString message;
 };
 
+// The answer to an import of listings from the Channels tab (a dry look or the mapping).
+struct ListingPullAnswer
+{
+    quint64 requestId = 0;
+    bool cancelled = false; // the merchant cancelled it while the catalogue was read
+    PullReport report; // report.error says why it did not go through, in the channel's words
+};
+
 // Registers the types above (and the core types the console passes) for queued connections.
 void registerConsoleTypes();
 
@@ -157,3 +166,4 @@ Q_DECLARE_METATYPE(ChannelDesk::DeadLetterKey)
 Q_DECLARE_METATYPE(ChannelDesk::OrdersSnapshot)
 Q_DECLARE_METATYPE(ChannelDesk::OrderActionResult)
 Q_DECLARE_METATYPE(ChannelDesk::DeadLetter)
+Q_DECLARE_METATYPE(ChannelDesk::ListingPullAnswer)

@@ -577,6 +577,7 @@ void ConsoleWorker::finishRestart()
 {
     // Quotes in flight are abandoned (the panel can ask again); the shopper reads the database.
     m_quotes.stop(tr("The core restarted with new settings; ask for quotes again."));
+    abandonListingPulls(tr("The core restarted with new settings; import the listings again."));
     m_propagation.reset();
     m_deadLetters.reset();
     m_inventory.reset();

@@ -12,6 +12,7 @@
 #include "domain/applyresult.h"
 #include "sim/demodriver.h"
 #include "store/inventorystore.h"
+#include "sync/listingpull.h"
 #include "util/clock.h"
 
 #include <QHash>
@@ -101,6 +102,13 @@ public:
     void refreshDrift();
     void fixDrift(const QList<ChannelDesk::DeadLetterKey> &listings);
     void reconcileNow(const QString &channel);
+    // The Channels tab's "Import listings…": pulls the channel's catalogue through its
+    // ReadPacer and maps it (PullMode::DryRun: reports what mapping would do, writes nothing);
+    // listingPullProgress after each page, listingPullFinished(requestId) once. A cancelled
+    // pull reads no further page and answers at once, with nothing mapped.
+    void pullListings(quint64 requestId, const QString &channel, ChannelDesk::AdoptPolicy adopt,
+                      ChannelDesk::PullMode mode);
+    void cancelListingPull(quint64 requestId);
 
     // How many recently changed orders the Orders tab shows.
     static constexpr int kOrdersShown = 500;
@@ -115,6 +123,8 @@ private:
     bool startRuntime(const SettingsController::StartConfig &fileConfig, QString *error);
     void connectCore();
     void connectDrift(); // consoleworker_drift.cpp
+    void afterListingPull(const PullReport &report); // consoleworker_pull.cpp
+    void abandonListingPulls(const QString &why);
     void loadStock();
     void reloadListings(const QString &sku);
     void onMutations(const QList<Mutation> &mutations);
@@ -149,6 +159,7 @@ private:
     QHash<QString, std::pair<QString, qint64>> m_lastErrors;
     std::deque<qint64> m_orderTimes; // applied orders of the last few seconds
     bool m_ordersDirty = true; // an order changed since the Orders tab last heard
+    QHash<quint64, std::shared_ptr<bool>> m_listingPulls; // running pulls: request -> stopped
 };
 
 } // namespace ChannelDesk

@@ -79,6 +79,18 @@ void CoreBridge::reconcileNow(const QString &channel)
     post([w = m_worker, channel] { w->reconcileNow(channel); });
 }
 
+quint64 CoreBridge::pullListings(const QString &channel, AdoptPolicy adopt, PullMode mode)
+{
+    const quint64 id = m_nextPullId++;
+    post([w = m_worker, id, channel, adopt, mode] { w->pullListings(id, channel, adopt, mode); });
+    return id;
+}
+
+void CoreBridge::cancelListingPull(quint64 requestId)
+{
+    post([w = m_worker, requestId] { w->cancelListingPull(requestId); });
+}
+
 void CoreBridge::retryDeadLetters(const QList<DeadLetterKey> &keys)
 {
     post([w = m_worker, keys] { w->retryDeadLetters(keys); });

@@ -33,6 +33,11 @@ public:
     void refreshDrift();
     void fixDrift(const QList<ChannelDesk::DeadLetterKey> &listings);
     void reconcileNow(const QString &channel = {});
+    // The Channels tab's "Import listings…": returns the id listingPullProgress and
+    // listingPullFinished carry. PullMode::DryRun maps nothing.
+    quint64 pullListings(const QString &channel, ChannelDesk::AdoptPolicy adopt,
+                         ChannelDesk::PullMode mode);
+    void cancelListingPull(quint64 requestId);
     void retryDeadLetters(const QList<ChannelDesk::DeadLetterKey> &keys);
     void discardDeadLetters(const QList<ChannelDesk::DeadLetterKey> &keys, const QString &reason);
     // deadLetterDetailReady answers.
@@ -62,6 +67,7 @@ private:
     ConsoleInfo m_info;
     bool m_started = false;
     quint64 m_nextQuoteId = 1;
+    quint64 m_nextPullId = 1;
 };
 
 } // namespace ChannelDesk

@@ -71,7 +71,7 @@ DemoDriver::DemoDriver(const Clock &clock, Options options, QObject *parent)
     const int n = m_options.skus;
     m_channels = {
         {u"shop-us"_s, u"shopify"_s, n, 40'000, false},
-        {u"shop-eu"_s, u"shopify"_s, n * 3 / 4, 60'000, false},
+        {u"shop-eu"_s, u"shopify"_s, n * 3 / 4, 60'000, false, std::min(n - n * 3 / 4, 24)},
         {u"woo-main"_s, u"woocommerce"_s, n, 500, false},
         {u"woo-outlet"_s, u"woocommerce"_s, std::min(n, 800), 20'000, true},
         {u"ebay"_s, u"ebay"_s, n * 3 / 5, 0, false},
@@ -233,6 +233,11 @@ bool DemoDriver::start(quint16 corePort, SyncEngine *engine, QString *error)
                 QJsonObject {{u"quantity"_s,
                               m_seededShown.value(c.id + u'\n' + m_skus.at(i), seedQuantity(i))},
                              {u"sku"_s, m_skus.at(i)}});
+        }
+        for (int i = c.listed; i < c.listed + c.unmapped; ++i) {
+            listings.insert(remoteId(c, i),
+                            QJsonObject {{u"quantity"_s, seedQuantity(i) + (i % 4 == 0 ? 3 : 0)},
+                                         {u"sku"_s, m_skus.at(i)}});
         }
         if (c.id == m_channels.first().id)
             listings.insert(QString::fromLatin1(kGiftCardRemoteId),

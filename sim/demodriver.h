@@ -27,7 +27,8 @@ class SimTcpServer;
 class SyncEngine;
 
 // The console's demo: six simulated channels (two Shopify, two WooCommerce, eBay, Amazon) on a
-// loopback HTTP server in this process, a seeded catalogue with listings on them, and a stream
+// loopback HTTP server in this process, a seeded catalogue with listings on them (and a few on
+// shop-eu that are not mapped yet, for the console's Import listings…), and a stream
 // of orders placed ON THE SIMULATED CHANNELS (the way /_sim/<id>/orders does), so they reach the
 // core through real signed webhooks and real order polling. Every minute a flash sale multiplies
 // the rate on a few hot SKUs, and fault episodes (503 storms, slow answers, 404s) are injected
@@ -121,6 +122,9 @@ private:
         int listed = 0; // the first `listed` SKUs have a listing here
         int remoteBase = 0; // numeric remote ids (Shopify, WooCommerce): base + index
         bool broken = false; // has the broken mappings
+        // The next SKUs after the `listed` ones are on the channel but not mapped yet (new in
+        // the shop), so that Import listings… has something to find; a few show another quantity.
+        int unmapped = 0;
     };
     void placeOrders();
     void startFlashSale();

@@ -584,6 +584,18 @@
         <source>Res&amp;ume propagation</source>
         <translation>Übertragung &amp;fortsetzen</translation>
     </message>
+    <message>
+        <source>&amp;Import listings…</source>
+        <translation>Angebote &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>Impor&amp;t listings…</source>
+        <translation>Angebote &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>Pull the selected channel&apos;s catalogue and map its listings by SKU</source>
+        <translation>Den Katalog des gewählten Kanals abrufen und seine Angebote per SKU zuordnen</translation>
+    </message>
 </context>
 <context>
     <name>ChannelDesk::ConsoleWorker</name>
@@ -1008,6 +1020,190 @@ Verlauf:
     <message>
         <source>%1 min</source>
         <translation>%1 min</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::ImportListingsDialog</name>
+    <message>
+        <source>Where a new listing shows another quantity than ours</source>
+        <translation>Wo ein neues Angebot eine andere Menge zeigt als wir</translation>
+    </message>
+    <message>
+        <source>&amp;Look again</source>
+        <translation>&amp;Erneut ansehen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>&amp;Map</source>
+        <translation>&amp;Zuordnen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Import listings from %1</source>
+        <translation>Angebote von %1 importieren</translation>
+    </message>
+    <message>
+        <source>New, would be mapped:</source>
+        <translation>Neu, würden zugeordnet:</translation>
+    </message>
+    <message>
+        <source>Listings on the channel:</source>
+        <translation>Angebote auf dem Kanal:</translation>
+    </message>
+    <message>
+        <source>Mapped before:</source>
+        <translation>Schon zugeordnet:</translation>
+    </message>
+    <message>
+        <source>New listings that show another quantity than we would send</source>
+        <translation>Neue Angebote, die eine andere Menge zeigen, als wir senden würden</translation>
+    </message>
+    <message>
+        <source>Listings with no SKU, a SKU we do not stock, no count, or one another listing claims: they stay unmapped</source>
+        <translation>Angebote ohne SKU, mit einer SKU, die wir nicht führen, ohne Bestandszählung oder mit einer SKU, die ein anderes Angebot beansprucht: Sie bleiben unzugeordnet</translation>
+    </message>
+    <message>
+        <source>Our SKUs with no listing on this channel</source>
+        <translation>Unsere SKUs ohne Angebot auf diesem Kanal</translation>
+    </message>
+    <message>
+        <source>Map, leave drift alone</source>
+        <translation>Zuordnen, Abweichungen belassen</translation>
+    </message>
+    <message>
+        <source>The listings keep what they show; the differences are listed on the Drift tab, where you can fix them later.</source>
+        <translation>Die Angebote behalten ihre Menge; die Unterschiede erscheinen im Reiter Abweichungen, wo Sie sie später beheben können.</translation>
+    </message>
+    <message>
+        <source>Map and send our numbers</source>
+        <translation>Zuordnen und unsere Mengen senden</translation>
+    </message>
+    <message>
+        <source>Each differing listing is sent what we would show, by normal propagation.</source>
+        <translation>Jedes abweichende Angebot erhält auf dem normalen Weg die Menge, die wir zeigen würden.</translation>
+    </message>
+    <message>
+        <source>Map and take the channel&apos;s numbers</source>
+        <translation>Zuordnen und die Mengen des Kanals übernehmen</translation>
+    </message>
+    <message>
+        <source>The channel&apos;s quantity becomes our available (audited), only where this is the first channel mapped for that SKU; elsewhere the listing is left alone and listed as drift.</source>
+        <translation>Die Menge des Kanals wird unser verfügbarer Bestand (im Verlauf protokolliert), nur wo dies der erste zugeordnete Kanal dieser SKU ist; sonst bleibt das Angebot, wie es ist, und wird als Abweichung geführt.</translation>
+    </message>
+    <message>
+        <source>Read the catalogue again; nothing is mapped</source>
+        <translation>Den Katalog erneut lesen; nichts wird zugeordnet</translation>
+    </message>
+    <message>
+        <source>Stop reading the catalogue; nothing is mapped</source>
+        <translation>Das Lesen des Katalogs abbrechen; nichts wird zugeordnet</translation>
+    </message>
+    <message>
+        <source>Read the catalogue again and map the new listings</source>
+        <translation>Den Katalog erneut lesen und die neuen Angebote zuordnen</translation>
+    </message>
+    <message>
+        <source>Look at the catalogue of %1 first; nothing is mapped until you click Map.</source>
+        <translation>Sehen Sie zuerst den Katalog von %1 an; nichts wird zugeordnet, bevor Sie auf Zuordnen klicken.</translation>
+    </message>
+    <message>
+        <source>Reading the catalogue of %1…</source>
+        <translation>Katalog von %1 wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Mapping: reading the catalogue of %1 again…</source>
+        <translation>Zuordnen: Katalog von %1 wird erneut gelesen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Read %n listing(s) of %1…</source>
+        <translation>
+            <numerusform>%n Angebot von %1 gelesen…</numerusform>
+            <numerusform>%n Angebote von %1 gelesen…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Mapping: read %n listing(s) of %1…</source>
+        <translation>
+            <numerusform>Zuordnen: %n Angebot von %1 gelesen…</numerusform>
+            <numerusform>Zuordnen: %n Angebote von %1 gelesen…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was mapped.</source>
+        <translation>Abgebrochen; nichts wurde zugeordnet.</translation>
+    </message>
+    <message>
+        <source>%1 could not be read; nothing was mapped.
+%2</source>
+        <translation>%1 konnte nicht gelesen werden; nichts wurde zugeordnet.
+%2</translation>
+    </message>
+    <message>
+        <source>The listings of %1 were not mapped.
+%2</source>
+        <translation>Die Angebote von %1 wurden nicht zugeordnet.
+%2</translation>
+    </message>
+    <message>
+        <source>Nothing to map: every listing with a SKU of ours is mapped already.</source>
+        <translation>Nichts zuzuordnen: Jedes Angebot mit einer unserer SKUs ist schon zugeordnet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing is mapped yet. %n new listing(s) would be mapped; choose what happens where one shows another quantity, then click Map.</source>
+        <translation>
+            <numerusform>Noch ist nichts zugeordnet. %n neues Angebot würde zugeordnet; wählen Sie, was geschieht, wo eines eine andere Menge zeigt, und klicken Sie dann auf Zuordnen.</numerusform>
+            <numerusform>Noch ist nichts zugeordnet. %n neue Angebote würden zugeordnet; wählen Sie, was geschieht, wo eines eine andere Menge zeigt, und klicken Sie dann auf Zuordnen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Mapped %n new listing(s).</source>
+        <translation>
+            <numerusform>%n neues Angebot zugeordnet.</numerusform>
+            <numerusform>%n neue Angebote zugeordnet.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Our numbers are on their way to %n listing(s).</source>
+        <translation>
+            <numerusform>Unsere Mengen sind unterwegs zu %n Angebot.</numerusform>
+            <numerusform>Unsere Mengen sind unterwegs zu %n Angeboten.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Took the channel&apos;s number for %n SKU(s).</source>
+        <translation>
+            <numerusform>Menge des Kanals für %n SKU übernommen.</numerusform>
+            <numerusform>Mengen des Kanals für %n SKUs übernommen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n listing(s) left as they are, listed on the Drift tab.</source>
+        <translation>
+            <numerusform>%n Angebot unverändert gelassen, im Reiter Abweichungen aufgeführt.</numerusform>
+            <numerusform>%n Angebote unverändert gelassen, im Reiter Abweichungen aufgeführt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Newly mapped:</source>
+        <translation>Neu zugeordnet:</translation>
+    </message>
+    <message>
+        <source>Show another quantity (%1)</source>
+        <translation>Andere Menge (%1)</translation>
+    </message>
+    <message>
+        <source>On the channel only (%1)</source>
+        <translation>Nur auf dem Kanal (%1)</translation>
+    </message>
+    <message>
+        <source>Our SKUs not listed (%1)</source>
+        <translation>Unsere SKUs ohne Angebot (%1)</translation>
     </message>
 </context>
 <context>
@@ -1670,6 +1866,45 @@ Wie wurde es geklärt? (wird im Prüfprotokoll vermerkt)</translation>
             <numerusform>%1: %n Bestellung. Bestellungen, die älter als die %2 neuesten sind, stehen nicht hier; öffnen Sie sie beim fehlgeschlagenen Update.</numerusform>
             <numerusform>%1: %n Bestellungen. Bestellungen, die älter als die %2 neuesten sind, stehen nicht hier; öffnen Sie sie beim fehlgeschlagenen Update.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::PullReportModel</name>
+    <message>
+        <source>The listing has no SKU on the channel</source>
+        <translation>Das Angebot hat auf dem Kanal keine SKU</translation>
+    </message>
+    <message>
+        <source>The channel keeps no count for this listing</source>
+        <translation>Der Kanal führt für dieses Angebot keinen Bestand</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>no count</source>
+        <translation>kein Bestand</translation>
+    </message>
+    <message>
+        <source>Remote id</source>
+        <translation>Entfernte ID</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>Channel shows</source>
+        <translation>Kanal zeigt</translation>
+    </message>
+    <message>
+        <source>We would show</source>
+        <translation>Wir würden zeigen</translation>
     </message>
 </context>
 <context>

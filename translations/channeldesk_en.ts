@@ -161,6 +161,78 @@ History:
     </message>
 </context>
 <context>
+    <name>ChannelDesk::DriftModel</name>
+    <message numerus="yes">
+        <source>Shown %1 since %2 (seen by %n reconciliation(s)); should show %3.</source>
+        <translation>
+            <numerusform>Shown %1 since %2 (seen by %n reconciliation); should show %3.</numerusform>
+            <numerusform>Shown %1 since %2 (seen by %n reconciliations); should show %3.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::DriftPanel</name>
+    <message numerus="yes">
+        <source>%n listing(s) show another quantity than they should.</source>
+        <translation>
+            <numerusform>%n listing shows another quantity than it should.</numerusform>
+            <numerusform>%n listings show another quantity than they should.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::ImportListingsDialog</name>
+    <message numerus="yes">
+        <source>Read %n listing(s) of %1…</source>
+        <translation>
+            <numerusform>Read %n listing of %1…</numerusform>
+            <numerusform>Read %n listings of %1…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Mapping: read %n listing(s) of %1…</source>
+        <translation>
+            <numerusform>Mapping: read %n listing of %1…</numerusform>
+            <numerusform>Mapping: read %n listings of %1…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing is mapped yet. %n new listing(s) would be mapped; choose what happens where one shows another quantity, then click Map.</source>
+        <translation>
+            <numerusform>Nothing is mapped yet. %n new listing would be mapped; choose what happens where one shows another quantity, then click Map.</numerusform>
+            <numerusform>Nothing is mapped yet. %n new listings would be mapped; choose what happens where one shows another quantity, then click Map.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Mapped %n new listing(s).</source>
+        <translation>
+            <numerusform>Mapped %n new listing.</numerusform>
+            <numerusform>Mapped %n new listings.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Our numbers are on their way to %n listing(s).</source>
+        <translation>
+            <numerusform>Our numbers are on their way to %n listing.</numerusform>
+            <numerusform>Our numbers are on their way to %n listings.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Took the channel&apos;s number for %n SKU(s).</source>
+        <translation>
+            <numerusform>Took the channel&apos;s number for %n SKU.</numerusform>
+            <numerusform>Took the channel&apos;s numbers for %n SKUs.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n listing(s) left as they are, listed on the Drift tab.</source>
+        <translation>
+            <numerusform>%n listing left as it is, listed on the Drift tab.</numerusform>
+            <numerusform>%n listings left as they are, listed on the Drift tab.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ChannelDesk::LagPanel</name>
     <message numerus="yes">
         <source>%1 (%n update(s))</source>

@@ -584,6 +584,18 @@
         <source>Res&amp;ume propagation</source>
         <translation>&amp;Reprendre la diffusion</translation>
     </message>
+    <message>
+        <source>&amp;Import listings…</source>
+        <translation>&amp;Importer les annonces…</translation>
+    </message>
+    <message>
+        <source>Impor&amp;t listings…</source>
+        <translation>&amp;Importer les annonces…</translation>
+    </message>
+    <message>
+        <source>Pull the selected channel&apos;s catalogue and map its listings by SKU</source>
+        <translation>Lire le catalogue du canal sélectionné et associer ses annonces par SKU</translation>
+    </message>
 </context>
 <context>
     <name>ChannelDesk::ConsoleWorker</name>
@@ -1008,6 +1020,190 @@ Historique :
     <message>
         <source>%1 min</source>
         <translation>%1 min</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::ImportListingsDialog</name>
+    <message>
+        <source>Where a new listing shows another quantity than ours</source>
+        <translation>Là où une nouvelle annonce affiche une autre quantité que la nôtre</translation>
+    </message>
+    <message>
+        <source>&amp;Look again</source>
+        <translation>&amp;Regarder à nouveau</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>&amp;Map</source>
+        <translation>&amp;Associer</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Import listings from %1</source>
+        <translation>Importer les annonces de %1</translation>
+    </message>
+    <message>
+        <source>New, would be mapped:</source>
+        <translation>Nouvelles, seraient associées :</translation>
+    </message>
+    <message>
+        <source>Listings on the channel:</source>
+        <translation>Annonces sur le canal :</translation>
+    </message>
+    <message>
+        <source>Mapped before:</source>
+        <translation>Déjà associées :</translation>
+    </message>
+    <message>
+        <source>New listings that show another quantity than we would send</source>
+        <translation>Nouvelles annonces qui affichent une autre quantité que celle que nous enverrions</translation>
+    </message>
+    <message>
+        <source>Listings with no SKU, a SKU we do not stock, no count, or one another listing claims: they stay unmapped</source>
+        <translation>Annonces sans SKU, avec une SKU que nous n&apos;avons pas, sans comptage, ou avec une SKU qu&apos;une autre annonce revendique : elles restent non associées</translation>
+    </message>
+    <message>
+        <source>Our SKUs with no listing on this channel</source>
+        <translation>Nos SKU sans annonce sur ce canal</translation>
+    </message>
+    <message>
+        <source>Map, leave drift alone</source>
+        <translation>Associer, laisser les écarts</translation>
+    </message>
+    <message>
+        <source>The listings keep what they show; the differences are listed on the Drift tab, where you can fix them later.</source>
+        <translation>Les annonces gardent ce qu&apos;elles affichent ; les différences apparaissent dans l&apos;onglet Écarts, où vous pourrez les corriger plus tard.</translation>
+    </message>
+    <message>
+        <source>Map and send our numbers</source>
+        <translation>Associer et envoyer nos quantités</translation>
+    </message>
+    <message>
+        <source>Each differing listing is sent what we would show, by normal propagation.</source>
+        <translation>Chaque annonce différente reçoit, par la diffusion normale, ce que nous afficherions.</translation>
+    </message>
+    <message>
+        <source>Map and take the channel&apos;s numbers</source>
+        <translation>Associer et reprendre les quantités du canal</translation>
+    </message>
+    <message>
+        <source>The channel&apos;s quantity becomes our available (audited), only where this is the first channel mapped for that SKU; elsewhere the listing is left alone and listed as drift.</source>
+        <translation>La quantité du canal devient notre disponible (tracé dans l&apos;audit), seulement si c&apos;est le premier canal associé à cette SKU ; ailleurs l&apos;annonce reste telle quelle et figure parmi les écarts.</translation>
+    </message>
+    <message>
+        <source>Read the catalogue again; nothing is mapped</source>
+        <translation>Relire le catalogue ; rien n&apos;est associé</translation>
+    </message>
+    <message>
+        <source>Stop reading the catalogue; nothing is mapped</source>
+        <translation>Arrêter la lecture du catalogue ; rien n&apos;est associé</translation>
+    </message>
+    <message>
+        <source>Read the catalogue again and map the new listings</source>
+        <translation>Relire le catalogue et associer les nouvelles annonces</translation>
+    </message>
+    <message>
+        <source>Look at the catalogue of %1 first; nothing is mapped until you click Map.</source>
+        <translation>Regardez d&apos;abord le catalogue de %1 ; rien n&apos;est associé avant que vous cliquiez sur Associer.</translation>
+    </message>
+    <message>
+        <source>Reading the catalogue of %1…</source>
+        <translation>Lecture du catalogue de %1…</translation>
+    </message>
+    <message>
+        <source>Mapping: reading the catalogue of %1 again…</source>
+        <translation>Association : nouvelle lecture du catalogue de %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Read %n listing(s) of %1…</source>
+        <translation>
+            <numerusform>%n annonce de %1 lue…</numerusform>
+            <numerusform>%n annonces de %1 lues…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Mapping: read %n listing(s) of %1…</source>
+        <translation>
+            <numerusform>Association : %n annonce de %1 lue…</numerusform>
+            <numerusform>Association : %n annonces de %1 lues…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was mapped.</source>
+        <translation>Annulé ; rien n&apos;a été associé.</translation>
+    </message>
+    <message>
+        <source>%1 could not be read; nothing was mapped.
+%2</source>
+        <translation>%1 n&apos;a pas pu être lu ; rien n&apos;a été associé.
+%2</translation>
+    </message>
+    <message>
+        <source>The listings of %1 were not mapped.
+%2</source>
+        <translation>Les annonces de %1 n&apos;ont pas été associées.
+%2</translation>
+    </message>
+    <message>
+        <source>Nothing to map: every listing with a SKU of ours is mapped already.</source>
+        <translation>Rien à associer : chaque annonce avec une de nos SKU est déjà associée.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing is mapped yet. %n new listing(s) would be mapped; choose what happens where one shows another quantity, then click Map.</source>
+        <translation>
+            <numerusform>Rien n&apos;est encore associé. %n nouvelle annonce serait associée ; choisissez ce qui se passe là où une annonce affiche une autre quantité, puis cliquez sur Associer.</numerusform>
+            <numerusform>Rien n&apos;est encore associé. %n nouvelles annonces seraient associées ; choisissez ce qui se passe là où une annonce affiche une autre quantité, puis cliquez sur Associer.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Mapped %n new listing(s).</source>
+        <translation>
+            <numerusform>%n nouvelle annonce associée.</numerusform>
+            <numerusform>%n nouvelles annonces associées.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Our numbers are on their way to %n listing(s).</source>
+        <translation>
+            <numerusform>Nos quantités partent vers %n annonce.</numerusform>
+            <numerusform>Nos quantités partent vers %n annonces.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Took the channel&apos;s number for %n SKU(s).</source>
+        <translation>
+            <numerusform>Quantité du canal reprise pour %n SKU.</numerusform>
+            <numerusform>Quantités du canal reprises pour %n SKU.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n listing(s) left as they are, listed on the Drift tab.</source>
+        <translation>
+            <numerusform>%n annonce laissée telle quelle, listée dans l&apos;onglet Écarts.</numerusform>
+            <numerusform>%n annonces laissées telles quelles, listées dans l&apos;onglet Écarts.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Newly mapped:</source>
+        <translation>Nouvellement associées :</translation>
+    </message>
+    <message>
+        <source>Show another quantity (%1)</source>
+        <translation>Autre quantité (%1)</translation>
+    </message>
+    <message>
+        <source>On the channel only (%1)</source>
+        <translation>Seulement sur le canal (%1)</translation>
+    </message>
+    <message>
+        <source>Our SKUs not listed (%1)</source>
+        <translation>Nos SKU non publiées (%1)</translation>
     </message>
 </context>
 <context>
@@ -1670,6 +1866,45 @@ Comment a-t-elle été réglée ? (noté dans le journal d’audit)</translation
             <numerusform>%1 : %n commande. Les commandes plus anciennes que les %2 plus récentes ne sont pas listées ici ; ouvrez-les depuis l’échec.</numerusform>
             <numerusform>%1 : %n commandes. Les commandes plus anciennes que les %2 plus récentes ne sont pas listées ici ; ouvrez-les depuis l’échec.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::PullReportModel</name>
+    <message>
+        <source>The listing has no SKU on the channel</source>
+        <translation>L&apos;annonce n&apos;a pas de SKU sur le canal</translation>
+    </message>
+    <message>
+        <source>The channel keeps no count for this listing</source>
+        <translation>Le canal ne tient pas de stock pour cette annonce</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucune)</translation>
+    </message>
+    <message>
+        <source>no count</source>
+        <translation>sans stock</translation>
+    </message>
+    <message>
+        <source>Remote id</source>
+        <translation>Id distant</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantité</translation>
+    </message>
+    <message>
+        <source>Channel shows</source>
+        <translation>Le canal affiche</translation>
+    </message>
+    <message>
+        <source>We would show</source>
+        <translation>Nous afficherions</translation>
     </message>
 </context>
 <context>

@@ -235,6 +235,12 @@ void MainWindow::createActions()
     QMenu *orders = menuBar()->addMenu(tr("&Orders"));
     orders->addActions(m_ordersPanel->actions());
 
+    QMenu *channels = menuBar()->addMenu(tr("&Channels"));
+    channels->setObjectName(u"menuChannels"_s);
+    channels->addActions(m_channels->actions());
+    connect(m_channels->findChild<QAction *>(u"actionImportListings"_s), &QAction::triggered, this,
+            [this] { m_tabs->setCurrentWidget(m_channels); });
+
     QMenu *dlq = menuBar()->addMenu(tr("&Dead letters"));
     dlq->setObjectName(u"menuDeadLetters"_s);
     QAction *retry = dlq->addAction(tr("&Retry selected"));

@@ -38,6 +38,7 @@ public:
     LagPanel *lagPanel() const { return m_lag; }
     QuotePanel *quotePanel() const { return m_quotes; }
     OrdersPanel *ordersPanel() const { return m_ordersPanel; }
+    ChannelsPanel *channelsPanel() const { return m_channels; }
     AuditPanel *auditPanel() const { return m_audit; }
     // Opens (or raises) the timeline dialog of an order.
     void openOrderTimeline(const QString &channel, const QString &orderId);

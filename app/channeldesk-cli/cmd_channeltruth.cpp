@@ -93,20 +93,26 @@ QJsonObject pullJson(const PullReport &r)
     QJsonArray drift;
     for (const DriftRow &d : r.drift)
         drift.append(driftJson(d, false));
-    return {{u"channel"_s, r.channel},
-            {u"listings"_s, r.listings},
-            {u"mapped"_s, r.mapped},
-            {u"already_mapped"_s, r.alreadyMapped},
-            {u"unmatched_remote"_s, remote},
-            {u"unmatched_local"_s, QJsonArray::fromStringList(r.unmatchedLocal)},
-            {u"drift"_s, drift},
-            {u"pushed"_s, QJsonArray::fromStringList(r.pushed)},
-            {u"adopted"_s, QJsonArray::fromStringList(r.adopted)}};
+    QJsonObject o {{u"channel"_s, r.channel},
+                   {u"listings"_s, r.listings},
+                   {u"mapped"_s, r.mapped},
+                   {u"already_mapped"_s, r.alreadyMapped},
+                   {u"unmatched_remote"_s, remote},
+                   {u"unmatched_local"_s, QJsonArray::fromStringList(r.unmatchedLocal)},
+                   {u"drift"_s, drift},
+                   {u"pushed"_s, QJsonArray::fromStringList(r.pushed)},
+                   {u"adopted"_s, QJsonArray::fromStringList(r.adopted)}};
+    if (r.dryRun)
+        o.insert(u"dry_run"_s, true); // "mapped", "pushed", "adopted": what would be
+    return o;
 }
 
 void printPull(const PullReport &r)
 {
-    Cli::printLine(u"%1: %2 listings, %3 newly mapped, %4 already mapped"_s.arg(r.channel)
+    Cli::printLine((r.dryRun ? u"%1: %2 listings, %3 would be mapped, %4 already mapped (dry run: "
+                               "nothing was written)"_s
+                             : u"%1: %2 listings, %3 newly mapped, %4 already mapped"_s)
+                       .arg(r.channel)
                        .arg(r.listings)
                        .arg(r.mapped)
                        .arg(r.alreadyMapped));
@@ -129,10 +135,13 @@ void printPull(const PullReport &r)
         Cli::printTable({u"SKU"_s, u"REMOTE ID"_s, u"SHOWN"_s, u"EXPECTED"_s}, rows, {2, 3});
     }
     if (!r.pushed.isEmpty())
-        Cli::printLine(u"\nsent our quantity to %1 listing(s)"_s.arg(r.pushed.size()));
+        Cli::printLine((r.dryRun ? u"\nwould send our quantity to %1 listing(s)"_s
+                                 : u"\nsent our quantity to %1 listing(s)"_s)
+                           .arg(r.pushed.size()));
     if (!r.adopted.isEmpty())
-        Cli::printLine(
-            u"\ntook the channel's quantity as ours for %1"_s.arg(r.adopted.join(u", "_s)));
+        Cli::printLine((r.dryRun ? u"\nwould take the channel's quantity as ours for %1"_s
+                                 : u"\ntook the channel's quantity as ours for %1"_s)
+                           .arg(r.adopted.join(u", "_s)));
     if (r.waitingLinesApplied > 0)
         Cli::printLine(u"%1 waiting order line(s) applied"_s.arg(r.waitingLinesApplied));
 }
@@ -155,6 +164,9 @@ int runMapPull(const QStringList &args)
                       "takes the channel's as our available (only where no other channel lists "
                       "the SKU yet)."_s,
                       u"ours|theirs"_s});
+    parser.addOption({u"dry-run"_s,
+                      u"Read the catalogue and report what would be mapped, sent and adopted; "
+                      "write nothing."_s});
     parser.addOption({u"actor"_s, u"Who is pulling, for the audit (default: $USER)."_s, u"name"_s});
     int code = 0;
     if (!Cli::parse(parser, args, &code))
@@ -208,13 +220,14 @@ int runMapPull(const QStringList &args)
         return Cli::kChannelFailed;
     }
     SyncEngine engine(*db);
+    const PullMode mode = parser.isSet(u"dry-run"_s) ? PullMode::DryRun : PullMode::Map;
     const PullReport report = applyPull(*db, engine, channelId, pulled, adopt, actorOf(parser),
-                                        QDateTime::currentMSecsSinceEpoch(), channel->buffer);
+                                        QDateTime::currentMSecsSinceEpoch(), mode, channel->buffer);
     if (!report.ok()) {
         Cli::printError(u"%1: %2"_s.arg(channelId, report.error));
         return Cli::kUnusableDatabase;
     }
-    if (adopt == AdoptPolicy::Ours && !report.pushed.isEmpty()) {
+    if (mode == PullMode::Map && adopt == AdoptPolicy::Ours && !report.pushed.isEmpty()) {
         if (const int left = propagateUntilIdle(*db, adapter.get()); left > 0)
             Cli::printError(
                 u"%1 listing(s) of %2 are still pending: `serve` sends them"_s.arg(left).arg(

@@ -1,5 +1,8 @@
 #include "screenshotter.h"
 
+#include "channels/channelmodel.h"
+#include "channels/channelspanel.h"
+#include "channels/importlistingsdialog.h"
 #include "dlq/deadletterpanel.h"
 #include "lag/lagpanel.h"
 #include "mainwindow.h"
@@ -18,6 +21,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <memory>
 #include <utility>
 
 using namespace Qt::StringLiterals;
@@ -27,6 +31,8 @@ namespace ChannelDesk {
 namespace {
 constexpr int kSettleMs = 600; // lets a newly shown tab lay out and fetch its data
 constexpr int kQuoteWaitMs = 10'000; // carriers have their own deadlines, well below this
+// Reading shop-eu's 1,500 listings twice (the look, then Map) within Shopify's cost limit.
+constexpr int kImportWaitMs = 300'000;
 } // namespace
 
 Screenshotter::Screenshotter(MainWindow *window, QString directory, int delayMs, QObject *parent)
@@ -72,6 +78,8 @@ void Screenshotter::shoot(int tab)
             return;
         }
     }
+    if (m_window->tabNames().value(tab) == "channels"_L1)
+        selectImportChannel(); // Import listings… is enabled, as when the dialog is opened
     const QString path =
         QDir(m_directory).filePath(u"%1.png"_s.arg(m_window->tabNames().value(tab)));
     if (!m_window->grab().save(path))
@@ -104,7 +112,7 @@ void Screenshotter::shootTimeline()
 {
     QTableView *view = m_window->ordersPanel()->view();
     if (view->model()->rowCount() == 0) {
-        shootBuffer();
+        shootImport();
         return;
     }
     const QModelIndex first = view->model()->index(0, 0);
@@ -112,22 +120,80 @@ void Screenshotter::shootTimeline()
                                 first.data(OrderModel::OrderIdRole).toString());
     auto *dialog = m_window->findChild<OrderTimelineDialog *>();
     if (!dialog) {
+        shootImport();
+        return;
+    }
+    auto shot = std::make_shared<bool>(false);
+    auto next = [this, dialog, shot] {
+        if (std::exchange(*shot, true))
+            return;
+        const QString path = QDir(m_directory).filePath(u"order-timeline.png"_s);
+        if (dialog->grab().save(path))
+            std::printf("%s\n", qUtf8Printable(path));
+        dialog->close();
+        shootImport();
+    };
+    connect(
+        dialog, &OrderTimelineDialog::timelineShown, this,
+        [this, next] { QTimer::singleShot(kSettleMs, this, next); }, Qt::SingleShotConnection);
+    QTimer::singleShot(kQuoteWaitMs, this, next);
+}
+
+void Screenshotter::selectImportChannel()
+{
+    QTableView *view = m_window->channelsPanel()->view();
+    QAbstractItemModel *model = view->model();
+    if (model->rowCount() == 0)
+        return;
+    const QModelIndexList shopEu = model->match(model->index(0, 0), ChannelModel::ChannelIdRole,
+                                                u"shop-eu"_s, 1, Qt::MatchExactly);
+    view->setCurrentIndex(shopEu.value(0, model->index(0, 0)));
+}
+
+void Screenshotter::shootImport()
+{
+    ChannelsPanel *channels = m_window->channelsPanel();
+    m_window->tabs()->setCurrentWidget(channels);
+    selectImportChannel();
+    channels->importListings();
+    auto *dialog = m_window->findChild<ImportListingsDialog *>();
+    if (!dialog) {
         shootBuffer();
         return;
     }
     connect(
-        dialog, &OrderTimelineDialog::timelineShown, this,
+        dialog, &ImportListingsDialog::pullFinished, this,
         [this, dialog] {
             QTimer::singleShot(kSettleMs, this, [this, dialog] {
-                const QString path = QDir(m_directory).filePath(u"order-timeline.png"_s);
+                const QString path = QDir(m_directory).filePath(u"import-listings.png"_s);
                 if (dialog->grab().save(path))
                     std::printf("%s\n", qUtf8Printable(path));
-                dialog->close();
+                shootDriftAfterImport(dialog);
+            });
+        },
+        Qt::SingleShotConnection);
+    QTimer::singleShot(kImportWaitMs, qApp, &QApplication::quit);
+}
+
+void Screenshotter::shootDriftAfterImport(ImportListingsDialog *dialog)
+{
+    // The demo's channels start in sync; mapping shop-eu's new listings with the drift left
+    // alone gives the Drift tab what a merchant sees after a first import.
+    connect(
+        dialog, &ImportListingsDialog::pullFinished, this,
+        [this, dialog] {
+            dialog->close();
+            m_window->tabs()->setCurrentIndex(int(m_window->tabNames().indexOf(u"drift"_s)));
+            QTimer::singleShot(kSettleMs, this, [this] {
+                const QString path = QDir(m_directory).filePath(u"drift.png"_s);
+                if (m_window->grab().save(path))
+                    std::printf("%s\n", qUtf8Printable(path));
                 shootBuffer();
             });
         },
         Qt::SingleShotConnection);
-    QTimer::singleShot(kQuoteWaitMs, qApp, &QApplication::quit);
+    dialog->setAdoptPolicy(AdoptPolicy::None);
+    dialog->map();
 }
 
 void Screenshotter::shootBuffer()

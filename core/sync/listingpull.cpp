@@ -5,11 +5,15 @@
 #include "store/mappingstore.h"
 #include "store/propagationstore.h"
 #include "sync/expectedshown.h"
+#include "sync/listingguard.h"
 #include "sync/syncengine.h"
 
 #include <QHash>
 #include <QSet>
+#include <QTimer>
 
+#include <algorithm>
+#include <chrono>
 #include <memory>
 
 namespace ChannelDesk {
@@ -33,16 +37,48 @@ struct PullState
     QList<RemoteListing> listings;
     QSet<QString> tokens; // a channel handing back a token it gave before would loop for ever
     std::function<void(const QList<RemoteListing> &, const QString &)> done;
+    CatalogueWatch watch;
+    int retriesInARow = 0;
 };
+
+// A page the channel answered "later" to (throttled, or a 5xx while it has a bad minute) is read
+// again: after its Retry-After, or 1, 2, 4... seconds, up to kRetries times in a row. Through a
+// ReadPacer the same answer has already tightened the channel's bucket, so the retry waits for a
+// token as well. No HTTP answer at all (a refused connection, a timeout) and 4xx are not retried:
+// a wrong address or token says so at once.
+constexpr int kRetries = 6;
+constexpr qint64 kRetryWaitMs = 1000;
+constexpr qint64 kRetryMaxWaitMs = 30'000;
+
+bool worthAnotherTry(const ListingPage &page)
+{
+    return page.throttled || page.failure == FailureKind::Throttled ||
+        (page.failure == FailureKind::Transient && page.httpStatus >= 500);
+}
 
 void nextPage(const std::shared_ptr<PullState> &state, const QString &token)
 {
-    state->reads.listListings(token, [state](const ListingPage &page) {
+    state->reads.listListings(token, [state, token](const ListingPage &page) {
+        if (!page.ok() && worthAnotherTry(page) && state->retriesInARow < kRetries) {
+            const qint64 waitMs = std::min(
+                page.retryAfterMs.value_or(kRetryWaitMs << state->retriesInARow), kRetryMaxWaitMs);
+            ++state->retriesInARow;
+            QTimer::singleShot(std::chrono::milliseconds(waitMs), [state, token] {
+                if (state->watch.cancelled && state->watch.cancelled())
+                    state->done(state->listings, QString::fromLatin1(kPullCancelled));
+                else
+                    nextPage(state, token);
+            });
+            return;
+        }
         if (!page.ok()) {
             state->done(state->listings, u"reading the catalogue failed: %1"_s.arg(page.message));
             return;
         }
+        state->retriesInARow = 0;
         state->listings.append(page.listings);
+        if (state->watch.pageRead)
+            state->watch.pageRead(int(state->listings.size()));
         if (page.nextPageToken.isEmpty()) {
             state->done(state->listings, {});
             return;
@@ -53,6 +89,10 @@ void nextPage(const std::shared_ptr<PullState> &state, const QString &token)
             return;
         }
         state->tokens.insert(page.nextPageToken);
+        if (state->watch.cancelled && state->watch.cancelled()) {
+            state->done(state->listings, QString::fromLatin1(kPullCancelled));
+            return;
+        }
         nextPage(state, page.nextPageToken);
     });
 }
@@ -62,6 +102,13 @@ void nextPage(const std::shared_ptr<PullState> &state, const QString &token)
 void pullCatalogue(const ListingReads &reads,
                    std::function<void(const QList<RemoteListing> &, const QString &error)> done)
 {
+    pullCatalogue(reads, std::move(done), {});
+}
+
+void pullCatalogue(const ListingReads &reads,
+                   std::function<void(const QList<RemoteListing> &, const QString &error)> done,
+                   CatalogueWatch watch)
+{
     if (!reads.isValid()) {
         done({}, u"this channel cannot list its catalogue"_s);
         return;
@@ -69,15 +116,55 @@ void pullCatalogue(const ListingReads &reads,
     auto state = std::make_shared<PullState>();
     state->reads = reads;
     state->done = std::move(done);
+    state->watch = std::move(watch);
     nextPage(state, {});
 }
 
+namespace {
+
+// What applyPull would do with the new listings, read from the store and written nowhere: the
+// same comparisons, with adopt theirs played on a copy of the stock row.
+PullReport previewFresh(Database &db, PullReport report, const QList<ListingMapping> &fresh,
+                        const QHash<QString, RemoteListing> &pulledBySku,
+                        const QSet<QString> &mappedElsewhere, AdoptPolicy adopt)
+{
+    report.mapped = int(fresh.size());
+    for (const ListingMapping &m : fresh) {
+        const qint64 shown = *pulledBySku.value(m.sku).quantity;
+        const auto now = InventoryStore(db).stock(m.sku);
+        if (!now || !*now) {
+            report.error = now ? u"SKU %1 is gone"_s.arg(m.sku) : now.error();
+            return report;
+        }
+        const StockLevel &level = **now;
+        const ExpectedShown expected = expectedShown(m.channel, level);
+        if (shown == expected.quantity)
+            continue;
+        report.drift.append({m.channel, m.sku, m.remoteId, shown, expected.quantity});
+        if (adopt == AdoptPolicy::Ours) {
+            report.pushed.append(m.sku);
+        } else if (adopt == AdoptPolicy::Theirs && !mappedElsewhere.contains(m.sku)) {
+            StockLevel after = level;
+            after.available = shown;
+            after.paused = ListingGuard::shouldBePaused(after.available, after.safetyBuffer);
+            if (expectedShown(m.channel, after).quantity == shown)
+                report.adopted.append(m.sku);
+            else
+                report.pushed.append(m.sku);
+        }
+    }
+    return report;
+}
+
+} // namespace
+
 PullReport applyPull(Database &db, SyncEngine &engine, const QString &channel,
                      const QList<RemoteListing> &listings, AdoptPolicy adopt, const QString &actor,
-                     qint64 nowMs, const BufferOverride &channelRule)
+                     qint64 nowMs, PullMode mode, const BufferOverride &channelRule)
 {
     PullReport report;
     report.channel = channel;
+    report.dryRun = mode == PullMode::DryRun;
     report.listings = int(listings.size());
     auto fail = [&report](const QString &error) {
         report.error = error;
@@ -134,6 +221,8 @@ PullReport applyPull(Database &db, SyncEngine &engine, const QString &channel,
     }
     if (fresh.isEmpty())
         return report;
+    if (mode == PullMode::DryRun)
+        return previewFresh(db, report, fresh, pulledBySku, mappedElsewhere, adopt);
 
     if (const Status imported = MappingStore(db).importMappings(fresh, nowMs); !imported)
         return fail(imported.error());

@@ -19,6 +19,7 @@ private Q_SLOTS:
     void badInvocations_data();
     void badInvocations();
     void mapPullReportsAndReconcileFixes();
+    void dryRunMapsNothing();
     void unreachableChannelIsExitFour();
 
 private:
@@ -73,6 +74,9 @@ private:
 void TestCliChannelTruth::init()
 {
     setUp();
+    // Every test on a fresh inventory: mappings made by one are not there for the next.
+    for (const QString &suffix : {u""_s, u"-wal"_s, u"-shm"_s})
+        QFile::remove(m_dir.filePath(u"inv.sqlite"_s + suffix));
     QString error;
     QVERIFY(m_sim->channel(u"ebay"_s)->seedListings(
         {{u"Z-9"_s, QJsonObject {{u"quantity"_s, 1}, {u"sku"_s, u"Z-9"_s}}}}, &error));
@@ -171,6 +175,30 @@ void TestCliChannelTruth::mapPullReportsAndReconcileFixes()
     QCOMPARE(QJsonDocument::fromJson(r.out).array(), QJsonArray {});
     r = cli({u"audit"_s, u"--sku"_s, u"A-1"_s});
     QVERIFY2(r.out.contains("reconcile"), r.out.constData());
+}
+
+void TestCliChannelTruth::dryRunMapsNothing()
+{
+    const QString path = config(m_port);
+    Run r = cli({u"map-pull"_s, u"ebay"_s, u"--config"_s, path, u"--json"_s, u"--dry-run"_s,
+                 u"--adopt"_s, u"ours"_s});
+    QVERIFY2(r.code == 0, r.err.constData());
+    QJsonObject pull = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(pull.value("dry_run"_L1), QJsonValue(true));
+    QCOMPARE(pull.value("mapped"_L1).toInt(), 2); // would be
+    QCOMPARE(pull.value("pushed"_L1).toArray(), QJsonArray {u"A-2"_s}); // would be
+    QCOMPARE(pull.value("drift"_L1).toArray().size(), 1);
+    QCOMPARE(stats(u"ebay"_s).value("write_count"_L1).toInt(), 0);
+    r = cli({u"map-pull"_s, u"ebay"_s, u"--config"_s, path, u"--dry-run"_s});
+    QVERIFY2(r.code == 0, r.err.constData());
+    QVERIFY2(r.out.contains("2 would be mapped, 0 already mapped (dry run"), r.out.constData());
+
+    // Nothing was mapped: the real pull maps both, and has no dry_run field.
+    r = cli({u"map-pull"_s, u"ebay"_s, u"--config"_s, path, u"--json"_s});
+    pull = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(pull.value("mapped"_L1).toInt(), 2);
+    QCOMPARE(pull.value("already_mapped"_L1).toInt(), 0);
+    QVERIFY(!pull.contains("dry_run"_L1));
 }
 
 void TestCliChannelTruth::unreachableChannelIsExitFour()

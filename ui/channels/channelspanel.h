@@ -2,6 +2,8 @@
 
 #include <QWidget>
 
+class QAction;
+class QPushButton;
 class QTableView;
 
 namespace ChannelDesk {
@@ -9,7 +11,9 @@ namespace ChannelDesk {
 class ChannelModel;
 class CoreBridge;
 
-// The Channels tab: one row per channel and pause/resume of its propagation.
+// The Channels tab: one row per channel, pause/resume of its propagation, and "Import
+// listings…" (ImportListingsDialog) for the selected channel. Its actions() are for the window's
+// Channels menu.
 class ChannelsPanel : public QWidget
 {
     Q_OBJECT
@@ -18,13 +22,21 @@ public:
 
     ChannelModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
+    QString currentChannel() const;
+
+public Q_SLOTS:
+    // Opens the Import listings dialog for the selected channel and takes a first (dry) look.
+    void importListings();
 
 private:
     void setSuspended(bool suspended);
+    void updateActions();
 
     CoreBridge *m_bridge;
     ChannelModel *m_model;
     QTableView *m_view;
+    QAction *m_import;
+    QPushButton *m_importButton;
 };
 
 } // namespace ChannelDesk

@@ -13,6 +13,7 @@ using namespace ChannelDesk::Testing;
 using namespace Qt::StringLiterals;
 
 Q_DECLARE_METATYPE(AdoptPolicy)
+Q_DECLARE_METATYPE(FailureKind)
 
 namespace {
 
@@ -50,19 +51,24 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void pullPagesThroughTheCatalogue();
+    void laterPageIsReadAgain_data();
+    void laterPageIsReadAgain();
     void mapsBySkuAndReportsBothUnmatched();
     void secondPullFindsThemMapped();
     void adopt_data();
     void adopt();
     void theirsOnlyForTheFirstChannel();
     void waitingOrderLineIsApplied();
+    void dryRunWritesNothing_data();
+    void dryRunWritesNothing();
 
 private:
     PullReport pull(const QList<RemoteListing> &listings, AdoptPolicy adopt = AdoptPolicy::None,
-                    const QString &channel = u"shop"_s)
+                    const QString &channel = u"shop"_s, PullMode mode = PullMode::Map)
     {
         SyncEngine engine(m_t->db(), m_clock);
-        return applyPull(m_t->db(), engine, channel, listings, adopt, u"ann"_s, m_clock.nowMs());
+        return applyPull(m_t->db(), engine, channel, listings, adopt, u"ann"_s, m_clock.nowMs(),
+                         mode);
     }
     ListingState state(const QString &channel, const QString &sku)
     {
@@ -109,6 +115,66 @@ void TestListingPull::pullPagesThroughTheCatalogue()
     QVERIFY(error.isEmpty());
     QCOMPARE(pages, 3);
     QCOMPARE(got, m_catalogue);
+}
+
+void TestListingPull::laterPageIsReadAgain_data()
+{
+    // How the second page is answered, how often in a row; then what the pull gives.
+    QTest::addColumn<FailureKind>("kind");
+    QTest::addColumn<int>("httpStatus");
+    QTest::addColumn<int>("failures");
+    QTest::addColumn<QString>("error"); // empty: every listing read
+    QTest::addColumn<int>("calls");
+    const QString failed = u"reading the catalogue failed: no"_s;
+    QTest::newRow("throttled once: read again")
+        << FailureKind::Throttled << 429 << 1 << QString() << 4;
+    QTest::newRow("503 once: read again") << FailureKind::Transient << 503 << 1 << QString() << 4;
+    QTest::newRow("throttled every time: gives up")
+        << FailureKind::Throttled << 429 << 1000 << failed << 1 + 7;
+    QTest::newRow("no answer (refused): at once")
+        << FailureKind::Transient << 0 << 1 << failed << 2;
+    QTest::newRow("401: at once") << FailureKind::Permanent << 401 << 1 << failed << 2;
+}
+
+void TestListingPull::laterPageIsReadAgain()
+{
+    QFETCH(FailureKind, kind);
+    QFETCH(int, httpStatus);
+    QFETCH(int, failures);
+    QFETCH(QString, error);
+    QFETCH(int, calls);
+    int pages = 0;
+    int called = 0;
+    const ListingReads paged = pagedCatalogue(m_catalogue, &pages);
+    ListingReads r = paged;
+    r.listListings = [&, paged](const QString &token,
+                                std::function<void(const ListingPage &)> done) {
+        ++called;
+        if (token == "2"_L1 && failures-- > 0) {
+            ListingPage page;
+            page.failure = kind;
+            page.httpStatus = httpStatus;
+            page.throttled = kind == FailureKind::Throttled;
+            page.message = u"no"_s;
+            page.retryAfterMs = 0; // as the channel says: no real time passes in the test
+            done(page);
+            return;
+        }
+        paged.listListings(token, std::move(done));
+    };
+    QList<RemoteListing> got;
+    QString answer = u"unanswered"_s;
+    bool answered = false;
+    pullCatalogue(r, [&](const QList<RemoteListing> &all, const QString &e) {
+        got = all;
+        answer = e;
+        answered = true;
+    });
+    QTRY_VERIFY(answered);
+    QCOMPARE(answer, error);
+    QCOMPARE(called, calls);
+    if (error.isEmpty())
+        QCOMPARE(got, m_catalogue);
 }
 
 void TestListingPull::mapsBySkuAndReportsBothUnmatched()
@@ -203,6 +269,54 @@ void TestListingPull::waitingOrderLineIsApplied()
     QCOMPARE(r.waitingLinesApplied, 1);
     QCOMPARE(m_t->stock(u"B"_s).available, 3);
     QCOMPARE(r.drift.at(0).expected, 3); // compared with what we hold after it
+}
+
+void TestListingPull::dryRunWritesNothing_data()
+{
+    QTest::addColumn<AdoptPolicy>("policy");
+    QTest::newRow("none") << AdoptPolicy::None;
+    QTest::newRow("ours") << AdoptPolicy::Ours;
+    QTest::newRow("theirs") << AdoptPolicy::Theirs;
+}
+
+void TestListingPull::dryRunWritesNothing()
+{
+    QFETCH(AdoptPolicy, policy);
+    // A line waiting for listing 102 would be applied by a real pull.
+    SyncEngine engine(m_t->db(), m_clock);
+    OrderLine line;
+    line.remoteId = u"102"_s;
+    line.quantity = 1;
+    QCOMPARE(engine.apply(order(u"shop"_s, u"o1"_s, {line})).outcome, ApplyOutcome::Unmatched);
+    const qsizetype logRows = m_t->log().size();
+
+    const PullReport dry = pull(m_catalogue, policy, u"shop"_s, PullMode::DryRun);
+    QVERIFY2(dry.ok(), qPrintable(dry.error));
+    QVERIFY(dry.dryRun);
+    // Nothing written: no mapping, no listing state, no drift, no stock change, no log row.
+    QVERIFY(MappingStore(m_t->db()).mappings()->isEmpty());
+    QVERIFY(PropagationStore(m_t->db()).listings(u"shop"_s)->isEmpty());
+    QVERIFY(DriftStore(m_t->db()).drift()->isEmpty());
+    QCOMPARE(m_t->stock(u"B"_s).available, 5);
+    QCOMPARE(m_t->log().size(), logRows);
+    QCOMPARE(dry.waitingLinesApplied, 0);
+
+    // ...and it tells what the real pull does (the waiting line aside: not applied, B is 5).
+    QCOMPARE(dry.listings, 5);
+    QCOMPARE(dry.mapped, 2);
+    QCOMPARE(dry.unmatchedRemote.size(), 3);
+    QCOMPARE(dry.unmatchedLocal, (QStringList {u"C"_s, u"D"_s}));
+    QCOMPARE(dry.drift.size(), 1);
+    QCOMPARE(dry.drift.at(0).shown, 9);
+    QCOMPARE(dry.drift.at(0).expected, 5);
+    const PullReport real = pull(m_catalogue, policy);
+    QVERIFY2(real.ok(), qPrintable(real.error));
+    QVERIFY(!real.dryRun);
+    QCOMPARE(real.mapped, dry.mapped);
+    QCOMPARE(real.pushed, dry.pushed);
+    QCOMPARE(real.adopted, dry.adopted);
+    QCOMPARE(real.waitingLinesApplied, 1);
+    QCOMPARE(MappingStore(m_t->db()).mappings()->size(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestListingPull)
