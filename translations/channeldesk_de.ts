@@ -643,6 +643,18 @@
         <source>Reconciliation of %1 failed: %2</source>
         <translation>Abgleich von %1 fehlgeschlagen: %2</translation>
     </message>
+    <message>
+        <source>The core restarted with new settings; import the listings again.</source>
+        <translation>Der Kern wurde mit neuen Einstellungen neu gestartet; importieren Sie die Angebote erneut.</translation>
+    </message>
+    <message>
+        <source>%1 is not a channel of the running core</source>
+        <translation>%1 ist kein Kanal des laufenden Kerns</translation>
+    </message>
+    <message>
+        <source>The core is not running</source>
+        <translation>Der Kern läuft nicht</translation>
+    </message>
 </context>
 <context>
     <name>ChannelDesk::DeadLetterDetailPane</name>
@@ -989,7 +1001,7 @@ Verlauf:
     </message>
     <message>
         <source>&amp;Reconcile now</source>
-        <translation>Jetzt &amp;abgleichen</translation>
+        <translation>Jetzt ab&amp;gleichen</translation>
     </message>
     <message>
         <source>Read every channel&apos;s quantities back now</source>
@@ -2917,6 +2929,10 @@ Wie wurde es geklärt? (wird im Prüfprotokoll vermerkt)</translation>
     <message>
         <source>Language (de, fr, ...) instead of the system one.</source>
         <translation>Sprache (de, fr, ...) statt der des Systems.</translation>
+    </message>
+    <message>
+        <source>With --screenshot: also map the imported listings and shoot the Drift tab after it.</source>
+        <translation>Mit --screenshot: auch die importierten Angebote zuordnen und danach den Reiter Abweichungen aufnehmen.</translation>
     </message>
 </context>
 </TS>

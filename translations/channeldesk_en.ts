@@ -161,26 +161,6 @@ History:
     </message>
 </context>
 <context>
-    <name>ChannelDesk::DriftModel</name>
-    <message numerus="yes">
-        <source>Shown %1 since %2 (seen by %n reconciliation(s)); should show %3.</source>
-        <translation>
-            <numerusform>Shown %1 since %2 (seen by %n reconciliation); should show %3.</numerusform>
-            <numerusform>Shown %1 since %2 (seen by %n reconciliations); should show %3.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>ChannelDesk::DriftPanel</name>
-    <message numerus="yes">
-        <source>%n listing(s) show another quantity than they should.</source>
-        <translation>
-            <numerusform>%n listing shows another quantity than it should.</numerusform>
-            <numerusform>%n listings show another quantity than they should.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>ChannelDesk::ImportListingsDialog</name>
     <message numerus="yes">
         <source>Read %n listing(s) of %1…</source>

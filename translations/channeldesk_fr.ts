@@ -643,6 +643,18 @@
         <source>Reconciliation of %1 failed: %2</source>
         <translation>Le rapprochement de %1 a échoué : %2</translation>
     </message>
+    <message>
+        <source>The core restarted with new settings; import the listings again.</source>
+        <translation>Le cœur a redémarré avec de nouveaux paramètres ; importez de nouveau les annonces.</translation>
+    </message>
+    <message>
+        <source>%1 is not a channel of the running core</source>
+        <translation>%1 n&apos;est pas un canal du cœur en marche</translation>
+    </message>
+    <message>
+        <source>The core is not running</source>
+        <translation>Le cœur ne tourne pas</translation>
+    </message>
 </context>
 <context>
     <name>ChannelDesk::DeadLetterDetailPane</name>
@@ -1050,15 +1062,15 @@ Historique :
     </message>
     <message>
         <source>New, would be mapped:</source>
-        <translation>Nouvelles, seraient associées :</translation>
+        <translation>Nouvelles, seraient associées&#xa0;:</translation>
     </message>
     <message>
         <source>Listings on the channel:</source>
-        <translation>Annonces sur le canal :</translation>
+        <translation>Annonces sur le canal&#xa0;:</translation>
     </message>
     <message>
         <source>Mapped before:</source>
-        <translation>Déjà associées :</translation>
+        <translation>Déjà associées&#xa0;:</translation>
     </message>
     <message>
         <source>New listings that show another quantity than we would send</source>
@@ -1066,7 +1078,7 @@ Historique :
     </message>
     <message>
         <source>Listings with no SKU, a SKU we do not stock, no count, or one another listing claims: they stay unmapped</source>
-        <translation>Annonces sans SKU, avec une SKU que nous n&apos;avons pas, sans comptage, ou avec une SKU qu&apos;une autre annonce revendique : elles restent non associées</translation>
+        <translation>Annonces sans SKU, avec une SKU que nous n&apos;avons pas, sans comptage, ou avec une SKU qu&apos;une autre annonce revendique&#xa0;: elles restent non associées</translation>
     </message>
     <message>
         <source>Our SKUs with no listing on this channel</source>
@@ -1118,7 +1130,7 @@ Historique :
     </message>
     <message>
         <source>Mapping: reading the catalogue of %1 again…</source>
-        <translation>Association : nouvelle lecture du catalogue de %1…</translation>
+        <translation>Association&#xa0;: nouvelle lecture du catalogue de %1…</translation>
     </message>
     <message numerus="yes">
         <source>Read %n listing(s) of %1…</source>
@@ -1130,8 +1142,8 @@ Historique :
     <message numerus="yes">
         <source>Mapping: read %n listing(s) of %1…</source>
         <translation>
-            <numerusform>Association : %n annonce de %1 lue…</numerusform>
-            <numerusform>Association : %n annonces de %1 lues…</numerusform>
+            <numerusform>Association&#xa0;: %n annonce de %1 lue…</numerusform>
+            <numerusform>Association&#xa0;: %n annonces de %1 lues…</numerusform>
         </translation>
     </message>
     <message>
@@ -1152,7 +1164,7 @@ Historique :
     </message>
     <message>
         <source>Nothing to map: every listing with a SKU of ours is mapped already.</source>
-        <translation>Rien à associer : chaque annonce avec une de nos SKU est déjà associée.</translation>
+        <translation>Rien à associer&#xa0;: chaque annonce avec une de nos SKU est déjà associée.</translation>
     </message>
     <message numerus="yes">
         <source>Nothing is mapped yet. %n new listing(s) would be mapped; choose what happens where one shows another quantity, then click Map.</source>
@@ -1191,7 +1203,7 @@ Historique :
     </message>
     <message>
         <source>Newly mapped:</source>
-        <translation>Nouvellement associées :</translation>
+        <translation>Nouvellement associées&#xa0;:</translation>
     </message>
     <message>
         <source>Show another quantity (%1)</source>
@@ -1491,7 +1503,7 @@ Historique :
     </message>
     <message>
         <source>Dr&amp;ift</source>
-        <translation>É&amp;carts</translation>
+        <translation>Écar&amp;ts</translation>
     </message>
 </context>
 <context>
@@ -2917,6 +2929,10 @@ Comment a-t-elle été réglée ? (noté dans le journal d’audit)</translation
     <message>
         <source>Language (de, fr, ...) instead of the system one.</source>
         <translation>Langue (de, fr, ...) au lieu de celle du système.</translation>
+    </message>
+    <message>
+        <source>With --screenshot: also map the imported listings and shoot the Drift tab after it.</source>
+        <translation>Avec --screenshot : associer aussi les annonces importées et capturer ensuite l’onglet Écarts.</translation>
     </message>
 </context>
 </TS>

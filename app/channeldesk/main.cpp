@@ -79,6 +79,12 @@ int main(int argc, char *argv[])
     parser.addOption({u"screenshot-delay"_s,
                       QApplication::translate("main", "Seconds before the screenshots."), u"s"_s,
                       u"15"_s});
+    parser.addOption({
+        u"screenshot-drift"_s,
+        QApplication::translate("main",
+                                "With --screenshot: also map the imported "
+                                "listings and shoot the Drift tab after it."),
+    });
     parser.addOption({u"lang"_s,
                       QApplication::translate("main",
                                               "Language (de, fr, ...) instead of the "
@@ -110,6 +116,7 @@ int main(int argc, char *argv[])
         screenshots = std::make_unique<Screenshotter>(
             &window, parser.value(u"screenshot"_s),
             int(parser.value(u"screenshot-delay"_s).toDouble() * 1000));
+        screenshots->setDriftAfterImport(parser.isSet(u"screenshot-drift"_s));
         screenshots->start();
     }
     return QApplication::exec();

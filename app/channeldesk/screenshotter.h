@@ -13,8 +13,9 @@ class MainWindow;
 // quits the application; then the timeline of the Orders tab's first order (an oversold one
 // when there is one) to DIR/order-timeline.png; then the Import listings dialog's dry look at
 // shop-eu (the demo's channel with listings not mapped yet) to DIR/import-listings.png, and
-// after mapping them with their drift left alone, the Drift tab again to DIR/drift.png; last, a
-// Stock cell's buffer editor to DIR/stock-buffer.png.
+// (with setDriftAfterImport, a minute more: mapping pulls the catalogue again) after mapping
+// them with their drift left alone, the Drift tab again to DIR/drift.png; last, a Stock cell's
+// buffer editor to DIR/stock-buffer.png.
 class Screenshotter : public QObject
 {
     Q_OBJECT
@@ -22,6 +23,7 @@ public:
     Screenshotter(MainWindow *window, QString directory, int delayMs, QObject *parent = nullptr);
 
     void start();
+    void setDriftAfterImport(bool on) { m_driftAfterImport = on; }
 
 private:
     void shootAll();
@@ -37,6 +39,7 @@ private:
     int m_delayMs;
     bool m_shooting = false;
     bool m_letterShown = false;
+    bool m_driftAfterImport = false;
 };
 
 } // namespace ChannelDesk

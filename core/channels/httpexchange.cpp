@@ -30,7 +30,8 @@ void sendHttp(QNetworkAccessManager *network, QObject *context, const QNetworkRe
         reply->deleteLater();
         HttpResponse response;
         response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        response.body = reply->readAll();
+        // An aborted reply (a timeout, a shutdown) is closed: nothing to read.
+        response.body = reply->isOpen() ? reply->readAll() : QByteArray();
         const auto pairs = reply->rawHeaderPairs();
         for (const auto &[name, value] : pairs)
             response.headers.insert(name.toLower(), value);

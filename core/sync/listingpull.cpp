@@ -126,7 +126,8 @@ namespace {
 // same comparisons, with adopt theirs played on a copy of the stock row.
 PullReport previewFresh(Database &db, PullReport report, const QList<ListingMapping> &fresh,
                         const QHash<QString, RemoteListing> &pulledBySku,
-                        const QSet<QString> &mappedElsewhere, AdoptPolicy adopt)
+                        const QSet<QString> &mappedElsewhere, AdoptPolicy adopt,
+                        const BufferRules &rules)
 {
     report.mapped = int(fresh.size());
     for (const ListingMapping &m : fresh) {
@@ -137,7 +138,7 @@ PullReport previewFresh(Database &db, PullReport report, const QList<ListingMapp
             return report;
         }
         const StockLevel &level = **now;
-        const ExpectedShown expected = expectedShown(m.channel, level);
+        const ExpectedShown expected = expectedShown(rules, m.channel, level);
         if (shown == expected.quantity)
             continue;
         report.drift.append({m.channel, m.sku, m.remoteId, shown, expected.quantity});
@@ -147,7 +148,7 @@ PullReport previewFresh(Database &db, PullReport report, const QList<ListingMapp
             StockLevel after = level;
             after.available = shown;
             after.paused = ListingGuard::shouldBePaused(after.available, after.safetyBuffer);
-            if (expectedShown(m.channel, after).quantity == shown)
+            if (expectedShown(rules, m.channel, after).quantity == shown)
                 report.adopted.append(m.sku);
             else
                 report.pushed.append(m.sku);
@@ -222,7 +223,7 @@ PullReport applyPull(Database &db, SyncEngine &engine, const QString &channel,
     if (fresh.isEmpty())
         return report;
     if (mode == PullMode::DryRun)
-        return previewFresh(db, report, fresh, pulledBySku, mappedElsewhere, adopt);
+        return previewFresh(db, report, fresh, pulledBySku, mappedElsewhere, adopt, *rules);
 
     if (const Status imported = MappingStore(db).importMappings(fresh, nowMs); !imported)
         return fail(imported.error());

@@ -402,7 +402,7 @@ void TestNoListingFrozen::everyAttemptIsKept()
     map({u"A"_s, u"B"_s});
     FlakyChannel channel;
     channel.bySku[u"A"_s] = {failure(FailureKind::Transient, 0, u"connection refused"_s),
-                             failure(FailureKind::Transient, 429),
+                             failure(FailureKind::Throttled, 429),
                              failure(FailureKind::Transient, 503),
                              failure(FailureKind::Permanent, 404, u"Invalid ID."_s)};
     channel.bySku[u"A"_s][3].errorCode = u"woocommerce_rest_product_invalid_id"_s;
