@@ -168,14 +168,10 @@ ChannelsConfig DemoDriver::channelsConfig() const
             cc.locationId = u"124656943"_s;
             cc.credentials.insert(u"token"_s, "shpat_demo");
             cc.webhookSecrets = {"demo-hook-secret"};
-            // The demo's shops deliver every order by webhook; polling them as well would
-            // spend the shop's cost bucket the demo's pushes and Import listings… need.
-            cc.intake = OrderIntake::Webhook;
         } else if (c.type == "woocommerce"_L1) {
             cc.credentials.insert(u"consumer_key"_s, "ck_demo");
             cc.credentials.insert(u"consumer_secret"_s, "cs_demo");
             cc.webhookSecrets = {"demo-hook-secret"};
-            cc.intake = OrderIntake::Webhook;
         } else if (c.type == "ebay"_L1) {
             cc.credentials.insert(u"token"_s, "ebay-demo");
         } else {

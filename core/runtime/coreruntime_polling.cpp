@@ -15,7 +15,7 @@ namespace ChannelDesk {
 Q_DECLARE_LOGGING_CATEGORY(lcRuntime)
 
 namespace {
-// How soon a poll cut short after it made progress goes on.
+// How soon a poll the channel throttled after it made progress goes on.
 constexpr qint64 kCutShortPollDelayMs = 2'000;
 } // namespace
 
@@ -41,14 +41,8 @@ void CoreRuntime::pollOrders(Channel &channel)
         qCWarning(lcRuntime).noquote() << id << "cannot read the order-poll mark:" << read.error();
         return;
     }
-    // Through the channel's read pacer, so a poll shares the bucket pushes and pulls take.
-    auto fetch = [&channel](const QString &mark, auto done) {
-        if (channel.reads)
-            channel.reads->fetchOrders(mark, std::move(done));
-        else
-            channel.adapter->reader()->fetchOrders(mark, std::move(done));
-    };
-    fetch(*read, [this, &channel](const FetchOrdersResult &r) { applyPolled(channel, r); });
+    channel.adapter->reader()->fetchOrders(
+        *read, [this, &channel](const FetchOrdersResult &r) { applyPolled(channel, r); });
 }
 
 void CoreRuntime::applyPolled(Channel &channel, const FetchOrdersResult &r)
@@ -97,13 +91,15 @@ void CoreRuntime::applyPolled(Channel &channel, const FetchOrdersResult &r)
             !kept)
             qCWarning(lcRuntime).noquote() << id << "order-poll mark not kept:" << kept.error();
     }
-    // A poll cut short after it made progress goes on soon, not at once: it was cut short
-    // because the channel throttled or failed, and asking again straight away would only be
-    // refused again (and take the tokens its pushes and reads need). One that made no progress
-    // waits for its interval, as the channel's limits want.
-    if (r.failure != FailureKind::None && !r.orders.isEmpty())
+    // A poll cut short after it made progress goes on at once, unless the channel throttled
+    // it: asked again straight away it would only refuse again, and take the tokens its pushes
+    // need, so it goes on after a short pause. One that made no progress waits for its interval.
+    if (r.failure == FailureKind::Throttled && !r.orders.isEmpty())
         channel.nextPollAtMs =
             std::min(channel.nextPollAtMs, m_clock.nowMs() + kCutShortPollDelayMs);
+    else if (r.failure != FailureKind::None && !r.orders.isEmpty())
+        QMetaObject::invokeMethod(
+            this, [this, &channel] { pollOrders(channel); }, Qt::QueuedConnection);
 }
 
 } // namespace ChannelDesk

@@ -78,21 +78,6 @@ void ReadPacer::readQuantities(const QStringList &remoteIds,
     }
 }
 
-void ReadPacer::fetchOrders(const QString &highWaterMark,
-                            std::function<void(const FetchOrdersResult &)> done)
-{
-    enqueue([this, highWaterMark, done = std::move(done)](auto finished) {
-        m_reader->fetchOrders(highWaterMark, [done, finished](const FetchOrdersResult &r) {
-            ReadStatus status;
-            status.failure = r.failure;
-            status.message = r.message;
-            status.throttled = r.failure == FailureKind::Throttled;
-            finished(status);
-            done(r);
-        });
-    });
-}
-
 void ReadPacer::enqueue(Call call)
 {
     m_queue.push_back(std::move(call));

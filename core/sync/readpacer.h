@@ -18,9 +18,7 @@ class RateLimiter;
 // while the bucket holds more than a reserve kept for pushes (half its burst; none for a bucket
 // of one token), one read at a time; otherwise it waits. What a read's answer says about the
 // channel's limits (Retry-After, 429, THROTTLED) tightens the same bucket, as a push's answer does.
-// Order polls take their tokens here too, at their own interval: a poll of a busy shop runs
-// several pages, and unpaced it would take the tokens pushes and a listing pull need. Lives on
-// the core's thread.
+// Order polls are not paced here: they run at their own interval. Lives on the core's thread.
 class ReadPacer : public QObject
 {
     Q_OBJECT
@@ -34,8 +32,6 @@ public:
     void listListings(const QString &pageToken, std::function<void(const ListingPage &)> done);
     void readQuantities(const QStringList &remoteIds,
                         std::function<void(const QuantitiesRead &)> done);
-    void fetchOrders(const QString &highWaterMark,
-                     std::function<void(const FetchOrdersResult &)> done);
 
     ChannelReader *reader() const { return m_reader; }
     // Tokens reads leave in the bucket for pushes.

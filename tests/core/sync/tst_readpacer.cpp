@@ -28,18 +28,7 @@ public:
             this, [done, page] { done(page); }, Qt::QueuedConnection);
     }
     int maxQuantitiesPerRead() const override { return 20; }
-    void fetchOrders(const QString &mark,
-                     std::function<void(const FetchOrdersResult &)> done) override
-    {
-        ++calls;
-        FetchOrdersResult r;
-        r.failure = nextStatus.failure;
-        r.message = nextStatus.message;
-        r.nextHighWaterMark = mark + u"+"_s;
-        nextStatus = {};
-        QMetaObject::invokeMethod(
-            this, [done, r] { done(r); }, Qt::QueuedConnection);
-    }
+    void fetchOrders(const QString &, std::function<void(const FetchOrdersResult &)>) override { }
     bool hasOrderWebhooks() const override { return false; }
     OrderIntake defaultIntake() const override { return OrderIntake::Poll; }
     int defaultPollIntervalSeconds() const override { return 5; }
@@ -73,7 +62,6 @@ private Q_SLOTS:
     void readsLeaveTheReserveToPushes();
     void throttledReadHoldsPushesToo();
     void quantitiesTakeATokenPerCall();
-    void orderPollsArePacedAndThrottleTheBucket();
 };
 
 void TestReadPacer::readsLeaveTheReserveToPushes_data()
@@ -131,39 +119,6 @@ void TestReadPacer::throttledReadHoldsPushesToo()
     // The channel said wait: the shared bucket holds pushes as well.
     QVERIFY(!limiter.tryAcquire());
     QCOMPARE(limiter.msUntilAvailable(), 3000);
-    QVERIFY(limiter.rate() < limiter.configuredRate());
-}
-
-void TestReadPacer::orderPollsArePacedAndThrottleTheBucket()
-{
-    // An order poll takes its token above the pushes' reserve, like a catalogue read: with the
-    // bucket at the reserve it waits; and a throttled poll slows the bucket pushes share.
-    ManualClock clock;
-    RateLimiter limiter(clock, 10, 10);
-    ScriptedReader reader;
-    ReadPacer pacer(&reader, limiter, clock);
-    while (limiter.tryAcquireAbove(pacer.reserve())) { }
-    bool done = false;
-    pacer.fetchOrders(u"m"_s, [&](const FetchOrdersResult &r) {
-        QCOMPARE(r.nextHighWaterMark, u"m+"_s);
-        done = true;
-    });
-    for (int i = 0; i < 5; ++i)
-        QCoreApplication::processEvents();
-    QCOMPARE(reader.calls, 0); // the reserve is the pushes'
-    QCOMPARE(pacer.waiting(), 1);
-    clock.advance(200); // two tokens more
-    QTRY_VERIFY(done);
-    QCOMPARE(reader.calls, 1);
-
-    reader.nextStatus.failure = FailureKind::Throttled;
-    done = false;
-    clock.advance(1000);
-    pacer.fetchOrders(u"m"_s, [&](const FetchOrdersResult &r) {
-        QCOMPARE(r.failure, FailureKind::Throttled);
-        done = true;
-    });
-    QTRY_VERIFY(done);
     QVERIFY(limiter.rate() < limiter.configuredRate());
 }
 
