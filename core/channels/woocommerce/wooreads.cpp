@@ -219,16 +219,17 @@ void WooAdapter::readQuantityBatch(const QStringList &remoteIds,
                     }
                     for (auto it = asked.cbegin(); it != asked.cend(); ++it) {
                         const auto found = answered.constFind(it.key());
-                        const std::optional<qint64> stock =
-                            found == answered.cend() ? std::nullopt : stockOf(*found);
+                        if (found == answered.cend()) {
+                            for (const QString &remoteId : it.value())
+                                result->missing.insert(remoteId, u"unknown product"_s);
+                            continue;
+                        }
+                        const std::optional<qint64> stock = stockOf(*found);
                         for (const QString &remoteId : it.value()) {
                             if (stock)
                                 result->quantities.insert(remoteId, *stock);
                             else
-                                result->missing.insert(remoteId,
-                                                       found == answered.cend()
-                                                           ? u"unknown product"_s
-                                                           : u"stock is not managed"_s);
+                                result->missing.insert(remoteId, u"stock is not managed"_s);
                         }
                     }
                 }
