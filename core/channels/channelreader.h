@@ -68,6 +68,8 @@ struct FetchOrdersResult
 {
     FailureKind failure = FailureKind::None;
     QString message;
+    // The channel's word on when to ask again, when it throttled the poll (Retry-After).
+    std::optional<qint64> retryAfterMs;
     // Sales and lifecycle events (cancels, refunds, edits, shipments), in the order to apply
     // them; lines carry SKUs as the channel reports them.
     QList<OrderEvent> orders;

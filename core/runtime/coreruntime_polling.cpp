@@ -15,8 +15,9 @@ namespace ChannelDesk {
 Q_DECLARE_LOGGING_CATEGORY(lcRuntime)
 
 namespace {
-// How soon a poll the channel throttled after it made progress goes on.
-constexpr qint64 kCutShortPollDelayMs = 2'000;
+// How soon a poll the channel throttled after it made progress goes on, when the channel did
+// not say (Retry-After).
+constexpr qint64 kThrottledPollDelayMs = 1'000;
 } // namespace
 
 void CoreRuntime::pollDueChannels()
@@ -93,10 +94,12 @@ void CoreRuntime::applyPolled(Channel &channel, const FetchOrdersResult &r)
     }
     // A poll cut short after it made progress goes on at once, unless the channel throttled
     // it: asked again straight away it would only refuse again, and take the tokens its pushes
-    // need, so it goes on after a short pause. One that made no progress waits for its interval.
+    // need, so it goes on when the channel said (Retry-After), or after a short pause. One that
+    // made no progress waits for its interval.
     if (r.failure == FailureKind::Throttled && !r.orders.isEmpty())
-        channel.nextPollAtMs =
-            std::min(channel.nextPollAtMs, m_clock.nowMs() + kCutShortPollDelayMs);
+        channel.nextPollAtMs = std::min(
+            channel.nextPollAtMs,
+            m_clock.nowMs() + std::max<qint64>(0, r.retryAfterMs.value_or(kThrottledPollDelayMs)));
     else if (r.failure != FailureKind::None && !r.orders.isEmpty())
         QMetaObject::invokeMethod(
             this, [this, &channel] { pollOrders(channel); }, Qt::QueuedConnection);

@@ -3,6 +3,7 @@
 // the next poll, within one poll interval of the clock; a cancel likewise; and an order that
 // arrives by webhook and by poll (intake "both") moves stock once.
 #include "channels/channelconfig.h"
+#include "channels/woocommerce/wooadapter.h"
 #include "runtime/coreruntime.h"
 #include "sim/channelsim.h"
 #include "sim/simchannel.h"
@@ -56,6 +57,7 @@ private Q_SLOTS:
     void webhookAndPollOfOneOrderCountOnce();
     void lostWebhookIsCaughtByThePoll();
     void pollOnlyChannelTakesNoWebhook();
+    void throttledPollGoesOnWhenTheChannelSaid();
 
 private:
     qint64 available(int sku);
@@ -318,6 +320,34 @@ void TestOrderPolling::pollOnlyChannelTakesNoWebhook()
              qPrintable(answer.body.value(u"error"_s).toString()));
     // Intake "both" takes them (this one is unsigned: refused, but routed).
     QCOMPARE(m_runtime->receiveWebhook(u"both"_s, WebhookRequest {"{}", {}}).status, 401);
+}
+
+void TestOrderPolling::throttledPollGoesOnWhenTheChannelSaid()
+{
+    // More orders than one page, and a channel that answers one request, then throttles
+    // (WooCommerce's limiter here says Retry-After: 1).
+    constexpr int kOrders = WooAdapter::kPageSize + 5;
+    for (int n = 0; n < kOrders; ++n)
+        place(u"woo"_s, QString::number(9000 + n), n % kSkus, 1);
+    SimChannel *woo = m_sim->channel(u"woo"_s);
+    QString error;
+    QVERIFY2(woo->configureRateLimit(
+                 {{u"requests_per_second"_s, 0.001}, {u"burst"_s, 1}, {u"status"_s, 429}}, &error),
+             qPrintable(error));
+    m_clock->advance(kIntervalMs);
+    // The first page is applied; the second was refused.
+    QTRY_COMPARE_WITH_TIMEOUT(m_runtime->orderCounters().applied, qint64(WooAdapter::kPageSize),
+                              10'000);
+    // The channel has room again, but said to wait a second: the poll is not asked again at
+    // once (it would take the tokens pushes need)...
+    QVERIFY2(
+        woo->configureRateLimit({{u"requests_per_second"_s, 1000}, {u"burst"_s, 1000}}, &error),
+        qPrintable(error));
+    QTest::qWait(600); // three of the runtime's poll ticks
+    QCOMPARE(m_runtime->orderCounters().applied, qint64(WooAdapter::kPageSize));
+    // ...and goes on once that second has passed, long before its 30 s interval.
+    m_clock->advance(1'000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_runtime->orderCounters().applied, qint64(kOrders), 10'000);
 }
 
 QTEST_GUILESS_MAIN(TestOrderPolling)

@@ -364,7 +364,8 @@ void AmazonAdapter::fetchOrderList(std::shared_ptr<OrderPoll> poll)
              if (failure != FailureKind::None || !root) {
                  const SpApiError error = firstError(root);
                  finishPoll(poll, failure != FailureKind::None ? failure : FailureKind::Transient,
-                            error.message.isEmpty() ? describeFailure(response) : error.message);
+                            error.message.isEmpty() ? describeFailure(response) : error.message,
+                            readFailure(response, token).retryAfterMs);
                  return;
              }
              const QJsonObject payload = root->value(u"payload"_s).toObject();
@@ -447,7 +448,8 @@ void AmazonAdapter::fetchNextOrderItems(std::shared_ptr<OrderPoll> poll)
              if (failure != FailureKind::None || !root) {
                  const SpApiError error = firstError(root);
                  finishPoll(poll, failure != FailureKind::None ? failure : FailureKind::Transient,
-                            error.message.isEmpty() ? describeFailure(response) : error.message);
+                            error.message.isEmpty() ? describeFailure(response) : error.message,
+                            readFailure(response, token).retryAfterMs);
                  return;
              }
              const QJsonObject payload = root->value(u"payload"_s).toObject();
@@ -509,11 +511,12 @@ void AmazonAdapter::fetchNextOrderItems(std::shared_ptr<OrderPoll> poll)
 }
 
 void AmazonAdapter::finishPoll(std::shared_ptr<OrderPoll> poll, FailureKind failure,
-                               const QString &message)
+                               const QString &message, std::optional<qint64> retryAfterMs)
 {
     FetchOrdersResult result;
     result.failure = failure;
     result.message = message;
+    result.retryAfterMs = retryAfterMs;
     if (failure == FailureKind::None) {
         result.orders = poll->orders;
         // The newest change, with the orders changed then (LastUpdatedAfter includes it): the

@@ -86,7 +86,8 @@ private:
     void pushOne(const ListingUpdate &update, std::function<void(const PushReport &)> done);
     void fetchOrderList(std::shared_ptr<OrderPoll> poll);
     void fetchNextOrderItems(std::shared_ptr<OrderPoll> poll);
-    void finishPoll(std::shared_ptr<OrderPoll> poll, FailureKind failure, const QString &message);
+    void finishPoll(std::shared_ptr<OrderPoll> poll, FailureKind failure, const QString &message,
+                    std::optional<qint64> retryAfterMs = {});
 
     AmazonSettings m_settings;
     QNetworkAccessManager *m_network;

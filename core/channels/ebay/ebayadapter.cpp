@@ -334,6 +334,7 @@ void EbayAdapter::fetchOrderPage(std::shared_ptr<OrderPoll> poll)
             const EbayError error =
                 root ? firstError(root->value(u"errors"_s).toArray()) : EbayError {};
             result.message = error.message.isEmpty() ? describeFailure(response) : error.message;
+            result.retryAfterMs = readFailure(response, m_clock).retryAfterMs;
             // The pages read are handed over; the next poll goes on at this page of the same
             // filter, never past it.
             result.orders = poll->orders;

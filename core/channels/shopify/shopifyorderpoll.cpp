@@ -419,6 +419,7 @@ void ShopifyOrderPoll::finish(const ReadStatus &failure)
     FetchOrdersResult result;
     result.failure = failure.failure;
     result.message = failure.message;
+    result.retryAfterMs = failure.retryAfterMs;
     // The orders handed over, and a mark just past them: a poll cut short resumes at the first
     // order it did not finish.
     result.orders = m_events;

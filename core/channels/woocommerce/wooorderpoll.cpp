@@ -71,6 +71,7 @@ void WooAdapter::fetchOrderPage(std::shared_ptr<OrderPoll> poll)
             // What was handed over stays handed over; the mark is just past it.
             poll->result.failure = status.failure;
             poll->result.message = status.message;
+            poll->result.retryAfterMs = status.retryAfterMs;
             poll->result.nextHighWaterMark = poll->mark.toString();
             poll->done(poll->result);
             return;
