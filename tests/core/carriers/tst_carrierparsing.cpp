@@ -320,6 +320,13 @@ private Q_SLOTS:
         QCOMPARE(r.parcels.first().weightGrams, 1200);
         QVERIFY(!parseQuoteOrder(bad, &r, &error));
         QVERIFY2(error.startsWith("parcels[0].weight_g"_L1), qPrintable(error));
+        // A whole number past what a double holds exactly (and past qint64) is not an id.
+        for (const char *id : {"1e300", "9007199254740994", "-1"}) {
+            QByteArray huge = good;
+            huge.replace("\"1001\"", id);
+            QVERIFY2(!parseQuoteOrder(huge, &r, &error), id);
+            QVERIFY2(error.startsWith("order_id"_L1), qPrintable(error));
+        }
     }
 
     // The console reads credentials with SecretSources: keychain first, then the environment; the
