@@ -103,7 +103,7 @@ void ConsoleWorker::startWith(const SettingsController::StartConfig &fileConfig)
     ConsoleInfo info;
     info.channels = m_channelIds;
     info.channelTypes = m_channelTypes;
-    info.databaseLocation = m_runtime->database()->location();
+    info.databaseLocation = m_runtime->database()->shownLocation(); // the status bar
     info.demo = m_options.demo;
     info.port = m_runtime->port();
     info.carriers = m_quotes.carrierIds();

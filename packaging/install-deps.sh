@@ -14,6 +14,7 @@ packages=(
     qt6-qpa-plugins
     xvfb xauth
     jq
+    clang-14 libclang-rt-14-dev llvm-14  # the sanitizer build, libFuzzer, symbolized reports
     desktop-file-utils appstream
 )
 

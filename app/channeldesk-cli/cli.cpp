@@ -37,12 +37,15 @@ bool parse(QCommandLineParser &parser, const QStringList &args, int *exitCode)
     return true;
 }
 
-std::unique_ptr<ChannelDesk::Database> openDatabase(const QCommandLineParser &parser)
+std::unique_ptr<ChannelDesk::Database> openDatabase(const QCommandLineParser &parser,
+                                                    ChannelDesk::Database::Access access)
 {
     const QString location =
         parser.isSet(u"db"_s) ? parser.value(u"db"_s) : ChannelDesk::Database::defaultLocation();
     QString error;
-    auto db = ChannelDesk::Database::open(location, &error);
+    ChannelDesk::Database::Options options;
+    options.access = access;
+    auto db = ChannelDesk::Database::open(location, options, &error);
     if (!db)
         printError(u"unusable database: %1"_s.arg(error));
     return db;

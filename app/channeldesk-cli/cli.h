@@ -1,5 +1,7 @@
 #pragma once
 
+#include "store/database.h"
+
 #include <QCommandLineParser>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -10,7 +12,6 @@
 
 namespace ChannelDesk {
 class BufferRules;
-class Database;
 } // namespace ChannelDesk
 
 // Shared plumbing of channeldesk-cli's commands: exit codes, the --db option, output.
@@ -31,8 +32,10 @@ void setUpParser(QCommandLineParser &parser, const QString &command, const QStri
 // then kBadInput, or kOk when --help was asked for.
 bool parse(QCommandLineParser &parser, const QStringList &args, int *exitCode);
 // Opens the database named by --db (or the default location); prints why and returns null when
-// it cannot be used.
-std::unique_ptr<ChannelDesk::Database> openDatabase(const QCommandLineParser &parser);
+// it cannot be used. Commands that only look open it ReadOnly (no write lock, no write).
+std::unique_ptr<ChannelDesk::Database>
+openDatabase(const QCommandLineParser &parser,
+             ChannelDesk::Database::Access access = ChannelDesk::Database::Access::ReadWrite);
 
 void printError(const QString &message);
 void printLine(const QString &line);

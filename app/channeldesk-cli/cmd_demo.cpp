@@ -85,7 +85,7 @@ int runDemo(const QStringList &args)
     }
     Cli::printLine(
         u"demo: %1 SKUs in %2; %3 orders/s offered for %4 s (Ctrl+C stops)"_s.arg(kSkuCount)
-            .arg(location)
+            .arg(db->shownLocation())
             .arg(rate)
             .arg(duration));
 

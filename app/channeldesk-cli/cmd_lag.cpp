@@ -62,7 +62,8 @@ int runLag(const QStringList &args)
                 windowText));
         return Cli::kBadInput;
     }
-    auto db = Cli::openDatabase(parser);
+    // Only looks: never waits for or takes the write lock a running serve may hold.
+    auto db = Cli::openDatabase(parser, Database::Access::ReadOnly);
     if (!db)
         return Cli::kUnusableDatabase;
 

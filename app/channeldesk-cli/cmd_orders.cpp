@@ -65,7 +65,8 @@ int runOrder(const QStringList &args)
     QString channel, orderId;
     if (!orderArguments(parser, u"order"_s, 2, &channel, &orderId))
         return Cli::kBadInput;
-    auto db = Cli::openDatabase(parser);
+    // Only looks: never waits for or takes the write lock a running serve may hold.
+    auto db = Cli::openDatabase(parser, Database::Access::ReadOnly);
     if (!db)
         return Cli::kUnusableDatabase;
 

@@ -148,7 +148,8 @@ int runStock(const QStringList &args)
     int code = 0;
     if (!Cli::parse(parser, args, &code))
         return code;
-    auto db = Cli::openDatabase(parser);
+    // Only looks: never waits for or takes the write lock a running serve may hold.
+    auto db = Cli::openDatabase(parser, Database::Access::ReadOnly);
     if (!db)
         return Cli::kUnusableDatabase;
     const auto read = InventoryStore(*db).allStock();

@@ -49,6 +49,13 @@ CarrierResult parseAggregatorAnswer(int httpStatus, const QByteArray &body, cons
                                                                             format.amountKey));
             continue;
         }
+        if (q.costCents <= 0) {
+            // A rate of nothing or less is a broken answer, never the cheapest choice.
+            addError(q.carrier, CarrierErrorKind::BadResponse,
+                     u"rate for %1 costs %2: a quote must cost more than 0"_s.arg(
+                         q.service, Money::format(q.costCents)));
+            continue;
+        }
         result.quotes.append(q);
     }
     const QJsonArray messages = root.value("messages"_L1).toArray();

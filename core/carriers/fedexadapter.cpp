@@ -160,6 +160,14 @@ CarrierResult FedexAdapter::parseResponse(int httpStatus, const QByteArray &body
                 httpStatus});
             continue;
         }
+        if (q.costCents <= 0) {
+            result.errors.append(
+                CarrierError {source, u"FedEx"_s, CarrierErrorKind::BadResponse,
+                              u"service %1 costs %2: a quote must cost more than 0"_s.arg(
+                                  q.serviceCode, Money::format(q.costCents)),
+                              httpStatus});
+            continue;
+        }
         const QJsonArray surcharges = shipmentDetail.value("surCharges"_L1).toArray();
         for (const QJsonValue &s : surcharges) {
             const QJsonObject o = s.toObject();

@@ -92,7 +92,9 @@ bool parseQuoteOrder(const QByteArray &json, ShipmentRequest *request, QString *
     const QJsonValue id = o.value("order_id"_L1);
     if (id.isString())
         r.orderId = id.toString().trimmed();
-    else if (id.isDouble() && id.toDouble() >= 0 && std::floor(id.toDouble()) == id.toDouble())
+    else if (id.isDouble() && id.toDouble() >= 0 &&
+             id.toDouble() <= 9007199254740992.0 /* 2^53 */ &&
+             std::floor(id.toDouble()) == id.toDouble())
         r.orderId = QString::number(qint64(id.toDouble()));
     if (r.orderId.isEmpty()) {
         *error = u"order_id: expected a non-empty string or a whole number"_s;

@@ -179,6 +179,14 @@ CarrierResult UpsAdapter::parseResponse(int httpStatus, const QByteArray &body,
                 u"service %1 has no usable TotalCharges"_s.arg(q.serviceCode), httpStatus});
             continue;
         }
+        if (q.costCents <= 0) {
+            result.errors.append(
+                CarrierError {source, u"UPS"_s, CarrierErrorKind::BadResponse,
+                              u"service %1 costs %2: a quote must cost more than 0"_s.arg(
+                                  q.serviceCode, Money::format(q.costCents)),
+                              httpStatus});
+            continue;
+        }
         const QJsonArray itemized = jsonList(s.value("ItemizedCharges"_L1));
         for (const QJsonValue &c : itemized) {
             const QJsonObject charge = c.toObject();

@@ -35,7 +35,9 @@ std::optional<qint64> parseDelaySeconds(const QByteArray &text)
     const double seconds = text.toDouble(&ok);
     if (!ok || !std::isfinite(seconds) || seconds < 0)
         return std::nullopt;
-    return std::min<qint64>(kMaxDelayMs, static_cast<qint64>(std::ceil(seconds * 1000.0)));
+    // Capped before the conversion: a double past qint64's range converts to anything at all.
+    const double ms = std::ceil(seconds * 1000.0);
+    return ms >= double(kMaxDelayMs) ? kMaxDelayMs : static_cast<qint64>(ms);
 }
 
 std::optional<QDateTime> parseHttpDate(const QString &text)

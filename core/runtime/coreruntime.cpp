@@ -292,8 +292,8 @@ QList<OrderEvent> CoreRuntime::prepareEvents(const QString &channel, QList<Order
         for (OrderLine &line : event.lines) {
             // No SKU in the payload (deleted product, or none set): the order path resolves the
             // product id through the listing mappings, and the line waits while none maps it.
-            line.sku = line.sku.left(Sku::kMaxLength);
-            line.remoteId = line.remoteId.left(128);
+            // A SKU or id over its limit is refused by the event's validation, never cut: a cut
+            // one can name another product.
             // A sold line naming nothing still took something off a shelf: it waits under a
             // name the merchant can resolve.
             if (event.kind == OrderEventKind::Sale && line.sku.isEmpty() && line.remoteId.isEmpty())

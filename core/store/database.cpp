@@ -3,6 +3,7 @@
 #include "migrations.h"
 #include "statement_p.h"
 #include "storelog.h"
+#include "util/redact.h"
 
 #include <QAtomicInteger>
 #include <QDateTime>
@@ -81,6 +82,7 @@ std::unique_ptr<Database> Database::open(const QString &location, const Options 
     std::unique_ptr<Database> db(new Database);
     db->m_location = location;
     db->m_options = options;
+    const QString shown = redactedLocation(location); // errors never carry the password
     db->m_connectionName = nextConnectionName();
 
     if (isPostgresLocation(location)) {
@@ -104,7 +106,7 @@ std::unique_ptr<Database> Database::open(const QString &location, const Options 
         }
         const QFileInfo info(location);
         if (info.exists() && !info.isFile()) {
-            *error = u"%1 is not a file"_s.arg(location);
+            *error = u"%1 is not a file"_s.arg(shown);
             return nullptr;
         }
         if (!QDir().mkpath(info.absolutePath())) {
@@ -117,7 +119,7 @@ std::unique_ptr<Database> Database::open(const QString &location, const Options 
     }
 
     if (!db->m_db.open()) {
-        *error = u"cannot open %1: %2"_s.arg(location, db->m_db.lastError().text());
+        *error = u"cannot open %1: %2"_s.arg(shown, db->m_db.lastError().text());
         return nullptr;
     }
 
@@ -128,15 +130,18 @@ std::unique_ptr<Database> Database::open(const QString &location, const Options 
         if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
             db->m_sqlite = *static_cast<sqlite3 *const *>(handle.constData());
         if (!db->m_sqlite) {
-            *error = u"%1: the SQLite driver gives no connection handle"_s.arg(location);
+            *error = u"%1: the SQLite driver gives no connection handle"_s.arg(shown);
             return nullptr;
         }
         const QString sync = options.synchronous == Synchronous::Full ? u"FULL"_s : u"NORMAL"_s;
         QSqlQuery q(db->m_db);
         // journal_mode answers with the mode in force; a file that is not SQLite fails here.
-        if (!q.exec(u"PRAGMA journal_mode=WAL"_s) || !q.next()) {
-            *error =
-                u"%1 is not a usable SQLite database: %2"_s.arg(location, q.lastError().text());
+        // Setting it needs the write lock on a database not yet in WAL mode: a read-only open
+        // only asks (and a database it has to create or migrate is switched below).
+        const bool readOnly = options.access == Access::ReadOnly;
+        if (!q.exec(readOnly ? u"PRAGMA journal_mode"_s : u"PRAGMA journal_mode=WAL"_s) ||
+            !q.next()) {
+            *error = u"%1 is not a usable SQLite database: %2"_s.arg(shown, q.lastError().text());
             return nullptr;
         }
         for (const QString &pragma :
@@ -144,15 +149,52 @@ std::unique_ptr<Database> Database::open(const QString &location, const Options 
               u"PRAGMA temp_store=MEMORY"_s, u"PRAGMA cache_size=-16384"_s,
               u"PRAGMA wal_autocheckpoint=%1"_s.arg(options.walAutocheckpointPages)}) {
             if (!db->exec(pragma)) {
-                *error = u"%1: %2"_s.arg(location, db->lastError());
+                *error = u"%1: %2"_s.arg(shown, db->lastError());
                 return nullptr;
             }
         }
     }
 
+    if (options.access == Access::ReadOnly) {
+        if (!db->schemaIsCurrent()) {
+            // New or older: created or migrated once, like any open, then read-only.
+            if (db->m_dialect == Dialect::Sqlite && !db->exec(u"PRAGMA journal_mode=WAL"_s)) {
+                *error = u"%1: %2"_s.arg(shown, db->lastError());
+                return nullptr;
+            }
+            if (!db->migrate(error))
+                return nullptr;
+        }
+        if (!db->refuseWrites(error))
+            return nullptr;
+        return db;
+    }
     if (!db->migrate(error))
         return nullptr;
     return db;
+}
+
+bool Database::schemaIsCurrent() const
+{
+    const QList<Migration> &migrations = allMigrations();
+    return !migrations.isEmpty() && schemaVersion() == migrations.constLast().version;
+}
+
+bool Database::refuseWrites(QString *error)
+{
+    const QString sql = m_dialect == Dialect::Sqlite
+        ? u"PRAGMA query_only=ON"_s
+        : u"SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY"_s;
+    if (!exec(sql)) {
+        *error = u"%1: cannot open read-only: %2"_s.arg(shownLocation(), m_lastError);
+        return false;
+    }
+    return true;
+}
+
+QString Database::shownLocation() const
+{
+    return redactedLocation(m_location);
 }
 
 std::unique_ptr<Database> Database::openAnother(QString *error) const
@@ -251,12 +293,12 @@ bool Database::migrate(QString *error)
 {
     if (!exec(u"CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
               "description TEXT NOT NULL, applied_at BIGINT NOT NULL)"_s)) {
-        *error = u"cannot prepare the schema of %1: %2"_s.arg(m_location, m_lastError);
+        *error = u"cannot prepare the schema of %1: %2"_s.arg(shownLocation(), m_lastError);
         return false;
     }
     // The write lock serialises migrations between processes opening the same file at once.
     if (!beginWrite()) {
-        *error = u"cannot lock %1 to migrate it: %2"_s.arg(m_location, m_lastError);
+        *error = u"cannot lock %1 to migrate it: %2"_s.arg(shownLocation(), m_lastError);
         return false;
     }
     const int current = schemaVersion();
@@ -265,7 +307,7 @@ bool Database::migrate(QString *error)
     if (current > newest) {
         rollback();
         *error = u"%1 has schema version %2, newer than this program knows (%3)"_s.arg(
-            m_location, QString::number(current), QString::number(newest));
+            shownLocation(), QString::number(current), QString::number(newest));
         return false;
     }
     for (const Migration &m : migrations) {
@@ -295,7 +337,7 @@ bool Database::migrate(QString *error)
         qCInfo(lcStore) << "applied migration" << m.version << m.description;
     }
     if (!commit()) {
-        *error = u"cannot commit the schema of %1: %2"_s.arg(m_location, m_lastError);
+        *error = u"cannot commit the schema of %1: %2"_s.arg(shownLocation(), m_lastError);
         return false;
     }
     return true;

@@ -21,6 +21,11 @@ class Database
 public:
     enum class Dialect { Sqlite, Postgres };
     enum class Synchronous { Normal, Full };
+    // ReadOnly: for commands that only look (stock, audit, order, dlq, lag). It never waits for
+    // or takes the write lock: no journal-mode change, no migration write when the schema is
+    // current (a new or older database is still created or migrated once), and every later
+    // write is refused (SQLite's query_only, PostgreSQL's read-only transactions).
+    enum class Access { ReadWrite, ReadOnly };
 
     struct Options
     {
@@ -35,6 +40,7 @@ public:
         // power loss (not a process crash) may take back, at most: the OS writes dirty pages
         // back within seconds anyway. Under Full every commit is synced and this is only speed.
         int walAutocheckpointPages = 10'000;
+        Access access = Access::ReadWrite;
     };
 
     ~Database();
@@ -54,7 +60,10 @@ public:
 
     QSqlDatabase &connection() { return m_db; }
     Dialect dialect() const { return m_dialect; }
+    // The location as given (with its password: for opening, never for showing).
     const QString &location() const { return m_location; }
+    // The location as it may be shown: the password replaced by *** (util/redact.h).
+    QString shownLocation() const;
     int schemaVersion() const;
 
     // A write transaction. On SQLite it takes the write lock up front (BEGIN IMMEDIATE), so a
@@ -76,6 +85,8 @@ public:
 private:
     Database() = default;
     bool migrate(QString *error);
+    bool schemaIsCurrent() const;
+    bool refuseWrites(QString *error);
     bool transactionStatement(const QString &sql);
 
     QSqlDatabase m_db;

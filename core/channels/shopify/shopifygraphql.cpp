@@ -73,7 +73,11 @@ std::optional<qint64> throttleWaitMs(const CostInfo &cost)
         return std::nullopt;
     const double seconds =
         std::max(0.0, (cost.requested - cost.currentlyAvailable) / cost.restoreRate);
-    return static_cast<qint64>(std::ceil(seconds * 1000.0));
+    // A bucket never takes more than an hour to refill (1,000 points at 50/s is 20 s); a larger
+    // figure is a broken answer, capped before it can overflow the conversion.
+    constexpr double kMaxWaitMs = 3600.0 * 1000.0;
+    const double ms = std::ceil(seconds * 1000.0);
+    return std::isfinite(ms) && ms < kMaxWaitMs ? static_cast<qint64>(ms) : qint64(kMaxWaitMs);
 }
 
 QueryAnswer readQueryAnswer(const HttpResponse &response, const Clock &clock)

@@ -163,6 +163,67 @@ private Q_SLOTS:
                  qPrintable(r.errors.first().message));
     }
 
+    // A rate of nothing or less is a broken answer: refused with the carrier's service named,
+    // never offered as the cheapest quote. The other quotes of the answer are kept.
+    void freeOrNegativeRatesAreRefused_data()
+    {
+        QTest::addColumn<QString>("type");
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QByteArray>("good"); // the first quote's cost as the fixture has it
+        QTest::addColumn<QByteArray>("bad");
+        QTest::addColumn<int>("quoteCount"); // the fixture's quotes, less the refused one
+
+        const struct
+        {
+            const char *name;
+            QString type;
+            QString file;
+            QByteArray good;
+            QByteArray cost; // %1 is the bad amount
+            int quotes;
+        } carriers[] = {
+            {"easypost", u"easypost"_s, u"easypost_shipment.json"_s, R"("rate": "12.30")",
+             R"("rate": "%1")", 2},
+            {"shippo", u"shippo"_s, u"shippo_shipment.json"_s, R"("amount": "5.5")",
+             R"("amount": "%1")", 1},
+            {"ups", u"ups"_s, u"ups_shoptimeintransit.json"_s, R"("MonetaryValue": "11.42")",
+             R"("MonetaryValue": "%1")", 2},
+            {"fedex", u"fedex"_s, u"fedex_rates.json"_s, R"("totalNetCharge": 14.35)",
+             R"("totalNetCharge": %1)", 1},
+        };
+        for (const auto &c : carriers) {
+            for (const char *amount : {"0", "0.00", "-12.30", "0.001"}) {
+                QByteArray bad = c.cost;
+                bad.replace("%1", amount);
+                if (c.type == "fedex"_L1 && QByteArray(amount) == "0.00")
+                    continue; // a JSON number: the same as "0"
+                QTest::addRow("%s %s", c.name, amount)
+                    << c.type << c.file << c.good << bad << c.quotes;
+            }
+        }
+    }
+
+    void freeOrNegativeRatesAreRefused()
+    {
+        QFETCH(QString, type);
+        QFETCH(QString, file);
+        QFETCH(QByteArray, good);
+        QFETCH(QByteArray, bad);
+        QByteArray body = fixture(file);
+        QVERIFY(body.contains(good));
+        body.replace(good, bad);
+        const CarrierResult before = parse(type, 200, fixture(file));
+        const CarrierResult r = parse(type, 200, body);
+        QTEST(int(r.quotes.size()), "quoteCount");
+        QCOMPARE(r.errors.size(), before.errors.size() + 1);
+        for (const CarrierQuote &q : r.quotes)
+            QVERIFY2(q.costCents > 0, qPrintable(q.service));
+        bool named = false;
+        for (const CarrierError &e : r.errors)
+            named = named || e.message.contains(u"must cost more than 0"_s);
+        QVERIFY(named);
+    }
+
     void aggregatorMessagesKeepTheirCarrier()
     {
         const CarrierResult ep = parse(u"easypost"_s, 200, fixture(u"easypost_shipment.json"_s));
@@ -320,6 +381,13 @@ private Q_SLOTS:
         QCOMPARE(r.parcels.first().weightGrams, 1200);
         QVERIFY(!parseQuoteOrder(bad, &r, &error));
         QVERIFY2(error.startsWith("parcels[0].weight_g"_L1), qPrintable(error));
+        // A whole number past what a double holds exactly (and past qint64) is not an id.
+        for (const char *id : {"1e300", "9007199254740994", "-1"}) {
+            QByteArray huge = good;
+            huge.replace("\"1001\"", id);
+            QVERIFY2(!parseQuoteOrder(huge, &r, &error), id);
+            QVERIFY2(error.startsWith("order_id"_L1), qPrintable(error));
+        }
     }
 
     // The console reads credentials with SecretSources: keychain first, then the environment; the

@@ -504,7 +504,7 @@ void TestAmazonAdapter::readListing()
     QTRY_COMPARE(capture.calls, 1);
     QCOMPARE(capture.value.failure, FailureKind::None);
     QCOMPARE(capture.value.quantity, 13);
-    const RecordedRequest &get = fake.apiRequests().first();
+    const RecordedRequest get = fake.apiRequests().first();
     QCOMPARE(get.path, u"/listings/2021-08-01/items/A2SELLER/AMZ-1"_s);
     QCOMPARE(get.query.queryItemValue(u"includedData"_s), u"fulfillmentAvailability"_s);
 }

@@ -23,6 +23,10 @@ void TestRetryAfter::parses_data()
     // ManualClock starts at Thu, 01 Jan 2026 00:00:00 GMT.
     QTest::newRow("seconds") << QByteArray("120") << qint64(120'000);
     QTest::newRow("zero") << QByteArray("0") << qint64(0);
+    // Past qint64 once in milliseconds: capped at a day, never converted out of range.
+    QTest::newRow("huge seconds") << QByteArray("1" + QByteArray(30, '0')) << qint64(86'400'000);
+    // Past a double's range: a broken header, not a delay.
+    QTest::newRow("past a double") << QByteArray(QByteArray(400, '9') + ".5") << qint64(-1);
     QTest::newRow("shopify decimal") << QByteArray("2.0") << qint64(2'000);
     QTest::newRow("half second") << QByteArray("0.5") << qint64(500);
     QTest::newRow("padded") << QByteArray("  7 ") << qint64(7'000);

@@ -1,4 +1,5 @@
 #include "channels/shopify/shopifyadapter.h"
+#include "channels/shopify/shopifygraphql.h"
 #include "fakechannelserver.h"
 #include "util/clock.h"
 
@@ -69,6 +70,8 @@ private Q_SLOTS:
     void userErrors();
     void throttled_data();
     void throttled();
+    void throttleWaitIsBounded_data();
+    void throttleWaitIsBounded();
     void httpStatus_data();
     void httpStatus();
     void timeoutIsTransient();
@@ -284,6 +287,32 @@ void TestShopifyAdapter::throttled()
         QCOMPARE(outcome.message, u"Throttled"_s);
         QCOMPARE(outcome.httpStatus, status);
     }
+}
+
+void TestShopifyAdapter::throttleWaitIsBounded_data()
+{
+    QTest::addColumn<double>("requested");
+    QTest::addColumn<double>("available");
+    QTest::addColumn<double>("restoreRate");
+    QTest::addColumn<qint64>("expectedMs");
+    QTest::newRow("usual") << 10.0 << 2.0 << 100.0 << qint64(80);
+    QTest::newRow("already available") << 10.0 << 50.0 << 100.0 << qint64(0);
+    // A broken cost block: capped at an hour, never a conversion out of qint64's range.
+    QTest::newRow("huge cost") << 1e300 << 0.0 << 1.0 << qint64(3'600'000);
+    QTest::newRow("tiny restore rate") << 10.0 << 0.0 << 1e-300 << qint64(3'600'000);
+}
+
+void TestShopifyAdapter::throttleWaitIsBounded()
+{
+    QFETCH(double, requested);
+    QFETCH(double, available);
+    QFETCH(double, restoreRate);
+    ShopifyGraphql::CostInfo cost;
+    cost.present = true;
+    cost.requested = requested;
+    cost.currentlyAvailable = available;
+    cost.restoreRate = restoreRate;
+    QTEST(ShopifyGraphql::throttleWaitMs(cost).value_or(-1), "expectedMs");
 }
 
 void TestShopifyAdapter::httpStatus_data()

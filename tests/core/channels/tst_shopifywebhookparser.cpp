@@ -224,6 +224,15 @@ void TestShopifyWebhookParser::malformed_data()
         << QByteArray(R"({"id":1,"line_items":[{"sku":"A","quantity":0}]})");
     QTest::newRow("text quantity")
         << QByteArray(R"({"id":1,"line_items":[{"sku":"A","quantity":"2"}]})");
+    QTest::newRow("negative quantity")
+        << QByteArray(R"({"id":1,"line_items":[{"sku":"A","quantity":-3}]})");
+    QTest::newRow("huge quantity")
+        << QByteArray(R"({"id":1,"line_items":[{"sku":"A","quantity":2000000}]})");
+    QTest::newRow("quantity past 2^63")
+        << QByteArray(R"({"id":1,"line_items":[{"sku":"A","quantity":1e30}]})");
+    QTest::newRow("id an object") << QByteArray(
+        R"({"id":{"n":1},"line_items":[{"sku":"A","quantity":1}]})");
+    QTest::newRow("empty body") << QByteArray();
 }
 
 void TestShopifyWebhookParser::malformed()

@@ -237,6 +237,16 @@ void TestWooWebhookParser::malformed_data()
     QTest::newRow("empty lines") << QByteArray(R"({"id":1,"status":"processing","line_items":[]})");
     QTest::newRow("bad quantity") << QByteArray(
         R"({"id":1,"status":"processing","line_items":[{"sku":"A","quantity":-1}]})");
+    QTest::newRow("text quantity") << QByteArray(
+        R"({"id":1,"status":"processing","line_items":[{"sku":"A","quantity":"2"}]})");
+    QTest::newRow("huge quantity") << QByteArray(
+        R"({"id":1,"status":"processing","line_items":[{"sku":"A","quantity":2000000}]})");
+    QTest::newRow("fractional quantity") << QByteArray(
+        R"({"id":1,"status":"processing","line_items":[{"sku":"A","quantity":1.5}]})");
+    QTest::newRow("truncated") << QByteArray(
+        R"({"id":1,"status":"processing","line_items":[{"sku":"A","quan)");
+    QTest::newRow("lines not array")
+        << QByteArray(R"({"id":1,"status":"processing","line_items":{"sku":"A"}})");
 }
 
 void TestWooWebhookParser::malformed()

@@ -1,3 +1,4 @@
+#include "domain/sku.h"
 #include "io/orderjson.h"
 
 #include <QTest>
@@ -68,6 +69,22 @@ void TestOrderJson::bad_data()
     QTest::newRow("empty sku")
         << QByteArray(R"({"channel":"s","order_id":"1","lines":[{"sku":"","qty":1}]})")
         << u"SKU is empty"_s;
+    QTest::newRow("sku over the limit")
+        << (R"({"channel":"s","order_id":"1","lines":[{"sku":")" +
+            QByteArray(Sku::kMaxLength + 1, 'L') + R"(","qty":1}]})")
+        << u"SKU is longer than 128"_s;
+    QTest::newRow("control character in sku")
+        << QByteArray(R"({"channel":"s","order_id":"1","lines":[{"sku":"A\u0001","qty":1}]})")
+        << u"control character"_s;
+    QTest::newRow("qty negative")
+        << QByteArray(R"({"channel":"s","order_id":"1","lines":[{"sku":"A","qty":-2}]})")
+        << u"lines[0].qty"_s;
+    QTest::newRow("qty huge")
+        << QByteArray(R"({"channel":"s","order_id":"1","lines":[{"sku":"A","qty":1e300}]})")
+        << u"lines[0].qty"_s;
+    QTest::newRow("truncated") << QByteArray(
+                                      R"({"channel":"s","order_id":"1","lines":[{"sku":"A","q)")
+                               << u"not valid JSON"_s;
 }
 
 void TestOrderJson::bad()

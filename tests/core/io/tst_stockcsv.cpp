@@ -1,3 +1,4 @@
+#include "domain/sku.h"
 #include "io/stockcsv.h"
 
 #include <QTest>
@@ -67,6 +68,14 @@ void TestStockCsv::badRows_data()
     QTest::newRow("negative buffer") << u"sku,available,safety_buffer\nA-1,1,-2\n"_s
                                      << u"line 2: safety_buffer \"-2\" is negative"_s;
     QTest::newRow("unclosed quote") << u"sku,available\n\"A-1,1\n"_s << u"line 2: a quoted"_s;
+    // Refused, never cut: cut to the limit it would name another SKU.
+    QTest::newRow("sku over the limit")
+        << u"sku,available\n"_s + QString(Sku::kMaxLength + 1, u'L') + u",1\n"_s
+        << u"line 2: SKU is longer than 128 characters"_s;
+    QTest::newRow("control character in sku")
+        << u"sku,available\nA\u0007B,1\n"_s << u"line 2: SKU contains a control character"_s;
+    QTest::newRow("huge number") << u"sku,available\nA-1,99999999999999999999999\n"_s
+                                 << u"line 2: available \"99999999999999999999999\""_s;
 }
 
 void TestStockCsv::badRows()

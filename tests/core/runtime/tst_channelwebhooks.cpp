@@ -2,6 +2,7 @@
 // as the channels sign them, applied once however often they are redelivered; WooCommerce's
 // refunds read from its REST API (a fake server) after the webhook was answered.
 #include "channels/channelconfig.h"
+#include "domain/sku.h"
 #include "fakechannelserver.h"
 #include "runtime/coreruntime.h"
 #include "store/inventorystore.h"
@@ -75,6 +76,8 @@ private Q_SLOTS:
     void shopifyEditAndFulfillment();
     void wooStatusChangesAndRestockingRefund();
     void wooPendingOrderNeverSeenTakesAndGivesNothing();
+    void overlongSkuIsRefusedNeverCut_data();
+    void overlongSkuIsRefusedNeverCut();
 
 private:
     qint64 available(const QString &sku) const
@@ -276,6 +279,40 @@ void TestChannelWebhooks::wooPendingOrderNeverSeenTakesAndGivesNothing()
         m_runtime->receiveWebhook(u"woo"_s, woo("order.updated", wooOrder(u"processing"_s))).status,
         200);
     QCOMPARE(available(u"WOO-A"_s), 8); // the later payment takes the stock, and keeps it
+}
+
+void TestChannelWebhooks::overlongSkuIsRefusedNeverCut_data()
+{
+    QTest::addColumn<QString>("channel");
+    QTest::newRow("shopify") << u"shop"_s;
+    QTest::newRow("woocommerce") << u"woo"_s;
+}
+
+void TestChannelWebhooks::overlongSkuIsRefusedNeverCut()
+{
+    // A SKU one character over the limit whose first kMaxLength characters name stock we hold:
+    // cut to the limit it would sell that product.
+    QFETCH(QString, channel);
+    const QString held(Sku::kMaxLength, u'L');
+    StockImportRow row;
+    row.sku = held;
+    row.available = 10;
+    QVERIFY(m_runtime->engine()->importStock({row}, u"test"_s, u"seed"_s).ok());
+    const QString overlong = held + u'X';
+    const QJsonObject line {{u"id"_s, 311},         {u"product_id"_s, 93}, {u"variant_id"_s, 94},
+                            {u"variation_id"_s, 0}, {u"quantity"_s, 2},    {u"sku"_s, overlong}};
+    const QJsonObject order {{u"id"_s, 728},
+                             {u"status"_s, u"processing"_s},
+                             {u"created_at"_s, u"2026-01-01T00:00:00Z"_s},
+                             {u"line_items"_s, QJsonArray {line}}};
+    const QByteArray body = QJsonDocument(order).toJson(QJsonDocument::Compact);
+    const auto answer = channel == "shop"_L1
+        ? m_runtime->receiveWebhook(channel, shopify("orders/create", body))
+        : m_runtime->receiveWebhook(channel, woo("order.created", body));
+    QCOMPARE(answer.status, 400);
+    QVERIFY2(QJsonDocument(answer.body).toJson().contains("longer than 128"),
+             QJsonDocument(answer.body).toJson().constData());
+    QCOMPARE(available(held), 10);
 }
 
 QTEST_GUILESS_MAIN(TestChannelWebhooks)

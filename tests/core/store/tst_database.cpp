@@ -23,6 +23,7 @@ private Q_SLOTS:
     void refusesNewerSchema();
     void refusesNonDatabase_data();
     void refusesNonDatabase();
+    void errorsHideThePassword();
     void committedNeverNegativeAtTheSchemaLevel();
     void idempotencyKeysMoveToAClusteredTable();
     void statementsBindByPosition();
@@ -283,6 +284,19 @@ void TestDatabase::statementsShareTheTransaction()
     QSqlQuery q(other->connection());
     QVERIFY(q.exec(u"SELECT COUNT(*) FROM stock"_s) && q.next());
     QCOMPARE(q.value(0).toInt(), 1);
+}
+
+void TestDatabase::errorsHideThePassword()
+{
+    // Nothing listens on port 1: the open fails, and its error names the location without the
+    // password (it goes to the CLI's stderr, serve's log and the console's event log).
+    if (!QSqlDatabase::isDriverAvailable(u"QPSQL"_s))
+        QSKIP("the PostgreSQL driver (QPSQL) is not installed");
+    QString error;
+    const auto db = Database::open(u"postgresql://sync:s3cret-pw@127.0.0.1:1/inventory"_s, &error);
+    QVERIFY(!db);
+    QVERIFY2(!error.contains(u"s3cret-pw"_s), qPrintable(error));
+    QVERIFY2(error.contains(u"postgresql://sync:***@127.0.0.1:1/inventory"_s), qPrintable(error));
 }
 
 QTEST_GUILESS_MAIN(TestDatabase)

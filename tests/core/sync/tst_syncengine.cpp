@@ -321,7 +321,7 @@ void TestSyncEngine::adjust()
     QCOMPARE(int(r.error), error);
     QCOMPARE(t.stock(u"A"_s).available, after);
     if (r.ok()) {
-        const Mutation &m = t.log().at(logBefore);
+        const Mutation m = t.log().at(logBefore);
         QCOMPARE(m.kind, MutationKind::Adjust);
         QCOMPARE(m.actor, u"alice"_s);
         QCOMPARE(m.reason, reason);
