@@ -239,6 +239,13 @@ void Database::rollback()
     m_inTransaction = false;
 }
 
+void Database::setBusyTimeoutMs(int ms)
+{
+    m_options.busyTimeoutMs = ms;
+    if (m_sqlite)
+        sqlite3_busy_timeout(m_sqlite, ms);
+}
+
 int Database::schemaVersion() const
 {
     QSqlQuery q(m_db);
@@ -260,7 +267,8 @@ bool Database::migrate(QString *error)
         return false;
     }
     const int current = schemaVersion();
-    const QList<Migration> &migrations = allMigrations();
+    const QList<Migration> &migrations =
+        m_options.schema == Schema::Inbox ? inboxMigrations() : allMigrations();
     const int newest = migrations.isEmpty() ? 0 : migrations.constLast().version;
     if (current > newest) {
         rollback();

@@ -21,6 +21,10 @@ class Database
 public:
     enum class Dialect { Sqlite, Postgres };
     enum class Synchronous { Normal, Full };
+    // Which schema the file holds: the inventory (allMigrations()), or the intake's inbox
+    // (inboxMigrations(), a file of its own so that appending never waits on the inventory's
+    // write lock).
+    enum class Schema { Inventory, Inbox };
 
     struct Options
     {
@@ -35,6 +39,7 @@ public:
         // power loss (not a process crash) may take back, at most: the OS writes dirty pages
         // back within seconds anyway. Under Full every commit is synced and this is only speed.
         int walAutocheckpointPages = 10'000;
+        Schema schema = Schema::Inventory;
     };
 
     ~Database();
@@ -51,6 +56,11 @@ public:
 
     // The default location: <AppDataLocation>/inventory.sqlite.
     static QString defaultLocation();
+
+    // How long a statement waits for another connection's write lock before failing with
+    // "database is locked" (SQLite; PostgreSQL waits on rows, not on a lock of the file).
+    void setBusyTimeoutMs(int ms);
+    int busyTimeoutMs() const { return m_options.busyTimeoutMs; }
 
     QSqlDatabase &connection() { return m_db; }
     Dialect dialect() const { return m_dialect; }
