@@ -74,6 +74,8 @@ int runDemo(const QStringList &args);
 int runQuote(const QStringList &args);
 int runDeliveryImport(const QStringList &args);
 int runDlq(const QStringList &args);
+int runDeliveries(const QStringList &args);
+int runDeliveryReplay(const QStringList &args);
 int runDlqRetry(const QStringList &args);
 int runDlqDiscard(const QStringList &args);
 int runMapImport(const QStringList &args);

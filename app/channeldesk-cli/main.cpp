@@ -36,6 +36,8 @@ const std::map<QString, Command> &commands()
          {runMapPull, "map a channel's listings by SKU from its catalogue; list drift"}},
         {u"reconcile"_s,
          {runReconcile, "read what channels show, list drift; --fix sends ours again"}},
+        {u"deliveries"_s, {runDeliveries, "list the inbox: deliveries and their outcomes"}},
+        {u"delivery-replay"_s, {runDeliveryReplay, "apply a refused delivery again"}},
         {u"dlq"_s, {runDlq, "list the dead-letter queue"}},
         {u"dlq-retry"_s, {runDlqRetry, "send dead letters again with the current quantity"}},
         {u"dlq-discard"_s, {runDlqDiscard, "drop dead letters, with a reason (audited)"}},

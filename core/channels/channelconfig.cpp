@@ -298,7 +298,7 @@ std::optional<ChannelConfig> ChannelReader::read()
         } else {
             // A channel whose orders are only polled receives no webhook to verify.
             SecretField webhook = field;
-            if (config.intake == OrderIntake::Poll)
+            if (config.intake == IntakeMode::Poll)
                 webhook.required = false;
             if (!readSecret(m_object, webhook, webhook.envField, &secret))
                 return std::nullopt;
@@ -419,6 +419,23 @@ ChannelsConfigResult parseChannelsConfig(const QByteArray &json, const SecretSou
     result.error = parseAlerts(root.value(u"alerts"_s), &config.alerts);
     if (!result.error.isEmpty())
         return result;
+    const QJsonValue durability = root.value(u"durability"_s);
+    if (!durability.isUndefined() && !durability.isNull()) {
+        if (durability != u"full"_s && durability != u"normal"_s) {
+            result.error = u"durability: must be \"full\" or \"normal\""_s;
+            return result;
+        }
+        config.durabilityFull = durability == u"full"_s;
+    }
+    const QJsonValue retention = root.value(u"inbox_retention_days"_s);
+    if (!retention.isUndefined() && !retention.isNull()) {
+        const qint64 days = retention.toInteger(-1);
+        if (!retention.isDouble() || days < 1 || days > 3650) {
+            result.error = u"inbox_retention_days: must be a whole number from 1 to 3650"_s;
+            return result;
+        }
+        config.inboxRetentionDays = int(days);
+    }
 
     const QJsonValue channelsValue = root.value(u"channels"_s);
     if (channelsValue.isUndefined() || channelsValue.isNull()) {
@@ -477,6 +494,10 @@ QJsonObject channelsConfigToJson(const ChannelsConfig &config)
         QString((v6 ? u"[%1]:%2"_s : u"%1:%2"_s).arg(config.listenHost).arg(config.listenPort)));
     if (config.defaultSafetyBuffer)
         root.insert(u"safety_buffer"_s, *config.defaultSafetyBuffer);
+    if (!config.durabilityFull)
+        root.insert(u"durability"_s, u"normal"_s);
+    if (config.inboxRetentionDays != ChannelsConfig().inboxRetentionDays)
+        root.insert(u"inbox_retention_days"_s, config.inboxRetentionDays);
     const AlertThresholds defaults;
     if (!(config.alerts == defaults))
         root.insert(u"alerts"_s,

@@ -1,7 +1,7 @@
 #pragma once
 
+#include "channels/intakemode.h"
 #include "domain/bufferrules.h"
-#include "channels/orderintake.h"
 #include "secrets/secretsources.h"
 
 #include <QByteArray>
@@ -53,7 +53,7 @@ struct ChannelConfig
 
     // How orders come in ("intake": "webhook" | "poll" | "both") and how often a poll runs
     // ("poll_interval_s"); empty: the channel type's defaults (channelfactory.h).
-    std::optional<OrderIntake> intake;
+    std::optional<IntakeMode> intake;
     std::optional<int> pollIntervalSeconds;
 
     QByteArray credential(const QString &role) const { return credentials.value(role); }
@@ -79,6 +79,12 @@ struct ChannelsConfig
     // The top-level "safety_buffer": the pause_at of the channels that set none.
     std::optional<qint64> defaultSafetyBuffer;
     AlertThresholds alerts;
+    // "durability": "full" (the default) syncs every commit of the inbox and of the order path
+    // to disk (SQLite synchronous=FULL), so an acknowledged delivery survives a power cut;
+    // "normal" survives a crash of the process only, and is faster.
+    bool durabilityFull = true;
+    // "inbox_retention_days": drained deliveries are pruned from the inbox after this long.
+    int inboxRetentionDays = 30;
 
     const ChannelConfig *channel(const QString &id) const;
 };

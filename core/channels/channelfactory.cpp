@@ -24,7 +24,7 @@ std::unique_ptr<ChannelAdapter> createChannelAdapter(const ChannelConfig &config
         settings.accessToken = config.credential(u"token"_s);
         settings.timeoutMs = config.requestTimeoutMs;
         // Without webhooks, order edits come from the poll (ShopifyOrderPoll).
-        settings.pollEdits = effectiveIntake(config) == OrderIntake::Poll;
+        settings.pollEdits = effectiveIntake(config) == IntakeMode::Poll;
         return std::make_unique<ShopifyAdapter>(settings, network, clock, parent);
     }
     if (config.type == u"woocommerce"_s) {
@@ -65,12 +65,12 @@ std::unique_ptr<ChannelAdapter> createChannelAdapter(const ChannelConfig &config
 namespace {
 
 // What each adapter declares for a channel type.
-template<typename Adapter> std::pair<OrderIntake, int> intakeDefaults()
+template<typename Adapter> std::pair<IntakeMode, int> intakeDefaults()
 {
     return {Adapter::kDefaultIntake, Adapter::kDefaultPollIntervalSeconds};
 }
 
-std::pair<OrderIntake, int> intakeDefaults(const QString &type)
+std::pair<IntakeMode, int> intakeDefaults(const QString &type)
 {
     if (type == u"shopify"_s)
         return intakeDefaults<ShopifyAdapter>();
@@ -83,7 +83,7 @@ std::pair<OrderIntake, int> intakeDefaults(const QString &type)
 
 } // namespace
 
-OrderIntake defaultIntake(const QString &type)
+IntakeMode defaultIntake(const QString &type)
 {
     return intakeDefaults(type).first;
 }
@@ -93,7 +93,7 @@ int defaultPollIntervalSeconds(const QString &type)
     return intakeDefaults(type).second;
 }
 
-OrderIntake effectiveIntake(const ChannelConfig &config)
+IntakeMode effectiveIntake(const ChannelConfig &config)
 {
     return config.intake.value_or(defaultIntake(config.type));
 }

@@ -20,10 +20,10 @@ std::unique_ptr<ChannelAdapter> createChannelAdapter(const ChannelConfig &config
 // A channel type's order intake and poll interval when its config says nothing (issue 10):
 // webhook and poll for Shopify and WooCommerce (every 30 s), poll for eBay (every 5 s) and
 // Amazon (every 60 s). As each adapter declares them (ChannelReader).
-OrderIntake defaultIntake(const QString &type);
+IntakeMode defaultIntake(const QString &type);
 int defaultPollIntervalSeconds(const QString &type);
 // The config's, else the type's.
-OrderIntake effectiveIntake(const ChannelConfig &config);
+IntakeMode effectiveIntake(const ChannelConfig &config);
 int effectivePollIntervalSeconds(const ChannelConfig &config);
 
 // The webhook parser of a channel type: Shopify and WooCommerce; nullptr for the types that

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "channels/failurekind.h"
-#include "channels/orderintake.h"
+#include "channels/intakemode.h"
 #include "domain/orderevent.h"
 
 #include <QHash>
@@ -117,7 +117,7 @@ public:
     // Whether the channel can push orders to us at all (Shopify and WooCommerce webhooks).
     virtual bool hasOrderWebhooks() const = 0;
     // How orders come in when the config does not say, and how often a poll runs.
-    virtual OrderIntake defaultIntake() const = 0;
+    virtual IntakeMode defaultIntake() const = 0;
     virtual int defaultPollIntervalSeconds() const = 0;
 
 protected:

@@ -16,6 +16,10 @@ struct WebhookRequest
 {
     QByteArray body;
     QHash<QByteArray, QByteArray> headers; // lower-case name -> value
+    // Set by the order path for a delivery the intake verified before keeping it in the inbox:
+    // the parser reads it without checking the signature again (the secret may have been
+    // rotated since; a replay days later must still read).
+    bool signatureVerified = false;
     QByteArray header(const QByteArray &lowerName) const { return headers.value(lowerName); }
 };
 

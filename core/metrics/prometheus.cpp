@@ -4,6 +4,7 @@
 
 #include <QLocale>
 
+#include <algorithm>
 #include <cmath>
 #include <initializer_list>
 #include <utility>
@@ -214,6 +215,24 @@ QByteArray prometheusText(const LagMonitor &monitor, const OrderCounters &orders
              "Order lines waiting for a listing mapping or a SKU.");
     w.sample("channeldesk_unmatched_lines"_ba, {}, ledger.unmatchedLines);
 
+    return w.take();
+}
+
+QByteArray prometheusIntakeText(const QHash<QPair<QString, QString>, qint64> &deliveries,
+                                qint64 backlog)
+{
+    Writer w;
+    w.family("channeldesk_deliveries_total", "counter",
+             "Deliveries kept in the inbox (status pending) and drained, by channel and outcome, "
+             "since start.");
+    QList<QPair<QString, QString>> keys = deliveries.keys();
+    std::sort(keys.begin(), keys.end());
+    for (const auto &key : keys)
+        w.sample("channeldesk_deliveries_total"_ba,
+                 {{"channel"_ba, key.first}, {"status"_ba, key.second}}, deliveries.value(key));
+    w.family("channeldesk_inbox_backlog", "gauge",
+             "Deliveries kept in the inbox and not yet applied by the order path.");
+    w.sample("channeldesk_inbox_backlog"_ba, {}, backlog);
     return w.take();
 }
 

@@ -3,6 +3,8 @@
 #include "metrics/ordercounters.h"
 
 #include <QByteArray>
+#include <QHash>
+#include <QPair>
 #include <QString>
 
 namespace ChannelDesk {
@@ -19,6 +21,12 @@ inline constexpr char kPrometheusContentType[] = "text/plain; version=0.0.4; cha
 // with channeldesk_.
 QByteArray prometheusText(const LagMonitor &monitor, const OrderCounters &orders,
                           const LedgerGauges &ledger = {});
+
+// The intake's families: deliveries by (channel, status) since start
+// (channeldesk_deliveries_total{channel,status}, status "pending" when kept, then its outcome) and
+// the deliveries waiting in the inbox (channeldesk_inbox_backlog).
+QByteArray prometheusIntakeText(const QHash<QPair<QString, QString>, qint64> &deliveries,
+                                qint64 backlog);
 
 // A label value escaped for the text format: backslash, double quote and newline.
 QByteArray prometheusLabelValue(const QString &value);

@@ -4,6 +4,7 @@
 #include "channels/channelfactory.h"
 #include "coreruntime_p.h"
 #include "domain/sku.h"
+#include "intake/orderintake.h"
 #include "metrics/alertrules.h"
 #include "metrics/lagmonitor.h"
 #include "metrics/prometheus.h"
@@ -32,14 +33,7 @@ namespace ChannelDesk {
 
 Q_LOGGING_CATEGORY(lcRuntime, "channeldesk.runtime")
 
-namespace {
 using namespace Qt::StringLiterals;
-
-CoreRuntime::HttpAnswer answer(int status, const QString &key, const QString &value)
-{
-    return {status, QJsonObject {{key, value}}};
-}
-} // namespace
 
 CoreRuntime::CoreRuntime(Options options, const Clock &clock, QObject *parent)
     : QObject(parent)
@@ -52,12 +46,18 @@ CoreRuntime::CoreRuntime(Options options, const Clock &clock, QObject *parent)
     // When a poll is due is the clock's to say (a test's clock moves by hand); this only looks.
     m_pollTick.setInterval(kPollTickMs);
     connect(&m_pollTick, &QTimer::timeout, this, &CoreRuntime::pollDueChannels);
+    m_drainTimer.setSingleShot(true);
+    connect(&m_drainTimer, &QTimer::timeout, this, &CoreRuntime::drainInbox);
+    m_drainTick.setInterval(1000);
+    connect(&m_drainTick, &QTimer::timeout, this, &CoreRuntime::drainInbox);
 }
 
 CoreRuntime::~CoreRuntime()
 {
-    // Adapters and propagators go before the network manager and the database they use.
+    // Adapters and propagators go before the network manager and the database they use; the
+    // intake answers what still waits before its database goes.
     m_api.reset();
+    m_intake.reset();
     m_reconcile.reset();
     m_channels.clear();
 }
@@ -81,9 +81,29 @@ QList<Propagator *> CoreRuntime::propagators() const
 
 bool CoreRuntime::start(QString *error)
 {
-    m_db = Database::open(m_options.databaseLocation, error);
+    // "durability": "full" syncs every commit of the order path and of the inbox (an
+    // acknowledged delivery survives a power cut); "normal" survives a process crash only.
+    const bool full = m_options.config.durabilityFull;
+    Database::Options dbOptions;
+    dbOptions.synchronous = full ? Database::Synchronous::Full : Database::Synchronous::Normal;
+    m_db = Database::open(m_options.databaseLocation, dbOptions, error);
     if (!m_db)
         return false;
+    const QString inboxLocation = m_options.inboxLocation.isEmpty()
+        ? InboxStore::locationFor(m_options.databaseLocation)
+        : m_options.inboxLocation;
+    m_inboxDb = InboxStore::open(inboxLocation, full, error);
+    if (!m_inboxDb)
+        return false;
+    m_intake = std::make_unique<OrderIntake>(*m_inboxDb, m_clock,
+                                             OrderIntake::Options {m_options.intakeMaxBatch,
+                                                                   m_options.intakeMaxWaitMs,
+                                                                   m_options.maxWebhookBytes});
+    connect(m_intake.get(), &OrderIntake::appended, this, [this](const QStringList &channels) {
+        for (const QString &channel : channels)
+            ++m_deliveryCounts[{channel, u"pending"_s}];
+        scheduleDrain();
+    });
     m_engine = std::make_unique<SyncEngine>(*m_db, m_clock);
     m_propagation = std::make_unique<PropagationStore>(*m_db);
     m_monitor = std::make_unique<LagMonitor>(m_clock);
@@ -157,6 +177,12 @@ bool CoreRuntime::start(QString *error)
         m_channels.push_back(std::move(channel));
     }
 
+    QList<OrderIntake::Channel> intakeChannels;
+    for (const auto &c : m_channels)
+        intakeChannels.append({c->config.id, c->config.type, c->parser.get(),
+                               c->config.webhookSecrets, intakeTakesWebhooks(c->intake)});
+    m_intake->setChannels(intakeChannels);
+
     if (m_options.listen) {
         m_api = std::make_unique<HttpApi>(*this);
         m_port = m_api->listen(m_options.config.listenHost, m_options.config.listenPort, error);
@@ -176,6 +202,8 @@ bool CoreRuntime::start(QString *error)
             pollOrders(*c); // the first poll at once, the next ones by the clock
     }
     m_pollTick.start();
+    m_drainTick.start();
+    scheduleDrain(); // what a previous run kept and did not apply
     m_housekeeping.start();
     housekeeping();
     return true;
@@ -203,7 +231,11 @@ void CoreRuntime::stop()
     m_running = false;
     m_stopping = true;
     m_api.reset(); // no new webhooks
+    if (m_intake)
+        m_intake->flush(); // every delivery taken is answered
     m_pollTick.stop();
+    m_drainTick.stop();
+    m_drainTimer.stop();
     for (auto &c : m_channels)
         c->propagator->stop(); // no new calls; the ones in flight still land
     checkStopped();
@@ -385,92 +417,6 @@ void CoreRuntime::readRefunds(const QString &channelId, const QString &orderId,
                              [](const ApplyResult &a) { return a.isFinal(); }))
                 retry(u"not applied yet"_s);
         });
-}
-
-CoreRuntime::HttpAnswer CoreRuntime::receiveWebhook(const QString &channelId,
-                                                    const WebhookRequest &request)
-{
-    auto it = std::find_if(m_channels.begin(), m_channels.end(),
-                           [&](const auto &c) { return c->config.id == channelId; });
-    if (it == m_channels.end())
-        return answer(404, u"error"_s, u"no channel \"%1\" is configured"_s.arg(channelId));
-    Channel &channel = **it;
-    if (!channel.parser)
-        return answer(404, u"error"_s,
-                      u"channel %1 (%2) takes no webhooks; its orders are fetched"_s.arg(
-                          channelId, channel.config.type));
-    // No webhook route for a channel whose orders are polled only (intake "poll").
-    if (!intakeTakesWebhooks(channel.intake))
-        return answer(404, u"error"_s,
-                      u"channel %1 takes its orders by polling (intake \"poll\"), not by "
-                      "webhook"_s.arg(channelId));
-    if (request.body.size() > m_options.maxWebhookBytes)
-        return answer(413, u"error"_s, u"body over %1 bytes"_s.arg(m_options.maxWebhookBytes));
-
-    const WebhookResult parsed = channel.parser->parse(request, channel.config.webhookSecrets);
-    switch (parsed.kind) {
-    case WebhookResult::Kind::BadSignature:
-        qCWarning(lcRuntime).noquote() << channelId << "webhook refused:" << parsed.message;
-        return answer(401, u"error"_s, parsed.message);
-    case WebhookResult::Kind::BadRequest:
-        return answer(400, u"error"_s, parsed.message);
-    case WebhookResult::Kind::Ignored:
-        return {200, QJsonObject {{u"status"_s, u"ignored"_s}, {u"reason"_s, parsed.message}}};
-    case WebhookResult::Kind::Order:
-        break;
-    }
-    if (parsed.onlyForKnownOrder && !orderKnown(channelId, parsed.orderId)) {
-        return {200,
-                QJsonObject {{u"status"_s, u"ignored"_s},
-                             {u"order_id"_s, parsed.orderId},
-                             {u"reason"_s, u"order %1 took no stock here"_s.arg(parsed.orderId)}}};
-    }
-    const QList<OrderEvent> events = prepareEvents(channelId, parsed.events, parsed.orderId);
-    QList<ApplyResult> results;
-    if (!events.isEmpty())
-        applyOrders(channelId, events, &results);
-
-    // One delivery may hold several events (Shopify's orders/cancelled: its refunds and the
-    // cancel); "status" is the first one's outcome, "events" each one's.
-    QJsonObject body {{u"order_id"_s, parsed.orderId}};
-    QJsonArray outcomes;
-    int status = 200;
-    for (qsizetype i = 0; i < results.size(); ++i) {
-        const ApplyResult &r = results.at(i);
-        QJsonObject outcome {{u"event"_s, eventKindName(events.at(i).kind)},
-                             {u"status"_s, outcomeName(r.outcome)}};
-        if (!events.at(i).eventId.isEmpty())
-            outcome.insert(u"event_id"_s, events.at(i).eventId);
-        if (!r.message.isEmpty())
-            outcome.insert(u"message"_s, r.message);
-        outcomes.append(outcome);
-        if (!r.isFinal())
-            status = 503; // not accepted: the channel will deliver it again
-        else if (r.outcome == ApplyOutcome::Invalid && status != 503)
-            status = 400;
-    }
-    if (!outcomes.isEmpty()) {
-        const QJsonObject first = outcomes.first().toObject();
-        body.insert(u"status"_s, first.value(u"status"_s));
-        if (first.contains(u"message"_s))
-            body.insert(u"message"_s, first.value(u"message"_s));
-        if (outcomes.size() > 1)
-            body.insert(u"events"_s, outcomes);
-    } else {
-        body.insert(u"status"_s, u"accepted"_s);
-    }
-    // Refunds the payload names without their lines are read from the channel's API after the
-    // answer (the channel wants one within seconds) and applied when the read answers.
-    if (!parsed.refundsToRead.isEmpty() && status == 200) {
-        const QStringList unseen = unseenRefunds(channelId, parsed.orderId, parsed.refundsToRead);
-        if (!unseen.isEmpty()) {
-            body.insert(u"refunds_to_read"_s, QJsonArray::fromStringList(unseen));
-            readRefunds(channelId, parsed.orderId, unseen, 0);
-        }
-    }
-    // Applied, a duplicate, or recorded (oversold, waiting for a mapping, ignored):
-    // redelivering would change nothing, so the channel hears 200.
-    return {status, body};
 }
 
 void CoreRuntime::flushMetrics()

@@ -3,6 +3,7 @@
 #include "channels/channelconfig.h"
 #include "channels/webhook.h"
 #include "domain/applyresult.h"
+#include "intake/inboxstore.h"
 #include "metrics/ordercounters.h"
 #include "store/bufferstore.h"
 #include "store/metricslog.h"
@@ -27,6 +28,7 @@ class ChannelAdapter;
 class Database;
 class HttpApi;
 class LagMonitor;
+class OrderIntake;
 class PropagationStore;
 class ReconcileScheduler;
 class ReadPacer;
@@ -52,6 +54,11 @@ public:
         int orderPollIntervalMs = 0;
         int housekeepingIntervalMs = 1000; // gauges, alerts
         qint64 maxWebhookBytes = 1 << 20;
+        // The inbox file; empty: InboxStore::locationFor(databaseLocation).
+        QString inboxLocation;
+        // The intake's group commit: at most this long or this many deliveries.
+        int intakeMaxWaitMs = 2;
+        int intakeMaxBatch = 256;
         // Backoff, attempts and in-flight bounds of every channel's propagator; a channel's
         // max_requests_per_second overrides the rate.
         Propagator::Options propagation;
@@ -94,13 +101,23 @@ public:
     // null for an unknown channel or before start().
     ReadPacer *reads(const QString &channelId) const;
 
+    // Where deliveries come in (webhooks by HttpApi, polls by the runtime itself): verified,
+    // kept in the inbox, answered; null before start().
+    OrderIntake *intake() const { return m_intake.get(); }
+    Database *inboxDatabase() const { return m_inboxDb.get(); }
+    // Applies what waits in the inbox, in arrival order, in group commits, and writes each
+    // delivery's outcome. Runs by itself after each append and every second; public for tests
+    // and for a replay asked from the console.
+    void drainInbox();
+    // Puts a refused delivery back in the inbox queue and drains it (the console's Replay).
+    Status replayDelivery(qint64 id);
+
     // The local API's answers, as {HTTP status, JSON body}.
     struct HttpAnswer
     {
         int status = 200;
         QJsonObject body;
     };
-    HttpAnswer receiveWebhook(const QString &channelId, const WebhookRequest &request);
     HttpAnswer inventory(const QString &sku) const;
     HttpAnswer health() const;
     QByteArray metricsText() const;
@@ -115,6 +132,8 @@ Q_SIGNALS:
     void alertRaised(const ChannelDesk::Alert &alert);
     void alertResolved(const ChannelDesk::Alert &alert);
     void stopped();
+    // Deliveries got their outcome (the console's Deliveries view refreshes).
+    void deliveriesDrained(int count);
 
 private:
     struct Channel;
@@ -139,6 +158,10 @@ private:
     void pollDueChannels();
     void pollOrders(Channel &channel);
     void applyPolled(Channel &channel, const FetchOrdersResult &result);
+    void scheduleDrain(int delayMs = 0);
+    // One group commit of pending deliveries; false when it must be tried again later.
+    bool drainOnce(int limit, int *drained);
+    void pruneInbox(qint64 now);
     void housekeeping();
     void refreshLedgerGauges();
     void flushMetrics();
@@ -157,7 +180,13 @@ private:
     QList<PropagationCall> m_callBuffer;
     QList<PushRecord> m_pushBuffer;
     qint64 m_lastPruneMs = 0;
+    qint64 m_lastInboxPruneMs = 0;
     std::vector<std::unique_ptr<Channel>> m_channels;
+    std::unique_ptr<Database> m_inboxDb; // the intake's own connection to its own file
+    std::unique_ptr<OrderIntake> m_intake;
+    QTimer m_drainTimer; // the next drain (at once after an append, later after a lock)
+    QTimer m_drainTick; // a drain every second: retries, and replays asked by another process
+    QHash<QPair<QString, QString>, qint64> m_deliveryCounts; // (channel, status) since start
     std::unique_ptr<HttpApi> m_api;
     std::unique_ptr<ReconcileScheduler> m_reconcile;
     QTimer m_housekeeping;

@@ -1,6 +1,7 @@
 // The local API's answers (GET /v1/inventory/<sku>, /healthz, /metrics), read from the store
 // and the monitor on the core's thread.
 #include "coreruntime.h"
+#include "intake/orderintake.h"
 #include "metrics/prometheus.h"
 #include "store/bufferstore.h"
 #include "store/inventorystore.h"
@@ -76,7 +77,9 @@ CoreRuntime::HttpAnswer CoreRuntime::health() const
 
 QByteArray CoreRuntime::metricsText() const
 {
-    return prometheusText(*m_monitor, m_counters, m_ledgerGauges);
+    const auto backlog = m_intake ? m_intake->inbox().backlog() : Result<qint64>(qint64(0));
+    return prometheusText(*m_monitor, m_counters, m_ledgerGauges) +
+        prometheusIntakeText(m_deliveryCounts, backlog.valueOr(-1));
 }
 
 } // namespace ChannelDesk

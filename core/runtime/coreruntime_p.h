@@ -26,7 +26,7 @@ struct CoreRuntime::Channel
     std::unique_ptr<WebhookParser> parser; // null: the channel is polled
     std::unique_ptr<Propagator> propagator;
     std::unique_ptr<ReadPacer> reads; // after the propagator: it uses its bucket
-    OrderIntake intake = OrderIntake::Webhook; // the config's, else the type's
+    IntakeMode intake = IntakeMode::Webhook; // the config's, else the type's
     qint64 pollIntervalMs = 0; // 0: not polled
     qint64 nextPollAtMs = 0; // by the runtime's clock
     bool polling = false;

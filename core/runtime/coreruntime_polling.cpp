@@ -3,6 +3,8 @@
 // back takes the order path webhooks take.
 #include "coreruntime.h"
 #include "coreruntime_p.h"
+#include "intake/orderintake.h"
+#include "intake/polleddelivery.h"
 #include "store/propagationstore.h"
 
 #include <QLoggingCategory>
@@ -53,37 +55,30 @@ void CoreRuntime::applyPolled(Channel &channel, const FetchOrdersResult &r)
     if (r.failure != FailureKind::None)
         qCWarning(lcRuntime).noquote() << id << "order fetch failed:" << r.message;
     // A failed poll may still hand over the orders it finished, and a mark to resume from.
-    // Polled orders take the order path webhooks take: an order seen both ways is a duplicate.
-    QList<OrderEvent> events;
-    QSet<QString> unknown; // orders whose events apply only to a sale already recorded
-    for (const QString &orderId : r.onlyForKnownOrders) {
-        if (!orderKnown(id, orderId))
-            unknown.insert(orderId);
-    }
-    for (const OrderEvent &event : r.orders) {
-        if (!unknown.contains(event.orderId))
-            events.append(event);
-    }
-    events = prepareEvents(id, events);
-    if (!events.isEmpty()) {
-        QList<ApplyResult> results;
-        applyOrders(id, events, &results);
-        for (qsizetype i = 0; i < results.size(); ++i) {
-            if (!results.at(i).isFinal()) {
-                // Keep the mark where it was, so this order is fetched again.
-                qCWarning(lcRuntime).noquote() << id << "order" << events.at(i).orderId
-                                               << "not applied yet:" << results.at(i).message;
-                return;
-            }
+    // Polled orders take the path webhooks take: kept in the inbox first (one delivery per
+    // order), then applied by the drain; an order seen both ways is a duplicate there.
+    QList<PolledOrder> orders;
+    QHash<QString, qsizetype> index;
+    auto orderFor = [&](const QString &orderId) -> PolledOrder & {
+        auto found = index.constFind(orderId);
+        if (found == index.cend()) {
+            found = index.insert(orderId, orders.size());
+            orders.append(PolledOrder {orderId, {}, r.onlyForKnownOrders.contains(orderId), {}});
         }
-    }
-    // Refunds the poll saw without their lines (WooCommerce) are read like a webhook's.
-    for (auto it = r.refundsToRead.cbegin(); it != r.refundsToRead.cend(); ++it) {
-        if (unknown.contains(it.key()))
-            continue;
-        const QStringList unseen = unseenRefunds(id, it.key(), it.value());
-        if (!unseen.isEmpty())
-            readRefunds(id, it.key(), unseen, 0);
+        return orders[*found];
+    };
+    for (const OrderEvent &event : r.orders)
+        orderFor(event.orderId).events.append(event);
+    for (auto it = r.refundsToRead.cbegin(); it != r.refundsToRead.cend(); ++it)
+        orderFor(it.key()).refundsToRead = it.value();
+    QList<Delivery> deliveries;
+    const qint64 now = m_clock.nowMs();
+    for (const PolledOrder &order : std::as_const(orders))
+        deliveries.append(polledDelivery(id, order, now));
+    if (const Status kept = m_intake->appendPolled(deliveries); !kept) {
+        // Keep the mark where it was, so these orders are fetched again.
+        qCWarning(lcRuntime).noquote() << id << "polled orders not kept:" << kept.error();
+        return;
     }
     if (!r.nextHighWaterMark.isEmpty()) {
         // Not kept: the next poll reads these orders again, and they are duplicates then.

@@ -1,8 +1,10 @@
 #include "httpapi.h"
 
+#include "intake/orderintake.h"
 #include "metrics/prometheus.h"
 #include "runtime/coreruntime.h"
 
+#include <QEventLoop>
 #include <QHostAddress>
 #include <QHttpServer>
 #include <QHttpServerRequest>
@@ -35,12 +37,13 @@ HttpApi::HttpApi(CoreRuntime &runtime)
     using Method = QHttpServerRequest::Method;
     m_server->route(u"/webhooks/<arg>"_s, Method::Post,
                     [this](const QString &channel, const QHttpServerRequest &request) {
-                        WebhookRequest webhook;
-                        webhook.body = request.body();
+                        Delivery delivery;
+                        delivery.channel = channel;
+                        delivery.body = request.body();
                         const auto headers = request.headers();
                         for (const auto &[name, value] : headers)
-                            webhook.headers.insert(name.toLower(), value);
-                        return json(m_runtime.receiveWebhook(channel, webhook));
+                            delivery.headers.insert(name.toLower(), value);
+                        return json(receive(delivery));
                     });
     m_server->route(u"/metrics"_s, Method::Get, [this] {
         return QHttpServerResponse(QByteArray(kPrometheusContentType), m_runtime.metricsText());
@@ -61,6 +64,25 @@ HttpApi::HttpApi(CoreRuntime &runtime)
 }
 
 HttpApi::~HttpApi() = default;
+
+CoreRuntime::HttpAnswer HttpApi::receive(const Delivery &delivery)
+{
+    OrderIntake *intake = m_runtime.intake();
+    if (!intake)
+        return {503, QJsonObject {{u"error"_s, u"the core is not running"_s}}};
+    // Stopgap until the listener answers asynchronously (issue 11's libmicrohttpd listener):
+    // Qt 6.4's QHttpServer wants the response from the handler, so the handler waits here for
+    // the intake's group commit (a few ms; the order path is not waited for).
+    std::optional<CoreRuntime::HttpAnswer> answer;
+    QEventLoop loop;
+    intake->receive(delivery, [&answer, &loop](int status, QJsonObject body) {
+        answer = CoreRuntime::HttpAnswer {status, std::move(body)};
+        loop.quit();
+    });
+    if (!answer)
+        loop.exec();
+    return *answer;
+}
 
 quint16 HttpApi::listen(const QString &host, quint16 port, QString *errorText)
 {

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "intake/delivery.h"
+#include "runtime/coreruntime.h"
+
 #include <QString>
 
 #include <memory>
@@ -8,10 +11,8 @@ class QHttpServer;
 
 namespace ChannelDesk {
 
-class CoreRuntime;
-
 // The local HTTP endpoints of the sync core, on QHttpServer:
-//   POST /webhooks/<channel-id>   signed order webhooks in (answered after commit)
+//   POST /webhooks/<channel-id>   signed order webhooks in (answered once kept in the inbox)
 //   GET  /metrics                 Prometheus text
 //   GET  /v1/inventory/<sku>      the real-time read API
 //   GET  /healthz
@@ -26,6 +27,9 @@ public:
     quint16 listen(const QString &host, quint16 port, QString *error);
 
 private:
+    // Hands a webhook to the runtime's OrderIntake and returns its answer.
+    CoreRuntime::HttpAnswer receive(const Delivery &delivery);
+
     CoreRuntime &m_runtime;
     std::unique_ptr<QHttpServer> m_server;
 };

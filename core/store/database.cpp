@@ -174,9 +174,14 @@ std::unique_ptr<Database> Database::open(const QString &location, const Options 
     return db;
 }
 
+const QList<Migration> &Database::migrations() const
+{
+    return m_options.schema == Schema::Inbox ? inboxMigrations() : allMigrations();
+}
+
 bool Database::schemaIsCurrent() const
 {
-    const QList<Migration> &migrations = allMigrations();
+    const QList<Migration> &migrations = this->migrations();
     return !migrations.isEmpty() && schemaVersion() == migrations.constLast().version;
 }
 
@@ -281,6 +286,13 @@ void Database::rollback()
     m_inTransaction = false;
 }
 
+void Database::setBusyTimeoutMs(int ms)
+{
+    m_options.busyTimeoutMs = ms;
+    if (m_sqlite)
+        sqlite3_busy_timeout(m_sqlite, ms);
+}
+
 int Database::schemaVersion() const
 {
     QSqlQuery q(m_db);
@@ -302,7 +314,7 @@ bool Database::migrate(QString *error)
         return false;
     }
     const int current = schemaVersion();
-    const QList<Migration> &migrations = allMigrations();
+    const QList<Migration> &migrations = this->migrations();
     const int newest = migrations.isEmpty() ? 0 : migrations.constLast().version;
     if (current > newest) {
         rollback();

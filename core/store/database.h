@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QHash>
+#include <QList>
 #include <QSqlDatabase>
 #include <QString>
 
@@ -10,6 +11,7 @@ struct sqlite3;
 
 namespace ChannelDesk {
 
+struct Migration;
 class Statement;
 
 // One connection to the inventory database, owned by the thread that opened it (Qt Sql's rule).
@@ -26,6 +28,10 @@ public:
     // current (a new or older database is still created or migrated once), and every later
     // write is refused (SQLite's query_only, PostgreSQL's read-only transactions).
     enum class Access { ReadWrite, ReadOnly };
+    // Which schema the file holds: the inventory (allMigrations()), or the intake's inbox
+    // (inboxMigrations(), a file of its own so that appending never waits on the inventory's
+    // write lock).
+    enum class Schema { Inventory, Inbox };
 
     struct Options
     {
@@ -41,6 +47,7 @@ public:
         // back within seconds anyway. Under Full every commit is synced and this is only speed.
         int walAutocheckpointPages = 10'000;
         Access access = Access::ReadWrite;
+        Schema schema = Schema::Inventory;
     };
 
     ~Database();
@@ -57,6 +64,11 @@ public:
 
     // The default location: <AppDataLocation>/inventory.sqlite.
     static QString defaultLocation();
+
+    // How long a statement waits for another connection's write lock before failing with
+    // "database is locked" (SQLite; PostgreSQL waits on rows, not on a lock of the file).
+    void setBusyTimeoutMs(int ms);
+    int busyTimeoutMs() const { return m_options.busyTimeoutMs; }
 
     QSqlDatabase &connection() { return m_db; }
     Dialect dialect() const { return m_dialect; }
@@ -85,6 +97,8 @@ public:
 private:
     Database() = default;
     bool migrate(QString *error);
+    // The schema's migrations (Options::schema): the inventory's or the inbox's.
+    const QList<Migration> &migrations() const;
     bool schemaIsCurrent() const;
     bool refuseWrites(QString *error);
     bool transactionStatement(const QString &sql);

@@ -358,4 +358,34 @@ const QList<Migration> &allMigrations()
     return migrations;
 }
 
+// inbox: the intake's durable inbox (issue 11). It lives in a file of its own (the inventory's
+// name with ".inbox" before the extension), written only by the intake's connection, so an
+// append never waits for the inventory's write lock; its versions are numbered apart from the
+// inventory's. Each verified delivery is kept raw (headers as a JSON object of lower-case
+// names) with what the order path made of it: status pending until drained, then applied,
+// duplicate, oversold, unmatched, invalid (error says why) or ignored.
+const QList<Migration> &inboxMigrations()
+{
+    static const QList<Migration> migrations {
+        {1,
+         "inbox: deliveries as received, and their outcomes",
+         {
+             uR"(CREATE TABLE deliveries (
+    id {{ID}},
+    channel TEXT NOT NULL,
+    delivery_id TEXT NOT NULL DEFAULT '',
+    topic TEXT NOT NULL DEFAULT '',
+    received_at BIGINT NOT NULL,
+    headers TEXT NOT NULL DEFAULT '{}',
+    body {{BLOB}} NOT NULL,
+    status TEXT NOT NULL DEFAULT 'pending',
+    error TEXT NOT NULL DEFAULT '',
+    applied_at BIGINT))"_s,
+             u"CREATE INDEX deliveries_by_status ON deliveries (status, id)"_s,
+             u"CREATE INDEX deliveries_by_channel ON deliveries (channel, id)"_s,
+         }},
+    };
+    return migrations;
+}
+
 } // namespace ChannelDesk

@@ -19,5 +19,7 @@ struct Migration
 
 // Every migration in order. Append new ones; never edit one that has shipped.
 const QList<Migration> &allMigrations();
+// The inbox's own file (Database::Schema::Inbox), numbered on its own.
+const QList<Migration> &inboxMigrations();
 
 } // namespace ChannelDesk

@@ -1,6 +1,7 @@
 // The CLI and its --db location: a password in it is never printed, and the commands that only
-// look (stock, audit, order, dlq, lag) run while another process holds the write lock.
+// look (stock, audit, order, dlq, lag, deliveries) run while another process holds the write lock.
 #include "clirun.h"
+#include "intake/inboxstore.h"
 #include "store/database.h"
 #include "sync/syncengine.h"
 
@@ -24,6 +25,7 @@ private Q_SLOTS:
     void readOnlyCommandsTakeNoWriteLock_data();
     void readOnlyCommandsTakeNoWriteLock();
     void readOnlyCommandsCreateANewDatabase();
+    void deliveriesTakesNoWriteLockOfTheInbox();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -102,6 +104,29 @@ void TestCliDatabase::readOnlyCommandsCreateANewDatabase()
     QVERIFY2(r.code == 0, r.err.constData());
     QCOMPARE(QJsonDocument::fromJson(r.out).array().size(), 0);
     QVERIFY(QFile::exists(m_db));
+}
+
+void TestCliDatabase::deliveriesTakesNoWriteLockOfTheInbox()
+{
+    // The inbox is a file of its own, with its own schema (not the inventory's migrations):
+    // deliveries reads it while a running intake holds its write lock.
+    QString error;
+    auto writer = InboxStore::open(InboxStore::locationFor(m_db), true, &error);
+    QVERIFY2(writer, qPrintable(error));
+    Delivery delivery;
+    delivery.channel = u"shop"_s;
+    delivery.topic = "orders/create";
+    delivery.body = "{}";
+    delivery.receivedAtMs = 1;
+    QVERIFY(InboxStore(*writer).append({delivery}).ok());
+    QVERIFY(writer->beginWrite());
+    const Testing::CliRun r = Testing::runCli({u"deliveries"_s, u"--json"_s}, m_db);
+    QVERIFY2(r.code == 0, r.err.constData());
+    QVERIFY2(!r.err.contains("lock"), r.err.constData());
+    const QJsonArray listed = QJsonDocument::fromJson(r.out).array();
+    QCOMPARE(listed.size(), 1);
+    QCOMPARE(listed.first().toObject().value(u"status"_s).toString(), u"pending"_s);
+    writer->rollback();
 }
 
 QTEST_GUILESS_MAIN(TestCliDatabase)

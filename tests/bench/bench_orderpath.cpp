@@ -36,11 +36,21 @@ QStringList seedSkus()
     return skus;
 }
 
+// CHANNELDESK_BENCH_DURABILITY=full: synchronous=FULL, as serve and the console run by default
+// ("durability": "full"); anything else: NORMAL.
+bool durabilityFull()
+{
+    return qgetenv("CHANNELDESK_BENCH_DURABILITY") == "full";
+}
+
 // A fresh database with the real schema and pragmas and kSkus SKUs, seeded through the engine.
 std::unique_ptr<Database> seededDatabase(const QString &path, const QStringList &skus)
 {
     QString error;
-    auto db = Database::open(path, &error);
+    Database::Options options;
+    if (durabilityFull())
+        options.synchronous = Database::Synchronous::Full;
+    auto db = Database::open(path, options, &error);
     if (!db)
         qFatal("%s", qPrintable(error));
     SyncEngine engine(*db);
@@ -126,9 +136,10 @@ double runRaw(int count, int batch, quint64 seed)
     check(db, sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READWRITE, nullptr),
           "open");
     // The pragmas Database::open sets.
-    const QByteArray pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
-                               "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY; "
-                               "PRAGMA cache_size=-16384; PRAGMA wal_autocheckpoint=" +
+    const QByteArray pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=" +
+        QByteArray(durabilityFull() ? "FULL" : "NORMAL") +
+        "; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY; "
+        "PRAGMA cache_size=-16384; PRAGMA wal_autocheckpoint=" +
         QByteArray::number(Database::Options {}.walAutocheckpointPages);
     check(db, sqlite3_exec(db, pragmas.constData(), nullptr, nullptr, nullptr), "pragmas");
     sqlite3_busy_timeout(db, 10'000);

@@ -4,6 +4,7 @@
 // arrives by webhook and by poll (intake "both") moves stock once.
 #include "channels/channelconfig.h"
 #include "channels/woocommerce/wooadapter.h"
+#include "intakedelivery.h"
 #include "runtime/coreruntime.h"
 #include "sim/channelsim.h"
 #include "sim/simchannel.h"
@@ -24,6 +25,7 @@
 #include <QTest>
 
 using namespace ChannelDesk;
+using ChannelDesk::Testing::deliverAndDrain;
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -82,7 +84,7 @@ void TestOrderPolling::init()
     m_dir = std::make_unique<QTemporaryDir>();
     m_receiverFailures.clear();
 
-    // The webhook endpoint: the runtime's own receiveWebhook, as its HTTP server would call it.
+    // The webhook endpoint: the runtime's own intake, as its HTTP server would call it.
     m_receiver = std::make_unique<QHttpServer>();
     m_receiver->route(u"/webhooks/<arg>"_s,
                       [this](const QString &channel, const QHttpServerRequest &request,
@@ -97,7 +99,7 @@ void TestOrderPolling::init()
                           webhook.body = request.body();
                           for (const auto &[name, value] : request.headers())
                               webhook.headers.insert(name.toLower(), value);
-                          const auto answer = m_runtime->receiveWebhook(channel, webhook);
+                          const auto answer = deliverAndDrain(*m_runtime, channel, webhook);
                           responder.write(QJsonDocument(answer.body),
                                           QHttpServerResponder::StatusCode(answer.status));
                       });
@@ -314,12 +316,12 @@ void TestOrderPolling::pollOnlyChannelTakesNoWebhook()
 {
     // Intake "poll": no webhook route for the channel (and no secret was configured for one).
     const CoreRuntime::HttpAnswer answer =
-        m_runtime->receiveWebhook(u"shop"_s, WebhookRequest {"{}", {}});
+        deliverAndDrain(*m_runtime, u"shop"_s, WebhookRequest {"{}", {}});
     QCOMPARE(answer.status, 404);
     QVERIFY2(answer.body.value(u"error"_s).toString().contains(u"polling"_s),
              qPrintable(answer.body.value(u"error"_s).toString()));
     // Intake "both" takes them (this one is unsigned: refused, but routed).
-    QCOMPARE(m_runtime->receiveWebhook(u"both"_s, WebhookRequest {"{}", {}}).status, 401);
+    QCOMPARE(deliverAndDrain(*m_runtime, u"both"_s, WebhookRequest {"{}", {}}).status, 401);
 }
 
 void TestOrderPolling::throttledPollGoesOnWhenTheChannelSaid()

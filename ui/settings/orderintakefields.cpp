@@ -14,14 +14,14 @@ namespace ChannelDesk {
 
 namespace {
 
-QString describe(OrderIntake intake)
+QString describe(IntakeMode intake)
 {
     switch (intake) {
-    case OrderIntake::Webhook:
+    case IntakeMode::Webhook:
         return OrderIntakeFields::tr("webhooks only");
-    case OrderIntake::Poll:
+    case IntakeMode::Poll:
         return OrderIntakeFields::tr("polling only");
-    case OrderIntake::Both:
+    case IntakeMode::Both:
         break;
     }
     return OrderIntakeFields::tr("webhooks and polling");
@@ -39,7 +39,7 @@ OrderIntakeFields::OrderIntakeFields(QWidget *parent)
                             "router, where webhooks cannot arrive; with both, a webhook that "
                             "never came is caught by the next poll."));
     m_intake->addItem(QString(), QString()); // the type's default, named by setType()
-    for (OrderIntake intake : {OrderIntake::Webhook, OrderIntake::Poll, OrderIntake::Both})
+    for (IntakeMode intake : {IntakeMode::Webhook, IntakeMode::Poll, IntakeMode::Both})
         m_intake->addItem(describe(intake), intakeName(intake));
     m_interval->setObjectName(u"channelPollInterval"_s);
     m_interval->setRange(0, 86'400);
@@ -52,7 +52,7 @@ OrderIntakeFields::OrderIntakeFields(QWidget *parent)
     layout->addWidget(m_interval, 1);
     connect(m_intake, &QComboBox::activated, this, [this] {
         m_interval->setEnabled(m_intake->currentData().toString() !=
-                               intakeName(OrderIntake::Webhook));
+                               intakeName(IntakeMode::Webhook));
         Q_EMIT edited();
     });
     connect(m_interval, &QSpinBox::valueChanged, this, &OrderIntakeFields::edited);
@@ -62,7 +62,7 @@ OrderIntakeFields::OrderIntakeFields(QWidget *parent)
 void OrderIntakeFields::setType(const QString &type)
 {
     m_type = type;
-    const OrderIntake intake = defaultIntake(type);
+    const IntakeMode intake = defaultIntake(type);
     m_intake->setItemText(0, tr("default: %1").arg(describe(intake)));
     m_interval->setSpecialValueText(tr("default (%1 s)").arg(defaultPollIntervalSeconds(type)));
     // A channel without order webhooks (eBay, Amazon) can only be polled.
@@ -70,12 +70,12 @@ void OrderIntakeFields::setType(const QString &type)
     auto *model = qobject_cast<QStandardItemModel *>(m_intake->model());
     for (int row = 1; row < m_intake->count(); ++row) {
         const bool takesWebhooks =
-            m_intake->itemData(row).toString() != intakeName(OrderIntake::Poll);
+            m_intake->itemData(row).toString() != intakeName(IntakeMode::Poll);
         if (model)
             model->item(row)->setEnabled(webhooks || !takesWebhooks);
     }
     if (!webhooks && m_intake->currentIndex() > 0 &&
-        m_intake->currentData().toString() != intakeName(OrderIntake::Poll)) {
+        m_intake->currentData().toString() != intakeName(IntakeMode::Poll)) {
         m_intake->setCurrentIndex(0);
         m_interval->setEnabled(true);
         Q_EMIT edited();
@@ -89,7 +89,7 @@ void OrderIntakeFields::load(const QJsonObject &channel)
     const int index = m_intake->findData(channel.value("intake"_L1).toString());
     m_intake->setCurrentIndex(std::max(0, index));
     m_interval->setValue(channel.value("poll_interval_s"_L1).toInt(0));
-    m_interval->setEnabled(m_intake->currentData().toString() != intakeName(OrderIntake::Webhook));
+    m_interval->setEnabled(m_intake->currentData().toString() != intakeName(IntakeMode::Webhook));
 }
 
 void OrderIntakeFields::store(QJsonObject &channel) const

@@ -32,7 +32,7 @@ class AmazonAdapter final : public ChannelAdapter, public ChannelReader
 {
     Q_OBJECT
 public:
-    static constexpr OrderIntake kDefaultIntake = OrderIntake::Poll;
+    static constexpr IntakeMode kDefaultIntake = IntakeMode::Poll;
     static constexpr int kDefaultPollIntervalSeconds = 60;
     static constexpr int kMaxBatchSize = 1;
     static constexpr double kDocumentedRequestsPerSecond = 5.0; // patchListingsItem: 5/s, burst 5
@@ -62,7 +62,7 @@ public:
     void fetchOrders(const QString &highWaterMark,
                      std::function<void(const FetchOrdersResult &)> done) override;
     bool hasOrderWebhooks() const override { return false; }
-    OrderIntake defaultIntake() const override { return kDefaultIntake; }
+    IntakeMode defaultIntake() const override { return kDefaultIntake; }
     int defaultPollIntervalSeconds() const override { return kDefaultPollIntervalSeconds; }
 
     QUrl listingUrl(const QString &sellerSku) const;

@@ -30,7 +30,7 @@ class EbayAdapter final : public ChannelAdapter, public ChannelReader
 {
     Q_OBJECT
 public:
-    static constexpr OrderIntake kDefaultIntake = OrderIntake::Poll;
+    static constexpr IntakeMode kDefaultIntake = IntakeMode::Poll;
     static constexpr int kDefaultPollIntervalSeconds = 5;
     static constexpr int kMaxBatchSize = 25;
     // eBay documents daily call quotas, not a rate; spread them out.
@@ -66,7 +66,7 @@ public:
     void fetchOrders(const QString &highWaterMark,
                      std::function<void(const FetchOrdersResult &)> done) override;
     bool hasOrderWebhooks() const override { return false; }
-    OrderIntake defaultIntake() const override { return kDefaultIntake; }
+    IntakeMode defaultIntake() const override { return kDefaultIntake; }
     int defaultPollIntervalSeconds() const override { return kDefaultPollIntervalSeconds; }
 
 protected:

@@ -34,7 +34,7 @@ class ShopifyAdapter final : public ChannelAdapter, public ChannelReader
 {
     Q_OBJECT
 public:
-    static constexpr OrderIntake kDefaultIntake = OrderIntake::Both;
+    static constexpr IntakeMode kDefaultIntake = IntakeMode::Both;
     static constexpr int kDefaultPollIntervalSeconds = 30;
     static constexpr const char *kDefaultApiVersion = "2026-10";
     // The mutation's requested cost is 10 points and a standard plan restores 100 points/s.
@@ -66,7 +66,7 @@ public:
     void fetchOrders(const QString &highWaterMark,
                      std::function<void(const FetchOrdersResult &)> done) override;
     bool hasOrderWebhooks() const override { return true; }
-    OrderIntake defaultIntake() const override { return kDefaultIntake; }
+    IntakeMode defaultIntake() const override { return kDefaultIntake; }
     int defaultPollIntervalSeconds() const override { return kDefaultPollIntervalSeconds; }
 
     // The query texts, for tests that check them against the schema's fields.

@@ -48,7 +48,7 @@ class WooAdapter final : public ChannelAdapter, public ChannelReader
 {
     Q_OBJECT
 public:
-    static constexpr OrderIntake kDefaultIntake = OrderIntake::Both;
+    static constexpr IntakeMode kDefaultIntake = IntakeMode::Both;
     static constexpr int kDefaultPollIntervalSeconds = 30;
     static constexpr int kMaxBatchSize = 100; // create + update + delete per batch request
     // WooCommerce sets no limit of its own; hosts do. A polite default, tightened by 429/503.
@@ -80,7 +80,7 @@ public:
     void fetchRefunds(const QString &orderId,
                       std::function<void(const FetchOrdersResult &)> done) override;
     bool hasOrderWebhooks() const override { return true; }
-    OrderIntake defaultIntake() const override { return kDefaultIntake; }
+    IntakeMode defaultIntake() const override { return kDefaultIntake; }
     int defaultPollIntervalSeconds() const override { return kDefaultPollIntervalSeconds; }
     // The refunds of that answer as Refund events (lines by the order's line id from
     // _refunded_item_id, SKU and product id; every refunded unit restocked, see the .cpp).

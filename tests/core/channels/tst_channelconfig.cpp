@@ -152,6 +152,14 @@ void TestChannelConfig::badField_data()
     const QJsonValue removed(QJsonValue::Undefined);
     QTest::newRow("listen") << -1 << u"listen"_s << QJsonValue(u"nowhere"_s) << u"listen:"_s;
     QTest::newRow("channels missing") << -1 << u"channels"_s << removed << u"channels: missing"_s;
+    QTest::newRow("durability unknown") << -1 << u"durability"_s << QJsonValue(u"fsync"_s)
+                                        << u"durability: must be \"full\" or \"normal\""_s;
+    QTest::newRow("durability bool")
+        << -1 << u"durability"_s << QJsonValue(true) << u"durability: must be"_s;
+    QTest::newRow("retention zero") << -1 << u"inbox_retention_days"_s << QJsonValue(0)
+                                    << u"inbox_retention_days: must be a whole number"_s;
+    QTest::newRow("retention text") << -1 << u"inbox_retention_days"_s << QJsonValue(u"30"_s)
+                                    << u"inbox_retention_days: must be a whole number"_s;
     QTest::newRow("channels not array")
         << -1 << u"channels"_s << QJsonValue(u"x"_s) << u"channels: must be an array"_s;
     QTest::newRow("base_url missing")

@@ -24,15 +24,15 @@ void TestChannelFactory::createsEveryType_data()
     QTest::addColumn<QString>("type");
     QTest::addColumn<int>("batch");
     QTest::addColumn<bool>("webhooks");
-    QTest::addColumn<OrderIntake>("intake");
+    QTest::addColumn<IntakeMode>("intake");
     QTest::addColumn<int>("pollSeconds");
     QTest::addColumn<int>("quantitiesPerRead");
     // Defaults of issue 10: webhook and poll for Shopify and WooCommerce, poll for the others.
-    QTest::newRow("shopify") << u"shopify"_s << 100 << true << OrderIntake::Both << 30 << 100;
-    QTest::newRow("woocommerce") << u"woocommerce"_s << 100 << true << OrderIntake::Both << 30
+    QTest::newRow("shopify") << u"shopify"_s << 100 << true << IntakeMode::Both << 30 << 100;
+    QTest::newRow("woocommerce") << u"woocommerce"_s << 100 << true << IntakeMode::Both << 30
                                  << 100;
-    QTest::newRow("ebay") << u"ebay"_s << 25 << false << OrderIntake::Poll << 5 << 25;
-    QTest::newRow("amazon") << u"amazon"_s << 1 << false << OrderIntake::Poll << 60 << 20;
+    QTest::newRow("ebay") << u"ebay"_s << 25 << false << IntakeMode::Poll << 5 << 25;
+    QTest::newRow("amazon") << u"amazon"_s << 1 << false << IntakeMode::Poll << 60 << 20;
 }
 
 void TestChannelFactory::createsEveryType()
@@ -40,7 +40,7 @@ void TestChannelFactory::createsEveryType()
     QFETCH(QString, type);
     QFETCH(int, batch);
     QFETCH(bool, webhooks);
-    QFETCH(OrderIntake, intake);
+    QFETCH(IntakeMode, intake);
     QFETCH(int, pollSeconds);
     QFETCH(int, quantitiesPerRead);
     ChannelConfig config;
@@ -69,9 +69,9 @@ void TestChannelFactory::createsEveryType()
     QCOMPARE(defaultIntake(type), intake);
     QCOMPARE(defaultPollIntervalSeconds(type), pollSeconds);
     QCOMPARE(effectiveIntake(config), intake);
-    config.intake = OrderIntake::Poll;
+    config.intake = IntakeMode::Poll;
     config.pollIntervalSeconds = 7;
-    QCOMPARE(effectiveIntake(config), OrderIntake::Poll);
+    QCOMPARE(effectiveIntake(config), IntakeMode::Poll);
     QCOMPARE(effectivePollIntervalSeconds(config), 7);
     config.intake.reset();
     config.type = u"etsy"_s;

@@ -30,7 +30,7 @@ public:
     int maxQuantitiesPerRead() const override { return 20; }
     void fetchOrders(const QString &, std::function<void(const FetchOrdersResult &)>) override { }
     bool hasOrderWebhooks() const override { return false; }
-    OrderIntake defaultIntake() const override { return OrderIntake::Poll; }
+    IntakeMode defaultIntake() const override { return IntakeMode::Poll; }
     int defaultPollIntervalSeconds() const override { return 5; }
 
     int calls = 0;

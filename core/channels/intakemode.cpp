@@ -1,25 +1,25 @@
-#include "orderintake.h"
+#include "intakemode.h"
 
 using namespace Qt::StringLiterals;
 
 namespace ChannelDesk {
 
-QString intakeName(OrderIntake intake)
+QString intakeName(IntakeMode intake)
 {
     switch (intake) {
-    case OrderIntake::Webhook:
+    case IntakeMode::Webhook:
         return u"webhook"_s;
-    case OrderIntake::Poll:
+    case IntakeMode::Poll:
         return u"poll"_s;
-    case OrderIntake::Both:
+    case IntakeMode::Both:
         break;
     }
     return u"both"_s;
 }
 
-std::optional<OrderIntake> intakeFromName(const QString &name)
+std::optional<IntakeMode> intakeFromName(const QString &name)
 {
-    for (OrderIntake intake : {OrderIntake::Webhook, OrderIntake::Poll, OrderIntake::Both}) {
+    for (IntakeMode intake : {IntakeMode::Webhook, IntakeMode::Poll, IntakeMode::Both}) {
         if (intakeName(intake) == name)
             return intake;
     }

@@ -9,16 +9,16 @@ namespace ChannelDesk {
 // How a channel's orders reach ChannelDesk (config "intake"): by its webhooks, by polling its
 // order API from a durable high-water mark, or both (a webhook that never came is caught by the
 // poll; one seen both ways is a duplicate, the events carry the same ids).
-enum class OrderIntake { Webhook, Poll, Both };
-QString intakeName(OrderIntake intake);
-std::optional<OrderIntake> intakeFromName(const QString &name);
-constexpr bool intakePolls(OrderIntake intake)
+enum class IntakeMode { Webhook, Poll, Both };
+QString intakeName(IntakeMode intake);
+std::optional<IntakeMode> intakeFromName(const QString &name);
+constexpr bool intakePolls(IntakeMode intake)
 {
-    return intake != OrderIntake::Webhook;
+    return intake != IntakeMode::Webhook;
 }
-constexpr bool intakeTakesWebhooks(OrderIntake intake)
+constexpr bool intakeTakesWebhooks(IntakeMode intake)
 {
-    return intake != OrderIntake::Poll;
+    return intake != IntakeMode::Poll;
 }
 
 } // namespace ChannelDesk

@@ -1,0 +1,261 @@
+// CoreRuntime's side of the inbox: the order path drains what the intake kept, in arrival order,
+// in group commits, and writes each delivery's outcome back (issue 11).
+#include "channels/webhook.h"
+#include "coreruntime.h"
+#include "coreruntime_p.h"
+#include "intake/orderintake.h"
+#include "intake/polleddelivery.h"
+#include "store/database.h"
+
+#include <QLoggingCategory>
+#include <QScopeGuard>
+#include <QSet>
+
+#include <algorithm>
+
+namespace ChannelDesk {
+
+Q_DECLARE_LOGGING_CATEGORY(lcRuntime)
+
+namespace {
+using namespace Qt::StringLiterals;
+
+constexpr int kDrainBatch = 512;
+// While draining, the inventory's write lock is waited for this long at a time, not the
+// connection's usual 10 s: the intake answers on this thread and must not wait behind it.
+constexpr int kDrainLockWaitMs = 20;
+constexpr int kDrainRetryMs = 200;
+// Pruned at most this often.
+constexpr qint64 kInboxPruneEveryMs = 60'000;
+
+// A delivery's outcome from its events' results: the worst that happened to any of them.
+DeliveryStatus statusOf(const QList<ApplyResult> &results, QString *error)
+{
+    const auto any = [&](ApplyOutcome o) {
+        return std::any_of(results.cbegin(), results.cend(),
+                           [o](const ApplyResult &r) { return r.outcome == o; });
+    };
+    for (const ApplyResult &r : results) {
+        if (r.outcome == ApplyOutcome::Invalid) {
+            *error = r.message;
+            return DeliveryStatus::Invalid;
+        }
+    }
+    if (any(ApplyOutcome::Oversold))
+        return DeliveryStatus::Oversold;
+    if (any(ApplyOutcome::Unmatched))
+        return DeliveryStatus::Unmatched;
+    for (ApplyOutcome o : {ApplyOutcome::Applied, ApplyOutcome::Cancelled, ApplyOutcome::Refunded,
+                           ApplyOutcome::Edited, ApplyOutcome::Shipped}) {
+        if (any(o))
+            return DeliveryStatus::Applied;
+    }
+    if (any(ApplyOutcome::Duplicate))
+        return DeliveryStatus::Duplicate;
+    return DeliveryStatus::Ignored;
+}
+} // namespace
+
+void CoreRuntime::scheduleDrain(int delayMs)
+{
+    if (!m_drainTimer.isActive() || m_drainTimer.remainingTime() > delayMs)
+        m_drainTimer.start(delayMs);
+}
+
+void CoreRuntime::drainInbox()
+{
+    if (!m_intake || !m_engine)
+        return;
+    m_drainTimer.stop();
+    int drained = 0;
+    int total = 0;
+    // A few rounds, then back to the event loop so that answers and pushes go out between.
+    for (int round = 0; round < 4; ++round) {
+        if (!drainOnce(kDrainBatch, &drained)) {
+            scheduleDrain(kDrainRetryMs);
+            break;
+        }
+        total += drained;
+        if (drained < kDrainBatch)
+            break;
+        if (round == 3)
+            scheduleDrain();
+    }
+    if (total > 0)
+        Q_EMIT deliveriesDrained(total);
+    pruneInbox(m_clock.nowMs());
+}
+
+bool CoreRuntime::drainOnce(int limit, int *drained)
+{
+    *drained = 0;
+    InboxStore &inbox = m_intake->inbox();
+    const auto pending = inbox.pending(limit);
+    if (!pending) {
+        qCWarning(lcRuntime).noquote() << "cannot read the inbox:" << pending.error();
+        return false;
+    }
+    if (pending->isEmpty())
+        return true;
+
+    // Take the inventory's write lock for a moment first: while another connection holds it,
+    // the deliveries stay in the inbox (answered already) and the drain comes back later.
+    const int usualWaitMs = m_db->busyTimeoutMs();
+    m_db->setBusyTimeoutMs(kDrainLockWaitMs);
+    const auto restore = qScopeGuard([&] { m_db->setBusyTimeoutMs(usualWaitMs); });
+    if (!m_db->beginWrite())
+        return false;
+    m_db->rollback();
+
+    struct Work
+    {
+        const InboxEntry *entry = nullptr;
+        QString channel;
+        QString orderId;
+        qsizetype firstEvent = 0;
+        qsizetype events = 0;
+        QStringList refundsToRead;
+        std::optional<DeliveryStatus> decided; // before applying: invalid or ignored
+        QString error;
+    };
+    QList<Work> work;
+    QList<OrderEvent> events;
+    QSet<QString> salesInBatch; // channel + order id of the sales before this delivery
+    for (const InboxEntry &e : std::as_const(*pending)) {
+        Work w;
+        w.entry = &e;
+        w.channel = e.delivery.channel;
+        auto it = std::find_if(m_channels.begin(), m_channels.end(),
+                               [&](const auto &c) { return c->config.id == w.channel; });
+        QList<OrderEvent> mine;
+        bool onlyForKnownOrder = false;
+        if (it == m_channels.end()) {
+            w.decided = DeliveryStatus::Invalid;
+            w.error = u"no channel \"%1\" is configured"_s.arg(w.channel);
+        } else if (e.delivery.topic == kPolledTopic) {
+            PolledOrder polled;
+            if (!readPolledDelivery(e.delivery.body, &polled, &w.error)) {
+                w.decided = DeliveryStatus::Invalid;
+            } else {
+                w.orderId = polled.orderId;
+                mine = polled.events;
+                onlyForKnownOrder = polled.onlyForKnownOrder;
+                w.refundsToRead = polled.refundsToRead;
+            }
+        } else if (!(*it)->parser) {
+            w.decided = DeliveryStatus::Invalid;
+            w.error = u"channel %1 takes no webhooks"_s.arg(w.channel);
+        } else {
+            WebhookRequest request {e.delivery.body, e.delivery.headers};
+            request.signatureVerified = true;
+            const WebhookResult parsed =
+                (*it)->parser->parse(request, (*it)->config.webhookSecrets);
+            switch (parsed.kind) {
+            case WebhookResult::Kind::Order:
+                w.orderId = parsed.orderId;
+                mine = parsed.events;
+                onlyForKnownOrder = parsed.onlyForKnownOrder;
+                w.refundsToRead = parsed.refundsToRead;
+                break;
+            case WebhookResult::Kind::Ignored:
+                w.decided = DeliveryStatus::Ignored;
+                w.error = parsed.message;
+                break;
+            case WebhookResult::Kind::BadSignature:
+            case WebhookResult::Kind::BadRequest:
+                w.decided = DeliveryStatus::Invalid;
+                w.error = parsed.message;
+                break;
+            }
+        }
+        if (!w.decided && onlyForKnownOrder &&
+            !salesInBatch.contains(w.channel + u'\n' + w.orderId) &&
+            !orderKnown(w.channel, w.orderId)) {
+            w.decided = DeliveryStatus::Ignored;
+            w.error = u"order %1 took no stock here"_s.arg(w.orderId);
+        }
+        if (!w.decided) {
+            mine = prepareEvents(w.channel, mine, w.orderId);
+            for (const OrderEvent &event : std::as_const(mine)) {
+                if (event.kind == OrderEventKind::Sale)
+                    salesInBatch.insert(w.channel + u'\n' + event.orderId);
+            }
+            w.firstEvent = events.size();
+            w.events = mine.size();
+            events.append(mine);
+            if (mine.isEmpty() && w.refundsToRead.isEmpty()) {
+                w.decided = DeliveryStatus::Ignored;
+                w.error = u"nothing to apply"_s;
+            }
+        }
+        work.append(w);
+    }
+
+    // One group commit for every event of the batch, each with its own result.
+    QList<ApplyResult> results;
+    if (!events.isEmpty())
+        applyOrders(QString(), events, &results);
+
+    QList<InboxStore::Outcome> outcomes;
+    QStringList outcomeChannels;
+    bool retry = false;
+    for (const Work &w : std::as_const(work)) {
+        InboxStore::Outcome o {w.entry->id, DeliveryStatus::Applied, w.error};
+        if (w.decided) {
+            o.status = *w.decided;
+        } else {
+            const QList<ApplyResult> mine = results.mid(w.firstEvent, w.events);
+            if (!std::all_of(mine.cbegin(), mine.cend(),
+                             [](const ApplyResult &r) { return r.isFinal(); })) {
+                retry = true; // stays pending; the next drain applies it (or finds it applied)
+                continue;
+            }
+            o.status = mine.isEmpty() ? DeliveryStatus::Applied : statusOf(mine, &o.error);
+            // Refunds the delivery names without their lines are read from the channel's API
+            // and applied when the read answers.
+            if (!w.refundsToRead.isEmpty() && o.status != DeliveryStatus::Invalid) {
+                const QStringList unseen = unseenRefunds(w.channel, w.orderId, w.refundsToRead);
+                if (!unseen.isEmpty())
+                    readRefunds(w.channel, w.orderId, unseen, 0);
+            }
+        }
+        outcomes.append(o);
+        outcomeChannels.append(w.channel);
+    }
+    // Applied but the outcome not written (a crash here): the next drain applies the delivery
+    // again and the order path's idempotency keys answer duplicate; nothing is applied twice.
+    if (const Status recorded = inbox.recordOutcomes(outcomes, m_clock.nowMs()); !recorded) {
+        qCWarning(lcRuntime).noquote() << "cannot record delivery outcomes:" << recorded.error();
+        return false;
+    }
+    for (qsizetype i = 0; i < outcomes.size(); ++i)
+        ++m_deliveryCounts[{outcomeChannels.at(i), deliveryStatusName(outcomes.at(i).status)}];
+    *drained = int(outcomes.size());
+    return !retry;
+}
+
+Status CoreRuntime::replayDelivery(qint64 id)
+{
+    if (!m_intake)
+        return Error {u"the core is not running"_s};
+    if (Status replayed = m_intake->inbox().replay(id); !replayed)
+        return replayed;
+    scheduleDrain();
+    return {};
+}
+
+void CoreRuntime::pruneInbox(qint64 now)
+{
+    static constexpr qint64 kDayMs = 24 * 3600 * 1000;
+    if (now - m_lastInboxPruneMs < kInboxPruneEveryMs)
+        return;
+    m_lastInboxPruneMs = now;
+    const auto pruned =
+        m_intake->inbox().prune(now - qint64(m_options.config.inboxRetentionDays) * kDayMs);
+    if (!pruned)
+        qCWarning(lcRuntime).noquote() << "cannot prune the inbox:" << pruned.error();
+    else if (*pruned > 0)
+        qCInfo(lcRuntime) << *pruned << "drained deliveries pruned from the inbox";
+}
+
+} // namespace ChannelDesk
