@@ -8,7 +8,6 @@
 #include "metrics/lagmonitor.h"
 #include "metrics/prometheus.h"
 #include "runtime/reconcilescheduler.h"
-#include "server/httpapi.h"
 #include "store/database.h"
 #include "store/inventorystore.h"
 #include "store/metricslog.h"
@@ -158,7 +157,7 @@ bool CoreRuntime::start(QString *error)
     }
 
     if (m_options.listen) {
-        m_api = std::make_unique<HttpApi>(*this);
+        m_api = std::make_unique<HttpApi>(httpHandlers(), m_options.config.listener);
         m_port = m_api->listen(m_options.config.listenHost, m_options.config.listenPort, error);
         if (m_port == 0)
             return false;
@@ -404,8 +403,6 @@ CoreRuntime::HttpAnswer CoreRuntime::receiveWebhook(const QString &channelId,
         return answer(404, u"error"_s,
                       u"channel %1 takes its orders by polling (intake \"poll\"), not by "
                       "webhook"_s.arg(channelId));
-    if (request.body.size() > m_options.maxWebhookBytes)
-        return answer(413, u"error"_s, u"body over %1 bytes"_s.arg(m_options.maxWebhookBytes));
 
     const WebhookResult parsed = channel.parser->parse(request, channel.config.webhookSecrets);
     switch (parsed.kind) {

@@ -4,6 +4,7 @@
 #include "channels/webhook.h"
 #include "domain/applyresult.h"
 #include "metrics/ordercounters.h"
+#include "server/httpapi.h"
 #include "store/bufferstore.h"
 #include "store/metricslog.h"
 #include "store/pushlog.h"
@@ -51,7 +52,6 @@ public:
         // 30 s, eBay 5 s, Amazon 60 s).
         int orderPollIntervalMs = 0;
         int housekeepingIntervalMs = 1000; // gauges, alerts
-        qint64 maxWebhookBytes = 1 << 20;
         // Backoff, attempts and in-flight bounds of every channel's propagator; a channel's
         // max_requests_per_second overrides the rate.
         Propagator::Options propagation;
@@ -94,15 +94,18 @@ public:
     // null for an unknown channel or before start().
     ReadPacer *reads(const QString &channelId) const;
 
-    // The local API's answers, as {HTTP status, JSON body}.
+    // A webhook's answer, as {HTTP status, JSON body} (OrderIntake's to give, once it exists).
     struct HttpAnswer
     {
         int status = 200;
         QJsonObject body;
     };
     HttpAnswer receiveWebhook(const QString &channelId, const WebhookRequest &request);
-    HttpAnswer inventory(const QString &sku) const;
-    HttpAnswer health() const;
+    // The local API's reads; the HTTP layer (HttpApi) makes statuses of them. A SKU's stock and
+    // listings, no value for an unknown SKU, an error when the store cannot read.
+    Result<std::optional<QJsonObject>> inventory(const QString &sku) const;
+    // The health body, or why the core is unhealthy.
+    Result<QJsonObject> health() const;
     QByteArray metricsText() const;
 
 Q_SIGNALS:
@@ -143,6 +146,8 @@ private:
     void refreshLedgerGauges();
     void flushMetrics();
     void checkStopped();
+    // What the HTTP endpoints call (coreruntime_http.cpp).
+    HttpApi::Handlers httpHandlers();
 
     Options m_options;
     BufferRules m_bufferRules;
