@@ -43,6 +43,7 @@ struct HttpServer::Exchange
     ServerRequest request;
     qint64 headerBytes = 0;
     bool answeredEarly = false; // a response was queued before the body was read
+    bool draining = false; // over the body limit, but read (and dropped) before the 413
     bool dispatched = false; // handed to the handler, the connection suspended
     bool answered = false; // under shared->mutex
 };
@@ -124,6 +125,11 @@ MHD_Result refuse(HttpServer::Exchange &ex, ServerResponse r)
     return MHD_YES;
 }
 
+ServerResponse tooLarge(const ListenerLimits &limits)
+{
+    return HttpServer::jsonError(413, u"body over %1 bytes"_s.arg(limits.maxBodyBytes));
+}
+
 // The first call for a request: its headers are in, its body is not read yet.
 MHD_Result begin(HttpServer::Shared &shared, HttpServer::Exchange &ex)
 {
@@ -145,9 +151,15 @@ MHD_Result begin(HttpServer::Shared &shared, HttpServer::Exchange &ex)
         const qint64 declared = length->trimmed().toLongLong(&ok);
         if (!ok || declared < 0)
             return refuse(ex, HttpServer::jsonError(400, u"Content-Length is not a number"_s));
-        if (declared > limits.maxBodyBytes)
-            return refuse(
-                ex, HttpServer::jsonError(413, u"body over %1 bytes"_s.arg(limits.maxBodyBytes)));
+        if (declared > limits.maxBodyBytes) {
+            // A client that waits for 100-continue, or announces far more than the limit, is
+            // refused at once. One already sending a body a little over it has that body read
+            // and thrown away first: closing on unread bytes resets the connection, and the
+            // client would never see its 413.
+            if (ex.request.headers.contains("expect") || declared > 2 * limits.maxBodyBytes)
+                return refuse(ex, tooLarge(limits));
+            ex.draining = true;
+        }
     } else if (hasBody) {
         return refuse(ex, HttpServer::jsonError(411, u"Content-Length required"_s));
     }
@@ -207,8 +219,15 @@ MHD_Result access(void *cls, MHD_Connection *connection, const char *url, const 
         return begin(shared, ex);
     }
     const ExchangePtr &ex = *holder;
-    if (ex->answeredEarly || ex->dispatched) {
+    if (ex->answeredEarly || ex->dispatched || (ex->draining && *uploadDataSize > 0)) {
         *uploadDataSize = 0; // refused: nothing of it is kept
+        return MHD_YES;
+    }
+    if (ex->draining) { // all of it read and dropped: now the 413, and the connection closes
+        ex->answeredEarly = true;
+        ServerResponse r = tooLarge(shared.limits);
+        r.headers.emplaceBack("Connection", "close");
+        queue(ex->connection, r);
         return MHD_YES;
     }
     if (*uploadDataSize > 0) {
