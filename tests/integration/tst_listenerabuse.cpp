@@ -37,7 +37,7 @@ namespace {
 const QByteArray kSecret = "abuse-secret";
 constexpr int kSlowClients = 300;
 constexpr int kBadSignatures = 10'000;
-constexpr int kBadConnections = 12;
+constexpr int kBadConnections = 24; // 12 from each of two addresses
 constexpr int kGoodOrders = 20;
 constexpr qint64 kHugeBody = 200LL * 1024 * 1024;
 constexpr qint64 kHugeChunk = 1 << 20;
@@ -145,7 +145,8 @@ void TestListenerAbuse::realOrdersAreAnsweredUnderAbuse()
                    {{"X-Shopify-Topic", "orders/create"}, {"X-Shopify-Hmac-Sha256", "AAAA"}});
     };
     for (int i = 0; i < kBadConnections; ++i) {
-        bad.push_back(std::make_unique<RawHttpClient>(port, QHostAddress(u"127.0.0.4"_s)));
+        bad.push_back(std::make_unique<RawHttpClient>(
+            port, QHostAddress(i % 2 ? u"127.0.0.4"_s : u"127.0.0.5"_s)));
         RawHttpClient *c = bad.back().get();
         c->onAnswer = [&, c] {
             ++badAnswered;
