@@ -14,6 +14,11 @@ if(TARGET channeldesk)
         FILES_MATCHING PATTERN "${CHANNELDESK_APP_ID}.png" PATTERN "${CHANNELDESK_APP_ID}.svg")
 endif()
 
+# `channeldesk-cli serve` as a hardened systemd service (docs/channels.md#as-a-service), in
+# <prefix>/lib/systemd/system: /usr/lib/systemd/system in the .deb.
+install(FILES ${PROJECT_SOURCE_DIR}/packaging/channeldesk-serve.service
+    DESTINATION lib/systemd/system)
+
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME channeldesk)
 set(CPACK_PACKAGE_VENDOR "ChannelDesk")
@@ -34,9 +39,10 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION utils)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 # dpkg-shlibdeps works out the Qt libraries the binaries link. It cannot see plugins Qt loads at
-# run time: the SQLite driver (every binary) and the platform plugins (the console).
+# run time: the SQLite driver (every binary) and the platform plugins (the console). The HTTP
+# listener's libmicrohttpd is named as well, so the package says what serve stands on.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(deb_depends libqt6sql6-sqlite)
+set(deb_depends libqt6sql6-sqlite "libmicrohttpd12 (>= 0.9.71)")
 if(TARGET channeldesk)
     list(APPEND deb_depends qt6-qpa-plugins)
 endif()

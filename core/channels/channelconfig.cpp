@@ -406,6 +406,14 @@ ChannelsConfigResult parseChannelsConfig(const QByteArray &json, const SecretSou
             return result;
         }
     }
+    const QJsonValue listener = root.value(u"listener"_s);
+    if (!listener.isUndefined() && !listener.isNull()) {
+        result.error = listener.isObject()
+            ? parseListenerLimits(listener.toObject(), &config.listener)
+            : u"listener: must be an object"_s;
+        if (!result.error.isEmpty())
+            return result;
+    }
 
     const QJsonValue buffer = root.value(u"safety_buffer"_s);
     if (!buffer.isUndefined() && !buffer.isNull()) {
@@ -492,6 +500,8 @@ QJsonObject channelsConfigToJson(const ChannelsConfig &config)
     root.insert(
         u"listen"_s,
         QString((v6 ? u"[%1]:%2"_s : u"%1:%2"_s).arg(config.listenHost).arg(config.listenPort)));
+    if (const QJsonObject listener = listenerLimitsToJson(config.listener); !listener.isEmpty())
+        root.insert(u"listener"_s, listener);
     if (config.defaultSafetyBuffer)
         root.insert(u"safety_buffer"_s, *config.defaultSafetyBuffer);
     if (!config.durabilityFull)

@@ -3,6 +3,7 @@
 #include "channels/intakemode.h"
 #include "domain/bufferrules.h"
 #include "secrets/secretsources.h"
+#include "server/listenerlimits.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -75,6 +76,7 @@ struct ChannelsConfig
 {
     QString listenHost = QStringLiteral("127.0.0.1");
     quint16 listenPort = 8787;
+    ListenerLimits listener; // the optional "listener" object
     QList<ChannelConfig> channels;
     // The top-level "safety_buffer": the pause_at of the channels that set none.
     std::optional<qint64> defaultSafetyBuffer;

@@ -9,7 +9,6 @@
 #include "metrics/lagmonitor.h"
 #include "metrics/prometheus.h"
 #include "runtime/reconcilescheduler.h"
-#include "server/httpapi.h"
 #include "store/database.h"
 #include "store/inventorystore.h"
 #include "store/metricslog.h"
@@ -55,9 +54,10 @@ CoreRuntime::CoreRuntime(Options options, const Clock &clock, QObject *parent)
 CoreRuntime::~CoreRuntime()
 {
     // Adapters and propagators go before the network manager and the database they use; the
-    // intake answers what still waits before its database goes.
-    m_api.reset();
+    // intake commits and answers what still waits (while the listener can still send those
+    // answers) before its database goes.
     m_intake.reset();
+    m_api.reset();
     m_reconcile.reset();
     m_channels.clear();
 }
@@ -95,10 +95,12 @@ bool CoreRuntime::start(QString *error)
     m_inboxDb = InboxStore::open(inboxLocation, full, error);
     if (!m_inboxDb)
         return false;
-    m_intake = std::make_unique<OrderIntake>(*m_inboxDb, m_clock,
-                                             OrderIntake::Options {m_options.intakeMaxBatch,
-                                                                   m_options.intakeMaxWaitMs,
-                                                                   m_options.maxWebhookBytes});
+    // The listener refuses a larger body before reading it; the intake's own check is the same
+    // limit for deliveries handed to it by other ways.
+    m_intake = std::make_unique<OrderIntake>(
+        *m_inboxDb, m_clock,
+        OrderIntake::Options {m_options.intakeMaxBatch, m_options.intakeMaxWaitMs,
+                              m_options.config.listener.maxBodyBytes});
     connect(m_intake.get(), &OrderIntake::appended, this, [this](const QStringList &channels) {
         for (const QString &channel : channels)
             ++m_deliveryCounts[{channel, u"pending"_s}];
@@ -184,7 +186,7 @@ bool CoreRuntime::start(QString *error)
     m_intake->setChannels(intakeChannels);
 
     if (m_options.listen) {
-        m_api = std::make_unique<HttpApi>(*this);
+        m_api = std::make_unique<HttpApi>(httpHandlers(), m_options.config.listener);
         m_port = m_api->listen(m_options.config.listenHost, m_options.config.listenPort, error);
         if (m_port == 0)
             return false;
@@ -230,9 +232,11 @@ void CoreRuntime::stop()
         return;
     m_running = false;
     m_stopping = true;
-    m_api.reset(); // no new webhooks
+    // Every delivery taken is kept and answered, then no new webhooks (the listener answers
+    // what it still holds 503, and the channel delivers it again).
     if (m_intake)
-        m_intake->flush(); // every delivery taken is answered
+        m_intake->flush();
+    m_api.reset();
     m_pollTick.stop();
     m_drainTick.stop();
     m_drainTimer.stop();

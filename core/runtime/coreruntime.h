@@ -5,6 +5,7 @@
 #include "domain/applyresult.h"
 #include "intake/inboxstore.h"
 #include "metrics/ordercounters.h"
+#include "server/httpapi.h"
 #include "store/bufferstore.h"
 #include "store/metricslog.h"
 #include "store/pushlog.h"
@@ -53,7 +54,6 @@ public:
         // 30 s, eBay 5 s, Amazon 60 s).
         int orderPollIntervalMs = 0;
         int housekeepingIntervalMs = 1000; // gauges, alerts
-        qint64 maxWebhookBytes = 1 << 20;
         // The inbox file; empty: InboxStore::locationFor(databaseLocation).
         QString inboxLocation;
         // The intake's group commit: at most this long or this many deliveries.
@@ -112,14 +112,18 @@ public:
     // Puts a refused delivery back in the inbox queue and drains it (the console's Replay).
     Status replayDelivery(qint64 id);
 
-    // The local API's answers, as {HTTP status, JSON body}.
+    // A delivery's answer, as {HTTP status, JSON body} (the intake's; tests hand deliveries
+    // to it directly).
     struct HttpAnswer
     {
         int status = 200;
         QJsonObject body;
     };
-    HttpAnswer inventory(const QString &sku) const;
-    HttpAnswer health() const;
+    // The local API's reads; the HTTP layer (HttpApi) makes statuses of them. A SKU's stock and
+    // listings, no value for an unknown SKU, an error when the store cannot read.
+    Result<std::optional<QJsonObject>> inventory(const QString &sku) const;
+    // The health body, or why the core is unhealthy.
+    Result<QJsonObject> health() const;
     QByteArray metricsText() const;
 
 Q_SIGNALS:
@@ -166,6 +170,8 @@ private:
     void refreshLedgerGauges();
     void flushMetrics();
     void checkStopped();
+    // What the HTTP endpoints call (coreruntime_http.cpp).
+    HttpApi::Handlers httpHandlers();
 
     Options m_options;
     BufferRules m_bufferRules;

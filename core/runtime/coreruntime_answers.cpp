@@ -1,5 +1,5 @@
-// The local API's answers (GET /v1/inventory/<sku>, /healthz, /metrics), read from the store
-// and the monitor on the core's thread.
+// The local API's reads (GET /v1/inventory/<sku>, /healthz, /metrics), from the store and the
+// monitor on the core's thread; HttpApi makes statuses of them.
 #include "coreruntime.h"
 #include "intake/orderintake.h"
 #include "metrics/prometheus.h"
@@ -14,24 +14,24 @@ namespace ChannelDesk {
 
 using namespace Qt::StringLiterals;
 
-CoreRuntime::HttpAnswer CoreRuntime::inventory(const QString &sku) const
+Result<std::optional<QJsonObject>> CoreRuntime::inventory(const QString &sku) const
 {
     const auto found = InventoryStore(*m_db).stock(sku);
     if (!found)
-        return {503, QJsonObject {{u"error"_s, found.error()}}};
+        return Error {found.error()};
     const std::optional<StockLevel> &level = *found;
     if (!level)
-        return {404, QJsonObject {{u"error"_s, u"unknown SKU \"%1\""_s.arg(sku)}}};
+        return std::optional<QJsonObject>();
     const auto overrides = BufferStore(*m_db).overrides({}, sku);
     if (!overrides)
-        return {503, QJsonObject {{u"error"_s, overrides.error()}}};
+        return Error {overrides.error()};
     BufferRules rules = m_bufferRules;
     rules.setOverrides(*overrides);
     const qint64 now = m_clock.nowMs();
     QJsonArray channels;
     const auto listings = m_propagation->listings({}, sku);
     if (!listings)
-        return {503, QJsonObject {{u"error"_s, listings.error()}}};
+        return Error {listings.error()};
     for (const ListingState &l : *listings) {
         const ShownQuantity expected =
             rules.expected(l.channel, sku, level->available, level->safetyBuffer);
@@ -50,29 +50,25 @@ CoreRuntime::HttpAnswer CoreRuntime::inventory(const QString &sku) const
                  l.ackedAtMs > 0 ? QJsonValue(now - l.ackedAtMs) : QJsonValue(QJsonValue::Null));
         channels.append(c);
     }
-    return {200,
-            QJsonObject {{u"sku"_s, level->sku},
-                         {u"title"_s, level->title},
-                         {u"available"_s, level->available},
-                         {u"committed"_s, level->committed},
-                         {u"on_hand"_s, level->onHand()},
-                         {u"safety_buffer"_s, level->safetyBuffer},
-                         {u"version"_s, level->version},
-                         {u"paused"_s, level->paused},
-                         {u"channels"_s, channels}}};
+    return std::optional<QJsonObject>(QJsonObject {{u"sku"_s, level->sku},
+                                                   {u"title"_s, level->title},
+                                                   {u"available"_s, level->available},
+                                                   {u"committed"_s, level->committed},
+                                                   {u"on_hand"_s, level->onHand()},
+                                                   {u"safety_buffer"_s, level->safetyBuffer},
+                                                   {u"version"_s, level->version},
+                                                   {u"paused"_s, level->paused},
+                                                   {u"channels"_s, channels}});
 }
 
-CoreRuntime::HttpAnswer CoreRuntime::health() const
+Result<QJsonObject> CoreRuntime::health() const
 {
     const auto lastMutation = InventoryStore(*m_db).lastMutationId();
-    if (!lastMutation) {
-        return {503,
-                QJsonObject {{u"status"_s, u"unhealthy"_s}, {u"database"_s, lastMutation.error()}}};
-    }
-    return {200,
-            QJsonObject {{u"status"_s, u"ok"_s},
-                         {u"channels"_s, qint64(m_channels.size())},
-                         {u"running"_s, m_running}}};
+    if (!lastMutation)
+        return Error {u"database: %1"_s.arg(lastMutation.error())};
+    return QJsonObject {{u"status"_s, u"ok"_s},
+                        {u"channels"_s, qint64(m_channels.size())},
+                        {u"running"_s, m_running}};
 }
 
 QByteArray CoreRuntime::metricsText() const

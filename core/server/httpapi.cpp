@@ -1,14 +1,7 @@
 #include "httpapi.h"
 
-#include "intake/orderintake.h"
 #include "metrics/prometheus.h"
-#include "runtime/coreruntime.h"
 
-#include <QEventLoop>
-#include <QHostAddress>
-#include <QHttpServer>
-#include <QHttpServerRequest>
-#include <QHttpServerResponse>
 #include <QJsonDocument>
 #include <QUrl>
 
@@ -17,86 +10,85 @@ namespace ChannelDesk {
 namespace {
 using namespace Qt::StringLiterals;
 
-QHttpServerResponse json(const CoreRuntime::HttpAnswer &a)
+ServerResponse json(int status, const QJsonObject &body)
 {
-    return QHttpServerResponse("application/json"_ba,
-                               QJsonDocument(a.body).toJson(QJsonDocument::Compact),
-                               QHttpServerResponse::StatusCode(a.status));
+    return {status, "application/json", QJsonDocument(body).toJson(QJsonDocument::Compact), {}};
 }
 
-QHttpServerResponse error(int status, const QString &message)
+ServerResponse methodNotAllowed(const QByteArray &allowed)
 {
-    return json({status, QJsonObject {{u"error"_s, message}}});
+    ServerResponse r = HttpServer::jsonError(
+        405, u"method not allowed here; use %1"_s.arg(QString::fromLatin1(allowed)));
+    r.headers.emplaceBack("Allow", allowed);
+    return r;
+}
+
+// "/webhooks/shop" with prefix "/webhooks/": "shop"; nullopt when the path is not under it or
+// names nothing or more than one segment.
+std::optional<QString> argumentOf(const QByteArray &path, QByteArrayView prefix)
+{
+    if (!path.startsWith(prefix))
+        return std::nullopt;
+    const QByteArray rest = path.mid(prefix.size());
+    if (rest.isEmpty() || rest.contains('/'))
+        return std::nullopt;
+    return QUrl::fromPercentEncoding(rest);
 }
 } // namespace
 
-HttpApi::HttpApi(CoreRuntime &runtime)
-    : m_runtime(runtime)
-    , m_server(std::make_unique<QHttpServer>())
+HttpApi::HttpApi(Handlers handlers, ListenerLimits limits)
+    : m_handlers(std::move(handlers))
+    , m_server(std::make_unique<HttpServer>(
+          limits,
+          [this](const ServerRequest &request, ServerReply reply) { route(request, reply); }))
 {
-    using Method = QHttpServerRequest::Method;
-    m_server->route(u"/webhooks/<arg>"_s, Method::Post,
-                    [this](const QString &channel, const QHttpServerRequest &request) {
-                        Delivery delivery;
-                        delivery.channel = channel;
-                        delivery.body = request.body();
-                        const auto headers = request.headers();
-                        for (const auto &[name, value] : headers)
-                            delivery.headers.insert(name.toLower(), value);
-                        return json(receive(delivery));
-                    });
-    m_server->route(u"/metrics"_s, Method::Get, [this] {
-        return QHttpServerResponse(QByteArray(kPrometheusContentType), m_runtime.metricsText());
-    });
-    m_server->route(u"/v1/inventory/<arg>"_s, Method::Get, [this](const QString &sku) {
-        return json(m_runtime.inventory(QUrl::fromPercentEncoding(sku.toUtf8())));
-    });
-    m_server->route(u"/healthz"_s, Method::Get, [this] { return json(m_runtime.health()); });
-    m_server->afterRequest([](QHttpServerResponse &&response) {
-        // QHttpServer answers unknown routes with an empty 404; say what exists.
-        if (response.statusCode() == QHttpServerResponse::StatusCode::NotFound &&
-            response.data().isEmpty())
-            return error(404,
-                         u"no such endpoint (POST /webhooks/<channel>, GET /metrics, "
-                         "GET /v1/inventory/<sku>, GET /healthz)"_s);
-        return std::move(response);
-    });
 }
 
 HttpApi::~HttpApi() = default;
 
-CoreRuntime::HttpAnswer HttpApi::receive(const Delivery &delivery)
+quint16 HttpApi::listen(const QString &host, quint16 port, QString *error)
 {
-    OrderIntake *intake = m_runtime.intake();
-    if (!intake)
-        return {503, QJsonObject {{u"error"_s, u"the core is not running"_s}}};
-    // Stopgap until the listener answers asynchronously (issue 11's libmicrohttpd listener):
-    // Qt 6.4's QHttpServer wants the response from the handler, so the handler waits here for
-    // the intake's group commit (a few ms; the order path is not waited for).
-    std::optional<CoreRuntime::HttpAnswer> answer;
-    QEventLoop loop;
-    intake->receive(delivery, [&answer, &loop](int status, QJsonObject body) {
-        answer = CoreRuntime::HttpAnswer {status, std::move(body)};
-        loop.quit();
-    });
-    if (!answer)
-        loop.exec();
-    return *answer;
+    return m_server->listen(host, port, error);
 }
 
-quint16 HttpApi::listen(const QString &host, quint16 port, QString *errorText)
+void HttpApi::route(const ServerRequest &request, const ServerReply &reply) const
 {
-    QHostAddress address;
-    if (host == "localhost"_L1)
-        address = QHostAddress::LocalHost;
-    else if (!address.setAddress(host)) {
-        *errorText = u"listen: \"%1\" is not an IP address"_s.arg(host);
-        return 0;
+    const QByteArray &path = request.path;
+    const QByteArray &method = request.method;
+    if (const auto channel = argumentOf(path, "/webhooks/")) {
+        if (method != "POST")
+            return reply(methodNotAllowed("POST"));
+        return m_handlers.webhook(*channel, request, [reply](int status, const QJsonObject &body) {
+            reply(json(status, body));
+        });
     }
-    const quint16 bound = m_server->listen(address, port);
-    if (bound == 0)
-        *errorText = u"cannot listen on %1:%2 (in use, or not allowed)"_s.arg(host).arg(port);
-    return bound;
+    if (const auto sku = argumentOf(path, "/v1/inventory/")) {
+        if (method != "GET")
+            return reply(methodNotAllowed("GET"));
+        const auto found = m_handlers.inventory(*sku);
+        if (!found)
+            return reply(HttpServer::jsonError(503, found.error()));
+        if (!*found)
+            return reply(HttpServer::jsonError(404, u"unknown SKU \"%1\""_s.arg(*sku)));
+        return reply(json(200, **found));
+    }
+    if (path == "/healthz") {
+        if (method != "GET")
+            return reply(methodNotAllowed("GET"));
+        const auto health = m_handlers.health();
+        if (!health)
+            return reply(json(
+                503, QJsonObject {{u"status"_s, u"unhealthy"_s}, {u"error"_s, health.error()}}));
+        return reply(json(200, *health));
+    }
+    if (path == "/metrics") {
+        if (method != "GET")
+            return reply(methodNotAllowed("GET"));
+        return reply({200, QByteArray(kPrometheusContentType), m_handlers.metrics(), {}});
+    }
+    reply(HttpServer::jsonError(404,
+                                u"no such endpoint (POST /webhooks/<channel>, GET /metrics, "
+                                "GET /v1/inventory/<sku>, GET /healthz)"_s));
 }
 
 } // namespace ChannelDesk

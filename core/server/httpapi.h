@@ -1,37 +1,53 @@
 #pragma once
 
-#include "intake/delivery.h"
-#include "runtime/coreruntime.h"
+#include "server/httpserver.h"
+#include "util/result.h"
 
-#include <QString>
+#include <QJsonObject>
 
+#include <functional>
 #include <memory>
-
-class QHttpServer;
+#include <optional>
 
 namespace ChannelDesk {
 
-// The local HTTP endpoints of the sync core, on QHttpServer:
-//   POST /webhooks/<channel-id>   signed order webhooks in (answered once kept in the inbox)
-//   GET  /metrics                 Prometheus text
+// The local HTTP endpoints of the sync core:
+//   POST /webhooks/<channel-id>   signed order webhooks in
 //   GET  /v1/inventory/<sku>      the real-time read API
 //   GET  /healthz
-// Errors are JSON bodies with an "error" field. Deleting it stops listening.
+//   GET  /metrics                 Prometheus text
+// It owns the status codes and bodies: every error is a JSON {"error": "..."} with its status
+// (400, 401, 404, 405, 411, 413, 431, 503). The runtime gives it one function per route and
+// knows nothing of HTTP; the listener (HttpServer) enforces the limits. Deleting it stops
+// listening.
 class HttpApi
 {
 public:
-    explicit HttpApi(CoreRuntime &runtime);
+    using JsonReply = std::function<void(int status, const QJsonObject &body)>;
+    struct Handlers
+    {
+        // A webhook delivery (channel from the path, headers lower-case, the raw body): the
+        // handler answers its status and JSON body, at once or later.
+        std::function<void(const QString &channel, const ServerRequest &, JsonReply)> webhook;
+        // A SKU's stock and listings; no value: no such SKU (404); an error: the store's (503).
+        std::function<Result<std::optional<QJsonObject>>(const QString &sku)> inventory;
+        // The health body; an error: unhealthy (503).
+        std::function<Result<QJsonObject>()> health;
+        std::function<QByteArray()> metrics; // Prometheus text
+    };
+
+    HttpApi(Handlers handlers, ListenerLimits limits);
     ~HttpApi();
 
     // Returns the port listened on, or 0 and sets *error.
     quint16 listen(const QString &host, quint16 port, QString *error);
 
-private:
-    // Hands a webhook to the runtime's OrderIntake and returns its answer.
-    CoreRuntime::HttpAnswer receive(const Delivery &delivery);
+    // Routes one request (what the listener calls on the handlers' thread); public for tests.
+    void route(const ServerRequest &request, const ServerReply &reply) const;
 
-    CoreRuntime &m_runtime;
-    std::unique_ptr<QHttpServer> m_server;
+private:
+    Handlers m_handlers;
+    std::unique_ptr<HttpServer> m_server;
 };
 
 } // namespace ChannelDesk

@@ -45,7 +45,10 @@ private:
     void startRuntime(const QByteArray &wooBuffer, const QByteArray &ebayBuffer);
     void stopRuntime();
     qint64 shown(const QString &channel, const QString &remoteId) const;
-    QJsonObject inventory(const QString &sku) const { return m_runtime->inventory(sku).body; }
+    QJsonObject inventory(const QString &sku) const
+    {
+        return m_runtime->inventory(sku).valueOr({}).value_or(QJsonObject());
+    }
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<QHttpServer> m_simServer;

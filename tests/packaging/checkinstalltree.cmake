@@ -1,6 +1,6 @@
 # cmake -DBUILD_DIR=... -DINSTALL_DIR=... -DAPP_ID=... -DGUI=ON|OFF [-DAPPSTREAMCLI=...] -P this
 # Installs the build into INSTALL_DIR/usr and fails unless exactly the expected files are there:
-# the binaries, and with the console its desktop file, metainfo and icons; no test, no library.
+# the binaries and the serve unit, and with the console its desktop file, metainfo and icons; no test, no library.
 # With appstreamcli, also validates the tree (the metainfo's launchable must be installed).
 file(REMOVE_RECURSE ${INSTALL_DIR})
 execute_process(
@@ -10,7 +10,8 @@ if(NOT result EQUAL 0)
     message(FATAL_ERROR "cmake --install failed: ${result}")
 endif()
 
-set(expected usr/bin/channeldesk-cli usr/bin/channeldesk-sim)
+set(expected usr/bin/channeldesk-cli usr/bin/channeldesk-sim
+    usr/lib/systemd/system/channeldesk-serve.service)
 if(GUI)
     list(APPEND expected
         usr/bin/channeldesk

@@ -25,6 +25,7 @@ private Q_SLOTS:
     void secretResolution();
     void alertsAndDefaultBuffer_data();
     void alertsAndDefaultBuffer();
+    void listenerLimits();
     void intakeAndPollInterval_data();
     void intakeAndPollInterval();
 
@@ -226,6 +227,42 @@ void TestChannelConfig::badField_data()
         << 2 << u"poll_interval_s"_s << QJsonValue(u"30"_s) << u"channels[2].poll_interval_s:"_s;
     QTest::newRow("interval a day and more")
         << 3 << u"poll_interval_s"_s << QJsonValue(86401) << u"channels[3].poll_interval_s:"_s;
+    QTest::newRow("listener not an object")
+        << -1 << u"listener"_s << QJsonValue(5) << u"listener: must be an object"_s;
+    QTest::newRow("listener timeout zero")
+        << -1 << u"listener.timeout_s"_s << QJsonValue(0)
+        << u"listener.timeout_s: must be a whole number from 1 to 3600"_s;
+    QTest::newRow("listener body fraction")
+        << -1 << u"listener.max_body_bytes"_s << QJsonValue(1.5) << u"listener.max_body_bytes:"_s;
+    QTest::newRow("listener connections text")
+        << -1 << u"listener.max_connections"_s << QJsonValue(u"9"_s)
+        << u"listener.max_connections:"_s;
+    QTest::newRow("listener unknown key")
+        << -1 << u"listener.backlog"_s << QJsonValue(5) << u"listener.backlog: unknown key"_s;
+}
+
+void TestChannelConfig::listenerLimits()
+{
+    QJsonObject root = validConfig();
+    const ChannelsConfigResult defaults =
+        parseChannelsConfig(QJsonDocument(root).toJson(), environment());
+    QVERIFY2(defaults.ok(), qPrintable(defaults.error));
+    QCOMPARE(defaults.config->listener, ListenerLimits());
+    QVERIFY(!channelsConfigToJson(*defaults.config).contains(u"listener"_s));
+
+    root.insert(
+        u"listener"_s,
+        QJsonObject {{u"timeout_s"_s, 3}, {u"max_body_bytes"_s, 65536}, {u"max_in_flight"_s, 8}});
+    const ChannelsConfigResult set =
+        parseChannelsConfig(QJsonDocument(root).toJson(), environment());
+    QVERIFY2(set.ok(), qPrintable(set.error));
+    QCOMPARE(set.config->listener.timeoutSeconds, 3);
+    QCOMPARE(set.config->listener.maxBodyBytes, 65536);
+    QCOMPARE(set.config->listener.maxInFlight, 8);
+    QCOMPARE(set.config->listener.maxConnections, ListenerLimits().maxConnections);
+    // The file's form keeps what was set, and only that.
+    QCOMPARE(channelsConfigToJson(*set.config).value(u"listener"_s).toObject(),
+             root.value(u"listener"_s).toObject());
 }
 
 void TestChannelConfig::badField()
