@@ -125,8 +125,12 @@ int main(int argc, char *argv[])
     OrderStream flash(flashOptions);
 
     QList<StockImportRow> hotStock;
-    for (int i = 0; i < kHotSkus; ++i)
-        hotStock.append({Bench::skuName(i), kHotStock});
+    for (int i = 0; i < kHotSkus; ++i) {
+        StockImportRow row;
+        row.sku = Bench::skuName(i);
+        row.available = kHotStock;
+        hotStock.append(row);
+    }
     if (const auto set = runtime.engine()->importStock(hotStock, u"bench"_s, u"flash stock"_s);
         !set.ok()) {
         std::fprintf(stderr, "cannot set the hot SKUs' stock: %s\n", qPrintable(set.message));

@@ -332,19 +332,19 @@ void TestOrderPolling::throttledPollGoesOnWhenTheChannelSaid()
     for (int n = 0; n < kOrders; ++n)
         place(u"woo"_s, QString::number(9000 + n), n % kSkus, 1);
     SimChannel *woo = m_sim->channel(u"woo"_s);
-    QString error;
-    QVERIFY2(woo->configureRateLimit(
-                 {{u"requests_per_second"_s, 0.001}, {u"burst"_s, 1}, {u"status"_s, 429}}, &error),
-             qPrintable(error));
+    const auto limit = [woo](double perSecond, int burst) {
+        const QJsonObject rate {
+            {u"requests_per_second"_s, perSecond}, {u"burst"_s, burst}, {u"status"_s, 429}};
+        return woo->setFaults({{u"rate_limit"_s, rate}}).status;
+    };
+    QCOMPARE(limit(0.001, 1), 200);
     m_clock->advance(kIntervalMs);
     // The first page is applied; the second was refused.
     QTRY_COMPARE_WITH_TIMEOUT(m_runtime->orderCounters().applied, qint64(WooAdapter::kPageSize),
                               10'000);
     // The channel has room again, but said to wait a second: the poll is not asked again at
     // once (it would take the tokens pushes need)...
-    QVERIFY2(
-        woo->configureRateLimit({{u"requests_per_second"_s, 1000}, {u"burst"_s, 1000}}, &error),
-        qPrintable(error));
+    QCOMPARE(limit(1000, 1000), 200);
     QTest::qWait(600); // three of the runtime's poll ticks
     QCOMPARE(m_runtime->orderCounters().applied, qint64(WooAdapter::kPageSize));
     // ...and goes on once that second has passed, long before its 30 s interval.
