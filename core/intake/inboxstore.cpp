@@ -102,7 +102,8 @@ Result<QList<qint64>> InboxStore::append(const QList<Delivery> &deliveries)
     for (const Delivery &d : deliveries) {
         q.addBindValue(d.channel);
         q.addBindValue(nonNull(d.deliveryId));
-        q.addBindValue(QString::fromUtf8(d.topic));
+        // A delivery may name no topic (WooCommerce's save-time ping sends none): '' not NULL.
+        q.addBindValue(nonNull(QString::fromUtf8(d.topic)));
         q.addBindValue(d.receivedAtMs);
         q.addBindValue(QString::fromUtf8(headersJson(d.headers)));
         q.addBindValue(d.body.isNull() ? QByteArray("") : d.body);

@@ -17,6 +17,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void keepsDeliveriesRawInArrivalOrder();
+    void keepsADeliveryWithoutTopicOrId();
     void outcomesLeaveThePendingQueue();
     void listsByChannelAndStatus();
     void replaysOnlyWhatWasRefused_data();
@@ -86,6 +87,23 @@ void TestInboxStore::keepsDeliveriesRawInArrivalOrder()
     QCOMPARE(first.status, DeliveryStatus::Pending);
     QCOMPARE(pending->at(1).delivery.channel, u"woo"_s);
     QCOMPARE(m_inbox->backlog().valueOr(-1), 2);
+}
+
+void TestInboxStore::keepsADeliveryWithoutTopicOrId()
+{
+    // WooCommerce's save-time ping names no topic and no delivery id; refusing to keep it
+    // would answer it 503, and WooCommerce would not save the webhook.
+    Delivery ping;
+    ping.channel = u"woo"_s;
+    ping.body = "webhook_id=12";
+    ping.receivedAtMs = 1000;
+    const auto ids = m_inbox->append({ping});
+    QVERIFY2(ids, qPrintable(ids.error()));
+    const auto entry = m_inbox->entry(ids->at(0));
+    QVERIFY(entry && *entry);
+    QCOMPARE((*entry)->delivery.topic, QByteArray());
+    QCOMPARE((*entry)->delivery.deliveryId, QString());
+    QCOMPARE((*entry)->delivery.body, QByteArray("webhook_id=12"));
 }
 
 void TestInboxStore::outcomesLeaveThePendingQueue()
