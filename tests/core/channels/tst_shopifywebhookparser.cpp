@@ -226,8 +226,9 @@ void TestShopifyWebhookParser::malformed_data()
         << QByteArray(R"({"id":1,"line_items":[{"sku":"A","quantity":"2"}]})");
     QTest::newRow("negative quantity")
         << QByteArray(R"({"id":1,"line_items":[{"sku":"A","quantity":-3}]})");
-    QTest::newRow("huge quantity")
-        << QByteArray(R"({"id":1,"line_items":[{"sku":"A","quantity":2000000}]})");
+    // A whole quantity over Quantity::kMaxOrderLine parses: the event's validation refuses it,
+    // the same for webhooks, polls and the CLI
+    // (tst_channelwebhooks::hugeQuantityIsRecordedInvalid).
     QTest::newRow("quantity past 2^63")
         << QByteArray(R"({"id":1,"line_items":[{"sku":"A","quantity":1e30}]})");
     QTest::newRow("id an object") << QByteArray(

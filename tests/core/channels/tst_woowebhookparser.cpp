@@ -239,8 +239,9 @@ void TestWooWebhookParser::malformed_data()
         R"({"id":1,"status":"processing","line_items":[{"sku":"A","quantity":-1}]})");
     QTest::newRow("text quantity") << QByteArray(
         R"({"id":1,"status":"processing","line_items":[{"sku":"A","quantity":"2"}]})");
-    QTest::newRow("huge quantity") << QByteArray(
-        R"({"id":1,"status":"processing","line_items":[{"sku":"A","quantity":2000000}]})");
+    // A whole quantity over Quantity::kMaxOrderLine parses: the event's validation refuses it,
+    // the same for webhooks, polls and the CLI
+    // (tst_channelwebhooks::hugeQuantityIsRecordedInvalid).
     QTest::newRow("fractional quantity") << QByteArray(
         R"({"id":1,"status":"processing","line_items":[{"sku":"A","quantity":1.5}]})");
     QTest::newRow("truncated") << QByteArray(

@@ -81,6 +81,8 @@ private Q_SLOTS:
     void wooPendingOrderNeverSeenTakesAndGivesNothing();
     void overlongSkuIsRefusedNeverCut_data();
     void overlongSkuIsRefusedNeverCut();
+    void hugeQuantityIsRecordedInvalid_data();
+    void hugeQuantityIsRecordedInvalid();
 
 private:
     qint64 available(const QString &sku) const
@@ -317,6 +319,40 @@ void TestChannelWebhooks::overlongSkuIsRefusedNeverCut()
     QVERIFY2(answer.body.value(u"error"_s).toString().contains(u"longer than 128"_s),
              QJsonDocument(answer.body).toJson().constData());
     QCOMPARE(available(held), 10);
+}
+
+void TestChannelWebhooks::hugeQuantityIsRecordedInvalid_data()
+{
+    QTest::addColumn<QString>("channel");
+    QTest::newRow("shopify") << u"shop"_s;
+    QTest::newRow("woocommerce") << u"woo"_s;
+}
+
+void TestChannelWebhooks::hugeQuantityIsRecordedInvalid()
+{
+    // A signed order for 2,000,000 of a SKU we hold: kept (the channel has delivered), refused
+    // by the event's bound with its reason, and nothing taken.
+    QFETCH(QString, channel);
+    StockImportRow row;
+    row.sku = u"HUGE-1"_s;
+    row.available = 10;
+    QVERIFY(m_runtime->engine()->importStock({row}, u"test"_s, u"seed"_s).ok());
+    const QJsonObject line {
+        {u"id"_s, 312},         {u"product_id"_s, 95},      {u"variant_id"_s, 96},
+        {u"variation_id"_s, 0}, {u"quantity"_s, 2'000'000}, {u"sku"_s, u"HUGE-1"_s}};
+    const QJsonObject order {{u"id"_s, 729},
+                             {u"status"_s, u"processing"_s},
+                             {u"created_at"_s, u"2026-01-01T00:00:00Z"_s},
+                             {u"line_items"_s, QJsonArray {line}}};
+    const QByteArray body = QJsonDocument(order).toJson(QJsonDocument::Compact);
+    const auto answer = channel == "shop"_L1
+        ? deliverAndDrain(*m_runtime, channel, shopify("orders/create", body))
+        : deliverAndDrain(*m_runtime, channel, woo("order.created", body));
+    QCOMPARE(answer.status, 200);
+    QCOMPARE(answer.body.value(u"status"_s).toString(), u"invalid"_s);
+    QVERIFY2(answer.body.value(u"error"_s).toString().contains(u"between 1 and 1000000"_s),
+             QJsonDocument(answer.body).toJson().constData());
+    QCOMPARE(available(u"HUGE-1"_s), 10);
 }
 
 QTEST_GUILESS_MAIN(TestChannelWebhooks)
