@@ -81,11 +81,14 @@ QList<Propagator *> CoreRuntime::propagators() const
 
 bool CoreRuntime::start(QString *error)
 {
-    // "durability": "full" syncs every commit of the order path and of the inbox (an
+    // "durability": "full" syncs every commit of the inbox and of the order path (an
     // acknowledged delivery survives a power cut); "normal" survives a process crash only.
+    // Propagation's bookkeeping stays at Normal either way (Database::Options).
     const bool full = m_options.config.durabilityFull;
     Database::Options dbOptions;
-    dbOptions.synchronous = full ? Database::Synchronous::Full : Database::Synchronous::Normal;
+    dbOptions.synchronous = Database::Synchronous::Normal;
+    dbOptions.durableSynchronous =
+        full ? Database::Synchronous::Full : Database::Synchronous::Normal;
     m_db = Database::open(m_options.databaseLocation, dbOptions, error);
     if (!m_db)
         return false;

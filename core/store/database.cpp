@@ -255,12 +255,32 @@ bool Database::transactionStatement(const QString &sql)
     return true;
 }
 
-bool Database::beginWrite()
+bool Database::setSynchronous(Synchronous level)
+{
+    const char *sql =
+        level == Synchronous::Full ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL";
+    if (sqlite3_exec(m_sqlite, sql, nullptr, nullptr, nullptr) != SQLITE_OK) {
+        m_lastError = QString::fromUtf8(sqlite3_errmsg(m_sqlite));
+        return false;
+    }
+    return true;
+}
+
+bool Database::beginWrite(Write write)
 {
     Q_ASSERT(!m_inTransaction);
+    // Outside any transaction: the level is read when the commit syncs.
+    const Synchronous durable = m_options.durableSynchronous.value_or(m_options.synchronous);
+    if (write == Write::Durable && m_sqlite && durable != m_options.synchronous) {
+        if (!setSynchronous(durable))
+            return false;
+        m_durableLevel = true;
+    }
     const bool ok =
         transactionStatement(m_dialect == Dialect::Sqlite ? u"BEGIN IMMEDIATE"_s : u"BEGIN"_s);
     m_inTransaction = ok;
+    if (!ok)
+        endTransaction();
     return ok;
 }
 
@@ -272,6 +292,7 @@ bool Database::commit()
         return false;
     }
     m_inTransaction = false;
+    endTransaction();
     return true;
 }
 
@@ -284,6 +305,18 @@ void Database::rollback()
         qCWarning(lcStore) << "rollback failed:" << m_lastError;
     m_lastError = error;
     m_inTransaction = false;
+    endTransaction();
+}
+
+void Database::endTransaction()
+{
+    if (!m_durableLevel)
+        return;
+    m_durableLevel = false;
+    const QString error = m_lastError;
+    if (!setSynchronous(m_options.synchronous))
+        qCWarning(lcStore) << "cannot set synchronous back:" << m_lastError;
+    m_lastError = error;
 }
 
 void Database::setBusyTimeoutMs(int ms)

@@ -6,6 +6,7 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 
 struct sqlite3;
 
@@ -38,6 +39,13 @@ public:
         // Normal survives a process crash (the WAL is synced at checkpoints); Full also survives
         // power loss at the price of an fsync per commit.
         Synchronous synchronous = Synchronous::Normal;
+        // The level of durable writes (beginWrite(Write::Durable): the order path's), when it is
+        // not synchronous's. "durability": "full" syncs the commits an answered delivery or a
+        // stock count rests on, and leaves the bookkeeping of propagation (acks, cursors,
+        // attempts, metrics: resent or recounted, never skipped, when a power loss takes them
+        // back) at Normal. In WAL mode a Full commit syncs the Normal ones before it too, so a
+        // power loss takes back a suffix of commits, never one from the middle.
+        std::optional<Synchronous> durableSynchronous;
         int busyTimeoutMs = 10'000;
         // SQLite copies the WAL back into the database (a checkpoint, with an fsync of each
         // under Normal) once it holds this many pages. SQLite's default of 1,000 (4 MB)
@@ -79,8 +87,10 @@ public:
     int schemaVersion() const;
 
     // A write transaction. On SQLite it takes the write lock up front (BEGIN IMMEDIATE), so a
-    // transaction never fails half way on a lock upgrade.
-    bool beginWrite();
+    // transaction never fails half way on a lock upgrade. A Durable one commits at
+    // Options::durableSynchronous (SQLite), and the connection goes back to its own level after.
+    enum class Write { Ordinary, Durable };
+    bool beginWrite(Write write = Write::Ordinary);
     bool commit();
     void rollback();
     bool inTransaction() const { return m_inTransaction; }
@@ -102,6 +112,8 @@ private:
     bool schemaIsCurrent() const;
     bool refuseWrites(QString *error);
     bool transactionStatement(const QString &sql);
+    bool setSynchronous(Synchronous level);
+    void endTransaction();
 
     QSqlDatabase m_db;
     sqlite3 *m_sqlite = nullptr; // QSQLITE's handle, owned by m_db
@@ -111,6 +123,7 @@ private:
     Options m_options;
     Dialect m_dialect = Dialect::Sqlite;
     bool m_inTransaction = false;
+    bool m_durableLevel = false; // the transaction raised synchronous for a durable write
     QString m_lastError;
 };
 

@@ -268,7 +268,7 @@ SyncEngine::TxStatus SyncEngine::runBatch(const QList<OrderEvent> &events,
                                           QList<ApplyResult> &results, bool freshReads,
                                           QList<Mutation> &committed)
 {
-    if (!m_db.beginWrite()) {
+    if (!m_db.beginWrite(Database::Write::Durable)) {
         m_lastError = m_db.lastError();
         return TxStatus::StorageError;
     }
@@ -379,7 +379,7 @@ QList<ApplyResult> SyncEngine::applyBatch(const QList<OrderEvent> &events)
 SyncEngine::ChangeResult SyncEngine::runChange(const std::function<ChangeResult(Batch &)> &plan)
 {
     for (int attempt = 0; attempt < kMaxAttempts; ++attempt) {
-        if (!m_db.beginWrite())
+        if (!m_db.beginWrite(Database::Write::Durable))
             return {ChangeError::StorageError, m_db.lastError(), {}};
         Batch b;
         b.now = m_clock.nowMs();

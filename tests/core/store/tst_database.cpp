@@ -1,17 +1,37 @@
 #include "store/database.h"
+#include "store/mappingstore.h"
 #include "store/migrations.h"
 #include "store/statement.h"
 #include "sync/syncengine.h"
+#include "testdatabase.h"
 
 #include <QDir>
 #include <QFile>
 #include <QRegularExpression>
+#include <QSqlDriver>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sqlite3.h>
+
 using namespace ChannelDesk;
 using namespace Qt::StringLiterals;
+
+namespace {
+qint64 synchronousLevel(Database &db)
+{
+    QSqlQuery q(db.connection());
+    return q.exec(u"PRAGMA synchronous"_s) && q.next() ? q.value(0).toLongLong() : -1;
+}
+
+// Every statement the connection runs, as SQLite traces it.
+int traceStatement(unsigned, void *context, void *, void *sql)
+{
+    static_cast<QStringList *>(context)->append(QString::fromUtf8(static_cast<const char *>(sql)));
+    return 0;
+}
+} // namespace
 
 class TestDatabase : public QObject
 {
@@ -28,6 +48,8 @@ private Q_SLOTS:
     void idempotencyKeysMoveToAClusteredTable();
     void statementsBindByPosition();
     void statementsShareTheTransaction();
+    void durableWritesCommitAtTheirOwnLevel();
+    void theOrderPathCommitsDurably();
 };
 
 void TestDatabase::freshFileIsMigrated()
@@ -137,15 +159,22 @@ void TestDatabase::idempotencyKeysMoveToAClusteredTable()
         auto db = Database::open(path, &error);
         QVERIFY2(db, qPrintable(error));
         for (const QString &sql :
-             {// what later migrations made goes too (8: buffers per channel, 9: drift, 10: attempts)
-              u"DROP TABLE listing_buffers"_s, u"DROP TABLE channel_buffers"_s,
-              u"DROP TABLE drift"_s, u"DROP TABLE listing_attempts"_s, u"DROP TABLE orders"_s, u"DROP TABLE order_lines"_s,
-              u"DROP TABLE order_events"_s, u"DROP TABLE push_log"_s,
+             {// what later migrations made goes too (8: buffers per channel, 9: drift, 10:
+              // attempts)
+              u"DROP TABLE listing_buffers"_s,
+              u"DROP TABLE channel_buffers"_s,
+              u"DROP TABLE drift"_s,
+              u"DROP TABLE listing_attempts"_s,
+              u"DROP TABLE orders"_s,
+              u"DROP TABLE order_lines"_s,
+              u"DROP TABLE order_events"_s,
+              u"DROP TABLE push_log"_s,
               u"DROP INDEX listings_by_remote_id"_s,
               u"ALTER TABLE propagation_calls DROP COLUMN failed_listings"_s,
               u"ALTER TABLE mutations DROP COLUMN committed_delta"_s,
               u"ALTER TABLE mutations DROP COLUMN committed_after"_s,
-              u"ALTER TABLE mutations DROP COLUMN event_id"_s, u"DROP TABLE stock"_s,
+              u"ALTER TABLE mutations DROP COLUMN event_id"_s,
+              u"DROP TABLE stock"_s,
               u"CREATE TABLE stock (sku TEXT PRIMARY KEY, title TEXT NOT NULL DEFAULT '', "
               "available BIGINT NOT NULL CHECK (available >= 0), safety_buffer BIGINT NOT NULL "
               "DEFAULT 0 CHECK (safety_buffer >= 0), version BIGINT NOT NULL DEFAULT 0, paused "
@@ -297,6 +326,68 @@ void TestDatabase::errorsHideThePassword()
     QVERIFY(!db);
     QVERIFY2(!error.contains(u"s3cret-pw"_s), qPrintable(error));
     QVERIFY2(error.contains(u"postgresql://sync:***@127.0.0.1:1/inventory"_s), qPrintable(error));
+}
+
+void TestDatabase::durableWritesCommitAtTheirOwnLevel()
+{
+    // "durability": "full": the connection at Normal (1), a durable write at Full (2), and back.
+    QTemporaryDir dir;
+    QString error;
+    Database::Options options;
+    options.synchronous = Database::Synchronous::Normal;
+    options.durableSynchronous = Database::Synchronous::Full;
+    auto db = Database::open(dir.filePath(u"inv.sqlite"_s), options, &error);
+    QVERIFY2(db, qPrintable(error));
+    QCOMPARE(synchronousLevel(*db), 1);
+    QVERIFY(db->beginWrite(Database::Write::Durable));
+    QCOMPARE(synchronousLevel(*db), 2);
+    QVERIFY(db->commit());
+    QCOMPARE(synchronousLevel(*db), 1);
+    QVERIFY(db->beginWrite());
+    QCOMPARE(synchronousLevel(*db), 1);
+    db->rollback();
+    QVERIFY(db->beginWrite(Database::Write::Durable));
+    db->rollback();
+    QCOMPARE(synchronousLevel(*db), 1);
+}
+
+void TestDatabase::theOrderPathCommitsDurably()
+{
+    // The engine's commits (orders, stock changes) are durable writes; a store's bookkeeping
+    // (here the mappings) is not.
+    QTemporaryDir dir;
+    QString error;
+    Database::Options options;
+    options.durableSynchronous = Database::Synchronous::Full;
+    auto db = Database::open(dir.filePath(u"inv.sqlite"_s), options, &error);
+    QVERIFY2(db, qPrintable(error));
+    const QVariant handle = db->connection().driver()->handle();
+    QVERIFY(handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0);
+    sqlite3 *sqlite = *static_cast<sqlite3 *const *>(handle.constData());
+    QStringList traced;
+    sqlite3_trace_v2(sqlite, SQLITE_TRACE_STMT, traceStatement, &traced);
+    const auto durable = [&traced] {
+        const qsizetype full = traced.indexOf(u"PRAGMA synchronous=FULL"_s);
+        return full >= 0 && full < traced.indexOf(u"COMMIT"_s) &&
+            traced.constLast() == u"PRAGMA synchronous=NORMAL"_s;
+    };
+
+    SyncEngine engine(*db);
+    StockImportRow row;
+    row.sku = u"A"_s;
+    row.available = 5;
+    QVERIFY(engine.importStock({row}, u"t"_s, u"seed"_s).ok());
+    QVERIFY2(durable(), qPrintable(traced.join(u" | "_s)));
+    traced.clear();
+    const auto applied = engine.applyBatch({Testing::order(u"shop"_s, u"1"_s, {{u"A"_s, 1}})});
+    QCOMPARE(applied.size(), 1);
+    QCOMPARE(applied.first().outcome, ApplyOutcome::Applied);
+    QVERIFY2(durable(), qPrintable(traced.join(u" | "_s)));
+    traced.clear();
+    QVERIFY(MappingStore(*db).importMappings({{u"shop"_s, u"A"_s, u"shop-A"_s}}, 1));
+    QVERIFY2(traced.contains(u"COMMIT"_s) && !traced.contains(u"PRAGMA synchronous=FULL"_s),
+             qPrintable(traced.join(u" | "_s)));
+    sqlite3_trace_v2(sqlite, 0, nullptr, nullptr);
 }
 
 QTEST_GUILESS_MAIN(TestDatabase)
