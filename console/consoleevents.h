@@ -56,6 +56,9 @@ Q_SIGNALS:
     void orderActionFinished(const ChannelDesk::OrderActionResult &result);
     // The Drift view: every listing the last reconciliations found drifting, by channel and SKU.
     void driftChanged(const QList<ChannelDesk::DriftRow> &rows);
+    // The Deliveries view: the inbox's deliveries under its filter, newest first, and how many
+    // wait to be applied.
+    void deliveriesChanged(const QList<ChannelDesk::InboxEntry> &rows, qint64 backlog);
     // A fix or a reconciliation asked from the Drift view finished: how many listings were sent
     // again (a fix) or compared (a run), or why not.
     void driftActionFinished(int count, const QString &error);

@@ -29,6 +29,8 @@ void registerConsoleTypes()
     qRegisterMetaType<ListingCell>();
     qRegisterMetaType<DriftRow>();
     qRegisterMetaType<QList<DriftRow>>();
+    qRegisterMetaType<InboxEntry>();
+    qRegisterMetaType<QList<InboxEntry>>();
     qRegisterMetaType<StockRow>();
     qRegisterMetaType<QList<StockRow>>();
     qRegisterMetaType<ChannelRow>();

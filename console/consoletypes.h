@@ -2,6 +2,7 @@
 
 #include "channels/channelconfig.h"
 #include "domain/ledger.h"
+#include "intake/inboxstore.h"
 #include "metrics/alert.h"
 #include "metrics/channellagstats.h"
 #include "store/deadletterqueue.h"
@@ -167,3 +168,4 @@ Q_DECLARE_METATYPE(ChannelDesk::OrdersSnapshot)
 Q_DECLARE_METATYPE(ChannelDesk::OrderActionResult)
 Q_DECLARE_METATYPE(ChannelDesk::DeadLetter)
 Q_DECLARE_METATYPE(ChannelDesk::ListingPullAnswer)
+Q_DECLARE_METATYPE(ChannelDesk::InboxEntry)

@@ -98,6 +98,7 @@ void ConsoleWorker::startWith(const SettingsController::StartConfig &fileConfig)
     }
     connectCore();
     connectDrift();
+    connectDeliveries();
     loadStock();
     startQuoting(fileConfig.carriers);
     ConsoleInfo info;
@@ -495,6 +496,8 @@ void ConsoleWorker::flush()
         m_alertsDirty = false;
         Q_EMIT alertsChanged(m_runtime->alertRules()->activeAlerts());
     }
+    if (m_deliveriesDirty)
+        refreshDeliveries();
     if (const QList<OrderEvent> orders = m_quotes.takeNewOrders(); !orders.isEmpty())
         Q_EMIT ordersReceived(orders);
     if (++m_flushes % std::max(1, m_options.statsEveryFlushes) == 0)

@@ -102,6 +102,12 @@ public:
     void refreshDrift();
     void fixDrift(const QList<ChannelDesk::DeadLetterKey> &listings);
     void reconcileNow(const QString &channel);
+    // The Deliveries view: the inbox under this filter (empty: all; status as
+    // deliveryStatusName), refreshed at the next flush after a drain; a refused delivery put
+    // back in the queue (consoleworker_deliveries.cpp).
+    void setDeliveryFilter(const QString &channel, const QString &status);
+    void refreshDeliveries();
+    void replayDelivery(qint64 id);
     // The Channels tab's "Import listings…": pulls the channel's catalogue through its
     // ReadPacer and maps it (PullMode::DryRun: reports what mapping would do, writes nothing);
     // listingPullProgress after each page, listingPullFinished(requestId) once. A cancelled
@@ -110,6 +116,8 @@ public:
                       ChannelDesk::PullMode mode);
     void cancelListingPull(quint64 requestId);
 
+    // How many deliveries the Deliveries view shows, newest first.
+    static constexpr int kDeliveriesShown = 1000;
     // How many recently changed orders the Orders tab shows.
     static constexpr int kOrdersShown = 500;
 
@@ -123,6 +131,7 @@ private:
     bool startRuntime(const SettingsController::StartConfig &fileConfig, QString *error);
     void connectCore();
     void connectDrift(); // consoleworker_drift.cpp
+    void connectDeliveries(); // consoleworker_deliveries.cpp
     void afterListingPull(const PullReport &report); // consoleworker_pull.cpp
     void abandonListingPulls(const QString &why);
     void loadStock();
@@ -156,6 +165,8 @@ private:
     QSet<QString> m_deadLetterSkus; // their SKUs: a new version re-arms their letters
     bool m_deadLettersDirty = true;
     bool m_alertsDirty = true;
+    std::pair<QString, QString> m_deliveryFilter; // channel, status name
+    bool m_deliveriesDirty = false;
     QHash<QString, std::pair<QString, qint64>> m_lastErrors;
     std::deque<qint64> m_orderTimes; // applied orders of the last few seconds
     bool m_ordersDirty = true; // an order changed since the Orders tab last heard

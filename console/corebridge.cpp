@@ -79,6 +79,16 @@ void CoreBridge::reconcileNow(const QString &channel)
     post([w = m_worker, channel] { w->reconcileNow(channel); });
 }
 
+void CoreBridge::setDeliveryFilter(const QString &channel, const QString &status)
+{
+    post([w = m_worker, channel, status] { w->setDeliveryFilter(channel, status); });
+}
+
+void CoreBridge::replayDelivery(qint64 id)
+{
+    post([w = m_worker, id] { w->replayDelivery(id); });
+}
+
 quint64 CoreBridge::pullListings(const QString &channel, AdoptPolicy adopt, PullMode mode)
 {
     const quint64 id = m_nextPullId++;

@@ -33,6 +33,11 @@ public:
     void refreshDrift();
     void fixDrift(const QList<ChannelDesk::DeadLetterKey> &listings);
     void reconcileNow(const QString &channel = {});
+    // The Deliveries view: the inbox under this filter (empty: all; status as
+    // deliveryStatusName), answered by deliveriesChanged now and after every drain; a refused
+    // delivery put back in the queue.
+    void setDeliveryFilter(const QString &channel, const QString &status);
+    void replayDelivery(qint64 id);
     // The Channels tab's "Import listings…": returns the id listingPullProgress and
     // listingPullFinished carry. PullMode::DryRun maps nothing.
     quint64 pullListings(const QString &channel, ChannelDesk::AdoptPolicy adopt,

@@ -655,6 +655,18 @@
         <source>The core is not running</source>
         <translation>Der Kern läuft nicht</translation>
     </message>
+    <message>
+        <source>Cannot read the deliveries: %1</source>
+        <translation>Die Lieferungen können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Delivery %1 not replayed: %2</source>
+        <translation>Lieferung %1 nicht erneut eingespielt: %2</translation>
+    </message>
+    <message>
+        <source>Delivery %1 is back in the queue.</source>
+        <translation>Lieferung %1 steht wieder in der Warteschlange.</translation>
+    </message>
 </context>
 <context>
     <name>ChannelDesk::DeadLetterDetailPane</name>
@@ -933,6 +945,122 @@ Verlauf:
         <translation>
             <numerusform>%1 von %n fehlgeschlagenen Update: %2</numerusform>
             <numerusform>%1 von %n fehlgeschlagenen Updates: %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::DeliveryModel</name>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <translation>Angewendet</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Doppelt</translation>
+    </message>
+    <message>
+        <source>Oversold</source>
+        <translation>Überverkauft</translation>
+    </message>
+    <message>
+        <source>Unmatched</source>
+        <translation>Nicht zugeordnet</translation>
+    </message>
+    <message>
+        <source>Invalid</source>
+        <translation>Ungültig</translation>
+    </message>
+    <message>
+        <source>Ignored</source>
+        <translation>Ignoriert</translation>
+    </message>
+    <message>
+        <source>Not applied: fix the cause, then Replay puts it back in the queue.</source>
+        <translation>Nicht angewendet: Beheben Sie die Ursache, dann stellt „Erneut einspielen“ sie wieder in die Warteschlange.</translation>
+    </message>
+    <message>
+        <source>(poll)</source>
+        <translation>(Abfrage)</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Empfangen</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Thema</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Lieferung</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::DeliveryPanel</name>
+    <message>
+        <source>&amp;Replay</source>
+        <translation>Erneut &amp;einspielen</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>Alle Kanäle</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Alle Status</translation>
+    </message>
+    <message>
+        <source>Put the selected refused delivery back in the queue, to be applied again (after a fix: a mapping added, a SKU created)</source>
+        <translation>Die gewählte abgelehnte Lieferung wieder in die Warteschlange stellen, um sie erneut anzuwenden (nach einer Korrektur: Zuordnung ergänzt, SKU angelegt)</translation>
+    </message>
+    <message>
+        <source>Select a delivery to see what the channel sent.</source>
+        <translation>Wählen Sie eine Lieferung, um zu sehen, was der Kanal gesendet hat.</translation>
+    </message>
+    <message>
+        <source>Channel:</source>
+        <translation>Kanal:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Delivery %1 from %2: %3</source>
+        <translation>Lieferung %1 von %2: %3</translation>
+    </message>
+    <message>
+        <source>No delivery here yet: every order a channel sends, by webhook or poll, is kept here first, with what became of it.</source>
+        <translation>Noch keine Lieferung: Jede Bestellung, die ein Kanal per Webhook oder Abfrage sendet, wird zuerst hier festgehalten, mit dem, was aus ihr wurde.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n delivery(ies) shown.</source>
+        <translation>
+            <numerusform>%n Lieferung angezeigt.</numerusform>
+            <numerusform>%n Lieferungen angezeigt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting to be applied.</source>
+        <translation>
+            <numerusform>%n wartet auf Anwendung.</numerusform>
+            <numerusform>%n warten auf Anwendung.</numerusform>
         </translation>
     </message>
 </context>
@@ -1504,6 +1632,10 @@ Verlauf:
     <message>
         <source>Dr&amp;ift</source>
         <translation>Abwe&amp;ichungen</translation>
+    </message>
+    <message>
+        <source>D&amp;eliveries</source>
+        <translation>Lie&amp;ferungen</translation>
     </message>
 </context>
 <context>

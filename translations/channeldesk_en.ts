@@ -141,6 +141,23 @@ History:
     </message>
 </context>
 <context>
+    <name>ChannelDesk::DeliveryPanel</name>
+    <message numerus="yes">
+        <source>%n delivery(ies) shown.</source>
+        <translation>
+            <numerusform>%n delivery shown.</numerusform>
+            <numerusform>%n deliveries shown.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting to be applied.</source>
+        <translation>
+            <numerusform>%n waiting to be applied.</numerusform>
+            <numerusform>%n waiting to be applied.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ChannelDesk::DriftModel</name>
     <message numerus="yes">
         <source>Shown %1 since %2 (seen by %n reconciliation(s)); should show %3.</source>

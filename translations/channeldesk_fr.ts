@@ -655,6 +655,18 @@
         <source>The core is not running</source>
         <translation>Le cœur ne tourne pas</translation>
     </message>
+    <message>
+        <source>Cannot read the deliveries: %1</source>
+        <translation>Impossible de lire les livraisons : %1</translation>
+    </message>
+    <message>
+        <source>Delivery %1 not replayed: %2</source>
+        <translation>Livraison %1 non rejouée : %2</translation>
+    </message>
+    <message>
+        <source>Delivery %1 is back in the queue.</source>
+        <translation>La livraison %1 est de retour dans la file.</translation>
+    </message>
 </context>
 <context>
     <name>ChannelDesk::DeadLetterDetailPane</name>
@@ -933,6 +945,122 @@ Historique :
         <translation>
             <numerusform>%1 sur %n échec : %2</numerusform>
             <numerusform>%1 sur %n échecs : %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::DeliveryModel</name>
+    <message>
+        <source>Pending</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <translation>Appliquée</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Doublon</translation>
+    </message>
+    <message>
+        <source>Oversold</source>
+        <translation>Survendue</translation>
+    </message>
+    <message>
+        <source>Unmatched</source>
+        <translation>Non rapprochée</translation>
+    </message>
+    <message>
+        <source>Invalid</source>
+        <translation>Invalide</translation>
+    </message>
+    <message>
+        <source>Ignored</source>
+        <translation>Ignorée</translation>
+    </message>
+    <message>
+        <source>Not applied: fix the cause, then Replay puts it back in the queue.</source>
+        <translation>Non appliquée : corrigez la cause, puis « Rejouer » la remet dans la file.</translation>
+    </message>
+    <message>
+        <source>(poll)</source>
+        <translation>(interrogation)</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Reçue</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Sujet</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Livraison</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Détail</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::DeliveryPanel</name>
+    <message>
+        <source>&amp;Replay</source>
+        <translation>&amp;Rejouer</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>Tous les canaux</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Tous les statuts</translation>
+    </message>
+    <message>
+        <source>Put the selected refused delivery back in the queue, to be applied again (after a fix: a mapping added, a SKU created)</source>
+        <translation>Remettre la livraison refusée sélectionnée dans la file pour l’appliquer à nouveau (après une correction : un rapprochement ajouté, une SKU créée)</translation>
+    </message>
+    <message>
+        <source>Select a delivery to see what the channel sent.</source>
+        <translation>Sélectionnez une livraison pour voir ce que le canal a envoyé.</translation>
+    </message>
+    <message>
+        <source>Channel:</source>
+        <translation>Canal :</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Statut :</translation>
+    </message>
+    <message>
+        <source>Delivery %1 from %2: %3</source>
+        <translation>Livraison %1 de %2 : %3</translation>
+    </message>
+    <message>
+        <source>No delivery here yet: every order a channel sends, by webhook or poll, is kept here first, with what became of it.</source>
+        <translation>Aucune livraison pour l’instant : chaque commande qu’un canal envoie, par webhook ou par interrogation, est d’abord gardée ici, avec ce qu’elle est devenue.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n delivery(ies) shown.</source>
+        <translation>
+            <numerusform>%n livraison affichée.</numerusform>
+            <numerusform>%n livraisons affichées.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting to be applied.</source>
+        <translation>
+            <numerusform>%n en attente d’application.</numerusform>
+            <numerusform>%n en attente d’application.</numerusform>
         </translation>
     </message>
 </context>
@@ -1504,6 +1632,10 @@ Historique :
     <message>
         <source>Dr&amp;ift</source>
         <translation>Écar&amp;ts</translation>
+    </message>
+    <message>
+        <source>D&amp;eliveries</source>
+        <translation>Li&amp;vraisons</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include "audit/auditpanel.h"
 #include "channels/channelspanel.h"
 #include "console/corebridge.h"
+#include "deliveries/deliverypanel.h"
 #include "dlq/deadletterpanel.h"
 #include "drift/driftpanel.h"
 #include "lag/lagpanel.h"
@@ -65,6 +66,7 @@ MainWindow::MainWindow(CoreBridge *bridge, QWidget *parent)
     m_tabs->addTab(m_lag, tr("&Lag"));
     m_tabs->addTab(m_deadLetters, tr("&Dead letters"));
     m_tabs->addTab(new DriftPanel(bridge, this), tr("Dr&ift"));
+    m_tabs->addTab(new DeliveryPanel(bridge, this), tr("D&eliveries"));
     m_tabs->addTab(m_quotes, tr("Carrier &quotes"));
     m_tabs->addTab(m_audit, tr("A&udit"));
     auto *alertsView = new QTableView(this);
@@ -165,8 +167,8 @@ MainWindow::~MainWindow() = default;
 
 QStringList MainWindow::tabNames() const
 {
-    return {u"stock"_s, u"orders"_s, u"channels"_s, u"lag"_s,   u"dead-letters"_s,
-            u"drift"_s, u"quotes"_s, u"audit"_s,    u"alerts"_s};
+    return {u"stock"_s, u"orders"_s,     u"channels"_s, u"lag"_s,   u"dead-letters"_s,
+            u"drift"_s, u"deliveries"_s, u"quotes"_s,   u"audit"_s, u"alerts"_s};
 }
 
 void MainWindow::openOrderTimeline(const QString &channel, const QString &orderId)

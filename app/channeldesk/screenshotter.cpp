@@ -78,6 +78,16 @@ void Screenshotter::shoot(int tab)
             return;
         }
     }
+    if (m_window->tabNames().value(tab) == "deliveries"_L1 &&
+        !std::exchange(m_deliveryShown, true)) {
+        // Show one delivery's body below the list.
+        auto *view = m_window->findChild<QTableView *>(u"deliveryView"_s);
+        if (view && view->model()->rowCount() > 0) {
+            view->selectRow(0);
+            QTimer::singleShot(kSettleMs, this, [this, tab] { shoot(tab); });
+            return;
+        }
+    }
     if (m_window->tabNames().value(tab) == "channels"_L1)
         selectImportChannel(); // Import listings… is enabled, as when the dialog is opened
     const QString path =

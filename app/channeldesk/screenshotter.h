@@ -39,6 +39,7 @@ private:
     int m_delayMs;
     bool m_shooting = false;
     bool m_letterShown = false;
+    bool m_deliveryShown = false;
     bool m_driftAfterImport = false;
 };
 
