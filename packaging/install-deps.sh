@@ -15,6 +15,10 @@ packages=(
     xvfb xauth
     jq
     desktop-file-utils appstream
+    # The package's own checks: lintian on the .deb, help2man for the man pages (and man-db to
+    # render them), promtool (in prometheus) on /metrics and docs/prometheus, and bash-completion
+    # for the CLI's completion.
+    lintian help2man man-db prometheus bash-completion
 )
 
 missing=()
