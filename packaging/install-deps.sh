@@ -17,6 +17,10 @@ packages=(
     jq
     clang-14 libclang-rt-14-dev llvm-14  # the sanitizer build, libFuzzer, symbolized reports
     desktop-file-utils appstream
+    # The package's own checks: lintian on the .deb, help2man for the man pages (and man-db to
+    # render them), promtool (in prometheus) on /metrics and docs/prometheus, and bash-completion
+    # for the CLI's completion.
+    lintian help2man man-db prometheus bash-completion
 )
 
 missing=()

@@ -2,11 +2,13 @@
 
 #include "store/database.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QJsonDocument>
 #include <QTextStream>
 
 #include <cstdio>
+#include <utility>
 
 namespace Cli {
 
@@ -22,6 +24,46 @@ void setUpParser(QCommandLineParser &parser, const QString &command, const QStri
                       u"path"_s});
 }
 
+QString helpRow(const QString &term, qsizetype termWidth, const QString &text)
+{
+    constexpr qsizetype kWidth = 79;
+    const qsizetype indent = 2 + termWidth + 2;
+    QString out = u"  "_s + term.leftJustified(termWidth) + u"  "_s;
+    qsizetype column = out.size();
+    bool first = true;
+    for (const QString &word : text.split(u' ', Qt::SkipEmptyParts)) {
+        if (!first && column + 1 + word.size() > kWidth) {
+            out += u'\n' + QString(indent, u' ');
+            column = indent;
+        } else if (!first) {
+            out += u' ';
+            ++column;
+        }
+        out += word;
+        column += word.size();
+        first = false;
+    }
+    return out + u'\n';
+}
+
+QString exitStatusHelp()
+{
+    const std::pair<int, const char *> codes[] = {
+        {kOk, "success"},
+        {kBadInput,
+         "bad input: an unknown command or option, a missing or bad value, a file with errors "
+         "(nothing was changed)"},
+        {kUnusableDatabase,
+         "the database cannot be opened or used, or (demo) its books do not balance"},
+        {kNoQualifyingQuote, "no carrier's quote qualifies (quote)"},
+        {kChannelFailed, "a channel could not be read (map-pull, reconcile)"},
+    };
+    QString text = u"Exit status:\n"_s;
+    for (const auto &[code, meaning] : codes)
+        text += helpRow(QString::number(code), 1, QString::fromLatin1(meaning));
+    return text;
+}
+
 bool parse(QCommandLineParser &parser, const QStringList &args, int *exitCode)
 {
     if (!parser.parse(args)) {
@@ -30,7 +72,13 @@ bool parse(QCommandLineParser &parser, const QStringList &args, int *exitCode)
         return false;
     }
     if (parser.isSet(u"help"_s)) {
-        printLine(parser.helpText().trimmed());
+        // QCommandLineParser names the program by argv[0]; the command's usage names the
+        // command too: "Usage: channeldesk-cli stock [options]".
+        QString help = parser.helpText();
+        const QString usage = u"Usage: "_s + QCoreApplication::arguments().value(0);
+        if (help.startsWith(usage))
+            help.replace(0, usage.size(), u"Usage: "_s + args.value(0));
+        printLine(help + u'\n' + exitStatusHelp().trimmed());
         *exitCode = kOk;
         return false;
     }

@@ -17,7 +17,8 @@ class BufferRules;
 // Shared plumbing of channeldesk-cli's commands: exit codes, the --db option, output.
 namespace Cli {
 
-// The exit codes are part of the CLI contract.
+// The exit codes are part of the CLI contract: every command answers with these and no other
+// (exitStatusHelp() prints them in --help and so in the man page).
 enum ExitCode : int {
     kOk = 0,
     kBadInput = 1,
@@ -25,11 +26,15 @@ enum ExitCode : int {
     kNoQualifyingQuote = 3,
     kChannelFailed = 4, // a channel could not be read (map-pull, reconcile)
 };
+// The "Exit status:" section of every --help.
+QString exitStatusHelp();
+// One "  TERM  text" row of a --help list, the text wrapped to 79 columns under itself.
+QString helpRow(const QString &term, qsizetype termWidth, const QString &text);
 
 // Sets up a parser for one command: its description, --db, and --help.
 void setUpParser(QCommandLineParser &parser, const QString &command, const QString &description);
 // Parses args (program name first). On failure prints the error and returns false; *exitCode is
-// then kBadInput, or kOk when --help was asked for.
+// then kBadInput, or kOk when --help was asked for (the help ends with the exit status table).
 bool parse(QCommandLineParser &parser, const QStringList &args, int *exitCode);
 // Opens the database named by --db (or the default location); prints why and returns null when
 // it cannot be used. Commands that only look open it ReadOnly (no write lock, no write).

@@ -1,11 +1,14 @@
 // channeldesk-cli: the headless front-end of ChannelDesk's core.
 #include "cli.h"
+#include "globaloptions.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
 
+#include <algorithm>
 #include <functional>
 #include <map>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -54,10 +57,21 @@ const std::map<QString, Command> &commands()
 
 void printUsage()
 {
-    QString text = u"usage: channeldesk-cli COMMAND [OPTIONS]\n\ncommands:\n"_s;
+    qsizetype width = 0;
     for (const auto &[name, command] : commands())
-        text += u"  %1  %2\n"_s.arg(name.leftJustified(14), QString::fromLatin1(command.summary));
-    text += u"\n'channeldesk-cli COMMAND --help' describes a command."_s;
+        width = std::max(width, name.size());
+    QString text = u"Usage: channeldesk-cli [--db PATH] [--config FILE] [--json] COMMAND "
+                   "[ARGS...]\n"
+                   "The headless front end of ChannelDesk: stock, orders, channels and the\n"
+                   "sync core, on the same database as the console.\n\nCommands:\n"_s;
+    for (const auto &[name, command] : commands())
+        text += Cli::helpRow(name, width, QString::fromLatin1(command.summary));
+    text += u"\nGlobal options, before or after the command:\n"_s + Cli::globalOptionsHelp();
+    text += Cli::helpRow(u"-h, --help"_s, 13,
+                         u"This help. 'channeldesk-cli COMMAND --help' (or 'channeldesk-cli "
+                         "help COMMAND') describes a command."_s);
+    text += Cli::helpRow(u"--version"_s, 13, u"The version."_s) + u'\n';
+    text += Cli::exitStatusHelp().trimmed();
     Cli::printLine(text);
 }
 
@@ -72,24 +86,27 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(u"ChannelDesk"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(CHANNELDESK_VERSION));
 
-    QStringList args = QCoreApplication::arguments();
-    if (args.size() < 2 || args.at(1) == "--help"_L1 || args.at(1) == "-h"_L1 ||
-        args.at(1) == "help"_L1) {
-        printUsage();
-        return args.size() < 2 ? Cli::kBadInput : Cli::kOk;
+    std::optional<Cli::CommandLine> line = Cli::splitCommandLine(QCoreApplication::arguments());
+    if (!line)
+        return Cli::kBadInput;
+    if (line->command == "help"_L1 && !line->rest.isEmpty()) { // "help X" is "X --help"
+        line->command = line->rest.takeFirst();
+        line->rest = {u"--help"_s};
     }
-    if (args.at(1) == "--version"_L1) {
+    const QString &name = line->command;
+    if (name.isEmpty() || name == "--help"_L1 || name == "-h"_L1 || name == "help"_L1) {
+        printUsage();
+        return name.isEmpty() ? Cli::kBadInput : Cli::kOk;
+    }
+    if (name == "--version"_L1) {
         Cli::printLine(u"channeldesk-cli "_s + QCoreApplication::applicationVersion());
         return Cli::kOk;
     }
-    const auto it = commands().find(args.at(1));
+    const auto it = commands().find(name);
     if (it == commands().end()) {
-        Cli::printError(
-            u"unknown command \"%1\"; 'channeldesk-cli --help' lists them"_s.arg(args.at(1)));
+        Cli::printError(u"unknown command \"%1\"; 'channeldesk-cli --help' lists them"_s.arg(name));
         return Cli::kBadInput;
     }
     // The command sees "channeldesk-cli COMMAND" as its program name.
-    const QString program = args.takeFirst() + u' ' + args.takeFirst();
-    args.prepend(program);
-    return it->second.run(args);
+    return it->second.run(line->commandArguments());
 }

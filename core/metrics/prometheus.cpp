@@ -111,17 +111,25 @@ QByteArray prometheusText(const LagMonitor &monitor, const OrderCounters &orders
         w.sample("channeldesk_sync_lag_seconds_count"_ba, {ch(i)}, t.lagCount);
     }
 
-    w.family("channeldesk_sync_lag_quantile_seconds", "gauge",
-             "p50, p95 and p99 of the sync lag over the last 5 minutes (NaN when there was none).");
+    // Prometheus keeps the quantile label for summaries: the recent percentiles are one, shaped
+    // as client libraries shape theirs (quantiles over a sliding window, _sum and _count since
+    // start), so `promtool check metrics` takes it.
+    w.family("channeldesk_sync_lag_recent_seconds", "summary",
+             "p50, p95 and p99 of the sync lag over the last 5 minutes (NaN when there was "
+             "none); _sum and _count since start.");
     for (qsizetype i = 0; i < channels.size(); ++i) {
         const ChannelLagStats &s = recent.at(i);
         const bool any = s.count > 0;
         const std::pair<const char *, double> quantiles[] = {
             {"0.5", s.p50Ms}, {"0.95", s.p95Ms}, {"0.99", s.p99Ms}};
         for (const auto &[q, ms] : quantiles) {
-            w.sample("channeldesk_sync_lag_quantile_seconds"_ba,
+            w.sample("channeldesk_sync_lag_recent_seconds"_ba,
                      {ch(i), {"quantile"_ba, QString::fromLatin1(q)}}, any ? ms / 1000.0 : qQNaN());
         }
+        const LagMonitor::Totals &t = totals.at(i);
+        w.sample("channeldesk_sync_lag_recent_seconds_sum"_ba, {ch(i)},
+                 double(t.lagSumMicros) / 1e6);
+        w.sample("channeldesk_sync_lag_recent_seconds_count"_ba, {ch(i)}, t.lagCount);
     }
 
     w.family("channeldesk_sync_lag_max_seconds", "gauge",

@@ -15,10 +15,10 @@ class LagMonitor;
 inline constexpr char kPrometheusContentType[] = "text/plain; version=0.0.4; charset=utf-8";
 
 // Everything LagMonitor knows, plus the order counters, in the Prometheus text exposition format
-// 0.0.4, for GET /metrics: per-channel sync lag as a summary (p50/p95/p99 over the last 5
-// minutes, _sum and _count since start), attempts, failures, 429s, success ratio, dead letters,
-// pending listings and status, then oversell attempts and orders by outcome. All names start
-// with channeldesk_.
+// 0.0.4, for GET /metrics: per-channel sync lag as a histogram since start and a summary
+// (p50/p95/p99 over the last 5 minutes, _sum and _count since start), attempts, failures,
+// 429s, success ratio, dead letters, pending listings and status, then oversell attempts and
+// orders by outcome. All names start with channeldesk_; `promtool check metrics` accepts it.
 QByteArray prometheusText(const LagMonitor &monitor, const OrderCounters &orders,
                           const LedgerGauges &ledger = {});
 

@@ -1,6 +1,8 @@
-# cmake -DBUILD_DIR=... -DINSTALL_DIR=... -DAPP_ID=... -DGUI=ON|OFF [-DAPPSTREAMCLI=...] -P this
+# cmake -DBUILD_DIR=... -DINSTALL_DIR=... -DAPP_ID=... -DGUI=ON|OFF -DMAN_PAGES=ON|OFF
+#       [-DAPPSTREAMCLI=...] -P this
 # Installs the build into INSTALL_DIR/usr and fails unless exactly the expected files are there:
-# the binaries and the serve unit, and with the console its desktop file, metainfo and icons; no test, no library.
+# the binaries, their man pages, the copyright file and changelog, the CLI's bash completion, the
+# serve unit, and with the console its desktop file, metainfo and icons; no test, no library.
 # With appstreamcli, also validates the tree (the metainfo's launchable must be installed).
 file(REMOVE_RECURSE ${INSTALL_DIR})
 execute_process(
@@ -11,7 +13,19 @@ if(NOT result EQUAL 0)
 endif()
 
 set(expected usr/bin/channeldesk-cli usr/bin/channeldesk-sim
-    usr/lib/systemd/system/channeldesk-serve.service)
+    usr/lib/systemd/system/channeldesk-serve.service
+    usr/share/doc/channeldesk/copyright
+    usr/share/doc/channeldesk/changelog.gz
+    usr/share/bash-completion/completions/channeldesk-cli)
+set(programs channeldesk-cli channeldesk-sim)
+if(GUI)
+    list(APPEND programs channeldesk)
+endif()
+if(MAN_PAGES)
+    foreach(program ${programs})
+        list(APPEND expected usr/share/man/man1/${program}.1.gz)
+    endforeach()
+endif()
 if(GUI)
     list(APPEND expected
         usr/bin/channeldesk

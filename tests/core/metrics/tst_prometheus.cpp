@@ -132,6 +132,10 @@ Exposition parse(const QByteArray &text)
             (type == u"histogram"_s && s.name == family + u"_bucket"_s);
         if (!ours)
             e.errors << u"sample outside its family: "_s + line;
+        // Prometheus keeps this label for summaries (promtool: "non-summary metrics should not
+        // have \"quantile\" label").
+        if (s.labels.contains(u"quantile"_s) && type != u"summary"_s)
+            e.errors << u"quantile label outside a summary: "_s + line;
         if (!s.name.startsWith(u"channeldesk_"_s))
             e.errors << u"unprefixed: "_s + line;
         e.samples << s;
@@ -204,7 +208,7 @@ void TestPrometheus::typesAndValues()
     QVERIFY2(e.errors.isEmpty(), qPrintable(e.errors.join(u'\n')));
 
     QCOMPARE(e.types.value(u"channeldesk_sync_lag_seconds"_s), u"histogram"_s);
-    QCOMPARE(e.types.value(u"channeldesk_sync_lag_quantile_seconds"_s), u"gauge"_s);
+    QCOMPARE(e.types.value(u"channeldesk_sync_lag_recent_seconds"_s), u"summary"_s);
     QCOMPARE(e.types.value(u"channeldesk_propagation_attempts_total"_s), u"counter"_s);
     QCOMPARE(e.types.value(u"channeldesk_propagation_failures_total"_s), u"counter"_s);
     QCOMPARE(e.types.value(u"channeldesk_propagation_throttled_total"_s), u"counter"_s);
@@ -216,11 +220,13 @@ void TestPrometheus::typesAndValues()
 
     const auto shop = labels({{u"channel"_s, u"shop-us"_s}});
     const auto ebay = labels({{u"channel"_s, u"ebay-uk"_s}});
-    const double p99 = e.value(u"channeldesk_sync_lag_quantile_seconds"_s,
+    const double p99 = e.value(u"channeldesk_sync_lag_recent_seconds"_s,
                                labels({{u"channel"_s, u"shop-us"_s}, {u"quantile"_s, u"0.99"_s}}))
                            .toDouble();
     QVERIFY2(qAbs(p99 - 0.99) <= 0.0099, qPrintable(QString::number(p99)));
     QCOMPARE(e.value(u"channeldesk_sync_lag_seconds_count"_s, shop), u"100"_s);
+    QCOMPARE(e.value(u"channeldesk_sync_lag_recent_seconds_count"_s, shop), u"100"_s);
+    QCOMPARE(e.value(u"channeldesk_sync_lag_recent_seconds_sum"_s, shop).toDouble(), 50.5);
     // Cumulative buckets: 10 ms .. 1 s in steps of 10 ms.
     const auto bucket = [&e](const QString &le) {
         return e.value(u"channeldesk_sync_lag_seconds_bucket"_s,
@@ -237,7 +243,7 @@ void TestPrometheus::typesAndValues()
     QCOMPARE(e.value(u"channeldesk_sync_lag_seconds_sum"_s, shop).toDouble(), 50.5);
     QCOMPARE(e.value(u"channeldesk_sync_lag_max_seconds"_s, shop), u"1"_s);
     // No samples yet: quantiles are NaN, as Prometheus clients report an empty summary.
-    QCOMPARE(e.value(u"channeldesk_sync_lag_quantile_seconds"_s,
+    QCOMPARE(e.value(u"channeldesk_sync_lag_recent_seconds"_s,
                      labels({{u"channel"_s, u"ebay-uk"_s}, {u"quantile"_s, u"0.5"_s}})),
              u"NaN"_s);
     QCOMPARE(e.value(u"channeldesk_sync_lag_seconds_count"_s, ebay), u"0"_s);
