@@ -128,7 +128,10 @@ void WooAdapter::readVariations(std::shared_ptr<ListingsRead> read)
         read->done(read->result);
         return;
     }
-    const auto [parent, parentName] = read->variable.first();
+    // Named copies, not a structured binding: clang 14 (the fuzz and sanitizer build) cannot
+    // capture a binding in a lambda.
+    const qint64 parent = read->variable.first().first;
+    const QString parentName = read->variable.first().second;
     QUrlQuery query;
     query.addQueryItem(u"per_page"_s, QString::number(kPageSize));
     query.addQueryItem(u"page"_s, QString::number(read->variationPage));
