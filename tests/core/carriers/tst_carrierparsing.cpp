@@ -329,6 +329,58 @@ private Q_SLOTS:
         QTest::newRow("exchange rate")
             << QByteArray("{\"carriers\":[],\"quote\":{\"exchange_rates\":{\"CAD\":-1}}}")
             << u"quote.exchange_rates.CAD"_s;
+        // Wrong types, huge and negative numbers, control characters, truncations, duplicates.
+        // (moc reads these inline bodies and counts the braces in raw strings too: each row's
+        // raw strings together open as many as they close)
+        const QByteArray ep = R"({"id": "ep", "type": "easypost", "base_url": )"
+                              R"("https://api.easypost.com", "credentials": {"api_key_env": "K"})";
+        QTest::newRow("truncated")
+            << QByteArray("{\"carriers\": [{\"id\": \"ep\", \"ty") << u"not valid JSON"_s;
+        QTest::newRow("carriers an object")
+            << QByteArray(R"({"carriers": {"id": "ep"}})") << u"carriers: expected an array"_s;
+        QTest::newRow("carrier a string")
+            << QByteArray(R"({"carriers": ["ups"]})") << u"carriers[0]: expected an object"_s;
+        QTest::newRow("timeout text")
+            << QByteArray(R"({"carriers": [)" + ep + R"(, "timeout_ms": "3000"}]})")
+            << u"carriers[0].timeout_ms: expected a whole number"_s;
+        QTest::newRow("timeout past 2^63")
+            << QByteArray(R"({"carriers": [)" + ep + R"(, "timeout_ms": 1e30}]})")
+            << u"carriers[0].timeout_ms: expected a whole number"_s;
+        QTest::newRow("timeout negative")
+            << QByteArray(R"({"carriers": [)" + ep + R"(, "timeout_ms": -1}]})")
+            << u"carriers[0].timeout_ms: expected a whole number"_s;
+        QTest::newRow("enabled text")
+            << QByteArray(R"({"carriers": [)" + ep + R"(, "enabled": "yes"}]})")
+            << u"carriers[0].enabled: expected true or false"_s;
+        QTest::newRow("id control character")
+            << QByteArray(R"({"carriers": [{"id": "e\u0007p", "type": "easypost"}]})")
+            << u"carriers[0].id: expected a short lower-case name"_s;
+        QTest::newRow("id with a final newline")
+            << QByteArray(R"({"carriers": [{"id": "ep\n", "type": "easypost"}]})")
+            << u"carriers[0].id: expected a short lower-case name"_s;
+        QTest::newRow("currency with a final newline")
+            << QByteArray(R"({"carriers": [], "quote": {"currency": "USD\n"}})")
+            << u"quote.currency"_s;
+        QTest::newRow("account number control character")
+            << QByteArray(R"({"carriers": [)" + ep + R"(, "account_number": "A1\r\nB2"}]})")
+            << u"carriers[0].account_number: expected a string without control characters"_s;
+        QTest::newRow("env name control character")
+            << QByteArray("{\"carriers\": [{\"id\": \"ep\", \"type\": \"easypost\", \"base_url\": "
+                          "\"https://api.easypost.com\", \"credentials\": {\"api_key_env\": "
+                          "\"K\\n\"}}]}")
+            << u"carriers[0].credentials.api_key_env: expected the name of an environment "
+               "variable"_s;
+        QTest::newRow("duplicate id") << QByteArray(R"({"carriers": [)" + ep + "}, " + ep + "}]}")
+                                      << u"carriers[1].id: \"ep\" is configured twice"_s;
+        QTest::newRow("exchange rate past a double")
+            << QByteArray(R"({"carriers": [], "quote": {"exchange_rates": {"CAD": "1e999"}}})")
+            << u"quote.exchange_rates.CAD"_s;
+        QTest::newRow("prior rate above 1")
+            << QByteArray(R"({"carriers": [], "quote": {"prior": {"on_time_rate": 7}}})")
+            << u"quote.prior.on_time_rate"_s;
+        QTest::newRow("prior weight negative")
+            << QByteArray(R"({"carriers": [], "quote": {"prior": {"weight": -3}}})")
+            << u"quote.prior.weight"_s;
     }
 
     void badConfigNamesTheField()
