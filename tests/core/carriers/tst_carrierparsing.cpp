@@ -163,8 +163,9 @@ private Q_SLOTS:
                  qPrintable(r.errors.first().message));
     }
 
-    // A rate of nothing or less is a broken answer: refused with the carrier's service named,
-    // never offered as the cheapest quote. The other quotes of the answer are kept.
+    // A rate of nothing or less, or one that cannot be read as an amount, is a broken answer:
+    // refused (bad_response) with the carrier's service named, never offered as the cheapest
+    // quote. The other quotes of the answer are kept.
     void freeOrNegativeRatesAreRefused_data()
     {
         QTest::addColumn<QString>("type");
@@ -172,6 +173,7 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("good"); // the first quote's cost as the fixture has it
         QTest::addColumn<QByteArray>("bad");
         QTest::addColumn<int>("quoteCount"); // the fixture's quotes, less the refused one
+        QTest::addColumn<QString>("error"); // a fragment of the refused rate's error
 
         const struct
         {
@@ -198,9 +200,38 @@ private Q_SLOTS:
                 if (c.type == "fedex"_L1 && QByteArray(amount) == "0.00")
                     continue; // a JSON number: the same as "0"
                 QTest::addRow("%s %s", c.name, amount)
-                    << c.type << c.file << c.good << bad << c.quotes;
+                    << c.type << c.file << c.good << bad << c.quotes << u"must cost more than 0"_s;
             }
         }
+        // Wrong types and amounts past any price: refused as unreadable, never rounded into one.
+        // (UPS reads its list price when the negotiated one is unreadable: the zero rows above.)
+        const struct
+        {
+            const char *name;
+            QString type;
+            QString file;
+            QByteArray good;
+            QByteArray bad;
+            int quotes;
+            QString error;
+        } unreadable[] = {
+            {"easypost text", u"easypost"_s, u"easypost_shipment.json"_s, R"("rate": "12.30")",
+             R"("rate": "twelve")", 2, u"has no usable \"rate\""_s},
+            {"easypost past 10^15", u"easypost"_s, u"easypost_shipment.json"_s,
+             R"("rate": "12.30")", R"("rate": "9999999999999999.00")", 2,
+             u"has no usable \"rate\""_s},
+            {"easypost a number", u"easypost"_s, u"easypost_shipment.json"_s, R"("rate": "12.30")",
+             R"("rate": 12.30)", 2, u"has no usable \"rate\""_s},
+            {"shippo exponent", u"shippo"_s, u"shippo_shipment.json"_s, R"("amount": "5.5")",
+             R"("amount": "1e30")", 1, u"has no usable \"amount\""_s},
+            {"fedex past 10^13", u"fedex"_s, u"fedex_rates.json"_s, R"("totalNetCharge": 14.35)",
+             R"("totalNetCharge": 1e300)", 1, u"no usable totalNetCharge"_s},
+            {"fedex text", u"fedex"_s, u"fedex_rates.json"_s, R"("totalNetCharge": 14.35)",
+             R"("totalNetCharge": "cheap")", 1, u"no usable totalNetCharge"_s},
+        };
+        for (const auto &u : unreadable)
+            QTest::addRow("%s", u.name)
+                << u.type << u.file << u.good << u.bad << u.quotes << u.error;
     }
 
     void freeOrNegativeRatesAreRefused()
@@ -218,9 +249,10 @@ private Q_SLOTS:
         QCOMPARE(r.errors.size(), before.errors.size() + 1);
         for (const CarrierQuote &q : r.quotes)
             QVERIFY2(q.costCents > 0, qPrintable(q.service));
+        QFETCH(QString, error);
         bool named = false;
         for (const CarrierError &e : r.errors)
-            named = named || e.message.contains(u"must cost more than 0"_s);
+            named = named || (e.message.contains(error) && e.kind == CarrierErrorKind::BadResponse);
         QVERIFY(named);
     }
 
