@@ -11,6 +11,28 @@ using namespace Qt::StringLiterals;
 
 namespace ChannelDesk {
 
+namespace {
+// Why a file could not start the core, its field named; empty when it could. Secrets are not
+// needed to tell (they may be on their way to the keychain with this very save).
+QString configError(const QByteArray &json)
+{
+    SecretSources sources;
+    sources.environment = QProcessEnvironment::systemEnvironment();
+    sources.keychain = [](const QString &) -> std::optional<QByteArray> { return std::nullopt; };
+    sources.policy = SecretPolicy::Optional;
+    const ChannelsConfigResult channels = parseChannelsConfig(json, sources);
+    if (!channels.ok())
+        return channels.error;
+    if (QJsonDocument::fromJson(json).object().contains(u"carriers"_s)) {
+        CarrierSettings carriers;
+        QString error;
+        if (!parseCarrierSettings(json, sources, &carriers, &error))
+            return error;
+    }
+    return {};
+}
+} // namespace
+
 SettingsController::SettingsController(Options options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
@@ -109,6 +131,15 @@ void SettingsController::saveSettings(const SettingsChange &change)
     if (m_options.demo) {
         SettingsSaveResult result;
         result.message = tr("the demo's simulated channels cannot be changed");
+        Q_EMIT settingsSaved(result);
+        return;
+    }
+    // The dialog checks the file too; this is the last gate before a secret or a byte is
+    // written: a file the core could not start with is refused, and the old one stays.
+    if (const QString error = configError(change.json); !error.isEmpty()) {
+        SettingsSaveResult result;
+        result.configPath = m_options.configPath;
+        result.message = error;
         Q_EMIT settingsSaved(result);
         return;
     }

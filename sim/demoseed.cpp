@@ -87,7 +87,7 @@ bool DemoDriver::seed(Database &db, QString *error)
         }
     }
     const QDate today = QDateTime::fromMSecsSinceEpoch(m_clock.nowMs(), Qt::UTC).date();
-    const Status recorded =
+    const Result<qsizetype> recorded =
         ReliabilityStore(db, m_clock).recordOutcomes(demoDeliveryHistory(today));
     if (!recorded)
         *error = recorded.error();

@@ -1,6 +1,7 @@
 #include "cli.h"
 
 #include "store/database.h"
+#include "util/controlchars.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -67,7 +68,18 @@ QString exitStatusHelp()
 bool parse(QCommandLineParser &parser, const QStringList &args, int *exitCode)
 {
     if (!parser.parse(args)) {
-        printError(parser.errorText());
+        QString error = parser.errorText();
+        // A negative number reads as an option ("-1": unknown option '1'): say what it is.
+        const QStringList unknown = parser.unknownOptionNames();
+        for (const QString &name : unknown) {
+            bool number = false;
+            name.toDouble(&number);
+            if (number) {
+                error = u"\"-%1\": a negative number is not accepted here"_s.arg(name);
+                break;
+            }
+        }
+        printError(error);
         *exitCode = kBadInput;
         return false;
     }
@@ -81,6 +93,19 @@ bool parse(QCommandLineParser &parser, const QStringList &args, int *exitCode)
         printLine(help + u'\n' + exitStatusHelp().trimmed());
         *exitCode = kOk;
         return false;
+    }
+    // Every option's value is a name, a number, a path or a one-line note: a control character
+    // in it (a newline in --actor, an escape in --reason) is a mistake, never recorded.
+    const QStringList names = parser.optionNames();
+    for (const QString &name : names) {
+        const QStringList values = parser.values(name);
+        for (const QString &value : values) {
+            if (ChannelDesk::hasControlCharacter(value)) {
+                printError(u"--%1 must not contain control characters"_s.arg(name));
+                *exitCode = kBadInput;
+                return false;
+            }
+        }
     }
     return true;
 }

@@ -4,19 +4,26 @@
 #include "store/database.h"
 #include "util/timeformat.h"
 
+#include <QFile>
+
 using namespace ChannelDesk;
 using namespace Qt::StringLiterals;
 
 namespace {
+
+// Where the inbox of the database named by --db (or the default location) is.
+QString inboxLocation(const QCommandLineParser &parser)
+{
+    return InboxStore::locationFor(parser.isSet(u"db"_s) ? parser.value(u"db"_s)
+                                                         : Database::defaultLocation());
+}
 
 // The inbox that goes with the database named by --db (or the default location). ReadOnly for
 // a command that only looks: it never waits for the write lock a running intake holds.
 std::unique_ptr<Database> openInbox(const QCommandLineParser &parser,
                                     Database::Access access = Database::Access::ReadWrite)
 {
-    const QString location =
-        parser.isSet(u"db"_s) ? parser.value(u"db"_s) : Database::defaultLocation();
-    const QString inbox = InboxStore::locationFor(location);
+    const QString inbox = inboxLocation(parser);
     QString error;
     auto db = access == Database::Access::ReadOnly ? InboxStore::openReadOnly(inbox, &error)
                                                    : InboxStore::open(inbox, true, &error);
@@ -115,6 +122,11 @@ int runDeliveryReplay(const QStringList &args)
     const qint64 id = parser.positionalArguments().value(0).toLongLong(&ok);
     if (parser.positionalArguments().size() != 1 || !ok || id < 1) {
         Cli::printError(u"name one delivery by its id"_s);
+        return Cli::kBadInput;
+    }
+    // No inbox yet holds no delivery: said without creating one.
+    if (!QFile::exists(inboxLocation(parser))) {
+        Cli::printError(u"no delivery %1 in the inbox"_s.arg(id));
         return Cli::kBadInput;
     }
     auto db = openInbox(parser);

@@ -36,15 +36,19 @@ int runDeliveryImport(const QStringList &args)
     if (!db)
         return Cli::kUnusableDatabase;
     ReliabilityStore store(*db, SystemClock::instance());
-    if (const Status recorded = store.recordOutcomes(outcomes); !recorded) {
+    const Result<qsizetype> recorded = store.recordOutcomes(outcomes);
+    if (!recorded) {
         Cli::printError(u"nothing was imported: %1"_s.arg(recorded.error()));
         return Cli::kUnusableDatabase;
     }
     qsizetype onTime = 0;
     for (const DeliveryOutcome &o : std::as_const(outcomes))
         onTime += o.onTime() ? 1 : 0;
-    Cli::printLine(u"imported %1 deliveries: %2 on time, %3 late"_s.arg(outcomes.size())
+    QString line = u"imported %1 deliveries: %2 on time, %3 late"_s.arg(outcomes.size())
                        .arg(onTime)
-                       .arg(outcomes.size() - onTime));
+                       .arg(outcomes.size() - onTime);
+    if (*recorded < outcomes.size())
+        line += u"; %1 already recorded, counted once"_s.arg(outcomes.size() - *recorded);
+    Cli::printLine(line);
     return Cli::kOk;
 }

@@ -49,7 +49,7 @@ int runDemo(const QStringList &args)
         return code;
     bool ok = false;
     const double duration = parser.value(u"duration"_s).toDouble(&ok);
-    if (!ok || duration <= 0 || duration > 86400) {
+    if (!ok || !(duration > 0 && duration <= 86400)) { // NaN too: QString::toDouble reads "nan"
         Cli::printError(u"--duration must be a number of seconds from 0 to 86400"_s);
         return Cli::kBadInput;
     }

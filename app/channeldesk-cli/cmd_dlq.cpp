@@ -1,5 +1,7 @@
 // dlq, dlq-retry, dlq-discard, map-import: the propagation side of the store.
 #include "cli.h"
+#include "domain/channelid.h"
+#include "domain/sku.h"
 #include "io/csvreader.h"
 #include "store/attemptlog.h"
 #include "store/database.h"
@@ -7,6 +9,7 @@
 #include "store/inventorystore.h"
 #include "store/mappingstore.h"
 #include "sync/syncengine.h"
+#include "util/controlchars.h"
 #include "util/timeformat.h"
 
 #include <QDateTime>
@@ -32,6 +35,22 @@ bool readSelector(const QCommandLineParser &parser, DeadLetterQueue::Selector *s
     if (any == parser.isSet(u"all"_s)) {
         Cli::printError(u"name what to act on: --channel C, --sku S (or both), or --all"_s);
         return false;
+    }
+    // An empty value would select every letter, as no selector does: refused, never widened.
+    if (parser.isSet(u"channel"_s) && parser.value(u"channel"_s).trimmed().isEmpty()) {
+        Cli::printError(u"--channel needs a channel id"_s);
+        return false;
+    }
+    if (parser.isSet(u"sku"_s)) {
+        const QString sku = parser.value(u"sku"_s);
+        if (sku.isEmpty()) {
+            Cli::printError(u"--sku needs a SKU"_s);
+            return false;
+        }
+        if (const QString e = Sku::validationError(sku); !e.isEmpty()) {
+            Cli::printError(u"--sku: %1"_s.arg(e));
+            return false;
+        }
     }
     selector->channel = parser.value(u"channel"_s);
     selector->sku = parser.value(u"sku"_s);
@@ -239,8 +258,20 @@ int runMapImport(const QStringList &args)
                 for (const auto &[name, value] :
                      {std::pair {u"channel"_s, m.channel}, std::pair {u"sku"_s, m.sku},
                       std::pair {u"remote_id"_s, m.remoteId}}) {
-                    if (value.isEmpty()) {
-                        errors.add(r.line, u"%1 is missing"_s.arg(name));
+                    QString error;
+                    if (value.isEmpty())
+                        error = u"%1 is missing"_s.arg(name);
+                    else if (name == "sku"_L1)
+                        error = Sku::validationError(value);
+                    else if (name == "channel"_L1 && !ChannelId::validationError(value).isEmpty())
+                        error = u"channel "_s + ChannelId::validationError(value);
+                    else if (name == "remote_id"_L1 && value.size() > RemoteId::kMaxLength)
+                        error =
+                            u"remote_id is longer than %1 characters"_s.arg(RemoteId::kMaxLength);
+                    else if (hasControlCharacter(value))
+                        error = u"%1 must not contain control characters"_s.arg(name);
+                    if (!error.isEmpty()) { // refused, never cut: a cut id names another listing
+                        errors.add(r.line, error);
                         ok = false;
                     }
                 }

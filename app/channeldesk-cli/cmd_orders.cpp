@@ -6,6 +6,7 @@
 #include "store/orderledger.h"
 #include "store/ordertimeline.h"
 #include "sync/syncengine.h"
+#include "util/controlchars.h"
 #include "util/timeformat.h"
 
 using namespace ChannelDesk;
@@ -41,6 +42,17 @@ bool orderArguments(const QCommandLineParser &parser, const QString &command, in
         Cli::printError(u"%1 takes %2"_s.arg(
             command, count == 2 ? u"CHANNEL ORDER_ID"_s : u"CHANNEL ORDER_ID LINE"_s));
         return false;
+    }
+    for (const auto &[name, value] : {std::pair {u"CHANNEL"_s, positional.at(0)},
+                                      std::pair {u"ORDER_ID"_s, positional.at(1)}}) {
+        if (value.trimmed().isEmpty()) {
+            Cli::printError(u"%1 must not be empty"_s.arg(name));
+            return false;
+        }
+        if (hasControlCharacter(value)) {
+            Cli::printError(u"%1 must not contain control characters"_s.arg(name));
+            return false;
+        }
     }
     *channel = positional.at(0);
     *orderId = positional.at(1);

@@ -1,5 +1,7 @@
 #include "carrierconfig.h"
 
+#include "util/controlchars.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -12,13 +14,13 @@ using namespace Qt::StringLiterals;
 
 bool isCurrencyCode(const QString &code)
 {
-    static const QRegularExpression iso(u"^[A-Z]{3}$"_s);
+    static const QRegularExpression iso(u"^[A-Z]{3}\\z"_s);
     return iso.match(code).hasMatch();
 }
 
 bool isEnvName(const QString &name)
 {
-    static const QRegularExpression env(u"^[A-Za-z_][A-Za-z0-9_]*$"_s);
+    static const QRegularExpression env(u"^[A-Za-z_][A-Za-z0-9_]*\\z"_s);
     return env.match(name).hasMatch();
 }
 
@@ -81,7 +83,7 @@ bool parseCarrier(const QJsonValue &value, int index, const SecretSources *sourc
         return false;
     }
     const QJsonObject o = value.toObject();
-    static const QRegularExpression idPattern(u"^[a-z0-9][a-z0-9_-]{0,39}$"_s);
+    static const QRegularExpression idPattern(u"^[a-z0-9][a-z0-9_-]{0,39}\\z"_s);
     c->id = o.value("id"_L1).toString();
     if (!idPattern.match(c->id).hasMatch()) {
         *error = where +
@@ -125,8 +127,9 @@ bool parseCarrier(const QJsonValue &value, int index, const SecretSources *sourc
         c->timeoutMs = int(ms);
     }
     if (o.contains("account_number"_L1)) {
-        if (!o.value("account_number"_L1).isString()) {
-            *error = where + u".account_number: expected a string"_s;
+        if (!o.value("account_number"_L1).isString() ||
+            hasControlCharacter(o.value("account_number"_L1).toString())) {
+            *error = where + u".account_number: expected a string without control characters"_s;
             return false;
         }
         c->accountNumber = o.value("account_number"_L1).toString();

@@ -1,5 +1,7 @@
 #include "deliverycsv.h"
 
+#include "util/controlchars.h"
+
 #include <QRegularExpression>
 
 namespace ChannelDesk {
@@ -41,6 +43,9 @@ bool parseDeliveryCsv(const QString &text, QList<DeliveryOutcome> *outcomes, Csv
              {std::pair {u"carrier"_s, o.carrier}, std::pair {u"service"_s, o.service}}) {
             if (value.isEmpty()) {
                 errors->add(r.line, u"%1 is missing"_s.arg(name));
+                ok = false;
+            } else if (hasControlCharacter(value)) {
+                errors->add(r.line, u"%1 must not contain control characters"_s.arg(name));
                 ok = false;
             }
         }

@@ -133,7 +133,7 @@ bool parseQuoteOrder(const QByteArray &json, ShipmentRequest *request, QString *
         qint64 cents = 0;
         const bool ok = amount.isDouble() ? Money::fromDouble(amount.toDouble(), &cents)
                                           : Money::parse(amount.toString(), &cents);
-        static const QRegularExpression currency(u"^[A-Z]{3}$"_s);
+        static const QRegularExpression currency(u"^[A-Z]{3}\\z"_s);
         if (!ok || cents < 0) {
             *error = u"declared_value.amount: expected a non-negative amount like \"49.90\""_s;
             return false;

@@ -5,12 +5,23 @@
 #include "store/writetransaction.h"
 #include "util/clock.h"
 
+#include <QHash>
 #include <QJsonDocument>
 #include <QSqlQuery>
+#include <QStringList>
 
 namespace ChannelDesk {
 
 using namespace Qt::StringLiterals;
+
+namespace {
+QString outcomeKey(const DeliveryOutcome &o)
+{
+    return QStringList {o.carrier.toLower(), o.service.toLower(), o.zone,
+                        o.promised.toString(Qt::ISODate), o.delivered.toString(Qt::ISODate)}
+        .join(u'\n');
+}
+} // namespace
 
 ReliabilityStore::ReliabilityStore(Database &db, const Clock &clock)
     : m_db(db)
@@ -18,27 +29,57 @@ ReliabilityStore::ReliabilityStore(Database &db, const Clock &clock)
 {
 }
 
-Status ReliabilityStore::recordOutcomes(const QList<DeliveryOutcome> &outcomes)
+Result<qsizetype> ReliabilityStore::recordOutcomes(const QList<DeliveryOutcome> &outcomes)
 {
+    // A delivery file has no parcel id, so identical rows are told apart by how many of them
+    // the file lists: the store keeps as many as the file that listed most, and a file imported
+    // again (or a later export that repeats it) adds only what is new.
+    QHash<QString, qsizetype> listed;
+    for (const DeliveryOutcome &o : outcomes)
+        listed[outcomeKey(o)] += 1;
     WriteTransaction tx(m_db);
     if (!tx.ok())
         return tx.error();
-    QSqlQuery q(m_db.connection());
-    q.prepare(u"INSERT INTO carrier_deliveries (carrier, service, zone, promised, delivered, "
-              "on_time, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
+    QSqlQuery count(m_db.connection());
+    count.prepare(u"SELECT COUNT(*) FROM carrier_deliveries WHERE LOWER(carrier) = ? AND "
+                  "LOWER(service) = ? AND zone = ? AND promised = ? AND delivered = ?"_s);
+    QSqlQuery insert(m_db.connection());
+    insert.prepare(u"INSERT INTO carrier_deliveries (carrier, service, zone, promised, delivered, "
+                   "on_time, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
     const qint64 now = m_clock.nowMs();
+    QHash<QString, qsizetype> recorded; // per key: recorded less listed, up one per insert
+    qsizetype added = 0;
     for (const DeliveryOutcome &o : outcomes) {
-        q.addBindValue(o.carrier);
-        q.addBindValue(o.service);
-        q.addBindValue(o.zone);
-        q.addBindValue(o.promised.toString(Qt::ISODate));
-        q.addBindValue(o.delivered.toString(Qt::ISODate));
-        q.addBindValue(o.onTime() ? 1 : 0);
-        q.addBindValue(now);
-        if (!q.exec())
-            return queryError(q, "cannot record deliveries:");
+        const QString key = outcomeKey(o);
+        auto known = recorded.find(key);
+        if (known == recorded.end()) {
+            count.addBindValue(o.carrier.toLower());
+            count.addBindValue(o.service.toLower());
+            count.addBindValue(o.zone);
+            count.addBindValue(o.promised.toString(Qt::ISODate));
+            count.addBindValue(o.delivered.toString(Qt::ISODate));
+            if (!count.exec() || !count.next())
+                return queryError(count, "cannot read recorded deliveries:");
+            known = recorded.insert(key, count.value(0).toLongLong() - listed.value(key));
+        }
+        // Negative while the file lists more of this row than the store has.
+        if (*known >= 0)
+            continue;
+        *known += 1;
+        insert.addBindValue(o.carrier);
+        insert.addBindValue(o.service);
+        insert.addBindValue(o.zone);
+        insert.addBindValue(o.promised.toString(Qt::ISODate));
+        insert.addBindValue(o.delivered.toString(Qt::ISODate));
+        insert.addBindValue(o.onTime() ? 1 : 0);
+        insert.addBindValue(now);
+        if (!insert.exec())
+            return queryError(insert, "cannot record deliveries:");
+        ++added;
     }
-    return tx.commit();
+    if (const Status committed = tx.commit(); !committed)
+        return Error {committed.error()};
+    return added;
 }
 
 Result<ReliabilityStore::History>

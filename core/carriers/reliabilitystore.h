@@ -31,8 +31,10 @@ class ReliabilityStore
 public:
     ReliabilityStore(Database &db, const Clock &clock);
 
-    // Records every outcome or none.
-    Status recordOutcomes(const QList<DeliveryOutcome> &outcomes);
+    // Records every outcome not recorded yet, or none; returns how many were new. Outcomes carry
+    // no parcel id: identical ones (same carrier, service, zone and dates) count as many times
+    // as the list that named them most often, so importing the same file twice counts it once.
+    Result<qsizetype> recordOutcomes(const QList<DeliveryOutcome> &outcomes);
     // A carrier-service's on-time counts to one zone and over all zones.
     struct History
     {

@@ -1,6 +1,9 @@
 #include "channelconfig.h"
 
 #include "bufferconfig.h"
+#include "domain/channelid.h"
+#include "domain/sku.h"
+#include "util/controlchars.h"
 
 #include <QFile>
 #include <QHostAddress>
@@ -76,6 +79,10 @@ std::optional<QString> ChannelReader::requiredString(const QJsonObject &object,
         fail(fieldPath, u"must not be empty"_s);
         return std::nullopt;
     }
+    if (hasControlCharacter(text)) {
+        fail(fieldPath, u"must not contain control characters"_s);
+        return std::nullopt;
+    }
     return text;
 }
 
@@ -98,7 +105,7 @@ bool ChannelReader::readSecret(const QJsonObject &object, const SecretField &fie
         const auto text = requiredString(object, field.envField, fieldPath);
         if (!text)
             return false;
-        static const QRegularExpression envName(u"^[A-Za-z_][A-Za-z0-9_]*$"_s);
+        static const QRegularExpression envName(u"^[A-Za-z_][A-Za-z0-9_]*\\z"_s);
         if (!envName.match(*text).hasMatch())
             return fail(fieldPath, u"\"%1\" is not an environment variable name"_s.arg(*text));
         name = *text;
@@ -171,9 +178,8 @@ std::optional<ChannelConfig> ChannelReader::read()
     const auto id = requiredString(m_object, u"id"_s, u"id"_s);
     if (!id)
         return std::nullopt;
-    static const QRegularExpression idPattern(u"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"_s);
-    if (!idPattern.match(*id).hasMatch()) {
-        fail(u"id"_s, u"\"%1\" must be 1-64 letters, digits, '-', '_' or '.'"_s.arg(*id));
+    if (const QString error = ChannelId::validationError(*id); !error.isEmpty()) {
+        fail(u"id"_s, error);
         return std::nullopt;
     }
     config.id = *id;
@@ -208,8 +214,8 @@ std::optional<ChannelConfig> ChannelReader::read()
     const QJsonValue safetyBuffer = m_object.value(u"safety_buffer"_s);
     if (!safetyBuffer.isUndefined() && !safetyBuffer.isNull()) {
         const qint64 integer = safetyBuffer.toInteger(-1);
-        if (!safetyBuffer.isDouble() || integer < 0) {
-            fail(u"safety_buffer"_s, u"must be a whole number of 0 or more"_s);
+        if (!safetyBuffer.isDouble() || integer < 0 || integer > Quantity::kMax) {
+            fail(u"safety_buffer"_s, u"must be a whole number from 0 to %1"_s.arg(Quantity::kMax));
             return std::nullopt;
         }
         config.buffer.pauseAt = integer; // the older key: buffer.pause_at wins over it
@@ -418,8 +424,9 @@ ChannelsConfigResult parseChannelsConfig(const QByteArray &json, const SecretSou
     const QJsonValue buffer = root.value(u"safety_buffer"_s);
     if (!buffer.isUndefined() && !buffer.isNull()) {
         const qint64 integer = buffer.toInteger(-1);
-        if (!buffer.isDouble() || integer < 0) {
-            result.error = u"safety_buffer: must be a whole number of 0 or more"_s;
+        if (!buffer.isDouble() || integer < 0 || integer > Quantity::kMax) {
+            result.error =
+                u"safety_buffer: must be a whole number from 0 to %1"_s.arg(Quantity::kMax);
             return result;
         }
         config.defaultSafetyBuffer = integer;

@@ -70,9 +70,16 @@ bool readOrderLines(const QJsonArray &items, const QString &field,
             *error = u"%1[%2].%3: missing or not a positive integer"_s.arg(field).arg(i).arg(key);
             return false;
         }
+        // A SKU is text or nothing (null, absent): a number would read as no SKU at all and
+        // leave the line waiting for a mapping, so the wrong type is said instead.
+        const QJsonValue sku = item.value(u"sku"_s);
+        if (!sku.isString() && !sku.isNull() && !sku.isUndefined()) {
+            *error = u"%1[%2].sku: not a string"_s.arg(field).arg(i);
+            return false;
+        }
         OrderLine line;
         line.quantity = *quantity;
-        line.sku = item.value(u"sku"_s).toString().trimmed();
+        line.sku = sku.toString().trimmed();
         line.lineId = jsonIdString(item.value(u"id"_s));
         line.remoteId = remoteIdOf(item);
         lines->append(line);

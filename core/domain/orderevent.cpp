@@ -1,6 +1,8 @@
 #include "orderevent.h"
 
+#include "channelid.h"
 #include "sku.h"
+#include "util/controlchars.h"
 
 #include <array>
 #include <utility>
@@ -8,7 +10,7 @@
 namespace ChannelDesk {
 
 namespace {
-constexpr qsizetype kMaxIdLength = 128;
+constexpr qsizetype kMaxIdLength = RemoteId::kMaxLength;
 constexpr qsizetype kMaxLines = 1000;
 constexpr qsizetype kMaxAddressField = 64;
 } // namespace
@@ -64,6 +66,14 @@ QString OrderEvent::validationError() const
         return QStringLiteral("order_id is longer than %1 characters").arg(kMaxIdLength);
     if (eventId.size() > kMaxIdLength)
         return QStringLiteral("event id is longer than %1 characters").arg(kMaxIdLength);
+    // Ids are stored and printed as they came (audit rows, tables, the console): a control
+    // character in one would split a line or reach a terminal.
+    for (const auto &[name, id] :
+         {std::pair {"channel", &channel}, std::pair {"order_id", &orderId},
+          std::pair {"event id", &eventId}}) {
+        if (hasControlCharacter(*id))
+            return QStringLiteral("%1 contains a control character").arg(QLatin1StringView(name));
+    }
     const bool needsId = kind == OrderEventKind::Refund || kind == OrderEventKind::Edit ||
         kind == OrderEventKind::Ship;
     if (needsId && eventId.isEmpty())
@@ -80,6 +90,8 @@ QString OrderEvent::validationError() const
             return QStringLiteral("line %1: an id is longer than %2 characters")
                 .arg(i + 1)
                 .arg(kMaxIdLength);
+        if (hasControlCharacter(line.lineId) || hasControlCharacter(line.remoteId))
+            return QStringLiteral("line %1: an id contains a control character").arg(i + 1);
         if (line.sku.isEmpty()) {
             // The channel's own ids name the line instead; the mappings resolve them.
             if (line.remoteId.isEmpty() && (kind == OrderEventKind::Sale || line.lineId.isEmpty()))

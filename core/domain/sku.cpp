@@ -1,5 +1,7 @@
 #include "sku.h"
 
+#include "util/controlchars.h"
+
 #include <QCoreApplication>
 
 namespace ChannelDesk::Sku {
@@ -12,10 +14,8 @@ QString validationError(const QString &sku)
         return QStringLiteral("SKU is longer than %1 characters").arg(kMaxLength);
     if (sku.front().isSpace() || sku.back().isSpace())
         return QStringLiteral("SKU has leading or trailing white space");
-    for (const QChar c : sku) {
-        if (c.category() == QChar::Other_Control)
-            return QStringLiteral("SKU contains a control character");
-    }
+    if (hasControlCharacter(sku))
+        return QStringLiteral("SKU contains a control character");
     return {};
 }
 

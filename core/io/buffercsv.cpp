@@ -1,5 +1,6 @@
 #include "buffercsv.h"
 
+#include "domain/channelid.h"
 #include "domain/sku.h"
 
 namespace ChannelDesk {
@@ -56,6 +57,9 @@ bool parseBufferCsv(const QString &text, QList<BufferImportRow> *rows, CsvErrors
         bool ok = true;
         if (l.channel.isEmpty()) {
             errors->add(r.line, u"channel is missing"_s);
+            ok = false;
+        } else if (const QString e = ChannelId::validationError(l.channel); !e.isEmpty()) {
+            errors->add(r.line, u"channel "_s + e);
             ok = false;
         }
         if (l.sku.isEmpty()) {

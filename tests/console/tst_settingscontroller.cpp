@@ -64,6 +64,8 @@ private Q_SLOTS:
     void badCarriersOnlyWarn();
     void saveWritesAndShowsNoSecret();
     void demoIsShownNotSaved();
+    void badConfig_data();
+    void badConfig();
 };
 
 void TestSettingsController::missingFile_data()
@@ -182,6 +184,78 @@ void TestSettingsController::demoIsShownNotSaved()
     QCOMPARE(saved.count(), 1);
     QVERIFY(!saved.first().first().value<SettingsSaveResult>().ok);
     QVERIFY(!QFile::exists(f.path()));
+}
+
+// The config file as the console reads it at start and writes it from the Settings dialog:
+// wrong types, huge and negative numbers, control characters, truncations, duplicates. At start
+// the error names the field and the core does not start; a save is refused with the same
+// message before any secret or byte is written, and the file on disk stays as it was.
+void TestSettingsController::badConfig_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("error");
+    const QByteArray channel = R"({"id": "shop-us", "type": "shopify",
+        "base_url": "https://shop-us.myshopify.com", "location_id": "124656943")";
+    auto config = [&](const QByteArray &extra) -> QByteArray {
+        return QByteArray(R"({"channels": [)") + channel + extra + "}]}";
+    };
+    QTest::newRow("truncated") << kConfig.left(kConfig.size() - 3)
+                               << u"config: not valid JSON at offset 122: unterminated string"_s;
+    QTest::newRow("not an object") << QByteArray("[1]") << u"config: must be a JSON object"_s;
+    QTest::newRow("wrong type") << config(R"(, "request_timeout_ms": "10000")")
+                                << u"channels[0].request_timeout_ms: must be a whole number "
+                                   "from 100 to 600000"_s;
+    QTest::newRow("huge number")
+        << config(R"(, "safety_buffer": 1e300)")
+        << u"channels[0].safety_buffer: must be a whole number from 0 to 2147483647"_s;
+    QTest::newRow("negative number")
+        << config(R"(, "buffer": {"reserve": -2})")
+        << u"channels[0].buffer.reserve: must be a whole number from 0 to 2147483647"_s;
+    QTest::newRow("control character") << config(R"(, "api_version": "2026-10
+X: 1")") << u"channels[0].api_version: must not contain control characters"_s;
+    QTest::newRow("duplicate channel")
+        << QByteArray(QByteArray(R"({"channels": [)") + channel + "}, " + channel + "}]}")
+        << u"channels[1].id: \"shop-us\" is used by an earlier channel"_s;
+    QTest::newRow("duplicate carrier")
+        << QByteArray(R"({"channels": [], "carriers": [{"id": "ep", "type": "easypost",
+            "base_url": "https://api.easypost.com"}, {"id": "ep", "type": "easypost",
+            "base_url": "https://api.easypost.com"}]})")
+        << u"carriers[1].id: \"ep\" is configured twice"_s;
+}
+
+void TestSettingsController::badConfig()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QString, error);
+    Fixture f;
+    f.write(json);
+    f.keychain->insert(u"channel/shop-us/token"_s, "shpat_kc");
+    f.keychain->insert(u"channel/shop-us/webhook_secret"_s, "hook_kc");
+    {
+        SettingsController controller(f.options());
+        const auto config = read(controller);
+        if (!json.contains("carriers")) { // bad carriers only warn at start: badCarriersOnlyWarn
+            QCOMPARE(config.error, error);
+            QVERIFY(!config.channels);
+        }
+    }
+
+    f.write(kConfig);
+    f.keychain->values.clear();
+    SettingsController controller(f.options());
+    QSignalSpy saved(&controller, &SettingsController::settingsSaved);
+    SettingsChange change;
+    change.json = json;
+    change.secrets.insert(u"channel/shop-us/token"_s, "shpat_new");
+    controller.saveSettings(change);
+    QTRY_COMPARE(saved.count(), 1);
+    const auto result = saved.first().first().value<SettingsSaveResult>();
+    QVERIFY(!result.ok);
+    QCOMPARE(result.message, error);
+    QFile file(f.path());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), kConfig); // the old file stays
+    QVERIFY(f.keychain->values.isEmpty()); // and no secret was written
 }
 
 QTEST_GUILESS_MAIN(TestSettingsController)

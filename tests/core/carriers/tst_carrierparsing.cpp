@@ -163,8 +163,9 @@ private Q_SLOTS:
                  qPrintable(r.errors.first().message));
     }
 
-    // A rate of nothing or less is a broken answer: refused with the carrier's service named,
-    // never offered as the cheapest quote. The other quotes of the answer are kept.
+    // A rate of nothing or less, or one that cannot be read as an amount, is a broken answer:
+    // refused (bad_response) with the carrier's service named, never offered as the cheapest
+    // quote. The other quotes of the answer are kept.
     void freeOrNegativeRatesAreRefused_data()
     {
         QTest::addColumn<QString>("type");
@@ -172,6 +173,7 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("good"); // the first quote's cost as the fixture has it
         QTest::addColumn<QByteArray>("bad");
         QTest::addColumn<int>("quoteCount"); // the fixture's quotes, less the refused one
+        QTest::addColumn<QString>("error"); // a fragment of the refused rate's error
 
         const struct
         {
@@ -198,9 +200,38 @@ private Q_SLOTS:
                 if (c.type == "fedex"_L1 && QByteArray(amount) == "0.00")
                     continue; // a JSON number: the same as "0"
                 QTest::addRow("%s %s", c.name, amount)
-                    << c.type << c.file << c.good << bad << c.quotes;
+                    << c.type << c.file << c.good << bad << c.quotes << u"must cost more than 0"_s;
             }
         }
+        // Wrong types and amounts past any price: refused as unreadable, never rounded into one.
+        // (UPS reads its list price when the negotiated one is unreadable: the zero rows above.)
+        const struct
+        {
+            const char *name;
+            QString type;
+            QString file;
+            QByteArray good;
+            QByteArray bad;
+            int quotes;
+            QString error;
+        } unreadable[] = {
+            {"easypost text", u"easypost"_s, u"easypost_shipment.json"_s, R"("rate": "12.30")",
+             R"("rate": "twelve")", 2, u"has no usable \"rate\""_s},
+            {"easypost past 10^15", u"easypost"_s, u"easypost_shipment.json"_s,
+             R"("rate": "12.30")", R"("rate": "9999999999999999.00")", 2,
+             u"has no usable \"rate\""_s},
+            {"easypost a number", u"easypost"_s, u"easypost_shipment.json"_s, R"("rate": "12.30")",
+             R"("rate": 12.30)", 2, u"has no usable \"rate\""_s},
+            {"shippo exponent", u"shippo"_s, u"shippo_shipment.json"_s, R"("amount": "5.5")",
+             R"("amount": "1e30")", 1, u"has no usable \"amount\""_s},
+            {"fedex past 10^13", u"fedex"_s, u"fedex_rates.json"_s, R"("totalNetCharge": 14.35)",
+             R"("totalNetCharge": 1e300)", 1, u"no usable totalNetCharge"_s},
+            {"fedex text", u"fedex"_s, u"fedex_rates.json"_s, R"("totalNetCharge": 14.35)",
+             R"("totalNetCharge": "cheap")", 1, u"no usable totalNetCharge"_s},
+        };
+        for (const auto &u : unreadable)
+            QTest::addRow("%s", u.name)
+                << u.type << u.file << u.good << u.bad << u.quotes << u.error;
     }
 
     void freeOrNegativeRatesAreRefused()
@@ -218,9 +249,10 @@ private Q_SLOTS:
         QCOMPARE(r.errors.size(), before.errors.size() + 1);
         for (const CarrierQuote &q : r.quotes)
             QVERIFY2(q.costCents > 0, qPrintable(q.service));
+        QFETCH(QString, error);
         bool named = false;
         for (const CarrierError &e : r.errors)
-            named = named || e.message.contains(u"must cost more than 0"_s);
+            named = named || (e.message.contains(error) && e.kind == CarrierErrorKind::BadResponse);
         QVERIFY(named);
     }
 
@@ -329,6 +361,58 @@ private Q_SLOTS:
         QTest::newRow("exchange rate")
             << QByteArray("{\"carriers\":[],\"quote\":{\"exchange_rates\":{\"CAD\":-1}}}")
             << u"quote.exchange_rates.CAD"_s;
+        // Wrong types, huge and negative numbers, control characters, truncations, duplicates.
+        // (moc reads these inline bodies and counts the braces in raw strings too: each row's
+        // raw strings together open as many as they close)
+        const QByteArray ep = R"({"id": "ep", "type": "easypost", "base_url": )"
+                              R"("https://api.easypost.com", "credentials": {"api_key_env": "K"})";
+        QTest::newRow("truncated")
+            << QByteArray("{\"carriers\": [{\"id\": \"ep\", \"ty") << u"not valid JSON"_s;
+        QTest::newRow("carriers an object")
+            << QByteArray(R"({"carriers": {"id": "ep"}})") << u"carriers: expected an array"_s;
+        QTest::newRow("carrier a string")
+            << QByteArray(R"({"carriers": ["ups"]})") << u"carriers[0]: expected an object"_s;
+        QTest::newRow("timeout text")
+            << QByteArray(R"({"carriers": [)" + ep + R"(, "timeout_ms": "3000"}]})")
+            << u"carriers[0].timeout_ms: expected a whole number"_s;
+        QTest::newRow("timeout past 2^63")
+            << QByteArray(R"({"carriers": [)" + ep + R"(, "timeout_ms": 1e30}]})")
+            << u"carriers[0].timeout_ms: expected a whole number"_s;
+        QTest::newRow("timeout negative")
+            << QByteArray(R"({"carriers": [)" + ep + R"(, "timeout_ms": -1}]})")
+            << u"carriers[0].timeout_ms: expected a whole number"_s;
+        QTest::newRow("enabled text")
+            << QByteArray(R"({"carriers": [)" + ep + R"(, "enabled": "yes"}]})")
+            << u"carriers[0].enabled: expected true or false"_s;
+        QTest::newRow("id control character")
+            << QByteArray(R"({"carriers": [{"id": "e\u0007p", "type": "easypost"}]})")
+            << u"carriers[0].id: expected a short lower-case name"_s;
+        QTest::newRow("id with a final newline")
+            << QByteArray(R"({"carriers": [{"id": "ep\n", "type": "easypost"}]})")
+            << u"carriers[0].id: expected a short lower-case name"_s;
+        QTest::newRow("currency with a final newline")
+            << QByteArray(R"({"carriers": [], "quote": {"currency": "USD\n"}})")
+            << u"quote.currency"_s;
+        QTest::newRow("account number control character")
+            << QByteArray(R"({"carriers": [)" + ep + R"(, "account_number": "A1\r\nB2"}]})")
+            << u"carriers[0].account_number: expected a string without control characters"_s;
+        QTest::newRow("env name control character")
+            << QByteArray("{\"carriers\": [{\"id\": \"ep\", \"type\": \"easypost\", \"base_url\": "
+                          "\"https://api.easypost.com\", \"credentials\": {\"api_key_env\": "
+                          "\"K\\n\"}}]}")
+            << u"carriers[0].credentials.api_key_env: expected the name of an environment "
+               "variable"_s;
+        QTest::newRow("duplicate id") << QByteArray(R"({"carriers": [)" + ep + "}, " + ep + "}]}")
+                                      << u"carriers[1].id: \"ep\" is configured twice"_s;
+        QTest::newRow("exchange rate past a double")
+            << QByteArray(R"({"carriers": [], "quote": {"exchange_rates": {"CAD": "1e999"}}})")
+            << u"quote.exchange_rates.CAD"_s;
+        QTest::newRow("prior rate above 1")
+            << QByteArray(R"({"carriers": [], "quote": {"prior": {"on_time_rate": 7}}})")
+            << u"quote.prior.on_time_rate"_s;
+        QTest::newRow("prior weight negative")
+            << QByteArray(R"({"carriers": [], "quote": {"prior": {"weight": -3}}})")
+            << u"quote.prior.weight"_s;
     }
 
     void badConfigNamesTheField()

@@ -40,6 +40,22 @@ void TestDeliveryCsv::badRows_data()
                           << u"line 3: promised \"2026-11-31\" is not a date"_s;
     QTest::newRow("not a date") << u"UPS,Ground,US-941,2026-11-20,soon"_s
                                 << u"line 3: delivered \"soon\" is not a date"_s;
+    QTest::newRow("control character") << u"UPS\x07,Ground,US-941,2026-11-20,2026-11-19"_s
+                                       << u"line 3: carrier must not contain control characters"_s;
+    QTest::newRow("service escape") << u"UPS,Gro\x1b[1mund,US-941,2026-11-20,2026-11-19"_s
+                                    << u"line 3: service must not contain control characters"_s;
+    QTest::newRow("missing field")
+        << u"UPS,Ground,US-941,2026-11-20"_s << u"line 3: expected 5 fields, found 4"_s;
+    QTest::newRow("empty carrier")
+        << u",Ground,US-941,2026-11-20,2026-11-19"_s << u"line 3: carrier is missing"_s;
+    QTest::newRow("year past 9999") << u"UPS,Ground,US-941,99999-11-20,2026-11-19"_s
+                                    << u"line 3: promised \"99999-11-20\" is not a date"_s;
+    QTest::newRow("negative year") << u"UPS,Ground,US-941,-2026-11-20,2026-11-19"_s
+                                   << u"line 3: promised \"-2026-11-20\" is not a date"_s;
+    QTest::newRow("zone too long") << u"UPS,Ground,US-94105,2026-11-20,2026-11-19"_s
+                                   << u"line 3: zone \"US-94105\" is not a country"_s;
+    QTest::newRow("unclosed quote") << u"\"UPS,Ground,US-941,2026-11-20,2026-11-19"_s
+                                    << u"line 3: a quoted field is not closed"_s;
     QTest::newRow("future") << u"UPS,Ground,US-941,2026-11-20,2027-11-26"_s
                             << u"line 3: delivered \"2027-11-26\" is in the future"_s;
 }

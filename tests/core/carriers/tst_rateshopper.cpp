@@ -372,8 +372,9 @@ private Q_SLOTS:
             late.append(
                 {u"USPS"_s, u"Priority"_s, u"US-941"_s, QDate(2026, 11, 2), QDate(2026, 11, 5)});
         }
-        const Status recorded = store.recordOutcomes(late);
+        const Result<qsizetype> recorded = store.recordOutcomes(late);
         QVERIFY2(recorded, qPrintable(recorded.error()));
+        QCOMPARE(*recorded, 6);
 
         result = runQuote(shopper, makeOrder());
         QVERIFY(result.chosen());

@@ -237,6 +237,53 @@ void TestChannelConfig::badField_data()
     QTest::newRow("listener connections text")
         << -1 << u"listener.max_connections"_s << QJsonValue(u"9"_s)
         << u"listener.max_connections:"_s;
+    // Huge numbers, control characters, truncations (loadsFromFile), duplicates (duplicate id).
+    QTest::newRow("buffer past 2^31")
+        << 0 << u"safety_buffer"_s << QJsonValue(1e12)
+        << u"channels[0].safety_buffer: must be a whole number from 0 to 2147483647"_s;
+    QTest::newRow("default buffer past 2^31")
+        << -1 << u"safety_buffer"_s << QJsonValue(2147483648.0)
+        << u"safety_buffer: must be a whole number from 0 to 2147483647"_s;
+    QTest::newRow("buffer.max past 2^31")
+        << 1 << u"buffer"_s << QJsonValue(QJsonObject {{u"max"_s, 1e300}})
+        << u"channels[1].buffer.max: must be a whole number from 0 to 2147483647"_s;
+    QTest::newRow("buffer.percent negative")
+        << 2 << u"buffer"_s << QJsonValue(QJsonObject {{u"percent"_s, -5}})
+        << u"channels[2].buffer.percent: must be a whole number from 0 to 100"_s;
+    QTest::newRow("timeout past 2^63") << 0 << u"request_timeout_ms"_s << QJsonValue(1e30)
+                                       << u"channels[0].request_timeout_ms: must be a whole "
+                                          "number from 100 to 600000"_s;
+    QTest::newRow("timeout negative")
+        << 1 << u"request_timeout_ms"_s << QJsonValue(-100) << u"channels[1].request_timeout_ms:"_s;
+    QTest::newRow("reconcile negative")
+        << 2 << u"reconcile_interval_s"_s << QJsonValue(-1)
+        << u"channels[2].reconcile_interval_s: must be a whole number of seconds from 0"_s;
+    QTest::newRow("rate negative") << 3 << u"max_requests_per_second"_s << QJsonValue(-2)
+                                   << u"channels[3].max_requests_per_second: must be a number "
+                                      "above 0"_s;
+    QTest::newRow("listen port past 65535")
+        << -1 << u"listen"_s << QJsonValue(u"127.0.0.1:65536"_s) << u"listen:"_s;
+    QTest::newRow("listen port negative")
+        << -1 << u"listen"_s << QJsonValue(u"127.0.0.1:-1"_s) << u"listen:"_s;
+    QTest::newRow("retention past ten years")
+        << -1 << u"inbox_retention_days"_s << QJsonValue(1e9)
+        << u"inbox_retention_days: must be a whole number from 1 to 3650"_s;
+    QTest::newRow("id control character")
+        << 0 << u"id"_s << QJsonValue(u"shop\x01us"_s)
+        << u"channels[0].id: must not contain control characters"_s;
+    QTest::newRow("id with a final newline")
+        << 1 << u"id"_s << QJsonValue(u"woo\nx"_s) << u"channels[1].id:"_s;
+    QTest::newRow("seller_id control character")
+        << 3 << u"seller_id"_s << QJsonValue(u"A2\x1bSELLER"_s)
+        << u"channels[3].seller_id: must not contain control characters"_s;
+    QTest::newRow("api_version control character")
+        << 0 << u"api_version"_s << QJsonValue(u"2026-10\r\nX-Injected: 1"_s)
+        << u"channels[0].api_version: must not contain control characters"_s;
+    QTest::newRow("location_id control character")
+        << 0 << u"location_id"_s << QJsonValue(u"124\t656943"_s)
+        << u"channels[0].location_id: must not contain control characters"_s;
+    QTest::newRow("id over 64 characters")
+        << 0 << u"id"_s << QJsonValue(QString(65, u'a')) << u"channels[0].id:"_s;
     QTest::newRow("listener unknown key")
         << -1 << u"listener.backlog"_s << QJsonValue(5) << u"listener.backlog: unknown key"_s;
 }
@@ -456,7 +503,7 @@ void TestChannelConfig::alertsAndDefaultBuffer_data()
                                    << qint64(-1) << u"alerts: must be an object"_s;
     QTest::newRow("negative buffer")
         << QByteArray(R"("safety_buffer": -1,)") << 0.0 << 0.0 << 0.0 << qint64(-1)
-        << u"safety_buffer: must be a whole number of 0 or more"_s;
+        << u"safety_buffer: must be a whole number from 0 to 2147483647"_s;
 }
 
 void TestChannelConfig::alertsAndDefaultBuffer()

@@ -212,28 +212,43 @@ void TestShopifyWebhookParser::otherTopicsAreIgnored()
 void TestShopifyWebhookParser::malformed_data()
 {
     QTest::addColumn<QByteArray>("body");
-    QTest::newRow("not json") << QByteArray("id=1&line_items=2");
-    QTest::newRow("array") << QByteArray("[1,2]");
-    QTest::newRow("truncated") << QByteArray(R"({"id":1,"line_items":[{"sku":"A","quantity":1})");
-    QTest::newRow("no id") << QByteArray(R"({"line_items":[{"sku":"A","quantity":1}]})");
+    QTest::addColumn<QString>("message");
+    const QString notJson = u"body is not a JSON object"_s;
+    const QString noId = u"id: missing or not an integer"_s;
+    const QString noLines = u"line_items: missing or empty"_s;
+    const QString badQuantity = u"line_items[0].quantity: missing or not a positive integer"_s;
+    QTest::newRow("not json") << QByteArray("id=1&line_items=2") << notJson;
+    QTest::newRow("array") << QByteArray("[1,2]") << notJson;
+    QTest::newRow("truncated") << QByteArray(R"({"id":1,"line_items":[{"sku":"A","quantity":1})")
+                               << notJson;
+    QTest::newRow("no id") << QByteArray(R"({"line_items":[{"sku":"A","quantity":1}]})") << noId;
     QTest::newRow("fractional id")
-        << QByteArray(R"({"id":1.5,"line_items":[{"sku":"A","quantity":1}]})");
-    QTest::newRow("no lines") << QByteArray(R"({"id":1,"line_items":[]})");
-    QTest::newRow("lines not array") << QByteArray(R"({"id":1,"line_items":{"sku":"A"}})");
+        << QByteArray(R"({"id":1.5,"line_items":[{"sku":"A","quantity":1}]})") << noId;
+    QTest::newRow("negative id") << QByteArray(
+                                        R"({"id":-1.5,"line_items":[{"sku":"A","quantity":1}]})")
+                                 << noId;
+    QTest::newRow("no lines") << QByteArray(R"({"id":1,"line_items":[]})") << noLines;
+    QTest::newRow("lines not array")
+        << QByteArray(R"({"id":1,"line_items":{"sku":"A"}})") << noLines;
     QTest::newRow("zero quantity")
-        << QByteArray(R"({"id":1,"line_items":[{"sku":"A","quantity":0}]})");
+        << QByteArray(R"({"id":1,"line_items":[{"sku":"A","quantity":0}]})") << badQuantity;
     QTest::newRow("text quantity")
-        << QByteArray(R"({"id":1,"line_items":[{"sku":"A","quantity":"2"}]})");
+        << QByteArray(R"({"id":1,"line_items":[{"sku":"A","quantity":"2"}]})") << badQuantity;
     QTest::newRow("negative quantity")
-        << QByteArray(R"({"id":1,"line_items":[{"sku":"A","quantity":-3}]})");
+        << QByteArray(R"({"id":1,"line_items":[{"sku":"A","quantity":-3}]})") << badQuantity;
     // A whole quantity over Quantity::kMaxOrderLine parses: the event's validation refuses it,
     // the same for webhooks, polls and the CLI
     // (tst_channelwebhooks::hugeQuantityIsRecordedInvalid).
     QTest::newRow("quantity past 2^63")
-        << QByteArray(R"({"id":1,"line_items":[{"sku":"A","quantity":1e30}]})");
-    QTest::newRow("id an object") << QByteArray(
-        R"({"id":{"n":1},"line_items":[{"sku":"A","quantity":1}]})");
-    QTest::newRow("empty body") << QByteArray();
+        << QByteArray(R"({"id":1,"line_items":[{"sku":"A","quantity":1e30}]})") << badQuantity;
+    QTest::newRow("line not an object")
+        << QByteArray(R"({"id":1,"line_items":[7]})") << badQuantity;
+    QTest::newRow("sku a number") << QByteArray(
+                                         R"({"id":1,"line_items":[{"sku":42,"quantity":1}]})")
+                                  << u"line_items[0].sku: not a string"_s;
+    QTest::newRow("id an object")
+        << QByteArray(R"({"id":{"n":1},"line_items":[{"sku":"A","quantity":1}]})") << noId;
+    QTest::newRow("empty body") << QByteArray() << notJson;
 }
 
 void TestShopifyWebhookParser::malformed()
@@ -243,7 +258,8 @@ void TestShopifyWebhookParser::malformed()
     const WebhookResult result =
         parser.parse(kShopify.request(body, sign(body, kSecret)), {kSecret});
     QCOMPARE(result.kind, WebhookResult::Kind::BadRequest);
-    QVERIFY(!result.message.isEmpty());
+    QTEST(result.message, "message");
+    QVERIFY(result.events.isEmpty());
 }
 
 void TestShopifyWebhookParser::shipTo_data()

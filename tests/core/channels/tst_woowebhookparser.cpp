@@ -229,25 +229,46 @@ void TestWooWebhookParser::otherTopicIgnored()
 void TestWooWebhookParser::malformed_data()
 {
     QTest::addColumn<QByteArray>("body");
-    QTest::newRow("not json") << QByteArray("<xml/>");
-    QTest::newRow("no id") << QByteArray(
-        R"({"status":"processing","line_items":[{"sku":"A","quantity":1}]})");
-    QTest::newRow("no status") << QByteArray(R"({"id":1,"line_items":[{"sku":"A","quantity":1}]})");
-    QTest::newRow("no lines") << QByteArray(R"({"id":1,"status":"processing"})");
-    QTest::newRow("empty lines") << QByteArray(R"({"id":1,"status":"processing","line_items":[]})");
-    QTest::newRow("bad quantity") << QByteArray(
-        R"({"id":1,"status":"processing","line_items":[{"sku":"A","quantity":-1}]})");
-    QTest::newRow("text quantity") << QByteArray(
-        R"({"id":1,"status":"processing","line_items":[{"sku":"A","quantity":"2"}]})");
+    QTest::addColumn<QString>("message");
+    const QString notJson = u"body is not a JSON object"_s;
+    const QString badQuantity = u"line_items[0].quantity: missing or not a positive integer"_s;
+    QTest::newRow("not json") << QByteArray("<xml/>") << notJson;
+    QTest::newRow("no id")
+        << QByteArray(R"({"status":"processing","line_items":[{"sku":"A","quantity":1}]})")
+        << u"id: missing or not an integer"_s;
+    QTest::newRow("id past 2^63")
+        << QByteArray(
+               R"({"id":1e30,"status":"processing","line_items":[{"sku":"A","quantity":1}]})")
+        << u"id: missing or not an integer"_s;
+    QTest::newRow("no status") << QByteArray(R"({"id":1,"line_items":[{"sku":"A","quantity":1}]})")
+                               << u"status: missing"_s;
+    QTest::newRow("status a number")
+        << QByteArray(R"({"id":1,"status":3,"line_items":[{"sku":"A","quantity":1}]})")
+        << u"status: missing"_s;
+    QTest::newRow("no lines") << QByteArray(R"({"id":1,"status":"processing"})")
+                              << u"line_items: missing"_s;
+    QTest::newRow("empty lines") << QByteArray(R"({"id":1,"status":"processing","line_items":[]})")
+                                 << u"line_items: empty"_s;
+    QTest::newRow("bad quantity")
+        << QByteArray(R"({"id":1,"status":"processing","line_items":[{"sku":"A","quantity":-1}]})")
+        << badQuantity;
+    QTest::newRow("text quantity")
+        << QByteArray(R"({"id":1,"status":"processing","line_items":[{"sku":"A","quantity":"2"}]})")
+        << badQuantity;
     // A whole quantity over Quantity::kMaxOrderLine parses: the event's validation refuses it,
     // the same for webhooks, polls and the CLI
     // (tst_channelwebhooks::hugeQuantityIsRecordedInvalid).
-    QTest::newRow("fractional quantity") << QByteArray(
-        R"({"id":1,"status":"processing","line_items":[{"sku":"A","quantity":1.5}]})");
-    QTest::newRow("truncated") << QByteArray(
-        R"({"id":1,"status":"processing","line_items":[{"sku":"A","quan)");
+    QTest::newRow("fractional quantity")
+        << QByteArray(R"({"id":1,"status":"processing","line_items":[{"sku":"A","quantity":1.5}]})")
+        << badQuantity;
+    QTest::newRow("sku a number")
+        << QByteArray(R"({"id":1,"status":"processing","line_items":[{"sku":true,"quantity":1}]})")
+        << u"line_items[0].sku: not a string"_s;
+    QTest::newRow("truncated")
+        << QByteArray(R"({"id":1,"status":"processing","line_items":[{"sku":"A","quan)") << notJson;
     QTest::newRow("lines not array")
-        << QByteArray(R"({"id":1,"status":"processing","line_items":{"sku":"A"}})");
+        << QByteArray(R"({"id":1,"status":"processing","line_items":{"sku":"A"}})")
+        << u"line_items: missing"_s;
 }
 
 void TestWooWebhookParser::malformed()
@@ -256,6 +277,8 @@ void TestWooWebhookParser::malformed()
     const WooWebhookParser parser;
     const WebhookResult result = parser.parse(kWoo.request(body, sign(body, kSecret)), {kSecret});
     QCOMPARE(result.kind, WebhookResult::Kind::BadRequest);
+    QTEST(result.message, "message");
+    QVERIFY(result.events.isEmpty());
 }
 
 void TestWooWebhookParser::shipTo_data()

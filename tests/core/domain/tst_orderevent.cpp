@@ -62,6 +62,24 @@ void TestOrderEvent::validation_data()
     e = good;
     e.lines = {{u"A-1"_s, 1}, {u"B-2"_s, 0}};
     QTest::newRow("second line bad") << e << u"line 2"_s;
+    e = good;
+    e.orderId = u"1001\n1002"_s;
+    QTest::newRow("control character in order id") << e << u"order_id contains a control"_s;
+    e = good;
+    e.channel = u"shop\x1b[0m"_s;
+    QTest::newRow("control character in channel") << e << u"channel contains a control"_s;
+    e = good;
+    e.orderId = QString(129, u'9');
+    QTest::newRow("order id too long") << e << u"order_id is longer than 128"_s;
+    e = good;
+    e.lines = {{QString(), 1}};
+    e.lines.first().remoteId = u"808950810\t"_s;
+    QTest::newRow("control character in remote id")
+        << e << u"line 1: an id contains a control character"_s;
+    e = good;
+    e.lines = {{QString(), 1}};
+    e.lines.first().remoteId = QString(129, u'8');
+    QTest::newRow("remote id too long") << e << u"line 1: an id is longer than 128"_s;
 }
 
 void TestOrderEvent::validation()

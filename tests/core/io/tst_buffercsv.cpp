@@ -74,6 +74,19 @@ void TestBufferCsv::badRows_data()
     QTest::newRow("pause_at word")
         << header + u"shop,A,,,,five\n"_s
         << u"line 2: pause_at \"five\" must be a whole number from 0 to 2147483647"_s;
+    QTest::newRow("sku over the limit") << header + u"shop,"_s + QString(129, u'S') + u",1,,,\n"_s
+                                        << u"line 2: SKU is longer than 128 characters"_s;
+    QTest::newRow("control character in sku")
+        << header + u"shop,A\x02-B,1,,,\n"_s << u"line 2: SKU contains a control character"_s;
+    QTest::newRow("control character in channel")
+        << header + u"sh\x1bop,A,1,,,\n"_s << u"line 2: channel \"sh\x1bop\" must be 1-64"_s;
+    QTest::newRow("channel not an id")
+        << header + u"my shop,A,1,,,\n"_s << u"line 2: channel \"my shop\" must be 1-64"_s;
+    QTest::newRow("unclosed quote")
+        << header + u"shop,\"A,1,,,\n"_s << u"line 2: a quoted field is not closed"_s;
+    QTest::newRow("huge number")
+        << header + u"shop,A,99999999999999999999999,,,\n"_s
+        << u"line 2: reserve \"99999999999999999999999\" must be a whole number"_s;
     QTest::newRow("twice") << header + u"shop,A,1,,,\nebay,A,1,,,\nshop,A,2,,,\n"_s
                            << u"line 4: A on shop is set twice (first on line 2)"_s;
 }

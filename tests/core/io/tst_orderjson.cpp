@@ -82,6 +82,20 @@ void TestOrderJson::bad_data()
     QTest::newRow("qty huge")
         << QByteArray(R"({"channel":"s","order_id":"1","lines":[{"sku":"A","qty":1e300}]})")
         << u"lines[0].qty"_s;
+    QTest::newRow("control character in order_id")
+        << QByteArray(R"({"channel":"s","order_id":"1\n2","lines":[{"sku":"A","qty":1}]})")
+        << u"order_id contains a control character"_s;
+    QTest::newRow("control character in channel")
+        << QByteArray(R"({"channel":"s\u001b[1m","order_id":"1","lines":[{"sku":"A","qty":1}]})")
+        << u"channel contains a control character"_s;
+    QTest::newRow("order_id over the limit")
+        << QByteArray(R"({"channel":"s","order_id":")" + QByteArray(129, '7') +
+                      R"(","lines":[{"sku":"A","qty":1}]})")
+        << u"order_id is longer than 128 characters"_s;
+    QTest::newRow("remote_id over the limit")
+        << QByteArray(R"({"channel":"s","order_id":"1","lines":[{"remote_id":")" +
+                      QByteArray(129, '8') + R"(","qty":1}]})")
+        << u"line 1: an id is longer than 128 characters"_s;
     QTest::newRow("truncated") << QByteArray(
                                       R"({"channel":"s","order_id":"1","lines":[{"sku":"A","q)")
                                << u"not valid JSON"_s;
