@@ -355,6 +355,22 @@ bool CoreRuntime::orderKnown(const QString &channel, const QString &orderId)
     return found;
 }
 
+QString CoreRuntime::stillWaiting(const QString &channel, const QString &orderId)
+{
+    OrderLedger ledger(*m_db);
+    LedgerOrder order;
+    bool found = false;
+    if (!ledger.readOrder(channel, orderId, &order, &found)) {
+        qCWarning(lcRuntime).noquote()
+            << channel << "cannot read order" << orderId << ":" << ledger.lastError();
+        return {};
+    }
+    ApplyResult described;
+    if (found)
+        SyncEngine::describeOrder(order, described);
+    return found && described.outcome == ApplyOutcome::Unmatched ? described.message : QString();
+}
+
 QStringList CoreRuntime::unseenRefunds(const QString &channel, const QString &orderId,
                                        const QStringList &refundIds)
 {

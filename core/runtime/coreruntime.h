@@ -152,6 +152,9 @@ private:
     QList<OrderEvent> prepareEvents(const QString &channel, QList<OrderEvent> events,
                                     const QString &orderId = {});
     bool orderKnown(const QString &channel, const QString &orderId);
+    // Why the order's lines still wait ("waiting: line 2: no SKU X in stock"); empty when none
+    // waits (or the order is cancelled, or unknown).
+    QString stillWaiting(const QString &channel, const QString &orderId);
     QStringList unseenRefunds(const QString &channel, const QString &orderId,
                               const QStringList &refundIds);
     // Reads an order's refunds through the channel's adapter and applies those named; a failed
