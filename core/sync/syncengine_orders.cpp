@@ -62,31 +62,34 @@ bool SyncEngine::applyMove(const LedgerOrder &order, LedgerLine &line, const Sto
 
 void SyncEngine::describeOrder(const LedgerOrder &order, ApplyResult &result)
 {
-    const OrderStatus status = order.status();
-    switch (status) {
+    // The lines that say why, each as `describe` puts it (empty: not this line).
+    const auto lines = [&order](auto describe) {
+        QStringList why;
+        for (const LedgerLine &l : order.lines) {
+            if (QString w = describe(l); !w.isEmpty())
+                why.append(std::move(w));
+        }
+        return why;
+    };
+    switch (order.status()) {
     case OrderStatus::Cancelled:
         result.outcome = ApplyOutcome::Cancelled;
         break;
-    case OrderStatus::Unmatched: {
+    case OrderStatus::Unmatched:
         result.outcome = ApplyOutcome::Unmatched;
-        QStringList why;
-        for (const LedgerLine &l : std::as_const(order.lines)) {
-            if (l.waiting > 0)
-                why.append(u"line %1: %2"_s.arg(l.lineNo).arg(l.note));
-        }
-        result.message = u"waiting: "_s + why.join(u"; "_s);
+        result.message = u"waiting: "_s +
+            lines([](const LedgerLine &l) {
+                return l.waiting > 0 ? u"line %1: %2"_s.arg(l.lineNo).arg(l.note) : QString();
+            }).join(u"; "_s);
         break;
-    }
-    case OrderStatus::Oversold: {
+    case OrderStatus::Oversold:
         result.outcome = ApplyOutcome::Oversold;
-        QStringList why;
-        for (const LedgerLine &l : std::as_const(order.lines)) {
-            if (l.owed > 0)
-                why.append(u"%1: %2 owed"_s.arg(l.sku).arg(l.owed));
-        }
-        result.message = u"oversold (%1)"_s.arg(why.join(u", "_s));
+        result.message = u"oversold (%1)"_s.arg(lines([](const LedgerLine &l) {
+                                                    return l.owed > 0
+                                                        ? u"%1: %2 owed"_s.arg(l.sku).arg(l.owed)
+                                                        : QString();
+                                                }).join(u", "_s));
         break;
-    }
     default:
         result.outcome = ApplyOutcome::Applied;
         break;

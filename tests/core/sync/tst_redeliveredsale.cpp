@@ -13,14 +13,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 const QString kShop = u"shop"_s;
-
-OrderLine byRemoteId(const QString &remoteId, qint64 qty)
-{
-    OrderLine l;
-    l.remoteId = remoteId;
-    l.quantity = qty;
-    return l;
-}
 } // namespace
 
 class TestRedeliveredSale : public QObject
