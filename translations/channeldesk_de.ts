@@ -983,6 +983,10 @@ Verlauf:
         <translation>Nicht angewendet: Beheben Sie die Ursache, dann stellt „Erneut einspielen“ sie wieder in die Warteschlange.</translation>
     </message>
     <message>
+        <source>Its other lines were applied; a line whose SKU or mapping is missing waits. Importing the mapping applies it by itself; after you create the SKU, Replay applies it once (or settle it with Resolve line… in Orders).</source>
+        <translation>Die übrigen Positionen wurden angewendet; eine Position, deren SKU oder Zuordnung fehlt, wartet. Ein Import der Zuordnung wendet sie von selbst an; nachdem Sie die SKU angelegt haben, wendet „Erneut einspielen“ sie genau einmal an (oder klären Sie sie mit „Position klären…“ unter Bestellungen).</translation>
+    </message>
+    <message>
         <source>(poll)</source>
         <translation>(Abfrage)</translation>
     </message>

@@ -983,6 +983,10 @@ Historique :
         <translation>Non appliquée : corrigez la cause, puis « Rejouer » la remet dans la file.</translation>
     </message>
     <message>
+        <source>Its other lines were applied; a line whose SKU or mapping is missing waits. Importing the mapping applies it by itself; after you create the SKU, Replay applies it once (or settle it with Resolve line… in Orders).</source>
+        <translation>Ses autres lignes ont été appliquées ; une ligne dont le SKU ou l’association manque attend. Importer l’association l’applique d’elle-même ; une fois le SKU créé, « Rejouer » l’applique une seule fois (ou réglez-la avec « Résoudre la ligne… » dans Commandes).</translation>
+    </message>
+    <message>
         <source>(poll)</source>
         <translation>(interrogation)</translation>
     </message>

@@ -342,17 +342,35 @@ QList<OrderEvent> CoreRuntime::prepareEvents(const QString &channel, QList<Order
     return events;
 }
 
-bool CoreRuntime::orderKnown(const QString &channel, const QString &orderId)
+std::optional<LedgerOrder> CoreRuntime::readOrder(const QString &channel, const QString &orderId,
+                                                  bool *failed)
 {
     OrderLedger ledger(*m_db);
     LedgerOrder order;
     bool found = false;
-    if (!ledger.readOrder(channel, orderId, &order, &found)) {
+    *failed = !ledger.readOrder(channel, orderId, &order, &found);
+    if (*failed)
         qCWarning(lcRuntime).noquote()
             << channel << "cannot read order" << orderId << ":" << ledger.lastError();
-        return true; // let the order path decide (it keeps an event for an unseen order)
-    }
-    return found;
+    return found ? std::optional(order) : std::nullopt;
+}
+
+bool CoreRuntime::orderKnown(const QString &channel, const QString &orderId)
+{
+    bool failed = false;
+    const bool found = readOrder(channel, orderId, &failed).has_value();
+    return found || failed; // unreadable: let the order path decide (it keeps such an event)
+}
+
+QString CoreRuntime::stillWaiting(const QString &channel, const QString &orderId)
+{
+    bool failed = false;
+    const std::optional<LedgerOrder> order = readOrder(channel, orderId, &failed);
+    if (!order)
+        return {};
+    ApplyResult described;
+    SyncEngine::describeOrder(*order, described);
+    return described.outcome == ApplyOutcome::Unmatched ? described.message : QString();
 }
 
 QStringList CoreRuntime::unseenRefunds(const QString &channel, const QString &orderId,

@@ -3,6 +3,7 @@
 #include "channels/channelconfig.h"
 #include "channels/webhook.h"
 #include "domain/applyresult.h"
+#include "domain/ledger.h"
 #include "intake/inboxstore.h"
 #include "metrics/ordercounters.h"
 #include "server/httpapi.h"
@@ -18,6 +19,7 @@
 #include <QTimer>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 class QNetworkAccessManager;
@@ -151,7 +153,13 @@ private:
     // filled in.
     QList<OrderEvent> prepareEvents(const QString &channel, QList<OrderEvent> events,
                                     const QString &orderId = {});
+    // The order as the ledger holds it; nullopt when never seen, or (*failed, logged) unreadable.
+    std::optional<LedgerOrder> readOrder(const QString &channel, const QString &orderId,
+                                         bool *failed);
     bool orderKnown(const QString &channel, const QString &orderId);
+    // Why the order's lines still wait ("waiting: line 2: no SKU X in stock"); empty when none
+    // waits (or the order is cancelled, or unknown).
+    QString stillWaiting(const QString &channel, const QString &orderId);
     QStringList unseenRefunds(const QString &channel, const QString &orderId,
                               const QStringList &refundIds);
     // Reads an order's refunds through the channel's adapter and applies those named; a failed

@@ -35,16 +35,20 @@ DeliveryStatus statusOf(const QList<ApplyResult> &results, QString *error)
         return std::any_of(results.cbegin(), results.cend(),
                            [o](const ApplyResult &r) { return r.outcome == o; });
     };
-    for (const ApplyResult &r : results) {
-        if (r.outcome == ApplyOutcome::Invalid) {
-            *error = r.message;
-            return DeliveryStatus::Invalid;
+    // Refused, owed or waiting, in that order: the event's message says why (the reason it was
+    // refused, the units owed, the lines that wait and for what).
+    constexpr std::pair<ApplyOutcome, DeliveryStatus> kWorst[] = {
+        {ApplyOutcome::Invalid, DeliveryStatus::Invalid},
+        {ApplyOutcome::Oversold, DeliveryStatus::Oversold},
+        {ApplyOutcome::Unmatched, DeliveryStatus::Unmatched}};
+    for (const auto &[outcome, status] : kWorst) {
+        for (const ApplyResult &r : results) {
+            if (r.outcome == outcome) {
+                *error = r.message;
+                return status;
+            }
         }
     }
-    if (any(ApplyOutcome::Oversold))
-        return DeliveryStatus::Oversold;
-    if (any(ApplyOutcome::Unmatched))
-        return DeliveryStatus::Unmatched;
     for (ApplyOutcome o : {ApplyOutcome::Applied, ApplyOutcome::Cancelled, ApplyOutcome::Refunded,
                            ApplyOutcome::Edited, ApplyOutcome::Shipped}) {
         if (any(o))
@@ -116,6 +120,7 @@ bool CoreRuntime::drainOnce(int limit, int *drained)
         qsizetype events = 0;
         QStringList refundsToRead;
         std::optional<DeliveryStatus> decided; // before applying: invalid or ignored
+        bool sale = false; // one of its events is a sale
         QString error;
     };
     QList<Work> work;
@@ -177,8 +182,10 @@ bool CoreRuntime::drainOnce(int limit, int *drained)
         if (!w.decided) {
             mine = prepareEvents(w.channel, mine, w.orderId);
             for (const OrderEvent &event : std::as_const(mine)) {
-                if (event.kind == OrderEventKind::Sale)
+                if (event.kind == OrderEventKind::Sale) {
                     salesInBatch.insert(w.channel + u'\n' + event.orderId);
+                    w.sale = true;
+                }
             }
             w.firstEvent = events.size();
             w.events = mine.size();
@@ -211,6 +218,14 @@ bool CoreRuntime::drainOnce(int limit, int *drained)
                 continue;
             }
             o.status = mine.isEmpty() ? DeliveryStatus::Applied : statusOf(mine, &o.error);
+            // A sale delivered again (a retry, a poll, a replay) whose order still has lines
+            // waiting is unmatched, not duplicate: it stays one to replay after the fix.
+            if (o.status == DeliveryStatus::Duplicate && w.sale) {
+                if (QString waiting = stillWaiting(w.channel, w.orderId); !waiting.isEmpty()) {
+                    o.status = DeliveryStatus::Unmatched;
+                    o.error = std::move(waiting);
+                }
+            }
             // Refunds the delivery names without their lines are read from the channel's API
             // and applied when the read answers.
             if (!w.refundsToRead.isEmpty() && o.status != DeliveryStatus::Invalid) {

@@ -96,6 +96,10 @@ public:
     ChangeResult resolveOversold(const QString &channel, const QString &orderId,
                                  const QString &actor, const QString &reason);
 
+    // A sale's outcome and message from its order's status (applied, oversold, unmatched with
+    // the lines that wait and why, ...).
+    static void describeOrder(const LedgerOrder &order, ApplyResult &result);
+
 Q_SIGNALS:
     // After every commit that logged something, in log order.
     void mutationsCommitted(const QList<ChannelDesk::Mutation> &mutations);
@@ -137,11 +141,16 @@ private:
     // anything else.
     TxStatus finishBatch(Batch &b);
     bool planSale(const OrderEvent &event, Batch &b, ApplyResult &result);
+    // A sale whose order was received before: Duplicate, but its lines that waited and resolve
+    // now (their product id mapped, their SKU created since) take their stock, once.
+    bool planRedeliveredSale(const OrderEvent &event, Batch &b, ApplyResult &result);
     // A lifecycle event; `kept` is its record when it waited for its order (already keyed).
     bool planEvent(const OrderEvent &event, Batch &b, ApplyResult &result,
                    OrderLedger::EventRecord *kept = nullptr);
-    // Takes a line's waiting units from its SKU, or leaves them waiting (and says why).
-    bool takeLine(LedgerOrder &order, int index, const QString &eventId, Batch &b, bool *taken);
+    // Takes a line's waiting units from its SKU, or leaves them waiting (and, when recordWaiting,
+    // says why in the line's note and an unmatched row of the log).
+    bool takeLine(LedgerOrder &order, int index, const QString &eventId, Batch &b, bool *taken,
+                  bool recordWaiting = true);
     bool applyMove(const LedgerOrder &order, LedgerLine &line, const StockMove &move,
                    const QString &eventId, Batch &b);
     // Lines owed on SKUs that are back at zero or more are resolved, with a Resolve row each.

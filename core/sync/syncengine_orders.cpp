@@ -14,46 +14,6 @@ using namespace Qt::StringLiterals;
 const QString kActor = u"order-path"_s;
 } // namespace
 
-bool SyncEngine::takeLine(LedgerOrder &order, int index, const QString &eventId, Batch &b,
-                          bool *taken)
-{
-    LedgerLine &line = order.lines[index];
-    *taken = false;
-    const qint64 quantity = line.waiting;
-    if (quantity <= 0)
-        return true;
-    QString sku = line.sku;
-    if (sku.isEmpty() && !skuForRemoteId(order.channel, line.remoteId, &sku))
-        return false;
-    bool exists = false;
-    if (!sku.isEmpty() && !load(sku, b, &exists))
-        return false;
-    if (!exists) {
-        // The units left the shelf, but we cannot tell which: the line waits.
-        line.note = sku.isEmpty()
-            ? u"no listing of %1 maps product id %2"_s.arg(order.channel, line.remoteId)
-            : u"no SKU %1 in stock"_s.arg(sku);
-        Mutation m;
-        // Under its SKU when it names one; a product id is no SKU (the reason names it).
-        m.sku = sku;
-        m.kind = MutationKind::Unmatched;
-        m.channel = order.channel;
-        m.orderId = order.orderId;
-        m.eventId = eventId;
-        m.actor = kActor;
-        m.reason = u"line %1 (%2 units) waits: %3"_s.arg(line.lineNo).arg(quantity).arg(line.note);
-        m.atMs = b.now;
-        b.pending.append(std::move(m));
-        return true;
-    }
-    line.sku = sku;
-    line.waiting = 0;
-    line.applied += quantity;
-    StockMove move {index, sku, -quantity, quantity, MutationKind::Order, {}};
-    *taken = true;
-    return applyMove(order, line, move, eventId, b);
-}
-
 bool SyncEngine::applyMove(const LedgerOrder &order, LedgerLine &line, const StockMove &move,
                            const QString &eventId, Batch &b)
 {
@@ -100,6 +60,42 @@ bool SyncEngine::applyMove(const LedgerOrder &order, LedgerLine &line, const Sto
     return true;
 }
 
+void SyncEngine::describeOrder(const LedgerOrder &order, ApplyResult &result)
+{
+    // The lines that say why, each as `describe` puts it (empty: not this line).
+    const auto lines = [&order](auto describe) {
+        QStringList why;
+        for (const LedgerLine &l : order.lines) {
+            if (QString w = describe(l); !w.isEmpty())
+                why.append(std::move(w));
+        }
+        return why;
+    };
+    switch (order.status()) {
+    case OrderStatus::Cancelled:
+        result.outcome = ApplyOutcome::Cancelled;
+        break;
+    case OrderStatus::Unmatched:
+        result.outcome = ApplyOutcome::Unmatched;
+        result.message = u"waiting: "_s +
+            lines([](const LedgerLine &l) {
+                return l.waiting > 0 ? u"line %1: %2"_s.arg(l.lineNo).arg(l.note) : QString();
+            }).join(u"; "_s);
+        break;
+    case OrderStatus::Oversold:
+        result.outcome = ApplyOutcome::Oversold;
+        result.message = u"oversold (%1)"_s.arg(lines([](const LedgerLine &l) {
+                                                    return l.owed > 0
+                                                        ? u"%1: %2 owed"_s.arg(l.sku).arg(l.owed)
+                                                        : QString();
+                                                }).join(u", "_s));
+        break;
+    default:
+        result.outcome = ApplyOutcome::Applied;
+        break;
+    }
+}
+
 bool SyncEngine::planSale(const OrderEvent &event, Batch &b, ApplyResult &result)
 {
     LedgerOrder order;
@@ -112,13 +108,8 @@ bool SyncEngine::planSale(const OrderEvent &event, Batch &b, ApplyResult &result
     bool inserted = false;
     if (!m_ledger->insertOrder(order, &inserted))
         return fail(m_ledger->lastError());
-    if (!inserted) {
-        result = ApplyResult {
-            ApplyOutcome::Duplicate,
-            u"order %1 from %2 was already received"_s.arg(event.orderId, event.channel),
-            {}};
-        return true;
-    }
+    if (!inserted)
+        return planRedeliveredSale(event, b, result);
     const OrderStatus first = order.status();
     order.lines.reserve(event.lines.size());
     for (qsizetype i = 0; i < event.lines.size(); ++i) {
@@ -163,34 +154,7 @@ bool SyncEngine::planSale(const OrderEvent &event, Batch &b, ApplyResult &result
     const OrderStatus status = order.status();
     if ((status != first || earlyApplied > 0) && !m_ledger->updateOrder(order))
         return fail(m_ledger->lastError());
-    switch (status) {
-    case OrderStatus::Cancelled:
-        result.outcome = ApplyOutcome::Cancelled;
-        break;
-    case OrderStatus::Unmatched: {
-        result.outcome = ApplyOutcome::Unmatched;
-        QStringList why;
-        for (const LedgerLine &l : std::as_const(order.lines)) {
-            if (l.waiting > 0)
-                why.append(u"line %1: %2"_s.arg(l.lineNo).arg(l.note));
-        }
-        result.message = u"waiting: "_s + why.join(u"; "_s);
-        break;
-    }
-    case OrderStatus::Oversold: {
-        result.outcome = ApplyOutcome::Oversold;
-        QStringList why;
-        for (const LedgerLine &l : std::as_const(order.lines)) {
-            if (l.owed > 0)
-                why.append(u"%1: %2 owed"_s.arg(l.sku).arg(l.owed));
-        }
-        result.message = u"oversold (%1)"_s.arg(why.join(u", "_s));
-        break;
-    }
-    default:
-        result.outcome = ApplyOutcome::Applied;
-        break;
-    }
+    describeOrder(order, result);
     if (earlyApplied > 0)
         result.message += (result.message.isEmpty() ? QString() : u"; "_s) +
             u"%1 earlier event(s) of this order applied"_s.arg(earlyApplied);
@@ -388,118 +352,6 @@ SyncEngine::ChangeResult SyncEngine::readOrderToChange(const QString &channel,
     if (!found)
         return {ChangeError::NotFound, u"no order %1 from %2"_s.arg(orderId, channel), {}};
     return {};
-}
-
-SyncEngine::ChangeResult
-SyncEngine::applyWaiting(const QString &channel, const QStringList &remoteIds, const QString &actor)
-{
-    return runChange([&](Batch &b) -> ChangeResult {
-        int applied = 0;
-        for (const QString &remoteId : remoteIds) {
-            QList<OrderLedger::LineRef> refs;
-            if (!m_ledger->waitingLines(channel, remoteId, &refs))
-                return {ChangeError::StorageError, m_ledger->lastError(), {}};
-            for (const OrderLedger::LineRef &ref : std::as_const(refs)) {
-                LedgerOrder order;
-                bool found = false;
-                if (!m_ledger->readOrder(ref.channel, ref.orderId, &order, &found))
-                    return {ChangeError::StorageError, m_ledger->lastError(), {}};
-                for (qsizetype i = 0; i < order.lines.size(); ++i) {
-                    if (order.lines.at(i).lineNo != ref.lineNo)
-                        continue;
-                    bool taken = false;
-                    if (!takeLine(order, int(i), {}, b, &taken))
-                        return {ChangeError::StorageError, m_lastError, {}};
-                    if (!taken)
-                        continue;
-                    LedgerLine &line = order.lines[i];
-                    line.note = u"applied when %1 mapped product id %2 to %3 (%4)"_s.arg(
-                        channel, remoteId, line.sku, actor);
-                    if (!m_ledger->updateLine(order.channel, order.orderId, line))
-                        return {ChangeError::StorageError, m_ledger->lastError(), {}};
-                    ++applied;
-                }
-                order.updatedAtMs = b.now;
-                if (!m_ledger->updateOrder(order))
-                    return {ChangeError::StorageError, m_ledger->lastError(), {}};
-                // A shipment that waited for these lines goes now.
-                int replayed = 0;
-                if (!replayWaiting(ref.channel, ref.orderId, b, &replayed))
-                    return {ChangeError::StorageError, m_lastError, {}};
-            }
-        }
-        return {ChangeError::None, u"%1 waiting line(s) applied"_s.arg(applied), {}};
-    });
-}
-
-SyncEngine::ChangeResult SyncEngine::resolveUnmatched(const QString &channel,
-                                                      const QString &orderId, int lineNo,
-                                                      const QString &sku, const QString &actor,
-                                                      const QString &reason)
-{
-    if (!sku.isEmpty()) {
-        if (const QString e = Sku::validationError(sku); !e.isEmpty())
-            return {ChangeError::InvalidInput, e, {}};
-    } else if (reason.trimmed().isEmpty()) {
-        return {ChangeError::InvalidInput, u"a reason is required to ignore a line"_s, {}};
-    }
-    return runChange([&](Batch &b) -> ChangeResult {
-        LedgerOrder order;
-        if (ChangeResult read = readOrderToChange(channel, orderId, &order); !read.ok())
-            return read;
-        const auto it = std::find_if(order.lines.begin(), order.lines.end(),
-                                     [&](const LedgerLine &l) { return l.lineNo == lineNo; });
-        if (it == order.lines.end() || it->waiting <= 0)
-            return {ChangeError::NotFound,
-                    u"order %1 from %2 has no waiting line %3"_s.arg(orderId, channel).arg(lineNo),
-                    {}};
-        const int index = int(it - order.lines.begin());
-        LedgerLine &line = order.lines[index];
-        Mutation m;
-        m.kind = MutationKind::Resolve;
-        m.channel = channel;
-        m.orderId = orderId;
-        m.actor = actor;
-        m.atMs = b.now;
-        if (sku.isEmpty()) {
-            m.sku = line.sku;
-            m.reason =
-                u"line %1 (%2 units) ignored: %3"_s.arg(lineNo).arg(line.waiting).arg(reason);
-            line.note = u"ignored by %1: %2"_s.arg(actor, reason);
-            line.waiting = 0;
-            b.pending.append(std::move(m));
-        } else {
-            bool exists = false;
-            if (!load(sku, b, &exists))
-                return {ChangeError::StorageError, m_lastError, {}};
-            if (!exists)
-                return {ChangeError::UnknownSku, u"unknown SKU %1"_s.arg(sku), {}};
-            const Mutation base = mutation(sku, b.working.value(sku), MutationKind::Resolve, b.now);
-            m.sku = sku;
-            m.availableAfter = base.availableAfter;
-            m.committedAfter = base.committedAfter;
-            m.version = base.version;
-            m.pausedAfter = base.pausedAfter;
-            m.reason = u"line %1 (%2 units) applied to %3%4"_s.arg(lineNo)
-                           .arg(line.waiting)
-                           .arg(sku, reason.isEmpty() ? QString() : u": "_s + reason);
-            b.pending.append(std::move(m));
-            line.sku = sku;
-            bool taken = false;
-            if (!takeLine(order, index, {}, b, &taken))
-                return {ChangeError::StorageError, m_lastError, {}};
-            order.lines[index].note = u"resolved by %1"_s.arg(actor);
-        }
-        order.updatedAtMs = b.now;
-        if (!m_ledger->updateLine(channel, orderId, order.lines.at(index)) ||
-            !m_ledger->updateOrder(order))
-            return {ChangeError::StorageError, m_ledger->lastError(), {}};
-        // A shipment that waited for this line goes now (without it, if the line was ignored).
-        int replayed = 0;
-        if (!replayWaiting(channel, orderId, b, &replayed))
-            return {ChangeError::StorageError, m_lastError, {}};
-        return {};
-    });
 }
 
 SyncEngine::ChangeResult SyncEngine::resolveOversold(const QString &channel, const QString &orderId,

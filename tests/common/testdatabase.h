@@ -71,6 +71,15 @@ inline StockImportRow stockRow(const QString &sku, qint64 available, qint64 buff
     return row;
 }
 
+// An order line that names the product only by the channel's id (no SKU in the order).
+inline OrderLine byRemoteId(const QString &remoteId, qint64 quantity)
+{
+    OrderLine line;
+    line.remoteId = remoteId;
+    line.quantity = quantity;
+    return line;
+}
+
 inline OrderEvent order(const QString &channel, const QString &id, QList<OrderLine> lines)
 {
     return OrderEvent {channel, id, std::move(lines), 0};

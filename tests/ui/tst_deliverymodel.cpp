@@ -78,20 +78,29 @@ void TestDeliveryModel::replayOnlyWhatWasRefused_data()
 {
     QTest::addColumn<DeliveryStatus>("status");
     QTest::addColumn<bool>("replayable");
-    QTest::newRow("pending") << DeliveryStatus::Pending << false;
-    QTest::newRow("applied") << DeliveryStatus::Applied << false;
-    QTest::newRow("duplicate") << DeliveryStatus::Duplicate << false;
-    QTest::newRow("oversold") << DeliveryStatus::Oversold << false;
-    QTest::newRow("unmatched") << DeliveryStatus::Unmatched << true;
-    QTest::newRow("invalid") << DeliveryStatus::Invalid << true;
-    QTest::newRow("ignored") << DeliveryStatus::Ignored << true;
+    QTest::addColumn<QString>("hint"); // how the status's tooltip begins (empty: none)
+    const QString refused = u"Not applied: fix the cause"_s;
+    QTest::newRow("pending") << DeliveryStatus::Pending << false << QString();
+    QTest::newRow("applied") << DeliveryStatus::Applied << false << QString();
+    QTest::newRow("duplicate") << DeliveryStatus::Duplicate << false << QString();
+    QTest::newRow("oversold") << DeliveryStatus::Oversold << false << QString();
+    // Its other lines took stock: Replay applies the waiting ones once their SKU exists.
+    QTest::newRow("unmatched") << DeliveryStatus::Unmatched << true
+                               << u"Its other lines were applied"_s;
+    QTest::newRow("invalid") << DeliveryStatus::Invalid << true << refused;
+    QTest::newRow("ignored") << DeliveryStatus::Ignored << true << refused;
 }
 
 void TestDeliveryModel::replayOnlyWhatWasRefused()
 {
     QFETCH(DeliveryStatus, status);
     QFETCH(bool, replayable);
+    QFETCH(QString, hint);
     QCOMPARE(DeliveryModel::canReplay(status), replayable);
+    DeliveryModel m;
+    m.setRows({entry(1, status)});
+    const QString tip = m.index(0, DeliveryModel::Status).data(Qt::ToolTipRole).toString();
+    QVERIFY2(hint.isEmpty() ? tip.isEmpty() : tip.startsWith(hint), qPrintable(tip));
 }
 
 void TestDeliveryModel::mergeKeepsRowsAndSignalsDeltas()

@@ -104,6 +104,10 @@ QVariant DeliveryModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (index.column() == Detail && !e->error.isEmpty())
             return e->error;
+        if (index.column() == Status && e->status == DeliveryStatus::Unmatched)
+            return tr("Its other lines were applied; a line whose SKU or mapping is missing "
+                      "waits. Importing the mapping applies it by itself; after you create the "
+                      "SKU, Replay applies it once (or settle it with Resolve line… in Orders).");
         if (index.column() == Status && canReplay(e->status))
             return tr("Not applied: fix the cause, then Replay puts it back in the queue.");
         return {};

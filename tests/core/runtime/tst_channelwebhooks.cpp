@@ -1,12 +1,13 @@
 // The intake and the order path (CoreRuntime with its OrderIntake) over whole order lives: Shopify
 // and WooCommerce deliveries, signed as the channels sign them, applied once however often they are
 // redelivered; WooCommerce's refunds read from its REST API (a fake server) after the webhook was
-// answered.
+// answered; an unmatched delivery replayed after the merchant's fix applies its waiting line once.
 #include "channels/channelconfig.h"
 #include "domain/sku.h"
 #include "fakechannelserver.h"
 #include "intakedelivery.h"
 #include "runtime/coreruntime.h"
+#include "store/database.h"
 #include "store/inventorystore.h"
 #include "sync/syncengine.h"
 #include "webhooktest.h"
@@ -83,8 +84,13 @@ private Q_SLOTS:
     void overlongSkuIsRefusedNeverCut();
     void hugeQuantityIsRecordedInvalid_data();
     void hugeQuantityIsRecordedInvalid();
+    void unmatchedDeliveryAppliesItsLineOnceAfterTheFix_data();
+    void unmatchedDeliveryAppliesItsLineOnceAfterTheFix();
 
 private:
+    // Replays a delivery as the console or the CLI does, then the core drains.
+    Status replay(const QString &via, qint64 id);
+    InboxEntry entry(qint64 id) const;
     qint64 available(const QString &sku) const
     {
         return (*InventoryStore(*m_runtime->database()).stock(sku))->available;
@@ -353,6 +359,89 @@ void TestChannelWebhooks::hugeQuantityIsRecordedInvalid()
     QVERIFY2(answer.body.value(u"error"_s).toString().contains(u"between 1 and 1000000"_s),
              QJsonDocument(answer.body).toJson().constData());
     QCOMPARE(available(u"HUGE-1"_s), 10);
+}
+
+void TestChannelWebhooks::unmatchedDeliveryAppliesItsLineOnceAfterTheFix_data()
+{
+    QTest::addColumn<QString>("via");
+    QTest::newRow("the console's Replay") << u"console"_s;
+    QTest::newRow("channeldesk-cli delivery-replay") << u"cli"_s;
+}
+
+// Order 801: one unit of WOO-A (in stock) and two of WOO-NEW (not yet). Replayed before the fix
+// it stays unmatched (not duplicate: it can be replayed again); after the merchant created the
+// SKU, a replay applies that line exactly once. The console's Replay (CoreRuntime::
+// replayDelivery) and `delivery-replay` (InboxStore::replay on its own connection, drained by the
+// running core) do the same.
+void TestChannelWebhooks::unmatchedDeliveryAppliesItsLineOnceAfterTheFix()
+{
+    QFETCH(QString, via);
+    const QJsonArray lines {
+        QJsonObject {
+            {u"id"_s, 1}, {u"product_id"_s, 93}, {u"quantity"_s, 1}, {u"sku"_s, u"WOO-A"_s}},
+        QJsonObject {
+            {u"id"_s, 2}, {u"product_id"_s, 94}, {u"quantity"_s, 2}, {u"sku"_s, u"WOO-NEW"_s}}};
+    const WebhookRequest order = woo(
+        "order.created",
+        QJsonDocument(
+            QJsonObject {{u"id"_s, 801}, {u"status"_s, u"processing"_s}, {u"line_items"_s, lines}})
+            .toJson(QJsonDocument::Compact));
+    qint64 id = 0;
+    QCOMPARE(Testing::receive(*m_runtime, u"woo"_s, order, &id).status, 200);
+    m_runtime->drainInbox();
+    QCOMPARE(entry(id).status, DeliveryStatus::Unmatched);
+    QVERIFY2(entry(id).error.contains(u"WOO-NEW"_s), qPrintable(entry(id).error));
+    QCOMPARE(available(u"WOO-A"_s), 9);
+
+    // Nothing fixed yet: the replay finds the line still waiting, and says so.
+    QVERIFY(replay(via, id).ok());
+    QCOMPARE(entry(id).status, DeliveryStatus::Unmatched);
+    QVERIFY2(entry(id).error.contains(u"WOO-NEW"_s), qPrintable(entry(id).error));
+    QCOMPARE(available(u"WOO-A"_s), 9);
+
+    // The merchant creates the SKU; the replay applies the waiting line, and only it.
+    StockImportRow row;
+    row.sku = u"WOO-NEW"_s;
+    row.available = 5;
+    QVERIFY(m_runtime->engine()->importStock({row}, u"test"_s, u"fix"_s).ok());
+    QVERIFY(replay(via, id).ok());
+    QCOMPARE(entry(id).status, DeliveryStatus::Applied);
+    QCOMPARE(available(u"WOO-NEW"_s), 3);
+    QCOMPARE(available(u"WOO-A"_s), 9);
+
+    // Applied now: not replayed again, and the channel's own redelivery changes nothing.
+    const Status again = replay(via, id);
+    QVERIFY(!again.ok());
+    QVERIFY2(again.error().contains(u"applied"_s), qPrintable(again.error()));
+    QCOMPARE(deliverAndDrain(*m_runtime, u"woo"_s, order).body.value(u"status"_s).toString(),
+             u"duplicate"_s);
+    QCOMPARE(available(u"WOO-NEW"_s), 3);
+    QCOMPARE(available(u"WOO-A"_s), 9);
+}
+
+Status TestChannelWebhooks::replay(const QString &via, qint64 id)
+{
+    Status replayed;
+    if (via == u"console"_s) {
+        replayed = m_runtime->replayDelivery(id);
+    } else {
+        QString error;
+        const auto inbox = InboxStore::open(
+            InboxStore::locationFor(m_runtime->database()->location()), true, &error);
+        if (!inbox)
+            return Error {error};
+        replayed = InboxStore(*inbox).replay(id);
+    }
+    m_runtime->drainInbox();
+    return replayed;
+}
+
+InboxEntry TestChannelWebhooks::entry(qint64 id) const
+{
+    const auto e = m_runtime->intake()->inbox().entry(id);
+    if (!e || !*e)
+        qFatal("no delivery %lld", qlonglong(id));
+    return **e;
 }
 
 QTEST_GUILESS_MAIN(TestChannelWebhooks)

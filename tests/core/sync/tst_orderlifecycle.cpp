@@ -34,14 +34,6 @@ OrderLine restocked(const QString &sku, qint64 qty, bool restock = true)
     l.restock = restock;
     return l;
 }
-
-OrderLine byRemoteId(const QString &remoteId, qint64 qty)
-{
-    OrderLine l;
-    l.remoteId = remoteId;
-    l.quantity = qty;
-    return l;
-}
 } // namespace
 
 class TestOrderLifecycle : public QObject
