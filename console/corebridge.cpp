@@ -9,12 +9,15 @@ namespace ChannelDesk {
 CoreBridge::CoreBridge(ConsoleWorker::Options options, QObject *parent)
     : ConsoleEvents(parent)
     , m_worker(new ConsoleWorker(std::move(options)))
+    , m_calls(new PostedCalls)
 {
     registerConsoleTypes();
     registerSettingsTypes();
     m_thread.setObjectName(u"channeldesk-core"_s);
     m_worker->moveToThread(&m_thread);
+    m_calls->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    connect(&m_thread, &QThread::finished, m_calls, &QObject::deleteLater);
 
     // Before the forwarding below, so that the bridge knows the info when the GUI hears of it
     // (queued calls run in the order they were connected).
@@ -40,7 +43,7 @@ CoreBridge::~CoreBridge()
 
 template<typename F> void CoreBridge::post(F &&f)
 {
-    QMetaObject::invokeMethod(m_worker, std::forward<F>(f), Qt::QueuedConnection);
+    m_calls->push(std::forward<F>(f));
 }
 
 void CoreBridge::start()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "console/consoleworker.h"
+#include "util/postedcalls.h"
 
 #include <QObject>
 #include <QThread>
@@ -8,9 +9,9 @@
 namespace ChannelDesk {
 
 // The GUI thread facade of the core: owns the worker thread ("channeldesk-core") and the
-// ConsoleWorker on it, posts every request there with a queued call and re-emits the answers,
-// which arrive as queued signals carrying value types. Destroying it quits and waits for the
-// thread, which deletes the worker (and the core) on that thread.
+// ConsoleWorker on it, posts every request there (in order, through PostedCalls) and re-emits the
+// answers, which arrive as queued signals carrying value types. Destroying it quits and waits for
+// the thread, which deletes the worker (and the core) on that thread.
 class CoreBridge : public ConsoleEvents
 {
     Q_OBJECT
@@ -69,6 +70,7 @@ private:
 
     QThread m_thread;
     ConsoleWorker *m_worker; // lives on m_thread, deleted there when it finishes
+    PostedCalls *m_calls; // the same; post() queues every request to the worker here
     ConsoleInfo m_info;
     bool m_started = false;
     quint64 m_nextQuoteId = 1;

@@ -10,7 +10,8 @@
 #                                     (in BUILD_DIR-asan, clang when installed; any report fails
 #                                     its test) and its tests; CI's step
 #   ./packaging/dev.sh tsan [CTEST ARGS...]  a ThreadSanitizer build (BUILD_DIR-tsan, GUI off) of
-#                                     the threaded tests: contention, propagation, console worker;
+#                                     the threaded tests: contention, propagation, console worker,
+#                                     the listener thread;
 #                                     Qt's and glib's own frames are suppressed (tests/tsan.supp)
 #   ./packaging/dev.sh fuzz [SECONDS]  the same build (clang: it holds the libFuzzer targets); runs
 #                                     each for SECONDS (default 60) on tests/fuzz/corpus/<target>
@@ -96,7 +97,8 @@ case "$cmd" in
     tsan)
         build_dir="$build_dir-tsan"
         tsan_tests=(tst_syncengine_contention tst_propagator tst_propagatorbuffers tst_channelsync
-            tst_consolequotes tst_stockprojection tst_quoteservice tst_settingscontroller)
+            tst_consolequotes tst_stockprojection tst_quoteservice tst_settingscontroller tst_httpapi
+            tst_orderintake)
         "$here/install-deps.sh"
         cmake -S "$root" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
             -DCHANNELDESK_WERROR="${CHANNELDESK_WERROR:-OFF}" -DCHANNELDESK_TESTS=ON \

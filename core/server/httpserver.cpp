@@ -28,7 +28,7 @@ struct HttpServer::Shared
 {
     ListenerLimits limits;
     ServerHandler handler;
-    QObject *context = nullptr; // outlives the daemon's thread (the destructor's order)
+    PostedCalls *context = nullptr; // outlives the daemon's thread (the destructor's order)
     std::weak_ptr<Shared> self; // what each exchange holds, so a late reply finds it
     std::atomic<int> inFlight {0};
     std::mutex mutex; // guards waiting, stopping and every Exchange's answered
@@ -191,13 +191,10 @@ MHD_Result dispatch(HttpServer::Shared &shared, const ExchangePtr &ex)
         shared.waiting.insert(ex.get());
         MHD_suspend_connection(ex->connection);
     }
-    QMetaObject::invokeMethod(
-        shared.context,
-        [ex] {
-            const ServerReply reply = [ex](ServerResponse r) { answer(*ex, r); };
-            ex->shared->handler(ex->request, reply);
-        },
-        Qt::QueuedConnection);
+    shared.context->push([ex] {
+        const ServerReply reply = [ex](ServerResponse r) { answer(*ex, r); };
+        ex->shared->handler(ex->request, reply);
+    });
     return MHD_YES;
 }
 
@@ -258,7 +255,7 @@ void completed(void *, MHD_Connection *, void **context, MHD_RequestTerminationC
 
 HttpServer::HttpServer(ListenerLimits limits, ServerHandler handler)
     : m_limits(limits)
-    , m_context(std::make_unique<QObject>())
+    , m_context(std::make_unique<PostedCalls>())
     , m_shared(std::make_shared<Shared>())
 {
     m_shared->limits = limits;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "server/listenerlimits.h"
+#include "util/postedcalls.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -67,7 +68,7 @@ public:
 
 private:
     ListenerLimits m_limits;
-    std::unique_ptr<QObject> m_context; // queued calls to the handler land on its thread
+    std::unique_ptr<PostedCalls> m_context; // queued calls to the handler land on its thread
     std::shared_ptr<Shared> m_shared;
     MHD_Daemon *m_daemon = nullptr;
 };
