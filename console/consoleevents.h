@@ -10,6 +10,7 @@
 #include "store/deadletterqueue.h"
 #include "store/driftstore.h"
 #include "store/ordertimeline.h"
+#include "sync/stockimportpreview.h"
 
 #include <QList>
 #include <QObject>
@@ -68,6 +69,12 @@ Q_SIGNALS:
     // after each page of the catalogue; then its answer, once.
     void listingPullProgress(quint64 requestId, int listingsRead);
     void listingPullFinished(const ChannelDesk::ListingPullAnswer &answer);
+    // File > Import stock…: the file checked against the stock, then the import's outcome.
+    void stockImportPreviewed(quint64 requestId, const QString &path,
+                              const ChannelDesk::StockImportPreview &preview);
+    void stockImportFinished(quint64 requestId, bool ok, const QString &message);
+    // A file the console asked to write (an export): error is empty when it was written.
+    void fileWritten(quint64 requestId, const QString &path, const QString &error);
 };
 
 } // namespace ChannelDesk

@@ -27,6 +27,8 @@ ShownQuantity StockRow::expected(int channel, const BufferOverride &channelRule)
 void registerConsoleTypes()
 {
     qRegisterMetaType<ListingCell>();
+    qRegisterMetaType<StockImportPreview>();
+    qRegisterMetaType<QList<StockImportRow>>();
     qRegisterMetaType<DriftRow>();
     qRegisterMetaType<QList<DriftRow>>();
     qRegisterMetaType<InboxEntry>();

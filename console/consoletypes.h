@@ -9,6 +9,7 @@
 #include "store/orderledger.h"
 #include "store/propagationstore.h"
 #include "sync/listingpull.h"
+#include "sync/stockimportpreview.h"
 
 #include <QList>
 #include <QMetaType>
@@ -169,3 +170,4 @@ Q_DECLARE_METATYPE(ChannelDesk::OrderActionResult)
 Q_DECLARE_METATYPE(ChannelDesk::DeadLetter)
 Q_DECLARE_METATYPE(ChannelDesk::ListingPullAnswer)
 Q_DECLARE_METATYPE(ChannelDesk::InboxEntry)
+Q_DECLARE_METATYPE(ChannelDesk::StockImportPreview)

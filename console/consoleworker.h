@@ -13,6 +13,7 @@
 #include "sim/demodriver.h"
 #include "store/inventorystore.h"
 #include "sync/listingpull.h"
+#include "sync/stockimportpreview.h"
 #include "util/clock.h"
 
 #include <QHash>
@@ -115,6 +116,13 @@ public:
     void pullListings(quint64 requestId, const QString &channel, ChannelDesk::AdoptPolicy adopt,
                       ChannelDesk::PullMode mode);
     void cancelListingPull(quint64 requestId);
+    // File > Import stock… (consoleworker_import.cpp): reads and checks the file against the
+    // stock (stockImportPreviewed), then imports the rows the merchant saw, all or nothing
+    // (stockImportFinished). File > Export stock… writes its text (fileWritten).
+    void previewStockImport(quint64 requestId, const QString &path);
+    void importStock(quint64 requestId, const QList<ChannelDesk::StockImportRow> &rows,
+                     const QString &reason);
+    void writeTextFile(quint64 requestId, const QString &path, const QString &text);
 
     // How many deliveries the Deliveries view shows, newest first.
     static constexpr int kDeliveriesShown = 1000;
