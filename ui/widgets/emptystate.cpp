@@ -27,8 +27,7 @@ EmptyState::EmptyState(QWidget *content, QAbstractItemModel *model, QWidget *par
     m_text->setObjectName(u"emptyText"_s);
     m_text->setAlignment(Qt::AlignHCenter);
     m_text->setWordWrap(true);
-    m_text->setMaximumWidth(560);
-    m_text->setMinimumWidth(400);
+    m_text->setFixedWidth(560);
     m_buttons->setAlignment(Qt::AlignHCenter);
     auto *layout = new QVBoxLayout(page);
     layout->addStretch(2);
@@ -54,6 +53,8 @@ void EmptyState::setTitle(const QString &title)
 void EmptyState::setText(const QString &text)
 {
     m_text->setText(text);
+    // An aligned label in a layout gets its one-line height: give it the height of its lines.
+    m_text->setMinimumHeight(m_text->heightForWidth(m_text->width()));
 }
 
 QPushButton *EmptyState::addButton(const QString &text, const QString &objectName)
