@@ -1,6 +1,7 @@
 #pragma once
 
 #include "carriers/quoteresult.h"
+#include "channels/connectioncheck.h"
 #include "console/consoletypes.h"
 #include "console/deadletterdetail.h"
 #include "console/settingstypes.h"
@@ -75,6 +76,8 @@ Q_SIGNALS:
     void stockImportFinished(quint64 requestId, bool ok, const QString &message);
     // A file the console asked to write (an export): error is empty when it was written.
     void fileWritten(quint64 requestId, const QString &path, const QString &error);
+    // Connect a channel's "Test connection": the channel's answer to one read call.
+    void connectionTested(quint64 requestId, const ChannelDesk::ConnectionCheck &check);
 };
 
 } // namespace ChannelDesk

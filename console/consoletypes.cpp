@@ -28,6 +28,7 @@ void registerConsoleTypes()
 {
     qRegisterMetaType<ListingCell>();
     qRegisterMetaType<StockImportPreview>();
+    qRegisterMetaType<ConnectionCheck>();
     qRegisterMetaType<QList<StockImportRow>>();
     qRegisterMetaType<DriftRow>();
     qRegisterMetaType<QList<DriftRow>>();

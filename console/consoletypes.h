@@ -1,6 +1,7 @@
 #pragma once
 
 #include "channels/channelconfig.h"
+#include "channels/connectioncheck.h"
 #include "domain/ledger.h"
 #include "intake/inboxstore.h"
 #include "metrics/alert.h"
@@ -171,3 +172,4 @@ Q_DECLARE_METATYPE(ChannelDesk::DeadLetter)
 Q_DECLARE_METATYPE(ChannelDesk::ListingPullAnswer)
 Q_DECLARE_METATYPE(ChannelDesk::InboxEntry)
 Q_DECLARE_METATYPE(ChannelDesk::StockImportPreview)
+Q_DECLARE_METATYPE(ChannelDesk::ConnectionCheck)

@@ -30,6 +30,7 @@ class QTemporaryDir;
 
 namespace ChannelDesk {
 
+class ConnectionTester;
 class CoreRuntime;
 class DeadLetterQueue;
 class PropagationStore;
@@ -123,6 +124,9 @@ public:
     void importStock(quint64 requestId, const QList<ChannelDesk::StockImportRow> &rows,
                      const QString &reason);
     void writeTextFile(quint64 requestId, const QString &path, const QString &text);
+    // Connect a channel's "Test connection": one real read call with the address and
+    // credentials as typed, before they are saved (connectionTested answers).
+    void testConnection(quint64 requestId, const ChannelDesk::ChannelConfig &config);
 
     // How many deliveries the Deliveries view shows, newest first.
     static constexpr int kDeliveriesShown = 1000;
@@ -179,6 +183,7 @@ private:
     std::deque<qint64> m_orderTimes; // applied orders of the last few seconds
     bool m_ordersDirty = true; // an order changed since the Orders tab last heard
     QHash<quint64, std::shared_ptr<bool>> m_listingPulls; // running pulls: request -> stopped
+    ConnectionTester *m_connectionTester = nullptr; // a child, made on the first test
 };
 
 } // namespace ChannelDesk

@@ -1,6 +1,8 @@
-// ConsoleWorker's side of File > Import stock… and File > Export stock… (issue 15): the same
+// ConsoleWorker's side of File > Import stock…, Export stock… and Connect a channel's Test
+// connection (issue 15): for the stock files, the same
 // parser and the same SyncEngine::importStock as `channeldesk-cli import-stock`, and the files
 // read and written here, on the worker thread, never on the GUI's.
+#include "channels/connectiontester.h"
 #include "console/consoleworker.h"
 #include "runtime/coreruntime.h"
 #include "store/inventorystore.h"
@@ -63,6 +65,15 @@ void ConsoleWorker::importStock(quint64 requestId, const QList<StockImportRow> &
                                    .arg(rows.size())
                                    .arg(changed)
                                    .arg(rows.size() - changed));
+}
+
+void ConsoleWorker::testConnection(quint64 requestId, const ChannelConfig &config)
+{
+    if (!m_connectionTester)
+        m_connectionTester = new ConnectionTester(m_clock, this);
+    m_connectionTester->test(config, [this, requestId](const ConnectionCheck &check) {
+        Q_EMIT connectionTested(requestId, check);
+    });
 }
 
 void ConsoleWorker::writeTextFile(quint64 requestId, const QString &path, const QString &text)

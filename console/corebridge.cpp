@@ -69,6 +69,13 @@ quint64 CoreBridge::writeTextFile(const QString &path, const QString &text)
     return id;
 }
 
+quint64 CoreBridge::testConnection(const ChannelConfig &config)
+{
+    const quint64 id = m_nextFileId++;
+    post([w = m_worker, id, config] { w->testConnection(id, config); });
+    return id;
+}
+
 void CoreBridge::adjustStock(const QString &sku, qint64 delta, const QString &reason)
 {
     post([w = m_worker, sku, delta, reason] { w->adjustStock(sku, delta, reason); });

@@ -48,6 +48,8 @@ public:
     quint64 previewStockImport(const QString &path);
     quint64 importStock(const QList<ChannelDesk::StockImportRow> &rows, const QString &reason);
     quint64 writeTextFile(const QString &path, const QString &text);
+    // Connect a channel: connectionTested answers with the id returned.
+    quint64 testConnection(const ChannelDesk::ChannelConfig &config);
     void retryDeadLetters(const QList<ChannelDesk::DeadLetterKey> &keys);
     void discardDeadLetters(const QList<ChannelDesk::DeadLetterKey> &keys, const QString &reason);
     // deadLetterDetailReady answers.

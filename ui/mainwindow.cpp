@@ -3,6 +3,7 @@
 #include "alerts/alertmodel.h"
 #include "audit/auditpanel.h"
 #include "channels/channelspanel.h"
+#include "channels/connectchanneldialog.h"
 #include "console/corebridge.h"
 #include "deliveries/deliverypanel.h"
 #include "dlq/deadletterpanel.h"
@@ -153,6 +154,23 @@ MainWindow::MainWindow(CoreBridge *bridge, QWidget *parent)
         connect(m_bridge, &CoreBridge::alertRaised, this, &MainWindow::onAlertRaised);
         connect(m_bridge, &CoreBridge::logMessage, this, &MainWindow::log);
         connect(m_stockFiles, &StockFiles::finished, this, &MainWindow::log);
+        // A listing pull in the status bar, with Cancel, while it reads the catalogue.
+        connect(m_bridge, &CoreBridge::listingPullProgress, this,
+                [this](quint64 requestId, int listingsRead) {
+                    if (m_pullRequest != requestId) {
+                        m_pullRequest = requestId;
+                        m_pullTask = m_progress->begin(QString(), [this, requestId] {
+                            m_bridge->cancelListingPull(requestId);
+                        });
+                    }
+                    m_progress->update(m_pullTask,
+                                       tr("Reading listings: %L1 so far…").arg(listingsRead), 0, 0);
+                });
+        connect(m_bridge, &CoreBridge::listingPullFinished, this,
+                [this](const ListingPullAnswer &answer) {
+                    if (answer.requestId == m_pullRequest)
+                        m_progress->finish(m_pullTask);
+                });
     }
     connect(m_ordersPanel, &OrdersPanel::timelineRequested, this, &MainWindow::openOrderTimeline);
     connect(m_audit, &AuditPanel::orderTimelineRequested, this, &MainWindow::openOrderTimeline);
@@ -214,7 +232,20 @@ void MainWindow::openSettings()
 void MainWindow::connectChannel()
 {
     m_tabs->setCurrentWidget(m_channels);
-    openSettings();
+    if (auto *open = findChild<ConnectChannelDialog *>()) {
+        open->raise();
+        open->activateWindow();
+        return;
+    }
+    auto *dialog = new ConnectChannelDialog(m_bridge, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // Connected: read its listings and show what mapping would do, drift included, before
+    // anything is sent (Import listings' dry look).
+    connect(dialog, &ConnectChannelDialog::channelSaved, this, [this](const QString &channel) {
+        log(tr("%1 connected: reading its listings").arg(channel));
+        m_channels->importListingsOf(channel);
+    });
+    dialog->open();
 }
 
 void MainWindow::onStatus(const ConsoleStatus &status)

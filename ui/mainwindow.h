@@ -74,6 +74,8 @@ private:
     AlertModel *m_alerts;
     TaskProgress *m_progress;
     StockFiles *m_stockFiles;
+    quint64 m_pullRequest = 0; // the listing pull the status bar shows
+    quint64 m_pullTask = 0;
     QPlainTextEdit *m_log;
     QLabel *m_connection;
     QLabel *m_orders;

@@ -93,7 +93,11 @@ void ChannelsPanel::updateActions()
 
 void ChannelsPanel::importListings()
 {
-    const QString channel = currentChannel();
+    importListingsOf(currentChannel());
+}
+
+void ChannelsPanel::importListingsOf(const QString &channel)
+{
     if (channel.isEmpty() || !m_bridge)
         return;
     auto *dialog = new ImportListingsDialog(m_bridge, channel, this);

@@ -30,6 +30,8 @@ public:
 public Q_SLOTS:
     // Opens the Import listings dialog for the selected channel and takes a first (dry) look.
     void importListings();
+    // The same for a channel by id (a channel just connected, before its row is selected).
+    void importListingsOf(const QString &channel);
 
 private:
     void setSuspended(bool suspended);
