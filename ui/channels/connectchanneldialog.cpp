@@ -167,8 +167,11 @@ void ConnectChannelDialog::typeChanged()
 {
     const QString type = m_type->currentData().toString();
     m_address->setPlaceholderText(addressHint(type));
-    if (m_id->text().isEmpty() || m_id->isModified() == false)
-        m_id->setText(type == "woocommerce"_L1 ? u"woo"_s : type);
+    // The name follows the type until the merchant types one.
+    if (m_id->text().isEmpty() || m_id->text() == m_autoId) {
+        m_autoId = type == "woocommerce"_L1 ? u"woo"_s : type;
+        m_id->setText(m_autoId);
+    }
     m_form->setRowVisible(m_location, type == "shopify"_L1);
     m_form->setRowVisible(m_seller, type == "amazon"_L1);
     m_form->setRowVisible(m_marketplace, type == "amazon"_L1);

@@ -66,6 +66,7 @@ private:
     bool m_snapshotLoaded = false;
     quint64 m_testRequest = 0;
     bool m_tested = false; // the last test, with these fields, answered ok
+    QString m_autoId; // the name the type suggested
     QString m_savedChannel; // saved, waiting for the core to start with it
 };
 
