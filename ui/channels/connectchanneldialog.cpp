@@ -48,9 +48,9 @@ ConnectChannelDialog::ConnectChannelDialog(CoreBridge *bridge, QWidget *parent)
     , m_seller(new QLineEdit(this))
     , m_marketplace(new QLineEdit(this))
     , m_form(new QFormLayout)
-    , m_test(new QPushButton(tr("&Test connection"), this))
+    , m_test(new QPushButton(tr("Test connect&ion"), this))
     , m_result(new QLabel(this))
-    , m_webhook(new QRadioButton(tr("By &webhook: paste this URL into the shop's admin"), this))
+    , m_webhook(new QRadioButton(tr("By web&hook: paste this URL into the shop's admin"), this))
     , m_polling(new QRadioButton(tr("By &polling (this machine cannot be reached from the "
                                     "internet)"),
                                  this))
