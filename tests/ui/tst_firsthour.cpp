@@ -18,6 +18,7 @@
 #include "widgets/emptystate.h"
 
 #include <QComboBox>
+#include <QDir>
 #include <QFile>
 #include <QHttpServer>
 #include <QJsonObject>
@@ -27,6 +28,7 @@
 #include <QRadioButton>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTabWidget>
 #include <QTest>
 
 using namespace ChannelDesk;
@@ -49,6 +51,18 @@ private Q_SLOTS:
     void fromAnEmptyWindowToAConnectedShop();
 
 private:
+    // With CHANNELDESK_FIRSTHOUR_SCREENSHOTS=DIR, each step is written there as a PNG (the
+    // README's first-hour pictures); otherwise nothing.
+    static void shoot(QWidget *widget, const QString &name)
+    {
+        const QString dir = qEnvironmentVariable("CHANNELDESK_FIRSTHOUR_SCREENSHOTS");
+        if (dir.isEmpty())
+            return;
+        QTest::qWait(300); // let it lay out
+        QDir().mkpath(dir);
+        widget->grab().save(dir + u'/' + name + u".png"_s);
+    }
+
     template<typename T> T *in(QWidget *parent, const QString &name)
     {
         T *child = parent->findChild<T *>(name);
@@ -101,6 +115,8 @@ void TestFirstHour::fromAnEmptyWindowToAConnectedShop()
     window()->tabs()->setCurrentWidget(window()->channelsPanel());
     auto *connectButton = widget<QPushButton>(u"emptyConnectChannel"_s);
     QVERIFY(connectButton && connectButton->isVisible());
+    window()->tabs()->setCurrentWidget(window()->stockPanel());
+    shoot(window(), u"1-empty"_s);
 
     // The stock from a CSV: previewed, then imported; the empty state gives way to the table.
     const QString csv = dataDir() + u"/stock.csv"_s;
@@ -112,6 +128,7 @@ void TestFirstHour::fromAnEmptyWindowToAConnectedShop()
     QTRY_VERIFY_WITH_TIMEOUT(window()->stockFiles()->previewDialog(), kWaitMs);
     StockImportDialog *preview = window()->stockFiles()->previewDialog();
     QCOMPARE(in<QTableWidget>(preview, u"importChanges"_s)->rowCount(), 3);
+    shoot(preview, u"2-import-preview"_s);
     in<QPushButton>(preview, u"importApply"_s)->click();
     QTRY_COMPARE_WITH_TIMEOUT(window()->stockPanel()->model()->rowCount(), 3, kWaitMs);
     QVERIFY(!stockEmpty->isEmptyShown());
@@ -138,12 +155,14 @@ void TestFirstHour::fromAnEmptyWindowToAConnectedShop()
     QTRY_VERIFY_WITH_TIMEOUT(result->text().startsWith(u"The token was refused"_s), kWaitMs);
     QVERIFY2(result->text().contains(u"401"_s), qPrintable(result->text()));
     QVERIFY(!save->isEnabled());
+    shoot(dialog, u"3-connect-refused"_s);
 
     // Fixed: the shop answers with its name, and it can be saved.
     token->setText(kToken);
     in<QPushButton>(dialog, u"connectTest"_s)->click();
     QTRY_COMPARE_WITH_TIMEOUT(result->text(), u"Connected to Simulated shop shop."_s, kWaitMs);
     QTRY_VERIFY(save->isEnabled());
+    shoot(dialog, u"4-connect-ok"_s);
     save->click();
 
     // Saved: the core restarts with the channel and its listings are read, drift first.
@@ -156,6 +175,9 @@ void TestFirstHour::fromAnEmptyWindowToAConnectedShop()
     QCOMPARE(drift->index(0, 0).data().toString(), u"MUG-1"_s);
     QCOMPARE(drift->index(0, 2).data().toString(), u"7"_s); // the channel shows
     QCOMPARE(drift->index(0, 3).data().toString(), u"12"_s); // we would show
+    in<QTabWidget>(pull, u"importReportTabs"_s)
+        ->setCurrentWidget(in<QTableView>(pull, u"importDriftView"_s));
+    shoot(pull, u"5-listings-drift"_s);
     // Nothing was sent while the merchant looked.
     QCOMPARE(m_sim->channel(u"shop"_s)->listing(u"40001"_s)->quantity, 7LL);
 
