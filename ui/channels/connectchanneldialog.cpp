@@ -17,6 +17,8 @@
 #include <QRadioButton>
 #include <QVBoxLayout>
 
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 namespace ChannelDesk {
@@ -149,6 +151,11 @@ ConnectChannelDialog::ConnectChannelDialog(CoreBridge *bridge, QWidget *parent)
                         m_result->setStyleSheet(u"color: #b01c1c"_s);
                         m_savedChannel.clear();
                         m_save->setEnabled(true);
+                    } else if (!result.restarting) {
+                        // Saved, but no core runs to restart (it did not start): the pull
+                        // says so in its own dialog.
+                        Q_EMIT channelSaved(std::exchange(m_savedChannel, QString()));
+                        accept();
                     }
                 });
         connect(m_bridge, &CoreBridge::started, this, [this](const ConsoleInfo &info) {
