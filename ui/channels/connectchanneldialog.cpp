@@ -182,8 +182,10 @@ void ConnectChannelDialog::typeChanged()
     m_form->setRowVisible(m_location, type == "shopify"_L1);
     m_form->setRowVisible(m_seller, type == "amazon"_L1);
     m_form->setRowVisible(m_marketplace, type == "amazon"_L1);
-    // eBay and Amazon send no order webhooks: their orders are polled.
-    const bool webhooks = type == "shopify"_L1 || type == "woocommerce"_L1;
+    // eBay and Amazon send no order webhooks: their orders are polled; so are every channel's
+    // when this console does not listen for webhooks.
+    const bool listening = m_bridge && m_bridge->info().port != 0;
+    const bool webhooks = listening && (type == "shopify"_L1 || type == "woocommerce"_L1);
     m_webhook->setEnabled(webhooks);
     if (!webhooks)
         m_polling->setChecked(true);
