@@ -1,6 +1,7 @@
 #pragma once
 
 #include "carriers/quoteresult.h"
+#include "channels/connectioncheck.h"
 #include "console/consoletypes.h"
 #include "console/deadletterdetail.h"
 #include "console/settingstypes.h"
@@ -10,6 +11,7 @@
 #include "store/deadletterqueue.h"
 #include "store/driftstore.h"
 #include "store/ordertimeline.h"
+#include "sync/stockimportpreview.h"
 
 #include <QList>
 #include <QObject>
@@ -68,6 +70,14 @@ Q_SIGNALS:
     // after each page of the catalogue; then its answer, once.
     void listingPullProgress(quint64 requestId, int listingsRead);
     void listingPullFinished(const ChannelDesk::ListingPullAnswer &answer);
+    // File > Import stock…: the file checked against the stock, then the import's outcome.
+    void stockImportPreviewed(quint64 requestId, const QString &path,
+                              const ChannelDesk::StockImportPreview &preview);
+    void stockImportFinished(quint64 requestId, bool ok, const QString &message);
+    // A file the console asked to write (an export): error is empty when it was written.
+    void fileWritten(quint64 requestId, const QString &path, const QString &error);
+    // Connect a channel's "Test connection": the channel's answer to one read call.
+    void connectionTested(quint64 requestId, const ChannelDesk::ConnectionCheck &check);
 };
 
 } // namespace ChannelDesk

@@ -27,6 +27,9 @@ ShownQuantity StockRow::expected(int channel, const BufferOverride &channelRule)
 void registerConsoleTypes()
 {
     qRegisterMetaType<ListingCell>();
+    qRegisterMetaType<StockImportPreview>();
+    qRegisterMetaType<ConnectionCheck>();
+    qRegisterMetaType<QList<StockImportRow>>();
     qRegisterMetaType<DriftRow>();
     qRegisterMetaType<QList<DriftRow>>();
     qRegisterMetaType<InboxEntry>();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "channels/channelconfig.h"
+#include "channels/connectioncheck.h"
 #include "domain/ledger.h"
 #include "intake/inboxstore.h"
 #include "metrics/alert.h"
@@ -9,6 +10,7 @@
 #include "store/orderledger.h"
 #include "store/propagationstore.h"
 #include "sync/listingpull.h"
+#include "sync/stockimportpreview.h"
 
 #include <QList>
 #include <QMetaType>
@@ -169,3 +171,5 @@ Q_DECLARE_METATYPE(ChannelDesk::OrderActionResult)
 Q_DECLARE_METATYPE(ChannelDesk::DeadLetter)
 Q_DECLARE_METATYPE(ChannelDesk::ListingPullAnswer)
 Q_DECLARE_METATYPE(ChannelDesk::InboxEntry)
+Q_DECLARE_METATYPE(ChannelDesk::StockImportPreview)
+Q_DECLARE_METATYPE(ChannelDesk::ConnectionCheck)

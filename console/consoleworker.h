@@ -13,6 +13,7 @@
 #include "sim/demodriver.h"
 #include "store/inventorystore.h"
 #include "sync/listingpull.h"
+#include "sync/stockimportpreview.h"
 #include "util/clock.h"
 
 #include <QHash>
@@ -29,6 +30,7 @@ class QTemporaryDir;
 
 namespace ChannelDesk {
 
+class ConnectionTester;
 class CoreRuntime;
 class DeadLetterQueue;
 class PropagationStore;
@@ -115,6 +117,16 @@ public:
     void pullListings(quint64 requestId, const QString &channel, ChannelDesk::AdoptPolicy adopt,
                       ChannelDesk::PullMode mode);
     void cancelListingPull(quint64 requestId);
+    // File > Import stock… (consoleworker_import.cpp): reads and checks the file against the
+    // stock (stockImportPreviewed), then imports the rows the merchant saw, all or nothing
+    // (stockImportFinished). File > Export stock… writes its text (fileWritten).
+    void previewStockImport(quint64 requestId, const QString &path);
+    void importStock(quint64 requestId, const QList<ChannelDesk::StockImportRow> &rows,
+                     const QString &reason);
+    void writeTextFile(quint64 requestId, const QString &path, const QString &text);
+    // Connect a channel's "Test connection": one real read call with the address and
+    // credentials as typed, before they are saved (connectionTested answers).
+    void testConnection(quint64 requestId, const ChannelDesk::ChannelConfig &config);
 
     // How many deliveries the Deliveries view shows, newest first.
     static constexpr int kDeliveriesShown = 1000;
@@ -171,6 +183,7 @@ private:
     std::deque<qint64> m_orderTimes; // applied orders of the last few seconds
     bool m_ordersDirty = true; // an order changed since the Orders tab last heard
     QHash<quint64, std::shared_ptr<bool>> m_listingPulls; // running pulls: request -> stopped
+    ConnectionTester *m_connectionTester = nullptr; // a child, made on the first test
 };
 
 } // namespace ChannelDesk

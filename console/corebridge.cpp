@@ -51,6 +51,34 @@ void CoreBridge::start()
     post([w = m_worker] { w->start(); });
 }
 
+quint64 CoreBridge::previewStockImport(const QString &path)
+{
+    const quint64 id = m_nextFileId++;
+    post([w = m_worker, id, path] { w->previewStockImport(id, path); });
+    return id;
+}
+
+quint64 CoreBridge::importStock(const QList<StockImportRow> &rows, const QString &reason)
+{
+    const quint64 id = m_nextFileId++;
+    post([w = m_worker, id, rows, reason] { w->importStock(id, rows, reason); });
+    return id;
+}
+
+quint64 CoreBridge::writeTextFile(const QString &path, const QString &text)
+{
+    const quint64 id = m_nextFileId++;
+    post([w = m_worker, id, path, text] { w->writeTextFile(id, path, text); });
+    return id;
+}
+
+quint64 CoreBridge::testConnection(const ChannelConfig &config)
+{
+    const quint64 id = m_nextFileId++;
+    post([w = m_worker, id, config] { w->testConnection(id, config); });
+    return id;
+}
+
 void CoreBridge::adjustStock(const QString &sku, qint64 delta, const QString &reason)
 {
     post([w = m_worker, sku, delta, reason] { w->adjustStock(sku, delta, reason); });

@@ -44,6 +44,13 @@ public:
     quint64 pullListings(const QString &channel, ChannelDesk::AdoptPolicy adopt,
                          ChannelDesk::PullMode mode);
     void cancelListingPull(quint64 requestId);
+    // File > Import stock… and Export stock…: each returns the id its answer carries
+    // (stockImportPreviewed, stockImportFinished, fileWritten).
+    quint64 previewStockImport(const QString &path);
+    quint64 importStock(const QList<ChannelDesk::StockImportRow> &rows, const QString &reason);
+    quint64 writeTextFile(const QString &path, const QString &text);
+    // Connect a channel: connectionTested answers with the id returned.
+    quint64 testConnection(const ChannelDesk::ChannelConfig &config);
     void retryDeadLetters(const QList<ChannelDesk::DeadLetterKey> &keys);
     void discardDeadLetters(const QList<ChannelDesk::DeadLetterKey> &keys, const QString &reason);
     // deadLetterDetailReady answers.
@@ -75,6 +82,7 @@ private:
     bool m_started = false;
     quint64 m_nextQuoteId = 1;
     quint64 m_nextPullId = 1;
+    quint64 m_nextFileId = 1;
 };
 
 } // namespace ChannelDesk

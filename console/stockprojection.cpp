@@ -114,6 +114,16 @@ void StockProjection::applyMutations(const QList<Mutation> &mutations)
     }
 }
 
+void StockProjection::applyDetails(const StockLevel &level)
+{
+    StockRow &r = rowFor(level.sku);
+    if (r.title == level.title && r.safetyBuffer == level.safetyBuffer)
+        return;
+    r.title = level.title;
+    r.safetyBuffer = level.safetyBuffer;
+    m_dirty.insert(level.sku);
+}
+
 void StockProjection::acknowledge(const QString &channel, const QString &sku, qint64 version,
                                   qint64 quantity, qint64 lagMs)
 {

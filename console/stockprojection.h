@@ -44,6 +44,8 @@ public:
     // The order path's mutations, in log order. A mutation older than the row's version is
     // stale and dropped; one with the row's version (a shipment) moves only committed units.
     void applyMutations(const QList<Mutation> &mutations);
+    // What a mutation does not carry: the title and safety buffer an import (or Add a SKU) set.
+    void applyDetails(const StockLevel &level);
     // A propagator's answers.
     void acknowledge(const QString &channel, const QString &sku, qint64 version, qint64 quantity,
                      qint64 lagMs);

@@ -167,6 +167,17 @@ SimResponse ShopifySim::handleApi(const SimRequest &request)
     const QString apiVersion = s.at(2);
     if (query.contains("inventorySetQuantities"_L1))
         return setQuantities(apiVersion, query, variables);
+    // A connection test: `query ShopName { shop { name } }` (QueryRoot.shop -> Shop.name).
+    static const QRegularExpression shop(
+        uR"(^\s*query\s+\w*\s*\{\s*shop\s*\{\s*name\s*\}\s*\}\s*$)"_s);
+    if (shop.match(query).hasMatch()) {
+        countEvent(u"reads_shop"_s);
+        return SimResponse::json(
+            200,
+            QJsonObject {
+                {u"data"_s, QJsonObject {{u"shop"_s, QJsonObject {{u"name"_s, shopName()}}}}},
+                {u"extensions"_s, costExtension(1, 1)}});
+    }
     static const QRegularExpression reads(uR"(\b(productVariants|orders|order|nodes|node)\s*\()"_s);
     if (reads.match(query).hasMatch())
         return readQuery(query, variables);
@@ -175,6 +186,12 @@ SimResponse ShopifySim::handleApi(const SimRequest &request)
     return topLevelError(u"The ChannelDesk simulator answers inventorySetQuantities, "
                          u"inventoryItem, productVariants, nodes, orders, order and node only"_s,
                          u"undefinedField"_s, 0);
+}
+
+QString ShopifySim::shopName() const
+{
+    const QString domain = m_shopDomain.isEmpty() ? u"shop.example"_s : m_shopDomain;
+    return u"Simulated shop %1"_s.arg(domain.section(u'.', 0, 0));
 }
 
 QJsonObject ShopifySim::costExtension(double requested, double actual)

@@ -60,6 +60,7 @@ private:
     QJsonObject setQuantitiesPayload(const QString &apiVersion, const QJsonObject &input,
                                      const QString &key);
     QJsonObject costExtension(double requested, double actual);
+    QString shopName() const; // what `shop { name }` answers
     SimResponse answer(const QJsonObject &data, double cost);
     SimResponse topLevelError(const QString &message, const QString &code, double cost);
     // The empty bucket's answer: errors [{message: "Throttled", extensions: {code: THROTTLED}}],

@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>ChannelDesk::AddSkuDialog</name>
+    <message>
+        <source>Add a SKU</source>
+        <translation>SKU hinzufügen</translation>
+    </message>
+    <message>
+        <source>As your channels know it, e.g. MUG-BLUE-12</source>
+        <translation>Wie Ihre Kanäle ihn kennen, z. B. MUG-BLUE-12</translation>
+    </message>
+    <message>
+        <source>Listings pause when available stock falls to this</source>
+        <translation>Angebote pausieren, wenn der verfügbare Bestand darauf fällt</translation>
+    </message>
+    <message>
+        <source>&amp;SKU:</source>
+        <translation>&amp;SKU:</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titel:</translation>
+    </message>
+    <message>
+        <source>&amp;Available:</source>
+        <translation>&amp;Verfügbar:</translation>
+    </message>
+    <message>
+        <source>Safety &amp;buffer:</source>
+        <translation>Sicherheits&amp;puffer:</translation>
+    </message>
+</context>
+<context>
     <name>ChannelDesk::AdjustDialog</name>
     <message>
         <source>Adjust stock of %1</source>
@@ -392,6 +423,14 @@
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
+    <message>
+        <source>Nothing in the audit log</source>
+        <translation>Nichts im Prüfprotokoll</translation>
+    </message>
+    <message>
+        <source>Every change to stock (orders, imports, adjustments, buffers) is logged here as it happens, with who made it and why.</source>
+        <translation>Jede Bestandsänderung (Bestellungen, Importe, Korrekturen, Puffer) wird hier festgehalten, sobald sie geschieht, mit wer sie gemacht hat und warum.</translation>
+    </message>
 </context>
 <context>
     <name>ChannelDesk::BufferDialog</name>
@@ -596,6 +635,153 @@
         <source>Pull the selected channel&apos;s catalogue and map its listings by SKU</source>
         <translation>Den Katalog des gewählten Kanals abrufen und seine Angebote per SKU zuordnen</translation>
     </message>
+    <message>
+        <source>No channel connected</source>
+        <translation>Kein Kanal verbunden</translation>
+    </message>
+    <message>
+        <source>Connect your Shopify, WooCommerce, eBay or Amazon shop: ChannelDesk tests the connection, reads your listings and shows where they differ from your stock before it sends anything.</source>
+        <translation>Verbinden Sie Ihren Shopify-, WooCommerce-, eBay- oder Amazon-Shop: ChannelDesk prüft die Verbindung, liest Ihre Angebote und zeigt, wo sie von Ihrem Bestand abweichen, bevor es etwas sendet.</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::ConnectChannelDialog</name>
+    <message>
+        <source>By &amp;polling (this machine cannot be reached from the internet)</source>
+        <translation>Per &amp;Abfrage (dieser Rechner ist aus dem Internet nicht erreichbar)</translation>
+    </message>
+    <message>
+        <source>&amp;Save and read listings</source>
+        <translation>&amp;Speichern und Angebote lesen</translation>
+    </message>
+    <message>
+        <source>Connect a channel</source>
+        <translation>Kanal verbinden</translation>
+    </message>
+    <message>
+        <source>Shopify</source>
+        <translation>Shopify</translation>
+    </message>
+    <message>
+        <source>WooCommerce</source>
+        <translation>WooCommerce</translation>
+    </message>
+    <message>
+        <source>eBay</source>
+        <translation>eBay</translation>
+    </message>
+    <message>
+        <source>Amazon</source>
+        <translation>Amazon</translation>
+    </message>
+    <message>
+        <source>A short name of your own: it names the channel everywhere in ChannelDesk and its webhook address</source>
+        <translation>Ein kurzer Name Ihrer Wahl: Er benennt den Kanal überall in ChannelDesk und in seiner Webhook-Adresse</translation>
+    </message>
+    <message>
+        <source>The number at the end of the location&apos;s admin URL</source>
+        <translation>Die Zahl am Ende der Verwaltungs-URL des Standorts</translation>
+    </message>
+    <message>
+        <source>&amp;Channel:</source>
+        <translation>&amp;Kanal:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Shop &amp;address:</source>
+        <translation>Shop-A&amp;dresse:</translation>
+    </message>
+    <message>
+        <source>&amp;Location id:</source>
+        <translation>Standor&amp;t-ID:</translation>
+    </message>
+    <message>
+        <source>Se&amp;ller id:</source>
+        <translation>Ver&amp;käufer-ID:</translation>
+    </message>
+    <message>
+        <source>&amp;Marketplace id:</source>
+        <translation>&amp;Marktplatz-ID:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Orders come in&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Bestellungen kommen an&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>(this console does not listen for webhooks: choose polling)</source>
+        <translation>(diese Konsole empfängt keine Webhooks: wählen Sie die Abfrage)</translation>
+    </message>
+    <message>
+        <source>Connected: %1 answered.</source>
+        <translation>Verbunden: %1 hat geantwortet.</translation>
+    </message>
+    <message>
+        <source>Connected to %1.</source>
+        <translation>Verbunden mit %1.</translation>
+    </message>
+    <message>
+        <source>The token was refused (HTTP %1): %2</source>
+        <translation>Das Token wurde abgelehnt (HTTP %1): %2</translation>
+    </message>
+    <message>
+        <source>The shop address %1 could not be found (DNS): %2</source>
+        <translation>Die Shop-Adresse %1 wurde nicht gefunden (DNS): %2</translation>
+    </message>
+    <message>
+        <source>The secure connection to %1 failed (TLS): %2</source>
+        <translation>Die sichere Verbindung zu %1 ist fehlgeschlagen (TLS): %2</translation>
+    </message>
+    <message>
+        <source>No answer from %1 in time: %2</source>
+        <translation>Keine rechtzeitige Antwort von %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 could not be reached: %2</source>
+        <translation>%1 ist nicht erreichbar: %2</translation>
+    </message>
+    <message>
+        <source>%1 answers, but not as the channel&apos;s API there (HTTP 404): check the shop address. %2</source>
+        <translation>%1 antwortet, aber dort ist nicht die API des Kanals (HTTP 404): Prüfen Sie die Shop-Adresse. %2</translation>
+    </message>
+    <message>
+        <source>The channel said no (HTTP %1): %2</source>
+        <translation>Der Kanal hat abgelehnt (HTTP %1): %2</translation>
+    </message>
+    <message>
+        <source>The channel&apos;s answer could not be read: %1</source>
+        <translation>Die Antwort des Kanals ist nicht lesbar: %1</translation>
+    </message>
+    <message>
+        <source>Asking %1…</source>
+        <translation>Frage %1…</translation>
+    </message>
+    <message>
+        <source>A channel named %1 is configured already: choose another name</source>
+        <translation>Ein Kanal namens %1 ist bereits eingerichtet: Wählen Sie einen anderen Namen</translation>
+    </message>
+    <message>
+        <source>No keychain is running: the credentials cannot be saved. Set them as environment variables in File &gt; Settings instead.</source>
+        <translation>Kein Schlüsselbund läuft: Die Zugangsdaten können nicht gespeichert werden. Setzen Sie sie stattdessen als Umgebungsvariablen unter Datei &gt; Einstellungen.</translation>
+    </message>
+    <message>
+        <source>Saving %1 and restarting the core with it…</source>
+        <translation>%1 wird gespeichert und der Kern damit neu gestartet…</translation>
+    </message>
+    <message>
+        <source>Test connect&amp;ion</source>
+        <translation>Verb&amp;indung testen</translation>
+    </message>
+    <message>
+        <source>By web&amp;hook: paste this URL into the shop&apos;s admin</source>
+        <translation>Per Web&amp;hook: diese URL in die Shop-Verwaltung einfügen</translation>
+    </message>
 </context>
 <context>
     <name>ChannelDesk::ConsoleWorker</name>
@@ -666,6 +852,18 @@
     <message>
         <source>Delivery %1 is back in the queue.</source>
         <translation>Lieferung %1 steht wieder in der Warteschlange.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is over %2 MB: not a stock file</source>
+        <translation>%1 ist größer als %2 MB: keine Bestandsdatei</translation>
+    </message>
+    <message>
+        <source>Imported %1 rows: %2 changed, %3 unchanged</source>
+        <translation>%1 Zeilen importiert: %2 geändert, %3 unverändert</translation>
     </message>
 </context>
 <context>
@@ -946,6 +1144,14 @@ Verlauf:
             <numerusform>%1 von %n fehlgeschlagenen Update: %2</numerusform>
             <numerusform>%1 von %n fehlgeschlagenen Updates: %2</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>No dead letters</source>
+        <translation>Keine unzustellbaren Aktualisierungen</translation>
+    </message>
+    <message>
+        <source>An update a channel refuses for good, or that runs out of retries, shows here with the channel&apos;s own answer, so that you can retry or discard it.</source>
+        <translation>Eine Aktualisierung, die ein Kanal endgültig ablehnt oder deren Wiederholungen erschöpft sind, erscheint hier mit der Antwort des Kanals, damit Sie sie erneut senden oder verwerfen können.</translation>
     </message>
 </context>
 <context>
@@ -1640,6 +1846,70 @@ Verlauf:
     <message>
         <source>D&amp;eliveries</source>
         <translation>Lie&amp;ferungen</translation>
+    </message>
+    <message>
+        <source>No alerts</source>
+        <translation>Keine Warnungen</translation>
+    </message>
+    <message>
+        <source>A slow or failing channel, an oversold order, an unknown SKU or a dead letter raises an alert here, in the status bar and as a notification, as soon as it happens.</source>
+        <translation>Ein langsamer oder fehlerhafter Kanal, eine überverkaufte Bestellung, eine unbekannte SKU oder eine unzustellbare Aktualisierung lösen hier, in der Statusleiste und als Benachrichtigung eine Warnung aus, sobald es geschieht.</translation>
+    </message>
+    <message>
+        <source>Reading listings: %L1 so far…</source>
+        <translation>Angebote werden gelesen: bisher %L1…</translation>
+    </message>
+    <message>
+        <source>%1 connected: reading its listings</source>
+        <translation>%1 verbunden: Angebote werden gelesen</translation>
+    </message>
+    <message>
+        <source>&amp;Import stock…</source>
+        <translation>Bestand &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport stock…</source>
+        <translation>Bestand expo&amp;rtieren…</translation>
+    </message>
+    <message>
+        <source>Try the &amp;demo</source>
+        <translation>&amp;Demo ausprobieren</translation>
+    </message>
+    <message>
+        <source>Open a second window on simulated channels, in a temporary database</source>
+        <translation>Ein zweites Fenster mit simulierten Kanälen öffnen, in einer temporären Datenbank</translation>
+    </message>
+    <message>
+        <source>The demo did not start</source>
+        <translation>Die Demo ist nicht gestartet</translation>
+    </message>
+    <message>
+        <source>Add a S&amp;KU…</source>
+        <translation>S&amp;KU hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Undo last adjustment</source>
+        <translation>Letzte Korrektur &amp;rückgängig</translation>
+    </message>
+    <message>
+        <source>Import stock from CSV…</source>
+        <translation>Bestand aus CSV importieren…</translation>
+    </message>
+    <message>
+        <source>Add a SKU…</source>
+        <translation>SKU hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Try the demo</source>
+        <translation>Demo ausprobieren</translation>
+    </message>
+    <message>
+        <source>&amp;Connect a channel…</source>
+        <translation>Kanal &amp;verbinden…</translation>
+    </message>
+    <message>
+        <source>Connect a channel…</source>
+        <translation>Kanal verbinden…</translation>
     </message>
 </context>
 <context>
@@ -2832,6 +3102,136 @@ Wie wurde es geklärt? (wird im Prüfprotokoll vermerkt)</translation>
     </message>
 </context>
 <context>
+    <name>ChannelDesk::StockFiles</name>
+    <message>
+        <source>Nothing was imported: %1</source>
+        <translation>Nichts wurde importiert: %1</translation>
+    </message>
+    <message>
+        <source>Import stock</source>
+        <translation>Bestand importieren</translation>
+    </message>
+    <message>
+        <source>Stock exported to %1</source>
+        <translation>Bestand nach %1 exportiert</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Export stock</source>
+        <translation>Bestand exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 wird gelesen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Importing %n SKU(s)…</source>
+        <translation>
+            <numerusform>%n SKU wird importiert…</numerusform>
+            <numerusform>%n SKUs werden importiert…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 was not imported: %n bad row(s)</source>
+        <translation>
+            <numerusform>%1 wurde nicht importiert: %n fehlerhafte Zeile</numerusform>
+            <numerusform>%1 wurde nicht importiert: %n fehlerhafte Zeilen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>added in the console</source>
+        <translation>in der Konsole hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Adding %1…</source>
+        <translation>%1 wird hinzugefügt…</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>%1 wird geschrieben…</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::StockImportDialog</name>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Verfügbar</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Safety buffer</source>
+        <translation>Sicherheitspuffer</translation>
+    </message>
+    <message>
+        <source>new SKU</source>
+        <translation>neue SKU</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>unverändert</translation>
+    </message>
+    <message>
+        <source>stock import</source>
+        <translation>Bestandsimport</translation>
+    </message>
+    <message>
+        <source>Import stock from %1</source>
+        <translation>Bestand aus %1 importieren</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing can be imported from this file: %n row(s) need fixing. Fix them and import the file again; no SKU was changed.</source>
+        <translation>
+            <numerusform>Aus dieser Datei kann nichts importiert werden: %n Zeile muss korrigiert werden. Korrigieren Sie sie und importieren Sie die Datei erneut; keine SKU wurde geändert.</numerusform>
+            <numerusform>Aus dieser Datei kann nichts importiert werden: %n Zeilen müssen korrigiert werden. Korrigieren Sie sie und importieren Sie die Datei erneut; keine SKU wurde geändert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The file matches the stock: nothing would change.</source>
+        <translation>Die Datei entspricht dem Bestand: Nichts würde sich ändern.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n SKU(s) will change, %1 stay as they are. Nothing is written until you click Import.</source>
+        <translation>
+            <numerusform>%n SKU wird geändert, %1 bleiben unverändert. Nichts wird geschrieben, bevor Sie auf Importieren klicken.</numerusform>
+            <numerusform>%n SKUs werden geändert, %1 bleiben unverändert. Nichts wird geschrieben, bevor Sie auf Importieren klicken.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Reason (for the audit log):</source>
+        <translation>&amp;Grund (für das Prüfprotokoll):</translation>
+    </message>
+</context>
+<context>
     <name>ChannelDesk::StockModel</name>
     <message>
         <source>in sync</source>
@@ -3034,6 +3434,25 @@ Wie wurde es geklärt? (wird im Prüfprotokoll vermerkt)</translation>
     <message>
         <source>History of %1</source>
         <translation>Verlauf von %1</translation>
+    </message>
+    <message>
+        <source>No stock yet</source>
+        <translation>Noch kein Bestand</translation>
+    </message>
+    <message>
+        <source>ChannelDesk keeps one count per SKU and sends it to every channel you connect. Bring your stock in from a CSV file (sku, available, and optionally title and safety_buffer), add SKUs one by one, or look around the demo first.</source>
+        <translation>ChannelDesk führt einen Bestand pro SKU und sendet ihn an jeden verbundenen Kanal. Importieren Sie Ihren Bestand aus einer CSV-Datei (sku, available und optional title und safety_buffer), fügen Sie SKUs einzeln hinzu oder sehen Sie sich zuerst die Demo an.</translation>
+    </message>
+    <message>
+        <source>undo of the adjustment by %1: %2</source>
+        <translation>Rücknahme der Korrektur um %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::TaskProgress</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
     </message>
 </context>
 <context>

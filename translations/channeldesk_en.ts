@@ -315,6 +315,40 @@ History:
     </message>
 </context>
 <context>
+    <name>ChannelDesk::StockFiles</name>
+    <message numerus="yes">
+        <source>Importing %n SKU(s)…</source>
+        <translation>
+            <numerusform>Importing %n SKU…</numerusform>
+            <numerusform>Importing %n SKUs…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 was not imported: %n bad row(s)</source>
+        <translation>
+            <numerusform>%1 was not imported: %n bad row</numerusform>
+            <numerusform>%1 was not imported: %n bad rows</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::StockImportDialog</name>
+    <message numerus="yes">
+        <source>Nothing can be imported from this file: %n row(s) need fixing. Fix them and import the file again; no SKU was changed.</source>
+        <translation>
+            <numerusform>Nothing can be imported from this file: %n row needs fixing. Fix it and import the file again; no SKU was changed.</numerusform>
+            <numerusform>Nothing can be imported from this file: %n rows need fixing. Fix them and import the file again; no SKU was changed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n SKU(s) will change, %1 stay as they are. Nothing is written until you click Import.</source>
+        <translation>
+            <numerusform>%n SKU will change, %1 stay as they are. Nothing is written until you click Import.</numerusform>
+            <numerusform>%n SKUs will change, %1 stay as they are. Nothing is written until you click Import.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ChannelDesk::StockModel</name>
     <message numerus="yes">
         <source>%n unit(s) owed to customers: sold beyond what was on hand. The Orders tab lists the oversold orders.</source>

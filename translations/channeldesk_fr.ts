@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>ChannelDesk::AddSkuDialog</name>
+    <message>
+        <source>Add a SKU</source>
+        <translation>Ajouter un SKU</translation>
+    </message>
+    <message>
+        <source>As your channels know it, e.g. MUG-BLUE-12</source>
+        <translation>Tel que vos canaux le connaissent, p. ex. MUG-BLUE-12</translation>
+    </message>
+    <message>
+        <source>Listings pause when available stock falls to this</source>
+        <translation>Les annonces sont suspendues quand le stock disponible tombe à ce niveau</translation>
+    </message>
+    <message>
+        <source>&amp;SKU:</source>
+        <translation>&amp;SKU :</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titre :</translation>
+    </message>
+    <message>
+        <source>&amp;Available:</source>
+        <translation>&amp;Disponible :</translation>
+    </message>
+    <message>
+        <source>Safety &amp;buffer:</source>
+        <translation>Stoc&amp;k de sécurité :</translation>
+    </message>
+</context>
+<context>
     <name>ChannelDesk::AdjustDialog</name>
     <message>
         <source>Adjust stock of %1</source>
@@ -392,6 +423,14 @@
         <source>Cannot write %1: %2</source>
         <translation>Impossible d&apos;écrire %1&#xa0;: %2</translation>
     </message>
+    <message>
+        <source>Nothing in the audit log</source>
+        <translation>Rien dans le journal d’audit</translation>
+    </message>
+    <message>
+        <source>Every change to stock (orders, imports, adjustments, buffers) is logged here as it happens, with who made it and why.</source>
+        <translation>Chaque changement de stock (commandes, imports, corrections, stocks de sécurité) est consigné ici dès qu’il a lieu, avec qui l’a fait et pourquoi.</translation>
+    </message>
 </context>
 <context>
     <name>ChannelDesk::BufferDialog</name>
@@ -596,6 +635,153 @@
         <source>Pull the selected channel&apos;s catalogue and map its listings by SKU</source>
         <translation>Lire le catalogue du canal sélectionné et associer ses annonces par SKU</translation>
     </message>
+    <message>
+        <source>No channel connected</source>
+        <translation>Aucun canal connecté</translation>
+    </message>
+    <message>
+        <source>Connect your Shopify, WooCommerce, eBay or Amazon shop: ChannelDesk tests the connection, reads your listings and shows where they differ from your stock before it sends anything.</source>
+        <translation>Connectez votre boutique Shopify, WooCommerce, eBay ou Amazon : ChannelDesk teste la connexion, lit vos annonces et montre où elles diffèrent de votre stock avant d’envoyer quoi que ce soit.</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::ConnectChannelDialog</name>
+    <message>
+        <source>By &amp;polling (this machine cannot be reached from the internet)</source>
+        <translation>Par interr&amp;ogation (cette machine n’est pas joignable depuis Internet)</translation>
+    </message>
+    <message>
+        <source>&amp;Save and read listings</source>
+        <translation>&amp;Enregistrer et lire les annonces</translation>
+    </message>
+    <message>
+        <source>Connect a channel</source>
+        <translation>Connecter un canal</translation>
+    </message>
+    <message>
+        <source>Shopify</source>
+        <translation>Shopify</translation>
+    </message>
+    <message>
+        <source>WooCommerce</source>
+        <translation>WooCommerce</translation>
+    </message>
+    <message>
+        <source>eBay</source>
+        <translation>eBay</translation>
+    </message>
+    <message>
+        <source>Amazon</source>
+        <translation>Amazon</translation>
+    </message>
+    <message>
+        <source>A short name of your own: it names the channel everywhere in ChannelDesk and its webhook address</source>
+        <translation>Un nom court de votre choix : il désigne le canal partout dans ChannelDesk et dans son adresse de webhook</translation>
+    </message>
+    <message>
+        <source>The number at the end of the location&apos;s admin URL</source>
+        <translation>Le nombre à la fin de l’URL d’administration de l’emplacement</translation>
+    </message>
+    <message>
+        <source>&amp;Channel:</source>
+        <translation>&amp;Canal :</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>Shop &amp;address:</source>
+        <translation>&amp;Adresse de la boutique :</translation>
+    </message>
+    <message>
+        <source>&amp;Location id:</source>
+        <translation>Identifiant d’emp&amp;lacement :</translation>
+    </message>
+    <message>
+        <source>Se&amp;ller id:</source>
+        <translation>Identifiant &amp;vendeur :</translation>
+    </message>
+    <message>
+        <source>&amp;Marketplace id:</source>
+        <translation>Identifiant de &amp;marketplace :</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Orders come in&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Les commandes arrivent&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Non enregistré : %1</translation>
+    </message>
+    <message>
+        <source>(this console does not listen for webhooks: choose polling)</source>
+        <translation>(cette console n’écoute pas de webhooks : choisissez l’interrogation)</translation>
+    </message>
+    <message>
+        <source>Connected: %1 answered.</source>
+        <translation>Connecté : %1 a répondu.</translation>
+    </message>
+    <message>
+        <source>Connected to %1.</source>
+        <translation>Connecté à %1.</translation>
+    </message>
+    <message>
+        <source>The token was refused (HTTP %1): %2</source>
+        <translation>Le jeton a été refusé (HTTP %1) : %2</translation>
+    </message>
+    <message>
+        <source>The shop address %1 could not be found (DNS): %2</source>
+        <translation>L’adresse de la boutique %1 est introuvable (DNS) : %2</translation>
+    </message>
+    <message>
+        <source>The secure connection to %1 failed (TLS): %2</source>
+        <translation>La connexion sécurisée à %1 a échoué (TLS) : %2</translation>
+    </message>
+    <message>
+        <source>No answer from %1 in time: %2</source>
+        <translation>Pas de réponse de %1 à temps : %2</translation>
+    </message>
+    <message>
+        <source>%1 could not be reached: %2</source>
+        <translation>%1 est injoignable : %2</translation>
+    </message>
+    <message>
+        <source>%1 answers, but not as the channel&apos;s API there (HTTP 404): check the shop address. %2</source>
+        <translation>%1 répond, mais l’API du canal n’est pas là (HTTP 404) : vérifiez l’adresse de la boutique. %2</translation>
+    </message>
+    <message>
+        <source>The channel said no (HTTP %1): %2</source>
+        <translation>Le canal a refusé (HTTP %1) : %2</translation>
+    </message>
+    <message>
+        <source>The channel&apos;s answer could not be read: %1</source>
+        <translation>La réponse du canal est illisible : %1</translation>
+    </message>
+    <message>
+        <source>Asking %1…</source>
+        <translation>Interrogation de %1…</translation>
+    </message>
+    <message>
+        <source>A channel named %1 is configured already: choose another name</source>
+        <translation>Un canal nommé %1 est déjà configuré : choisissez un autre nom</translation>
+    </message>
+    <message>
+        <source>No keychain is running: the credentials cannot be saved. Set them as environment variables in File &gt; Settings instead.</source>
+        <translation>Aucun trousseau n’est actif : les identifiants ne peuvent pas être enregistrés. Définissez-les plutôt comme variables d’environnement dans Fichier &gt; Paramètres.</translation>
+    </message>
+    <message>
+        <source>Saving %1 and restarting the core with it…</source>
+        <translation>Enregistrement de %1 et redémarrage du cœur avec lui…</translation>
+    </message>
+    <message>
+        <source>Test connect&amp;ion</source>
+        <translation>Tester la connex&amp;ion</translation>
+    </message>
+    <message>
+        <source>By web&amp;hook: paste this URL into the shop&apos;s admin</source>
+        <translation>Par web&amp;hook : collez cette URL dans l’administration de la boutique</translation>
+    </message>
 </context>
 <context>
     <name>ChannelDesk::ConsoleWorker</name>
@@ -666,6 +852,18 @@
     <message>
         <source>Delivery %1 is back in the queue.</source>
         <translation>La livraison %1 est de retour dans la file.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Impossible de lire %1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 is over %2 MB: not a stock file</source>
+        <translation>%1 dépasse %2 Mo : ce n’est pas un fichier de stock</translation>
+    </message>
+    <message>
+        <source>Imported %1 rows: %2 changed, %3 unchanged</source>
+        <translation>%1 lignes importées : %2 modifiées, %3 inchangées</translation>
     </message>
 </context>
 <context>
@@ -946,6 +1144,14 @@ Historique :
             <numerusform>%1 sur %n échec : %2</numerusform>
             <numerusform>%1 sur %n échecs : %2</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>No dead letters</source>
+        <translation>Aucune lettre morte</translation>
+    </message>
+    <message>
+        <source>An update a channel refuses for good, or that runs out of retries, shows here with the channel&apos;s own answer, so that you can retry or discard it.</source>
+        <translation>Une mise à jour qu’un canal refuse définitivement, ou qui a épuisé ses tentatives, apparaît ici avec la réponse du canal, pour que vous puissiez la renvoyer ou l’abandonner.</translation>
     </message>
 </context>
 <context>
@@ -1640,6 +1846,70 @@ Historique :
     <message>
         <source>D&amp;eliveries</source>
         <translation>Li&amp;vraisons</translation>
+    </message>
+    <message>
+        <source>No alerts</source>
+        <translation>Aucune alerte</translation>
+    </message>
+    <message>
+        <source>A slow or failing channel, an oversold order, an unknown SKU or a dead letter raises an alert here, in the status bar and as a notification, as soon as it happens.</source>
+        <translation>Un canal lent ou en échec, une commande survendue, un SKU inconnu ou une lettre morte déclenche une alerte ici, dans la barre d’état et en notification, dès que cela arrive.</translation>
+    </message>
+    <message>
+        <source>Reading listings: %L1 so far…</source>
+        <translation>Lecture des annonces : %L1 jusqu’ici…</translation>
+    </message>
+    <message>
+        <source>%1 connected: reading its listings</source>
+        <translation>%1 connecté : lecture de ses annonces</translation>
+    </message>
+    <message>
+        <source>&amp;Import stock…</source>
+        <translation>&amp;Importer le stock…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport stock…</source>
+        <translation>E&amp;xporter le stock…</translation>
+    </message>
+    <message>
+        <source>Try the &amp;demo</source>
+        <translation>Essayer la &amp;démo</translation>
+    </message>
+    <message>
+        <source>Open a second window on simulated channels, in a temporary database</source>
+        <translation>Ouvrir une seconde fenêtre sur des canaux simulés, dans une base temporaire</translation>
+    </message>
+    <message>
+        <source>The demo did not start</source>
+        <translation>La démo n’a pas démarré</translation>
+    </message>
+    <message>
+        <source>Add a S&amp;KU…</source>
+        <translation>Ajouter un S&amp;KU…</translation>
+    </message>
+    <message>
+        <source>&amp;Undo last adjustment</source>
+        <translation>A&amp;nnuler la dernière correction</translation>
+    </message>
+    <message>
+        <source>Import stock from CSV…</source>
+        <translation>Importer le stock depuis un CSV…</translation>
+    </message>
+    <message>
+        <source>Add a SKU…</source>
+        <translation>Ajouter un SKU…</translation>
+    </message>
+    <message>
+        <source>Try the demo</source>
+        <translation>Essayer la démo</translation>
+    </message>
+    <message>
+        <source>&amp;Connect a channel…</source>
+        <translation>&amp;Connecter un canal…</translation>
+    </message>
+    <message>
+        <source>Connect a channel…</source>
+        <translation>Connecter un canal…</translation>
     </message>
 </context>
 <context>
@@ -2832,6 +3102,136 @@ Comment a-t-elle été réglée ? (noté dans le journal d’audit)</translation
     </message>
 </context>
 <context>
+    <name>ChannelDesk::StockFiles</name>
+    <message>
+        <source>Nothing was imported: %1</source>
+        <translation>Rien n’a été importé : %1</translation>
+    </message>
+    <message>
+        <source>Import stock</source>
+        <translation>Importer le stock</translation>
+    </message>
+    <message>
+        <source>Stock exported to %1</source>
+        <translation>Stock exporté vers %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d’écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>Export stock</source>
+        <translation>Exporter le stock</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>Fichiers CSV (*.csv);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Lecture de %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Importing %n SKU(s)…</source>
+        <translation>
+            <numerusform>Import de %n SKU…</numerusform>
+            <numerusform>Import de %n SKU…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 was not imported: %n bad row(s)</source>
+        <translation>
+            <numerusform>%1 n’a pas été importé : %n ligne erronée</numerusform>
+            <numerusform>%1 n’a pas été importé : %n lignes erronées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>added in the console</source>
+        <translation>ajouté dans la console</translation>
+    </message>
+    <message>
+        <source>Adding %1…</source>
+        <translation>Ajout de %1…</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>Écriture de %1…</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::StockImportDialog</name>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Changement</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Disponible</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Safety buffer</source>
+        <translation>Stock de sécurité</translation>
+    </message>
+    <message>
+        <source>new SKU</source>
+        <translation>nouveau SKU</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>modifié</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>inchangé</translation>
+    </message>
+    <message>
+        <source>stock import</source>
+        <translation>import de stock</translation>
+    </message>
+    <message>
+        <source>Import stock from %1</source>
+        <translation>Importer le stock depuis %1</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importer</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing can be imported from this file: %n row(s) need fixing. Fix them and import the file again; no SKU was changed.</source>
+        <translation>
+            <numerusform>Rien ne peut être importé de ce fichier : %n ligne est à corriger. Corrigez-la et importez à nouveau le fichier ; aucun SKU n’a été modifié.</numerusform>
+            <numerusform>Rien ne peut être importé de ce fichier : %n lignes sont à corriger. Corrigez-les et importez à nouveau le fichier ; aucun SKU n’a été modifié.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The file matches the stock: nothing would change.</source>
+        <translation>Le fichier correspond au stock : rien ne changerait.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n SKU(s) will change, %1 stay as they are. Nothing is written until you click Import.</source>
+        <translation>
+            <numerusform>%n SKU va changer, %1 restent tels quels. Rien n’est écrit avant que vous cliquiez sur Importer.</numerusform>
+            <numerusform>%n SKU vont changer, %1 restent tels quels. Rien n’est écrit avant que vous cliquiez sur Importer.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Reason (for the audit log):</source>
+        <translation>&amp;Raison (pour le journal d’audit) :</translation>
+    </message>
+</context>
+<context>
     <name>ChannelDesk::StockModel</name>
     <message>
         <source>in sync</source>
@@ -3034,6 +3434,25 @@ Comment a-t-elle été réglée ? (noté dans le journal d’audit)</translation
     <message>
         <source>History of %1</source>
         <translation>Historique de %1</translation>
+    </message>
+    <message>
+        <source>No stock yet</source>
+        <translation>Pas encore de stock</translation>
+    </message>
+    <message>
+        <source>ChannelDesk keeps one count per SKU and sends it to every channel you connect. Bring your stock in from a CSV file (sku, available, and optionally title and safety_buffer), add SKUs one by one, or look around the demo first.</source>
+        <translation>ChannelDesk tient un compte par SKU et l’envoie à chaque canal connecté. Importez votre stock depuis un fichier CSV (sku, available et, au choix, title et safety_buffer), ajoutez des SKU un par un, ou découvrez d’abord la démo.</translation>
+    </message>
+    <message>
+        <source>undo of the adjustment by %1: %2</source>
+        <translation>annulation de la correction de %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelDesk::TaskProgress</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 #include "alerts/alertmodel.h"
 #include "audit/auditpanel.h"
 #include "channels/channelspanel.h"
+#include "channels/connectchanneldialog.h"
 #include "console/corebridge.h"
 #include "deliveries/deliverypanel.h"
 #include "dlq/deadletterpanel.h"
@@ -12,7 +13,10 @@
 #include "orders/ordertimelinedialog.h"
 #include "quotes/quotepanel.h"
 #include "settings/settingsdialog.h"
+#include "stock/stockfiles.h"
 #include "stock/stockpanel.h"
+#include "widgets/emptystate.h"
+#include "widgets/taskprogress.h"
 
 #include <QAction>
 #include <QApplication>
@@ -51,6 +55,8 @@ MainWindow::MainWindow(CoreBridge *bridge, QWidget *parent)
     , m_quotes(new QuotePanel(bridge, this))
     , m_audit(new AuditPanel(bridge, this))
     , m_alerts(new AlertModel(this))
+    , m_progress(new TaskProgress(this))
+    , m_stockFiles(new StockFiles(bridge, m_stock, m_progress, this))
     , m_log(new QPlainTextEdit(this))
     , m_connection(new QLabel(tr("Starting the core…"), this))
     , m_orders(new QLabel(this))
@@ -79,7 +85,12 @@ MainWindow::MainWindow(CoreBridge *bridge, QWidget *parent)
         alertsView->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
     alertsView->horizontalHeader()->setSectionResizeMode(AlertModel::Message, QHeaderView::Stretch);
     alertsView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_tabs->addTab(alertsView, tr("Ale&rts"));
+    auto *alertsEmpty = new EmptyState(alertsView, m_alerts, this);
+    alertsEmpty->setTitle(tr("No alerts"));
+    alertsEmpty->setText(tr("A slow or failing channel, an oversold order, an unknown SKU or a "
+                            "dead letter raises an alert here, in the status bar and as a "
+                            "notification, as soon as it happens."));
+    m_tabs->addTab(alertsEmpty, tr("Ale&rts"));
     setCentralWidget(m_tabs);
 
     auto *logDock = new QDockWidget(tr("Event log"), this);
@@ -97,6 +108,7 @@ MainWindow::MainWindow(CoreBridge *bridge, QWidget *parent)
     m_lagLabel->setObjectName(u"statusLag"_s);
     m_dlq->setObjectName(u"statusDeadLetters"_s);
     statusBar()->addWidget(m_connection, 1);
+    statusBar()->addPermanentWidget(m_progress);
     statusBar()->addPermanentWidget(m_orders);
     statusBar()->addPermanentWidget(m_lagLabel);
     statusBar()->addPermanentWidget(m_dlq);
@@ -134,13 +146,31 @@ MainWindow::MainWindow(CoreBridge *bridge, QWidget *parent)
         connect(m_bridge, &CoreBridge::statusChanged, this, &MainWindow::onStatus);
         connect(m_bridge, &CoreBridge::alertsChanged, m_alerts, &AlertModel::setAlerts);
         connect(m_bridge, &CoreBridge::alertsChanged, this,
-                [this, alertsView](const QList<Alert> &alerts) {
-                    m_tabs->setTabText(m_tabs->indexOf(alertsView),
+                [this, alertsEmpty](const QList<Alert> &alerts) {
+                    m_tabs->setTabText(m_tabs->indexOf(alertsEmpty),
                                        alerts.isEmpty() ? tr("Ale&rts")
                                                         : tr("Ale&rts (%1)").arg(alerts.size()));
                 });
         connect(m_bridge, &CoreBridge::alertRaised, this, &MainWindow::onAlertRaised);
         connect(m_bridge, &CoreBridge::logMessage, this, &MainWindow::log);
+        connect(m_stockFiles, &StockFiles::finished, this, &MainWindow::log);
+        // A listing pull in the status bar, with Cancel, while it reads the catalogue.
+        connect(m_bridge, &CoreBridge::listingPullProgress, this,
+                [this](quint64 requestId, int listingsRead) {
+                    if (m_pullRequest != requestId) {
+                        m_pullRequest = requestId;
+                        m_pullTask = m_progress->begin(QString(), [this, requestId] {
+                            m_bridge->cancelListingPull(requestId);
+                        });
+                    }
+                    m_progress->update(m_pullTask,
+                                       tr("Reading listings: %L1 so far…").arg(listingsRead), 0, 0);
+                });
+        connect(m_bridge, &CoreBridge::listingPullFinished, this,
+                [this](const ListingPullAnswer &answer) {
+                    if (answer.requestId == m_pullRequest)
+                        m_progress->finish(m_pullTask);
+                });
     }
     connect(m_ordersPanel, &OrdersPanel::timelineRequested, this, &MainWindow::openOrderTimeline);
     connect(m_audit, &AuditPanel::orderTimelineRequested, this, &MainWindow::openOrderTimeline);
@@ -187,110 +217,6 @@ void MainWindow::openOrderTimeline(const QString &channel, const QString &orderI
     dialog->show();
 }
 
-void MainWindow::createActions()
-{
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->setObjectName(u"menuFile"_s);
-    QAction *exportAudit = file->addAction(tr("&Export audit log…"));
-    exportAudit->setObjectName(u"actionExportAudit"_s);
-    exportAudit->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
-    connect(exportAudit, &QAction::triggered, m_audit, &AuditPanel::exportCsv);
-    QAction *preferences = file->addAction(tr("&Settings…"));
-    preferences->setObjectName(u"actionSettings"_s);
-    QList<QKeySequence> preferenceKeys = QKeySequence::keyBindings(QKeySequence::Preferences);
-    if (!preferenceKeys.contains(QKeySequence(Qt::CTRL | Qt::Key_Comma)))
-        preferenceKeys.append(QKeySequence(Qt::CTRL | Qt::Key_Comma));
-    preferences->setShortcuts(preferenceKeys);
-    preferences->setMenuRole(QAction::PreferencesRole);
-    connect(preferences, &QAction::triggered, this, &MainWindow::openSettings);
-    file->addSeparator();
-    QAction *quit = file->addAction(tr("&Quit"));
-    quit->setObjectName(u"actionQuit"_s);
-    quit->setShortcut(QKeySequence::Quit);
-    quit->setMenuRole(QAction::QuitRole);
-    connect(quit, &QAction::triggered, this, &QWidget::close);
-
-    QMenu *stock = menuBar()->addMenu(tr("&Stock"));
-    stock->setObjectName(u"menuStock"_s);
-    QAction *adjust = stock->addAction(tr("&Adjust selected SKU…"));
-    adjust->setObjectName(u"actionAdjust"_s);
-    adjust->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_J));
-    connect(adjust, &QAction::triggered, this, [this] {
-        m_tabs->setCurrentWidget(m_stock);
-        m_stock->adjustCurrent();
-    });
-    QAction *find = stock->addAction(tr("&Find SKU"));
-    find->setObjectName(u"actionFind"_s);
-    find->setShortcut(QKeySequence::Find);
-    connect(find, &QAction::triggered, this, [this] {
-        m_tabs->setCurrentWidget(m_stock);
-        m_stock->filterEdit()->setFocus();
-        m_stock->filterEdit()->selectAll();
-    });
-    QAction *problems = stock->addAction(tr("Only &problems"));
-    problems->setObjectName(u"actionOnlyProblems"_s);
-    problems->setCheckable(true);
-    problems->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
-    connect(problems, &QAction::toggled, m_stock->problemsToggle(), &QCheckBox::setChecked);
-    connect(m_stock->problemsToggle(), &QCheckBox::toggled, problems, &QAction::setChecked);
-
-    QMenu *orders = menuBar()->addMenu(tr("&Orders"));
-    orders->addActions(m_ordersPanel->actions());
-
-    QMenu *channels = menuBar()->addMenu(tr("&Channels"));
-    channels->setObjectName(u"menuChannels"_s);
-    channels->addActions(m_channels->actions());
-    connect(m_channels->findChild<QAction *>(u"actionImportListings"_s), &QAction::triggered, this,
-            [this] { m_tabs->setCurrentWidget(m_channels); });
-
-    QMenu *dlq = menuBar()->addMenu(tr("&Dead letters"));
-    dlq->setObjectName(u"menuDeadLetters"_s);
-    QAction *retry = dlq->addAction(tr("&Retry selected"));
-    retry->setObjectName(u"actionRetrySelected"_s);
-    retry->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
-    connect(retry, &QAction::triggered, m_deadLetters, &DeadLetterPanel::retrySelected);
-    QAction *retryAll = dlq->addAction(tr("Retry all &shown"));
-    retryAll->setObjectName(u"actionRetryAllShown"_s);
-    retryAll->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
-    connect(retryAll, &QAction::triggered, m_deadLetters, &DeadLetterPanel::retryAllShown);
-    QAction *discard = dlq->addAction(tr("&Discard selected…"));
-    discard->setObjectName(u"actionDiscard"_s);
-    discard->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Delete));
-    connect(discard, &QAction::triggered, m_deadLetters, &DeadLetterPanel::discardSelected);
-
-    QMenu *view = menuBar()->addMenu(tr("&View"));
-    view->setObjectName(u"menuView"_s);
-    QToolBar *toolbar = addToolBar(tr("Panels"));
-    toolbar->setObjectName(u"panelsToolBar"_s);
-    toolbar->setMovable(false);
-    for (int i = 0; i < m_tabs->count(); ++i) {
-        QAction *go = view->addAction(m_tabs->tabText(i).remove(u'&'));
-        go->setObjectName(u"actionShow-%1"_s.arg(tabNames().value(i)));
-        go->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
-        connect(go, &QAction::triggered, this, [this, i] { m_tabs->setCurrentIndex(i); });
-        toolbar->addAction(go);
-    }
-    toolbar->addSeparator();
-    toolbar->addAction(adjust);
-    toolbar->addAction(retry);
-    view->addSeparator();
-    QAction *logToggle = findChild<QDockWidget *>(u"eventLogDock"_s)->toggleViewAction();
-    logToggle->setObjectName(u"actionEventLog"_s);
-    logToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
-    view->addAction(logToggle);
-
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->setObjectName(u"menuHelp"_s);
-    QAction *about = help->addAction(tr("&About ChannelDesk"));
-    about->setObjectName(u"actionAbout"_s);
-    connect(about, &QAction::triggered, this, [this] {
-        QMessageBox::about(this, tr("About ChannelDesk"),
-                           tr("<b>ChannelDesk %1</b><p>One source of truth for stock across "
-                              "Shopify, WooCommerce, eBay and Amazon.</p>")
-                               .arg(QApplication::applicationVersion()));
-    });
-}
-
 void MainWindow::openSettings()
 {
     if (auto *open = findChild<SettingsDialog *>()) {
@@ -300,6 +226,25 @@ void MainWindow::openSettings()
     }
     auto *dialog = new SettingsDialog(m_bridge, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::connectChannel()
+{
+    m_tabs->setCurrentWidget(m_channels);
+    if (auto *open = findChild<ConnectChannelDialog *>()) {
+        open->raise();
+        open->activateWindow();
+        return;
+    }
+    auto *dialog = new ConnectChannelDialog(m_bridge, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // Connected: read its listings and show what mapping would do, drift included, before
+    // anything is sent (Import listings' dry look).
+    connect(dialog, &ConnectChannelDialog::channelSaved, this, [this](const QString &channel) {
+        log(tr("%1 connected: reading its listings").arg(channel));
+        m_channels->importListingsOf(channel);
+    });
     dialog->open();
 }
 

@@ -19,7 +19,9 @@ class DeadLetterPanel;
 class LagPanel;
 class OrdersPanel;
 class QuotePanel;
+class StockFiles;
 class StockPanel;
+class TaskProgress;
 
 // The console window: one tab per panel, an event log dock, and a status bar with the
 // connection, orders per second, the worst p99 lag and the dead-letter depth. Talks to the core
@@ -40,6 +42,8 @@ public:
     OrdersPanel *ordersPanel() const { return m_ordersPanel; }
     ChannelsPanel *channelsPanel() const { return m_channels; }
     AuditPanel *auditPanel() const { return m_audit; }
+    StockFiles *stockFiles() const { return m_stockFiles; }
+    TaskProgress *taskProgress() const { return m_progress; }
     // Opens (or raises) the timeline dialog of an order.
     void openOrderTimeline(const QString &channel, const QString &orderId);
     // Stable names of the tabs ("stock", "channels", ...), for screenshots.
@@ -51,6 +55,7 @@ protected:
 private:
     void createActions();
     void openSettings();
+    void connectChannel();
     void restoreSettings();
     void saveSettings() const;
     void onStatus(const ChannelDesk::ConsoleStatus &status);
@@ -67,6 +72,10 @@ private:
     QuotePanel *m_quotes;
     AuditPanel *m_audit;
     AlertModel *m_alerts;
+    TaskProgress *m_progress;
+    StockFiles *m_stockFiles;
+    quint64 m_pullRequest = 0; // the listing pull the status bar shows
+    quint64 m_pullTask = 0;
     QPlainTextEdit *m_log;
     QLabel *m_connection;
     QLabel *m_orders;

@@ -1,5 +1,6 @@
 #include "channelreader.h"
 
+#include "channels/connectioncheck.h"
 #include "channels/httpexchange.h"
 
 #include <memory>
@@ -15,6 +16,15 @@ void ChannelReader::fetchRefunds(const QString &orderId,
     result.failure = FailureKind::Permanent;
     result.message = u"this channel does not read refunds of order %1 from its API"_s.arg(orderId);
     answerLater(readContext(), std::move(done), result);
+}
+
+void ChannelReader::checkConnection(std::function<void(const ConnectionCheck &)> done)
+{
+    ConnectionCheck check;
+    check.failure = FailureKind::Permanent;
+    check.problem = ConnectionProblem::ChannelError;
+    check.message = u"this channel has no connection test"_s;
+    answerLater(readContext(), std::move(done), check);
 }
 
 namespace {

@@ -16,6 +16,8 @@
 
 namespace ChannelDesk {
 
+struct ConnectionCheck; // connectioncheck.h
+
 // What every read answers besides its data: whether it failed and how (the adapter's reading of
 // the channel's answer), and what the channel said about its limits, so whoever paces the reads
 // (ReadPacer) can hold back as it would for a push.
@@ -113,6 +115,12 @@ public:
     // (WooCommerce): one Refund event per refund. Others answer Permanent.
     virtual void fetchRefunds(const QString &orderId,
                               std::function<void(const FetchOrdersResult &)> done);
+
+    // "Test connection" (issue 15): one real, cheap read with the configured address and
+    // credentials (Shopify `shop { name }`, WooCommerce one product, eBay one inventory item,
+    // Amazon one listing), answered with the channel's own words on failure. Not paced: the
+    // merchant asks for it once, before the channel runs.
+    virtual void checkConnection(std::function<void(const ConnectionCheck &)> done);
 
     // Whether the channel can push orders to us at all (Shopify and WooCommerce webhooks).
     virtual bool hasOrderWebhooks() const = 0;

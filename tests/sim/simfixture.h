@@ -1,5 +1,6 @@
 #pragma once
 
+#include "channels/channelconfig.h"
 #include "sim/channelsim.h"
 #include "sim/simchannel.h"
 #include "util/clock.h"
@@ -72,6 +73,9 @@ protected:
     }
     QByteArray wooAuth() const { return "Basic " + QByteArray("ck_test:cs_test").toBase64(); }
     QString amazonToken();
+    // The config of one of the simulated channels (shop-us, woo, ebay, amz) as an adapter needs
+    // it, with the credentials the simulators accept: `type` is its channel type.
+    ChannelConfig channelConfig(const QString &channel, const QString &type) const;
 
     std::unique_ptr<ManualClock> m_clock;
     std::unique_ptr<QHttpServer> m_server;

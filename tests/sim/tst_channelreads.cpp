@@ -83,21 +83,7 @@ private:
 
 ChannelReader *TestChannelReads::reader(const QString &channel)
 {
-    ChannelConfig config;
-    config.id = channel;
-    config.type = typeOf(channel);
-    config.baseUrl = QUrl(u"http://127.0.0.1:%1/%2"_s.arg(m_port).arg(channel));
-    config.requestTimeoutMs = 5000;
-    config.locationId = u"124656943"_s;
-    config.sellerId = u"A2SELLER"_s;
-    config.marketplaceId = u"ATVPDKIKX0DER"_s;
-    config.lwaUrl = config.baseUrl;
-    config.credentials = {{u"token"_s, channel == "ebay"_L1 ? "v^1.1#ebay"_ba : kShopToken},
-                          {u"consumer_key"_s, "ck_test"},
-                          {u"consumer_secret"_s, "cs_test"},
-                          {u"lwa_client_id"_s, "amzn1.application-oa2-client.x"},
-                          {u"lwa_client_secret"_s, "lwa-secret"},
-                          {u"refresh_token"_s, "Atzr|refresh"}};
+    const ChannelConfig config = channelConfig(channel, typeOf(channel));
     m_adapters.push_back(createChannelAdapter(config, m_network.get(), *m_clock));
     return m_adapters.back()->reader();
 }

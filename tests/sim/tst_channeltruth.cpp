@@ -35,21 +35,7 @@ private Q_SLOTS:
 private:
     ChannelAdapter *adapter(const QString &channel, const QString &type)
     {
-        ChannelConfig config;
-        config.id = channel;
-        config.type = type;
-        config.baseUrl = QUrl(u"http://127.0.0.1:%1/%2"_s.arg(m_port).arg(channel));
-        config.requestTimeoutMs = 5000;
-        config.locationId = u"124656943"_s;
-        config.sellerId = u"A2SELLER"_s;
-        config.marketplaceId = u"ATVPDKIKX0DER"_s;
-        config.lwaUrl = config.baseUrl;
-        config.credentials = {{u"token"_s, channel == "ebay"_L1 ? "v^1.1#ebay"_ba : kShopToken},
-                              {u"consumer_key"_s, "ck_test"},
-                              {u"consumer_secret"_s, "cs_test"},
-                              {u"lwa_client_id"_s, "amzn1.application-oa2-client.x"},
-                              {u"lwa_client_secret"_s, "lwa-secret"},
-                              {u"refresh_token"_s, "Atzr|refresh"}};
+        const ChannelConfig config = channelConfig(channel, type);
         m_adapter = createChannelAdapter(config, m_network.get(), *m_clock);
         return m_adapter.get();
     }

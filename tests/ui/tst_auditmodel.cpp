@@ -1,5 +1,5 @@
 // The Audit tab's table under QAbstractItemModelTester: one page of mutations replacing another,
-// and an empty page.
+// and an empty page; its CSV export is spreadsheet-safe (csvCell).
 #include "audit/auditmodel.h"
 
 #include <QAbstractItemModelTester>
@@ -13,6 +13,8 @@ class TestAuditModel : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void auditModel();
+    void csvIsSpreadsheetSafe_data();
+    void csvIsSpreadsheetSafe();
 };
 
 namespace {
@@ -44,6 +46,31 @@ void TestAuditModel::auditModel()
     QCOMPARE(model.rowCount(), 1);
     model.setMutations({});
     QCOMPARE(model.rowCount(), 0);
+}
+
+void TestAuditModel::csvIsSpreadsheetSafe_data()
+{
+    QTest::addColumn<QString>("reason");
+    QTest::addColumn<QString>("cell");
+    QTest::newRow("plain") << u"stock count"_s << u",stock count"_s;
+    QTest::newRow("formula") << u"=HYPERLINK(1)"_s << u",'=HYPERLINK(1)"_s;
+    QTest::newRow("at") << u"@cmd"_s << u",'@cmd"_s;
+    QTest::newRow("comma after a plus") << u"+1,2"_s << u",\"'+1,2\""_s;
+}
+
+void TestAuditModel::csvIsSpreadsheetSafe()
+{
+    QFETCH(QString, reason);
+    QFETCH(QString, cell);
+    Mutation m = mutation(1, u"A"_s, -3);
+    m.kind = MutationKind::Adjust;
+    m.reason = reason;
+    AuditModel model;
+    model.setMutations({m});
+    const QStringList lines = model.toCsv().split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 2);
+    QVERIFY2(lines.at(1).contains(cell), qPrintable(lines.at(1)));
+    QVERIFY2(lines.at(1).contains(u",-3,"_s), qPrintable(lines.at(1))); // a number stays one
 }
 
 QTEST_MAIN(TestAuditModel)

@@ -1,5 +1,7 @@
 #include "audit/auditmodel.h"
 
+#include "io/csvtext.h"
+
 #include <QDateTime>
 
 using namespace Qt::StringLiterals;
@@ -90,23 +92,16 @@ QString AuditModel::text(const Mutation &m, int column) const
 
 QString AuditModel::toCsv() const
 {
-    const auto quote = [](const QString &v) {
-        if (!v.contains(u',') && !v.contains(u'"') && !v.contains(u'\n'))
-            return v;
-        QString q = v;
-        q.replace(u"\""_s, u"\"\""_s);
-        return u"\"%1\""_s.arg(q);
-    };
     QStringList lines;
     QStringList header;
     for (int c = 0; c < Count; ++c)
-        header.append(quote(headerData(c, Qt::Horizontal).toString()));
-    lines.append(header.join(u','));
+        header.append(headerData(c, Qt::Horizontal).toString());
+    lines.append(csvLine(header));
     for (const Mutation &m : m_rows) {
         QStringList fields;
         for (int c = 0; c < Count; ++c)
-            fields.append(quote(text(m, c)));
-        lines.append(fields.join(u','));
+            fields.append(text(m, c));
+        lines.append(csvLine(fields));
     }
     return lines.join(u'\n') + u'\n';
 }

@@ -2,6 +2,8 @@
 
 #include "audit/auditmodel.h"
 #include "console/corebridge.h"
+#include "widgets/emptystate.h"
+#include "widgets/filedialogs.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -72,7 +74,11 @@ AuditPanel::AuditPanel(CoreBridge *bridge, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(bar);
     layout->addWidget(m_status);
-    layout->addWidget(m_view);
+    auto *empty = new EmptyState(m_view, m_model, this);
+    empty->setTitle(tr("Nothing in the audit log"));
+    empty->setText(tr("Every change to stock (orders, imports, adjustments, buffers) is logged "
+                      "here as it happens, with who made it and why."));
+    layout->addWidget(empty);
 
     connect(load, &QPushButton::clicked, this, &AuditPanel::load);
     connect(exportButton, &QPushButton::clicked, this, &AuditPanel::exportCsv);
@@ -91,6 +97,15 @@ AuditPanel::AuditPanel(CoreBridge *bridge, QWidget *parent)
             this->load();
     });
     if (m_bridge) {
+        connect(m_bridge, &CoreBridge::fileWritten, this,
+                [this](quint64 requestId, const QString &path, const QString &error) {
+                    if (requestId != m_exportRequest)
+                        return;
+                    m_exportRequest = 0;
+                    if (!error.isEmpty())
+                        QMessageBox::warning(this, tr("Export audit log"),
+                                             tr("Cannot write %1: %2").arg(path, error));
+                });
         connect(
             m_bridge, &CoreBridge::auditReady, this,
             [this](const QList<Mutation> &mutations, const QString &error) {
@@ -151,16 +166,12 @@ void AuditPanel::load()
 
 void AuditPanel::exportCsv()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export audit log"), u"audit.csv"_s,
-                                                      tr("CSV files (*.csv)"));
-    if (path.isEmpty())
+    const QString path = FileDialogs::saveFile(this, tr("Export audit log"), u"audit.csv"_s,
+                                               tr("CSV files (*.csv)"));
+    if (path.isEmpty() || !m_bridge)
         return;
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
-        file.write(m_model->toCsv().toUtf8()) < 0) {
-        QMessageBox::warning(this, tr("Export audit log"),
-                             tr("Cannot write %1: %2").arg(path, file.errorString()));
-    }
+    // Written on the core thread; the answer is the bridge's fileWritten.
+    m_exportRequest = m_bridge->writeTextFile(path, m_model->toCsv());
 }
 
 } // namespace ChannelDesk

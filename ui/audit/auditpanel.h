@@ -50,6 +50,7 @@ private:
     QLabel *m_status;
     QTableView *m_view;
     QTimer m_follow;
+    quint64 m_exportRequest = 0; // the export being written
 };
 
 } // namespace ChannelDesk

@@ -3,6 +3,7 @@
 #include "channels/channelmodel.h"
 #include "channels/importlistingsdialog.h"
 #include "console/corebridge.h"
+#include "widgets/emptystate.h"
 
 #include <QAction>
 #include <QHBoxLayout>
@@ -49,7 +50,12 @@ ChannelsPanel::ChannelsPanel(CoreBridge *bridge, QWidget *parent)
     bar->addWidget(resume);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(bar);
-    layout->addWidget(m_view);
+    m_empty = new EmptyState(m_view, m_model, this);
+    m_empty->setTitle(tr("No channel connected"));
+    m_empty->setText(tr("Connect your Shopify, WooCommerce, eBay or Amazon shop: ChannelDesk "
+                        "tests the connection, reads your listings and shows where they differ "
+                        "from your stock before it sends anything."));
+    layout->addWidget(m_empty);
     connect(pause, &QPushButton::clicked, this, [this] { setSuspended(true); });
     connect(resume, &QPushButton::clicked, this, [this] { setSuspended(false); });
     connect(m_importButton, &QPushButton::clicked, m_import, &QAction::trigger);
@@ -87,7 +93,11 @@ void ChannelsPanel::updateActions()
 
 void ChannelsPanel::importListings()
 {
-    const QString channel = currentChannel();
+    importListingsOf(currentChannel());
+}
+
+void ChannelsPanel::importListingsOf(const QString &channel)
+{
     if (channel.isEmpty() || !m_bridge)
         return;
     auto *dialog = new ImportListingsDialog(m_bridge, channel, this);

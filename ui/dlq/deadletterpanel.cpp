@@ -5,6 +5,7 @@
 #include "dlq/deadletterfilterproxy.h"
 #include "dlq/deadlettergroupmodel.h"
 #include "dlq/deadlettermodel.h"
+#include "widgets/emptystate.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -99,7 +100,11 @@ DeadLetterPanel::DeadLetterPanel(CoreBridge *bridge, QWidget *parent)
     bar->addWidget(discard);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(bar);
-    layout->addWidget(sides, 1);
+    auto *empty = new EmptyState(sides, m_model, this);
+    empty->setTitle(tr("No dead letters"));
+    empty->setText(tr("An update a channel refuses for good, or that runs out of retries, shows "
+                      "here with the channel's own answer, so that you can retry or discard it."));
+    layout->addWidget(empty, 1);
 
     connect(retry, &QPushButton::clicked, this, &DeadLetterPanel::retrySelected);
     connect(retryAll, &QPushButton::clicked, this, &DeadLetterPanel::retryAllShown);

@@ -61,6 +61,9 @@ OrdersPanel::OrdersPanel(CoreBridge *bridge, QWidget *parent)
     m_resolveLine->setToolTip(
         tr("Apply a waiting line of the selected order to a SKU, or ignore it as not stock"));
     m_timeline->setObjectName(u"actionOrderTimeline"_s);
+    m_timeline->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    m_resolveOversold->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    m_resolveLine->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
     m_timeline->setToolTip(tr("Show the selected order's life: lines, events and channel pushes"));
 
     m_proxy->setSourceModel(m_model);

@@ -34,6 +34,8 @@ class SettingsDialog : public QDialog
 {
     Q_OBJECT
 public:
+    // The form label of a secret's role ("Access &token:"), shared with Connect a channel.
+    static QString roleLabel(const QString &role);
     explicit SettingsDialog(CoreBridge *bridge, QWidget *parent = nullptr);
     ~SettingsDialog() override;
 
@@ -92,7 +94,6 @@ private:
     void setEditable(bool editable);
     QString secretKey(Kind kind, const QString &id, const QString &role) const;
     QStringList removedSecrets() const;
-    static QString roleLabel(const QString &role);
 
     CoreBridge *m_bridge;
     SettingsSnapshot m_snapshot;

@@ -5,6 +5,7 @@
 #include "stock/adjustdialog.h"
 #include "stock/stockfilterproxy.h"
 #include "stock/stockmodel.h"
+#include "widgets/emptystate.h"
 
 #include <QCheckBox>
 #include <QHBoxLayout>
@@ -18,6 +19,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -33,6 +35,7 @@ StockPanel::StockPanel(CoreBridge *bridge, QWidget *parent)
     , m_count(new QLabel(this))
     , m_buffer(new QPushButton(tr("&Buffer…"), this))
     , m_view(new QTableView(this))
+    , m_empty(new EmptyState(m_view, m_model, this))
 {
     setObjectName(u"stockPanel"_s);
     m_proxy->setSourceModel(m_model);
@@ -68,7 +71,12 @@ StockPanel::StockPanel(CoreBridge *bridge, QWidget *parent)
     bar->addWidget(m_buffer);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(bar);
-    layout->addWidget(m_view);
+    layout->addWidget(m_empty);
+    m_empty->setTitle(tr("No stock yet"));
+    m_empty->setText(tr("ChannelDesk keeps one count per SKU and sends it to every channel you "
+                        "connect. Bring your stock in from a CSV file (sku, available, and "
+                        "optionally title and safety_buffer), add SKUs one by one, or look "
+                        "around the demo first."));
 
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &StockFilterProxy::setText);
     connect(m_problems, &QCheckBox::toggled, m_proxy, &StockFilterProxy::setOnlyProblems);
@@ -116,6 +124,12 @@ StockPanel::StockPanel(CoreBridge *bridge, QWidget *parent)
         connect(m_bridge, &CoreBridge::stockChanged, m_model, &StockModel::applyChanges);
         connect(m_bridge, &CoreBridge::adjustFinished, this,
                 [this](const QString &sku, bool ok, const QString &message) {
+                    if (m_pendingAdjust && m_pendingAdjust->sku == sku) {
+                        const Adjustment done = *std::exchange(m_pendingAdjust, std::nullopt);
+                        if (ok && !done.isUndo)
+                            m_lastAdjust = done;
+                        Q_EMIT undoAvailableChanged(m_lastAdjust.has_value());
+                    }
                     if (!ok)
                         QMessageBox::warning(this, tr("Adjust stock"),
                                              tr("%1 was not changed: %2").arg(sku, message));
@@ -145,7 +159,23 @@ void StockPanel::adjustCurrent()
     const StockRow *row = m_model->rowAt(m_model->rowOf(sku));
     AdjustDialog dialog(sku, row ? row->available : 0, this);
     if (dialog.exec() == QDialog::Accepted)
-        m_bridge->adjustStock(sku, dialog.delta(), dialog.reason());
+        adjust({sku, dialog.delta(), dialog.reason(), false});
+}
+
+void StockPanel::undoAdjustment()
+{
+    if (!m_lastAdjust || !m_bridge)
+        return;
+    const Adjustment last = *std::exchange(m_lastAdjust, std::nullopt);
+    Q_EMIT undoAvailableChanged(false);
+    adjust({last.sku, -last.delta,
+            tr("undo of the adjustment by %1: %2").arg(last.delta).arg(last.reason), true});
+}
+
+void StockPanel::adjust(const Adjustment &adjustment)
+{
+    m_pendingAdjust = adjustment;
+    m_bridge->adjustStock(adjustment.sku, adjustment.delta, adjustment.reason);
 }
 
 void StockPanel::editCurrentBuffer()

@@ -2,6 +2,8 @@
 
 #include <QWidget>
 
+#include <optional>
+
 class QCheckBox;
 class QDialog;
 class QPushButton;
@@ -12,6 +14,7 @@ class QTableView;
 namespace ChannelDesk {
 
 class CoreBridge;
+class EmptyState;
 class StockFilterProxy;
 class StockModel;
 
@@ -29,6 +32,10 @@ public:
     QTableView *view() const { return m_view; }
     QLineEdit *filterEdit() const { return m_filter; }
     QCheckBox *problemsToggle() const { return m_problems; }
+    // Shown instead of the table while there is no SKU: its buttons are the window's to wire.
+    EmptyState *emptyState() const { return m_empty; }
+    // Whether Undo has a manual adjustment to take back.
+    bool canUndoAdjustment() const { return m_lastAdjust.has_value(); }
     QString currentSku() const;
 
     // The editor of what `channel` shows of `sku`, opened window-modal; null when the SKU is not
@@ -37,6 +44,9 @@ public:
 
 public Q_SLOTS:
     void adjustCurrent();
+    // Takes back the last manual adjustment made here with a compensating one, audited with
+    // its own reason; once (an undo is not undone).
+    void undoAdjustment();
     // The buffer of the current channel cell.
     void editCurrentBuffer();
     // Selects the SKU's row and scrolls to it, clearing the filters that hide it. False when
@@ -45,8 +55,17 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void historyRequested(const QString &sku);
+    void undoAvailableChanged(bool available);
 
 private:
+    struct Adjustment
+    {
+        QString sku;
+        qint64 delta = 0;
+        QString reason;
+        bool isUndo = false;
+    };
+    void adjust(const Adjustment &adjustment);
     void updateCount();
     void showCellMenu(const QPoint &pos);
 
@@ -58,6 +77,9 @@ private:
     QLabel *m_count;
     QPushButton *m_buffer;
     QTableView *m_view;
+    EmptyState *m_empty;
+    std::optional<Adjustment> m_pendingAdjust; // sent, not answered yet
+    std::optional<Adjustment> m_lastAdjust; // what Undo takes back
 };
 
 } // namespace ChannelDesk

@@ -10,6 +10,7 @@
 // burst 5. At most 1,000 results of one search can be paged through, and a SKU with a comma
 // cannot be searched for among others (commas separate identifiers): it is read on its own.
 #include "amazonadapter.h"
+#include "channels/connectioncheck.h"
 #include "channels/jsonutil.h"
 #include "channels/orderpolling.h"
 #include "util/timeformat.h"
@@ -196,6 +197,34 @@ void AmazonAdapter::readQuantityBatch(const QStringList &remoteIds,
                                                   "availability (fulfilled by Amazon)"_s);
              }
              landed();
+         });
+}
+
+// searchListingsItems with pageSize=1: the LWA token, then one listing of the seller in the
+// marketplace. A token refused by LWA is a refused token too.
+void AmazonAdapter::checkConnection(std::function<void(const ConnectionCheck &)> done)
+{
+    QUrl url = searchUrl();
+    QUrlQuery query(url);
+    query.addQueryItem(u"pageSize"_s, u"1"_s);
+    url.setQuery(query);
+    call(url, "GET", {},
+         [this, url, done = std::move(done)](const HttpResponse &response,
+                                             const LwaTokenSource::Token &token) {
+             HttpResponse answered = response;
+             QUrl called = url;
+             if (token.failure != FailureKind::None) { // the token exchange's own outcome
+                 answered.status = token.httpStatus;
+                 answered.networkError = token.networkError;
+                 answered.timedOut = token.timedOut;
+                 called = m_settings.lwa.tokenBase;
+             }
+             ConnectionCheck check =
+                 connectionCheckOf(answered, readFailure(response, token), called);
+             if (token.failure != FailureKind::None && token.httpStatus >= 400 &&
+                 token.httpStatus < 500 && token.httpStatus != 429)
+                 check.problem = ConnectionProblem::TokenRefused; // invalid_grant, invalid_client
+             done(check);
          });
 }
 

@@ -55,6 +55,8 @@ void LwaTokenSource::get(std::function<void(const Token &)> done)
     sendHttp(m_network, this, request, "POST", form, [this](const HttpResponse &response) {
         Token token;
         token.httpStatus = response.status;
+        token.networkError = response.networkError;
+        token.timedOut = response.timedOut;
         const auto root = parseJsonObject(response.body);
         token.failure = classifyResponse(response);
         if (token.failure == FailureKind::None) {

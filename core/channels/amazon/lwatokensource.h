@@ -3,6 +3,7 @@
 #include "channels/channeladapter.h"
 #include "util/clock.h"
 
+#include <QNetworkReply>
 #include <QObject>
 #include <QUrl>
 
@@ -31,6 +32,9 @@ public:
         QString errorCode; // LWA's "error", e.g. invalid_grant
         QString message;
         int httpStatus = 0;
+        // How the exchange failed when LWA did not answer (a connection test tells them apart).
+        QNetworkReply::NetworkError networkError = QNetworkReply::NoError;
+        bool timedOut = false;
         QByteArray accessToken;
         bool fresh = false; // obtained by this very request, not from the cache
     };

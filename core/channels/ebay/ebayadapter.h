@@ -65,6 +65,7 @@ public:
     // unread is skipped, some are read twice).
     void fetchOrders(const QString &highWaterMark,
                      std::function<void(const FetchOrdersResult &)> done) override;
+    void checkConnection(std::function<void(const ConnectionCheck &)> done) override;
     bool hasOrderWebhooks() const override { return false; }
     IntakeMode defaultIntake() const override { return kDefaultIntake; }
     int defaultPollIntervalSeconds() const override { return kDefaultPollIntervalSeconds; }

@@ -8,6 +8,7 @@
 // https://developer.ebay.com/api-docs/sell/inventory/resources/inventory_item/methods/bulkGetInventoryItem
 //   (POST bulk_get_inventory_item {requests: [{sku}]}, up to 25; responses[] with statusCode,
 //   sku, inventoryItem, errors; 200 when all were read, 207 when some were not)
+#include "channels/connectioncheck.h"
 #include "channels/jsonutil.h"
 #include "ebayadapter.h"
 
@@ -110,6 +111,17 @@ void EbayAdapter::readQuantityBatch(const QStringList &remoteIds,
                          result.missing.insert(sku, u"the answer does not mention it"_s);
                  }
                  done(result);
+             });
+}
+
+// GET /sell/inventory/v1/inventory_item?limit=1: one inventory item of the seller.
+void EbayAdapter::checkConnection(std::function<void(const ConnectionCheck &)> done)
+{
+    QUrl url = apiUrl(m_settings.baseUrl, u"/sell/inventory/v1/inventory_item"_s);
+    url.setQuery(QUrlQuery {{u"limit"_s, u"1"_s}});
+    sendHttp(m_network, this, request(url), "GET", {},
+             [this, url, done = std::move(done)](const HttpResponse &response) {
+                 done(connectionCheckOf(response, readFailure(response, m_clock), url));
              });
 }
 

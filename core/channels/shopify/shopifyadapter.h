@@ -65,6 +65,7 @@ public:
     int maxQuantitiesPerRead() const override { return kQuantitiesPerRead; }
     void fetchOrders(const QString &highWaterMark,
                      std::function<void(const FetchOrdersResult &)> done) override;
+    void checkConnection(std::function<void(const ConnectionCheck &)> done) override;
     bool hasOrderWebhooks() const override { return true; }
     IntakeMode defaultIntake() const override { return kDefaultIntake; }
     int defaultPollIntervalSeconds() const override { return kDefaultPollIntervalSeconds; }

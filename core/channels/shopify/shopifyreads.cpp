@@ -8,6 +8,7 @@
 // - https://shopify.dev/docs/api/usage/pagination-graphql and the rate-limits page (a query's
 //   requested cost must stay under 1,000 points; connections cost `first` times their nodes)
 // Checked field by field against the Admin API schema (2025-01 and later).
+#include "channels/connectioncheck.h"
 #include "channels/jsonutil.h"
 #include "shopifyadapter.h"
 #include "shopifyorderpoll.h"
@@ -181,6 +182,23 @@ void ShopifyAdapter::fetchOrders(const QString &highWaterMark,
                                  std::function<void(const FetchOrdersResult &)> done)
 {
     ShopifyOrderPoll::start(this, highWaterMark, m_settings.pollEdits, std::move(done));
+}
+
+// The cheapest query there is: the shop's own name (QueryRoot.shop -> Shop.name, String!).
+void ShopifyAdapter::checkConnection(std::function<void(const ConnectionCheck &)> done)
+{
+    const QJsonObject body {{u"query"_s, u"query ShopName { shop { name } }"_s},
+                            {u"variables"_s, QJsonObject()}};
+    sendHttp(m_network, this, graphqlRequest(), "POST", compactJson(body),
+             [this, done = std::move(done)](const HttpResponse &response) {
+                 const QueryAnswer answer = readQueryAnswer(response, m_clock);
+                 ConnectionCheck check =
+                     connectionCheckOf(response, answer.status, m_settings.baseUrl);
+                 if (check.ok())
+                     check.shopName =
+                         answer.data.value(u"shop"_s).toObject().value(u"name"_s).toString();
+                 done(check);
+             });
 }
 
 } // namespace ChannelDesk

@@ -76,6 +76,7 @@ public:
     int maxQuantitiesPerRead() const override { return kPageSize; }
     void fetchOrders(const QString &highWaterMark,
                      std::function<void(const FetchOrdersResult &)> done) override;
+    void checkConnection(std::function<void(const ConnectionCheck &)> done) override;
     // GET orders/<id>/refunds: one Refund event per refund that names line items.
     void fetchRefunds(const QString &orderId,
                       std::function<void(const FetchOrdersResult &)> done) override;

@@ -4,6 +4,7 @@
 // type simple|grouped|external|variable; manage_stock, stock_quantity null when stock is not
 // managed. "List all product variations": products/<id>/variations with the same paging and
 // include; a variation's manage_stock is true, false or "parent").
+#include "channels/connectioncheck.h"
 #include "channels/httperror.h"
 #include "channels/jsonutil.h"
 #include "wooadapter.h"
@@ -240,6 +241,16 @@ void WooAdapter::readQuantityBatch(const QStringList &remoteIds,
                     (*finish)(*result);
             });
     }
+}
+
+// GET products?per_page=1: one product, with the consumer key and secret as every call.
+void WooAdapter::checkConnection(std::function<void(const ConnectionCheck &)> done)
+{
+    QUrlQuery query;
+    query.addQueryItem(u"per_page"_s, u"1"_s);
+    get(u"products"_s, query, [this, done = std::move(done)](const HttpResponse &response) {
+        done(connectionCheckOf(response, readFailure(response, m_clock), m_settings.baseUrl));
+    });
 }
 
 } // namespace ChannelDesk
