@@ -178,12 +178,8 @@ void TestAttemptLog::discardForgetsTheAttempts()
 
 void TestAttemptLog::oneBadEntryKeepsNone()
 {
-    QVERIFY(m_t->db()
-                .connection()
-                .exec(u"CREATE TRIGGER refuse BEFORE INSERT ON listing_attempts WHEN NEW.sku = 'B' "
-                      "BEGIN SELECT RAISE(ABORT, 'refused'); END"_s)
-                .lastError()
-                .type() == QSqlError::NoError);
+    QVERIFY(m_t->injectFault(u"refuse"_s, u"INSERT"_s, u"listing_attempts"_s, u"refused"_s,
+                             u"NEW.sku = 'B'"_s));
     QVERIFY(!log().record({entry(u"shop"_s, u"A"_s, 1), entry(u"shop"_s, u"B"_s, 2)}));
     QVERIFY(times(u"shop"_s, u"A"_s).isEmpty());
     QVERIFY(log().record({entry(u"shop"_s, u"A"_s, 3)}));
