@@ -169,6 +169,8 @@ std::unique_ptr<Database> Database::open(const QString &location, const Options 
         // A statement waiting on a lock (the write lock or a row) fails after the busy timeout,
         // like SQLite's busy handler, instead of waiting forever behind a stuck writer.
         db->setBusyTimeoutMs(options.busyTimeoutMs);
+        // The server's notices (an IF NOT EXISTS that skipped) are not the user's business.
+        db->exec(u"SET client_min_messages TO warning"_s);
         if (!db->m_lastError.isEmpty()) {
             *error = u"%1: %2"_s.arg(shown, db->m_lastError);
             return nullptr;

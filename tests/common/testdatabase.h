@@ -97,6 +97,33 @@ private:
     std::unique_ptr<Database> m_db;
 };
 
+// The foundation's invariants for a SKU sold only by orders since it was imported with `initial`
+// units: its stock is initial - taken (below zero: units owed), all of it committed; its version
+// is the number of log rows that changed it, and the log is a chain, each row following from the
+// one before it. A failed check ends the calling test (QTest::currentTestFailed()).
+inline void verifyBooksBalance(TestDatabase &t, const QString &sku, qint64 initial, qint64 taken)
+{
+    const StockLevel s = t.stock(sku);
+    QCOMPARE(s.available, initial - taken);
+    QCOMPARE(s.committed, taken);
+    qint64 changes = 0;
+    qint64 running = 0;
+    qint64 orderUnits = 0;
+    for (const Mutation &m : t.log(sku)) {
+        if (!changesStock(m.kind))
+            continue;
+        ++changes;
+        running += m.delta;
+        QCOMPARE(m.version, changes);
+        QCOMPARE(m.availableAfter, running);
+        if (m.kind == MutationKind::Order)
+            orderUnits -= m.delta;
+    }
+    QCOMPARE(s.version, changes);
+    QCOMPARE(running, s.available);
+    QCOMPARE(orderUnits, taken);
+}
+
 inline StockImportRow stockRow(const QString &sku, qint64 available, qint64 buffer = 0)
 {
     StockImportRow row;
