@@ -175,6 +175,12 @@ private:
     bool drainOnce(int limit, int *drained);
     void pruneInbox(qint64 now);
     void housekeeping();
+    // Several workers on one PostgreSQL inventory: the heartbeat, and each channel's lease
+    // taken or renewed; a channel's propagator runs only while its lease is held
+    // (coreruntime_leases.cpp).
+    void startLeases();
+    void renewLeases();
+    void releaseLeases();
     void refreshLedgerGauges();
     void flushMetrics();
     void checkStopped();
@@ -204,6 +210,9 @@ private:
     std::unique_ptr<HttpApi> m_api;
     std::unique_ptr<ReconcileScheduler> m_reconcile;
     QTimer m_housekeeping;
+    QTimer m_leaseTick; // renews the leases (PostgreSQL)
+    QString m_workerId; // this worker in the workers table (PostgreSQL)
+    qint64 m_workerStartedAtMs = 0;
     QTimer m_pollTick; // looks for due polls; when they are due is the clock's to say
     OrderCounters m_counters;
     LedgerGauges m_ledgerGauges;
