@@ -33,6 +33,8 @@ private:
     std::pair<QString, qint64> lease();
     // The slot of the worker whose id is holder (-1 when none).
     int slotOf(const QString &holder);
+    // `channeldesk-cli workers --json` lists both workers, the holder with the channel.
+    void verifyWorkersCommand();
 
     std::unique_ptr<TestDatabase> m_t;
     KillNineDriver m_driver;
@@ -91,6 +93,26 @@ int TestFailover::slotOf(const QString &holder)
     return -1;
 }
 
+void TestFailover::verifyWorkersCommand()
+{
+    QProcess cli;
+    cli.start(QStringLiteral(CHANNELDESK_CLI), {u"workers"_s, u"--json"_s, u"--db"_s, m_t->path()});
+    QVERIFY(cli.waitForFinished(30'000));
+    QCOMPARE(cli.exitCode(), 0);
+    const QJsonArray workers = QJsonDocument::fromJson(cli.readAllStandardOutput()).array();
+    QCOMPARE(workers.size(), 2);
+    const QString holder = lease().first;
+    for (const QJsonValue &w : workers) {
+        const QJsonObject o = w.toObject();
+        for (const char *key : {"worker", "host", "pid", "started_at", "heartbeat_at",
+                                "heartbeat_age_ms", "channels"})
+            QVERIFY2(o.contains(QLatin1StringView(key)), key);
+        QVERIFY(slotOf(o[u"worker"_s].toString()) >= 0);
+        QCOMPARE(o[u"channels"_s].toArray(),
+                 o[u"worker"_s].toString() == holder ? QJsonArray {u"woo"_s} : QJsonArray {});
+    }
+}
+
 void TestFailover::theOtherWorkerTakesOver()
 {
     const int kills = qEnvironmentVariableIntValue("CHANNELDESK_FAILOVER_KILLS") > 0
@@ -99,6 +121,9 @@ void TestFailover::theOtherWorkerTakesOver()
     QVERIFY(startWorker(0));
     QVERIFY(startWorker(1));
     QTRY_VERIFY_WITH_TIMEOUT(slotOf(lease().first) >= 0, 10'000);
+    verifyWorkersCommand();
+    if (QTest::currentTestFailed())
+        return;
 
     QList<qint64> takeovers;
     for (int kill = 0; kill < kills; ++kill) {
