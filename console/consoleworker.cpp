@@ -6,12 +6,15 @@
 #include "store/bufferstore.h"
 #include "store/database.h"
 #include "store/deadletterqueue.h"
+#include "store/leasestore.h"
 #include "store/orderledger.h"
 #include "store/ordertimeline.h"
 #include "store/propagationstore.h"
 #include "sync/propagator.h"
 #include "sync/syncengine.h"
 
+#include <QDateTime>
+#include <QHash>
 #include <QLoggingCategory>
 #include <QTemporaryDir>
 
@@ -517,6 +520,17 @@ void ConsoleWorker::emitChannels()
     status.ordersPerSecond = double(m_orderTimes.size()) * 1000.0 / kOrderRateWindowMs;
     QList<ChannelRow> rows;
     const QList<Propagator *> propagators = m_runtime->propagators();
+    // Who propagates each channel, when workers share the inventory (PostgreSQL).
+    QHash<QString, QString> holders;
+    if (!m_runtime->workerId().isEmpty()) {
+        const qint64 wallNow = QDateTime::currentMSecsSinceEpoch(); // leases use the wall clock
+        if (const auto leases = LeaseStore(*m_runtime->database()).leases()) {
+            for (const LeaseStore::Lease &l : *leases) {
+                if (l.expiresAtMs > wallNow)
+                    holders.insert(l.channel, l.holder);
+            }
+        }
+    }
     for (qsizetype i = 0; i < m_channelIds.size(); ++i) {
         ChannelRow r;
         r.id = m_channelIds.at(i);
@@ -529,6 +543,8 @@ void ConsoleWorker::emitChannels()
                 r.rate = p->rateLimiter().rate();
             }
         }
+        r.holder = holders.value(r.id);
+        r.heldHere = !r.holder.isEmpty() && r.holder == m_runtime->workerId();
         const auto error = m_lastErrors.value(r.id);
         r.lastError = error.first;
         r.lastErrorAtMs = error.first.isEmpty() ? -1 : error.second;

@@ -573,6 +573,14 @@
         <source>Last error</source>
         <translation>Letzter Fehler</translation>
     </message>
+    <message>
+        <source>this console (%1)</source>
+        <translation>diese Konsole (%1)</translation>
+    </message>
+    <message>
+        <source>Propagated by</source>
+        <translation>Übertragen von</translation>
+    </message>
 </context>
 <context>
     <name>ChannelDesk::ChannelsPanel</name>

@@ -573,6 +573,14 @@
         <source>Last error</source>
         <translation>Dernière erreur</translation>
     </message>
+    <message>
+        <source>this console (%1)</source>
+        <translation>cette console (%1)</translation>
+    </message>
+    <message>
+        <source>Propagated by</source>
+        <translation>Propagé par</translation>
+    </message>
 </context>
 <context>
     <name>ChannelDesk::ChannelsPanel</name>

@@ -77,6 +77,8 @@ public:
     // stopped() is emitted.
     void stop();
     bool isRunning() const { return m_running; }
+    // This process among the workers of a shared PostgreSQL inventory (empty on SQLite).
+    const QString &workerId() const { return m_workerId; }
 
     quint16 port() const { return m_port; }
     SyncEngine *engine() const { return m_engine.get(); }
