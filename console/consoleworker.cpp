@@ -7,6 +7,7 @@
 #include "store/database.h"
 #include "store/deadletterqueue.h"
 #include "store/leasestore.h"
+#include "store/mutationlog.h"
 #include "store/orderledger.h"
 #include "store/ordertimeline.h"
 #include "store/propagationstore.h"
@@ -102,6 +103,7 @@ void ConsoleWorker::startWith(const SettingsController::StartConfig &fileConfig)
     connectCore();
     connectDrift();
     connectDeliveries();
+    listenForOthers(); // before the stock is read: nothing committed after is missed
     loadStock();
     startQuoting(fileConfig.carriers);
     ConsoleInfo info;
@@ -301,6 +303,9 @@ void ConsoleWorker::resolveUnmatched(const QString &channel, const QString &orde
 
 void ConsoleWorker::loadStock()
 {
+    // Where the log stands before the stock is read: what commits in between is read again.
+    if (const auto last = MutationLog(*m_runtime->database()).lastId())
+        m_seenMutationId = *last;
     const auto levels = m_inventory->allStock();
     if (!levels)
         Q_EMIT logMessage(tr("Cannot read the stock: %1").arg(levels.error()));

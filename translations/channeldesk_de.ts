@@ -675,6 +675,14 @@
         <source>Delivery %1 is back in the queue.</source>
         <translation>Lieferung %1 steht wieder in der Warteschlange.</translation>
     </message>
+    <message>
+        <source>Cannot listen for other processes&apos; changes: %1</source>
+        <translation>Änderungen anderer Prozesse können nicht abonniert werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read other processes&apos; changes: %1</source>
+        <translation>Änderungen anderer Prozesse können nicht gelesen werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>ChannelDesk::DeadLetterDetailPane</name>

@@ -675,6 +675,14 @@
         <source>Delivery %1 is back in the queue.</source>
         <translation>La livraison %1 est de retour dans la file.</translation>
     </message>
+    <message>
+        <source>Cannot listen for other processes&apos; changes: %1</source>
+        <translation>Impossible d&apos;écouter les changements des autres processus&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read other processes&apos; changes: %1</source>
+        <translation>Impossible de lire les changements des autres processus&#xa0;: %1</translation>
+    </message>
 </context>
 <context>
     <name>ChannelDesk::DeadLetterDetailPane</name>

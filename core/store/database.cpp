@@ -318,6 +318,13 @@ bool Database::beginWrite(Write write)
 bool Database::commit()
 {
     Q_ASSERT(m_inTransaction);
+    if (m_notifyMutations) {
+        m_notifyMutations = false;
+        if (!exec(u"NOTIFY "_s + QLatin1StringView(kMutationsChannel))) {
+            rollback();
+            return false;
+        }
+    }
     if (!transactionStatement(u"COMMIT"_s)) {
         rollback();
         return false;
@@ -336,6 +343,7 @@ void Database::rollback()
         qCWarning(lcStore) << "rollback failed:" << m_lastError;
     m_lastError = error;
     m_inTransaction = false;
+    m_notifyMutations = false;
     endTransaction();
 }
 
