@@ -78,6 +78,10 @@ struct ChannelRow
     double rate = 0; // and the current rate, per second
     QString lastError;
     qint64 lastErrorAtMs = -1;
+    // On a PostgreSQL inventory shared by several workers: the worker that holds the channel's
+    // propagation lease (empty: none does, or no leases: SQLite), and whether it is this console.
+    QString holder;
+    bool heldHere = false;
 };
 
 // What the status bar shows.

@@ -6,12 +6,16 @@
 #include "store/bufferstore.h"
 #include "store/database.h"
 #include "store/deadletterqueue.h"
+#include "store/leasestore.h"
+#include "store/mutationlog.h"
 #include "store/orderledger.h"
 #include "store/ordertimeline.h"
 #include "store/propagationstore.h"
 #include "sync/propagator.h"
 #include "sync/syncengine.h"
 
+#include <QDateTime>
+#include <QHash>
 #include <QLoggingCategory>
 #include <QTemporaryDir>
 
@@ -99,6 +103,7 @@ void ConsoleWorker::startWith(const SettingsController::StartConfig &fileConfig)
     connectCore();
     connectDrift();
     connectDeliveries();
+    listenForOthers(); // before the stock is read: nothing committed after is missed
     loadStock();
     startQuoting(fileConfig.carriers);
     ConsoleInfo info;
@@ -298,6 +303,9 @@ void ConsoleWorker::resolveUnmatched(const QString &channel, const QString &orde
 
 void ConsoleWorker::loadStock()
 {
+    // Where the log stands before the stock is read: what commits in between is read again.
+    if (const auto last = MutationLog(*m_runtime->database()).lastId())
+        m_seenMutationId = *last;
     const auto levels = m_inventory->allStock();
     if (!levels)
         Q_EMIT logMessage(tr("Cannot read the stock: %1").arg(levels.error()));
@@ -517,6 +525,17 @@ void ConsoleWorker::emitChannels()
     status.ordersPerSecond = double(m_orderTimes.size()) * 1000.0 / kOrderRateWindowMs;
     QList<ChannelRow> rows;
     const QList<Propagator *> propagators = m_runtime->propagators();
+    // Who propagates each channel, when workers share the inventory (PostgreSQL).
+    QHash<QString, QString> holders;
+    if (!m_runtime->workerId().isEmpty()) {
+        const qint64 wallNow = QDateTime::currentMSecsSinceEpoch(); // leases use the wall clock
+        if (const auto leases = LeaseStore(*m_runtime->database()).leases()) {
+            for (const LeaseStore::Lease &l : *leases) {
+                if (l.expiresAtMs > wallNow)
+                    holders.insert(l.channel, l.holder);
+            }
+        }
+    }
     for (qsizetype i = 0; i < m_channelIds.size(); ++i) {
         ChannelRow r;
         r.id = m_channelIds.at(i);
@@ -529,6 +548,8 @@ void ConsoleWorker::emitChannels()
                 r.rate = p->rateLimiter().rate();
             }
         }
+        r.holder = holders.value(r.id);
+        r.heldHere = !r.holder.isEmpty() && r.holder == m_runtime->workerId();
         const auto error = m_lastErrors.value(r.id);
         r.lastError = error.first;
         r.lastErrorAtMs = error.first.isEmpty() ? -1 : error.second;

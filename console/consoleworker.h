@@ -149,6 +149,10 @@ private:
     void loadStock();
     void reloadListings(const QString &sku);
     void onMutations(const QList<Mutation> &mutations);
+    // On a shared PostgreSQL inventory: LISTEN for other processes' commits and read the log
+    // past what was seen (consoleworker_shared.cpp).
+    void listenForOthers();
+    void readOthersChanges();
     void touchDeadLetter(const QString &channel, const QString &sku);
     void flush();
     void emitChannels();
@@ -159,6 +163,7 @@ private:
     std::unique_ptr<QTemporaryDir> m_tempDir;
     std::unique_ptr<DemoDriver> m_demo;
     std::unique_ptr<CoreRuntime> m_runtime;
+    qint64 m_seenMutationId = 0; // the log read up to (shared inventory)
     std::unique_ptr<InventoryStore> m_inventory;
     std::unique_ptr<PropagationStore> m_propagation;
     std::unique_ptr<DeadLetterQueue> m_deadLetters;

@@ -7,6 +7,7 @@ packages=(
     build-essential cmake ninja-build pkg-config clang-format
     qt6-base-dev qt6-base-dev-tools
     libqt6sql6-sqlite libqt6sql6-psql libsqlite3-dev
+    postgresql  # the *_postgres tests run a throwaway cluster (tests/common/pgcluster.sh)
     libmicrohttpd-dev
     qt6-charts-dev libqt6opengl6-dev
     qt6-httpserver-dev qt6-websockets-dev

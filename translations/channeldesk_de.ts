@@ -612,6 +612,14 @@
         <source>Last error</source>
         <translation>Letzter Fehler</translation>
     </message>
+    <message>
+        <source>this console (%1)</source>
+        <translation>diese Konsole (%1)</translation>
+    </message>
+    <message>
+        <source>Propagated by</source>
+        <translation>Übertragen von</translation>
+    </message>
 </context>
 <context>
     <name>ChannelDesk::ChannelsPanel</name>
@@ -864,6 +872,14 @@
     <message>
         <source>Imported %1 rows: %2 changed, %3 unchanged</source>
         <translation>%1 Zeilen importiert: %2 geändert, %3 unverändert</translation>
+    </message>
+    <message>
+        <source>Cannot listen for other processes&apos; changes: %1</source>
+        <translation>Änderungen anderer Prozesse können nicht abonniert werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read other processes&apos; changes: %1</source>
+        <translation>Änderungen anderer Prozesse können nicht gelesen werden: %1</translation>
     </message>
 </context>
 <context>

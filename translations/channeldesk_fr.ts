@@ -612,6 +612,14 @@
         <source>Last error</source>
         <translation>Dernière erreur</translation>
     </message>
+    <message>
+        <source>this console (%1)</source>
+        <translation>cette console (%1)</translation>
+    </message>
+    <message>
+        <source>Propagated by</source>
+        <translation>Propagé par</translation>
+    </message>
 </context>
 <context>
     <name>ChannelDesk::ChannelsPanel</name>
@@ -864,6 +872,14 @@
     <message>
         <source>Imported %1 rows: %2 changed, %3 unchanged</source>
         <translation>%1 lignes importées : %2 modifiées, %3 inchangées</translation>
+    </message>
+    <message>
+        <source>Cannot listen for other processes&apos; changes: %1</source>
+        <translation>Impossible d&apos;écouter les changements des autres processus&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read other processes&apos; changes: %1</source>
+        <translation>Impossible de lire les changements des autres processus&#xa0;: %1</translation>
     </message>
 </context>
 <context>

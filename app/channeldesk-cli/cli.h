@@ -85,6 +85,7 @@ int runDlqRetry(const QStringList &args);
 int runDlqDiscard(const QStringList &args);
 int runMapImport(const QStringList &args);
 int runLag(const QStringList &args);
+int runWorkers(const QStringList &args);
 int runServe(const QStringList &args);
 int runOrder(const QStringList &args);
 int runOversold(const QStringList &args);

@@ -51,6 +51,7 @@ const std::map<QString, Command> &commands()
         {u"unmatched"_s, {runUnmatched, "order lines waiting for a mapping or a SKU"}},
         {u"unmatched-resolve"_s,
          {runUnmatchedResolve, "apply a waiting line to a SKU, or ignore it (audited)"}},
+        {u"workers"_s, {runWorkers, "serve workers on this inventory and the channels each holds"}},
     };
     return table;
 }

@@ -201,8 +201,11 @@ bool CoreRuntime::start(QString *error)
         m_reconcile->addChannel(c->config.id, listingReadsOf(c->reads.get()),
                                 c->config.reconcileIntervalS, c->config.buffer);
     m_running = true;
+    if (m_db->dialect() == Database::Dialect::Postgres)
+        startLeases(); // each propagator starts once its channel's lease is held
     for (auto &c : m_channels) {
-        c->propagator->start();
+        if (m_db->dialect() != Database::Dialect::Postgres)
+            c->propagator->start();
         if (c->pollIntervalMs > 0)
             pollOrders(*c); // the first poll at once, the next ones by the clock
     }
@@ -245,6 +248,7 @@ void CoreRuntime::stop()
     m_drainTimer.stop();
     for (auto &c : m_channels)
         c->propagator->stop(); // no new calls; the ones in flight still land
+    releaseLeases();
     checkStopped();
 }
 

@@ -77,6 +77,8 @@ public:
     // stopped() is emitted.
     void stop();
     bool isRunning() const { return m_running; }
+    // This process among the workers of a shared PostgreSQL inventory (empty on SQLite).
+    const QString &workerId() const { return m_workerId; }
 
     quint16 port() const { return m_port; }
     SyncEngine *engine() const { return m_engine.get(); }
@@ -175,6 +177,12 @@ private:
     bool drainOnce(int limit, int *drained);
     void pruneInbox(qint64 now);
     void housekeeping();
+    // Several workers on one PostgreSQL inventory: the heartbeat, and each channel's lease
+    // taken or renewed; a channel's propagator runs only while its lease is held
+    // (coreruntime_leases.cpp).
+    void startLeases();
+    void renewLeases();
+    void releaseLeases();
     void refreshLedgerGauges();
     void flushMetrics();
     void checkStopped();
@@ -204,6 +212,9 @@ private:
     std::unique_ptr<HttpApi> m_api;
     std::unique_ptr<ReconcileScheduler> m_reconcile;
     QTimer m_housekeeping;
+    QTimer m_leaseTick; // renews the leases (PostgreSQL)
+    QString m_workerId; // this worker in the workers table (PostgreSQL)
+    qint64 m_workerStartedAtMs = 0;
     QTimer m_pollTick; // looks for due polls; when they are due is the clock's to say
     OrderCounters m_counters;
     LedgerGauges m_ledgerGauges;

@@ -30,6 +30,7 @@ struct CoreRuntime::Channel
     qint64 pollIntervalMs = 0; // 0: not polled
     qint64 nextPollAtMs = 0; // by the runtime's clock
     bool polling = false;
+    qint64 leaseToken = 0; // the channel's propagation lease held (PostgreSQL); 0: not held
 };
 
 } // namespace ChannelDesk

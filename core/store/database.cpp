@@ -36,6 +36,15 @@ bool isPostgresLocation(const QString &location)
     return location.startsWith("postgresql://"_L1) || location.startsWith("postgres://"_L1);
 }
 
+// The PostgreSQL advisory lock every write transaction takes first (pg_advisory_xact_lock, held
+// until COMMIT or ROLLBACK): PostgreSQL's counterpart of SQLite's BEGIN IMMEDIATE. One writer at
+// a time per database, across processes, so a compare-and-swap reads what no one else is about to
+// change, an idempotency key is checked and written with no other writer in between, migrations
+// run one process at a time, and mutations.id (a sequence value taken inside the transaction) is
+// handed out in commit order, which the change feed relies on (docs/architecture.md, "One store,
+// two engines"). The value spells "ChDsk" + the schema's number.
+constexpr qint64 kWriteLockKey = 0x436844736b00;
+
 QString dialectSql(QString sql, Database::Dialect dialect)
 {
     if (dialect == Database::Dialect::Sqlite) {
@@ -98,6 +107,7 @@ std::unique_ptr<Database> Database::open(const QString &location, const Options 
         db->m_db.setUserName(url.userName());
         db->m_db.setPassword(url.password());
         db->m_db.setDatabaseName(url.path().mid(1));
+        // With no password in the URL, libpq reads PGPASSWORD or ~/.pgpass itself.
     } else {
         db->m_dialect = Dialect::Sqlite;
         if (!QSqlDatabase::isDriverAvailable(u"QSQLITE"_s)) {
@@ -152,6 +162,18 @@ std::unique_ptr<Database> Database::open(const QString &location, const Options 
                 *error = u"%1: %2"_s.arg(shown, db->lastError());
                 return nullptr;
             }
+        }
+    }
+
+    if (db->m_dialect == Dialect::Postgres) {
+        // A statement waiting on a lock (the write lock or a row) fails after the busy timeout,
+        // like SQLite's busy handler, instead of waiting forever behind a stuck writer.
+        db->setBusyTimeoutMs(options.busyTimeoutMs);
+        // The server's notices (an IF NOT EXISTS that skipped) are not the user's business.
+        db->exec(u"SET client_min_messages TO warning"_s);
+        if (!db->m_lastError.isEmpty()) {
+            *error = u"%1: %2"_s.arg(shown, db->m_lastError);
+            return nullptr;
         }
     }
 
@@ -276,9 +298,18 @@ bool Database::beginWrite(Write write)
             return false;
         m_durableLevel = true;
     }
-    const bool ok =
+    bool ok =
         transactionStatement(m_dialect == Dialect::Sqlite ? u"BEGIN IMMEDIATE"_s : u"BEGIN"_s);
     m_inTransaction = ok;
+    if (ok && m_dialect == Dialect::Postgres) {
+        // The write lock (kWriteLockKey), released by COMMIT or ROLLBACK.
+        const qint64 key = kWriteLockKey + (m_options.schema == Schema::Inbox ? 1 : 0);
+        ok = exec(u"SELECT pg_advisory_xact_lock(%1)"_s.arg(key));
+        if (!ok) {
+            rollback();
+            return false;
+        }
+    }
     if (!ok)
         endTransaction();
     return ok;
@@ -287,6 +318,13 @@ bool Database::beginWrite(Write write)
 bool Database::commit()
 {
     Q_ASSERT(m_inTransaction);
+    if (m_notifyMutations) {
+        m_notifyMutations = false;
+        if (!exec(u"NOTIFY "_s + QLatin1StringView(kMutationsChannel))) {
+            rollback();
+            return false;
+        }
+    }
     if (!transactionStatement(u"COMMIT"_s)) {
         rollback();
         return false;
@@ -305,6 +343,7 @@ void Database::rollback()
         qCWarning(lcStore) << "rollback failed:" << m_lastError;
     m_lastError = error;
     m_inTransaction = false;
+    m_notifyMutations = false;
     endTransaction();
 }
 
@@ -324,6 +363,8 @@ void Database::setBusyTimeoutMs(int ms)
     m_options.busyTimeoutMs = ms;
     if (m_sqlite)
         sqlite3_busy_timeout(m_sqlite, ms);
+    else if (m_dialect == Dialect::Postgres && m_db.isOpen())
+        exec(u"SET lock_timeout = %1"_s.arg(ms));
 }
 
 int Database::schemaVersion() const
@@ -336,14 +377,18 @@ int Database::schemaVersion() const
 
 bool Database::migrate(QString *error)
 {
-    if (!exec(u"CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
-              "description TEXT NOT NULL, applied_at BIGINT NOT NULL)"_s)) {
-        *error = u"cannot prepare the schema of %1: %2"_s.arg(shownLocation(), m_lastError);
-        return false;
-    }
-    // The write lock serialises migrations between processes opening the same file at once.
+    // The write lock (SQLite's file lock, PostgreSQL's advisory lock) serialises migrations
+    // between processes opening the same database at once; the table of versions is made under
+    // it too, since two PostgreSQL sessions creating it at once collide even with IF NOT EXISTS.
     if (!beginWrite()) {
         *error = u"cannot lock %1 to migrate it: %2"_s.arg(shownLocation(), m_lastError);
+        return false;
+    }
+    if (!exec(u"CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+              "description TEXT NOT NULL, applied_at BIGINT NOT NULL)"_s)) {
+        const QString why = m_lastError;
+        rollback();
+        *error = u"cannot prepare the schema of %1: %2"_s.arg(shownLocation(), why);
         return false;
     }
     const int current = schemaVersion();

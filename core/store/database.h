@@ -96,6 +96,12 @@ public:
     bool inTransaction() const { return m_inTransaction; }
     QString lastError() const { return m_lastError; }
 
+    // The transaction changed the mutation log: on PostgreSQL its commit notifies
+    // kMutationsChannel (NOTIFY, delivered to every LISTENing session when the commit is), so
+    // consoles on a shared inventory read the log at once instead of polling it.
+    static constexpr const char *kMutationsChannel = "channeldesk_mutations";
+    void noteMutations() { m_notifyMutations = m_inTransaction && m_dialect == Dialect::Postgres; }
+
     // Runs one statement without results; records the error on failure.
     bool exec(const QString &sql);
 
@@ -124,6 +130,7 @@ private:
     Dialect m_dialect = Dialect::Sqlite;
     bool m_inTransaction = false;
     bool m_durableLevel = false; // the transaction raised synchronous for a durable write
+    bool m_notifyMutations = false; // noteMutations(): NOTIFY before this transaction's COMMIT
     QString m_lastError;
 };
 

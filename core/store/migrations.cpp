@@ -345,6 +345,26 @@ QList<Migration> buildMigrations()
                      "ELSE 'permanent' END, last_error, substr(request, 1, 4096), "
                      "substr(response, 1, 4096) FROM dead_letters ORDER BY last_failed_at"_s,
                  }});
+    // 11 (issue 12): several serve workers on one PostgreSQL inventory. Each worker's heartbeat,
+    // and each channel's propagation lease: held by one worker until expires_at, renewed by its
+    // holder; token grows by one whenever the lease changes hands, and every acknowledgement and
+    // retry of the channel is written only while (holder, token) still match (LeaseStore).
+    list.append({11,
+                 "workers and channel leases",
+                 {
+                     uR"(CREATE TABLE workers (
+    worker_id TEXT PRIMARY KEY,
+    host TEXT NOT NULL DEFAULT '',
+    pid BIGINT NOT NULL DEFAULT 0,
+    started_at BIGINT NOT NULL,
+    heartbeat_at BIGINT NOT NULL))"_s,
+                     uR"(CREATE TABLE channel_leases (
+    channel TEXT PRIMARY KEY,
+    holder TEXT NOT NULL,
+    token BIGINT NOT NULL,
+    acquired_at BIGINT NOT NULL,
+    expires_at BIGINT NOT NULL))"_s,
+                 }});
     // Steps may be written in any order in this file; they run by version.
     std::sort(list.begin(), list.end(),
               [](const Migration &a, const Migration &b) { return a.version < b.version; });

@@ -51,6 +51,7 @@ bool MutationLog::append(Mutation &m)
         m_lastError = q->lastError();
         return false;
     }
+    m_db.noteMutations();
     if (postgres) {
         if (!q->next()) {
             m_lastError = q->lastError();

@@ -4,6 +4,7 @@
 #include "database.h"
 #include "deadletterqueue.h"
 #include "domain/mutation.h"
+#include "leasestore.h"
 #include "mutationlog.h"
 #include "writetransaction.h"
 
@@ -284,6 +285,8 @@ Status PropagationStore::acknowledge(const QString &channel, const QList<Ack> &a
     WriteTransaction tx(m_db);
     if (!tx.ok())
         return tx.error();
+    if (const Status fence = checkFence(channel); !fence)
+        return fence;
     // Still behind: the oldest change not covered by this acknowledgement starts the clock.
     QSqlQuery q(m_db.connection());
     q.prepare(u"UPDATE listings SET acked_version = ?, acked_quantity = ?, acked_paused = ?, "
@@ -325,30 +328,62 @@ Status PropagationStore::acknowledge(const QString &channel, const QList<Ack> &a
 Status PropagationStore::setAckedQuantity(const QString &channel, const QString &sku,
                                           qint64 quantity)
 {
-    QSqlQuery q(m_db.connection());
-    q.prepare(u"UPDATE listings SET acked_quantity = ? WHERE channel = ? AND sku = ?"_s);
-    q.addBindValue(quantity);
-    q.addBindValue(channel);
-    q.addBindValue(sku);
-    if (!q.exec())
-        return queryError(q, "cannot record what a channel holds:");
-    return {};
+    return fenced(channel, [&]() -> Status {
+        QSqlQuery q(m_db.connection());
+        q.prepare(u"UPDATE listings SET acked_quantity = ? WHERE channel = ? AND sku = ?"_s);
+        q.addBindValue(quantity);
+        q.addBindValue(channel);
+        q.addBindValue(sku);
+        if (!q.exec())
+            return queryError(q, "cannot record what a channel holds:");
+        return {};
+    });
 }
 
 Status PropagationStore::scheduleRetry(const QString &channel, const QString &sku, int attempts,
                                        qint64 nextAttemptAtMs, const QString &error)
 {
-    QSqlQuery q(m_db.connection());
-    q.prepare(u"UPDATE listings SET attempts = ?, next_attempt_at = ?, last_error = ?, "
-              "state = 'retrying' WHERE channel = ? AND sku = ? AND state <> 'dead'"_s);
-    q.addBindValue(attempts);
-    q.addBindValue(nextAttemptAtMs);
-    q.addBindValue(nonNull(error));
-    q.addBindValue(channel);
-    q.addBindValue(sku);
-    if (!q.exec())
-        return queryError(q, "cannot schedule a retry:");
+    return fenced(channel, [&]() -> Status {
+        QSqlQuery q(m_db.connection());
+        q.prepare(u"UPDATE listings SET attempts = ?, next_attempt_at = ?, last_error = ?, "
+                  "state = 'retrying' WHERE channel = ? AND sku = ? AND state <> 'dead'"_s);
+        q.addBindValue(attempts);
+        q.addBindValue(nextAttemptAtMs);
+        q.addBindValue(nonNull(error));
+        q.addBindValue(channel);
+        q.addBindValue(sku);
+        if (!q.exec())
+            return queryError(q, "cannot schedule a retry:");
+        return {};
+    });
+}
+
+Status PropagationStore::checkFence(const QString &channel) const
+{
+    if (m_fenceWorker.isEmpty())
+        return {};
+    const auto held = LeaseStore(m_db).holds(channel, m_fenceWorker, m_fenceToken,
+                                             QDateTime::currentMSecsSinceEpoch());
+    if (!held)
+        return Error {held.error()};
+    if (!*held)
+        return Error {u"lease lost: %1 no longer holds the lease of %2 (token %3)"_s.arg(
+            m_fenceWorker, channel, QString::number(m_fenceToken))};
     return {};
+}
+
+Status PropagationStore::fenced(const QString &channel, const std::function<Status()> &write)
+{
+    if (m_fenceWorker.isEmpty())
+        return write();
+    WriteTransaction tx(m_db);
+    if (!tx.ok())
+        return tx.error();
+    if (const Status fence = checkFence(channel); !fence)
+        return fence;
+    if (const Status done = write(); !done)
+        return done;
+    return tx.commit();
 }
 
 Result<QList<ListingState>> PropagationStore::listings(const QString &channel,

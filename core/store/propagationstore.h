@@ -6,6 +6,7 @@
 #include <QSet>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 namespace ChannelDesk {
@@ -31,6 +32,8 @@ struct ListingState
     qint64 nextAttemptAtMs = 0;
     State state = State::InSync;
     QString lastError;
+
+    friend bool operator==(const ListingState &, const ListingState &) = default;
 };
 
 // "in_sync", "pending", "retrying", "dead": the words stored in listings.state.
@@ -111,8 +114,25 @@ public:
     Result<QString> highWaterMark(const QString &channel) const;
     Status setHighWaterMark(const QString &channel, const QString &mark, qint64 nowMs);
 
+    // From now on acknowledge, setAckedQuantity and scheduleRetry write only while `worker`
+    // holds the channel's lease with `token` (LeaseStore), checked in the same transaction: a
+    // worker that lost its lease gets an error ("lease lost") and changes nothing.
+    void setFence(const QString &worker, qint64 token)
+    {
+        m_fenceWorker = worker;
+        m_fenceToken = token;
+    }
+
 private:
+    // An error when a fence is set and no longer held (inside the caller's write transaction).
+    Status checkFence(const QString &channel) const;
+    // A single-statement write under the fence: a write transaction that checked it, or none
+    // without a fence.
+    Status fenced(const QString &channel, const std::function<Status()> &write);
+
     Database &m_db;
+    QString m_fenceWorker;
+    qint64 m_fenceToken = 0;
 };
 
 } // namespace ChannelDesk

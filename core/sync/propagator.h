@@ -3,8 +3,8 @@
 #include "channels/channeladapter.h"
 #include "domain/buffer.h"
 #include "metrics/lagmonitor.h" // AttemptOutcome
-#include "store/bufferstore.h"
 #include "store/attemptlog.h"
+#include "store/bufferstore.h"
 #include "store/deadletterqueue.h"
 #include "store/propagationstore.h"
 #include "store/pushlog.h"
@@ -64,6 +64,9 @@ public:
 
     void start();
     void stop();
+    // Acknowledgements and retries written only while worker holds the channel's lease with
+    // token (PropagationStore::setFence): several workers on one PostgreSQL inventory.
+    void setFence(const QString &worker, qint64 token) { m_store.setFence(worker, token); }
     // Propagation on/off for this channel, as the merchant decides (not the listing guard).
     void setSuspended(bool suspended);
     bool isSuspended() const { return m_suspended; }

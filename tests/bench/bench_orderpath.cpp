@@ -9,6 +9,7 @@
 #include "sim/orderstream.h"
 #include "store/database.h"
 #include "sync/syncengine.h"
+#include "testbackend.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -79,9 +80,10 @@ QList<OrderEvent> orders(const QStringList &skus, int count, quint64 seed)
 
 double run(int count, int batch, quint64 seed)
 {
-    QTemporaryDir dir;
+    // A file, or a fresh PostgreSQL database (CHANNELDESK_TEST_BACKEND=postgres).
+    const Testing::TestLocation location;
     const QStringList skus = seedSkus();
-    auto db = seededDatabase(dir.filePath(u"bench.sqlite"_s), skus);
+    auto db = seededDatabase(location.location(), skus);
     SyncEngine engine(*db);
     const QList<OrderEvent> events = orders(skus, count, seed);
 
@@ -322,6 +324,13 @@ int main(int argc, char *argv[])
     for (int round = 1; round <= rounds; ++round) {
         // For profiling one side: CHANNELDESK_BENCH_ONLY=engine or raw.
         const QByteArray only = qgetenv("CHANNELDESK_BENCH_ONLY");
+        if (Testing::testOnPostgres()) { // the raw yardstick is SQLite's C API
+            std::printf("round %d, PostgreSQL: group commit (batch %d) %.0f orders/s, commit per "
+                        "order %.0f orders/s\n",
+                        round, batch, run(count, batch, round), run(count / 4, 1, round));
+            std::fflush(stdout);
+            continue;
+        }
         if (only == "engine") {
             std::printf("engine: group %.0f/s\n", run(count, batch, round));
             std::fflush(stdout);

@@ -211,7 +211,12 @@ Core::Core(const QList<Channel> &channels, int skus, const QString &directory)
     if (!parsed.ok())
         qFatal("%s", qPrintable(parsed.error));
     CoreRuntime::Options options;
-    options.databaseLocation = directory + u"/bench.sqlite"_s;
+    if (Testing::testOnPostgres()) {
+        m_location = std::make_unique<Testing::TestLocation>();
+        options.databaseLocation = m_location->location();
+    } else {
+        options.databaseLocation = directory + u"/bench.sqlite"_s;
+    }
     options.config = *parsed.config;
     options.listen = false;
     if (!seedInventory(options.databaseLocation, channels, skus, kPlenty, &error))
@@ -221,6 +226,9 @@ Core::Core(const QList<Channel> &channels, int skus, const QString &directory)
         qFatal("%s", qPrintable(error));
 }
 
-Core::~Core() = default;
+Core::~Core()
+{
+    m_runtime.reset(); // its connections close before the database is dropped
+}
 
 } // namespace ChannelDesk::Bench

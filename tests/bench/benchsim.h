@@ -2,6 +2,7 @@
 
 #include "store/mappingstore.h"
 #include "store/propagationstore.h"
+#include "testbackend.h"
 
 #include <QList>
 #include <QProcess>
@@ -58,6 +59,9 @@ public:
 
 private:
     SimProcess m_simulator;
+    // The inventory: a file in the directory, or (CHANNELDESK_TEST_BACKEND=postgres) a fresh
+    // database of the cluster at CHANNELDESK_TEST_PG_URL (tests/common/testbackend.h).
+    std::unique_ptr<Testing::TestLocation> m_location;
     std::unique_ptr<CoreRuntime> m_runtime;
 };
 

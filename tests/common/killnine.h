@@ -54,7 +54,14 @@ public:
     };
 
     QString configPath() const { return m_dir.filePath(QStringLiteral("config.json")); }
-    QString databasePath() const { return m_dir.filePath(QStringLiteral("inventory.sqlite")); }
+    // The inventory: a SQLite file in the driver's folder unless setDatabaseLocation gave
+    // another (a postgresql:// URL).
+    QString databasePath() const
+    {
+        return m_location.isEmpty() ? m_dir.filePath(QStringLiteral("inventory.sqlite"))
+                                    : m_location;
+    }
+    void setDatabaseLocation(const QString &location) { m_location = location; }
     QString dirPath() const { return m_dir.path(); }
 
     // The port a process prints on a line matching `pattern` (its first capture).
@@ -222,7 +229,6 @@ public:
             30'000);
     }
 
-private:
     // Sends every order up to `upTo` not answered 200 yet; returns when all are answered, or
     // SIGKILLs the process once `killAfter` of them were answered in this run (-1: never).
     // True if the kill cut requests off.
@@ -266,6 +272,12 @@ private:
         return cut;
     }
 
+    // Orders answered 200 so far (deliver() sends only the others).
+    const QSet<int> &answered() const { return m_answered; }
+    // Forgets them: the next deliver() sends every order again (a redelivery of each).
+    void forgetAnswers() { m_answered.clear(); }
+
+private:
     static QByteArray order(int id)
     {
         using namespace Qt::StringLiterals;
@@ -280,6 +292,7 @@ private:
     }
 
     QTemporaryDir m_dir;
+    QString m_location;
     QProcess m_sim;
     QNetworkAccessManager m_network;
     QSet<int> m_answered; // answered 200

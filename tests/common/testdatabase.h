@@ -3,6 +3,7 @@
 #include "store/database.h"
 #include "store/inventorystore.h"
 #include "sync/syncengine.h"
+#include "testbackend.h"
 
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -12,7 +13,8 @@
 
 namespace ChannelDesk::Testing {
 
-// A fresh SQLite inventory in a temporary folder, removed with the object.
+// A fresh inventory, removed with the object: a SQLite file in a temporary folder, or a fresh
+// PostgreSQL database when the test runs on PostgreSQL (testbackend.h).
 class TestDatabase
 {
 public:
@@ -23,7 +25,11 @@ public:
         if (!m_db)
             qFatal("cannot open the test database: %s", qPrintable(error));
     }
-    QString path() const { return m_dir.filePath(QStringLiteral("inventory.sqlite")); }
+    // The database's location: a file path, or a postgresql:// URL.
+    QString path() const { return m_location.location(); }
+    // A file in the test's temporary folder (on either backend).
+    QString filePath(const QString &name) const { return m_location.filePath(name); }
+    bool postgres() const { return testOnPostgres(); }
     Database &db() { return *m_db; }
     std::unique_ptr<Database> another()
     {
@@ -32,6 +38,35 @@ public:
         if (!db)
             qFatal("cannot open another connection: %s", qPrintable(error));
         return db;
+    }
+    // A fault for the rollback tests: every `event` (INSERT or UPDATE) on `table` fails with
+    // `message` (only rows for which `when`, an SQL condition on NEW, holds, when given), until
+    // removeFault(name). A trigger in either engine's own dialect.
+    bool injectFault(const QString &name, const QString &event, const QString &table,
+                     const QString &message, const QString &when = {})
+    {
+        if (!postgres()) {
+            return m_db->exec(QStringLiteral("CREATE TRIGGER %1 BEFORE %2 ON %3 %4 BEGIN SELECT "
+                                             "RAISE(ABORT, '%5'); END")
+                                  .arg(name, event, table,
+                                       when.isEmpty() ? QString() : QStringLiteral("WHEN ") + when,
+                                       message));
+        }
+        return m_db->exec(QStringLiteral("CREATE FUNCTION %1_fault() RETURNS trigger LANGUAGE "
+                                         "plpgsql AS $$ BEGIN RAISE EXCEPTION '%2'; END $$")
+                              .arg(name, message)) &&
+            m_db->exec(
+                QStringLiteral("CREATE TRIGGER %1 BEFORE %2 ON %3 FOR EACH ROW %4 "
+                               "EXECUTE FUNCTION %1_fault()")
+                    .arg(name, event, table,
+                         when.isEmpty() ? QString() : QStringLiteral("WHEN (%1)").arg(when)));
+    }
+    bool removeFault(const QString &name, const QString &table)
+    {
+        if (!postgres())
+            return m_db->exec(QStringLiteral("DROP TRIGGER %1").arg(name));
+        return m_db->exec(QStringLiteral("DROP TRIGGER %1 ON %2").arg(name, table)) &&
+            m_db->exec(QStringLiteral("DROP FUNCTION %1_fault()").arg(name));
     }
     qint64 count(const QString &sql)
     {
@@ -58,9 +93,36 @@ public:
     }
 
 private:
-    QTemporaryDir m_dir;
+    TestLocation m_location;
     std::unique_ptr<Database> m_db;
 };
+
+// The foundation's invariants for a SKU sold only by orders since it was imported with `initial`
+// units: its stock is initial - taken (below zero: units owed), all of it committed; its version
+// is the number of log rows that changed it, and the log is a chain, each row following from the
+// one before it. A failed check ends the calling test (QTest::currentTestFailed()).
+inline void verifyBooksBalance(TestDatabase &t, const QString &sku, qint64 initial, qint64 taken)
+{
+    const StockLevel s = t.stock(sku);
+    QCOMPARE(s.available, initial - taken);
+    QCOMPARE(s.committed, taken);
+    qint64 changes = 0;
+    qint64 running = 0;
+    qint64 orderUnits = 0;
+    for (const Mutation &m : t.log(sku)) {
+        if (!changesStock(m.kind))
+            continue;
+        ++changes;
+        running += m.delta;
+        QCOMPARE(m.version, changes);
+        QCOMPARE(m.availableAfter, running);
+        if (m.kind == MutationKind::Order)
+            orderUnits -= m.delta;
+    }
+    QCOMPARE(s.version, changes);
+    QCOMPARE(running, s.available);
+    QCOMPARE(orderUnits, taken);
+}
 
 inline StockImportRow stockRow(const QString &sku, qint64 available, qint64 buffer = 0)
 {

@@ -1,5 +1,6 @@
 // The Channels tab's table under QAbstractItemModelTester: channels arriving and leaving, and
-// the twice-a-second figures updating rows in place rather than resetting the view.
+// the twice-a-second figures updating rows in place rather than resetting the view, and which
+// worker propagates each channel.
 #include "channels/channelmodel.h"
 
 #include <QAbstractItemModelTester>
@@ -15,6 +16,8 @@ class TestChannelModel : public QObject
 private Q_SLOTS:
     void channelModel();
     void channelModelUpdatesInPlace();
+    void holder_data();
+    void holder();
 };
 
 namespace {
@@ -62,6 +65,33 @@ void TestChannelModel::channelModelUpdatesInPlace()
     QCOMPARE(reset.count(), 0);
     QCOMPARE(removed.count(), 0);
     QVERIFY(changed.count() >= 1);
+}
+
+void TestChannelModel::holder_data()
+{
+    QTest::addColumn<QString>("holder");
+    QTest::addColumn<bool>("heldHere");
+    QTest::addColumn<QString>("shown");
+    QTest::newRow("no lease (SQLite)") << QString() << false << u"\u2014"_s;
+    QTest::newRow("another worker")
+        << u"srv-2:4711:ab12cd34"_s << false << u"srv-2:4711:ab12cd34"_s;
+    QTest::newRow("this console") << u"office:99:0f0f0f0f"_s << true
+                                  << u"this console (office:99:0f0f0f0f)"_s;
+}
+
+void TestChannelModel::holder()
+{
+    QFETCH(QString, holder);
+    QFETCH(bool, heldHere);
+    QFETCH(QString, shown);
+    ChannelModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    ChannelRow r = channel(u"a"_s, 100);
+    r.holder = holder;
+    r.heldHere = heldHere;
+    model.setRows({r});
+    QCOMPARE(model.headerData(ChannelModel::Holder, Qt::Horizontal).toString(), u"Propagated by"_s);
+    QCOMPARE(model.index(0, ChannelModel::Holder).data().toString(), shown);
 }
 
 QTEST_MAIN(TestChannelModel)

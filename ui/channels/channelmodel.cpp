@@ -102,6 +102,10 @@ QVariant ChannelModel::data(const QModelIndex &index, int role) const
             return healthText(s.status);
         case Propagation:
             return r.suspended ? tr("paused") : tr("running");
+        case Holder:
+            if (r.holder.isEmpty())
+                return u"\u2014"_s;
+            return r.heldHere ? tr("this console (%1)").arg(r.holder) : r.holder;
         case Success:
             return s.updates == 0 ? u"\u2014"_s : u"%L1 %"_s.arg(s.successRate * 100.0, 0, 'f', 1);
         case P50:
@@ -160,6 +164,8 @@ QVariant ChannelModel::headerData(int section, Qt::Orientation orientation, int 
         return tr("Health");
     case Propagation:
         return tr("Propagation");
+    case Holder:
+        return tr("Propagated by");
     case Success:
         return tr("Success (5 min)");
     case P50:

@@ -7,7 +7,8 @@
 namespace ChannelDesk {
 
 // One row per channel: health, success rate, lag percentiles, pending and dead letters,
-// rate-limit headroom, last error, and whether propagation is paused by the merchant.
+// rate-limit headroom, last error, whether propagation is paused by the merchant, and which
+// worker propagates the channel (its lease's holder, on a shared PostgreSQL inventory).
 class ChannelModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -17,6 +18,7 @@ public:
         Type,
         Health,
         Propagation,
+        Holder,
         Success,
         P50,
         P95,

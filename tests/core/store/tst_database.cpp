@@ -160,7 +160,9 @@ void TestDatabase::idempotencyKeysMoveToAClusteredTable()
         QVERIFY2(db, qPrintable(error));
         for (const QString &sql :
              {// what later migrations made goes too (8: buffers per channel, 9: drift, 10:
-              // attempts)
+              // attempts, 11: workers and leases)
+              u"DROP TABLE workers"_s,
+              u"DROP TABLE channel_leases"_s,
               u"DROP TABLE listing_buffers"_s,
               u"DROP TABLE channel_buffers"_s,
               u"DROP TABLE drift"_s,

@@ -187,8 +187,7 @@ void TestDeadLetterQueue::discardDropsTheLetterAndIsAudited()
 void TestDeadLetterQueue::failedAuditRollsBack()
 {
     QVERIFY(queue().deadLetter(u"shop"_s, u"A"_s, failure(100)));
-    QVERIFY(m_t->db().exec(u"CREATE TRIGGER no_audit BEFORE INSERT ON mutations "
-                           "BEGIN SELECT RAISE(ABORT, 'audit is full'); END"_s));
+    QVERIFY(m_t->injectFault(u"no_audit"_s, u"INSERT"_s, u"mutations"_s, u"audit is full"_s));
     const auto discarded = queue().discard({}, u"bob"_s, u"gone"_s, m_clock.nowMs());
     QVERIFY(!discarded);
     QVERIFY(!m_t->db().inTransaction());

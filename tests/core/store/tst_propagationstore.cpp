@@ -345,14 +345,14 @@ void TestPropagationStore::failedStatementRollsBack()
     mapAndSettle();
     QVERIFY(m_engine->adjust(u"A"_s, -1, u"t"_s, u"count"_s).ok());
     // The cursor cannot move: the fold of the listings must not be kept without it.
-    QVERIFY(m_t->db().exec(u"CREATE TRIGGER no_advance BEFORE UPDATE ON channel_cursors "
-                           "BEGIN SELECT RAISE(ABORT, 'cursor is stuck'); END"_s));
+    QVERIFY(
+        m_t->injectFault(u"no_advance"_s, u"UPDATE"_s, u"channel_cursors"_s, u"cursor is stuck"_s));
     const auto read = store().ingest(kShop, 100);
     QVERIFY(!read);
     QVERIFY2(read.error().contains(u"cursor is stuck"_s), qPrintable(read.error()));
     QVERIFY(!m_t->db().inTransaction());
     QCOMPARE(listing(u"A"_s).state, ListingState::State::InSync);
-    QVERIFY(m_t->db().exec(u"DROP TRIGGER no_advance"_s));
+    QVERIFY(m_t->removeFault(u"no_advance"_s, u"channel_cursors"_s));
     QCOMPARE(store().ingest(kShop, 100).valueOr(-1), 1);
     QCOMPARE(listing(u"A"_s).state, ListingState::State::Pending);
 }

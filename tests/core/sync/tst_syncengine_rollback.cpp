@@ -62,8 +62,8 @@ TestSyncEngineRollback::Snapshot TestSyncEngineRollback::snapshot()
 
 void TestSyncEngineRollback::poison(const QString &sku)
 {
-    QVERIFY(m_t->db().exec(u"CREATE TRIGGER poison BEFORE INSERT ON mutations WHEN NEW.sku = '%1' "
-                           "BEGIN SELECT RAISE(ABORT, 'injected failure'); END"_s.arg(sku)));
+    QVERIFY(m_t->injectFault(u"poison"_s, u"INSERT"_s, u"mutations"_s, u"injected failure"_s,
+                             u"NEW.sku = '%1'"_s.arg(sku)));
 }
 
 void TestSyncEngineRollback::failureMidTransactionChangesNothing_data()
@@ -88,7 +88,7 @@ void TestSyncEngineRollback::failureMidTransactionChangesNothing()
     QCOMPARE(committed.count(), 0);
 
     // Once the fault is gone the same order applies, once.
-    QVERIFY(m_t->db().exec(u"DROP TRIGGER poison"_s));
+    QVERIFY(m_t->removeFault(u"poison"_s, u"mutations"_s));
     QCOMPARE(m_engine->apply(event).outcome, ApplyOutcome::Applied);
     QCOMPARE(m_engine->apply(event).outcome, ApplyOutcome::Duplicate);
 }
