@@ -93,3 +93,4 @@ int runUnmatched(const QStringList &args);
 int runUnmatchedResolve(const QStringList &args);
 int runMapPull(const QStringList &args);
 int runReconcile(const QStringList &args);
+int runWhatIf(const QStringList &args);
