@@ -97,14 +97,12 @@ WhatIf::Report WhatIf::report(int worst) const
         r.staleMeasured += w.staleMeasured;
         r.worstWindows.append(w);
     }
-    if (r.windows > 0) {
-        r.ordersPerWindow = double(r.orders) / r.windows;
-        r.stalePerWindowPolling = double(r.stalePolling) / r.windows;
-        if (m_lagMs)
-            r.stalePerWindowMeasured = double(r.staleMeasured) / r.windows;
-    } else if (m_lagMs) {
-        r.stalePerWindowMeasured = 0;
-    }
+    // A log younger than one window is one window so far, not a projection of a few minutes.
+    const double windows = std::max(r.windows, 1.0);
+    r.ordersPerWindow = double(r.orders) / windows;
+    r.stalePerWindowPolling = double(r.stalePolling) / windows;
+    if (m_lagMs)
+        r.stalePerWindowMeasured = double(r.staleMeasured) / windows;
     // Worst first: most stale under polling, then most stale as measured, then most orders,
     // then the earliest.
     std::stable_sort(r.worstWindows.begin(), r.worstWindows.end(),

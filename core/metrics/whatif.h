@@ -57,7 +57,7 @@ public:
         int pollMinutes = kDefaultPollMinutes;
         qint64 fromMs = 0;
         qint64 toMs = 0;
-        double windows = 0; // the replayed span in polling windows
+        double windows = 0; // the replayed span in polling windows (per-window figures: at least 1)
         qint64 orders = 0;
         qint64 stalePolling = 0;
         qint64 staleMeasured = 0;

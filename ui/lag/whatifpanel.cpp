@@ -17,7 +17,7 @@ using namespace Qt::StringLiterals;
 namespace ChannelDesk {
 
 namespace {
-constexpr int kRefreshMs = 60'000;
+constexpr int kRefreshMs = 15'000;
 constexpr int kSettleMs = 400;
 const QString kNone = QStringLiteral("-");
 
@@ -125,6 +125,12 @@ int WhatIfPanel::pollMinutes() const
 int WhatIfPanel::sinceDays() const
 {
     return m_since->value();
+}
+
+void WhatIfPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    refresh(); // the Lag tab brought to the front: the orders since the last answer count
 }
 
 void WhatIfPanel::refresh()

@@ -17,7 +17,7 @@ class CoreBridge;
 // every N minutes, how many orders per window would have been taken against stale stock, and how
 // many with the lag this installation measured, worst windows first. The core thread replays the
 // audit log (CoreBridge::requestWhatIf); the panel shows the answer for the interval and span it
-// asked for, again when they change and every minute.
+// asked for, again when they change, when the tab is shown and every 15 seconds.
 class WhatIfPanel : public QWidget
 {
     Q_OBJECT
@@ -27,6 +27,9 @@ public:
     int pollMinutes() const;
     int sinceDays() const;
     void refresh();
+
+protected:
+    void showEvent(QShowEvent *event) override;
 
 private:
     void showReport(const ChannelDesk::WhatIf::Report &report, const QString &error);

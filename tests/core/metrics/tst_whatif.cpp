@@ -85,6 +85,7 @@ private Q_SLOTS:
     void linesOfOneOrderCountOnce();
     void worstWindowsFirst();
     void noLagMeasured();
+    void aYoungLogIsOneWindow();
     void replayFromTheDatabase();
 };
 
@@ -254,6 +255,17 @@ void TestWhatIf::noLagMeasured()
     QVERIFY(json[u"stale_per_window_measured"_s].isNull());
     QVERIFY(json[u"worst_windows"_s].toArray()[0].toObject()[u"stale_measured"_s].isNull());
     QCOMPARE(json[u"stale_per_window_polling"_s].toDouble(), 5.2);
+}
+
+void TestWhatIf::aYoungLogIsOneWindow()
+{
+    // Ten sales in the first minute of an installation: ten in the window so far, not 150.
+    const WhatIf::Report r =
+        replay(evenOrders(10, 60'000, {u"a"_s, u"b"_s}, 1), 60'000, 15, 60'000);
+    QCOMPARE(r.windows, 1.0 / 15);
+    QCOMPARE(r.ordersPerWindow, 10.0);
+    QCOMPARE(r.stalePerWindowPolling, 9.0);
+    QCOMPARE(*r.stalePerWindowMeasured, 9.0);
 }
 
 void TestWhatIf::replayFromTheDatabase()
