@@ -12,12 +12,17 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// A whole number in [1, max] from an option, or -1.
-int wholeNumber(const QCommandLineParser &parser, const QString &option, int max)
+// A whole number of `unit` in [1, max] from an option; prints why and returns -1 when it is not.
+int wholeNumber(const QCommandLineParser &parser, const QString &option, const QString &unit,
+                int max)
 {
     bool ok = false;
     const int n = parser.value(option).trimmed().toInt(&ok);
-    return ok && n >= 1 && n <= max ? n : -1;
+    if (ok && n >= 1 && n <= max)
+        return n;
+    Cli::printError(u"--%1: expected a whole number of %2 from 1 to %3, got \"%4\""_s.arg(
+        option, unit, QString::number(max), parser.value(option)));
+    return -1;
 }
 
 QString perWindow(double x)
@@ -50,20 +55,10 @@ int runWhatIf(const QStringList &args)
         return Cli::kBadInput;
     }
     WhatIf::Options options;
-    options.pollMinutes = wholeNumber(parser, u"poll"_s, WhatIf::kMaxPollMinutes);
-    if (options.pollMinutes < 0) {
-        Cli::printError(u"--poll: expected a whole number of minutes from 1 to %1, got \"%2\""_s
-                            .arg(WhatIf::kMaxPollMinutes)
-                            .arg(parser.value(u"poll"_s)));
+    options.pollMinutes = wholeNumber(parser, u"poll"_s, u"minutes"_s, WhatIf::kMaxPollMinutes);
+    options.sinceDays = wholeNumber(parser, u"since"_s, u"days"_s, WhatIf::kMaxSinceDays);
+    if (options.pollMinutes < 0 || options.sinceDays < 0)
         return Cli::kBadInput;
-    }
-    options.sinceDays = wholeNumber(parser, u"since"_s, WhatIf::kMaxSinceDays);
-    if (options.sinceDays < 0) {
-        Cli::printError(u"--since: expected a whole number of days from 1 to %1, got \"%2\""_s
-                            .arg(WhatIf::kMaxSinceDays)
-                            .arg(parser.value(u"since"_s)));
-        return Cli::kBadInput;
-    }
     // Only looks: never waits for or takes the write lock a running serve may hold.
     auto db = Cli::openDatabase(parser, Database::Access::ReadOnly);
     if (!db)

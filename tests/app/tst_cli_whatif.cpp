@@ -3,6 +3,7 @@
 // "stale_per_window_measured","worst_windows"} and reproduces their 5.2 / 5.8 / 57.8 at 15-minute
 // polling; bad --poll and --since values are refused with exit 1 and nothing printed.
 #include "clirun.h"
+#include "salelog.h"
 #include "store/metricslog.h"
 #include "store/mutationlog.h"
 #include "store/writetransaction.h"
@@ -28,27 +29,18 @@ constexpr qint64 kDay = 24 * 60 * 60 * 1000;
 void writeOrders(Database &db, qint64 perDay, qint64 lagMs)
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    WriteTransaction tx(db);
-    QVERIFY(tx.ok());
-    MutationLog log(db);
-    Mutation import;
-    import.sku = u"MUG-1"_s;
-    import.delta = 100'000;
-    import.kind = MutationKind::Import;
-    import.atMs = now - 2 * kDay;
-    QVERIFY(log.append(import));
-    for (qint64 i = 0; i < perDay; ++i) {
-        Mutation m;
-        m.sku = u"MUG-1"_s;
-        m.delta = -1;
-        m.committedDelta = 1;
-        m.kind = MutationKind::Order;
-        m.channel = i % 2 ? u"ebay-de"_s : u"shop-us"_s;
-        m.orderId = u"o%1"_s.arg(i);
-        m.atMs = now - kDay + i * kDay / perDay;
-        QVERIFY2(log.append(m), qPrintable(log.lastError()));
+    {
+        WriteTransaction tx(db);
+        QVERIFY(tx.ok());
+        Mutation import;
+        import.sku = u"MUG-1"_s;
+        import.delta = 100'000;
+        import.kind = MutationKind::Import;
+        import.atMs = now - 2 * kDay;
+        QVERIFY(MutationLog(db).append(import));
+        QVERIFY(tx.commit());
     }
-    QVERIFY(tx.commit());
+    appendEvenSales(db, perDay, now - kDay, kDay, {u"shop-us"_s, u"ebay-de"_s}, u"MUG-1"_s);
     QVERIFY(MetricsLog(db).recordLag(u"ebay-de"_s, now - 60'000, lagMs));
 }
 

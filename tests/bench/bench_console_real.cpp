@@ -99,17 +99,7 @@ int runReal(QApplication &app, int skus, int ordersPerSecond, int seconds)
                 "%lld listings pending, %lld dead letters\n",
                 lastStatus.ordersPerSecond, lastStatus.worstP99Ms,
                 qPrintable(lastStatus.worstChannel), lastStatus.pending, lastStatus.deadLetters);
-    std::printf("GUI stall (heartbeat %d ms late): p50 %.2f ms, p99 %.2f ms, max %.2f ms over "
-                "%lld beats\n",
-                kHeartbeatMs, percentile(stalls, 0.5), percentile(stalls, 0.99),
-                percentile(stalls, 1.0), qint64(stalls.size()));
-    std::printf("first paint of the stock table with its rows: %.0f ms from process start\n",
-                firstPaint.msFromProcessStart());
-    std::printf("memory: RSS %.0f MB, peak %.0f MB\n", double(statusKb("VmRSS:")) / 1024,
-                double(statusKb("VmHWM:")) / 1024);
-    printJsonLine({{u"stall_p99_ms"_s, rounded(percentile(stalls, 0.99))},
-                   {u"first_paint_ms"_s, rounded(firstPaint.msFromProcessStart())},
-                   {u"peak_rss_mb"_s, rounded(double(statusKb("VmHWM:")) / 1024)}});
+    printConsoleFigures(stalls, firstPaint);
     return 0;
 }
 

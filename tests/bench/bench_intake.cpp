@@ -63,18 +63,29 @@ struct Delivery
     QByteArray request;
 };
 
+// `quantity` of one SKU, and one unit of a second when second >= 0. Shopify names the product
+// by variant_id, WooCommerce by product_id (variation_id 0: a simple product).
+QJsonArray orderLines(qint64 orderId, bool woo, int sku, int quantity, int second)
+{
+    QJsonArray lines;
+    const auto add = [&](int index, int which, int units) {
+        QJsonObject line {{u"id"_s, orderId * 10 + index},
+                          {u"sku"_s, Bench::skuName(which)},
+                          {u"quantity"_s, units}};
+        line.insert(woo ? u"product_id"_s : u"variant_id"_s, 1000 + which);
+        if (woo)
+            line.insert(u"variation_id"_s, 0);
+        lines.append(line);
+    };
+    add(1, sku, quantity);
+    if (second >= 0)
+        add(2, second, 1);
+    return lines;
+}
+
 Delivery shopifyOrder(qint64 orderId, int sku, int quantity, int second)
 {
-    QJsonArray lines {QJsonObject {{u"id"_s, orderId * 10 + 1},
-                                   {u"variant_id"_s, 1000 + sku},
-                                   {u"sku"_s, Bench::skuName(sku)},
-                                   {u"quantity"_s, quantity}}};
-    if (second >= 0) {
-        lines.append(QJsonObject {{u"id"_s, orderId * 10 + 2},
-                                  {u"variant_id"_s, 1000 + second},
-                                  {u"sku"_s, Bench::skuName(second)},
-                                  {u"quantity"_s, 1}});
-    }
+    const QJsonArray lines = orderLines(orderId, false, sku, quantity, second);
     const QByteArray body = QJsonDocument(QJsonObject {{u"id"_s, orderId},
                                                        {u"name"_s, u"#%1"_s.arg(orderId)},
                                                        {u"currency"_s, u"USD"_s},
@@ -92,18 +103,7 @@ Delivery shopifyOrder(qint64 orderId, int sku, int quantity, int second)
 
 Delivery wooOrder(qint64 orderId, int sku, int quantity, int second)
 {
-    QJsonArray lines {QJsonObject {{u"id"_s, orderId * 10 + 1},
-                                   {u"product_id"_s, 1000 + sku},
-                                   {u"variation_id"_s, 0},
-                                   {u"sku"_s, Bench::skuName(sku)},
-                                   {u"quantity"_s, quantity}}};
-    if (second >= 0) {
-        lines.append(QJsonObject {{u"id"_s, orderId * 10 + 2},
-                                  {u"product_id"_s, 1000 + second},
-                                  {u"variation_id"_s, 0},
-                                  {u"sku"_s, Bench::skuName(second)},
-                                  {u"quantity"_s, 1}});
-    }
+    const QJsonArray lines = orderLines(orderId, true, sku, quantity, second);
     const QByteArray body = QJsonDocument(QJsonObject {{u"id"_s, orderId},
                                                        {u"status"_s, u"processing"_s},
                                                        {u"currency"_s, u"USD"_s},

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "benchreport.h"
+
 #include <QAbstractItemView>
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -11,6 +13,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <cstdio>
 #include <ctime>
 #include <unistd.h>
 
@@ -118,6 +121,22 @@ private:
     QAbstractItemView *m_view;
     double m_ms = -1;
 };
+
+// The figures both runs end with: the GUI stalls, the first paint, memory, then the JSON line.
+inline void printConsoleFigures(const QList<double> &stalls, const FirstPaint &firstPaint)
+{
+    std::printf("GUI stall (heartbeat %d ms late): p50 %.2f ms, p99 %.2f ms, max %.2f ms over "
+                "%lld beats\n",
+                kHeartbeatMs, percentile(stalls, 0.5), percentile(stalls, 0.99),
+                percentile(stalls, 1.0), qint64(stalls.size()));
+    std::printf("first paint of the stock table with its rows: %.0f ms from process start\n",
+                firstPaint.msFromProcessStart());
+    std::printf("memory: RSS %.0f MB, peak %.0f MB\n", double(statusKb("VmRSS:")) / 1024,
+                double(statusKb("VmHWM:")) / 1024);
+    printJsonLine({{QStringLiteral("stall_p99_ms"), rounded(percentile(stalls, 0.99))},
+                   {QStringLiteral("first_paint_ms"), rounded(firstPaint.msFromProcessStart())},
+                   {QStringLiteral("peak_rss_mb"), rounded(double(statusKb("VmHWM:")) / 1024)}});
+}
 
 // bench_console --real (bench_console_real.cpp).
 int runReal(QApplication &app, int skus, int ordersPerSecond, int seconds);

@@ -6,9 +6,8 @@
 #include "guitestbase.h"
 #include "lag/lagpanel.h"
 #include "lag/whatifpanel.h"
+#include "salelog.h"
 #include "store/metricslog.h"
-#include "store/mutationlog.h"
-#include "store/writetransaction.h"
 
 #include <QDateTime>
 #include <QLabel>
@@ -140,21 +139,7 @@ void TestWhatIfPanel::replaysOnTheCoreThread()
         auto db = Database::open(options.databaseLocation, &error);
         QVERIFY2(db, qPrintable(error));
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        WriteTransaction tx(*db);
-        QVERIFY(tx.ok());
-        MutationLog log(*db);
-        for (int i = 0; i < 500; ++i) {
-            Mutation m;
-            m.sku = u"MUG-1"_s;
-            m.delta = -1;
-            m.committedDelta = 1;
-            m.kind = MutationKind::Order;
-            m.channel = i % 2 ? u"ebay"_s : u"shop"_s;
-            m.orderId = u"o%1"_s.arg(i);
-            m.atMs = now - kDay + i * (kDay / 500);
-            QVERIFY(log.append(m));
-        }
-        QVERIFY(tx.commit());
+        appendEvenSales(*db, 500, now - kDay, kDay, {u"shop"_s, u"ebay"_s}, u"MUG-1"_s);
         QVERIFY(MetricsLog(*db).recordLag(u"ebay"_s, now - 60'000, 80));
     }
     QVERIFY(startWindow(options));

@@ -3,6 +3,7 @@
 // what makes an order stale: a change from elsewhere younger than the polling interval (or the
 // measured lag), never the channel's own sales.
 #include "metrics/whatif.h"
+#include "salelog.h"
 #include "store/metricslog.h"
 #include "store/mutationlog.h"
 #include "store/writetransaction.h"
@@ -14,6 +15,7 @@
 #include <optional>
 
 using namespace ChannelDesk;
+using ChannelDesk::Testing::sale;
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -21,19 +23,6 @@ namespace {
 constexpr qint64 kMin = 60 * 1000;
 constexpr qint64 kDay = 24 * 60 * kMin;
 constexpr qint64 kStart = 1'780'000'000'000; // a Monday in 2026, any time works
-
-Mutation sale(const QString &channel, const QString &orderId, const QString &sku, qint64 atMs)
-{
-    Mutation m;
-    m.sku = sku;
-    m.delta = -1;
-    m.committedDelta = 1;
-    m.kind = MutationKind::Order;
-    m.channel = channel;
-    m.orderId = orderId;
-    m.atMs = atMs;
-    return m;
-}
 
 Mutation adjustment(const QString &sku, qint64 atMs)
 {
@@ -276,14 +265,12 @@ void TestWhatIf::replayFromTheDatabase()
     {
         WriteTransaction tx(t.db());
         QVERIFY(tx.ok());
-        MutationLog log(t.db());
         Mutation import = adjustment(u"SKU-0"_s, kStart - kDay);
         import.kind = MutationKind::Import;
-        QVERIFY(log.append(import));
-        for (Mutation m : evenOrders(1000, 2 * kDay, {u"a"_s, u"b"_s}, 1))
-            QVERIFY2(log.append(m), qPrintable(log.lastError()));
+        QVERIFY(MutationLog(t.db()).append(import));
         QVERIFY(tx.commit());
     }
+    Testing::appendEvenSales(t.db(), 1000, kStart, 2 * kDay, {u"a"_s, u"b"_s}, u"SKU-0"_s);
     MetricsLog metrics(t.db());
     QVERIFY(metrics.recordLag(u"a"_s, now - kMin, 250));
     QVERIFY(metrics.recordLag(u"b"_s, now - 2 * kDay - kMin, 90'000)); // before the span
