@@ -13,6 +13,8 @@
 // (CoreRuntime::orderApplied), on one monotonic clock shared by every thread.
 //
 // Usage: bench_intake CLIENTS SECONDS
+// CHANNELDESK_BENCH_DURABILITY=normal runs it with "durability": "normal" (no fsync per commit),
+// to tell the fsync from the CPU; the goal is with full.
 #include "benchreport.h"
 #include "benchsim.h"
 #include "metrics/latencyhistogram.h"
@@ -251,7 +253,10 @@ int main(int argc, char *argv[])
     // Webhooks only (no order polls); 10 ms channel latency for the propagation that follows.
     const QList<Bench::Channel> channels {{u"shop"_s, u"shopify"_s, 10, 0, u"webhook"_s},
                                           {u"woo"_s, u"woocommerce"_s, 10, 0, u"webhook"_s}};
-    Bench::Core core(channels, kSkus, dir.path(), true, QJsonObject {{u"durability"_s, u"full"_s}});
+    const QString durability =
+        qgetenv("CHANNELDESK_BENCH_DURABILITY") == "normal" ? u"normal"_s : u"full"_s;
+    Bench::Core core(channels, kSkus, dir.path(), true,
+                     QJsonObject {{u"durability"_s, durability}});
     CoreRuntime &runtime = core.runtime();
     if (runtime.port() == 0) {
         std::fprintf(stderr, "the runtime is not listening\n");
@@ -312,9 +317,9 @@ int main(int argc, char *argv[])
         }
     }
     const double perSecond = double(delivered) / (double(measuredNs) / 1e9);
-    std::printf("clients=%d seconds=%d channels=shopify,woocommerce skus=%d durability=full "
+    std::printf("clients=%d seconds=%d channels=shopify,woocommerce skus=%d durability=%s "
                 "redeliveries=10%%\n",
-                clients, seconds, kSkus);
+                clients, seconds, kSkus, qPrintable(durability));
     std::printf("deliveries answered: %lld (%.0f/s); 200: %lld, other statuses: %lld, "
                 "connection errors: %lld\n",
                 delivered, perSecond, oks, refused, errors);
