@@ -2,6 +2,7 @@
 // steady rate through the real runtime, lag read from the LagMonitor the console and /metrics
 // use. Usage: bench_propagation [CHANNELS] [ORDERS_PER_SECOND] [SECONDS]
 // The simulated channels run as a separate channeldesk-sim process.
+// CHANNELDESK_BENCH_DURABILITY=normal runs the core with "durability": "normal".
 // Channels alternate Shopify and WooCommerce (both batch); eBay is left out on purpose: its
 // 250-revisions-a-day limit paces a hot listing to one revision every 2 s by design.
 #include "benchreport.h"
@@ -37,7 +38,10 @@ int main(int argc, char *argv[])
     QList<Bench::Channel> list;
     for (int c = 0; c < channels; ++c)
         list.append({u"ch%1"_s.arg(c), c % 2 == 0 ? u"shopify"_s : u"woocommerce"_s, 10, 0});
-    Bench::Core core(list, kSkus, dir.path());
+    // CHANNELDESK_BENCH_DURABILITY=normal: no fsync per commit (the goal is with the default).
+    const bool normal = qgetenv("CHANNELDESK_BENCH_DURABILITY") == "normal";
+    Bench::Core core(list, kSkus, dir.path(), false,
+                     normal ? QJsonObject {{u"durability"_s, u"normal"_s}} : QJsonObject {});
     CoreRuntime &runtime = core.runtime();
 
     OrderStream::Options streamOptions;
