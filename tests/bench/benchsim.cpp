@@ -206,7 +206,7 @@ static bool seedInventory(const QString &location, const QList<Channel> &channel
 }
 
 Core::Core(const QList<Channel> &channels, int skus, const QString &directory, bool listen,
-           const QJsonObject &extraConfig)
+           const QJsonObject &extraConfig, int intakeMaxWaitMs)
 {
     constexpr qint64 kPlenty = 100'000'000; // no order runs out
     QString error;
@@ -221,6 +221,8 @@ Core::Core(const QList<Channel> &channels, int skus, const QString &directory, b
     options.databaseLocation = directory + u"/bench.sqlite"_s;
     options.config = *parsed.config;
     options.listen = listen;
+    if (intakeMaxWaitMs > 0)
+        options.intakeMaxWaitMs = intakeMaxWaitMs;
     if (!seedInventory(options.databaseLocation, channels, skus, kPlenty, &error))
         qFatal("%s", qPrintable(error));
     m_runtime = std::make_unique<CoreRuntime>(options);
