@@ -8,6 +8,7 @@
 #include "domain/mutation.h"
 #include "domain/orderevent.h"
 #include "metrics/alert.h"
+#include "metrics/whatif.h"
 #include "store/deadletterqueue.h"
 #include "store/driftstore.h"
 #include "store/ordertimeline.h"
@@ -37,6 +38,8 @@ Q_SIGNALS:
     void statusChanged(const ChannelDesk::ConsoleStatus &status);
     void deadLettersChanged(const QList<ChannelDesk::DeadLetter> &letters);
     void lagSeriesReady(const ChannelDesk::LagSeriesSet &series);
+    // The Lag tab's what-if: the audit log replayed at a polling interval (error: why not).
+    void whatIfReady(const ChannelDesk::WhatIf::Report &report, const QString &error);
     void auditReady(const QList<ChannelDesk::Mutation> &mutations, const QString &error);
     void alertsChanged(const QList<ChannelDesk::Alert> &active);
     void alertRaised(const ChannelDesk::Alert &alert);

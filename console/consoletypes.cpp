@@ -4,6 +4,7 @@
 #include "console/deadletterdetail.h"
 #include "domain/mutation.h"
 #include "domain/orderevent.h"
+#include "metrics/whatif.h"
 #include "store/driftstore.h"
 #include "store/ordertimeline.h"
 
@@ -41,6 +42,7 @@ void registerConsoleTypes()
     qRegisterMetaType<ConsoleStatus>();
     qRegisterMetaType<ConsoleInfo>();
     qRegisterMetaType<LagSeriesSet>();
+    qRegisterMetaType<WhatIf::Report>();
     qRegisterMetaType<DeadLetterKey>();
     qRegisterMetaType<QList<DeadLetterKey>>();
     qRegisterMetaType<DeadLetter>();

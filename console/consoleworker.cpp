@@ -2,6 +2,7 @@
 
 #include "metrics/alertrules.h"
 #include "metrics/lagmonitor.h"
+#include "metrics/whatif.h"
 #include "runtime/coreruntime.h"
 #include "store/bufferstore.h"
 #include "store/database.h"
@@ -457,6 +458,15 @@ void ConsoleWorker::requestLagSeries(qint64 windowMs, int points)
                              monitor->distribution(channel, windowMs, set.binBoundsMs)});
     }
     Q_EMIT lagSeriesReady(set);
+}
+
+void ConsoleWorker::requestWhatIf(int pollMinutes, int sinceDays)
+{
+    if (!m_runtime)
+        return;
+    const auto report =
+        WhatIf::replay(*m_runtime->database(), {pollMinutes, sinceDays}, m_clock.nowMs());
+    Q_EMIT whatIfReady(report.valueOr({}), report.error());
 }
 
 void ConsoleWorker::requestAudit(const InventoryStore::AuditFilter &filter)

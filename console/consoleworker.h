@@ -82,6 +82,8 @@ public:
     // deadLetterDetailReady answers.
     void requestDeadLetterDetail(const ChannelDesk::DeadLetterKey &key);
     void requestLagSeries(qint64 windowMs, int points);
+    // Replays the audit log (WhatIf::replay); whatIfReady answers.
+    void requestWhatIf(int pollMinutes, int sinceDays);
     void requestAudit(const ChannelDesk::InventoryStore::AuditFilter &filter);
     void setChannelSuspended(const QString &channel, bool suspended);
     // The settings dialog: the config file and which secrets the keychain holds; then the

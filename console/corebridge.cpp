@@ -152,6 +152,11 @@ void CoreBridge::requestLagSeries(qint64 windowMs, int points)
     post([w = m_worker, windowMs, points] { w->requestLagSeries(windowMs, points); });
 }
 
+void CoreBridge::requestWhatIf(int pollMinutes, int sinceDays)
+{
+    post([w = m_worker, pollMinutes, sinceDays] { w->requestWhatIf(pollMinutes, sinceDays); });
+}
+
 void CoreBridge::requestAudit(const InventoryStore::AuditFilter &filter)
 {
     post([w = m_worker, filter] { w->requestAudit(filter); });

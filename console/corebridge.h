@@ -56,6 +56,8 @@ public:
     // deadLetterDetailReady answers.
     void requestDeadLetterDetail(const ChannelDesk::DeadLetterKey &key);
     void requestLagSeries(qint64 windowMs, int points);
+    // whatIfReady answers, computed on the core thread.
+    void requestWhatIf(int pollMinutes, int sinceDays);
     void requestAudit(const ChannelDesk::InventoryStore::AuditFilter &filter);
     void setChannelSuspended(const QString &channel, bool suspended);
     void loadSettings();

@@ -3472,6 +3472,77 @@ Wie wurde es geklärt? (wird im Prüfprotokoll vermerkt)</translation>
     </message>
 </context>
 <context>
+    <name>ChannelDesk::WhatIfPanel</name>
+    <message>
+        <source> min</source>
+        <translation> Min.</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>Worst windows</source>
+        <translation>Schlimmste Fenster</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Bestellungen</translation>
+    </message>
+    <message>
+        <source>Stale, polling</source>
+        <translation>Veraltet, Abfrage</translation>
+    </message>
+    <message>
+        <source>Stale, measured lag</source>
+        <translation>Veraltet, gemessene Verzögerung</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;What if the shops polled?&lt;/b&gt; Orders taken against stale stock in your own audit log</source>
+        <translation>&lt;b&gt;Was wäre, wenn die Shops abfragten?&lt;/b&gt; Bestellungen auf veralteten Bestand in Ihrem eigenen Änderungsprotokoll</translation>
+    </message>
+    <message>
+        <source>&amp;Polling every:</source>
+        <translation>&amp;Abfrage alle:</translation>
+    </message>
+    <message>
+        <source>&amp;Over the last:</source>
+        <translation>&amp;Über die letzten:</translation>
+    </message>
+    <message>
+        <source>Orders per window:</source>
+        <translation>Bestellungen pro Fenster:</translation>
+    </message>
+    <message>
+        <source>Taken against stale stock per window, polling:</source>
+        <translation>Auf veralteten Bestand pro Fenster, Abfrage:</translation>
+    </message>
+    <message>
+        <source>Taken against stale stock per window, measured lag (p99 %1 ms):</source>
+        <translation>Auf veralteten Bestand pro Fenster, gemessene Verzögerung (p99 %1 ms):</translation>
+    </message>
+    <message>
+        <source>Taken against stale stock per window, measured lag:</source>
+        <translation>Auf veralteten Bestand pro Fenster, gemessene Verzögerung:</translation>
+    </message>
+    <message>
+        <source>- (no lag recorded yet)</source>
+        <translation>- (noch keine Verzögerung erfasst)</translation>
+    </message>
+    <message>
+        <source>Cannot replay the audit log: %1</source>
+        <translation>Das Änderungsprotokoll kann nicht abgespielt werden: %1</translation>
+    </message>
+    <message>
+        <source>Waiting for the core…</source>
+        <translation>Warte auf den Kern…</translation>
+    </message>
+    <message>
+        <source>%1 orders from %2 to %3, %4 windows of %5 min. A change reaches a polling shop up to a whole interval later; a shop always knows its own sales.</source>
+        <translation>%1 Bestellungen von %2 bis %3, %4 Fenster zu %5 Min. Eine Änderung erreicht einen abfragenden Shop bis zu einem ganzen Intervall später; ein Shop kennt seine eigenen Verkäufe immer.</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>One source of truth for stock across channels.</source>

@@ -3472,6 +3472,77 @@ Comment a-t-elle été réglée ? (noté dans le journal d’audit)</translation
     </message>
 </context>
 <context>
+    <name>ChannelDesk::WhatIfPanel</name>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> jours</translation>
+    </message>
+    <message>
+        <source>Worst windows</source>
+        <translation>Pires fenêtres</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Commandes</translation>
+    </message>
+    <message>
+        <source>Stale, polling</source>
+        <translation>Périmées, interrogation</translation>
+    </message>
+    <message>
+        <source>Stale, measured lag</source>
+        <translation>Périmées, délai mesuré</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;What if the shops polled?&lt;/b&gt; Orders taken against stale stock in your own audit log</source>
+        <translation>&lt;b&gt;Et si les boutiques interrogeaient ?&lt;/b&gt; Commandes prises sur un stock périmé dans votre propre journal</translation>
+    </message>
+    <message>
+        <source>&amp;Polling every:</source>
+        <translation>&amp;Interrogation toutes les :</translation>
+    </message>
+    <message>
+        <source>&amp;Over the last:</source>
+        <translation>&amp;Sur les derniers :</translation>
+    </message>
+    <message>
+        <source>Orders per window:</source>
+        <translation>Commandes par fenêtre :</translation>
+    </message>
+    <message>
+        <source>Taken against stale stock per window, polling:</source>
+        <translation>Prises sur un stock périmé par fenêtre, interrogation :</translation>
+    </message>
+    <message>
+        <source>Taken against stale stock per window, measured lag (p99 %1 ms):</source>
+        <translation>Prises sur un stock périmé par fenêtre, délai mesuré (p99 %1 ms) :</translation>
+    </message>
+    <message>
+        <source>Taken against stale stock per window, measured lag:</source>
+        <translation>Prises sur un stock périmé par fenêtre, délai mesuré :</translation>
+    </message>
+    <message>
+        <source>- (no lag recorded yet)</source>
+        <translation>- (aucun délai mesuré pour l’instant)</translation>
+    </message>
+    <message>
+        <source>Cannot replay the audit log: %1</source>
+        <translation>Impossible de rejouer le journal : %1</translation>
+    </message>
+    <message>
+        <source>Waiting for the core…</source>
+        <translation>En attente du cœur…</translation>
+    </message>
+    <message>
+        <source>%1 orders from %2 to %3, %4 windows of %5 min. A change reaches a polling shop up to a whole interval later; a shop always knows its own sales.</source>
+        <translation>%1 commandes du %2 au %3, %4 fenêtres de %5 min. Un changement atteint une boutique qui interroge jusqu’à un intervalle entier plus tard ; une boutique connaît toujours ses propres ventes.</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>One source of truth for stock across channels.</source>

@@ -94,3 +94,4 @@ int runUnmatched(const QStringList &args);
 int runUnmatchedResolve(const QStringList &args);
 int runMapPull(const QStringList &args);
 int runReconcile(const QStringList &args);
+int runWhatIf(const QStringList &args);

@@ -1,6 +1,7 @@
 #include "attemptlog.h"
 
 #include "database.h"
+#include "statement.h"
 #include "writetransaction.h"
 
 #include <QSqlQuery>
@@ -85,12 +86,14 @@ Result<QList<ListingAttempt>> AttemptLog::attempts(const QString &channel, const
 
 Status AttemptLog::forget(const QString &channel, const QString &sku)
 {
-    QSqlQuery q(m_db.connection());
-    q.prepare(u"DELETE FROM listing_attempts WHERE channel = ? AND sku = ?"_s);
-    q.addBindValue(channel);
-    q.addBindValue(sku);
-    if (!q.exec())
-        return queryError(q, "cannot drop a listing's attempts:");
+    // Prepared once per connection: every acknowledged listing runs it.
+    Statement *q = m_db.statement(u"DELETE FROM listing_attempts WHERE channel = ? AND sku = ?"_s);
+    if (!q)
+        return Error {m_db.lastError()};
+    q->bind(0, channel);
+    q->bind(1, sku);
+    if (!q->exec())
+        return Error {u"cannot drop a listing's attempts: "_s + q->lastError()};
     return {};
 }
 

@@ -1,6 +1,7 @@
 #include "metricslog.h"
 
 #include "database.h"
+#include "metrics/latencyhistogram.h"
 #include "writetransaction.h"
 
 #include <QVariant>
@@ -206,6 +207,23 @@ Result<std::optional<qint64>> MetricsLog::lastAckAt(const QString &channel) cons
     if (q.value(0).isNull())
         return std::optional<qint64>();
     return std::optional<qint64>(q.value(0).toLongLong());
+}
+
+Result<std::optional<qint64>> MetricsLog::lagP99(qint64 fromMs, qint64 toMs) const
+{
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT lag_ms FROM lag_samples WHERE at >= ? AND at < ?"_s);
+    q.addBindValue(fromMs);
+    q.addBindValue(toMs);
+    if (!q.exec())
+        return queryError(q, "cannot read the metrics log:");
+    LatencyHistogram lags;
+    while (q.next())
+        lags.record(q.value(0).toLongLong() * 1000);
+    if (lags.isEmpty())
+        return std::optional<qint64>();
+    return std::optional<qint64>(qRound64(lags.percentile(99) / 1000));
 }
 
 } // namespace ChannelDesk

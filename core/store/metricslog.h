@@ -74,6 +74,8 @@ public:
     // The channel's last acknowledgement, whatever its age (nullopt: never), for when it is
     // older than what loadInto() replayed.
     Result<std::optional<qint64>> lastAckAt(const QString &channel) const;
+    // The p99 of every channel's lags recorded in [fromMs, toMs) (nullopt: none recorded).
+    Result<std::optional<qint64>> lagP99(qint64 fromMs, qint64 toMs) const;
 
 private:
     Status insertLag(const LagSample &sample);

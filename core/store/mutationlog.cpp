@@ -67,6 +67,15 @@ bool MutationLog::append(Mutation &m)
 
 Result<QList<Mutation>> MutationLog::read(const Filter &filter) const
 {
+    QList<Mutation> out;
+    if (const Status scanned = scan(filter, [&out](const Mutation &m) { out.append(m); }); !scanned)
+        return Error {scanned.error()};
+    return out;
+}
+
+Status MutationLog::scan(const Filter &filter,
+                         const std::function<void(const Mutation &)> &visit) const
+{
     QString sql = u"SELECT id, sku, delta, available_after, version, kind, channel, order_id, "
                   "actor, reason, paused_after, at, committed_delta, committed_after, event_id "
                   "FROM mutations WHERE id > ?"_s;
@@ -106,7 +115,6 @@ Result<QList<Mutation>> MutationLog::read(const Filter &filter) const
         q.addBindValue(v);
     if (!q.exec())
         return Error {q.lastError().text()};
-    QList<Mutation> out;
     while (q.next()) {
         Mutation m;
         m.id = q.value(0).toLongLong();
@@ -124,9 +132,9 @@ Result<QList<Mutation>> MutationLog::read(const Filter &filter) const
         m.committedDelta = q.value(12).toLongLong();
         m.committedAfter = q.value(13).toLongLong();
         m.eventId = q.value(14).toString();
-        out.append(m);
+        visit(m);
     }
-    return out;
+    return {};
 }
 
 Result<QList<Mutation>> MutationLog::feed(qint64 afterId, int limit) const
@@ -135,6 +143,16 @@ Result<QList<Mutation>> MutationLog::feed(qint64 afterId, int limit) const
     filter.afterId = afterId;
     filter.limit = limit;
     return read(filter);
+}
+
+Result<std::optional<qint64>> MutationLog::firstAt() const
+{
+    QSqlQuery q(m_db.connection());
+    if (!q.exec(u"SELECT MIN(at) FROM mutations"_s) || !q.next())
+        return Error {q.lastError().text()};
+    if (q.value(0).isNull())
+        return std::optional<qint64>();
+    return std::optional<qint64>(q.value(0).toLongLong());
 }
 
 Result<qint64> MutationLog::lastId() const

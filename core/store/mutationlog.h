@@ -7,6 +7,7 @@
 #include <QString>
 
 #include <array>
+#include <functional>
 #include <optional>
 
 namespace ChannelDesk {
@@ -45,10 +46,14 @@ public:
 
     // The log, oldest first (or newest first, see Filter::newestFirst).
     Result<QList<Mutation>> read(const Filter &filter) const;
+    // The same rows, one at a time, without holding them all (a replay of months of orders).
+    Status scan(const Filter &filter, const std::function<void(const Mutation &)> &visit) const;
     // The change feed: up to `limit` rows after `afterId`, oldest first.
     Result<QList<Mutation>> feed(qint64 afterId, int limit) const;
     // The newest row's id (0 for an empty log).
     Result<qint64> lastId() const;
+    // When the oldest row was written (nullopt for an empty log).
+    Result<std::optional<qint64>> firstAt() const;
 
 private:
     Database &m_db;

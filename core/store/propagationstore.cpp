@@ -6,6 +6,7 @@
 #include "domain/mutation.h"
 #include "leasestore.h"
 #include "mutationlog.h"
+#include "statement.h"
 #include "writetransaction.h"
 
 #include <QDateTime>
@@ -287,38 +288,42 @@ Status PropagationStore::acknowledge(const QString &channel, const QList<Ack> &a
         return tx.error();
     if (const Status fence = checkFence(channel); !fence)
         return fence;
+    // Prepared once per connection (Database::statement), like the order path's: every
+    // acknowledged call of every channel runs these three per listing.
     // Still behind: the oldest change not covered by this acknowledgement starts the clock.
-    QSqlQuery q(m_db.connection());
-    q.prepare(u"UPDATE listings SET acked_version = ?, acked_quantity = ?, acked_paused = ?, "
-              "acked_at = ?, attempts = 0, next_attempt_at = NULL, last_error = '', "
-              "state = CASE WHEN pending_version > ? THEN 'pending' ELSE 'in_sync' END, "
-              // The one read of the log outside MutationLog: when the oldest change this
-              // acknowledgement does not cover was made, in the same statement.
-              "pending_since = CASE WHEN pending_version > ? THEN "
-              "(SELECT MIN(at) FROM mutations WHERE sku = ? AND version > ?) ELSE NULL END "
-              "WHERE channel = ? AND sku = ? AND acked_version < ?"_s);
-    // The listing is delivered: its dead letter, if any, is closed.
-    QSqlQuery d(m_db.connection());
-    d.prepare(u"DELETE FROM dead_letters WHERE channel = ? AND sku = ?"_s);
-    AttemptLog attempts(m_db); // and its failed attempts are history
+    Statement *q = m_db.statement(
+        u"UPDATE listings SET acked_version = ?, acked_quantity = ?, acked_paused = ?, "
+        "acked_at = ?, attempts = 0, next_attempt_at = NULL, last_error = '', "
+        "state = CASE WHEN pending_version > ? THEN 'pending' ELSE 'in_sync' END, "
+        // The one read of the log outside MutationLog: when the oldest change this
+        // acknowledgement does not cover was made, in the same statement.
+        "pending_since = CASE WHEN pending_version > ? THEN "
+        "(SELECT MIN(at) FROM mutations WHERE sku = ? AND version > ?) ELSE NULL END "
+        "WHERE channel = ? AND sku = ? AND acked_version < ?"_s);
+    // The listing is delivered: its dead letter, if any, is closed, and its failed attempts are
+    // history.
+    Statement *d = m_db.statement(u"DELETE FROM dead_letters WHERE channel = ? AND sku = ?"_s);
+    if (!q || !d)
+        return Error {m_db.lastError()};
+    AttemptLog attempts(m_db);
     for (const Ack &a : acks) {
-        q.addBindValue(a.version);
-        q.addBindValue(a.quantity);
-        q.addBindValue(a.paused ? 1 : 0);
-        q.addBindValue(atMs);
-        q.addBindValue(a.version);
-        q.addBindValue(a.version);
-        q.addBindValue(a.sku);
-        q.addBindValue(a.version);
-        q.addBindValue(channel);
-        q.addBindValue(a.sku);
-        q.addBindValue(a.version);
-        if (!q.exec())
-            return queryError(q, "cannot record acknowledgements:");
-        d.addBindValue(channel);
-        d.addBindValue(a.sku);
-        if (!d.exec())
-            return queryError(d, "cannot record acknowledgements:");
+        q->bind(0, a.version);
+        q->bind(1, a.quantity);
+        q->bind(2, qint64(a.paused ? 1 : 0));
+        q->bind(3, atMs);
+        q->bind(4, a.version);
+        q->bind(5, a.version);
+        q->bind(6, a.sku);
+        q->bind(7, a.version);
+        q->bind(8, channel);
+        q->bind(9, a.sku);
+        q->bind(10, a.version);
+        if (!q->exec())
+            return Error {q->lastError()};
+        d->bind(0, channel);
+        d->bind(1, a.sku);
+        if (!d->exec())
+            return Error {d->lastError()};
         if (const Status forgot = attempts.forget(channel, a.sku); !forgot)
             return forgot;
     }

@@ -10,6 +10,12 @@
 // Usage: bench_console [SKUS] [CHANGES_PER_SECOND] [SECONDS] [SORT_COLUMN]
 // SORT_COLUMN: "sku" (the panel's default), "available" (re-sorts on every change) or "problems"
 // (the "only problems" filter on, sorted by SKU).
+// Or: bench_console --real SKUS ORDERS_PER_SECOND SECONDS, the whole console on the real core
+// (bench_console_real.cpp).
+// Both end with {"stall_p99_ms","first_paint_ms","peak_rss_mb"} on one line; first paint is the
+// first paint of the stock table holding its rows, from process start.
+#include "benchconsole.h"
+#include "benchreport.h"
 #include "console/consoletypes.h"
 #include "stock/stockfilterproxy.h"
 #include "stock/stockmodel.h"
@@ -28,13 +34,13 @@
 #include <cstdio>
 
 using namespace ChannelDesk;
+using namespace ChannelDesk::Bench;
 using namespace Qt::StringLiterals;
 
 namespace {
 
 constexpr int kChannels = 6;
 constexpr int kBatchesPerSecond = 20; // the console worker's flush rate
-constexpr int kHeartbeatMs = 4;
 
 StockRow makeRow(int i)
 {
@@ -51,28 +57,6 @@ StockRow makeRow(int i)
         c.lagMs = 40;
     }
     return r;
-}
-
-qint64 statusKb(const char *field)
-{
-    QFile f(u"/proc/self/status"_s);
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    const QList<QByteArray> lines = f.readAll().split('\n');
-    for (const QByteArray &line : lines) {
-        if (line.startsWith(field))
-            return line.mid(int(qstrlen(field))).trimmed().split(' ').value(0).toLongLong();
-    }
-    return -1;
-}
-
-double percentile(QList<double> values, double p)
-{
-    if (values.isEmpty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    const qsizetype k = std::min(values.size() - 1, qsizetype(p * double(values.size())));
-    return values.at(k);
 }
 
 // Plays the core's worker: keeps its own copy of the rows, changes random ones (stock moves,
@@ -149,6 +133,17 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     registerConsoleTypes();
     const QStringList args = app.arguments();
+    if (args.value(1) == u"--real"_s) {
+        bool ok = args.size() == 5;
+        const int skus = args.value(2).toInt(&ok);
+        const int rate = ok ? args.value(3).toInt(&ok) : 0;
+        const int seconds = ok ? args.value(4).toInt(&ok) : 0;
+        if (!ok || skus < 1 || rate < 1 || seconds < 1) {
+            std::fprintf(stderr, "usage: bench_console --real SKUS ORDERS_PER_SECOND SECONDS\n");
+            return 1;
+        }
+        return runReal(app, skus, rate, seconds);
+    }
     const int skus = args.size() > 1 ? args.at(1).toInt() : 100'000;
     const int rate = args.size() > 2 ? args.at(2).toInt() : 5000;
     const int seconds = args.size() > 3 ? args.at(3).toInt() : 10;
@@ -162,6 +157,7 @@ int main(int argc, char *argv[])
 
     StockPanel panel(nullptr);
     panel.resize(1600, 1000);
+    FirstPaint firstPaint(panel.view());
     QStringList channels;
     for (int c = 0; c < kChannels; ++c)
         channels << u"channel-%1"_s.arg(c);
@@ -176,6 +172,7 @@ int main(int argc, char *argv[])
         panel.proxy()->setOnlyProblems(true);
     QCoreApplication::processEvents();
     const double loadMs = double(loadTimer.nsecsElapsed()) / 1e6;
+    firstPaint.waitForIt();
 
     QThread worker;
     Producer producer(rows, rate / kBatchesPerSecond);
@@ -194,18 +191,8 @@ int main(int argc, char *argv[])
     worker.start();
     QMetaObject::invokeMethod(&producer, &Producer::start);
 
-    QList<double> stalls;
-    QElapsedTimer clock;
-    clock.start();
-    qint64 last = clock.nsecsElapsed();
-    QTimer heartbeat;
-    heartbeat.setTimerType(Qt::PreciseTimer);
-    QObject::connect(&heartbeat, &QTimer::timeout, [&] {
-        const qint64 now = clock.nsecsElapsed();
-        stalls.append(std::max(0.0, double(now - last) / 1e6 - kHeartbeatMs));
-        last = now;
-    });
-    heartbeat.start(kHeartbeatMs);
+    Heartbeat heartbeat;
+    heartbeat.start();
     // Scroll now and then, as a merchant watching the table would: the view paints new rows.
     QTimer scroll;
     QObject::connect(&scroll, &QTimer::timeout, [&] {
@@ -227,13 +214,9 @@ int main(int argc, char *argv[])
                 double(changes) / seconds);
     std::printf("batch in model+proxy: p50 %.2f ms, p99 %.2f ms, max %.2f ms\n",
                 percentile(batchMs, 0.5), percentile(batchMs, 0.99), percentile(batchMs, 1.0));
-    std::printf("GUI stall (heartbeat %d ms late): p50 %.2f ms, p99 %.2f ms, max %.2f ms over "
-                "%lld beats\n",
-                kHeartbeatMs, percentile(stalls, 0.5), percentile(stalls, 0.99),
-                percentile(stalls, 1.0), qint64(stalls.size()));
-    std::printf("memory: RSS %.0f MB (before the rows: %.0f MB), peak %.0f MB\n",
-                double(statusKb("VmRSS:")) / 1024, double(rssBefore) / 1024,
-                double(statusKb("VmHWM:")) / 1024);
+    const QList<double> &stalls = heartbeat.stalls();
+    std::printf("memory before the rows: RSS %.0f MB\n", double(rssBefore) / 1024);
+    printConsoleFigures(stalls, firstPaint);
     return 0;
 }
 

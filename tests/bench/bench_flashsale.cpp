@@ -11,8 +11,16 @@
 // are reported apart from the other updates: they are the ones that stop an oversell (issue 10:
 // pauses p99 < 5 s on every channel).
 //
+// Oversold units (issue 13): every order is placed on one of the shops in turn, and a shop sells
+// only against the quantity it shows: the quantity it last acknowledged, less what it sold itself
+// since (a shop knows its own sales). An order for more than the shop shows is refused there and
+// never reaches the core; one it takes is applied, and the units it took that the source of truth
+// did not have (the units owed, Mutation::owed) are that shop's oversold units: what a lagging
+// listing costs.
+//
 // Usage: bench_flashsale [TYPES] [BASE_ORDERS_PER_SECOND] [REQUESTS_PER_SECOND]
 // TYPES: comma-separated channel types, default shopify,woocommerce,ebay,amazon.
+#include "benchreport.h"
 #include "benchsim.h"
 #include "metrics/lagmonitor.h"
 #include "metrics/latencyhistogram.h"
@@ -24,10 +32,12 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QHash>
+#include <QJsonObject>
 #include <QLoggingCategory>
 #include <QTemporaryDir>
 #include <QTimer>
 
+#include <algorithm>
 #include <cstdio>
 
 using namespace ChannelDesk;
@@ -60,7 +70,41 @@ struct LagsByKind
     LatencyHistogram pauses;
     LatencyHistogram others;
     QHash<QString, qint64> shown; // by SKU: the quantity last acknowledged
+    QHash<QString, qint64> forSale; // by SKU: what the shop shows buyers (shown less own sales)
+    qint64 oversoldUnits = 0;
+    qint64 refused = 0; // orders the shop refused: it showed too little
+    qint64 placed = 0;
 };
+
+// Hands each order to the next shop; a shop takes it only when it shows every line's quantity
+// (a SKU it never acknowledged shows what it was seeded with, which the core agrees with), and
+// then counts its own sale against what it shows. Returns the orders taken, with their shops.
+QList<OrderEvent> placeOnShops(const QList<OrderEvent> &orders, const QStringList &shops,
+                               QHash<QString, LagsByKind> &lags, qsizetype *next,
+                               QStringList *placedOn)
+{
+    QList<OrderEvent> taken;
+    for (const OrderEvent &o : orders) {
+        const QString &shop = shops.at((*next)++ % shops.size());
+        LagsByKind &l = lags[shop];
+        const bool shows = std::all_of(o.lines.cbegin(), o.lines.cend(), [&](const OrderLine &x) {
+            const auto it = l.forSale.constFind(x.sku);
+            return it == l.forSale.cend() || *it >= x.quantity;
+        });
+        if (!shows) {
+            ++l.refused;
+            continue;
+        }
+        for (const OrderLine &x : o.lines) {
+            if (const auto it = l.forSale.find(x.sku); it != l.forSale.end())
+                *it -= x.quantity;
+        }
+        ++l.placed;
+        taken.append(o);
+        placedOn->append(shop);
+    }
+    return taken;
+}
 } // namespace
 
 int main(int argc, char *argv[])
@@ -91,6 +135,7 @@ int main(int argc, char *argv[])
                 LagsByKind &l = lags[channel];
                 const qint64 before = l.shown.value(sku, -1);
                 l.shown.insert(sku, quantity);
+                l.forSale.insert(sku, quantity);
                 if (!measuring)
                     return;
                 (quantity == 0 && before != 0 ? l.pauses : l.others).record(lagMs * 1000);
@@ -138,6 +183,10 @@ int main(int argc, char *argv[])
     }
 
     qint64 orders = 0;
+    QStringList shops;
+    for (const Bench::Channel &c : std::as_const(channels))
+        shops.append(c.id);
+    qsizetype nextShop = 0;
     QElapsedTimer clock;
     double owed = 0; // orders due but not yet sent, carried between ticks
     // The first push of every listing settles first; only the sale is measured.
@@ -158,8 +207,15 @@ int main(int argc, char *argv[])
             const int n = int(owed);
             owed -= n;
             if (n > 0) {
-                runtime.engine()->applyBatch((inFlash ? flash : normal).take(n, 0));
-                orders += n;
+                QStringList placedOn;
+                const QList<OrderEvent> taken = placeOnShops((inFlash ? flash : normal).take(n, 0),
+                                                             shops, lags, &nextShop, &placedOn);
+                const QList<ApplyResult> results = runtime.engine()->applyBatch(taken);
+                for (qsizetype i = 0; i < results.size(); ++i) {
+                    for (const Mutation &m : results.at(i).mutations)
+                        lags[placedOn.at(i)].oversoldUnits += m.owed();
+                }
+                orders += taken.size();
             }
             if (t >= kBeforeMs + kFlashMs + kAfterMs) {
                 tick->stop();
@@ -181,9 +237,18 @@ int main(int argc, char *argv[])
         worst = std::max(worst, s.p99Ms);
     }
     double worstPause = 0;
+    QJsonObject report;
     for (const ChannelLagStats &s : runtime.lagMonitor()->snapshots(LagMonitor::kFiveMinutesMs)) {
         const LagsByKind &l = lags[s.channel];
         const double pauseP99 = l.pauses.percentile(99) / 1000.0;
+        std::printf("%-12s orders placed=%6lld refused (showed too little)=%5lld oversold "
+                    "units=%lld\n",
+                    qPrintable(s.channel), l.placed, l.refused, l.oversoldUnits);
+        report.insert(s.channel,
+                      QJsonObject {{u"p99_ms"_s, Bench::rounded(s.p99Ms)},
+                                   {u"pause_p99_ms"_s, Bench::rounded(pauseP99)},
+                                   {u"oversold_units"_s, l.oversoldUnits},
+                                   {u"pending_at_end"_s, s.pending}});
         std::printf("%-12s pauses=%5lld p99=%8.1f ms max=%8.1f ms | other updates=%6lld "
                     "p99=%8.1f ms max=%8.1f ms\n",
                     qPrintable(s.channel), l.pauses.count(), pauseP99, l.pauses.max() / 1000.0,
@@ -192,5 +257,6 @@ int main(int argc, char *argv[])
     }
     std::printf("worst p99: %.1f ms\n", worst);
     std::printf("worst pause p99: %.1f ms\n", worstPause);
+    Bench::printJsonLine({{u"channels"_s, report}});
     return 0;
 }

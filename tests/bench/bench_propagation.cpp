@@ -2,8 +2,10 @@
 // steady rate through the real runtime, lag read from the LagMonitor the console and /metrics
 // use. Usage: bench_propagation [CHANNELS] [ORDERS_PER_SECOND] [SECONDS]
 // The simulated channels run as a separate channeldesk-sim process.
+// CHANNELDESK_BENCH_DURABILITY=normal runs the core with "durability": "normal".
 // Channels alternate Shopify and WooCommerce (both batch); eBay is left out on purpose: its
 // 250-revisions-a-day limit paces a hot listing to one revision every 2 s by design.
+#include "benchreport.h"
 #include "benchsim.h"
 #include "metrics/lagmonitor.h"
 #include "runtime/coreruntime.h"
@@ -12,6 +14,7 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QJsonObject>
 #include <QLoggingCategory>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -35,7 +38,10 @@ int main(int argc, char *argv[])
     QList<Bench::Channel> list;
     for (int c = 0; c < channels; ++c)
         list.append({u"ch%1"_s.arg(c), c % 2 == 0 ? u"shopify"_s : u"woocommerce"_s, 10, 0});
-    Bench::Core core(list, kSkus, dir.path());
+    // CHANNELDESK_BENCH_DURABILITY=normal: no fsync per commit (the goal is with the default).
+    const bool normal = qgetenv("CHANNELDESK_BENCH_DURABILITY") == "normal";
+    Bench::Core core(list, kSkus, dir.path(), false,
+                     normal ? QJsonObject {{u"durability"_s, u"normal"_s}} : QJsonObject {});
     CoreRuntime &runtime = core.runtime();
 
     OrderStream::Options streamOptions;
@@ -70,12 +76,17 @@ int main(int argc, char *argv[])
     app.exec();
 
     double worst = 0;
+    QJsonObject perChannel;
     for (const ChannelLagStats &s : runtime.lagMonitor()->snapshots(LagMonitor::kFiveMinutesMs)) {
+        perChannel.insert(s.channel, Bench::rounded(s.p99Ms));
         std::printf("%-5s acks=%6lld p50=%7.1f ms p95=%7.1f ms p99=%7.1f ms max=%7.1f ms "
                     "calls=%lld\n",
                     qPrintable(s.channel), s.count, s.p50Ms, s.p95Ms, s.p99Ms, s.maxMs, s.attempts);
         worst = std::max(worst, s.p99Ms);
     }
     std::printf("worst p99: %.1f ms\n", worst);
+    Bench::printJsonLine({{u"channels"_s, channels},
+                          {u"worst_p99_ms"_s, Bench::rounded(worst)},
+                          {u"channels_p99_ms"_s, perChannel}});
     return 0;
 }

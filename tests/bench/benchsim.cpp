@@ -74,6 +74,8 @@ QJsonObject coreChannel(const Channel &c, const QString &simBaseUrl)
         {u"type"_s, c.type},
         {u"base_url"_s, QString(simBaseUrl + c.id)},
         {u"max_requests_per_second"_s, c.requestsPerSecond > 0 ? c.requestsPerSecond : 1000.0}};
+    if (!c.intake.isEmpty())
+        o.insert(u"intake"_s, c.intake);
     if (c.type == "shopify"_L1) {
         o.insert(u"location_id"_s, u"1"_s);
         o.insert(u"credentials"_s, QJsonObject {{u"token_env"_s, u"BENCH_T"_s}});
@@ -147,7 +149,8 @@ bool SimProcess::start(const QList<Channel> &channels, int skus, qint64 quantity
     return true;
 }
 
-static QByteArray coreConfig(const QList<Channel> &channels, const QString &simBaseUrl)
+static QByteArray coreConfig(const QList<Channel> &channels, const QString &simBaseUrl,
+                             const QJsonObject &extra)
 {
     qputenv("BENCH_T", "t");
     qputenv("BENCH_K", "k");
@@ -157,8 +160,10 @@ static QByteArray coreConfig(const QList<Channel> &channels, const QString &simB
     QJsonArray list;
     for (const Channel &c : channels)
         list.append(coreChannel(c, simBaseUrl));
-    return QJsonDocument(QJsonObject {{u"listen"_s, u"127.0.0.1:0"_s}, {u"channels"_s, list}})
-        .toJson();
+    QJsonObject root = extra;
+    root.insert(u"listen"_s, u"127.0.0.1:0"_s);
+    root.insert(u"channels"_s, list);
+    return QJsonDocument(root).toJson();
 }
 
 static bool seedInventory(const QString &location, const QList<Channel> &channels, int skus,
@@ -200,13 +205,15 @@ static bool seedInventory(const QString &location, const QList<Channel> &channel
     return true;
 }
 
-Core::Core(const QList<Channel> &channels, int skus, const QString &directory)
+Core::Core(const QList<Channel> &channels, int skus, const QString &directory, bool listen,
+           const QJsonObject &extraConfig, int intakeMaxWaitMs)
 {
     constexpr qint64 kPlenty = 100'000'000; // no order runs out
     QString error;
     if (!m_simulator.start(channels, skus, kPlenty, directory, &error))
         qFatal("%s", qPrintable(error));
-    const QByteArray config = coreConfig(channels, m_simulator.baseUrl()); // sets the secrets
+    // Sets the secrets.
+    const QByteArray config = coreConfig(channels, m_simulator.baseUrl(), extraConfig);
     const auto parsed = parseChannelsConfig(config, QProcessEnvironment::systemEnvironment());
     if (!parsed.ok())
         qFatal("%s", qPrintable(parsed.error));
@@ -218,7 +225,9 @@ Core::Core(const QList<Channel> &channels, int skus, const QString &directory)
         options.databaseLocation = directory + u"/bench.sqlite"_s;
     }
     options.config = *parsed.config;
-    options.listen = false;
+    options.listen = listen;
+    if (intakeMaxWaitMs > 0)
+        options.intakeMaxWaitMs = intakeMaxWaitMs;
     if (!seedInventory(options.databaseLocation, channels, skus, kPlenty, &error))
         qFatal("%s", qPrintable(error));
     m_runtime = std::make_unique<CoreRuntime>(options);

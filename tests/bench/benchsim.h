@@ -4,6 +4,7 @@
 #include "store/propagationstore.h"
 #include "testbackend.h"
 
+#include <QJsonObject>
 #include <QList>
 #include <QProcess>
 #include <QString>
@@ -24,6 +25,7 @@ struct Channel
     QString type; // shopify, woocommerce, ebay, amazon
     int latencyMs = 10;
     double requestsPerSecond = 0; // the channel's own limit (0: none), and the core's pacing
+    QString intake {}; // the config's "intake" ("webhook", "poll", "both"); empty: the default
 };
 
 // The remote id of SKU-<index> on a channel of this type.
@@ -48,12 +50,15 @@ private:
 };
 
 // What every sync benchmark sets up: the channels in channeldesk-sim, a seeded inventory in
-// `directory` with every listing in sync, and the real CoreRuntime on them (not listening).
-// Aborts with the reason when any of it fails.
+// `directory` with every listing in sync, and the real CoreRuntime on them (not listening unless
+// asked: then on a free loopback port, CoreRuntime::port()). `extraConfig` adds top-level keys
+// to the config file ("durability"). Aborts with the reason when any of it fails.
 class Core
 {
 public:
-    Core(const QList<Channel> &channels, int skus, const QString &directory);
+    // `intakeMaxWaitMs` > 0 overrides the intake's group-commit window (CoreRuntime::Options).
+    Core(const QList<Channel> &channels, int skus, const QString &directory, bool listen = false,
+         const QJsonObject &extraConfig = {}, int intakeMaxWaitMs = 0);
     ~Core();
     CoreRuntime &runtime() { return *m_runtime; }
 

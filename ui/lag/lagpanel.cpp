@@ -1,6 +1,7 @@
 #include "lag/lagpanel.h"
 
 #include "console/corebridge.h"
+#include "lag/whatifpanel.h"
 #include "metrics/lagmonitor.h"
 
 #include <QBarCategoryAxis>
@@ -61,6 +62,7 @@ LagPanel::LagPanel(CoreBridge *bridge, QWidget *parent)
     , m_share(new QValueAxis(m_histogram))
     , m_x(new QDateTimeAxis(m_chart))
     , m_y(new QValueAxis(m_chart))
+    , m_whatIf(new WhatIfPanel(bridge, this))
 {
     setObjectName(u"lagPanel"_s);
     // Axis numbers in the UI's language (1,5 in German), as the tables show them.
@@ -115,7 +117,8 @@ LagPanel::LagPanel(CoreBridge *bridge, QWidget *parent)
     bar->addStretch(1);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(bar);
-    layout->addWidget(m_stack);
+    layout->addWidget(m_stack, 1);
+    layout->addWidget(m_whatIf);
 
     connect(m_window, &QComboBox::currentIndexChanged, this, &LagPanel::refresh);
     connect(m_view, &QComboBox::currentIndexChanged, this, [this] {

@@ -19,11 +19,13 @@ class QValueAxis;
 namespace ChannelDesk {
 
 class CoreBridge;
+class WhatIfPanel;
 
 // The Lag tab: sync lag percentiles from the core LagMonitor over 5 min, 1 h or 24 h, either
 // p99 of every channel or p50/p95/p99 of one, with the dashed 5-second threshold, or the
 // distribution of the window as a histogram (share of each channel updates per lag bin).
 // Clicking a legend entry hides or shows its series. Series are replaced whole on every refresh.
+// Below the chart, the what-if of polling on the merchant's own orders (WhatIfPanel).
 class LagPanel : public QWidget
 {
     Q_OBJECT
@@ -36,6 +38,7 @@ public:
 
     QChart *chart() const { return m_chart; }
     QChart *histogramChart() const { return m_histogram; }
+    WhatIfPanel *whatIf() const { return m_whatIf; }
     bool showsHistogram() const;
     void setShowsHistogram(bool histogram);
     qint64 windowMs() const;
@@ -66,6 +69,7 @@ private:
     QList<QLineSeries *> m_series;
     QHash<QString, bool> m_hidden; // series names the user switched off
     QTimer m_refresh;
+    WhatIfPanel *m_whatIf;
 };
 
 } // namespace ChannelDesk
