@@ -1,7 +1,5 @@
 #include "sim/shopifysim.h"
 
-#include "util/timeformat.h"
-
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
