@@ -135,7 +135,11 @@ void Propagator::pump()
             break;
     }
 
-    // 2. Send what is due, as far as the bucket and the in-flight bound allow.
+    // 2. A backlog beyond the channel's bulk threshold: one bulk submission takes the least
+    // urgent part of it (propagator_bulk.cpp).
+    sendBulk();
+
+    // 3. Send what is due, as far as the bucket and the in-flight bound allow.
     const int batch = std::max(1, m_adapter->maxBatchSize());
     QSet<QString> overBudget; // listings that used their revisions for now
     qint64 budgetRetryMs = -1;
