@@ -1,6 +1,7 @@
 #include "propagator.h"
 
 #include "duepriority.h"
+#include "dueupdate.h"
 #include "store/database.h"
 #include "synclog.h"
 
@@ -192,14 +193,7 @@ void Propagator::pump()
         QList<ListingUpdate> updates;
         updates.reserve(due.size());
         for (const DueListing &d : due) {
-            ListingUpdate u;
-            u.sku = d.sku;
-            u.remoteId = d.remoteId;
-            u.quantity = shown->value(d.sku).quantity;
-            u.version = d.version;
-            u.paused = d.paused;
-            u.lastAckedQuantity = d.ackedQuantity;
-            updates.append(u);
+            updates.append(dueUpdate(d, shown->value(d.sku).quantity));
             m_busy.insert(d.sku);
         }
         ++m_inFlight;

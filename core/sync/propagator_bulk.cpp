@@ -6,6 +6,7 @@
 // sent twice while it runs, and nothing is acknowledged before the channel reported it, so a
 // restart finds the listings still pending and sends them again.
 #include "duepriority.h"
+#include "dueupdate.h"
 #include "propagator.h"
 #include "synclog.h"
 
@@ -42,14 +43,7 @@ void Propagator::sendBulk()
     QList<ListingUpdate> updates;
     updates.reserve(bulk.size());
     for (const DueListing &d : std::as_const(bulk)) {
-        ListingUpdate u;
-        u.sku = d.sku;
-        u.remoteId = d.remoteId;
-        u.quantity = shown->value(d.sku).quantity;
-        u.version = d.version;
-        u.paused = d.paused;
-        u.lastAckedQuantity = d.ackedQuantity;
-        updates.append(u);
+        updates.append(dueUpdate(d, shown->value(d.sku).quantity));
         m_busy.insert(d.sku);
     }
     ++m_inFlight;

@@ -5,6 +5,7 @@
 #include "channels/httpexchange.h"
 #include "util/clock.h"
 
+#include <QJsonArray>
 #include <QUrl>
 
 class QNetworkAccessManager;
@@ -90,6 +91,9 @@ public:
     int defaultPollIntervalSeconds() const override { return kDefaultPollIntervalSeconds; }
 
     QUrl listingUrl(const QString &sellerSku) const;
+    // The JSON Patch that sets the merchant-fulfilled quantity, as patchListingsItem and the
+    // JSON_LISTINGS_FEED's messages carry it.
+    static QJsonArray quantityPatches(qint64 quantity);
     // searchListingsItems: GET /listings/2021-08-01/items/{sellerId}?marketplaceIds=...
     QUrl searchUrl() const;
 

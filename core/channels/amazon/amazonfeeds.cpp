@@ -75,6 +75,27 @@ QString firstErrorText(const HttpResponse &response, QString *code)
     return message.isEmpty() ? describeFailure(response) : message;
 }
 
+// A feed call that failed, or answered without what it must hold (`missing`): how its listings
+// fail, with Amazon's code and text.
+struct CallFailure
+{
+    FailureKind kind;
+    QString code;
+    QString message;
+};
+
+CallFailure callFailure(const QString &operation, const HttpResponse &response,
+                        const QString &missing)
+{
+    CallFailure failure {classifyResponse(response), {}, {}};
+    const QString text = firstErrorText(response, &failure.code);
+    failure.message =
+        operation + u": "_s + (failure.kind == FailureKind::None ? u"no "_s + missing : text);
+    if (failure.kind == FailureKind::None)
+        failure.kind = FailureKind::Transient;
+    return failure;
+}
+
 } // namespace
 
 struct AmazonAdapter::Feed
@@ -161,14 +182,7 @@ void AmazonAdapter::pushBulk(const QList<ListingUpdate> &updates,
             {u"sku"_s, u.remoteId.isEmpty() ? u.sku : u.remoteId},
             {u"operationType"_s, u"PATCH"_s},
             {u"productType"_s, u"PRODUCT"_s},
-            {u"patches"_s,
-             QJsonArray {QJsonObject {
-                 {u"op"_s, u"replace"_s},
-                 {u"path"_s, u"/attributes/fulfillment_availability"_s},
-                 {u"value"_s,
-                  QJsonArray {QJsonObject {{u"fulfillment_channel_code"_s, u"DEFAULT"_s},
-                                           {u"quantity"_s, u.quantityToSend()}}}},
-             }}},
+            {u"patches"_s, quantityPatches(u.quantityToSend())},
         };
         const QByteArray text = compactJson(message);
         // At most 25,000 messages, under 10 MiB; what does not fit waits for the next feed.
@@ -196,13 +210,9 @@ void AmazonAdapter::createFeedDocument(std::shared_ptr<Feed> feed)
              const QUrl url(root ? root->value(u"url"_s).toString() : QString());
              if (classifyResponse(response) != FailureKind::None || id.isEmpty() ||
                  !url.isValid()) {
-                 QString code;
-                 const QString message = firstErrorText(response, &code);
-                 const FailureKind kind = classifyResponse(response);
-                 failFeed(feed, kind == FailureKind::None ? FailureKind::Transient : kind,
-                          response.status, code,
-                          u"createFeedDocument: "_s +
-                              (kind == FailureKind::None ? u"no feedDocumentId or url"_s : message),
+                 const CallFailure f =
+                     callFailure(u"createFeedDocument"_s, response, u"feedDocumentId or url"_s);
+                 failFeed(feed, f.kind, response.status, f.code, f.message,
                           bodyForInspector(response.body));
                  return;
              }
@@ -253,12 +263,8 @@ void AmazonAdapter::createFeed(std::shared_ptr<Feed> feed)
              if (kind != FailureKind::None || id.isEmpty()) {
                  if (response.status == 429)
                      m_createFeedTokens = 0; // Amazon's count says none is left
-                 QString code;
-                 const QString message = firstErrorText(response, &code);
-                 failFeed(feed, kind == FailureKind::None ? FailureKind::Transient : kind,
-                          response.status, code,
-                          u"createFeed: "_s +
-                              (kind == FailureKind::None ? u"no feedId"_s : message),
+                 const CallFailure f = callFailure(u"createFeed"_s, response, u"feedId"_s);
+                 failFeed(feed, f.kind, response.status, f.code, f.message,
                           bodyForInspector(response.body));
                  return;
              }
