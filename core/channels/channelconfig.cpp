@@ -3,6 +3,7 @@
 #include "bufferconfig.h"
 #include "domain/channelid.h"
 #include "domain/sku.h"
+#include "io/jsonkeys.h"
 #include "util/controlchars.h"
 
 #include <QFile>
@@ -410,6 +411,12 @@ ChannelsConfigResult parseChannelsConfig(const QByteArray &json, const SecretSou
     }
     if (!document.isObject()) {
         result.error = u"config: must be a JSON object"_s;
+        return result;
+    }
+    if (const auto duplicate = firstDuplicateJsonKey(json)) {
+        result.error =
+            u"config: %1 is given twice (the second at offset %2); keep one"_s.arg(duplicate->path)
+                .arg(duplicate->offset);
         return result;
     }
     const QJsonObject root = document.object();

@@ -16,6 +16,7 @@ class TestChannelConfig : public QObject
 private Q_SLOTS:
     void readsEveryChannelType();
     void defaultsAndOptionalFields();
+    void duplicateKeyIsRefused();
     void ignoresCarriersAndOtherKeys();
     void badField_data();
     void badField();
@@ -141,6 +142,19 @@ void TestChannelConfig::defaultsAndOptionalFields()
     QVERIFY(!amazon.maxRequestsPerSecond);
     QVERIFY(amazon.buffer.isEmpty());
     QVERIFY(!amazon.feedThreshold); // the adapter's default
+}
+
+void TestChannelConfig::duplicateKeyIsRefused()
+{
+    // QJsonDocument would keep the second token silently; the merchant is told instead.
+    const QByteArray json = R"({"channels": [
+        {"id": "shop-us", "type": "shopify", "base_url": "https://x.myshopify.com",
+         "location_id": "gid://shopify/Location/1",
+         "credentials": {"token_env": "SHOPIFY_TOKEN", "token_env": "OTHER_TOKEN"}}]})";
+    const auto result = parseChannelsConfig(json, environment());
+    QVERIFY(!result.ok());
+    QVERIFY2(result.error.startsWith(u"config: channels[0].credentials.token_env is given twice"_s),
+             qPrintable(result.error));
 }
 
 void TestChannelConfig::ignoresCarriersAndOtherKeys()
