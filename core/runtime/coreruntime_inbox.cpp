@@ -22,7 +22,7 @@ using namespace Qt::StringLiterals;
 
 constexpr int kDrainBatch = 512;
 // While draining, the inventory's write lock is waited for this long at a time, not the
-// connection's usual 10 s: the intake answers on this thread and must not wait behind it.
+// connection's usual 10 s: this thread has pushes and the console to serve meanwhile.
 constexpr int kDrainLockWaitMs = 20;
 constexpr int kDrainRetryMs = 200;
 // Pruned at most this often.
@@ -72,33 +72,33 @@ void CoreRuntime::drainInbox()
         return;
     m_drainTimer.stop();
     int drained = 0;
-    int total = 0;
-    // A few rounds, then back to the event loop so that answers and pushes go out between.
+    // A few rounds, then back to the event loop so that pushes go out between.
     for (int round = 0; round < 4; ++round) {
         if (!drainOnce(kDrainBatch, &drained)) {
             scheduleDrain(kDrainRetryMs);
             break;
         }
-        total += drained;
         if (drained < kDrainBatch)
             break;
         if (round == 3)
             scheduleDrain();
     }
-    if (total > 0)
-        Q_EMIT deliveriesDrained(total);
     pruneInbox(m_clock.nowMs());
 }
 
 bool CoreRuntime::drainOnce(int limit, int *drained)
 {
     *drained = 0;
-    InboxStore &inbox = m_intake->inbox();
-    const auto pending = inbox.pending(limit);
+    // The deliveries drained already whose outcomes the intake's writer has not written yet
+    // read as pending still: read past them, and leave them out.
+    auto pending = m_intake->inbox().pending(limit + int(m_outcomesInFlight.size()));
     if (!pending) {
         qCWarning(lcRuntime).noquote() << "cannot read the inbox:" << pending.error();
         return false;
     }
+    pending->removeIf([this](const InboxEntry &e) { return m_outcomesInFlight.contains(e.id); });
+    if (pending->size() > limit)
+        pending->resize(limit);
     if (pending->isEmpty())
         return true;
 
@@ -237,14 +237,30 @@ bool CoreRuntime::drainOnce(int limit, int *drained)
         outcomes.append(o);
         outcomeChannels.append(w.channel);
     }
-    // Applied but the outcome not written (a crash here): the next drain applies the delivery
-    // again and the order path's idempotency keys answer duplicate; nothing is applied twice.
-    if (const Status recorded = inbox.recordOutcomes(outcomes, m_clock.nowMs()); !recorded) {
-        qCWarning(lcRuntime).noquote() << "cannot record delivery outcomes:" << recorded.error();
-        return false;
+    // The outcomes are written by the intake's writer, the inbox's one writer, between its
+    // group commits; this thread goes on. Applied but the outcome not written (a crash before
+    // it is, or a write that fails): the next drain applies the delivery again and the order
+    // path's idempotency keys answer duplicate; nothing is applied twice.
+    QList<qint64> ids;
+    for (const InboxStore::Outcome &o : std::as_const(outcomes)) {
+        m_outcomesInFlight.insert(o.id);
+        ids.append(o.id);
     }
-    for (qsizetype i = 0; i < outcomes.size(); ++i)
-        ++m_deliveryCounts[{outcomeChannels.at(i), deliveryStatusName(outcomes.at(i).status)}];
+    m_intake->recordOutcomes(
+        outcomes, m_clock.nowMs(), [this, ids, outcomes, outcomeChannels](const Status &recorded) {
+            for (qint64 id : ids)
+                m_outcomesInFlight.remove(id);
+            if (!recorded) {
+                qCWarning(lcRuntime).noquote()
+                    << "cannot record delivery outcomes:" << recorded.error();
+                scheduleDrain(kDrainRetryMs);
+                return;
+            }
+            for (qsizetype i = 0; i < outcomes.size(); ++i)
+                ++m_deliveryCounts[{outcomeChannels.at(i),
+                                    deliveryStatusName(outcomes.at(i).status)}];
+            Q_EMIT deliveriesDrained(int(outcomes.size()));
+        });
     *drained = int(outcomes.size());
     return !retry;
 }
@@ -265,12 +281,7 @@ void CoreRuntime::pruneInbox(qint64 now)
     if (now - m_lastInboxPruneMs < kInboxPruneEveryMs)
         return;
     m_lastInboxPruneMs = now;
-    const auto pruned =
-        m_intake->inbox().prune(now - qint64(m_options.config.inboxRetentionDays) * kDayMs);
-    if (!pruned)
-        qCWarning(lcRuntime).noquote() << "cannot prune the inbox:" << pruned.error();
-    else if (*pruned > 0)
-        qCInfo(lcRuntime) << *pruned << "drained deliveries pruned from the inbox";
+    m_intake->prune(now - qint64(m_options.config.inboxRetentionDays) * kDayMs);
 }
 
 } // namespace ChannelDesk
