@@ -214,6 +214,7 @@ private:
     QTimer m_drainTick; // a drain every second: retries, and replays asked by another process
     QHash<QPair<QString, QString>, qint64> m_deliveryCounts; // (channel, status) since start
     QSet<qint64> m_outcomesInFlight; // drained, their outcomes not written by the intake yet
+    bool m_drainAfterOutcomes = false; // a drain was asked for while they were in flight
     std::unique_ptr<HttpApi> m_api;
     std::unique_ptr<ReconcileScheduler> m_reconcile;
     QTimer m_housekeeping;

@@ -71,34 +71,29 @@ void CoreRuntime::drainInbox()
     if (!m_intake || !m_engine)
         return;
     m_drainTimer.stop();
-    int drained = 0;
-    // A few rounds, then back to the event loop so that pushes go out between.
-    for (int round = 0; round < 4; ++round) {
-        if (!drainOnce(kDrainBatch, &drained)) {
-            scheduleDrain(kDrainRetryMs);
-            break;
-        }
-        if (drained < kDrainBatch)
-            break;
-        if (round == 3)
-            scheduleDrain();
+    // One drain at a time: until the intake's writer has written a drain's outcomes, its
+    // deliveries read as pending still. The next drain comes once they are written, and takes
+    // everything that arrived meanwhile in one batch.
+    if (!m_outcomesInFlight.isEmpty()) {
+        m_drainAfterOutcomes = true;
+        return;
     }
+    int drained = 0;
+    if (!drainOnce(kDrainBatch, &drained))
+        scheduleDrain(kDrainRetryMs);
+    else if (drained == kDrainBatch)
+        m_drainAfterOutcomes = true; // more wait
     pruneInbox(m_clock.nowMs());
 }
 
 bool CoreRuntime::drainOnce(int limit, int *drained)
 {
     *drained = 0;
-    // The deliveries drained already whose outcomes the intake's writer has not written yet
-    // read as pending still: read past them, and leave them out.
-    auto pending = m_intake->inbox().pending(limit + int(m_outcomesInFlight.size()));
+    const auto pending = m_intake->inbox().pending(limit);
     if (!pending) {
         qCWarning(lcRuntime).noquote() << "cannot read the inbox:" << pending.error();
         return false;
     }
-    pending->removeIf([this](const InboxEntry &e) { return m_outcomesInFlight.contains(e.id); });
-    if (pending->size() > limit)
-        pending->resize(limit);
     if (pending->isEmpty())
         return true;
 
@@ -256,6 +251,8 @@ bool CoreRuntime::drainOnce(int limit, int *drained)
                 scheduleDrain(kDrainRetryMs);
                 return;
             }
+            if (std::exchange(m_drainAfterOutcomes, false))
+                scheduleDrain();
             for (qsizetype i = 0; i < outcomes.size(); ++i)
                 ++m_deliveryCounts[{outcomeChannels.at(i),
                                     deliveryStatusName(outcomes.at(i).status)}];
