@@ -101,7 +101,7 @@ std::deque<IntakeWriter::Item> IntakeWriter::takeGroup(std::unique_lock<std::mut
     m_wake.wait(lock, [this] { return !m_queue.empty() || m_closing; });
     if (m_queue.empty())
         return {};
-    if (m_queuedDeliveries > 0) {
+    if (m_queuedDeliveries > 0 && m_options.maxWaitMs > 0) {
         // The window: the first delivery waits a little for others to share its commit (under
         // load it has waited already, behind the last commit), unless enough wait, the writer
         // is closing, or someone waits for it (flush).

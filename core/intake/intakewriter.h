@@ -21,9 +21,9 @@ class InboxStore;
 
 // The inbox's one writer (issue 13): a thread of its own with its own connection to the inbox
 // file. It appends the deliveries handed to it in group commits (everything that waits, up to
-// maxBatch deliveries, once the first has waited maxWaitMs: under load, what arrived while the
-// last commit synced) and calls each one's `kept` only after the commit that holds it, so an
-// answer never goes out before its delivery is on disk; the thread that hands deliveries over
+// maxBatch deliveries: under load, what arrived while the last commit synced; maxWaitMs makes
+// the first wait for company too) and calls each one's `kept` only after the commit that holds it,
+// so an answer never goes out before its delivery is on disk; the thread that hands deliveries over
 // (the listener's, the core's) never waits on the disk. Tasks (the order path's outcomes, the
 // pruning) run on the same thread between group commits, in the order they were handed over,
 // so the inbox file has one writer and no two of its writes wait on each other's lock.
@@ -36,7 +36,7 @@ public:
     struct Options
     {
         int maxBatch = 256; // a group commit as soon as this many deliveries wait
-        int maxWaitMs = 2; // or once the first has waited this long
+        int maxWaitMs = 0; // the first waits this long for others (0: the commit in progress)
     };
     // Opens the writer's connection; called once, on the writer's thread.
     using Opener = std::function<std::unique_ptr<Database>(QString *error)>;

@@ -57,7 +57,7 @@ public:
     struct Options
     {
         int maxBatch = 256; // a group commit as soon as this many wait
-        int maxWaitMs = 2; // or once the first has waited this long
+        int maxWaitMs = 0; // the first waits this long for others (IntakeWriter)
         qint64 maxBodyBytes = 1 << 20;
     };
 

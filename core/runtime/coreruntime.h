@@ -59,8 +59,10 @@ public:
         int housekeepingIntervalMs = 1000; // gauges, alerts
         // The inbox file; empty: InboxStore::locationFor(databaseLocation).
         QString inboxLocation;
-        // The intake's group commit: at most this long or this many deliveries.
-        int intakeMaxWaitMs = 2;
+        // The intake's group commit: at most this many deliveries, and the first waits this
+        // long for company (0: none; its writer's commit in progress is the window: what
+        // arrives meanwhile shares the next one).
+        int intakeMaxWaitMs = 0;
         int intakeMaxBatch = 256;
         // Backoff, attempts and in-flight bounds of every channel's propagator; a channel's
         // max_requests_per_second overrides the rate.
