@@ -234,7 +234,7 @@ Core::Core(const QList<Channel> &channels, int skus, const QString &directory, b
     }
     options.config = *parsed.config;
     options.listen = listen;
-    if (intakeMaxWaitMs > 0)
+    if (intakeMaxWaitMs >= 0)
         options.intakeMaxWaitMs = intakeMaxWaitMs;
     if (!seedInventory(options.databaseLocation, channels, skus, kPlenty, &error))
         qFatal("%s", qPrintable(error));
