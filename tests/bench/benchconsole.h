@@ -138,7 +138,15 @@ inline void printConsoleFigures(const QList<double> &stalls, const FirstPaint &f
                    {QStringLiteral("peak_rss_mb"), rounded(double(statusKb("VmHWM:")) / 1024)}});
 }
 
-// bench_console --real (bench_console_real.cpp).
+// bench_console --real: seeds the inventory, starts the shops in channeldesk-sim, starts the
+// measured console in a process of its own and places the orders (bench_console_realrun.cpp).
 int runReal(QApplication &app, int skus, int ordersPerSecond, int seconds);
+// The measured console (bench_console --real-console DIRECTORY SECONDS, bench_console_real.cpp):
+// the inventory and the channels config it opens in DIRECTORY are these files.
+constexpr const char *kRealDatabase = "inventory.sqlite";
+constexpr const char *kRealConfig = "channeldesk.json";
+// The line it prints when its core started: the driver starts placing orders then.
+constexpr const char *kRealStartedLine = "core started:";
+int runRealConsole(QApplication &app, const QString &directory, int seconds);
 
 } // namespace ChannelDesk::Bench
