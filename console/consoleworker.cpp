@@ -489,12 +489,15 @@ void ConsoleWorker::flush()
         m_alertsDirty = false;
         Q_EMIT alertsChanged(m_runtime->alertRules()->activeAlerts());
     }
-    if (m_deliveriesDirty)
-        refreshDeliveries();
     if (const QList<OrderEvent> orders = m_quotes.takeNewOrders(); !orders.isEmpty())
         Q_EMIT ordersReceived(orders);
-    if (++m_flushes % std::max(1, m_options.statsEveryFlushes) == 0)
+    if (++m_flushes % std::max(1, m_options.statsEveryFlushes) == 0) {
         emitChannels();
+        // The newest deliveries, read again after drains: as often as the figures, not at every
+        // flush (at thousands of orders a second the core drains all the time).
+        if (m_deliveriesDirty)
+            refreshDeliveries();
+    }
 }
 
 void ConsoleWorker::emitChannels()

@@ -107,7 +107,7 @@ public:
     void fixDrift(const QList<ChannelDesk::DeadLetterKey> &listings);
     void reconcileNow(const QString &channel);
     // The Deliveries view: the inbox under this filter (empty: all; status as
-    // deliveryStatusName), refreshed at the next flush after a drain; a refused delivery put
+    // deliveryStatusName), read again with the figures after a drain; a refused delivery put
     // back in the queue (consoleworker_deliveries.cpp).
     void setDeliveryFilter(const QString &channel, const QString &status);
     void refreshDeliveries();
