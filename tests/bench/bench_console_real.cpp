@@ -95,6 +95,8 @@ int runRealConsole(QApplication &app, const QString &directory, int seconds)
                 "%lld listings pending, %lld dead letters\n",
                 lastStatus.ordersPerSecond, lastStatus.worstP99Ms,
                 qPrintable(lastStatus.worstChannel), lastStatus.pending, lastStatus.deadLetters);
+    std::printf("console process: %.1f s of CPU over %.1f s\n", cpuSeconds(),
+                msSinceProcessStart() / 1000);
     printConsoleFigures(stalls, firstPaint);
     return 0;
 }

@@ -56,6 +56,19 @@ inline double msSinceProcessStart()
     return nowMs - startTicks * 1000.0 / double(sysconf(_SC_CLK_TCK));
 }
 
+// CPU time (user + system) a process used so far, in seconds (0: this one), -1 when unknown.
+inline double cpuSeconds(qint64 pid = 0)
+{
+    QFile f(pid > 0 ? QStringLiteral("/proc/%1/stat").arg(pid) : QStringLiteral("/proc/self/stat"));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray stat = f.readAll();
+    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime: fields 14 and 15 of the whole line.
+    return (fields.value(11).toDouble() + fields.value(12).toDouble()) /
+        double(sysconf(_SC_CLK_TCK));
+}
+
 inline double percentile(QList<double> values, double p)
 {
     if (values.isEmpty())

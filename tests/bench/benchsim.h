@@ -46,6 +46,7 @@ public:
     bool start(const QJsonArray &channels, quint16 port, const QString &directory, QString *error);
     // "http://127.0.0.1:<port>/"
     QString baseUrl() const { return m_baseUrl; }
+    qint64 processId() const { return m_process.processId(); }
     // A loopback port free now (for a process that listens on it next).
     static quint16 freePort();
 
