@@ -1,6 +1,7 @@
 #include "propagator.h"
 
 #include "duepriority.h"
+#include "dueupdate.h"
 #include "store/database.h"
 #include "synclog.h"
 
@@ -135,7 +136,11 @@ void Propagator::pump()
             break;
     }
 
-    // 2. Send what is due, as far as the bucket and the in-flight bound allow.
+    // 2. A backlog beyond the channel's bulk threshold: one bulk submission takes the least
+    // urgent part of it (propagator_bulk.cpp).
+    sendBulk();
+
+    // 3. Send what is due, as far as the bucket and the in-flight bound allow.
     const int batch = std::max(1, m_adapter->maxBatchSize());
     QSet<QString> overBudget; // listings that used their revisions for now
     qint64 budgetRetryMs = -1;
@@ -188,14 +193,7 @@ void Propagator::pump()
         QList<ListingUpdate> updates;
         updates.reserve(due.size());
         for (const DueListing &d : due) {
-            ListingUpdate u;
-            u.sku = d.sku;
-            u.remoteId = d.remoteId;
-            u.quantity = shown->value(d.sku).quantity;
-            u.version = d.version;
-            u.paused = d.paused;
-            u.lastAckedQuantity = d.ackedQuantity;
-            updates.append(u);
+            updates.append(dueUpdate(d, shown->value(d.sku).quantity));
             m_busy.insert(d.sku);
         }
         ++m_inFlight;

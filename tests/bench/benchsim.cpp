@@ -60,6 +60,10 @@ QJsonObject simChannel(const Channel &c, int skus, qint64 quantity)
         o.insert(u"lwa_client_id"_s, u"id"_s);
         o.insert(u"lwa_client_secret"_s, u"s"_s);
         o.insert(u"refresh_token"_s, u"rt"_s);
+        // How long the simulated Amazon processes a JSON_LISTINGS_FEED: the real one takes
+        // minutes (up to eight hours under load); CHANNELDESK_BENCH_FEED_S, default 10 s.
+        const QByteArray feedSeconds = qgetenv("CHANNELDESK_BENCH_FEED_S");
+        o.insert(u"feed_processing_s"_s, feedSeconds.isEmpty() ? 10.0 : feedSeconds.toDouble());
         o.insert(u"rate_limit"_s,
                  rps > 0 ? QJsonObject {{u"rate"_s, rps}, {u"burst"_s, rps}}
                          : QJsonObject {{u"rate"_s, 1e6}, {u"burst"_s, 1e6}});
@@ -91,6 +95,10 @@ QJsonObject coreChannel(const Channel &c, const QString &simBaseUrl)
         o.insert(u"seller_id"_s, u"A2BENCH"_s);
         o.insert(u"marketplace_id"_s, u"ATVPDKIKX0DER"_s);
         o.insert(u"lwa_url"_s, QString(simBaseUrl + c.id));
+        // CHANNELDESK_BENCH_FEED_THRESHOLD=N sets the config's feed_threshold (0: no feeds).
+        if (const QByteArray threshold = qgetenv("CHANNELDESK_BENCH_FEED_THRESHOLD");
+            !threshold.isEmpty())
+            o.insert(u"feed_threshold"_s, threshold.toInt());
         o.insert(u"credentials"_s,
                  QJsonObject {{u"lwa_client_id_env"_s, u"BENCH_LWA_ID"_s},
                               {u"lwa_client_secret_env"_s, u"BENCH_S"_s},
@@ -233,7 +241,7 @@ Core::Core(const QList<Channel> &channels, int skus, const QString &directory, b
     }
     options.config = *parsed.config;
     options.listen = listen;
-    if (intakeMaxWaitMs > 0)
+    if (intakeMaxWaitMs >= 0)
         options.intakeMaxWaitMs = intakeMaxWaitMs;
     if (!seedInventory(options.databaseLocation, channels, skus, kPlenty, &error))
         qFatal("%s", qPrintable(error));

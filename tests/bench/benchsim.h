@@ -62,9 +62,9 @@ private:
 class Core
 {
 public:
-    // `intakeMaxWaitMs` > 0 overrides the intake's group-commit window (CoreRuntime::Options).
+    // `intakeMaxWaitMs` >= 0 overrides the intake's group-commit window (CoreRuntime::Options).
     Core(const QList<Channel> &channels, int skus, const QString &directory, bool listen = false,
-         const QJsonObject &extraConfig = {}, int intakeMaxWaitMs = 0);
+         const QJsonObject &extraConfig = {}, int intakeMaxWaitMs = -1);
     ~Core();
     CoreRuntime &runtime() { return *m_runtime; }
 
