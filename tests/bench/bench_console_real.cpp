@@ -66,6 +66,10 @@ int runRealConsole(QApplication &app, const QString &directory, int seconds)
         std::fprintf(stderr, "the console did not show its stock: %s\n", qPrintable(failed));
         return 1;
     }
+    // CHANNELDESK_BENCH_SCREENSHOT=DIR: the window as first painted and at the end, to look at.
+    const QString screenshots = qEnvironmentVariable("CHANNELDESK_BENCH_SCREENSHOT");
+    if (!screenshots.isEmpty())
+        window.grab().save(screenshots + u"/console-first-paint.png"_s);
     QTimer scroll;
     QObject::connect(&scroll, &QTimer::timeout, [stock] {
         QScrollBar *bar = stock->view()->verticalScrollBar();
@@ -83,6 +87,8 @@ int runRealConsole(QApplication &app, const QString &directory, int seconds)
     QApplication::exec();
     heartbeat.stop();
     const int rowsShown = stock->model()->rowCount();
+    if (!screenshots.isEmpty())
+        window.grab().save(screenshots + u"/console-end.png"_s);
     window.close();
 
     const QList<double> &stalls = heartbeat.stalls();
