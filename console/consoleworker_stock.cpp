@@ -14,6 +14,7 @@ namespace ChannelDesk {
 namespace {
 constexpr int kFirstStockPart = 500; // more than a window shows
 constexpr int kStockPart = 5'000;
+constexpr int kStockPartGapMs = 1;
 } // namespace
 
 void ConsoleWorker::loadStock()
@@ -56,7 +57,9 @@ void ConsoleWorker::loadStockPart(quint64 load)
         Q_EMIT stockChanged(rows);
     if (levels && levels->size() == limit) {
         m_stockReadTo = levels->constLast().sku;
-        QTimer::singleShot(0, this, [this, load] { loadStockPart(load); });
+        // A timer, not a posted call: posted calls one after the other would keep the flush
+        // timer (the batches, the status bar) waiting until the last part.
+        QTimer::singleShot(kStockPartGapMs, this, [this, load] { loadStockPart(load); });
         return;
     }
     // The last part. SKUs that changed while no part held them (added since their part was
