@@ -126,19 +126,26 @@ SimProcess::~SimProcess()
     }
 }
 
+quint16 SimProcess::freePort()
+{
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost, 0);
+    return probe.serverPort();
+}
+
 bool SimProcess::start(const QList<Channel> &channels, int skus, qint64 quantity,
                        const QString &directory, QString *error)
 {
-    quint16 port = 0;
-    {
-        QTcpServer probe;
-        probe.listen(QHostAddress::LocalHost, 0);
-        port = probe.serverPort();
-    }
-    m_baseUrl = u"http://127.0.0.1:%1/"_s.arg(port);
     QJsonArray simChannels;
     for (const Channel &c : channels)
         simChannels.append(simChannel(c, skus, quantity));
+    return start(simChannels, freePort(), directory, error);
+}
+
+bool SimProcess::start(const QJsonArray &simChannels, quint16 port, const QString &directory,
+                       QString *error)
+{
+    m_baseUrl = u"http://127.0.0.1:%1/"_s.arg(port);
     QFile config(directory + u"/sim.json"_s);
     if (!config.open(QIODevice::WriteOnly)) {
         *error = u"cannot write %1"_s.arg(config.fileName());
@@ -150,7 +157,7 @@ bool SimProcess::start(const QList<Channel> &channels, int skus, qint64 quantity
     config.close();
     m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     m_process.start(QStringLiteral(CHANNELDESK_SIM), {u"--config"_s, config.fileName()});
-    if (!m_process.waitForReadyRead(10'000)) {
+    if (!m_process.waitForReadyRead(120'000)) { // 100,000 listings a channel take a while
         *error = u"channeldesk-sim did not start"_s;
         return false;
     }
