@@ -105,7 +105,6 @@ void ConsoleWorker::startWith(const SettingsController::StartConfig &fileConfig)
     connectDrift();
     connectDeliveries();
     listenForOthers(); // before the stock is read: nothing committed after is missed
-    loadStock();
     startQuoting(fileConfig.carriers);
     ConsoleInfo info;
     info.channels = m_channelIds;
@@ -117,9 +116,9 @@ void ConsoleWorker::startWith(const SettingsController::StartConfig &fileConfig)
     info.alerts = m_alerts;
     info.channelBuffers = m_channelBuffers;
     Q_EMIT started(info);
-    Q_EMIT stockLoaded(m_stock.rows());
     emitChannels();
     m_flush.start();
+    loadStock(); // its first part now, the rest between the core's other work
 }
 
 bool ConsoleWorker::startRuntime(const SettingsController::StartConfig &fileConfig, QString *error)
@@ -300,30 +299,6 @@ void ConsoleWorker::resolveUnmatched(const QString &channel, const QString &orde
     }
     Q_EMIT orderActionFinished(result);
     requestOrders(OrdersRefresh::Force);
-}
-
-void ConsoleWorker::loadStock()
-{
-    // Where the log stands before the stock is read: what commits in between is read again.
-    if (const auto last = MutationLog(*m_runtime->database()).lastId())
-        m_seenMutationId = *last;
-    const auto levels = m_inventory->allStock();
-    if (!levels)
-        Q_EMIT logMessage(tr("Cannot read the stock: %1").arg(levels.error()));
-    const auto listings = m_propagation->listings();
-    if (!listings)
-        Q_EMIT logMessage(tr("Cannot read the stock: %1").arg(listings.error()));
-    const auto buffers = BufferStore(*m_runtime->database()).overrides();
-    if (!buffers)
-        Q_EMIT logMessage(tr("Cannot read the buffer overrides: %1").arg(buffers.error()));
-    m_stock.load(levels.valueOr({}), listings.valueOr({}), buffers.valueOr({}));
-}
-
-void ConsoleWorker::reloadListings(const QString &sku)
-{
-    // A failed read leaves the rows as they were (the store logged why).
-    if (const auto listings = m_propagation->listings(QString(), sku))
-        m_stock.applyListings(*listings);
 }
 
 void ConsoleWorker::onMutations(const QList<Mutation> &mutations)
@@ -514,12 +489,15 @@ void ConsoleWorker::flush()
         m_alertsDirty = false;
         Q_EMIT alertsChanged(m_runtime->alertRules()->activeAlerts());
     }
-    if (m_deliveriesDirty)
-        refreshDeliveries();
     if (const QList<OrderEvent> orders = m_quotes.takeNewOrders(); !orders.isEmpty())
         Q_EMIT ordersReceived(orders);
-    if (++m_flushes % std::max(1, m_options.statsEveryFlushes) == 0)
+    if (++m_flushes % std::max(1, m_options.statsEveryFlushes) == 0) {
         emitChannels();
+        // The newest deliveries, read again after drains: as often as the figures, not at every
+        // flush (at thousands of orders a second the core drains all the time).
+        if (m_deliveriesDirty)
+            refreshDeliveries();
+    }
 }
 
 void ConsoleWorker::emitChannels()

@@ -107,7 +107,7 @@ public:
     void fixDrift(const QList<ChannelDesk::DeadLetterKey> &listings);
     void reconcileNow(const QString &channel);
     // The Deliveries view: the inbox under this filter (empty: all; status as
-    // deliveryStatusName), refreshed at the next flush after a drain; a refused delivery put
+    // deliveryStatusName), read again with the figures after a drain; a refused delivery put
     // back in the queue (consoleworker_deliveries.cpp).
     void setDeliveryFilter(const QString &channel, const QString &status);
     void refreshDeliveries();
@@ -148,7 +148,10 @@ private:
     void connectDeliveries(); // consoleworker_deliveries.cpp
     void afterListingPull(const PullReport &report); // consoleworker_pull.cpp
     void abandonListingPulls(const QString &why);
+    // The stock table's rows, a part at a time (consoleworker_stock.cpp): stockLoaded with the
+    // first part, stockChanged with each next one.
     void loadStock();
+    void loadStockPart(quint64 load);
     void reloadListings(const QString &sku);
     void onMutations(const QList<Mutation> &mutations);
     // On a shared PostgreSQL inventory: LISTEN for other processes' commits and read the log
@@ -171,6 +174,9 @@ private:
     std::unique_ptr<DeadLetterQueue> m_deadLetters;
     SettingsController m_settings; // a child: moves to the worker thread with this object
     StockProjection m_stock;
+    quint64 m_stockLoad = 0; // which load the parts belong to (a restart starts another)
+    QString m_stockReadTo; // the last SKU the load read
+    QList<ListingBuffer> m_stockLoadBuffers; // the overrides, given to each part
     QuoteService m_quotes; // a child
     bool m_startRequested = false;
     bool m_restarting = false;

@@ -1,6 +1,7 @@
 // ConsoleWorker's side of the Deliveries view (issue 11): the inbox as the `deliveries` command
-// shows it, under the view's filter, refreshed at the next flush after a drain; and a refused
-// delivery put back in the queue (`delivery-replay`). Runs on the worker thread.
+// shows it, under the view's filter, read again with the figures (every statsEveryFlushes
+// flushes) after a drain; and a refused delivery put back in the queue (`delivery-replay`). Runs
+// on the worker thread.
 #include "console/consoleworker.h"
 #include "intake/inboxstore.h"
 #include "runtime/coreruntime.h"

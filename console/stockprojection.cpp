@@ -27,13 +27,33 @@ void StockProjection::clear()
     m_rows.clear();
     m_dirty.clear();
     m_lastFlushMs = -1;
+    m_loading = false;
+    m_missed.clear();
 }
 
 void StockProjection::load(const QList<StockLevel> &levels, const QList<ListingState> &listings,
                            const QList<ListingBuffer> &buffers)
 {
-    m_rows.clear();
+    beginLoad();
     m_rows.reserve(levels.size());
+    loadPart(levels, listings, buffers);
+    endLoad();
+}
+
+void StockProjection::beginLoad()
+{
+    m_rows.clear();
+    m_dirty.clear();
+    m_missed.clear();
+    m_loading = true;
+}
+
+QList<StockRow> StockProjection::loadPart(const QList<StockLevel> &levels,
+                                          const QList<ListingState> &listings,
+                                          const QList<ListingBuffer> &buffers)
+{
+    QSet<QString> part;
+    part.reserve(levels.size());
     for (const StockLevel &s : levels) {
         StockRow &r = rowFor(s.sku);
         r.title = s.title;
@@ -42,12 +62,41 @@ void StockProjection::load(const QList<StockLevel> &levels, const QList<ListingS
         r.safetyBuffer = s.safetyBuffer;
         r.version = s.version;
         r.paused = s.paused;
+        r.buffers.clear();
+        for (ListingCell &c : r.channels)
+            c = ListingCell();
+        part.insert(s.sku);
+        m_missed.remove(s.sku);
     }
-    for (const ListingState &l : listings)
-        setListing(l);
-    for (const ListingBuffer &b : buffers)
-        setBuffer(b.channel, b.sku, b.buffer);
-    m_dirty.clear();
+    for (const ListingState &l : listings) {
+        if (part.contains(l.sku))
+            setListing(l);
+    }
+    for (const ListingBuffer &b : buffers) {
+        if (part.contains(b.sku))
+            setBuffer(b.channel, b.sku, b.buffer);
+    }
+    QList<StockRow> rows;
+    rows.reserve(levels.size());
+    for (const StockLevel &s : levels) {
+        m_dirty.remove(s.sku); // read now: nothing newer to send
+        rows.append(m_rows.value(s.sku));
+    }
+    return rows;
+}
+
+QStringList StockProjection::endLoad()
+{
+    m_loading = false;
+    return QStringList(m_missed.cbegin(), m_missed.cend());
+}
+
+bool StockProjection::unread(const QString &sku)
+{
+    if (!m_loading || m_rows.contains(sku))
+        return false;
+    m_missed.insert(sku);
+    return true;
 }
 
 void StockProjection::setBuffer(const QString &channel, const QString &sku,
@@ -55,7 +104,7 @@ void StockProjection::setBuffer(const QString &channel, const QString &sku,
 {
     const int index = m_channelIndex.value(channel, -1);
     if (index < 0 || !m_rows.contains(sku))
-        return;
+        return; // also while loading: the SKU's part reads its buffers
     StockRow &r = rowFor(sku);
     r.buffers.removeIf([index](const CellBuffer &b) { return b.channel == index; });
     if (!buffer.isEmpty())
@@ -85,6 +134,8 @@ void StockProjection::applyMutations(const QList<Mutation> &mutations)
     for (const Mutation &m : mutations) {
         if (!changesStock(m.kind) && m.kind != MutationKind::Ship)
             continue; // nothing on the row moved (dead letters, waiting lines, resolutions)
+        if (unread(m.sku))
+            continue;
         StockRow &r = rowFor(m.sku);
         if (m.version < r.version)
             continue; // stale: a later version is shown already
@@ -116,6 +167,8 @@ void StockProjection::applyMutations(const QList<Mutation> &mutations)
 
 void StockProjection::applyDetails(const StockLevel &level)
 {
+    if (unread(level.sku))
+        return;
     StockRow &r = rowFor(level.sku);
     if (r.title == level.title && r.safetyBuffer == level.safetyBuffer)
         return;
@@ -197,7 +250,7 @@ StockRow &StockProjection::rowFor(const QString &sku)
 ListingCell *StockProjection::cell(const QString &channel, const QString &sku)
 {
     const int index = m_channelIndex.value(channel, -1);
-    if (index < 0)
+    if (index < 0 || unread(sku))
         return nullptr;
     m_dirty.insert(sku);
     return &rowFor(sku).channels[index];

@@ -37,6 +37,17 @@ public:
     // Replaces every row (the first load); nothing is dirty afterwards.
     void load(const QList<StockLevel> &levels, const QList<ListingState> &listings,
               const QList<ListingBuffer> &buffers = {});
+    // The first load a part at a time, so that the first rows show before the last are read:
+    // beginLoad() clears the rows; each loadPart() adds the SKUs of `levels` with their listings
+    // (and those of `buffers` that are theirs) and answers their rows, in the order of `levels`.
+    // Until endLoad(), what happens to a SKU no part has held yet is not applied, as its part,
+    // read later, holds it; endLoad() answers those no part held (new since they were read,
+    // say), to be read and given to loadPart() once more.
+    void beginLoad();
+    QList<StockRow> loadPart(const QList<StockLevel> &levels, const QList<ListingState> &listings,
+                             const QList<ListingBuffer> &buffers = {});
+    QStringList endLoad();
+    bool isLoading() const { return m_loading; }
     // A listing's buffer override was set (empty: removed).
     void setBuffer(const QString &channel, const QString &sku, const BufferOverride &buffer);
     // Listings read again from the store (after a dead-letter retry or discard).
@@ -63,6 +74,8 @@ public:
 
 private:
     StockRow &rowFor(const QString &sku);
+    // While loading: a SKU not read yet (noted for endLoad()), whose change is not applied.
+    bool unread(const QString &sku);
     ListingCell *cell(const QString &channel, const QString &sku);
     void setListing(const ListingState &listing);
 
@@ -73,6 +86,8 @@ private:
     QHash<QString, StockRow> m_rows;
     QSet<QString> m_dirty;
     qint64 m_lastFlushMs = -1;
+    bool m_loading = false;
+    QSet<QString> m_missed; // changed while loading before any part held them
 };
 
 } // namespace ChannelDesk

@@ -13,6 +13,10 @@
 #                                     the threaded tests: contention, propagation, console worker,
 #                                     the listener thread;
 #                                     Qt's and glib's own frames are suppressed (tests/tsan.supp)
+#   ./packaging/dev.sh bench [ROUNDS]  build with the benchmarks and run every row of
+#                                     docs/BENCHMARKS.md's issue-13 table ROUNDS times (default 2),
+#                                     back to back; each run's last line (one JSON object) with
+#                                     its command and the load goes to BUILD_DIR/bench-results.jsonl
 #   ./packaging/dev.sh fuzz [SECONDS]  the same build (clang: it holds the libFuzzer targets); runs
 #                                     each for SECONDS (default 60) on tests/fuzz/corpus/<target>
 # Environment: BUILD_DIR (default: build), CHANNELDESK_WERROR=ON to fail on warnings (CI sets it),
@@ -111,6 +115,33 @@ case "$cmd" in
         regex="^($(IFS='|'; echo "${tsan_tests[*]}"))\$"
         ctest --output-on-failure --parallel "$jobs" -R "$regex" "$@"
         ;;
+    bench)
+        rounds="${1:-2}"
+        build -DCHANNELDESK_BENCHMARKS=ON
+        out="$build_dir/bench-results.jsonl"
+        : >"$out"
+        rows=("bench_propagation 8 1000 10" "bench_propagation 40 1000 10"
+            "bench_flashsale shopify,woocommerce,ebay,amazon 10 2" "bench_intake 32 10"
+            "bench_console 100000 5000 10 sku" "bench_console --real 100000 2000 20"
+            "bench_orderpath 200000 1000 2")
+        for ((round = 1; round <= rounds; ++round)); do
+            for row in "${rows[@]}"; do
+                read -r -a argv <<<"$row"
+                load="$(cut -d' ' -f1 /proc/loadavg)"
+                echo "dev.sh bench: round $round: $row (load $load)" >&2
+                log="$build_dir/bench-${argv[0]}.log"
+                if ! QT_QPA_PLATFORM=offscreen "$build_dir/tests/bench/${argv[0]}" "${argv[@]:1}" \
+                    >"$log" 2>&1; then
+                    echo "dev.sh bench: $row FAILED (log: $log)" >&2
+                    tail -n 20 "$log" >&2
+                    continue
+                fi
+                last="$(tail -n 1 "$log")"
+                printf '{"round":%d,"command":"%s","load_1min":%s,"result":%s}\n' \
+                    "$round" "$row" "$load" "$last" | tee -a "$out"
+            done
+        done
+        ;;
     fuzz)
         seconds="${1:-60}"
         build_sanitized
@@ -136,7 +167,7 @@ case "$cmd" in
         exit "$failed"
         ;;
     *)
-        echo "usage: $0 demo|test|headless|asan|tsan|fuzz|build [ARGS...]" >&2
+        echo "usage: $0 demo|test|headless|asan|tsan|bench|fuzz|build [ARGS...]" >&2
         exit 1
         ;;
 esac

@@ -9,6 +9,7 @@ packages=(
     libqt6sql6-sqlite libqt6sql6-psql libsqlite3-dev
     postgresql  # the *_postgres tests run a throwaway cluster (tests/common/pgcluster.sh)
     libmicrohttpd-dev
+    zlib1g-dev  # Amazon's gzip-compressed feed processing reports
     qt6-charts-dev libqt6opengl6-dev
     qt6-httpserver-dev qt6-websockets-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n

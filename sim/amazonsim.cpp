@@ -59,6 +59,13 @@ bool AmazonSim::configureType(const QJsonObject &config, QString *error)
     m_refreshToken = config.value("refresh_token"_L1).toString();
     m_staticToken = config.value("token"_L1).toString();
     m_tokenTtlSeconds = config.value("token_ttl_s"_L1).toInt(m_tokenTtlSeconds);
+    const double feedSeconds =
+        config.value("feed_processing_s"_L1).toDouble(double(m_feedProcessingMs) / 1000.0);
+    if (!(feedSeconds >= 0) || feedSeconds > 86400) {
+        *error = u"channels[%1].feed_processing_s must be from 0 to 86400"_s.arg(id());
+        return false;
+    }
+    m_feedProcessingMs = qint64(feedSeconds * 1000.0);
     if (m_refreshToken.isEmpty() && m_staticToken.isEmpty()) {
         *error = u"channels[%1] needs refresh_token (with lwa_client_id and lwa_client_secret) "
                  u"or a static token"_s.arg(id());
@@ -91,6 +98,13 @@ bool AmazonSim::configureRateLimit(const QJsonObject &rateLimit, QString *error)
     m_patchBucket.configure(burst, rate, monotonicMs());
     m_readBucket.configure(readBurst, readRate, monotonicMs());
     m_ordersBucket.configure(ordersBurst, ordersRate, monotonicMs());
+    if (m_createFeedBucket.capacity() == 0) {
+        // The Feeds API's usage plans (feeds_2021-06-30.json), not configurable.
+        m_createDocumentBucket.configure(15, 0.5, monotonicMs());
+        m_getDocumentBucket.configure(10, 0.0222, monotonicMs());
+        m_createFeedBucket.configure(15, 0.0083, monotonicMs());
+        m_getFeedBucket.configure(15, 2, monotonicMs());
+    }
     return true;
 }
 
@@ -150,6 +164,14 @@ SimResponse AmazonSim::handleApi(const SimRequest &request)
         if (request.method != "POST")
             return amazonError(405, u"MethodNotAllowed"_s, u"Use POST"_s);
         return token(request);
+    }
+    // A feed document at its pre-signed URL: the signature is the credential.
+    if (s.size() == 2 && s.at(0) == "_feed-documents"_L1)
+        return feedDocumentTransfer(request, s.at(1));
+    if (isFeedsPath(s)) {
+        if (!tokenValid(request.header("x-amz-access-token")))
+            return faultResponse(SimFault::Unauthorized);
+        return feedsApi(request);
     }
     const bool listings = (s.size() == 5 || s.size() == 4) && s.at(0) == "listings"_L1 &&
         s.at(1) == "2021-08-01"_L1 && s.at(2) == "items"_L1;
@@ -295,42 +317,8 @@ SimResponse AmazonSim::patchListing(const SimRequest &request, SimListing &listi
         return amazonError(400, u"InvalidInput"_s,
                            u"'patches' must contain at least one patch operation."_s);
 
-    static const QStringList ops {u"add"_s, u"replace"_s, u"delete"_s, u"merge"_s};
     QJsonArray issues;
-    qint64 newQuantity = -1;
-    for (const QJsonValue &value : patches) {
-        const QJsonObject patch = value.toObject();
-        const QString op = patch.value("op"_L1).toString();
-        const QString path = patch.value("path"_L1).toString();
-        if (!ops.contains(op) || !path.startsWith("/attributes/"_L1)) {
-            issues.append(
-                issue(u"4000001"_s,
-                      u"The patch operation '%1' on path '%2' is invalid."_s.arg(op, path)));
-            continue;
-        }
-        if (path != "/attributes/fulfillment_availability"_L1)
-            continue; // other attributes are accepted and not simulated
-        if (op == "delete"_L1) {
-            newQuantity = 0;
-            continue;
-        }
-        const QJsonArray entries = patch.value("value"_L1).toArray();
-        const QJsonObject entry = entries.isEmpty() ? QJsonObject() : entries.first().toObject();
-        const QJsonValue quantity = entry.value("quantity"_L1);
-        if (entry.value("fulfillment_channel_code"_L1).toString().isEmpty())
-            issues.append(issue(u"90220"_s,
-                                u"'fulfillment_channel_code' is required but not "
-                                u"supplied."_s));
-        else if (quantity.isUndefined())
-            issues.append(issue(u"90220"_s, u"'quantity' is required but not supplied."_s));
-        else if (!quantity.isDouble() || quantity.toDouble() != std::floor(quantity.toDouble()) ||
-                 quantity.toInteger() < 0)
-            issues.append(issue(u"4000001"_s,
-                                u"The provided value for 'quantity' is invalid: it must be a "
-                                u"whole number of 0 or more."_s));
-        else
-            newQuantity = quantity.toInteger();
-    }
+    const qint64 newQuantity = patchedQuantity(patches, &issues);
     const QString submissionId = randomHex(16);
     if (!issues.isEmpty()) {
         recordWrite(listing, newQuantity, {}, false, u"INVALID"_s);
@@ -349,6 +337,46 @@ SimResponse AmazonSim::patchListing(const SimRequest &request, SimListing &listi
                                           {u"status"_s, u"ACCEPTED"_s},
                                           {u"submissionId"_s, submissionId},
                                           {u"issues"_s, QJsonArray()}});
+}
+
+qint64 AmazonSim::patchedQuantity(const QJsonArray &patches, QJsonArray *issues) const
+{
+    static const QStringList ops {u"add"_s, u"replace"_s, u"delete"_s, u"merge"_s};
+    qint64 newQuantity = -1;
+    for (const QJsonValue &value : patches) {
+        const QJsonObject patch = value.toObject();
+        const QString op = patch.value("op"_L1).toString();
+        const QString path = patch.value("path"_L1).toString();
+        if (!ops.contains(op) || !path.startsWith("/attributes/"_L1)) {
+            issues->append(
+                issue(u"4000001"_s,
+                      u"The patch operation '%1' on path '%2' is invalid."_s.arg(op, path)));
+            continue;
+        }
+        if (path != "/attributes/fulfillment_availability"_L1)
+            continue; // other attributes are accepted and not simulated
+        if (op == "delete"_L1) {
+            newQuantity = 0;
+            continue;
+        }
+        const QJsonArray entries = patch.value("value"_L1).toArray();
+        const QJsonObject entry = entries.isEmpty() ? QJsonObject() : entries.first().toObject();
+        const QJsonValue quantity = entry.value("quantity"_L1);
+        if (entry.value("fulfillment_channel_code"_L1).toString().isEmpty())
+            issues->append(issue(u"90220"_s,
+                                 u"'fulfillment_channel_code' is required but not "
+                                 u"supplied."_s));
+        else if (quantity.isUndefined())
+            issues->append(issue(u"90220"_s, u"'quantity' is required but not supplied."_s));
+        else if (!quantity.isDouble() || quantity.toDouble() != std::floor(quantity.toDouble()) ||
+                 quantity.toInteger() < 0)
+            issues->append(issue(u"4000001"_s,
+                                 u"The provided value for 'quantity' is invalid: it must be a "
+                                 u"whole number of 0 or more."_s));
+        else
+            newQuantity = quantity.toInteger();
+    }
+    return newQuantity;
 }
 
 SimResponse AmazonSim::getOrders(const SimRequest &request)

@@ -148,7 +148,7 @@ bool DemoDriver::listen(QString *error)
 
 quint16 DemoDriver::port() const
 {
-    return m_tcp ? m_tcp->serverPort() : 0;
+    return m_tcp ? m_tcp->serverPort() : m_options.simulatorPort;
 }
 
 ChannelsConfig DemoDriver::channelsConfig() const
@@ -217,10 +217,9 @@ qint64 DemoDriver::seedQuantity(int index)
     return index < kHotSkus ? 300 : 15 + (index * 37) % 240;
 }
 
-bool DemoDriver::start(quint16 corePort, SyncEngine *engine, QString *error)
+QJsonArray DemoDriver::simulatorChannels(const QString &webhookBase) const
 {
-    m_engine = engine;
-    const QString hooks = u"http://127.0.0.1:%1/webhooks/"_s.arg(corePort);
+    const QString &hooks = webhookBase;
     QJsonArray channels;
     for (const DemoChannel &c : std::as_const(m_channels)) {
         // The channels start where the seed left the store, except the broken mappings.
@@ -272,6 +271,13 @@ bool DemoDriver::start(quint16 corePort, SyncEngine *engine, QString *error)
         }
         channels.append(o);
     }
+    return channels;
+}
+
+bool DemoDriver::start(quint16 corePort, SyncEngine *engine, QString *error)
+{
+    m_engine = engine;
+    const QJsonArray channels = simulatorChannels(u"http://127.0.0.1:%1/webhooks/"_s.arg(corePort));
     m_sim = std::make_unique<ChannelSimulator>(m_clock);
     if (!m_sim->configure(channels, error))
         return false;
@@ -306,37 +312,45 @@ void DemoDriver::placeOrders()
         (flash ? m_options.flashOrdersPerSecond : m_options.ordersPerSecond) * kTickMs / 1000.0;
     const int count = int(m_owed);
     m_owed -= count;
-    OrderStream &stream = flash ? *m_flash : *m_normal;
     for (int n = 0; n < count; ++n) {
-        const OrderEvent order = stream.next(m_clock.nowMs());
-        const DemoChannel *channel = &m_channels.first();
-        for (const DemoChannel &c : std::as_const(m_channels)) {
-            if (c.id == order.channel)
-                channel = &c;
-        }
-        QJsonArray lines;
-        for (const OrderLine &line : order.lines) {
-            const int index = m_skuIndex.value(line.sku, -1);
-            if (index < 0)
-                continue;
-            if (!sellable(*channel, index))
-                channel = &m_channels.first(); // sold where it is listed
-            lines.append(QJsonObject {{u"sku"_s, line.sku}, {u"quantity"_s, line.quantity}});
-        }
-        if (lines.isEmpty())
+        const std::optional<PlacedOrder> order = nextOrder();
+        if (!order)
             continue;
-        if (channel == &m_channels.first() && m_random.generateDouble() < m_options.giftCardShare)
-            lines.append(
-                QJsonObject {{u"sku"_s, QString::fromLatin1(kGiftCardSku)}, {u"quantity"_s, 1}});
-        const QJsonObject body {{u"order_id"_s, u"D%1"_s.arg(m_orderNumber++)},
-                                {u"lines"_s, lines},
-                                {u"deliveries"_s, m_orderNumber % 20 == 0 ? 2 : 1}};
-        const SimChannel::Result result = m_sim->channel(channel->id)->placeOrder(body);
+        const SimChannel::Result result = m_sim->channel(order->channel)->placeOrder(order->body);
         if (result.status == 201)
             ++m_placed;
         else
             ++m_refused;
     }
+}
+
+std::optional<DemoDriver::PlacedOrder> DemoDriver::nextOrder()
+{
+    OrderStream &stream = inFlashSale() ? *m_flash : *m_normal;
+    const OrderEvent order = stream.next(m_clock.nowMs());
+    const DemoChannel *channel = &m_channels.first();
+    for (const DemoChannel &c : std::as_const(m_channels)) {
+        if (c.id == order.channel)
+            channel = &c;
+    }
+    QJsonArray lines;
+    for (const OrderLine &line : order.lines) {
+        const int index = m_skuIndex.value(line.sku, -1);
+        if (index < 0)
+            continue;
+        if (!sellable(*channel, index))
+            channel = &m_channels.first(); // sold where it is listed
+        lines.append(QJsonObject {{u"sku"_s, line.sku}, {u"quantity"_s, line.quantity}});
+    }
+    if (lines.isEmpty())
+        return std::nullopt;
+    if (channel == &m_channels.first() && m_random.generateDouble() < m_options.giftCardShare)
+        lines.append(
+            QJsonObject {{u"sku"_s, QString::fromLatin1(kGiftCardSku)}, {u"quantity"_s, 1}});
+    const QJsonObject body {{u"order_id"_s, u"D%1"_s.arg(m_orderNumber++)},
+                            {u"lines"_s, lines},
+                            {u"deliveries"_s, m_orderNumber % 20 == 0 ? 2 : 1}};
+    return PlacedOrder {channel->id, body};
 }
 
 void DemoDriver::startFlashSale()

@@ -8,6 +8,8 @@
 #include "util/clock.h"
 
 #include <QHash>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QMultiMap>
 #include <QObject>
 #include <QRandomGenerator>
@@ -15,6 +17,7 @@
 #include <QTimer>
 
 #include <memory>
+#include <optional>
 
 class QHttpServer;
 
@@ -67,6 +70,15 @@ public:
         int shipDelayMaxMs = 15'000;
         double giftCardShare = 0.01; // sales on shop-us that also sell a gift card
         int owedRestockDelayMs = 60'000; // a SKU below zero waits this long for its restock
+        // Non-zero: the simulated shops run elsewhere (channeldesk-sim, bench_console --real)
+        // on this loopback port; listen() is not called and channelsConfig() points there.
+        quint16 simulatorPort = 0;
+    };
+    // An order for a simulated shop, as /_sim/<channel>/orders takes it.
+    struct PlacedOrder
+    {
+        QString channel;
+        QJsonObject body;
     };
     // What the demo did to orders after their sale, through the order path.
     struct LifecycleCounts
@@ -88,6 +100,9 @@ public:
     // The simulated carriers as a config's "carriers" array would give them. Their credentials
     // are environment variables that listen() sets in this process.
     CarrierSettings carrierSettings() const;
+    // The simulated channels as channeldesk-sim's config takes them ("channels"), holding what
+    // the seed left them showing, their webhooks sent to `webhookBase` + the channel's id.
+    QJsonArray simulatorChannels(const QString &webhookBase) const;
     // Step 2: seeds the catalogue, the listing mappings and the carriers' delivery history into a
     // database the core has not opened yet.
     bool seed(Database &db, QString *error);
@@ -103,6 +118,9 @@ public:
     void runLifecycle();
     const LifecycleCounts &lifecycleCounts() const { return m_counts; }
     qsizetype lifecyclePending() const { return m_steps.size(); }
+
+    // The next order of the stream, for the shop it is listed on (nullopt: none of its SKUs is).
+    std::optional<PlacedOrder> nextOrder();
 
     quint16 port() const;
     bool inFlashSale() const { return m_flashUntilMs > m_clock.nowMs(); }

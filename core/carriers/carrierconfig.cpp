@@ -1,5 +1,6 @@
 #include "carrierconfig.h"
 
+#include "io/jsonkeys.h"
 #include "util/controlchars.h"
 
 #include <QJsonArray>
@@ -274,6 +275,11 @@ bool parseCarrierJson(const QByteArray &json, const SecretSources *sources,
     }
     if (!doc.isObject()) {
         *error = u"expected a JSON object"_s;
+        return false;
+    }
+    if (const auto duplicate = firstDuplicateJsonKey(json)) {
+        *error = u"%1 is given twice (the second at offset %2); keep one"_s.arg(duplicate->path)
+                     .arg(duplicate->offset);
         return false;
     }
     return parseCarriers(doc.object(), sources, settings, error);

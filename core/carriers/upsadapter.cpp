@@ -167,16 +167,21 @@ CarrierResult UpsAdapter::parseResponse(int httpStatus, const QByteArray &body,
         q.carrier = u"UPS"_s;
         q.serviceCode = s.value("Service"_L1).toObject().value("Code"_L1).toString();
         q.service = serviceName(q.serviceCode);
-        // Negotiated rates, when the account has them, are what the shipper pays.
+        // Negotiated rates, when the account has them, are what the shipper pays: one that is
+        // there but unreadable refuses the service rather than quoting the list price, which
+        // is not what the merchant would be charged.
         const QJsonObject negotiated =
             s.value("NegotiatedRateCharges"_L1).toObject().value("TotalCharge"_L1).toObject();
-        bool ok = !negotiated.isEmpty() && readMoney(negotiated, &q.costCents, &q.currency);
-        if (!ok)
-            ok = readMoney(s.value("TotalCharges"_L1).toObject(), &q.costCents, &q.currency);
+        const bool ok = negotiated.isEmpty()
+            ? readMoney(s.value("TotalCharges"_L1).toObject(), &q.costCents, &q.currency)
+            : readMoney(negotiated, &q.costCents, &q.currency);
         if (!ok) {
             result.errors.append(CarrierError {
                 source, u"UPS"_s, CarrierErrorKind::BadResponse,
-                u"service %1 has no usable TotalCharges"_s.arg(q.serviceCode), httpStatus});
+                u"service %1 has no usable %2"_s.arg(
+                    q.serviceCode,
+                    negotiated.isEmpty() ? u"TotalCharges"_s : u"NegotiatedRateCharges"_s),
+                httpStatus});
             continue;
         }
         if (q.costCents <= 0) {

@@ -97,6 +97,21 @@ public:
     // The channel's read side (catalogue, quantities, orders), or null when it has none (test
     // doubles). The real adapters implement both and answer `this`.
     virtual ChannelReader *reader() { return nullptr; }
+
+    // The channel's bulk path (Amazon's JSON_LISTINGS_FEED), for a backlog: when more than
+    // bulkThreshold() listings are due, the propagator keeps that many of the most urgent for
+    // push() and hands up to bulkBatchSize() of the rest to one pushBulk(), whose answer may take
+    // minutes; the listings stay in flight until it comes. bulkBatchSize() is 0 while no bulk
+    // submission may start (one is under way, or the channel's own limit on them is used up).
+    // pushBulk() paces its own calls (they have their own usage plans): its report never sets
+    // throttled, retryAfterMs or rateLimitPerSecond, which would slow push()'s bucket.
+    virtual int bulkThreshold() const { return 0; } // 0: no bulk path
+    virtual int bulkBatchSize() const { return 0; }
+    virtual void pushBulk(const QList<ListingUpdate> &updates,
+                          std::function<void(const PushReport &)> done)
+    {
+        push(updates, std::move(done));
+    }
 };
 
 } // namespace ChannelDesk

@@ -3,6 +3,7 @@
 #include "bufferconfig.h"
 #include "domain/channelid.h"
 #include "domain/sku.h"
+#include "io/jsonkeys.h"
 #include "util/controlchars.h"
 
 #include <QFile>
@@ -292,6 +293,16 @@ std::optional<ChannelConfig> ChannelReader::read()
         config.lwaUrl = QUrl(u"https://api.amazon.com"_s);
         if (!lwa->isEmpty() && !readUrl(*lwa, u"lwa_url"_s, &config.lwaUrl))
             return std::nullopt;
+        const QJsonValue feed = m_object.value(u"feed_threshold"_s);
+        if (!feed.isUndefined() && !feed.isNull()) {
+            const qint64 integer = feed.toInteger(-1);
+            if (!feed.isDouble() || feed.toDouble() != double(integer) || integer < 0 ||
+                integer > 1'000'000) {
+                fail(u"feed_threshold"_s, u"must be a whole number from 0 (off) to 1000000"_s);
+                return std::nullopt;
+            }
+            config.feedThreshold = static_cast<int>(integer);
+        }
     }
     // Credentials first, then the webhook secrets (current, then previous during a rotation).
     const QList<SecretField> fields = SecretKeys::channelFields(config.type);
@@ -400,6 +411,12 @@ ChannelsConfigResult parseChannelsConfig(const QByteArray &json, const SecretSou
     }
     if (!document.isObject()) {
         result.error = u"config: must be a JSON object"_s;
+        return result;
+    }
+    if (const auto duplicate = firstDuplicateJsonKey(json)) {
+        result.error =
+            u"config: %1 is given twice (the second at offset %2); keep one"_s.arg(duplicate->path)
+                .arg(duplicate->offset);
         return result;
     }
     const QJsonObject root = document.object();
@@ -535,6 +552,8 @@ QJsonObject channelsConfigToJson(const ChannelsConfig &config)
             o.insert(u"marketplace_id"_s, c.marketplaceId);
         if (c.type == u"amazon"_s && c.lwaUrl.isValid())
             o.insert(u"lwa_url"_s, c.lwaUrl.toString());
+        if (c.feedThreshold)
+            o.insert(u"feed_threshold"_s, *c.feedThreshold);
         if (c.maxRequestsPerSecond)
             o.insert(u"max_requests_per_second"_s, *c.maxRequestsPerSecond);
         if (!c.buffer.isEmpty())

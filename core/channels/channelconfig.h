@@ -33,6 +33,9 @@ struct ChannelConfig
     QString sellerId;
     QString marketplaceId;
     QUrl lwaUrl; // default https://api.amazon.com
+    // "feed_threshold": more listings due than this and a JSON_LISTINGS_FEED carries the rest
+    // (0: never); empty: the adapter's default (AmazonSettings::feedThreshold).
+    std::optional<int> feedThreshold;
 
     // Secret values by role: Shopify/eBay "token"; WooCommerce "consumer_key",
     // "consumer_secret"; Amazon "lwa_client_id", "lwa_client_secret", "refresh_token".

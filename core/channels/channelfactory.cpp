@@ -57,6 +57,7 @@ std::unique_ptr<ChannelAdapter> createChannelAdapter(const ChannelConfig &config
         settings.lwa.clientSecret = config.credential(u"lwa_client_secret"_s);
         settings.lwa.refreshToken = config.credential(u"refresh_token"_s);
         settings.timeoutMs = config.requestTimeoutMs;
+        settings.feedThreshold = config.feedThreshold.value_or(settings.feedThreshold);
         return std::make_unique<AmazonAdapter>(settings, network, clock, parent);
     }
     return nullptr;

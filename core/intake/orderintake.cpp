@@ -1,8 +1,10 @@
 #include "orderintake.h"
 
 #include "channels/webhook.h"
+#include "store/database.h"
 
 #include <QLoggingCategory>
+#include <QSqlQuery>
 
 namespace ChannelDesk {
 
@@ -15,6 +17,31 @@ QJsonObject errorBody(const QString &message)
 {
     return QJsonObject {{u"error"_s, message}};
 }
+
+QString closedMessage()
+{
+    return u"the intake is shutting down; deliver again"_s;
+}
+
+// Outcomes are bookkeeping (a lost one is written again by the next drain, as a duplicate): on
+// SQLite their transaction does not sync (synchronous=NORMAL for it), and under "durability":
+// "full" the next group commit's sync covers it too (in WAL mode a sync takes every commit
+// before it). So a full inbox pays one fsync per group commit, not one more per drain.
+Status recordUnsynced(Database &db, const QList<InboxStore::Outcome> &outcomes, qint64 nowMs)
+{
+    bool lowered = false;
+    if (db.dialect() == Database::Dialect::Sqlite) {
+        QSqlQuery level(db.connection());
+        // 2: FULL (https://sqlite.org/pragma.html#pragma_synchronous).
+        if (level.exec(u"PRAGMA synchronous"_s) && level.next() && level.value(0).toInt() >= 2)
+            lowered = db.exec(u"PRAGMA synchronous = NORMAL"_s);
+    }
+    const Status recorded = InboxStore(db).recordOutcomes(outcomes, nowMs);
+    if (lowered && !db.exec(u"PRAGMA synchronous = FULL"_s))
+        qCWarning(lcIntake).noquote()
+            << "the inbox's synchronous level cannot be set back:" << db.lastError();
+    return recorded;
+}
 } // namespace
 
 OrderIntake::OrderIntake(Database &inbox, const Clock &clock, Options options, QObject *parent)
@@ -24,33 +51,47 @@ OrderIntake::OrderIntake(Database &inbox, const Clock &clock, Options options, Q
     , m_clock(clock)
     , m_options(options)
 {
-    m_flushTimer.setSingleShot(true);
-    m_flushTimer.setInterval(m_options.maxWaitMs);
-    connect(&m_flushTimer, &QTimer::timeout, this, &OrderIntake::flush);
+    m_writer = std::make_unique<IntakeWriter>(
+        IntakeWriter::Options {m_options.maxBatch, m_options.maxWaitMs},
+        [this](const QStringList &channels) {
+            back([this, channels] { Q_EMIT appended(channels); });
+        });
 }
 
 OrderIntake::~OrderIntake()
 {
-    flush();
+    close();
+}
+
+bool OrderIntake::start(IntakeWriter::Opener open, QString *error)
+{
+    return m_writer->start(std::move(open), error);
 }
 
 void OrderIntake::setChannels(const QList<Channel> &channels)
 {
+    const std::lock_guard lock(m_channelsMutex);
     m_channels = channels;
 }
 
-const OrderIntake::Channel *OrderIntake::channel(const QString &id) const
+std::optional<OrderIntake::Channel> OrderIntake::channel(const QString &id) const
 {
+    const std::lock_guard lock(m_channelsMutex);
     for (const Channel &c : m_channels) {
         if (c.id == id)
-            return &c;
+            return c;
     }
-    return nullptr;
+    return std::nullopt;
+}
+
+void OrderIntake::back(std::function<void()> call)
+{
+    m_back.push(std::move(call));
 }
 
 void OrderIntake::receive(const Delivery &delivery, Reply reply)
 {
-    const Channel *c = channel(delivery.channel);
+    const std::optional<Channel> c = channel(delivery.channel);
     if (!c) {
         reply(404, errorBody(u"no channel \"%1\" is configured"_s.arg(delivery.channel)));
         return;
@@ -79,60 +120,79 @@ void OrderIntake::receive(const Delivery &delivery, Reply reply)
         reply(401, errorBody(parsed.message));
         return;
     }
-    Waiting w {delivery, std::move(reply)};
-    if (w.delivery.topic.isEmpty())
-        w.delivery.topic = parsed.topic.toUtf8();
-    if (w.delivery.deliveryId.isEmpty())
-        w.delivery.deliveryId = parsed.deliveryId;
-    if (w.delivery.receivedAtMs == 0)
-        w.delivery.receivedAtMs = m_clock.nowMs();
-    m_waiting.append(std::move(w));
-    if (m_waiting.size() >= m_options.maxBatch)
-        flush();
-    else if (!m_flushTimer.isActive())
-        m_flushTimer.start();
+    Delivery kept = delivery;
+    if (kept.topic.isEmpty())
+        kept.topic = parsed.topic.toUtf8();
+    if (kept.deliveryId.isEmpty())
+        kept.deliveryId = parsed.deliveryId;
+    if (kept.receivedAtMs == 0)
+        kept.receivedAtMs = m_clock.nowMs();
+    // Answered by the writer, only after the group commit that holds it.
+    const auto answer = [reply](const Result<QList<qint64>> &ids) {
+        if (!ids) {
+            // Nothing of the group was kept (one transaction): the channel delivers again.
+            qCWarning(lcIntake).noquote()
+                << "delivery refused, the inbox cannot be written:" << ids.error();
+            reply(503, errorBody(u"the inbox cannot be written: %1"_s.arg(ids.error())));
+            return;
+        }
+        reply(200, QJsonObject {{u"status"_s, u"accepted"_s}, {u"delivery"_s, ids->first()}});
+    };
+    if (!m_writer->append({std::move(kept)}, answer))
+        reply(503, errorBody(closedMessage()));
+}
+
+void OrderIntake::appendPolled(const QList<Delivery> &deliveries, Done done)
+{
+    if (deliveries.isEmpty()) {
+        done({});
+        return;
+    }
+    const bool handed =
+        m_writer->append(deliveries, [this, done](const Result<QList<qint64>> &ids) {
+            const Status kept = ids ? Status {} : Status {Error {ids.error()}};
+            back([done, kept] { done(kept); });
+        });
+    if (!handed)
+        done(Error {closedMessage()});
+}
+
+void OrderIntake::recordOutcomes(const QList<InboxStore::Outcome> &outcomes, qint64 nowMs,
+                                 Done done)
+{
+    const bool handed = m_writer->post([this, outcomes, nowMs, done](Database &db) {
+        const Status recorded = recordUnsynced(db, outcomes, nowMs);
+        back([done, recorded] { done(recorded); });
+    });
+    if (!handed)
+        done(Error {closedMessage()});
+}
+
+void OrderIntake::prune(qint64 cutoffMs)
+{
+    m_writer->post([cutoffMs](Database &db) {
+        const auto pruned = InboxStore(db).prune(cutoffMs);
+        if (!pruned)
+            qCWarning(lcIntake).noquote() << "cannot prune the inbox:" << pruned.error();
+        else if (*pruned > 0)
+            qCInfo(lcIntake) << *pruned << "drained deliveries pruned from the inbox";
+    });
+}
+
+bool OrderIntake::onWriter(std::function<void(Database &)> call)
+{
+    return m_writer->post(std::move(call));
 }
 
 void OrderIntake::flush()
 {
-    m_flushTimer.stop();
-    if (m_waiting.isEmpty())
-        return;
-    const QList<Waiting> batch = std::exchange(m_waiting, {});
-    QList<Delivery> deliveries;
-    deliveries.reserve(batch.size());
-    for (const Waiting &w : batch)
-        deliveries.append(w.delivery);
-    const auto ids = m_store.append(deliveries);
-    if (!ids) {
-        // Nothing was kept (one transaction): the channels deliver again.
-        qCWarning(lcIntake).noquote()
-            << batch.size() << "deliveries refused, the inbox cannot be written:" << ids.error();
-        for (const Waiting &w : batch)
-            w.reply(503, errorBody(u"the inbox cannot be written: %1"_s.arg(ids.error())));
-        return;
-    }
-    for (qsizetype i = 0; i < batch.size(); ++i)
-        batch.at(i).reply(200,
-                          QJsonObject {{u"status"_s, u"accepted"_s}, {u"delivery"_s, ids->at(i)}});
-    QStringList channels;
-    for (const Delivery &d : std::as_const(deliveries))
-        channels.append(d.channel);
-    Q_EMIT appended(channels);
+    m_writer->flush();
+    m_back.runPending();
 }
 
-Status OrderIntake::appendPolled(const QList<Delivery> &deliveries)
+void OrderIntake::close()
 {
-    if (deliveries.isEmpty())
-        return {};
-    const auto ids = m_store.append(deliveries);
-    if (!ids)
-        return Error {ids.error()};
-    QStringList channels;
-    for (const Delivery &d : deliveries)
-        channels.append(d.channel);
-    Q_EMIT appended(channels);
-    return {};
+    m_writer->close();
 }
 
 } // namespace ChannelDesk

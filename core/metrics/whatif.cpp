@@ -34,17 +34,27 @@ WhatIf::WhatIf(qint64 fromMs, qint64 toMs, int pollMinutes, std::optional<qint64
 {
 }
 
+void WhatIf::LastChanges::add(const QString &source, qint64 atMs)
+{
+    if (newestMs >= 0 && source == newestSource) {
+        newestMs = std::max(newestMs, atMs);
+    } else if (atMs >= newestMs) {
+        // The old newest is the newest of every source but this one (the other was older).
+        otherSource = std::exchange(newestSource, source);
+        otherMs = std::exchange(newestMs, atMs);
+    } else if (atMs > otherMs) {
+        otherSource = source;
+        otherMs = atMs;
+    }
+}
+
 std::optional<qint64> WhatIf::newestOtherChange(const QString &sku, const QString &channel) const
 {
     const auto it = m_changes.constFind(sku);
     if (it == m_changes.cend())
         return std::nullopt;
-    std::optional<qint64> newest;
-    for (auto c = it->cbegin(); c != it->cend(); ++c) {
-        if (c.key() != channel && (!newest || c.value() > *newest))
-            newest = c.value();
-    }
-    return newest;
+    const qint64 newest = it->newestSource != channel ? it->newestMs : it->otherMs;
+    return newest >= 0 ? std::optional<qint64>(newest) : std::nullopt;
 }
 
 void WhatIf::add(const Mutation &m)
@@ -79,8 +89,7 @@ void WhatIf::add(const Mutation &m)
             ++w.staleMeasured;
         }
     }
-    qint64 &newest = m_changes[m.sku][source];
-    newest = std::max(newest, m.atMs);
+    m_changes[m.sku].add(source, m.atMs);
 }
 
 WhatIf::Report WhatIf::report(int worst) const

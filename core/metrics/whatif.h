@@ -91,8 +91,19 @@ public:
     static Result<Report> replay(Database &db, const Options &options, qint64 nowMs);
 
 private:
-    // Per SKU, per channel ("" for changes made by no order): the newest change.
-    using LastChanges = QHash<QString, qint64>;
+    // Per SKU: the newest change and its source (the channel of a sale, "" for changes made by
+    // no order), and the newest change from any other source (time -1: none). Enough to answer
+    // newestOtherChange for every channel, in a few words a SKU (the log of a large catalogue
+    // is replayed in the console).
+    struct LastChanges
+    {
+        QString newestSource;
+        qint64 newestMs = -1;
+        QString otherSource;
+        qint64 otherMs = -1;
+
+        void add(const QString &source, qint64 atMs);
+    };
 
     // The newest change to sku from anything but channel, or nullopt.
     std::optional<qint64> newestOtherChange(const QString &sku, const QString &channel) const;

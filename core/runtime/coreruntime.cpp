@@ -54,11 +54,14 @@ CoreRuntime::CoreRuntime(Options options, const Clock &clock, QObject *parent)
 
 CoreRuntime::~CoreRuntime()
 {
-    // Adapters and propagators go before the network manager and the database they use; the
-    // intake commits and answers what still waits (while the listener can still send those
-    // answers) before its database goes.
-    m_intake.reset();
+    // Adapters and propagators go before the network manager and the database they use. The
+    // intake takes no more (the listener's thread may still hand it deliveries: it answers them
+    // 503), commits and answers what it took while the listener can still send those answers;
+    // then the listener stops, and only then does the intake go, whom its thread called.
+    if (m_intake)
+        m_intake->close();
     m_api.reset();
+    m_intake.reset();
     m_reconcile.reset();
     m_channels.clear();
 }
@@ -100,11 +103,18 @@ bool CoreRuntime::start(QString *error)
     if (!m_inboxDb)
         return false;
     // The listener refuses a larger body before reading it; the intake's own check is the same
-    // limit for deliveries handed to it by other ways.
+    // limit for deliveries handed to it by other ways. Its writer appends on a thread of its
+    // own, with its own connection to the inbox file (this thread's reads it).
     m_intake = std::make_unique<OrderIntake>(
         *m_inboxDb, m_clock,
         OrderIntake::Options {m_options.intakeMaxBatch, m_options.intakeMaxWaitMs,
                               m_options.config.listener.maxBodyBytes});
+    if (!m_intake->start(
+            [inboxLocation, full](QString *openError) {
+                return InboxStore::open(inboxLocation, full, openError);
+            },
+            error))
+        return false;
     connect(m_intake.get(), &OrderIntake::appended, this, [this](const QStringList &channels) {
         for (const QString &channel : channels)
             ++m_deliveryCounts[{channel, u"pending"_s}];
@@ -242,10 +252,10 @@ void CoreRuntime::stop()
         return;
     m_running = false;
     m_stopping = true;
-    // Every delivery taken is kept and answered, then no new webhooks (the listener answers
-    // what it still holds 503, and the channel delivers it again).
+    // Every delivery taken is kept and answered, then no new webhooks (the intake answers
+    // those 503, the listener what it still holds, and the channel delivers them again).
     if (m_intake)
-        m_intake->flush();
+        m_intake->close();
     m_api.reset();
     m_pollTick.stop();
     m_drainTick.stop();

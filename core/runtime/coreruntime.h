@@ -16,6 +16,7 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 
 #include <memory>
@@ -59,8 +60,10 @@ public:
         int housekeepingIntervalMs = 1000; // gauges, alerts
         // The inbox file; empty: InboxStore::locationFor(databaseLocation).
         QString inboxLocation;
-        // The intake's group commit: at most this long or this many deliveries.
-        int intakeMaxWaitMs = 2;
+        // The intake's group commit: at most this many deliveries, and the first waits this
+        // long for company (0: none; its writer's commit in progress is the window: what
+        // arrives meanwhile shares the next one).
+        int intakeMaxWaitMs = 0;
         int intakeMaxBatch = 256;
         // Backoff, attempts and in-flight bounds of every channel's propagator; a channel's
         // max_requests_per_second overrides the rate.
@@ -110,9 +113,10 @@ public:
     // kept in the inbox, answered; null before start().
     OrderIntake *intake() const { return m_intake.get(); }
     Database *inboxDatabase() const { return m_inboxDb.get(); }
-    // Applies what waits in the inbox, in arrival order, in group commits, and writes each
-    // delivery's outcome. Runs by itself after each append and every second; public for tests
-    // and for a replay asked from the console.
+    // Applies what waits in the inbox, in arrival order, in group commits, and hands each
+    // delivery's outcome to the intake's writer (intake()->flush() waits until it is written;
+    // deliveriesDrained() says it was). Runs by itself after each append and every second;
+    // public for tests and for a replay asked from the console.
     void drainInbox();
     // Puts a refused delivery back in the inbox queue and drains it (the console's Replay).
     Status replayDelivery(qint64 id);
@@ -173,6 +177,8 @@ private:
     void pollDueChannels();
     void pollOrders(Channel &channel);
     void applyPolled(Channel &channel, const FetchOrdersResult &result);
+    // A poll's orders kept in the inbox (or not): its high-water mark, and what comes next.
+    void polledKept(Channel &channel, const FetchOrdersResult &result, const Status &kept);
     void scheduleDrain(int delayMs = 0);
     // One group commit of pending deliveries; false when it must be tried again later.
     bool drainOnce(int limit, int *drained);
@@ -213,6 +219,8 @@ private:
     QTimer m_drainTimer; // the next drain (at once after an append, later after a lock)
     QTimer m_drainTick; // a drain every second: retries, and replays asked by another process
     QHash<QPair<QString, QString>, qint64> m_deliveryCounts; // (channel, status) since start
+    QSet<qint64> m_outcomesInFlight; // drained, their outcomes not written by the intake yet
+    bool m_drainAfterOutcomes = false; // a drain was asked for while they were in flight
     std::unique_ptr<HttpApi> m_api;
     std::unique_ptr<ReconcileScheduler> m_reconcile;
     QTimer m_housekeeping;

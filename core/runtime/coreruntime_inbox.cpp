@@ -22,7 +22,7 @@ using namespace Qt::StringLiterals;
 
 constexpr int kDrainBatch = 512;
 // While draining, the inventory's write lock is waited for this long at a time, not the
-// connection's usual 10 s: the intake answers on this thread and must not wait behind it.
+// connection's usual 10 s: this thread has pushes and the console to serve meanwhile.
 constexpr int kDrainLockWaitMs = 20;
 constexpr int kDrainRetryMs = 200;
 // Pruned at most this often.
@@ -71,30 +71,25 @@ void CoreRuntime::drainInbox()
     if (!m_intake || !m_engine)
         return;
     m_drainTimer.stop();
-    int drained = 0;
-    int total = 0;
-    // A few rounds, then back to the event loop so that answers and pushes go out between.
-    for (int round = 0; round < 4; ++round) {
-        if (!drainOnce(kDrainBatch, &drained)) {
-            scheduleDrain(kDrainRetryMs);
-            break;
-        }
-        total += drained;
-        if (drained < kDrainBatch)
-            break;
-        if (round == 3)
-            scheduleDrain();
+    // One drain at a time: until the intake's writer has written a drain's outcomes, its
+    // deliveries read as pending still. The next drain comes once they are written, and takes
+    // everything that arrived meanwhile in one batch.
+    if (!m_outcomesInFlight.isEmpty()) {
+        m_drainAfterOutcomes = true;
+        return;
     }
-    if (total > 0)
-        Q_EMIT deliveriesDrained(total);
+    int drained = 0;
+    if (!drainOnce(kDrainBatch, &drained))
+        scheduleDrain(kDrainRetryMs);
+    else if (drained == kDrainBatch)
+        m_drainAfterOutcomes = true; // more wait
     pruneInbox(m_clock.nowMs());
 }
 
 bool CoreRuntime::drainOnce(int limit, int *drained)
 {
     *drained = 0;
-    InboxStore &inbox = m_intake->inbox();
-    const auto pending = inbox.pending(limit);
+    const auto pending = m_intake->inbox().pending(limit);
     if (!pending) {
         qCWarning(lcRuntime).noquote() << "cannot read the inbox:" << pending.error();
         return false;
@@ -237,14 +232,32 @@ bool CoreRuntime::drainOnce(int limit, int *drained)
         outcomes.append(o);
         outcomeChannels.append(w.channel);
     }
-    // Applied but the outcome not written (a crash here): the next drain applies the delivery
-    // again and the order path's idempotency keys answer duplicate; nothing is applied twice.
-    if (const Status recorded = inbox.recordOutcomes(outcomes, m_clock.nowMs()); !recorded) {
-        qCWarning(lcRuntime).noquote() << "cannot record delivery outcomes:" << recorded.error();
-        return false;
+    // The outcomes are written by the intake's writer, the inbox's one writer, between its
+    // group commits; this thread goes on. Applied but the outcome not written (a crash before
+    // it is, or a write that fails): the next drain applies the delivery again and the order
+    // path's idempotency keys answer duplicate; nothing is applied twice.
+    QList<qint64> ids;
+    for (const InboxStore::Outcome &o : std::as_const(outcomes)) {
+        m_outcomesInFlight.insert(o.id);
+        ids.append(o.id);
     }
-    for (qsizetype i = 0; i < outcomes.size(); ++i)
-        ++m_deliveryCounts[{outcomeChannels.at(i), deliveryStatusName(outcomes.at(i).status)}];
+    m_intake->recordOutcomes(
+        outcomes, m_clock.nowMs(), [this, ids, outcomes, outcomeChannels](const Status &recorded) {
+            for (qint64 id : ids)
+                m_outcomesInFlight.remove(id);
+            if (!recorded) {
+                qCWarning(lcRuntime).noquote()
+                    << "cannot record delivery outcomes:" << recorded.error();
+                scheduleDrain(kDrainRetryMs);
+                return;
+            }
+            if (std::exchange(m_drainAfterOutcomes, false))
+                scheduleDrain();
+            for (qsizetype i = 0; i < outcomes.size(); ++i)
+                ++m_deliveryCounts[{outcomeChannels.at(i),
+                                    deliveryStatusName(outcomes.at(i).status)}];
+            Q_EMIT deliveriesDrained(int(outcomes.size()));
+        });
     *drained = int(outcomes.size());
     return !retry;
 }
@@ -265,12 +278,7 @@ void CoreRuntime::pruneInbox(qint64 now)
     if (now - m_lastInboxPruneMs < kInboxPruneEveryMs)
         return;
     m_lastInboxPruneMs = now;
-    const auto pruned =
-        m_intake->inbox().prune(now - qint64(m_options.config.inboxRetentionDays) * kDayMs);
-    if (!pruned)
-        qCWarning(lcRuntime).noquote() << "cannot prune the inbox:" << pruned.error();
-    else if (*pruned > 0)
-        qCInfo(lcRuntime) << *pruned << "drained deliveries pruned from the inbox";
+    m_intake->prune(now - qint64(m_options.config.inboxRetentionDays) * kDayMs);
 }
 
 } // namespace ChannelDesk

@@ -50,7 +50,6 @@ void CoreRuntime::pollOrders(Channel &channel)
 
 void CoreRuntime::applyPolled(Channel &channel, const FetchOrdersResult &r)
 {
-    channel.polling = false;
     const QString id = channel.config.id;
     if (r.failure != FailureKind::None)
         qCWarning(lcRuntime).noquote() << id << "order fetch failed:" << r.message;
@@ -75,17 +74,28 @@ void CoreRuntime::applyPolled(Channel &channel, const FetchOrdersResult &r)
     const qint64 now = m_clock.nowMs();
     for (const PolledOrder &order : std::as_const(orders))
         deliveries.append(polledDelivery(id, order, now));
-    if (const Status kept = m_intake->appendPolled(deliveries); !kept) {
+    // The channel's poll ends when they are kept (by the intake's writer), so that the next
+    // one starts from the mark they moved.
+    m_intake->appendPolled(deliveries, [this, &channel, r](const Status &kept) {
+        channel.polling = false;
+        polledKept(channel, r, kept);
+    });
+}
+
+void CoreRuntime::polledKept(Channel &channel, const FetchOrdersResult &r, const Status &kept)
+{
+    const QString id = channel.config.id;
+    if (!kept) {
         // Keep the mark where it was, so these orders are fetched again.
         qCWarning(lcRuntime).noquote() << id << "polled orders not kept:" << kept.error();
         return;
     }
     if (!r.nextHighWaterMark.isEmpty()) {
         // Not kept: the next poll reads these orders again, and they are duplicates then.
-        if (const Status kept =
+        if (const Status marked =
                 m_propagation->setHighWaterMark(id, r.nextHighWaterMark, m_clock.nowMs());
-            !kept)
-            qCWarning(lcRuntime).noquote() << id << "order-poll mark not kept:" << kept.error();
+            !marked)
+            qCWarning(lcRuntime).noquote() << id << "order-poll mark not kept:" << marked.error();
     }
     // A poll cut short after it made progress goes on at once, unless the channel throttled
     // it: asked again straight away it would only refuse again, and take the tokens its pushes

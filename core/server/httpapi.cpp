@@ -40,7 +40,10 @@ HttpApi::HttpApi(Handlers handlers, ListenerLimits limits)
     : m_handlers(std::move(handlers))
     , m_server(std::make_unique<HttpServer>(
           limits,
-          [this](const ServerRequest &request, ServerReply reply) { route(request, reply); }))
+          [this](const ServerRequest &request, ServerReply reply) { route(request, reply); },
+          [this](const ServerRequest &request, const ServerReply &reply) {
+              return routeWebhook(request, reply);
+          }))
 {
 }
 
@@ -51,17 +54,26 @@ quint16 HttpApi::listen(const QString &host, quint16 port, QString *error)
     return m_server->listen(host, port, error);
 }
 
-void HttpApi::route(const ServerRequest &request, const ServerReply &reply) const
+bool HttpApi::routeWebhook(const ServerRequest &request, const ServerReply &reply) const
 {
-    const QByteArray &path = request.path;
-    const QByteArray &method = request.method;
-    if (const auto channel = argumentOf(path, "/webhooks/")) {
-        if (method != "POST")
-            return reply(methodNotAllowed("POST"));
-        return m_handlers.webhook(*channel, request, [reply](int status, const QJsonObject &body) {
+    const auto channel = argumentOf(request.path, "/webhooks/");
+    if (!channel)
+        return false;
+    if (request.method != "POST")
+        reply(methodNotAllowed("POST"));
+    else
+        m_handlers.webhook(*channel, request, [reply](int status, const QJsonObject &body) {
             reply(json(status, body));
         });
-    }
+    return true;
+}
+
+void HttpApi::route(const ServerRequest &request, const ServerReply &reply) const
+{
+    if (routeWebhook(request, reply))
+        return;
+    const QByteArray &path = request.path;
+    const QByteArray &method = request.method;
     if (const auto sku = argumentOf(path, "/v1/inventory/")) {
         if (method != "GET")
             return reply(methodNotAllowed("GET"));

@@ -28,6 +28,7 @@ struct HttpServer::Shared
 {
     ListenerLimits limits;
     ServerHandler handler;
+    ListenerHandler onListener; // may be empty
     PostedCalls *context = nullptr; // outlives the daemon's thread (the destructor's order)
     std::weak_ptr<Shared> self; // what each exchange holds, so a late reply finds it
     std::atomic<int> inFlight {0};
@@ -191,10 +192,11 @@ MHD_Result dispatch(HttpServer::Shared &shared, const ExchangePtr &ex)
         shared.waiting.insert(ex.get());
         MHD_suspend_connection(ex->connection);
     }
-    shared.context->push([ex] {
-        const ServerReply reply = [ex](ServerResponse r) { answer(*ex, r); };
-        ex->shared->handler(ex->request, reply);
-    });
+    // Suspended and registered first: the answer may come from another thread at once.
+    const ServerReply reply = [ex](ServerResponse r) { answer(*ex, r); };
+    if (shared.onListener && shared.onListener(ex->request, reply))
+        return MHD_YES;
+    shared.context->push([ex, reply] { ex->shared->handler(ex->request, reply); });
     return MHD_YES;
 }
 
@@ -253,13 +255,14 @@ void completed(void *, MHD_Connection *, void **context, MHD_RequestTerminationC
 
 } // namespace
 
-HttpServer::HttpServer(ListenerLimits limits, ServerHandler handler)
+HttpServer::HttpServer(ListenerLimits limits, ServerHandler handler, ListenerHandler onListener)
     : m_limits(limits)
     , m_context(std::make_unique<PostedCalls>())
     , m_shared(std::make_shared<Shared>())
 {
     m_shared->limits = limits;
     m_shared->handler = std::move(handler);
+    m_shared->onListener = std::move(onListener);
     m_shared->context = m_context.get();
     m_shared->self = m_shared;
 }

@@ -41,17 +41,22 @@ struct ServerResponse
 using ServerReply = std::function<void(ServerResponse)>;
 // Runs on the thread that created the server; may answer at once or later.
 using ServerHandler = std::function<void(const ServerRequest &, ServerReply)>;
+// Offered every request whose body is in, first, on the listener's own thread: takes it (true)
+// and answers it through the reply, at once or later from any thread, or leaves it (false) to
+// the ServerHandler. It must not block: that thread serves every connection.
+using ListenerHandler = std::function<bool(const ServerRequest &, const ServerReply &)>;
 
 // An HTTP/1.1 listener on GNU libmicrohttpd, run by libmicrohttpd's own thread, so no client can
 // stall the thread that created it. It enforces ListenerLimits before a body is read: the
 // connection limits and the timeout by libmicrohttpd's options, the header size, Content-Length
-// and the requests in flight by itself. A request whose body is in is handed to the creating
-// thread by a queued call and its connection suspended until the handler answers (libmicrohttpd's
-// suspend/resume). Every error it answers itself is a JSON {"error": "..."} body.
+// and the requests in flight by itself. A request whose body is in has its connection suspended
+// until it is answered (libmicrohttpd's suspend/resume); it is offered to the ListenerHandler on
+// the listener's thread, and otherwise handed to the creating thread by a queued call. Every
+// error it answers itself is a JSON {"error": "..."} body.
 class HttpServer
 {
 public:
-    HttpServer(ListenerLimits limits, ServerHandler handler);
+    HttpServer(ListenerLimits limits, ServerHandler handler, ListenerHandler onListener = {});
     ~HttpServer(); // answers what is still waiting 503, then stops listening
 
     // "localhost" or an IPv4/IPv6 address; port 0 picks one. Returns the port, or 0 and sets

@@ -40,6 +40,25 @@ Result<QList<StockLevel>> InventoryStore::allStock() const
     return levels;
 }
 
+Result<QList<StockLevel>> InventoryStore::stockPage(const QString &afterSku, int limit) const
+{
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    // Without a SKU to start after, every SKU (a bound null would compare as unknown).
+    q.prepare(kStockColumns + (afterSku.isEmpty() ? u""_s : u" WHERE sku > ?"_s) +
+              u" ORDER BY sku LIMIT ?"_s);
+    if (!afterSku.isEmpty())
+        q.addBindValue(afterSku);
+    q.addBindValue(limit);
+    if (!q.exec())
+        return Error {q.lastError().text()};
+    QList<StockLevel> levels;
+    levels.reserve(limit);
+    while (q.next())
+        levels.append(stockFrom(q));
+    return levels;
+}
+
 Result<std::optional<StockLevel>> InventoryStore::stock(const QString &sku) const
 {
     QSqlQuery q(m_db.connection());

@@ -28,6 +28,9 @@ public:
 
     // Every SKU, ordered by SKU.
     Result<QList<StockLevel>> allStock() const;
+    // At most `limit` SKUs after `afterSku` (empty: from the first), ordered by SKU: the stock
+    // read a part at a time (the console's first rows show before the last are read).
+    Result<QList<StockLevel>> stockPage(const QString &afterSku, int limit) const;
     // The SKU's row; nullopt when there is no such SKU.
     Result<std::optional<StockLevel>> stock(const QString &sku) const;
     // The mutation log, oldest first (or newest first, see AuditFilter::newestFirst).

@@ -397,12 +397,16 @@ Status PropagationStore::fenced(const QString &channel, const std::function<Stat
     return tx.commit();
 }
 
+namespace {
+const QString kListingColumns =
+    u"SELECT channel, sku, remote_id, acked_version, acked_quantity, acked_paused, acked_at, "
+    "pending_version, pending_since, attempts, next_attempt_at, state, last_error FROM listings"_s;
+} // namespace
+
 Result<QList<ListingState>> PropagationStore::listings(const QString &channel,
                                                        const QString &sku) const
 {
-    QString sql = u"SELECT channel, sku, remote_id, acked_version, acked_quantity, acked_paused, "
-                  "acked_at, pending_version, pending_since, attempts, next_attempt_at, state, "
-                  "last_error FROM listings WHERE 1 = 1"_s;
+    QString sql = kListingColumns + u" WHERE 1 = 1"_s;
     QVariantList binds;
     if (!channel.isEmpty()) {
         sql += u" AND channel = ?"_s;
@@ -419,11 +423,22 @@ Result<QList<ListingState>> PropagationStore::listings(const QString &channel,
 Result<QList<ListingState>> PropagationStore::unsettled(const QString &channel) const
 {
     return selectRows(m_db,
-                      u"SELECT channel, sku, remote_id, acked_version, acked_quantity, "
-                      "acked_paused, acked_at, pending_version, pending_since, attempts, "
-                      "next_attempt_at, state, last_error FROM listings WHERE channel = ? "
-                      "AND state IN ('pending', 'retrying', 'dead') ORDER BY sku"_s,
+                      kListingColumns +
+                          u" WHERE channel = ? AND state IN ('pending', 'retrying', 'dead') "
+                          "ORDER BY sku"_s,
                       {channel}, listingFrom, "cannot read listings:");
+}
+
+Result<QList<ListingState>> PropagationStore::listingsBetween(const QString &channel,
+                                                              const QString &firstSku,
+                                                              const QString &lastSku) const
+{
+    // The primary key (channel, sku) answers it.
+    return selectRows(m_db,
+                      kListingColumns +
+                          u" WHERE channel = ? AND sku >= ? AND sku <= ? "
+                          "ORDER BY sku"_s,
+                      {channel, firstSku, lastSku}, listingFrom, "cannot read listings:");
 }
 
 Result<int> PropagationStore::count(const QString &channel, ListingState::State state) const

@@ -140,6 +140,9 @@ public:
     // The listings of a channel, of a SKU, of both or (both empty) all, by channel and SKU.
     Result<QList<ListingState>> listings(const QString &channel = {},
                                          const QString &sku = {}) const;
+    // The channel's listings of the SKUs from `firstSku` to `lastSku` (both included), by SKU.
+    Result<QList<ListingState>> listingsBetween(const QString &channel, const QString &firstSku,
+                                                const QString &lastSku) const;
     // How many of the channel's listings are in that state.
     Result<int> count(const QString &channel, ListingState::State state) const;
 

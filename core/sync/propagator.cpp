@@ -1,6 +1,7 @@
 #include "propagator.h"
 
 #include "duepriority.h"
+#include "dueupdate.h"
 #include "propagationhub.h"
 #include "store/database.h"
 #include "synclog.h"
@@ -157,7 +158,12 @@ void Propagator::pump()
     // 1. What was committed is folded into every channel's memory by one read of the log.
     m_hub->ingestIfWoken();
 
-    // 2. Send what is due, as far as the bucket, the in-flight bound and the lease allow.
+    // 2. A backlog beyond the channel's bulk threshold: one bulk submission takes the least
+    // urgent part of it (propagator_bulk.cpp).
+    if (leaseAllowsSending())
+        sendBulk();
+
+    // 3. Send what is due, as far as the bucket, the in-flight bound and the lease allow.
     QSet<QString> overBudget; // listings that used their revisions for now
     qint64 budgetRetryMs = -1;
     while (!m_suspended && m_inFlight < m_options.maxInFlight) {
@@ -253,14 +259,7 @@ bool Propagator::send(const Batch &batch)
     QList<ListingUpdate> updates;
     updates.reserve(batch.due.size());
     for (const DueListing &d : batch.due) {
-        ListingUpdate u;
-        u.sku = d.sku;
-        u.remoteId = d.remoteId;
-        u.quantity = batch.shown.value(d.sku).quantity;
-        u.version = d.version;
-        u.paused = d.paused;
-        u.lastAckedQuantity = d.ackedQuantity;
-        updates.append(u);
+        updates.append(dueUpdate(d, batch.shown.value(d.sku).quantity));
         m_busy.insert(d.sku);
     }
     ++m_inFlight;

@@ -149,6 +149,9 @@ private:
     bool handleFailure(const DueListing &listing, const PushOutcome &outcome,
                        const PushReport &report, QList<AttemptLog::Entry> *attemptLog);
     void refreshStale(const DueListing &listing);
+    // A backlog beyond the adapter's bulkThreshold(): its least urgent listings (never a pause)
+    // in one pushBulk(), in flight until it answers (propagator_bulk.cpp).
+    void sendBulk();
     // What the channel should show of each due listing under its buffer rule; the listings'
     // `paused` becomes the channel's own pause (available at or below its pause_at). Empty on a
     // database error, when nothing must be sent.

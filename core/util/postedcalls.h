@@ -23,10 +23,11 @@ public:
     using QObject::QObject;
 
     void push(std::function<void()> call);
-
-private:
+    // Runs the calls posted so far now, on this object's thread (one that waited for the
+    // posting thread to finish its work, and wants its results before its event loop runs).
     Q_INVOKABLE void runPending();
 
+private:
     std::mutex m_mutex;
     std::deque<std::function<void()>> m_calls;
 };

@@ -11,7 +11,7 @@
 // SORT_COLUMN: "sku" (the panel's default), "available" (re-sorts on every change) or "problems"
 // (the "only problems" filter on, sorted by SKU).
 // Or: bench_console --real SKUS ORDERS_PER_SECOND SECONDS, the whole console on the real core
-// (bench_console_real.cpp).
+// with the shops in channeldesk-sim (bench_console_realrun.cpp, bench_console_real.cpp).
 // Both end with {"stall_p99_ms","first_paint_ms","peak_rss_mb"} on one line; first paint is the
 // first paint of the stock table holding its rows, from process start.
 #include "benchconsole.h"
@@ -144,6 +144,8 @@ int main(int argc, char *argv[])
         }
         return runReal(app, skus, rate, seconds);
     }
+    if (args.value(1) == u"--real-console"_s && args.size() == 4) // started by --real
+        return runRealConsole(app, args.at(2), args.at(3).toInt());
     const int skus = args.size() > 1 ? args.at(1).toInt() : 100'000;
     const int rate = args.size() > 2 ? args.at(2).toInt() : 5000;
     const int seconds = args.size() > 3 ? args.at(3).toInt() : 10;

@@ -15,7 +15,8 @@
 // Usage: bench_intake CLIENTS SECONDS
 // CHANNELDESK_BENCH_DURABILITY=normal runs it with "durability": "normal" (no fsync per commit),
 // to tell the fsync from the CPU; the goal is with full. CHANNELDESK_BENCH_INTAKE_WAIT_MS=N
-// widens the intake's group-commit window from its 2 ms (more deliveries per fsync).
+// sets the intake's group-commit window instead of its 2 ms (0: none, each commit takes what
+// arrived while the last one synced; more: more deliveries per fsync).
 #include "benchreport.h"
 #include "benchsim.h"
 #include "metrics/latencyhistogram.h"
@@ -256,9 +257,10 @@ int main(int argc, char *argv[])
                                           {u"woo"_s, u"woocommerce"_s, 10, 0, u"webhook"_s}};
     const QString durability =
         qgetenv("CHANNELDESK_BENCH_DURABILITY") == "normal" ? u"normal"_s : u"full"_s;
-    const int waitMs = qEnvironmentVariableIntValue("CHANNELDESK_BENCH_INTAKE_WAIT_MS");
+    bool waitSet = false;
+    const int waitMs = qEnvironmentVariableIntValue("CHANNELDESK_BENCH_INTAKE_WAIT_MS", &waitSet);
     Bench::Core core(channels, kSkus, dir.path(), true, QJsonObject {{u"durability"_s, durability}},
-                     waitMs);
+                     waitSet ? waitMs : -1);
     CoreRuntime &runtime = core.runtime();
     if (runtime.port() == 0) {
         std::fprintf(stderr, "the runtime is not listening\n");

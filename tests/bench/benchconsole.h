@@ -56,6 +56,19 @@ inline double msSinceProcessStart()
     return nowMs - startTicks * 1000.0 / double(sysconf(_SC_CLK_TCK));
 }
 
+// CPU time (user + system) a process used so far, in seconds (0: this one), -1 when unknown.
+inline double cpuSeconds(qint64 pid = 0)
+{
+    QFile f(pid > 0 ? QStringLiteral("/proc/%1/stat").arg(pid) : QStringLiteral("/proc/self/stat"));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray stat = f.readAll();
+    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime: fields 14 and 15 of the whole line.
+    return (fields.value(11).toDouble() + fields.value(12).toDouble()) /
+        double(sysconf(_SC_CLK_TCK));
+}
+
 inline double percentile(QList<double> values, double p)
 {
     if (values.isEmpty())
@@ -138,7 +151,15 @@ inline void printConsoleFigures(const QList<double> &stalls, const FirstPaint &f
                    {QStringLiteral("peak_rss_mb"), rounded(double(statusKb("VmHWM:")) / 1024)}});
 }
 
-// bench_console --real (bench_console_real.cpp).
+// bench_console --real: seeds the inventory, starts the shops in channeldesk-sim, starts the
+// measured console in a process of its own and places the orders (bench_console_realrun.cpp).
 int runReal(QApplication &app, int skus, int ordersPerSecond, int seconds);
+// The measured console (bench_console --real-console DIRECTORY SECONDS, bench_console_real.cpp):
+// the inventory and the channels config it opens in DIRECTORY are these files.
+constexpr const char *kRealDatabase = "inventory.sqlite";
+constexpr const char *kRealConfig = "channeldesk.json";
+// The line it prints when its core started: the driver starts placing orders then.
+constexpr const char *kRealStartedLine = "core started:";
+int runRealConsole(QApplication &app, const QString &directory, int seconds);
 
 } // namespace ChannelDesk::Bench

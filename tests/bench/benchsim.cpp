@@ -60,6 +60,10 @@ QJsonObject simChannel(const Channel &c, int skus, qint64 quantity)
         o.insert(u"lwa_client_id"_s, u"id"_s);
         o.insert(u"lwa_client_secret"_s, u"s"_s);
         o.insert(u"refresh_token"_s, u"rt"_s);
+        // How long the simulated Amazon processes a JSON_LISTINGS_FEED: the real one takes
+        // minutes (up to eight hours under load); CHANNELDESK_BENCH_FEED_S, default 10 s.
+        const QByteArray feedSeconds = qgetenv("CHANNELDESK_BENCH_FEED_S");
+        o.insert(u"feed_processing_s"_s, feedSeconds.isEmpty() ? 10.0 : feedSeconds.toDouble());
         o.insert(u"rate_limit"_s,
                  rps > 0 ? QJsonObject {{u"rate"_s, rps}, {u"burst"_s, rps}}
                          : QJsonObject {{u"rate"_s, 1e6}, {u"burst"_s, 1e6}});
@@ -91,6 +95,10 @@ QJsonObject coreChannel(const Channel &c, const QString &simBaseUrl)
         o.insert(u"seller_id"_s, u"A2BENCH"_s);
         o.insert(u"marketplace_id"_s, u"ATVPDKIKX0DER"_s);
         o.insert(u"lwa_url"_s, QString(simBaseUrl + c.id));
+        // CHANNELDESK_BENCH_FEED_THRESHOLD=N sets the config's feed_threshold (0: no feeds).
+        if (const QByteArray threshold = qgetenv("CHANNELDESK_BENCH_FEED_THRESHOLD");
+            !threshold.isEmpty())
+            o.insert(u"feed_threshold"_s, threshold.toInt());
         o.insert(u"credentials"_s,
                  QJsonObject {{u"lwa_client_id_env"_s, u"BENCH_LWA_ID"_s},
                               {u"lwa_client_secret_env"_s, u"BENCH_S"_s},
@@ -118,19 +126,26 @@ SimProcess::~SimProcess()
     }
 }
 
+quint16 SimProcess::freePort()
+{
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost, 0);
+    return probe.serverPort();
+}
+
 bool SimProcess::start(const QList<Channel> &channels, int skus, qint64 quantity,
                        const QString &directory, QString *error)
 {
-    quint16 port = 0;
-    {
-        QTcpServer probe;
-        probe.listen(QHostAddress::LocalHost, 0);
-        port = probe.serverPort();
-    }
-    m_baseUrl = u"http://127.0.0.1:%1/"_s.arg(port);
     QJsonArray simChannels;
     for (const Channel &c : channels)
         simChannels.append(simChannel(c, skus, quantity));
+    return start(simChannels, freePort(), directory, error);
+}
+
+bool SimProcess::start(const QJsonArray &simChannels, quint16 port, const QString &directory,
+                       QString *error)
+{
+    m_baseUrl = u"http://127.0.0.1:%1/"_s.arg(port);
     QFile config(directory + u"/sim.json"_s);
     if (!config.open(QIODevice::WriteOnly)) {
         *error = u"cannot write %1"_s.arg(config.fileName());
@@ -142,7 +157,7 @@ bool SimProcess::start(const QList<Channel> &channels, int skus, qint64 quantity
     config.close();
     m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     m_process.start(QStringLiteral(CHANNELDESK_SIM), {u"--config"_s, config.fileName()});
-    if (!m_process.waitForReadyRead(10'000)) {
+    if (!m_process.waitForReadyRead(120'000)) { // 100,000 listings a channel take a while
         *error = u"channeldesk-sim did not start"_s;
         return false;
     }
@@ -226,7 +241,7 @@ Core::Core(const QList<Channel> &channels, int skus, const QString &directory, b
     }
     options.config = *parsed.config;
     options.listen = listen;
-    if (intakeMaxWaitMs > 0)
+    if (intakeMaxWaitMs >= 0)
         options.intakeMaxWaitMs = intakeMaxWaitMs;
     if (!seedInventory(options.databaseLocation, channels, skus, kPlenty, &error))
         qFatal("%s", qPrintable(error));

@@ -4,6 +4,7 @@
 #include "store/propagationstore.h"
 #include "testbackend.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QProcess>
@@ -41,8 +42,13 @@ public:
     // Each channel lists SKU-0 .. SKU-<skus - 1> with `quantity` each.
     bool start(const QList<Channel> &channels, int skus, qint64 quantity, const QString &directory,
                QString *error);
+    // Channels as channeldesk-sim's config gives them ("channels"), on `port`.
+    bool start(const QJsonArray &channels, quint16 port, const QString &directory, QString *error);
     // "http://127.0.0.1:<port>/"
     QString baseUrl() const { return m_baseUrl; }
+    qint64 processId() const { return m_process.processId(); }
+    // A loopback port free now (for a process that listens on it next).
+    static quint16 freePort();
 
 private:
     QProcess m_process;
@@ -56,9 +62,9 @@ private:
 class Core
 {
 public:
-    // `intakeMaxWaitMs` > 0 overrides the intake's group-commit window (CoreRuntime::Options).
+    // `intakeMaxWaitMs` >= 0 overrides the intake's group-commit window (CoreRuntime::Options).
     Core(const QList<Channel> &channels, int skus, const QString &directory, bool listen = false,
-         const QJsonObject &extraConfig = {}, int intakeMaxWaitMs = 0);
+         const QJsonObject &extraConfig = {}, int intakeMaxWaitMs = -1);
     ~Core();
     CoreRuntime &runtime() { return *m_runtime; }
 

@@ -12,8 +12,15 @@
 
 namespace ChannelDesk::Testing {
 
-// Hands a webhook to the runtime's intake as the HTTP layer does and commits it at once.
-// Returns the intake's answer; *id is the delivery's inbox id when it was kept.
+// Drains the inbox and waits until the intake's writer has written the outcomes.
+inline void drain(CoreRuntime &runtime)
+{
+    runtime.drainInbox();
+    runtime.intake()->flush();
+}
+
+// Hands a webhook to the runtime's intake as the HTTP layer does and waits until its writer
+// committed it. Returns the intake's answer; *id is the delivery's inbox id when it was kept.
 inline CoreRuntime::HttpAnswer receive(CoreRuntime &runtime, const QString &channel,
                                        const WebhookRequest &request, qint64 *id = nullptr)
 {
@@ -21,6 +28,8 @@ inline CoreRuntime::HttpAnswer receive(CoreRuntime &runtime, const QString &chan
     delivery.channel = channel;
     delivery.headers = request.headers;
     delivery.body = request.body;
+    // Written on the writer's thread, read here after flush() (which waits for it under the
+    // writer's lock).
     std::optional<CoreRuntime::HttpAnswer> answer;
     runtime.intake()->receive(delivery, [&answer](int status, QJsonObject body) {
         answer = CoreRuntime::HttpAnswer {status, std::move(body)};
@@ -40,7 +49,7 @@ inline CoreRuntime::HttpAnswer deliverAndDrain(CoreRuntime &runtime, const QStri
     CoreRuntime::HttpAnswer answer = receive(runtime, channel, request, &id);
     if (answer.status != 200 || id == 0)
         return answer;
-    runtime.drainInbox();
+    drain(runtime);
     const auto entry = runtime.intake()->inbox().entry(id);
     if (entry && *entry) {
         answer.body.insert(QStringLiteral("status"), deliveryStatusName((*entry)->status));

@@ -56,6 +56,8 @@ private Q_SLOTS:
     void failuresMarkTheListingOutOfSyncNow();
     void unknownChannelIsIgnored();
     void buffersFollowTheListingsOverrides();
+    void loadInParts_data();
+    void loadInParts();
 };
 
 void TestStockProjection::mutations_data()
@@ -251,6 +253,88 @@ void TestStockProjection::buffersFollowTheListingsOverrides()
     QVERIFY(p.flush().first().buffers.isEmpty());
     p.setBuffer(u"shop"_s, u"B-2"_s, max3); // no such SKU: nothing
     QVERIFY(!p.hasChanges());
+}
+
+void TestStockProjection::loadInParts_data()
+{
+    QTest::addColumn<QString>("sku"); // changed between the first part and the second
+    QTest::addColumn<QString>("change"); // sale, ack, failure, details
+    QTest::addColumn<bool>("applied"); // at once: its part was read
+    QTest::addColumn<QStringList>("missed"); // what endLoad() answers
+
+    QTest::newRow("sale of a SKU read") << u"A"_s << u"sale"_s << true << QStringList();
+    QTest::newRow("sale of a SKU of the next part")
+        << u"B"_s << u"sale"_s << false << QStringList();
+    QTest::newRow("acknowledgement of the next part")
+        << u"B"_s << u"ack"_s << false << QStringList();
+    QTest::newRow("failure of the next part") << u"B"_s << u"failure"_s << false << QStringList();
+    QTest::newRow("details of the next part") << u"B"_s << u"details"_s << false << QStringList();
+    QTest::newRow("sale of a SKU no part holds")
+        << u"Z"_s << u"sale"_s << false << QStringList {u"Z"_s};
+}
+
+void TestStockProjection::loadInParts()
+{
+    QFETCH(QString, sku);
+    QFETCH(QString, change);
+    QFETCH(bool, applied);
+    QFETCH(QStringList, missed);
+    const auto level = [](const QString &name, qint64 available) {
+        StockLevel l;
+        l.sku = name;
+        l.available = available;
+        l.version = 1;
+        return l;
+    };
+    const auto listed = [](const QString &name, qint64 acked) {
+        ListingState l;
+        l.channel = u"shop"_s;
+        l.sku = name;
+        l.ackedQuantity = acked;
+        return l;
+    };
+    ManualClock clock;
+    StockProjection p(clock);
+    p.setChannels({u"shop"_s});
+    p.beginLoad();
+    QVERIFY(p.isLoading());
+    const QList<StockRow> first = p.loadPart({level(u"A"_s, 10)}, {listed(u"A"_s, 10)});
+    QCOMPARE(first.size(), 1);
+    QCOMPARE(first.first().sku, u"A"_s);
+    QCOMPARE(first.first().channels.at(0).ackedQuantity, 10LL);
+    QVERIFY(!p.hasChanges());
+
+    Mutation sale = mutation(MutationKind::Order, 2, 7, 3);
+    sale.sku = sku;
+    if (change == "sale"_L1)
+        p.applyMutations({sale});
+    else if (change == "ack"_L1)
+        p.acknowledge(u"shop"_s, sku, 1, 4, 50);
+    else if (change == "failure"_L1)
+        p.attemptFailed(u"shop"_s, sku, true, u"HTTP 404"_s);
+    else
+        p.applyDetails(level(sku, 0));
+    QCOMPARE(p.row(sku) != nullptr, applied);
+    QCOMPARE(p.hasChanges(), applied);
+
+    // The next part holds the SKUs as they are now, the change included.
+    const QList<StockRow> second = p.loadPart({level(u"B"_s, 20), level(u"C"_s, 30)},
+                                              {listed(u"B"_s, 20), listed(u"C"_s, 30)});
+    QCOMPARE(second.size(), 2);
+    QCOMPARE(second.at(0).sku, u"B"_s);
+    QCOMPARE(second.at(0).available, 20LL);
+    QCOMPARE(second.at(0).channels.at(0).ackedQuantity, 20LL);
+    QCOMPARE(second.at(0).channels.at(0).state, ListingState::State::InSync);
+    QCOMPARE(p.endLoad(), missed);
+    QVERIFY(!p.isLoading());
+    QCOMPARE(p.rows().size(), 3);
+    QCOMPARE(p.row(u"A"_s)->available, applied ? 7LL : 10LL);
+
+    // Loaded: every SKU's changes apply again.
+    Mutation later = mutation(MutationKind::Order, 5, 1, 0);
+    later.sku = u"B"_s;
+    p.applyMutations({later});
+    QCOMPARE(p.row(u"B"_s)->available, 1LL);
 }
 
 QTEST_GUILESS_MAIN(TestStockProjection)

@@ -54,6 +54,7 @@ private Q_SLOTS:
     void movingSortColumnCatchesUpInsteadOfReordering();
     void stableSortColumnFollowsAtOnce();
     void burstOfChangesIsCoalesced();
+    void largeStockShowsItsFirstRowsFirst();
 };
 
 void TestStockModel::passesModelTester()
@@ -384,6 +385,50 @@ void TestStockModel::burstOfChangesIsCoalesced()
              qPrintable(u"%1 batches for %2 changes"_s.arg(batches.count()).arg(kChanges)));
     QVERIFY2(changed.count() < kChanges / 20,
              qPrintable(u"%1 dataChanged for %2 changes"_s.arg(changed.count()).arg(kChanges)));
+}
+
+void TestStockModel::largeStockShowsItsFirstRowsFirst()
+{
+    // More SKUs than the core's first part: the table shows that part, then the rest arrives
+    // as new rows, in order, without another reset, and a sale made during the load is shown.
+    constexpr int kSkus = 1234;
+    QTemporaryDir dir;
+    const QString location = dir.filePath(u"inventory.sqlite"_s);
+    {
+        QString error;
+        auto db = Database::open(location, &error);
+        QVERIFY2(db, qPrintable(error));
+        QList<StockImportRow> rows;
+        for (int i = 0; i < kSkus; ++i) {
+            StockImportRow r;
+            r.sku = u"SKU-%1"_s.arg(i, 4, 10, QChar(u'0'));
+            r.available = 100;
+            rows.append(r);
+        }
+        QVERIFY(SyncEngine(*db).importStock(rows, u"test"_s, u"seed"_s).ok());
+    }
+    ConsoleWorker::Options options;
+    options.databaseLocation = location;
+    options.config = ChannelsConfig();
+    options.listen = false;
+    CoreBridge bridge(options);
+    StockPanel panel(&bridge);
+    StockModel *model = panel.model();
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy loaded(&bridge, &CoreBridge::stockLoaded);
+    QSignalSpy reset(model, &QAbstractItemModel::modelReset);
+    bridge.start();
+    bridge.adjustStock(u"SKU-1200"_s, -7, u"sold in the shop"_s); // queued behind the first part
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 10'000);
+    const qsizetype resets = reset.count(); // the channels, then the first part
+    const auto first = loaded.first().first().value<QList<StockRow>>();
+    QVERIFY2(first.size() < kSkus, qPrintable(QString::number(first.size())));
+    QCOMPARE(first.first().sku, u"SKU-0000"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), kSkus, 10'000);
+    QCOMPARE(reset.count(), resets);
+    for (int row = 0; row < kSkus; ++row)
+        QCOMPARE(model->rowAt(row)->sku, u"SKU-%1"_s.arg(row, 4, 10, QChar(u'0')));
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowAt(model->rowOf(u"SKU-1200"_s))->available, 93LL, 10'000);
 }
 
 QTEST_MAIN(TestStockModel)

@@ -128,6 +128,17 @@ QUrl AmazonAdapter::listingUrl(const QString &sellerSku) const
     return url;
 }
 
+QJsonArray AmazonAdapter::quantityPatches(qint64 quantity)
+{
+    return QJsonArray {QJsonObject {
+        {u"op"_s, u"replace"_s},
+        {u"path"_s, u"/attributes/fulfillment_availability"_s},
+        {u"value"_s,
+         QJsonArray {QJsonObject {{u"fulfillment_channel_code"_s, u"DEFAULT"_s},
+                                  {u"quantity"_s, quantity}}}},
+    }};
+}
+
 QUrl AmazonAdapter::searchUrl() const
 {
     QUrl url = withPath(m_settings.baseUrl,
@@ -204,17 +215,8 @@ void AmazonAdapter::pushOne(const ListingUpdate &update,
                             std::function<void(const PushReport &)> done)
 {
     const QString sellerSku = update.remoteId.isEmpty() ? update.sku : update.remoteId;
-    const QJsonObject body {
-        {u"productType"_s, u"PRODUCT"_s},
-        {u"patches"_s,
-         QJsonArray {QJsonObject {
-             {u"op"_s, u"replace"_s},
-             {u"path"_s, u"/attributes/fulfillment_availability"_s},
-             {u"value"_s,
-              QJsonArray {QJsonObject {{u"fulfillment_channel_code"_s, u"DEFAULT"_s},
-                                       {u"quantity"_s, update.quantityToSend()}}}},
-         }}},
-    };
+    const QJsonObject body {{u"productType"_s, u"PRODUCT"_s},
+                            {u"patches"_s, quantityPatches(update.quantityToSend())}};
     const QByteArray payload = compactJson(body);
     const QUrl url = listingUrl(sellerSku);
     call(url, "PATCH", payload,

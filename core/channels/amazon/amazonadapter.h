@@ -5,6 +5,7 @@
 #include "channels/httpexchange.h"
 #include "util/clock.h"
 
+#include <QJsonArray>
 #include <QUrl>
 
 class QNetworkAccessManager;
@@ -20,6 +21,14 @@ struct AmazonSettings
     LwaCredentials lwa;
     int timeoutMs = 10000;
     qint64 initialLookbackMs = 10 * 60 * 1000; // first order poll, without a high-water mark
+    // The JSON_LISTINGS_FEED path (config "feed_threshold"): a feed carries the backlog beyond
+    // this many due listings; 0: never.
+    int feedThreshold = 20;
+    qint64 feedFirstPollMs = 1000; // getFeed after this long, then twice as long each time...
+    qint64 feedPollMs = 5000; // ...up to this
+    // A feed not DONE after this long gives its listings back as failed, to be sent again.
+    qint64 feedDeadlineMs = 30 * 60 * 1000;
+    QString issueLocale = QStringLiteral("en_US"); // the feed header's language of issues
 };
 
 // Amazon through the Selling Partner API: quantities with Listings Items patchListingsItem (a
@@ -27,7 +36,8 @@ struct AmazonSettings
 // A validation failure comes back as HTTP 200 with status INVALID and is permanent. A 403 is
 // retried once with a new LWA token when the cached one may have expired. The remote id of a
 // listing is the seller SKU on Amazon (the ChannelDesk SKU when empty). Reads: the catalogue
-// and quantities from Listings Items searchListingsItems (by SKU, up to 20 a call).
+// and quantities from Listings Items searchListingsItems (by SKU, up to 20 a call). A backlog
+// goes by the Feeds API in one JSON_LISTINGS_FEED (pushBulk, amazonfeeds.cpp), one at a time.
 class AmazonAdapter final : public ChannelAdapter, public ChannelReader
 {
     Q_OBJECT
@@ -40,6 +50,15 @@ public:
     // searchListingsItems pages through at most this many results of one search; the
     // catalogue goes on with a new search from the last creation date reached.
     static constexpr int kSearchResultsLimit = 1000;
+    // JSON_LISTINGS_FEED (amazonfeeds.cpp has the sources): at most 25,000 messages a feed, a
+    // document under 10 MiB, 5 feeds per 5 minutes, and createFeed's own plan of 0.0083
+    // requests/s with a burst of 15.
+    static constexpr int kFeedMaxMessages = 25'000;
+    static constexpr qint64 kFeedMaxBytes = 10 * 1024 * 1024;
+    static constexpr int kFeedsPerWindow = 5;
+    static constexpr qint64 kFeedWindowMs = 5 * 60 * 1000;
+    static constexpr double kCreateFeedPerSecond = 0.0083;
+    static constexpr double kCreateFeedBurst = 15;
 
     AmazonAdapter(AmazonSettings settings, QNetworkAccessManager *network, const Clock &clock,
                   QObject *parent = nullptr);
@@ -54,6 +73,11 @@ public:
     void readListing(const QString &remoteId,
                      std::function<void(const ReadListingResult &)> done) override;
     ChannelReader *reader() override { return this; }
+    int bulkThreshold() const override { return m_settings.feedThreshold; }
+    // kFeedMaxMessages while no feed is under way and the feed limits allow one now, else 0.
+    int bulkBatchSize() const override;
+    void pushBulk(const QList<ListingUpdate> &updates,
+                  std::function<void(const PushReport &)> done) override;
 
     // ChannelReader
     void listListings(const QString &pageToken,
@@ -67,6 +91,9 @@ public:
     int defaultPollIntervalSeconds() const override { return kDefaultPollIntervalSeconds; }
 
     QUrl listingUrl(const QString &sellerSku) const;
+    // The JSON Patch that sets the merchant-fulfilled quantity, as patchListingsItem and the
+    // JSON_LISTINGS_FEED's messages carry it.
+    static QJsonArray quantityPatches(qint64 quantity);
     // searchListingsItems: GET /listings/2021-08-01/items/{sellerId}?marketplaceIds=...
     QUrl searchUrl() const;
 
@@ -90,10 +117,30 @@ private:
     void finishPoll(std::shared_ptr<OrderPoll> poll, FailureKind failure, const QString &message,
                     std::optional<qint64> retryAfterMs = {});
 
+    // One JSON_LISTINGS_FEED under way (amazonfeeds.cpp).
+    struct Feed;
+    QUrl feedsUrl(const QString &path) const;
+    void createFeedDocument(std::shared_ptr<Feed> feed);
+    void uploadFeed(std::shared_ptr<Feed> feed, const QUrl &url);
+    void createFeed(std::shared_ptr<Feed> feed);
+    void pollFeed(std::shared_ptr<Feed> feed);
+    void fetchReport(std::shared_ptr<Feed> feed, const QString &documentId);
+    void readReport(std::shared_ptr<Feed> feed, const QByteArray &document);
+    // Every listing of the feed failed the same way (kind, HTTP status, Amazon's code, text).
+    void failFeed(std::shared_ptr<Feed> feed, FailureKind kind, int httpStatus, const QString &code,
+                  const QString &message, const QString &response = {});
+    void finishFeed(std::shared_ptr<Feed> feed, PushReport report);
+    // Takes createFeed's token and a place in the JSON_LISTINGS_FEED window, when both have one.
+    bool takeFeedAllowance();
+
     AmazonSettings m_settings;
     QNetworkAccessManager *m_network;
     const Clock &m_clock;
     LwaTokenSource *m_tokens;
+    std::shared_ptr<Feed> m_feed; // the feed under way, if any
+    double m_createFeedTokens = kCreateFeedBurst;
+    qint64 m_createFeedRefilledMs = -1;
+    QList<qint64> m_feedTimes; // when feeds were created, within the last kFeedWindowMs
 };
 
 } // namespace ChannelDesk

@@ -204,7 +204,8 @@ private Q_SLOTS:
             }
         }
         // Wrong types and amounts past any price: refused as unreadable, never rounded into one.
-        // (UPS reads its list price when the negotiated one is unreadable: the zero rows above.)
+        // UPS: a negotiated rate that is there but unreadable is not replaced by the list price
+        // (TotalCharges), which is not what the account pays.
         const struct
         {
             const char *name;
@@ -228,6 +229,9 @@ private Q_SLOTS:
              R"("totalNetCharge": 1e300)", 1, u"no usable totalNetCharge"_s},
             {"fedex text", u"fedex"_s, u"fedex_rates.json"_s, R"("totalNetCharge": 14.35)",
              R"("totalNetCharge": "cheap")", 1, u"no usable totalNetCharge"_s},
+            {"ups negotiated text", u"ups"_s, u"ups_shoptimeintransit.json"_s,
+             R"("MonetaryValue": "11.42")", R"("MonetaryValue": "eleven")", 2,
+             u"service 03 has no usable NegotiatedRateCharges"_s},
         };
         for (const auto &u : unreadable)
             QTest::addRow("%s", u.name)

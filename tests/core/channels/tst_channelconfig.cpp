@@ -16,6 +16,7 @@ class TestChannelConfig : public QObject
 private Q_SLOTS:
     void readsEveryChannelType();
     void defaultsAndOptionalFields();
+    void duplicateKeyIsRefused();
     void ignoresCarriersAndOtherKeys();
     void badField_data();
     void badField();
@@ -68,7 +69,7 @@ QJsonObject TestChannelConfig::validConfig()
          "seller_id": "A2SELLER", "marketplace_id": "ATVPDKIKX0DER",
          "credentials": {"lwa_client_id_env": "LWA_ID", "lwa_client_secret_env": "LWA_SECRET",
                          "refresh_token_env": "LWA_REFRESH"},
-         "lwa_url": "http://127.0.0.1:9999"}
+         "lwa_url": "http://127.0.0.1:9999", "feed_threshold": 50}
       ],
       "carriers": [{"id": "ep", "type": "easypost"}]
     })";
@@ -111,6 +112,14 @@ void TestChannelConfig::readsEveryChannelType()
     QCOMPARE(amazon->sellerId, u"A2SELLER"_s);
     QCOMPARE(amazon->marketplaceId, u"ATVPDKIKX0DER"_s);
     QCOMPARE(amazon->lwaUrl, QUrl(u"http://127.0.0.1:9999"_s));
+    QCOMPARE(amazon->feedThreshold, std::optional<int>(50));
+    QCOMPARE(channelsConfigToJson(config)
+                 .value("channels"_L1)
+                 .toArray()
+                 .at(3)
+                 .toObject()
+                 .value("feed_threshold"_L1),
+             QJsonValue(50));
     QCOMPARE(amazon->credential(u"lwa_client_id"_s), QByteArray("amzn1.application-oa2-client.x"));
     QCOMPARE(amazon->credential(u"lwa_client_secret"_s), QByteArray("lwa-secret"));
     QCOMPARE(amazon->credential(u"refresh_token"_s), QByteArray("Atzr|refresh"));
@@ -132,6 +141,20 @@ void TestChannelConfig::defaultsAndOptionalFields()
     QVERIFY(amazon.apiVersion.isEmpty());
     QVERIFY(!amazon.maxRequestsPerSecond);
     QVERIFY(amazon.buffer.isEmpty());
+    QVERIFY(!amazon.feedThreshold); // the adapter's default
+}
+
+void TestChannelConfig::duplicateKeyIsRefused()
+{
+    // QJsonDocument would keep the second token silently; the merchant is told instead.
+    const QByteArray json = R"({"channels": [
+        {"id": "shop-us", "type": "shopify", "base_url": "https://x.myshopify.com",
+         "location_id": "gid://shopify/Location/1",
+         "credentials": {"token_env": "SHOPIFY_TOKEN", "token_env": "OTHER_TOKEN"}}]})";
+    const auto result = parseChannelsConfig(json, environment());
+    QVERIFY(!result.ok());
+    QVERIFY2(result.error.startsWith(u"config: channels[0].credentials.token_env is given twice"_s),
+             qPrintable(result.error));
 }
 
 void TestChannelConfig::ignoresCarriersAndOtherKeys()
@@ -200,6 +223,13 @@ void TestChannelConfig::badField_data()
                                    << u"channels[3].credentials.refresh_token_env: missing"_s;
     QTest::newRow("lwa_url") << 3 << u"lwa_url"_s << QJsonValue(u"not a url"_s)
                              << u"channels[3].lwa_url:"_s;
+    QTest::newRow("feed_threshold negative")
+        << 3 << u"feed_threshold"_s << QJsonValue(-1)
+        << u"channels[3].feed_threshold: must be a whole number from 0 (off) to 1000000"_s;
+    QTest::newRow("feed_threshold fraction")
+        << 3 << u"feed_threshold"_s << QJsonValue(2.5) << u"channels[3].feed_threshold:"_s;
+    QTest::newRow("feed_threshold text")
+        << 3 << u"feed_threshold"_s << QJsonValue(u"20"_s) << u"channels[3].feed_threshold:"_s;
     QTest::newRow("rate zero") << 0 << u"max_requests_per_second"_s << QJsonValue(0)
                                << u"channels[0].max_requests_per_second:"_s;
     QTest::newRow("buffer negative")

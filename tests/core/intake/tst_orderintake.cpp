@@ -1,6 +1,7 @@
-// OrderIntake in its runtime: what is answered how, what is kept, and the two guarantees the
-// inbox exists for — an answer that does not wait for the inventory's write lock, and a full or
-// read-only inbox that answers 503 and keeps nothing.
+// OrderIntake in its runtime: what is answered how, what is kept, and the guarantees the inbox
+// and its writer exist for — an answer sent only once its delivery is committed, by the writer's
+// thread, so that neither the core thread nor the answer waits for the inventory's write lock,
+// and a full or read-only inbox that answers 503 and keeps nothing.
 #include "channels/channelconfig.h"
 #include "intake/orderintake.h"
 #include "intakedelivery.h"
@@ -18,6 +19,10 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+
+#include <atomic>
+#include <mutex>
 
 using namespace ChannelDesk;
 using namespace Qt::StringLiterals;
@@ -57,7 +62,9 @@ private Q_SLOTS:
     void cleanup();
     void answers_data();
     void answers();
-    void answersOnlyAfterTheGroupCommit();
+    void answersOnlyAfterTheWriterCommitted_data();
+    void answersOnlyAfterTheWriterCommitted();
+    void theCoreThreadDoesNotWaitForTheInbox();
     void answersWhileTheInventoryIsLocked();
     void fullOrReadOnlyInboxAnswers503_data();
     void fullOrReadOnlyInboxAnswers503();
@@ -166,23 +173,92 @@ void TestOrderIntake::answers()
     QTEST(available(), "available");
 }
 
-void TestOrderIntake::answersOnlyAfterTheGroupCommit()
+void TestOrderIntake::answersOnlyAfterTheWriterCommitted_data()
 {
-    QList<int> answered;
-    for (int order = 1; order <= 3; ++order) {
+    QTest::addColumn<int>("deliveries");
+    QTest::newRow("one") << 1;
+    QTest::newRow("a group") << 3;
+    QTest::newRow("more than a group commit holds") << 300; // maxBatch 256: two commits
+}
+
+void TestOrderIntake::answersOnlyAfterTheWriterCommitted()
+{
+    QFETCH(int, deliveries);
+    // Each answer, as it is sent, looks for its delivery through a connection of its own: only
+    // what is committed is there to see.
+    struct Seen
+    {
+        int status = 0;
+        qint64 id = 0;
+        qint64 visible = -1; // rows with that id another connection sees
+        bool onThisThread = false;
+    };
+    std::mutex mutex;
+    QList<Seen> seen;
+    const QString location = m_runtime->inboxDatabase()->location();
+    QThread *const thisThread = QThread::currentThread();
+    for (int order = 1; order <= deliveries; ++order) {
         Delivery d;
         d.channel = u"woo"_s;
         const WebhookRequest r = woo(wooOrder(order));
         d.body = r.body;
         d.headers = r.headers;
-        m_runtime->intake()->receive(
-            d, [&answered](int status, QJsonObject) { answered.append(status); });
+        m_runtime->intake()->receive(d, [&, thisThread](int status, QJsonObject body) {
+            Seen s {status, body.value(u"delivery"_s).toInteger(), -1,
+                    QThread::currentThread() == thisThread};
+            QString error;
+            if (const auto other = InboxStore::openReadOnly(location, &error)) {
+                QSqlQuery q(other->connection());
+                q.prepare(u"SELECT COUNT(*) FROM deliveries WHERE id = ?"_s);
+                q.addBindValue(s.id);
+                if (q.exec() && q.next())
+                    s.visible = q.value(0).toLongLong();
+            }
+            const std::lock_guard lock(mutex);
+            seen.append(s);
+        });
     }
-    QVERIFY(answered.isEmpty()); // nothing is answered before it is kept
-    QCOMPARE(inboxRows(), 0);
-    QTRY_COMPARE(answered, (QList<int> {200, 200, 200})); // the batch's timer commits them
-    QCOMPARE(inboxRows(), 3);
-    QTRY_COMPARE(available(), 4); // then drained, in arrival order
+    const auto answered = [&] {
+        const std::lock_guard lock(mutex);
+        return seen.size();
+    };
+    QTRY_COMPARE(answered(), qsizetype(deliveries));
+    const std::lock_guard lock(mutex);
+    for (const Seen &s : std::as_const(seen)) {
+        QCOMPARE(s.status, 200);
+        QVERIFY(s.id > 0);
+        QCOMPARE(s.visible, 1); // committed before it was answered
+        QVERIFY(!s.onThisThread); // by the writer's thread, not the core's
+    }
+    QCOMPARE(inboxRows(), deliveries);
+}
+
+void TestOrderIntake::theCoreThreadDoesNotWaitForTheInbox()
+{
+    // Another connection holds the inbox's write lock (a CLI replay, say), on this thread. The
+    // delivery waits for it on the writer's thread: not answered, not lost, and this thread
+    // goes on (its event loop runs: with the commit here, it would wait out the inbox's busy
+    // timeout and answer 503).
+    QString error;
+    auto other = InboxStore::open(m_runtime->inboxDatabase()->location(), false, &error);
+    QVERIFY2(other, qPrintable(error));
+    QVERIFY(other->beginWrite());
+    std::atomic<int> status {0};
+    Delivery d;
+    d.channel = u"woo"_s;
+    const WebhookRequest r = woo(wooOrder(6));
+    d.body = r.body;
+    d.headers = r.headers;
+    m_runtime->intake()->receive(d, [&status](int answered, QJsonObject) { status = answered; });
+    QElapsedTimer loop;
+    loop.start();
+    QTest::qWait(200);
+    QCOMPARE_LT(loop.elapsed(), 1000); // the event loop ran; nothing held this thread
+    QCOMPARE(status.load(), 0); // the lock is held: not committed, so not answered
+    other->rollback();
+    QTRY_COMPARE(status.load(), 200);
+    QCOMPARE(inboxRows(), 1);
+    QTRY_COMPARE(available(), 8);
 }
 
 void TestOrderIntake::answersWhileTheInventoryIsLocked()
@@ -222,11 +298,19 @@ void TestOrderIntake::fullOrReadOnlyInboxAnswers503()
 {
     QFETCH(QString, refuse);
     QFETCH(QString, allow);
-    Database &inbox = *m_runtime->inboxDatabase();
-    QSqlQuery pages(inbox.connection());
-    QVERIFY(pages.exec(u"PRAGMA page_count"_s) && pages.next());
-    QVERIFY(
-        inbox.exec(refuse.contains(u"%1"_s) ? refuse.arg(pages.value(0).toLongLong()) : refuse));
+    // On the writer's own connection (the pragmas are the connection's).
+    const auto onWriter = [this](const QString &sql) {
+        bool done = false;
+        m_runtime->intake()->onWriter([&](Database &inbox) {
+            QSqlQuery pages(inbox.connection());
+            if (pages.exec(u"PRAGMA page_count"_s) && pages.next())
+                done =
+                    inbox.exec(sql.contains(u"%1"_s) ? sql.arg(pages.value(0).toLongLong()) : sql);
+        });
+        m_runtime->intake()->flush();
+        return done;
+    };
+    QVERIFY(onWriter(refuse));
     // A body big enough to need pages of its own.
     const QByteArray note = "\"note\":\"" + QByteArray(20000, 'n') + "\",\"status\"";
     const QByteArray big = wooOrder(9).replace("\"status\"", note);
@@ -236,7 +320,7 @@ void TestOrderIntake::fullOrReadOnlyInboxAnswers503()
     QCOMPARE(inboxRows(), 0); // nothing kept, so the channel's retry is right
     QCOMPARE(available(), 10);
     // Space is back: the channel's retry is kept and applied.
-    QVERIFY(inbox.exec(allow));
+    QVERIFY(onWriter(allow));
     const auto kept = Testing::deliverAndDrain(*m_runtime, u"woo"_s, woo(big));
     QCOMPARE(kept.status, 200);
     QCOMPARE(kept.body.value(u"status"_s).toString(), u"applied"_s);
@@ -251,7 +335,7 @@ void TestOrderIntake::keptDeliveriesSurviveARestart()
     m_runtime.reset();
     startRuntime();
     QTRY_COMPARE(available(), 8); // the next start drains what the last one kept
-    QCOMPARE(m_runtime->intake()->inbox().backlog().valueOr(-1), 0);
+    QTRY_COMPARE(m_runtime->intake()->inbox().backlog().valueOr(-1), 0); // its outcome written
 }
 
 QTEST_GUILESS_MAIN(TestOrderIntake)

@@ -71,6 +71,8 @@ private Q_SLOTS:
     void seedsArithmetic();
     void staleByChangeAge_data();
     void staleByChangeAge();
+    void newestChangeFromElsewhere_data();
+    void newestChangeFromElsewhere();
     void linesOfOneOrderCountOnce();
     void worstWindowsFirst();
     void noLagMeasured();
@@ -187,6 +189,45 @@ void TestWhatIf::staleByChangeAge()
     QCOMPARE(r.orders, change.kind == MutationKind::Order ? 2 : 1); // the earlier one is first
     QCOMPARE(r.stalePolling, stalePolling ? 1 : 0);
     QCOMPARE(r.staleMeasured, staleMeasured ? 1 : 0);
+}
+
+void TestWhatIf::newestChangeFromElsewhere_data()
+{
+    // Several sources of change to one SKU: each order is stale when the newest change from
+    // anything but its own channel is younger than 15 minutes (whatever its own sales did since).
+    QTest::addColumn<QList<Mutation>>("log");
+    QTest::addColumn<qint64>("stalePolling");
+
+    const qint64 t = kStart + kDay / 2;
+    QTest::newRow("adjustment under the shop's own sales")
+        << QList<Mutation> {adjustment(u"A"_s, t - 10 * kMin),
+                            sale(u"shop-us"_s, u"s0"_s, u"A"_s, t - 1000),
+                            sale(u"shop-us"_s, u"s1"_s, u"A"_s, t)}
+        << qint64(2);
+    QTest::newRow("the newer of two other shops")
+        << QList<Mutation> {sale(u"ebay"_s, u"e1"_s, u"A"_s, t - 20 * kMin),
+                            sale(u"woo"_s, u"w1"_s, u"A"_s, t - 10 * kMin),
+                            sale(u"shop-us"_s, u"s1"_s, u"A"_s, t)}
+        << qint64(2);
+    QTest::newRow("the shop that changed last sells again")
+        << QList<Mutation> {sale(u"ebay"_s, u"e1"_s, u"A"_s, t - 20 * kMin),
+                            sale(u"shop-us"_s, u"s0"_s, u"A"_s, t - 19 * kMin),
+                            sale(u"ebay"_s, u"e2"_s, u"A"_s, t - 18 * kMin),
+                            sale(u"ebay"_s, u"e3"_s, u"A"_s, t)}
+        << qint64(2);
+    QTest::newRow("only old changes from elsewhere")
+        << QList<Mutation> {adjustment(u"A"_s, t - 30 * kMin),
+                            sale(u"shop-us"_s, u"s0"_s, u"A"_s, t - 1000),
+                            sale(u"shop-us"_s, u"s1"_s, u"A"_s, t)}
+        << qint64(0);
+}
+
+void TestWhatIf::newestChangeFromElsewhere()
+{
+    QFETCH(QList<Mutation>, log);
+    QFETCH(qint64, stalePolling);
+    const WhatIf::Report r = replay(log, kDay, 15, std::nullopt);
+    QCOMPARE(r.stalePolling, stalePolling);
 }
 
 void TestWhatIf::linesOfOneOrderCountOnce()

@@ -388,7 +388,7 @@ void TestChannelWebhooks::unmatchedDeliveryAppliesItsLineOnceAfterTheFix()
             .toJson(QJsonDocument::Compact));
     qint64 id = 0;
     QCOMPARE(Testing::receive(*m_runtime, u"woo"_s, order, &id).status, 200);
-    m_runtime->drainInbox();
+    Testing::drain(*m_runtime);
     QCOMPARE(entry(id).status, DeliveryStatus::Unmatched);
     QVERIFY2(entry(id).error.contains(u"WOO-NEW"_s), qPrintable(entry(id).error));
     QCOMPARE(available(u"WOO-A"_s), 9);
@@ -432,7 +432,7 @@ Status TestChannelWebhooks::replay(const QString &via, qint64 id)
             return Error {error};
         replayed = InboxStore(*inbox).replay(id);
     }
-    m_runtime->drainInbox();
+    Testing::drain(*m_runtime);
     return replayed;
 }
 

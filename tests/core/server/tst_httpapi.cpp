@@ -8,6 +8,7 @@
 #include <QTest>
 
 #include <memory>
+#include <mutex>
 
 using namespace ChannelDesk;
 using namespace Qt::StringLiterals;
@@ -45,8 +46,25 @@ private Q_SLOTS:
 
 private:
     quint16 start(ListenerLimits limits = {});
+    // What the webhook handler saw: it runs on the listener's thread.
+    Seen seen() const
+    {
+        const std::lock_guard lock(m_mutex);
+        return m_seen;
+    }
+    QList<HttpApi::JsonReply> held() const
+    {
+        const std::lock_guard lock(m_mutex);
+        return m_held;
+    }
+    void hold(bool hold)
+    {
+        const std::lock_guard lock(m_mutex);
+        m_hold = hold;
+    }
 
     std::unique_ptr<HttpApi> m_api;
+    mutable std::mutex m_mutex; // guards what the webhook handler writes
     Seen m_seen;
     QList<HttpApi::JsonReply> m_held; // webhook replies held back, when m_hold
     bool m_hold = false;
@@ -54,19 +72,24 @@ private:
 
 quint16 TestHttpApi::start(ListenerLimits limits)
 {
+    m_api.reset();
     m_seen = {};
     m_held.clear();
     m_hold = false;
     HttpApi::Handlers handlers;
     handlers.webhook = [this](const QString &channel, const ServerRequest &request,
                               const HttpApi::JsonReply &reply) {
-        m_seen.channel = channel;
-        m_seen.request = request;
-        ++m_seen.webhooks;
-        if (m_hold)
-            m_held.append(reply);
-        else
-            reply(202, QJsonObject {{u"status"_s, u"accepted"_s}});
+        {
+            const std::lock_guard lock(m_mutex);
+            m_seen.channel = channel;
+            m_seen.request = request;
+            ++m_seen.webhooks;
+            if (m_hold) {
+                m_held.append(reply);
+                return;
+            }
+        }
+        reply(202, QJsonObject {{u"status"_s, u"accepted"_s}});
     };
     handlers.inventory = [](const QString &sku) -> Result<std::optional<QJsonObject>> {
         if (sku == "BROKEN"_L1)
@@ -158,12 +181,12 @@ void TestHttpApi::webhookGetsTheRequestWhole()
                    {{"X-Shopify-Hmac-Sha256", "c2ln"}, {"X-Shopify-Topic", "orders/create"}});
     QTRY_VERIFY_WITH_TIMEOUT(client.answered(), kWaitMs);
     QCOMPARE(client.status(), 202);
-    QCOMPARE(m_seen.channel, u"my shop"_s);
-    QCOMPARE(m_seen.request.body, body);
-    QCOMPARE(m_seen.request.method, "POST"_ba);
-    QCOMPARE(m_seen.request.headers.value("x-shopify-hmac-sha256"), "c2ln"_ba);
-    QCOMPARE(m_seen.request.headers.value("x-shopify-topic"), "orders/create"_ba);
-    QCOMPARE(m_seen.request.peer, u"127.0.0.1"_s);
+    QCOMPARE(seen().channel, u"my shop"_s);
+    QCOMPARE(seen().request.body, body);
+    QCOMPARE(seen().request.method, "POST"_ba);
+    QCOMPARE(seen().request.headers.value("x-shopify-hmac-sha256"), "c2ln"_ba);
+    QCOMPARE(seen().request.headers.value("x-shopify-topic"), "orders/create"_ba);
+    QCOMPARE(seen().request.peer, u"127.0.0.1"_s);
 
     // /metrics is Prometheus text, not JSON.
     client.reset();
@@ -202,7 +225,7 @@ void TestHttpApi::bodyLimitIsCheckedBeforeTheBodyIsRead()
         client.send(QByteArray(64, 'x'));
         QTRY_VERIFY_WITH_TIMEOUT(client.answered(), kWaitMs);
         QCOMPARE(client.status(), 202);
-        QCOMPARE(m_seen.request.body.size(), 64);
+        QCOMPARE(seen().request.body.size(), 64);
         return;
     }
     QTRY_VERIFY_WITH_TIMEOUT(client.answered(), kWaitMs);
@@ -210,7 +233,7 @@ void TestHttpApi::bodyLimitIsCheckedBeforeTheBodyIsRead()
     // A Content-Length that is not a number is malformed HTTP: libmicrohttpd answers it itself.
     if (qstrcmp(QTest::currentDataTag(), "not a number") != 0)
         QVERIFY(QJsonDocument::fromJson(client.body()).object().contains(u"error"_s));
-    QCOMPARE(m_seen.webhooks, 0);
+    QCOMPARE(seen().webhooks, 0);
     if (status == 413) // nothing more is read from it: the connection goes
         QTRY_VERIFY_WITH_TIMEOUT(client.closed(), kWaitMs);
 }
@@ -227,7 +250,7 @@ void TestHttpApi::bodyALittleOverTheLimitIsReadThenRefused()
     QTRY_VERIFY_WITH_TIMEOUT(client.answered(), kWaitMs);
     QCOMPARE(client.status(), 413);
     QVERIFY(QJsonDocument::fromJson(client.body()).object().contains(u"error"_s));
-    QCOMPARE(m_seen.webhooks, 0);
+    QCOMPARE(seen().webhooks, 0);
     QTRY_VERIFY_WITH_TIMEOUT(client.closed(), kWaitMs);
 }
 
@@ -252,24 +275,24 @@ void TestHttpApi::requestsInFlightAreCapped()
     ListenerLimits limits;
     limits.maxInFlight = 2;
     const quint16 port = start(limits);
-    m_hold = true;
+    hold(true);
     RawHttpClient first(port), second(port), third(port);
     first.request("POST", "/webhooks/shop", "{}");
     second.request("POST", "/webhooks/shop", "{}");
-    QTRY_COMPARE_WITH_TIMEOUT(m_held.size(), 2, kWaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(held().size(), 2, kWaitMs);
     third.request("POST", "/webhooks/shop", "{}");
     QTRY_VERIFY_WITH_TIMEOUT(third.answered(), kWaitMs);
     QCOMPARE(third.status(), 503);
     QCOMPARE(third.header("retry-after"), "1"_ba);
-    QCOMPARE(m_seen.webhooks, 2);
+    QCOMPARE(seen().webhooks, 2);
     QVERIFY(!first.answered());
 
     // Answered, they free their places.
-    for (const auto &reply : std::as_const(m_held))
+    for (const auto &reply : held())
         reply(200, QJsonObject {{u"status"_s, u"applied"_s}});
     QTRY_VERIFY_WITH_TIMEOUT(first.answered() && second.answered(), kWaitMs);
     QCOMPARE(first.status(), 200);
-    m_hold = false;
+    hold(false);
     third.reset();
     third.request("POST", "/webhooks/shop", "{}");
     QTRY_VERIFY_WITH_TIMEOUT(third.answered(), kWaitMs);
@@ -336,15 +359,15 @@ void TestHttpApi::connectionsAreCapped()
 void TestHttpApi::waitingRequestsAreAnsweredWhenTheServerGoes()
 {
     const quint16 port = start();
-    m_hold = true;
+    hold(true);
     RawHttpClient client(port);
     client.request("POST", "/webhooks/shop", "{}");
-    QTRY_COMPARE_WITH_TIMEOUT(m_held.size(), 1, kWaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(held().size(), 1, kWaitMs);
     m_api.reset(); // must not leave the connection suspended
     QTRY_VERIFY_WITH_TIMEOUT(client.answered() || client.closed(), kWaitMs);
     if (client.answered())
         QCOMPARE(client.status(), 503);
-    m_held.first()(200, {}); // a late answer, after the server: nothing happens
+    held().first()(200, {}); // a late answer, after the server: nothing happens
 }
 
 QTEST_GUILESS_MAIN(TestHttpApi)

@@ -19,6 +19,8 @@ private Q_SLOTS:
     void auditFilters();
     void limitedAuditTakesTheRequestedEnd_data();
     void limitedAuditTakesTheRequestedEnd();
+    void stockPage_data();
+    void stockPage();
 
 private:
     std::unique_ptr<TestDatabase> m_t;
@@ -115,6 +117,38 @@ void TestInventoryStore::limitedAuditTakesTheRequestedEnd()
     for (const Mutation &m : *out)
         got.append(m.id);
     QCOMPARE(got, ids);
+}
+
+void TestInventoryStore::stockPage_data()
+{
+    QTest::addColumn<QString>("after");
+    QTest::addColumn<int>("limit");
+    QTest::addColumn<QStringList>("skus");
+
+    QTest::newRow("from the first") << QString() << 2 << QStringList {u"A"_s, u"B"_s};
+    QTest::newRow("after a SKU") << u"A"_s << 2 << QStringList {u"B"_s, u"C"_s};
+    QTest::newRow("after a name between SKUs") << u"BA"_s << 5 << QStringList {u"C"_s, u"D"_s};
+    QTest::newRow("the last page is short") << u"B"_s << 5 << QStringList {u"C"_s, u"D"_s};
+    QTest::newRow("past the last") << u"D"_s << 5 << QStringList();
+}
+
+void TestInventoryStore::stockPage()
+{
+    QFETCH(QString, after);
+    QFETCH(int, limit);
+    QFETCH(QStringList, skus);
+    QVERIFY(SyncEngine(m_t->db(), m_clock)
+                .importStock({stockRow(u"D"_s, 4), stockRow(u"C"_s, 3)}, u"t"_s, u"s"_s)
+                .ok());
+    const auto page = InventoryStore(m_t->db()).stockPage(after, limit);
+    QVERIFY2(page, qPrintable(page.error()));
+    QStringList got;
+    for (const StockLevel &level : *page)
+        got.append(level.sku);
+    QCOMPARE(got, skus);
+    // The rows as stock() reads them.
+    for (const StockLevel &level : *page)
+        QCOMPARE(level.available, InventoryStore(m_t->db()).stock(level.sku)->value().available);
 }
 
 QTEST_MAIN(TestInventoryStore)

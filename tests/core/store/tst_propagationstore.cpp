@@ -36,6 +36,8 @@ private Q_SLOTS:
     void retryOfADeadListingLeavesItDead();
     void nextAttemptAt();
     void countsAndFilters();
+    void listingsBetween_data();
+    void listingsBetween();
     void highWaterMark();
     void failedStatementRollsBack();
 
@@ -329,6 +331,43 @@ void TestPropagationStore::countsAndFilters()
     QCOMPARE(store().listings()->size(), 4);
     QCOMPARE(store().listings({}, u"A"_s)->size(), 2);
     QCOMPARE(store().listings(u"ebay"_s)->size(), 1);
+}
+
+void TestPropagationStore::listingsBetween_data()
+{
+    QTest::addColumn<QString>("channel");
+    QTest::addColumn<QString>("first");
+    QTest::addColumn<QString>("last");
+    QTest::addColumn<QStringList>("skus");
+
+    QTest::newRow("one SKU") << kShop << u"B"_s << u"B"_s << QStringList {u"B"_s};
+    QTest::newRow("both ends included")
+        << kShop << u"A"_s << u"B"_s << QStringList {u"A"_s, u"B"_s};
+    QTest::newRow("bounds between SKUs")
+        << kShop << u"AA"_s << u"D"_s << QStringList {u"B"_s, u"C"_s};
+    QTest::newRow("another channel's listings are not read")
+        << u"ebay"_s << u"A"_s << u"C"_s << QStringList {u"A"_s};
+    QTest::newRow("nothing in the range") << kShop << u"D"_s << u"Z"_s << QStringList();
+}
+
+void TestPropagationStore::listingsBetween()
+{
+    QFETCH(QString, channel);
+    QFETCH(QString, first);
+    QFETCH(QString, last);
+    QFETCH(QStringList, skus);
+    mapAndSettle();
+    QVERIFY(MappingStore(m_t->db()).importMappings({{u"ebay"_s, u"A"_s, u"A"_s}}, 1));
+    const auto read = store().listingsBetween(channel, first, last);
+    QVERIFY2(read, qPrintable(read.error()));
+    QStringList got;
+    for (const ListingState &l : *read) {
+        QCOMPARE(l.channel, channel);
+        got.append(l.sku);
+    }
+    QCOMPARE(got, skus);
+    if (channel == kShop && !skus.isEmpty())
+        QCOMPARE(read->constFirst().ackedQuantity, listing(skus.first()).ackedQuantity);
 }
 
 void TestPropagationStore::highWaterMark()

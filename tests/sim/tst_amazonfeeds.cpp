@@ -1,0 +1,218 @@
+// Amazon's bulk path end to end: the real AmazonAdapter's pushBulk against the simulated Feeds
+// API over loopback HTTP (createFeedDocument, the upload to the pre-signed URL, createFeed,
+// getFeed until the feed ends, getFeedDocument and the processing report): a good feed, a feed
+// with one bad message, a FATAL feed sent again, a feed polled until DONE, and the
+// JSON_LISTINGS_FEED allowance of 5 feeds per 5 minutes.
+#include "channels/amazon/amazonadapter.h"
+#include "sim/amazonsim.h"
+#include "simfixture.h"
+
+using namespace Qt::StringLiterals;
+using namespace ChannelDesk;
+using namespace ChannelDesk::Testing;
+
+class TestAmazonFeeds : public QObject, public SimFixture
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void goodFeedAcknowledgesEveryListing_data();
+    void goodFeedAcknowledgesEveryListing();
+    void badMessageFailsOnlyItsListing_data();
+    void badMessageFailsOnlyItsListing();
+    void fatalFeedIsSentAgain();
+    void feedIsPolledUntilDone();
+    void fiveFeedsPerFiveMinutes();
+
+private:
+    AmazonSim *amazon() { return qobject_cast<AmazonSim *>(m_sim->channel(u"amz"_s)); }
+    // X-0 .. X-<count - 1>, 40 units each.
+    QList<ListingUpdate> seedListings(int count, qint64 newQuantity);
+    // pushBulk, moving the (manual) clock a second at a time until the answer comes.
+    PushReport pushBulk(const QList<ListingUpdate> &updates);
+
+    std::unique_ptr<AmazonAdapter> m_adapter;
+};
+
+void TestAmazonFeeds::init()
+{
+    setUp();
+    AmazonSettings settings;
+    settings.channelId = u"amz"_s;
+    settings.baseUrl = QUrl(u"http://127.0.0.1:%1/amz"_s.arg(m_port));
+    settings.sellerId = u"A2SELLER"_s;
+    settings.marketplaceId = u"ATVPDKIKX0DER"_s;
+    settings.lwa.tokenBase = settings.baseUrl;
+    settings.lwa.clientId = "amzn1.application-oa2-client.x";
+    settings.lwa.clientSecret = "lwa-secret";
+    settings.lwa.refreshToken = "Atzr|refresh";
+    settings.timeoutMs = 5000;
+    settings.feedFirstPollMs = 10;
+    settings.feedPollMs = 20;
+    m_adapter = std::make_unique<AmazonAdapter>(settings, m_network.get(), *m_clock);
+    amazon()->setFeedProcessingMs(3000);
+}
+
+void TestAmazonFeeds::cleanup()
+{
+    m_adapter.reset();
+    tearDown();
+}
+
+QList<ListingUpdate> TestAmazonFeeds::seedListings(int count, qint64 newQuantity)
+{
+    QJsonObject listings;
+    QList<ListingUpdate> updates;
+    for (int i = 0; i < count; ++i) {
+        const QString sku = u"X-%1"_s.arg(i);
+        listings.insert(sku, 40);
+        ListingUpdate u;
+        u.sku = sku;
+        u.remoteId = sku;
+        u.quantity = newQuantity + i;
+        u.version = 100 + i;
+        updates.append(u);
+    }
+    QString error;
+    if (!m_sim->channel(u"amz"_s)->seedListings(listings, &error))
+        qWarning() << error;
+    return updates;
+}
+
+PushReport TestAmazonFeeds::pushBulk(const QList<ListingUpdate> &updates)
+{
+    std::optional<PushReport> answer;
+    m_adapter->pushBulk(updates, [&](const PushReport &report) { answer = report; });
+    for (int i = 0; i < 400 && !answer; ++i) {
+        QTest::qWait(10);
+        if (i % 4 == 3)
+            m_clock->advance(1000);
+    }
+    return answer.value_or(PushReport {});
+}
+
+void TestAmazonFeeds::goodFeedAcknowledgesEveryListing_data()
+{
+    QTest::addColumn<int>("listings");
+    QTest::newRow("one") << 1;
+    QTest::newRow("three") << 3;
+    QTest::newRow("two hundred") << 200;
+}
+
+void TestAmazonFeeds::goodFeedAcknowledgesEveryListing()
+{
+    QFETCH(int, listings);
+    const QList<ListingUpdate> updates = seedListings(listings, 7);
+    QVERIFY(m_adapter->bulkBatchSize() > 0);
+    const PushReport report = pushBulk(updates);
+    QCOMPARE(report.outcomes.size(), listings);
+    for (int i = 0; i < listings; ++i) {
+        const PushOutcome &o = report.outcomes.at(i);
+        QVERIFY2(o.ok(), qPrintable(o.message));
+        QCOMPARE(o.sku, updates.at(i).sku);
+        QCOMPARE(o.version, updates.at(i).version);
+        QCOMPARE(o.ackedQuantity, std::optional<qint64>(7 + i));
+        QCOMPARE(m_sim->channel(u"amz"_s)->listing(updates.at(i).sku)->quantity, 7 + i);
+    }
+    // Nothing that would slow patchListingsItem's bucket.
+    QVERIFY(!report.throttled);
+    QVERIFY(!report.retryAfterMs);
+    QVERIFY(report.request.contains("JSON_LISTINGS_FEED"_L1));
+    QCOMPARE(amazon()->feedCounts().value(u"DONE"_s), 1);
+    QCOMPARE(stats(u"amz"_s).value("events"_L1).toObject().value("feeds_done"_L1).toInt(), 1);
+}
+
+void TestAmazonFeeds::badMessageFailsOnlyItsListing_data()
+{
+    QTest::addColumn<int>("bad");
+    QTest::newRow("first") << 0;
+    QTest::newRow("middle") << 2;
+    QTest::newRow("last") << 4;
+}
+
+void TestAmazonFeeds::badMessageFailsOnlyItsListing()
+{
+    QFETCH(int, bad);
+    QList<ListingUpdate> updates = seedListings(5, 3);
+    updates[bad].remoteId = u"NOT-LISTED"_s; // Amazon has no such SKU
+    const PushReport report = pushBulk(updates);
+    QCOMPARE(report.outcomes.size(), 5);
+    for (int i = 0; i < 5; ++i) {
+        const PushOutcome &o = report.outcomes.at(i);
+        if (i == bad) {
+            QCOMPARE(o.failure, FailureKind::Permanent);
+            QCOMPARE(o.errorCode, u"4000004"_s);
+            QVERIFY2(o.message.contains("NOT-LISTED"_L1), qPrintable(o.message));
+            QCOMPARE(m_sim->channel(u"amz"_s)->listing(updates.at(i).sku)->quantity, 40);
+        } else {
+            QVERIFY2(o.ok(), qPrintable(o.message));
+            QCOMPARE(m_sim->channel(u"amz"_s)->listing(updates.at(i).sku)->quantity, 3 + i);
+        }
+    }
+}
+
+void TestAmazonFeeds::fatalFeedIsSentAgain()
+{
+    const QList<ListingUpdate> updates = seedListings(4, 9);
+    amazon()->failNextFeeds(1);
+    const PushReport fatal = pushBulk(updates);
+    QCOMPARE(fatal.outcomes.size(), 4);
+    for (const PushOutcome &o : fatal.outcomes) {
+        // Retryable, and the listings' own fault: the propagator sends them again.
+        QCOMPARE(o.failure, FailureKind::Transient);
+        QVERIFY2(o.message.contains("FATAL"_L1), qPrintable(o.message));
+    }
+    QCOMPARE(m_sim->channel(u"amz"_s)->listing(u"X-0"_s)->quantity, 40);
+
+    const PushReport again = pushBulk(updates);
+    QCOMPARE(again.outcomes.size(), 4);
+    for (const PushOutcome &o : again.outcomes)
+        QVERIFY2(o.ok(), qPrintable(o.message));
+    QCOMPARE(m_sim->channel(u"amz"_s)->listing(u"X-3"_s)->quantity, 12);
+    QCOMPARE(amazon()->feedCounts().value(u"FATAL"_s), 1);
+    QCOMPARE(amazon()->feedCounts().value(u"DONE"_s), 1);
+}
+
+void TestAmazonFeeds::feedIsPolledUntilDone()
+{
+    amazon()->setFeedProcessingMs(60'000);
+    const QList<ListingUpdate> updates = seedListings(2, 1);
+    std::optional<PushReport> answer;
+    m_adapter->pushBulk(updates, [&](const PushReport &report) { answer = report; });
+    // Under way: not answered, one feed at a time, nothing applied yet.
+    QTRY_COMPARE_WITH_TIMEOUT(amazon()->feedCounts().value(u"IN_PROGRESS"_s), 1, 5000);
+    QTest::qWait(200);
+    QVERIFY(!answer);
+    QCOMPARE(m_adapter->bulkBatchSize(), 0);
+    QCOMPARE(m_sim->channel(u"amz"_s)->listing(u"X-1"_s)->quantity, 40);
+    m_clock->advance(59'000);
+    QTest::qWait(200);
+    QVERIFY(!answer);
+    m_clock->advance(1'000);
+    QTRY_VERIFY_WITH_TIMEOUT(answer.has_value(), 5000);
+    QCOMPARE(answer->outcomes.size(), 2);
+    QVERIFY(answer->outcomes.at(1).ok());
+    QCOMPARE(m_sim->channel(u"amz"_s)->listing(u"X-1"_s)->quantity, 2);
+    QVERIFY(m_adapter->bulkBatchSize() > 0);
+}
+
+void TestAmazonFeeds::fiveFeedsPerFiveMinutes()
+{
+    amazon()->setFeedProcessingMs(0);
+    const QList<ListingUpdate> updates = seedListings(1, 5);
+    for (int i = 0; i < AmazonAdapter::kFeedsPerWindow; ++i) {
+        QVERIFY(m_adapter->bulkBatchSize() > 0);
+        QVERIFY(pushBulk(updates).outcomes.value(0).ok());
+    }
+    // The window is used (pushBulk moved the clock a little): none now, one again after it.
+    QCOMPARE(m_adapter->bulkBatchSize(), 0);
+    m_clock->advance(AmazonAdapter::kFeedWindowMs);
+    QVERIFY(m_adapter->bulkBatchSize() > 0);
+    QVERIFY(pushBulk(updates).outcomes.value(0).ok());
+}
+
+QTEST_GUILESS_MAIN(TestAmazonFeeds)
+#include "tst_amazonfeeds.moc"
