@@ -25,6 +25,8 @@ constexpr int kDrainBatch = 512;
 // connection's usual 10 s: the intake answers on this thread and must not wait behind it.
 constexpr int kDrainLockWaitMs = 20;
 constexpr int kDrainRetryMs = 200;
+// Another worker drains the shared inbox: looked at again this soon.
+constexpr int kDrainBusyRetryMs = 20;
 // Pruned at most this often.
 constexpr qint64 kInboxPruneEveryMs = 60'000;
 
@@ -68,9 +70,25 @@ void CoreRuntime::scheduleDrain(int delayMs)
 
 void CoreRuntime::drainInbox()
 {
-    if (!m_intake || !m_engine)
+    if (!m_intake || !m_engine || m_options.monitor)
         return;
     m_drainTimer.stop();
+    // A PostgreSQL inbox is shared by every worker and drained by one at a time, so deliveries
+    // are applied in arrival order and none twice; while another holds the drain lock this one
+    // looks again shortly (a worker killed mid-drain drops the lock with its connection). A
+    // SQLite inbox has one drainer, its process (the lock is always taken there).
+    Database &inboxDb = m_intake->database();
+    const auto locked = inboxDb.tryLock(Database::SessionLock::InboxDrain);
+    if (!locked || !*locked) {
+        if (!locked)
+            qCWarning(lcRuntime).noquote() << "cannot take the drain lock:" << locked.error();
+        scheduleDrain(locked ? kDrainBusyRetryMs : kDrainRetryMs);
+        return;
+    }
+    const auto unlock = qScopeGuard([&] {
+        if (const Status released = inboxDb.unlock(Database::SessionLock::InboxDrain); !released)
+            qCWarning(lcRuntime).noquote() << released.error();
+    });
     int drained = 0;
     int total = 0;
     // A few rounds, then back to the event loop so that answers and pushes go out between.
