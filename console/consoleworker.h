@@ -12,7 +12,6 @@
 #include "domain/applyresult.h"
 #include "sim/demodriver.h"
 #include "store/inventorystore.h"
-#include "store/leasestore.h"
 #include "sync/listingpull.h"
 #include "sync/stockimportpreview.h"
 #include "util/clock.h"
@@ -192,7 +191,7 @@ private:
         bool leases = true;
         qint64 lastReadMs = 0;
         qint64 lastFallbackMs = 0;
-        QList<LeaseStore::Lease> leaseRows; // as last read
+        QHash<QString, QString> holders; // channel -> worker, as last read
     } m_shared;
     std::unique_ptr<InventoryStore> m_inventory;
     std::unique_ptr<PropagationStore> m_propagation;

@@ -13,6 +13,7 @@
 #include "console/consoleworker.h"
 #include "runtime/coreruntime.h"
 #include "store/database.h"
+#include "store/leasestore.h"
 #include "store/mutationlog.h"
 #include "store/propagationstore.h"
 
@@ -117,22 +118,23 @@ void ConsoleWorker::readSharedChanges()
 
 QHash<QString, QString> ConsoleWorker::leaseHolders()
 {
-    QHash<QString, QString> holders;
-    if (!m_runtime || m_runtime->database()->dialect() != Database::Dialect::Postgres)
-        return holders;
-    if (std::exchange(m_shared.leases, false)) {
-        const auto leases = LeaseStore(*m_runtime->database()).leases();
-        if (leases)
-            m_shared.leaseRows = *leases;
-        else
-            Q_EMIT logMessage(tr("Cannot read the channels' leases: %1").arg(leases.error()));
+    if (!m_runtime || m_runtime->database()->dialect() != Database::Dialect::Postgres ||
+        !std::exchange(m_shared.leases, false))
+        return m_shared.holders;
+    // Who holds each channel as of now; a holder renewing its lease notifies nothing, so the
+    // answer stands until a lease changes hands (or the fallback reads again).
+    const auto leases = LeaseStore(*m_runtime->database()).leases();
+    if (!leases) {
+        Q_EMIT logMessage(tr("Cannot read the channels' leases: %1").arg(leases.error()));
+        return m_shared.holders;
     }
     const qint64 wallNow = QDateTime::currentMSecsSinceEpoch(); // leases use the wall clock
-    for (const LeaseStore::Lease &l : std::as_const(m_shared.leaseRows)) {
+    m_shared.holders.clear();
+    for (const LeaseStore::Lease &l : *leases) {
         if (l.expiresAtMs > wallNow)
-            holders.insert(l.channel, l.holder);
+            m_shared.holders.insert(l.channel, l.holder);
     }
-    return holders;
+    return m_shared.holders;
 }
 
 } // namespace ChannelDesk
