@@ -7,7 +7,6 @@
 #include "store/bufferstore.h"
 #include "store/database.h"
 #include "store/deadletterqueue.h"
-#include "store/leasestore.h"
 #include "store/mutationlog.h"
 #include "store/orderledger.h"
 #include "store/ordertimeline.h"
@@ -15,12 +14,12 @@
 #include "sync/propagator.h"
 #include "sync/syncengine.h"
 
-#include <QDateTime>
 #include <QHash>
 #include <QLoggingCategory>
 #include <QTemporaryDir>
 
 #include <algorithm>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -54,6 +53,10 @@ ConsoleWorker::ConsoleWorker(Options options, QObject *parent)
     connect(&m_settings, &SettingsController::settingsLoaded, this, &ConsoleWorker::settingsLoaded);
     connect(&m_settings, &SettingsController::settingsSaved, this,
             [this](SettingsSaveResult result) {
+                // A new inventory location (or password) is opened by the restarted core, even
+                // where --db named another for this session.
+                if (result.ok && std::exchange(m_databaseChanged, false))
+                    m_options.databaseLocation.clear();
                 result.restarting = result.ok && m_startRequested;
                 if (result.restarting)
                     restart();
@@ -149,12 +152,14 @@ bool ConsoleWorker::startRuntime(const SettingsController::StartConfig &fileConf
         config = *fileConfig.channels;
     }
     if (location.isEmpty())
-        location = Database::defaultLocation();
+        location = databaseFromSettings(fileConfig);
 
     CoreRuntime::Options options;
     options.databaseLocation = location;
     options.config = config;
     options.listen = m_options.listen || m_options.demo;
+    options.monitor =
+        !m_options.propagate && !m_options.demo && Database::isPostgresLocation(location);
     if (m_options.demo) {
         options.orderPollIntervalMs = 2000;
         options.propagation.backoffBaseMs = 300;
@@ -175,9 +180,13 @@ bool ConsoleWorker::startRuntime(const SettingsController::StartConfig &fileConf
     m_inventory = std::make_unique<InventoryStore>(*m_runtime->database());
     m_propagation = std::make_unique<PropagationStore>(*m_runtime->database());
     m_deadLetters = std::make_unique<DeadLetterQueue>(*m_runtime->database());
+    m_settings.setDatabaseInUse(m_runtime->database()->shownLocation());
     if (m_demo && !m_demo->start(m_runtime->port(), m_runtime->engine(), error))
         return false;
-    Q_EMIT logMessage(tr("Core started on %1").arg(location));
+    Q_EMIT logMessage(options.monitor
+                          ? tr("Core started on %1 in monitor mode: the workers propagate")
+                                .arg(m_runtime->database()->shownLocation())
+                          : tr("Core started on %1").arg(m_runtime->database()->shownLocation()));
     return true;
 }
 
@@ -489,6 +498,7 @@ void ConsoleWorker::flush()
         m_alertsDirty = false;
         Q_EMIT alertsChanged(m_runtime->alertRules()->activeAlerts());
     }
+    readSharedChanges();
     if (const QList<OrderEvent> orders = m_quotes.takeNewOrders(); !orders.isEmpty())
         Q_EMIT ordersReceived(orders);
     if (++m_flushes % std::max(1, m_options.statsEveryFlushes) == 0) {
@@ -514,16 +524,7 @@ void ConsoleWorker::emitChannels()
     QList<ChannelRow> rows;
     const QList<Propagator *> propagators = m_runtime->propagators();
     // Who propagates each channel, when workers share the inventory (PostgreSQL).
-    QHash<QString, QString> holders;
-    if (!m_runtime->workerId().isEmpty()) {
-        const qint64 wallNow = QDateTime::currentMSecsSinceEpoch(); // leases use the wall clock
-        if (const auto leases = LeaseStore(*m_runtime->database()).leases()) {
-            for (const LeaseStore::Lease &l : *leases) {
-                if (l.expiresAtMs > wallNow)
-                    holders.insert(l.channel, l.holder);
-            }
-        }
-    }
+    const QHash<QString, QString> holders = leaseHolders();
     for (qsizetype i = 0; i < m_channelIds.size(); ++i) {
         ChannelRow r;
         r.id = m_channelIds.at(i);

@@ -65,6 +65,15 @@ public:
         // false: a configPath that does not exist yet means no channels (the default location
         // before the first save in the settings).
         bool configRequired = true;
+        // On a shared PostgreSQL inventory the console only watches (monitor mode,
+        // CoreRuntime::Options::monitor) unless this is set (`channeldesk --propagate`): then
+        // it takes part in the channels' leases and propagates like a `serve` worker. No
+        // effect on a SQLite inventory, whose only writer process is the console.
+        bool propagate = false;
+        // On a shared inventory, everything the workers change is read again this often even
+        // without a notification (one lost while a connection was re-made, a lease that
+        // expired untaken). Tests set it high to prove the notifications alone suffice.
+        int sharedFallbackMs = 5'000;
     };
 
     explicit ConsoleWorker(Options options, QObject *parent = nullptr);
@@ -143,6 +152,9 @@ private:
     void restart();
     void finishRestart();
     bool startRuntime(const SettingsController::StartConfig &fileConfig, QString *error);
+    // The inventory the settings name (with the keychain's password), else the default one
+    // (consoleworker_settings.cpp).
+    static QString databaseFromSettings(const SettingsController::StartConfig &fileConfig);
     void connectCore();
     void connectDrift(); // consoleworker_drift.cpp
     void connectDeliveries(); // consoleworker_deliveries.cpp
@@ -158,6 +170,12 @@ private:
     // past what was seen (consoleworker_shared.cpp).
     void listenForOthers();
     void readOthersChanges();
+    void onSharedChange(const QString &kind);
+    // At each flush: what the workers' notifications marked (listings, metrics, leases), at
+    // most every kSharedReadMs, and everything every Options::sharedFallbackMs.
+    void readSharedChanges();
+    // Which worker holds each channel's unexpired lease (read again after a lease notification).
+    QHash<QString, QString> leaseHolders();
     void touchDeadLetter(const QString &channel, const QString &sku);
     void flush();
     void emitChannels();
@@ -169,6 +187,15 @@ private:
     std::unique_ptr<DemoDriver> m_demo;
     std::unique_ptr<CoreRuntime> m_runtime;
     qint64 m_seenMutationId = 0; // the log read up to (shared inventory)
+    struct Shared // what the workers of a shared inventory changed, not read yet
+    {
+        bool listings = false;
+        bool metrics = false;
+        bool leases = true;
+        qint64 lastReadMs = 0;
+        qint64 lastFallbackMs = 0;
+        QHash<QString, QString> holders; // channel -> worker, as last read
+    } m_shared;
     std::unique_ptr<InventoryStore> m_inventory;
     std::unique_ptr<PropagationStore> m_propagation;
     std::unique_ptr<DeadLetterQueue> m_deadLetters;
@@ -180,6 +207,7 @@ private:
     QuoteService m_quotes; // a child
     bool m_startRequested = false;
     bool m_restarting = false;
+    bool m_databaseChanged = false; // the settings being saved name a new inventory location
     QTimer m_flush;
     int m_flushes = 0;
     QStringList m_channelIds;

@@ -4,9 +4,12 @@
 // worker thread.
 #include "console/consoleworker.h"
 #include "runtime/coreruntime.h"
+#include "store/database.h"
 #include "store/deadletterqueue.h"
 #include "store/inventorystore.h"
 #include "store/propagationstore.h"
+
+#include <QUrl>
 
 namespace ChannelDesk {
 
@@ -17,7 +20,25 @@ void ConsoleWorker::loadSettings()
 
 void ConsoleWorker::saveSettings(const SettingsChange &change)
 {
+    m_databaseChanged = change.databaseLocation.has_value();
     m_settings.saveSettings(change);
+}
+
+QString ConsoleWorker::databaseFromSettings(const SettingsController::StartConfig &fileConfig)
+{
+    if (fileConfig.databaseLocation.isEmpty())
+        return Database::defaultLocation();
+    QString location = fileConfig.databaseLocation;
+    // The keychain's password joins the URL only here, in memory: the core opens it and every
+    // message shows it redacted (Database::shownLocation).
+    if (Database::isPostgresLocation(location) && !fileConfig.databasePassword.isEmpty()) {
+        QUrl url(location);
+        if (url.password().isEmpty()) {
+            url.setPassword(QString::fromUtf8(fileConfig.databasePassword));
+            location = url.toString();
+        }
+    }
+    return location;
 }
 
 void ConsoleWorker::restart()
@@ -59,6 +80,7 @@ void ConsoleWorker::finishRestart()
     m_deadLetterSkus.clear();
     m_lastErrors.clear();
     m_orderTimes.clear();
+    m_shared = {};
     m_deadLettersDirty = true;
     m_alertsDirty = true;
     m_ordersDirty = true;

@@ -2,10 +2,13 @@
 
 #include "console/settingsstore.h"
 #include "secrets/secretstore.h"
+#include "store/database.h"
+#include "util/redact.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcessEnvironment>
+#include <QUrl>
 
 using namespace Qt::StringLiterals;
 
@@ -32,6 +35,19 @@ QString configError(const QByteArray &json)
     return {};
 }
 } // namespace
+
+QString SettingsController::databaseLocationError(const QString &location)
+{
+    if (!Database::isPostgresLocation(location))
+        return {}; // a SQLite file (empty: the default one)
+    const QUrl url(location, QUrl::StrictMode);
+    if (!url.isValid() || url.host().isEmpty() || url.path().size() < 2)
+        return tr("database: %1 is not a postgresql://user@host:port/database URL")
+            .arg(redactedLocation(location));
+    if (!url.password().isEmpty())
+        return tr("database: the password goes to the keychain, not into the URL");
+    return {};
+}
 
 SettingsController::SettingsController(Options options, QObject *parent)
     : QObject(parent)
@@ -61,6 +77,8 @@ void SettingsController::readStartConfig(std::function<void(const StartConfig &)
                                   .arg(loaded.keychainDetail));
         StartConfig config;
         config.error = loaded.error;
+        config.databaseLocation = loaded.databaseLocation;
+        config.databasePassword = loaded.secrets.value(QLatin1StringView(kDatabasePasswordKey));
         if (config.error.isEmpty() && !loaded.fileExists && m_options.configRequired)
             config.error = tr("config: cannot read %1: no such file").arg(m_options.configPath);
         else if (config.error.isEmpty() && !loaded.fileExists)
@@ -122,6 +140,8 @@ void SettingsController::loadSettings()
         snapshot.keychainDetail = loaded.keychainDetail;
         snapshot.storedSecrets = loaded.secrets.keys(); // the keys only, never the values
         snapshot.storedSecrets.sort();
+        snapshot.databaseLocation = loaded.databaseLocation;
+        snapshot.databaseInUse = m_databaseInUse;
         Q_EMIT settingsLoaded(snapshot);
     });
 }
@@ -136,7 +156,10 @@ void SettingsController::saveSettings(const SettingsChange &change)
     }
     // The dialog checks the file too; this is the last gate before a secret or a byte is
     // written: a file the core could not start with is refused, and the old one stays.
-    if (const QString error = configError(change.json); !error.isEmpty()) {
+    QString error = configError(change.json);
+    if (error.isEmpty() && change.databaseLocation)
+        error = databaseLocationError(*change.databaseLocation);
+    if (!error.isEmpty()) {
         SettingsSaveResult result;
         result.configPath = m_options.configPath;
         result.message = error;

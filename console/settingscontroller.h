@@ -40,6 +40,10 @@ public:
         QString error; // empty: the config (or none yet) is usable
         std::optional<ChannelsConfig> channels; // unset: no file yet
         std::optional<CarrierSettings> carriers; // the file's "carriers", secrets resolved
+        // The inventory's location setting (empty: none) and, for a PostgreSQL one, its password
+        // from the keychain (empty: none stored; libpq then reads PGPASSWORD or ~/.pgpass).
+        QString databaseLocation;
+        QByteArray databasePassword;
     };
 
     explicit SettingsController(Options options, QObject *parent = nullptr);
@@ -47,6 +51,8 @@ public:
 
     // The channels the demo runs (what loadSettings shows in demo mode).
     void setDemoConfig(const ChannelsConfig &config) { m_demoConfig = config; }
+    // Where the running core's inventory is, as it may be shown (SettingsSnapshot).
+    void setDatabaseInUse(const QString &shown) { m_databaseInUse = shown; }
 
     // Reads the file and its secrets; done is called once, later or at once.
     void readStartConfig(std::function<void(const StartConfig &)> done);
@@ -54,6 +60,10 @@ public:
     // the environment. Carriers do not stop the core: a bad "carriers" entry is only a warning.
     bool parse(const QByteArray &json, const QHash<QString, QByteArray> &keychain,
                StartConfig *out);
+
+    // Why location cannot be the inventory's location setting (empty: it can): a postgresql://
+    // URL needs a host and a database, and never carries its password (the keychain does).
+    static QString databaseLocationError(const QString &location);
 
     // Answers with settingsLoaded.
     void loadSettings();
@@ -71,6 +81,7 @@ private:
     Options m_options;
     std::unique_ptr<SettingsStore> m_store;
     std::optional<ChannelsConfig> m_demoConfig;
+    QString m_databaseInUse;
 };
 
 } // namespace ChannelDesk

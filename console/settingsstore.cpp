@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
+#include <QSettings>
 
 namespace ChannelDesk {
 
@@ -30,6 +31,8 @@ SettingsStore::~SettingsStore() = default;
 void SettingsStore::load(std::function<void(const Loaded &)> done)
 {
     auto loaded = std::make_shared<Loaded>();
+    loaded->databaseLocation =
+        QSettings().value(QLatin1StringView(kDatabaseLocationSetting)).toString();
     QFile file(m_path);
     loaded->fileExists = !m_path.isEmpty() && file.exists();
     if (loaded->fileExists) {
@@ -48,8 +51,9 @@ void SettingsStore::load(std::function<void(const Loaded &)> done)
         [this, loaded, done = std::move(done)](bool available, const QString &detail) {
             loaded->keychainAvailable = available;
             loaded->keychainDetail = detail;
-            const QStringList keys = SecretKeys::keysIn(loaded->json);
-            if (!available || keys.isEmpty()) {
+            const QStringList keys = SecretKeys::keysIn(loaded->json)
+                << QLatin1StringView(kDatabasePasswordKey);
+            if (!available) {
                 done(*loaded);
                 return;
             }
@@ -84,7 +88,8 @@ void SettingsStore::save(const SettingsChange &change,
     // The secrets first: a file naming a secret the keychain did not take would not start.
     auto remaining = std::make_shared<qsizetype>(jobs);
     auto errors = std::make_shared<QStringList>();
-    auto finish = [this, remaining, errors, result, json = change.json, done]() mutable {
+    auto finish = [this, remaining, errors, result, json = change.json,
+                   location = change.databaseLocation, done]() mutable {
         if (--*remaining > 0)
             return;
         QString error;
@@ -95,6 +100,13 @@ void SettingsStore::save(const SettingsChange &change,
             result.message = error;
         else
             result.ok = true;
+        if (result.ok && location) {
+            QSettings settings;
+            if (location->isEmpty())
+                settings.remove(QLatin1StringView(kDatabaseLocationSetting));
+            else
+                settings.setValue(QLatin1StringView(kDatabaseLocationSetting), *location);
+        }
         done(result);
     };
     if (jobs == 0) {

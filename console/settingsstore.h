@@ -27,6 +27,7 @@ public:
         QString keychainName;
         QString keychainDetail;
         QHash<QString, QByteArray> secrets; // what the keychain holds for the file's entries
+        QString databaseLocation; // kDatabaseLocationSetting (its password in secrets)
     };
 
     SettingsStore(QString configPath, std::unique_ptr<SecretStore> secrets,
@@ -35,10 +36,12 @@ public:
 
     const QString &configPath() const { return m_path; }
 
-    // Reads the file, asks whether a keychain runs and, if so, reads every key the file's
-    // channels and carriers may use. done is called once, later or (without a keychain) at once.
+    // Reads the file and the inventory's location setting, asks whether a keychain runs and, if
+    // so, reads every key the file's channels and carriers may use and the inventory's password.
+    // done is called once, later or (without a keychain) at once.
     void load(std::function<void(const Loaded &)> done);
-    // Writes and removes the change's secrets, then (only if all of that worked) the file.
+    // Writes and removes the change's secrets, then (only if all of that worked) the file and
+    // the inventory's location setting.
     void save(const SettingsChange &change, std::function<void(const SettingsSaveResult &)> done);
 
 private:

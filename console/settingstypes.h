@@ -6,7 +6,15 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace ChannelDesk {
+
+// The inventory the console opens when no --db is given: a SQLite file or a postgresql:// URL,
+// kept in QSettings under this key without its password; the password is in the keychain under
+// kDatabasePasswordKey, never in QSettings, the config file or the database.
+inline constexpr auto kDatabaseLocationSetting = "database/location";
+inline constexpr auto kDatabasePasswordKey = "database/password";
 
 // The value types the settings dialog and the core thread exchange. Secret values only ever travel
 // from the dialog to the core (SettingsChange); what comes back says which keys have a value,
@@ -24,6 +32,8 @@ struct SettingsSnapshot
     QString keychainName; // "Secret Service", ...
     QString keychainDetail; // why it is not available
     QStringList storedSecrets; // keychain keys that have a value, "channel/shop-us/token"
+    QString databaseLocation; // the setting (kDatabaseLocationSetting), without a password
+    QString databaseInUse; // where the running core is, as it may be shown (redacted)
 };
 
 // What the dialog asks the core thread to save.
@@ -32,6 +42,9 @@ struct SettingsChange
     QByteArray json; // the whole config file, without secrets
     QHash<QString, QByteArray> secrets; // keychain key -> new value
     QStringList removedSecrets; // keychain keys to delete (a removed channel or carrier)
+    // The inventory's location setting when the dialog changed it (a URL without its password,
+    // which goes in secrets under kDatabasePasswordKey); the restarted core opens it.
+    std::optional<QString> databaseLocation;
 };
 
 struct SettingsSaveResult

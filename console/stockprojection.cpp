@@ -120,13 +120,22 @@ void StockProjection::applyListings(const QList<ListingState> &listings)
 
 void StockProjection::setListing(const ListingState &l)
 {
-    if (ListingCell *c = cell(l.channel, l.sku)) {
-        c->listed = true;
-        c->state = l.state;
-        c->ackedQuantity = l.ackedQuantity.value_or(-1);
-        c->outOfSyncSinceMs = l.state == ListingState::State::InSync ? 0 : l.pendingSinceMs;
-        c->lastError = l.lastError;
-    }
+    const int index = m_channelIndex.value(l.channel, -1);
+    if (index < 0)
+        return;
+    ListingCell &c = rowFor(l.sku).channels[index];
+    ListingCell read = c;
+    read.listed = true;
+    read.state = l.state;
+    read.ackedQuantity = l.ackedQuantity.value_or(-1);
+    read.outOfSyncSinceMs = l.state == ListingState::State::InSync ? 0 : l.pendingSinceMs;
+    read.lastError = l.lastError;
+    // Only what moved goes to the GUI: a console on a shared inventory reads a channel's
+    // listings again whenever its workers write some.
+    if (read == c)
+        return;
+    c = std::move(read);
+    m_dirty.insert(l.sku);
 }
 
 void StockProjection::applyMutations(const QList<Mutation> &mutations)

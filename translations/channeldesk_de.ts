@@ -881,6 +881,14 @@
         <source>Cannot read other processes&apos; changes: %1</source>
         <translation>Änderungen anderer Prozesse können nicht gelesen werden: %1</translation>
     </message>
+    <message>
+        <source>Core started on %1 in monitor mode: the workers propagate</source>
+        <translation>Kern auf %1 im Beobachtungsmodus gestartet: die Worker übertragen</translation>
+    </message>
+    <message>
+        <source>Cannot read the channels&apos; leases: %1</source>
+        <translation>Die Leases der Kanäle können nicht gelesen werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>ChannelDesk::DeadLetterDetailPane</name>
@@ -2818,6 +2826,14 @@ Wie wurde es geklärt? (wird im Prüfprotokoll vermerkt)</translation>
         <source>Settings saved to %1</source>
         <translation>Einstellungen gespeichert in %1</translation>
     </message>
+    <message>
+        <source>database: %1 is not a postgresql://user@host:port/database URL</source>
+        <translation>Datenbank: %1 ist keine URL der Form postgresql://benutzer@host:port/datenbank</translation>
+    </message>
+    <message>
+        <source>database: the password goes to the keychain, not into the URL</source>
+        <translation>Datenbank: das Passwort gehört in den Schlüsselbund, nicht in die URL</translation>
+    </message>
 </context>
 <context>
     <name>ChannelDesk::SettingsDialog</name>
@@ -3084,6 +3100,46 @@ Wie wurde es geklärt? (wird im Prüfprotokoll vermerkt)</translation>
     <message>
         <source>Re&amp;concile every:</source>
         <translation>Ab&amp;gleich alle:</translation>
+    </message>
+    <message>
+        <source>Inventory database</source>
+        <translation>Bestandsdatenbank</translation>
+    </message>
+    <message>
+        <source>the default file, or postgresql://user@host:5432/inventory</source>
+        <translation>die Standarddatei oder postgresql://benutzer@host:5432/inventory</translation>
+    </message>
+    <message>
+        <source>A SQLite file, or a PostgreSQL inventory shared with serve workers: postgresql://user@host:port/database</source>
+        <translation>Eine SQLite-Datei oder ein mit serve-Workern geteilter PostgreSQL-Bestand: postgresql://benutzer@host:port/datenbank</translation>
+    </message>
+    <message>
+        <source>In&amp;ventory:</source>
+        <translation>&amp;Bestand:</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL password, kept in the system keychain. Empty: keep the stored one (or let libpq read PGPASSWORD or ~/.pgpass).</source>
+        <translation>Das PostgreSQL-Passwort, im Schlüsselbund des Systems gespeichert. Leer: das gespeicherte bleibt (oder libpq liest PGPASSWORD bzw. ~/.pgpass).</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>Applied when the sync core restarts, which saving does.</source>
+        <translation>Gilt, sobald der Sync-Kern neu startet – das tut er beim Speichern.</translation>
+    </message>
+    <message>
+        <source>In use now: %1. </source>
+        <translation>Jetzt in Gebrauch: %1. </translation>
+    </message>
+    <message>
+        <source>Without a keychain the password comes from PGPASSWORD or ~/.pgpass only.</source>
+        <translation>Ohne Schlüsselbund kommt das Passwort nur aus PGPASSWORD oder ~/.pgpass.</translation>
+    </message>
+    <message>
+        <source>database: no keychain to store the password in; use PGPASSWORD or ~/.pgpass</source>
+        <translation>Datenbank: kein Schlüsselbund für das Passwort; PGPASSWORD oder ~/.pgpass verwenden</translation>
     </message>
 </context>
 <context>
@@ -3575,6 +3631,10 @@ Wie wurde es geklärt? (wird im Prüfprotokoll vermerkt)</translation>
     <message>
         <source>With --screenshot: also map the imported listings and shoot the Drift tab after it.</source>
         <translation>Mit --screenshot: auch die importierten Angebote zuordnen und danach den Reiter Abweichungen aufnehmen.</translation>
+    </message>
+    <message>
+        <source>On a shared PostgreSQL inventory, propagate and take channels&apos; leases like a serve worker instead of only watching.</source>
+        <translation>Auf einem geteilten PostgreSQL-Bestand wie ein serve-Worker übertragen und Kanal-Leases übernehmen, statt nur zu beobachten.</translation>
     </message>
 </context>
 </TS>

@@ -881,6 +881,14 @@
         <source>Cannot read other processes&apos; changes: %1</source>
         <translation>Impossible de lire les changements des autres processus&#xa0;: %1</translation>
     </message>
+    <message>
+        <source>Core started on %1 in monitor mode: the workers propagate</source>
+        <translation>Cœur démarré sur %1 en mode observation&#xa0;: les workers propagent</translation>
+    </message>
+    <message>
+        <source>Cannot read the channels&apos; leases: %1</source>
+        <translation>Impossible de lire les baux des canaux&#xa0;: %1</translation>
+    </message>
 </context>
 <context>
     <name>ChannelDesk::DeadLetterDetailPane</name>
@@ -2818,6 +2826,14 @@ Comment a-t-elle été réglée ? (noté dans le journal d’audit)</translation
         <source>Settings saved to %1</source>
         <translation>Paramètres enregistrés dans %1</translation>
     </message>
+    <message>
+        <source>database: %1 is not a postgresql://user@host:port/database URL</source>
+        <translation>base de données&#xa0;: %1 n’est pas une URL postgresql://utilisateur@hôte:port/base</translation>
+    </message>
+    <message>
+        <source>database: the password goes to the keychain, not into the URL</source>
+        <translation>base de données&#xa0;: le mot de passe va dans le trousseau, pas dans l’URL</translation>
+    </message>
 </context>
 <context>
     <name>ChannelDesk::SettingsDialog</name>
@@ -3084,6 +3100,46 @@ Comment a-t-elle été réglée ? (noté dans le journal d’audit)</translation
     <message>
         <source>Re&amp;concile every:</source>
         <translation>Rappro&amp;cher toutes les :</translation>
+    </message>
+    <message>
+        <source>Inventory database</source>
+        <translation>Base d’inventaire</translation>
+    </message>
+    <message>
+        <source>the default file, or postgresql://user@host:5432/inventory</source>
+        <translation>le fichier par défaut, ou postgresql://utilisateur@hôte:5432/inventory</translation>
+    </message>
+    <message>
+        <source>A SQLite file, or a PostgreSQL inventory shared with serve workers: postgresql://user@host:port/database</source>
+        <translation>Un fichier SQLite, ou un inventaire PostgreSQL partagé avec des workers serve&#xa0;: postgresql://utilisateur@hôte:port/base</translation>
+    </message>
+    <message>
+        <source>In&amp;ventory:</source>
+        <translation>&amp;Emplacement&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL password, kept in the system keychain. Empty: keep the stored one (or let libpq read PGPASSWORD or ~/.pgpass).</source>
+        <translation>Le mot de passe PostgreSQL, gardé dans le trousseau du système. Vide : celui enregistré reste (ou libpq lit PGPASSWORD ou ~/.pgpass).</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mot de passe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Applied when the sync core restarts, which saving does.</source>
+        <translation>Appliqué au redémarrage du cœur de synchronisation, ce que fait l’enregistrement.</translation>
+    </message>
+    <message>
+        <source>In use now: %1. </source>
+        <translation>Utilisée maintenant&#xa0;: %1. </translation>
+    </message>
+    <message>
+        <source>Without a keychain the password comes from PGPASSWORD or ~/.pgpass only.</source>
+        <translation>Sans trousseau, le mot de passe vient seulement de PGPASSWORD ou de ~/.pgpass.</translation>
+    </message>
+    <message>
+        <source>database: no keychain to store the password in; use PGPASSWORD or ~/.pgpass</source>
+        <translation>base de données&#xa0;: aucun trousseau pour garder le mot de passe&#xa0;; utilisez PGPASSWORD ou ~/.pgpass</translation>
     </message>
 </context>
 <context>
@@ -3575,6 +3631,10 @@ Comment a-t-elle été réglée ? (noté dans le journal d’audit)</translation
     <message>
         <source>With --screenshot: also map the imported listings and shoot the Drift tab after it.</source>
         <translation>Avec --screenshot : associer aussi les annonces importées et capturer ensuite l’onglet Écarts.</translation>
+    </message>
+    <message>
+        <source>On a shared PostgreSQL inventory, propagate and take channels&apos; leases like a serve worker instead of only watching.</source>
+        <translation>Sur un inventaire PostgreSQL partagé, propager et prendre les baux des canaux comme un worker serve au lieu de seulement observer.</translation>
     </message>
 </context>
 </TS>

@@ -124,8 +124,10 @@ int runDeliveryReplay(const QStringList &args)
         Cli::printError(u"name one delivery by its id"_s);
         return Cli::kBadInput;
     }
-    // No inbox yet holds no delivery: said without creating one.
-    if (!QFile::exists(inboxLocation(parser))) {
+    // No inbox file yet holds no delivery: said without creating one (a PostgreSQL inbox is a
+    // table of the inventory's database).
+    if (const QString inbox = inboxLocation(parser);
+        !Database::isPostgresLocation(inbox) && !QFile::exists(inbox)) {
         Cli::printError(u"no delivery %1 in the inbox"_s.arg(id));
         return Cli::kBadInput;
     }

@@ -1,6 +1,7 @@
 // channeldesk: the console.
 //
-//   channeldesk [--demo] [--db PATH] [--config FILE] [--screenshot DIR] [--lang CODE]
+//   channeldesk [--demo] [--db PATH|URL] [--propagate] [--config FILE] [--screenshot DIR]
+//               [--lang CODE]
 #include "console/corebridge.h"
 #include "mainwindow.h"
 #include "screenshotter.h"
@@ -68,6 +69,11 @@ int main(int argc, char *argv[])
                                               "order stream, in a temporary database.")});
     parser.addOption(
         {u"db"_s, QApplication::translate("main", "The inventory database."), u"path"_s});
+    parser.addOption({u"propagate"_s,
+                      QApplication::translate("main",
+                                              "On a shared PostgreSQL inventory, propagate and "
+                                              "take channels' leases like a serve worker "
+                                              "instead of only watching.")});
     parser.addOption(
         {u"config"_s, QApplication::translate("main", "The channels config."), u"file"_s});
     parser.addOption(
@@ -95,6 +101,7 @@ int main(int argc, char *argv[])
     ConsoleWorker::Options options;
     options.demo = parser.isSet(u"demo"_s);
     options.databaseLocation = parser.value(u"db"_s);
+    options.propagate = parser.isSet(u"propagate"_s);
     // The config: --config, else the settings' "config/path", else the default location, which
     // need not exist before the first save in File > Settings.
     options.configRequired = parser.isSet(u"config"_s);

@@ -8,7 +8,6 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QStandardPaths>
 
 namespace ChannelDesk {
 
@@ -54,10 +53,8 @@ InboxEntry entryFrom(const QSqlQuery &q)
 
 QString InboxStore::locationFor(const QString &inventoryLocation)
 {
-    if (inventoryLocation.startsWith(u"postgres"_s)) {
-        const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-        return QDir(dir).filePath(u"inbox.sqlite"_s);
-    }
+    if (Database::isPostgresLocation(inventoryLocation))
+        return inventoryLocation; // the inventory's own database, drained by every worker
     const QFileInfo info(inventoryLocation);
     return info.dir().filePath(info.completeBaseName() + u".inbox.sqlite"_s);
 }
@@ -111,6 +108,7 @@ Result<QList<qint64>> InboxStore::append(const QList<Delivery> &deliveries)
             return queryError(q, "inbox: cannot append a delivery:");
         ids.append(q.lastInsertId().toLongLong());
     }
+    m_db.noteChange(Database::Change::Deliveries);
     if (Status committed = tx.commit(); !committed)
         return Error {committed.error()};
     return ids;
@@ -133,6 +131,7 @@ Status InboxStore::recordOutcomes(const QList<Outcome> &outcomes, qint64 nowMs)
         if (!q.exec())
             return queryError(q, "inbox: cannot record an outcome:");
     }
+    m_db.noteChange(Database::Change::Deliveries);
     return tx.commit();
 }
 
@@ -194,6 +193,7 @@ Status InboxStore::replay(qint64 id)
     q.addBindValue(id);
     if (!q.exec())
         return queryError(q, "inbox: cannot replay a delivery:");
+    m_db.noteChange(Database::Change::Deliveries);
     return tx.commit();
 }
 

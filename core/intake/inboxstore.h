@@ -25,8 +25,12 @@ struct InboxEntry
 };
 
 // The durable inbox between the wire and the order path (DESIGN §2): deliveries appended raw in
-// group commits, drained in arrival order, each given its outcome. It lives in its own SQLite
-// file (Database::Schema::Inbox) so that appending never waits for the inventory's write lock.
+// group commits, drained in arrival order, each given its outcome. Beside a SQLite inventory it
+// is a SQLite file of its own (Database::Schema::Inbox) so that appending never waits for the
+// inventory's write lock. Beside a PostgreSQL inventory it is a table of the same database, on
+// a connection of its own under a write lock of its own (the inventory's key + 1): every worker
+// appends to it and any worker drains it, so a delivery accepted by a worker that then dies
+// for good is applied by another.
 class InboxStore
 {
 public:
@@ -35,9 +39,8 @@ public:
     {
     }
 
-    // The inbox file that goes with an inventory location: "<dir>/<name>.inbox.sqlite" beside a
-    // SQLite file, "<AppDataLocation>/inbox.sqlite" for a PostgreSQL inventory (each worker
-    // keeps its own inbox).
+    // The inbox that goes with an inventory location: "<dir>/<name>.inbox.sqlite" beside a
+    // SQLite file; a PostgreSQL inventory's own URL (one inbox shared by every worker).
     static QString locationFor(const QString &inventoryLocation);
     // Opens (creating and migrating) the inbox at location; full: synchronous=FULL.
     static std::unique_ptr<Database> open(const QString &location, bool full, QString *error);

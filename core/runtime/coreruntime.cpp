@@ -211,6 +211,13 @@ bool CoreRuntime::start(QString *error)
         m_reconcile->addChannel(c->config.id, listingReadsOf(c->reads.get()),
                                 c->config.reconcileIntervalS, c->config.buffer);
     m_running = true;
+    m_housekeeping.start();
+    if (m_options.monitor) {
+        qCInfo(lcRuntime) << "monitor mode: no propagation, polling or draining here";
+        followSharedMetrics();
+        housekeeping();
+        return true;
+    }
     if (m_db->dialect() == Database::Dialect::Postgres)
         startLeases(); // each propagator starts once its channel's lease is held
     for (auto &c : m_channels) {
@@ -222,7 +229,6 @@ bool CoreRuntime::start(QString *error)
     m_pollTick.start();
     m_drainTick.start();
     scheduleDrain(); // what a previous run kept and did not apply
-    m_housekeeping.start();
     housekeeping();
     return true;
 }
@@ -498,8 +504,18 @@ void CoreRuntime::housekeeping()
         m_monitor->setPending(id, *pending + *retrying);
     }
     refreshLedgerGauges();
-    if (m_reconcile && !m_stopping)
+    if (m_reconcile && !m_stopping && !m_options.monitor)
         m_reconcile->tick();
+    m_alerts->evaluate();
+}
+
+void CoreRuntime::followSharedMetrics()
+{
+    if (!m_options.monitor || !m_metricsLog)
+        return;
+    const qint64 since = m_clock.nowMs() - MetricsLog::kRetentionMs;
+    if (const Status read = m_metricsLog->follow(*m_monitor, since, &m_metricsFollowed); !read)
+        qCWarning(lcRuntime) << "cannot read the workers' metrics:" << read.error();
     m_alerts->evaluate();
 }
 

@@ -67,6 +67,13 @@ public:
         // Backoff, attempts and in-flight bounds of every channel's propagator; a channel's
         // max_requests_per_second overrides the rate.
         Propagator::Options propagation;
+        // Monitor mode (a console watching a shared PostgreSQL inventory, docs/deployment.md):
+        // no propagator runs, no lease is taken and no heartbeat written (the process is not a
+        // worker), no channel is polled for orders, no reconciliation is scheduled and the inbox
+        // is not drained: the workers do all of that. The lag figures and alerts follow the
+        // metrics the workers record (followSharedMetrics); what the merchant asks (adjust,
+        // retry, resolve, replay, reconcile now) still goes through this core's engine.
+        bool monitor = false;
     };
 
     explicit CoreRuntime(Options options, const Clock &clock = SystemClock::instance(),
@@ -80,6 +87,11 @@ public:
     // stopped() is emitted.
     void stop();
     bool isRunning() const { return m_running; }
+    bool isMonitor() const { return m_options.monitor; }
+    // Monitor mode: reads the lag samples and call outcomes the workers recorded since the last
+    // call into lagMonitor() (the first call: the last day's), then evaluates the alerts. The
+    // console calls it when the workers notify new metrics (Database::Change::Metrics).
+    void followSharedMetrics();
     // This process among the workers of a shared PostgreSQL inventory (empty on SQLite).
     const QString &workerId() const { return m_workerId; }
 
@@ -181,6 +193,9 @@ private:
     void scheduleDrain(int delayMs = 0);
     // One group commit of pending deliveries; false when it must be tried again later.
     bool drainOnce(int limit, int *drained);
+    // Lets the other workers drain the shared inbox again (once this drain's outcomes are
+    // written); does nothing when the lock is not held.
+    void releaseDrainLock();
     void pruneInbox(qint64 now);
     void housekeeping();
     // Several workers on one PostgreSQL inventory: the heartbeat, and each channel's lease
@@ -217,6 +232,7 @@ private:
     QHash<QPair<QString, QString>, qint64> m_deliveryCounts; // (channel, status) since start
     QSet<qint64> m_outcomesInFlight; // drained, their outcomes not written by the intake yet
     bool m_drainAfterOutcomes = false; // a drain was asked for while they were in flight
+    bool m_drainLocked = false; // this worker holds the inbox's drain lock
     std::unique_ptr<HttpApi> m_api;
     std::unique_ptr<ReconcileScheduler> m_reconcile;
     QTimer m_housekeeping;
@@ -224,6 +240,7 @@ private:
     QString m_workerId; // this worker in the workers table (PostgreSQL)
     qint64 m_workerStartedAtMs = 0;
     QTimer m_pollTick; // looks for due polls; when they are due is the clock's to say
+    MetricsLog::Position m_metricsFollowed; // monitor mode: the workers' metrics read up to
     OrderCounters m_counters;
     LedgerGauges m_ledgerGauges;
     quint16 m_port = 0;

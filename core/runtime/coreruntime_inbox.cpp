@@ -25,6 +25,8 @@ constexpr int kDrainBatch = 512;
 // connection's usual 10 s: this thread has pushes and the console to serve meanwhile.
 constexpr int kDrainLockWaitMs = 20;
 constexpr int kDrainRetryMs = 200;
+// Another worker drains the shared inbox: looked at again this soon.
+constexpr int kDrainBusyRetryMs = 20;
 // Pruned at most this often.
 constexpr qint64 kInboxPruneEveryMs = 60'000;
 
@@ -68,7 +70,7 @@ void CoreRuntime::scheduleDrain(int delayMs)
 
 void CoreRuntime::drainInbox()
 {
-    if (!m_intake || !m_engine)
+    if (!m_intake || !m_engine || m_options.monitor)
         return;
     m_drainTimer.stop();
     // One drain at a time: until the intake's writer has written a drain's outcomes, its
@@ -78,8 +80,25 @@ void CoreRuntime::drainInbox()
         m_drainAfterOutcomes = true;
         return;
     }
+    // A PostgreSQL inbox is shared by every worker and drained by one at a time, so deliveries
+    // are applied in arrival order and none twice: the drain lock is held until the drain's
+    // outcomes are written (until then its deliveries read as pending to the others too). While
+    // another worker holds it this one looks again shortly (a worker killed mid-drain drops the
+    // lock with its connection). A SQLite inbox has one drainer, its process (the lock is always
+    // taken there).
+    const auto locked = m_intake->database().tryLock(Database::SessionLock::InboxDrain);
+    if (!locked || !*locked) {
+        if (!locked)
+            qCWarning(lcRuntime).noquote() << "cannot take the drain lock:" << locked.error();
+        scheduleDrain(locked ? kDrainBusyRetryMs : kDrainRetryMs);
+        return;
+    }
+    m_drainLocked = true;
     int drained = 0;
-    if (!drainOnce(kDrainBatch, &drained))
+    const bool applied = drainOnce(kDrainBatch, &drained);
+    if (m_outcomesInFlight.isEmpty())
+        releaseDrainLock(); // nothing handed to the writer
+    if (!applied)
         scheduleDrain(kDrainRetryMs);
     else if (drained == kDrainBatch)
         m_drainAfterOutcomes = true; // more wait
@@ -245,6 +264,8 @@ bool CoreRuntime::drainOnce(int limit, int *drained)
         outcomes, m_clock.nowMs(), [this, ids, outcomes, outcomeChannels](const Status &recorded) {
             for (qint64 id : ids)
                 m_outcomesInFlight.remove(id);
+            if (m_outcomesInFlight.isEmpty())
+                releaseDrainLock();
             if (!recorded) {
                 qCWarning(lcRuntime).noquote()
                     << "cannot record delivery outcomes:" << recorded.error();
@@ -260,6 +281,15 @@ bool CoreRuntime::drainOnce(int limit, int *drained)
         });
     *drained = int(outcomes.size());
     return !retry;
+}
+
+void CoreRuntime::releaseDrainLock()
+{
+    if (!std::exchange(m_drainLocked, false))
+        return;
+    if (const Status released = m_intake->database().unlock(Database::SessionLock::InboxDrain);
+        !released)
+        qCWarning(lcRuntime).noquote() << released.error();
 }
 
 Status CoreRuntime::replayDelivery(qint64 id)

@@ -17,6 +17,7 @@
 #include <QUrl>
 
 #include <sqlite3.h>
+#include <utility>
 
 namespace ChannelDesk {
 
@@ -29,11 +30,6 @@ QString nextConnectionName()
 {
     static QAtomicInteger<quint64> counter;
     return u"channeldesk-%1"_s.arg(counter.fetchAndAddRelaxed(1));
-}
-
-bool isPostgresLocation(const QString &location)
-{
-    return location.startsWith("postgresql://"_L1) || location.startsWith("postgres://"_L1);
 }
 
 // The PostgreSQL advisory lock every write transaction takes first (pg_advisory_xact_lock, held
@@ -59,6 +55,11 @@ QString dialectSql(QString sql, Database::Dialect dialect)
     return sql;
 }
 } // namespace
+
+bool Database::isPostgresLocation(const QString &location)
+{
+    return location.startsWith("postgresql://"_L1) || location.startsWith("postgres://"_L1);
+}
 
 Database::~Database()
 {
@@ -196,6 +197,16 @@ std::unique_ptr<Database> Database::open(const QString &location, const Options 
     return db;
 }
 
+QString Database::versionsTable() const
+{
+    // On PostgreSQL the inbox shares the inventory's database (InboxStore::locationFor), so its
+    // versions, numbered on their own, need a table of their own; a SQLite inbox is a file of its
+    // own and keeps the usual name.
+    return m_options.schema == Schema::Inbox && m_dialect == Dialect::Postgres
+        ? u"inbox_schema_migrations"_s
+        : u"schema_migrations"_s;
+}
+
 const QList<Migration> &Database::migrations() const
 {
     return m_options.schema == Schema::Inbox ? inboxMigrations() : allMigrations();
@@ -315,6 +326,84 @@ bool Database::beginWrite(Write write)
     return ok;
 }
 
+namespace {
+constexpr std::pair<Database::Change, QLatin1StringView> kChangeNames[] = {
+    {Database::Change::Listings, "listings"_L1},
+    {Database::Change::Metrics, "metrics"_L1},
+    {Database::Change::Deliveries, "deliveries"_L1},
+    {Database::Change::Leases, "leases"_L1},
+};
+} // namespace
+
+QString Database::changeName(Change change)
+{
+    for (const auto &[c, name] : kChangeNames) {
+        if (c == change)
+            return name;
+    }
+    return {};
+}
+
+std::optional<Database::Change> Database::changeFromName(const QString &name)
+{
+    for (const auto &[c, n] : kChangeNames) {
+        if (n == name)
+            return c;
+    }
+    return std::nullopt;
+}
+
+void Database::noteChange(Change change)
+{
+    if (m_dialect != Dialect::Postgres)
+        return;
+    if (m_inTransaction)
+        m_notifyChanges |= quint8(change);
+    else
+        notifyChanges(quint8(change)); // a statement of its own has committed already
+}
+
+bool Database::notifyChanges(quint8 changes)
+{
+    for (const auto &[c, name] : kChangeNames) {
+        if ((changes & quint8(c)) != 0 &&
+            !exec(u"NOTIFY %1, '%2'"_s.arg(QLatin1StringView(kChangesChannel), name)))
+            return false;
+    }
+    return true;
+}
+
+namespace {
+qint64 sessionLockKey(Database::SessionLock lock)
+{
+    switch (lock) {
+    case Database::SessionLock::InboxDrain:
+        return kWriteLockKey + 2; // + 0: the inventory's writes, + 1: the inbox's
+    }
+    return kWriteLockKey + 2;
+}
+} // namespace
+
+Result<bool> Database::tryLock(SessionLock lock)
+{
+    if (m_dialect != Dialect::Postgres)
+        return true;
+    QSqlQuery q(m_db);
+    if (!q.exec(u"SELECT pg_try_advisory_lock(%1)"_s.arg(sessionLockKey(lock))) || !q.next())
+        return Error {u"cannot take a lock: %1"_s.arg(q.lastError().text())};
+    return q.value(0).toBool();
+}
+
+Status Database::unlock(SessionLock lock)
+{
+    if (m_dialect != Dialect::Postgres)
+        return {};
+    QSqlQuery q(m_db);
+    if (!q.exec(u"SELECT pg_advisory_unlock(%1)"_s.arg(sessionLockKey(lock))))
+        return Error {u"cannot release a lock: %1"_s.arg(q.lastError().text())};
+    return {};
+}
+
 bool Database::commit()
 {
     Q_ASSERT(m_inTransaction);
@@ -324,6 +413,10 @@ bool Database::commit()
             rollback();
             return false;
         }
+    }
+    if (const quint8 changes = std::exchange(m_notifyChanges, 0); !notifyChanges(changes)) {
+        rollback();
+        return false;
     }
     if (!transactionStatement(u"COMMIT"_s)) {
         rollback();
@@ -344,6 +437,7 @@ void Database::rollback()
     m_lastError = error;
     m_inTransaction = false;
     m_notifyMutations = false;
+    m_notifyChanges = 0;
     endTransaction();
 }
 
@@ -370,7 +464,7 @@ void Database::setBusyTimeoutMs(int ms)
 int Database::schemaVersion() const
 {
     QSqlQuery q(m_db);
-    if (q.exec(u"SELECT COALESCE(MAX(version), 0) FROM schema_migrations"_s) && q.next())
+    if (q.exec(u"SELECT COALESCE(MAX(version), 0) FROM %1"_s.arg(versionsTable())) && q.next())
         return q.value(0).toInt();
     return 0;
 }
@@ -384,8 +478,8 @@ bool Database::migrate(QString *error)
         *error = u"cannot lock %1 to migrate it: %2"_s.arg(shownLocation(), m_lastError);
         return false;
     }
-    if (!exec(u"CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
-              "description TEXT NOT NULL, applied_at BIGINT NOT NULL)"_s)) {
+    if (!exec(u"CREATE TABLE IF NOT EXISTS %1 (version INTEGER PRIMARY KEY, "
+              "description TEXT NOT NULL, applied_at BIGINT NOT NULL)"_s.arg(versionsTable()))) {
         const QString why = m_lastError;
         rollback();
         *error = u"cannot prepare the schema of %1: %2"_s.arg(shownLocation(), why);
@@ -413,8 +507,8 @@ bool Database::migrate(QString *error)
             }
         }
         QSqlQuery q(m_db);
-        q.prepare(u"INSERT INTO schema_migrations (version, description, applied_at) "
-                  "VALUES (?, ?, ?)"_s);
+        q.prepare(u"INSERT INTO %1 (version, description, applied_at) "
+                  "VALUES (?, ?, ?)"_s.arg(versionsTable()));
         q.addBindValue(m.version);
         q.addBindValue(QString::fromLatin1(m.description));
         q.addBindValue(QDateTime::currentMSecsSinceEpoch());

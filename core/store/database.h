@@ -1,5 +1,7 @@
 #pragma once
 
+#include "util/result.h"
+
 #include <QHash>
 #include <QList>
 #include <QSqlDatabase>
@@ -70,6 +72,9 @@ public:
     // Another connection to the same database, for another thread.
     std::unique_ptr<Database> openAnother(QString *error) const;
 
+    // Whether location names a PostgreSQL database (postgresql:// or postgres://).
+    static bool isPostgresLocation(const QString &location);
+
     // The default location: <AppDataLocation>/inventory.sqlite.
     static QString defaultLocation();
 
@@ -101,6 +106,30 @@ public:
     // consoles on a shared inventory read the log at once instead of polling it.
     static constexpr const char *kMutationsChannel = "channeldesk_mutations";
     void noteMutations() { m_notifyMutations = m_inTransaction && m_dialect == Dialect::Postgres; }
+    // The other changes such a console follows without polling (docs/architecture.md, "Consoles
+    // in monitor mode"): a transaction that noted one notifies kChangesChannel at its commit
+    // with the change's name as payload; outside a transaction the notification goes at once.
+    // Nothing on SQLite, where the console's own core is the only writer.
+    static constexpr const char *kChangesChannel = "channeldesk_changes";
+    enum class Change : quint8 {
+        Listings = 1, // acknowledgements, retries, dead letters ("listings")
+        Metrics = 2, // lag samples and call outcomes ("metrics")
+        Deliveries = 4, // the shared inbox ("deliveries")
+        Leases = 8, // a channel's lease changed hands ("leases")
+    };
+    static QString changeName(Change change);
+    static std::optional<Change> changeFromName(const QString &name);
+    void noteChange(Change change);
+
+    // A lock across processes held by this connection until unlock() or until the connection
+    // closes (a process killed drops it with its socket): PostgreSQL's session advisory lock,
+    // beside the write locks' keys. tryLock never waits: false while another connection holds
+    // it. On SQLite always taken (each lock's user says why that is enough there).
+    enum class SessionLock {
+        InboxDrain, // one drainer of the shared inbox at a time (CoreRuntime::drainInbox)
+    };
+    Result<bool> tryLock(SessionLock lock);
+    Status unlock(SessionLock lock);
 
     // Runs one statement without results; records the error on failure.
     bool exec(const QString &sql);
@@ -113,6 +142,10 @@ public:
 private:
     Database() = default;
     bool migrate(QString *error);
+    // The table of applied migrations (schema_migrations; the inbox's own on PostgreSQL).
+    QString versionsTable() const;
+    // NOTIFY kChangesChannel for each bit of changes.
+    bool notifyChanges(quint8 changes);
     // The schema's migrations (Options::schema): the inventory's or the inbox's.
     const QList<Migration> &migrations() const;
     bool schemaIsCurrent() const;
@@ -131,6 +164,7 @@ private:
     bool m_inTransaction = false;
     bool m_durableLevel = false; // the transaction raised synchronous for a durable write
     bool m_notifyMutations = false; // noteMutations(): NOTIFY before this transaction's COMMIT
+    quint8 m_notifyChanges = 0; // noteChange(): the Change bits to notify before COMMIT
     QString m_lastError;
 };
 

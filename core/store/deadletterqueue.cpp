@@ -159,6 +159,7 @@ Status DeadLetterQueue::deadLetter(const QString &channel, const QString &sku, c
         w.addBindValue(f.atMs);
     if (!w.exec())
         return queryError(w, "cannot dead-letter a listing:");
+    m_db.noteChange(Database::Change::Listings);
     return tx.commit();
 }
 
@@ -342,6 +343,7 @@ Result<int> DeadLetterQueue::change(const Selector &selector, Action action, con
         if (!log.append(m))
             return Error {log.lastError()};
     }
+    m_db.noteChange(Database::Change::Listings);
     if (const Status done = tx.commit(); !done)
         return Error {done.error()};
     return int(picked.size());

@@ -30,6 +30,8 @@ Result<std::optional<qint64>> LeaseStore::acquire(const QString &channel, const 
             return std::optional<qint64>(); // another worker holds it
         // Renewed by its holder (same token), or taken over once expired (the next token).
         token = holder == worker && expires > nowMs ? held : held + 1;
+        if (token != held)
+            m_db.noteChange(Database::Change::Leases); // changes hands: consoles show the holder
         w.prepare(u"UPDATE channel_leases SET holder = ?, token = ?, acquired_at = CASE WHEN "
                   "token = ? THEN acquired_at ELSE ? END, expires_at = ? WHERE channel = ?"_s);
         w.addBindValue(worker);
@@ -40,6 +42,7 @@ Result<std::optional<qint64>> LeaseStore::acquire(const QString &channel, const 
         w.addBindValue(channel);
     } else {
         q.finish();
+        m_db.noteChange(Database::Change::Leases);
         w.prepare(u"INSERT INTO channel_leases (channel, holder, token, acquired_at, expires_at) "
                   "VALUES (?, ?, ?, ?, ?)"_s);
         w.addBindValue(channel);
@@ -66,6 +69,8 @@ Status LeaseStore::release(const QString &channel, const QString &worker, qint64
     q.addBindValue(token);
     if (!q.exec())
         return queryError(q, "cannot release a channel's lease:");
+    if (q.numRowsAffected() > 0)
+        m_db.noteChange(Database::Change::Leases);
     return {};
 }
 

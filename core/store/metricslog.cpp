@@ -115,6 +115,7 @@ Status MetricsLog::record(const QList<LagSample> &lags, const QList<PropagationC
         if (Status inserted = insertCall(c); !inserted)
             return inserted;
     }
+    m_db.noteChange(Database::Change::Metrics);
     return own ? own->commit() : Status();
 }
 
@@ -187,6 +188,37 @@ Status MetricsLog::loadInto(LagMonitor &monitor, qint64 sinceMs)
     for (const auto &[channel, g] : channels) {
         monitor.setDeadLetterDepth(channel, g.dead);
         monitor.setPending(channel, g.pending, g.pendingSinceMs);
+    }
+    return {};
+}
+
+Status MetricsLog::follow(LagMonitor &monitor, qint64 sinceMs, Position *position)
+{
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT id, channel, at, lag_ms FROM lag_samples WHERE id > ? AND at >= ? "
+              "ORDER BY id"_s);
+    q.addBindValue(position->lag);
+    q.addBindValue(sinceMs);
+    if (!q.exec())
+        return queryError(q, "cannot read the metrics log:");
+    while (q.next()) {
+        position->lag = q.value(0).toLongLong();
+        monitor.recordLag(q.value(1).toString(), q.value(3).toLongLong() * 1000,
+                          q.value(2).toLongLong());
+    }
+    q.prepare(u"SELECT id, channel, at, outcome, listings, failed_listings FROM "
+              "propagation_calls WHERE id > ? AND at >= ? ORDER BY id"_s);
+    q.addBindValue(position->call);
+    q.addBindValue(sinceMs);
+    if (!q.exec())
+        return queryError(q, "cannot read the metrics log:");
+    while (q.next()) {
+        position->call = q.value(0).toLongLong();
+        monitor.recordCall(
+            q.value(1).toString(),
+            attemptOutcomeFromName(q.value(3).toString()).value_or(AttemptOutcome::Failed),
+            q.value(4).toInt(), q.value(5).toInt(), q.value(2).toLongLong());
     }
     return {};
 }

@@ -71,6 +71,17 @@ public:
     // the oldest one's change, dead = dead listings. Every channel with listings or rows is
     // registered, so it shows up even when idle.
     Status loadInto(LagMonitor &monitor, qint64 sinceMs);
+    // Where a follower has read the log up to: the last row of each table.
+    struct Position
+    {
+        qint64 lag = 0;
+        qint64 call = 0;
+    };
+    // Replays into monitor the rows recorded after *position and at or after sinceMs (like
+    // loadInto, without the gauges) and moves *position past them: a console in monitor mode
+    // keeps its LagMonitor with what the workers record, reading each row once. Rows are
+    // numbered in commit order (record() writes under the write lock).
+    Status follow(LagMonitor &monitor, qint64 sinceMs, Position *position);
     // The channel's last acknowledgement, whatever its age (nullopt: never), for when it is
     // older than what loadInto() replayed.
     Result<std::optional<qint64>> lastAckAt(const QString &channel) const;

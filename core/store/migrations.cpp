@@ -365,6 +365,37 @@ QList<Migration> buildMigrations()
     acquired_at BIGINT NOT NULL,
     expires_at BIGINT NOT NULL))"_s,
                  }});
+    // 12 (issue 12): the metrics rows numbered, so a console in monitor mode reads what the
+    // workers recorded since it last looked (MetricsLog::follow) instead of the whole day
+    // again. The workers write them under the write lock, so the numbers are in commit order.
+    list.append({12,
+                 "metrics rows numbered for consoles that follow them",
+                 {
+                     uR"(CREATE TABLE lag_samples_new (
+    id {{ID}},
+    channel TEXT NOT NULL,
+    at BIGINT NOT NULL,
+    lag_ms BIGINT NOT NULL))"_s,
+                     u"INSERT INTO lag_samples_new (channel, at, lag_ms) "
+                     "SELECT channel, at, lag_ms FROM lag_samples ORDER BY at"_s,
+                     u"DROP TABLE lag_samples"_s,
+                     u"ALTER TABLE lag_samples_new RENAME TO lag_samples"_s,
+                     u"CREATE INDEX lag_samples_by_channel ON lag_samples (channel, at)"_s,
+                     uR"(CREATE TABLE propagation_calls_new (
+    id {{ID}},
+    channel TEXT NOT NULL,
+    at BIGINT NOT NULL,
+    outcome TEXT NOT NULL,
+    listings INTEGER NOT NULL,
+    failed_listings BIGINT NOT NULL DEFAULT 0))"_s,
+                     u"INSERT INTO propagation_calls_new (channel, at, outcome, listings, "
+                     "failed_listings) SELECT channel, at, outcome, listings, failed_listings "
+                     "FROM propagation_calls ORDER BY at"_s,
+                     u"DROP TABLE propagation_calls"_s,
+                     u"ALTER TABLE propagation_calls_new RENAME TO propagation_calls"_s,
+                     u"CREATE INDEX propagation_calls_by_channel ON propagation_calls "
+                     "(channel, at)"_s,
+                 }});
     // Steps may be written in any order in this file; they run by version.
     std::sort(list.begin(), list.end(),
               [](const Migration &a, const Migration &b) { return a.version < b.version; });

@@ -327,6 +327,7 @@ Status PropagationStore::acknowledge(const QString &channel, const QList<Ack> &a
         if (const Status forgot = attempts.forget(channel, a.sku); !forgot)
             return forgot;
     }
+    m_db.noteChange(Database::Change::Listings);
     return tx.commit();
 }
 
@@ -379,8 +380,12 @@ Status PropagationStore::checkFence(const QString &channel) const
 
 Status PropagationStore::fenced(const QString &channel, const std::function<Status()> &write)
 {
-    if (m_fenceWorker.isEmpty())
-        return write();
+    if (m_fenceWorker.isEmpty()) {
+        const Status done = write();
+        if (done)
+            m_db.noteChange(Database::Change::Listings);
+        return done;
+    }
     WriteTransaction tx(m_db);
     if (!tx.ok())
         return tx.error();
@@ -388,6 +393,7 @@ Status PropagationStore::fenced(const QString &channel, const std::function<Stat
         return fence;
     if (const Status done = write(); !done)
         return done;
+    m_db.noteChange(Database::Change::Listings);
     return tx.commit();
 }
 

@@ -30,6 +30,7 @@ namespace ChannelDesk {
 namespace {
 const QByteArray kToken = "shpat_DO-NOT-LEAK-4242";
 const QByteArray kHook = "whsec_DO-NOT-LEAK-7777";
+const QByteArray kDbPassword = "pg-DO-NOT-LEAK-5151";
 
 QByteArray readAll(const QString &path)
 {
@@ -56,6 +57,8 @@ private Q_SLOTS:
     void rejectsWhatTheParserRejects();
     void channelBufferIsEditedAsTheBufferObject();
     void reconcileIntervalIsEditedPerChannel();
+    void databaseLocationRoundTrip_data();
+    void databaseLocationRoundTrip();
 
 private:
     struct Fixture
@@ -306,6 +309,88 @@ void TestSettingsDialog::reconcileIntervalIsEditedPerChannel()
     QVERIFY2(dialog.validate().isEmpty(), qPrintable(dialog.validate()));
     interval->setValue(900); // the default is not written
     QVERIFY(!channel().contains(u"reconcile_interval_s"_s));
+}
+
+void TestSettingsDialog::databaseLocationRoundTrip_data()
+{
+    QTest::addColumn<QString>("typed"); // into the location field
+    QTest::addColumn<QString>("password"); // into the password field
+    QTest::addColumn<QString>("kept"); // the location setting
+    QTest::addColumn<bool>("postgres");
+    const QString url = u"postgresql://cd@127.0.0.1:9/inventory"_s;
+    const QString secret = QString::fromLatin1(kDbPassword);
+    QTest::newRow("password in its field") << url << secret << url << true;
+    QTest::newRow("password typed in the URL")
+        << u"postgresql://cd:%1@127.0.0.1:9/inventory"_s.arg(secret) << QString() << url << true;
+    QTest::newRow("another SQLite file")
+        << u"other/inventory.sqlite"_s << QString() << u"other/inventory.sqlite"_s << false;
+}
+
+void TestSettingsDialog::databaseLocationRoundTrip()
+{
+    QFETCH(QString, typed);
+    QFETCH(QString, password);
+    QFETCH(QString, kept);
+    QFETCH(bool, postgres);
+    Fixture f;
+    QVERIFY(f.dir.isValid());
+    if (!postgres) { // relative to the test's folder
+        typed = f.dir.filePath(typed);
+        kept = f.dir.filePath(kept);
+    }
+    f.start();
+    QSignalSpy started(f.bridge.get(), &CoreBridge::started);
+    QSignalSpy failed(f.bridge.get(), &CoreBridge::startFailed);
+    QSignalSpy log(f.bridge.get(), &CoreBridge::logMessage);
+    f.bridge->start();
+    QTRY_COMPARE_WITH_TIMEOUT(started.count(), 1, 10000);
+
+    auto dialog = std::make_unique<SettingsDialog>(f.bridge.get());
+    dialog->show();
+    QTRY_VERIFY(child<QLabel>(dialog.get(), u"keychainStatus"_s)->text().contains(u"keychain"_s));
+    auto *location = child<QLineEdit>(dialog.get(), u"databaseLocation"_s);
+    QVERIFY(location->text().isEmpty()); // no setting yet: --db (the fixture's file) is in use
+    type(location, typed);
+    auto *secret = child<QLineEdit>(dialog.get(), u"databasePassword"_s);
+    QCOMPARE(secret->echoMode(), QLineEdit::Password);
+    QCOMPARE(secret->isEnabled(), postgres);
+    if (!password.isEmpty())
+        QTest::keyClicks(secret, password);
+    QTest::mouseClick(child<QPushButton>(dialog.get(), u"settingsSave"_s), Qt::LeftButton);
+
+    // Applied by the restarted core: it opens the new location (a PostgreSQL server that is not
+    // there fails to start, saying where, without the password).
+    auto *message = child<QLabel>(dialog.get(), u"settingsMessage"_s);
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        message->text().contains(postgres ? u"did not start"_s : u"restarted"_s),
+        qPrintable(message->text()), 15000);
+    if (postgres) {
+        QCOMPARE(failed.count(), 1);
+        QVERIFY(failed.first().first().toString().contains(u"cd:***@127.0.0.1:9"_s));
+    } else {
+        QCOMPARE(started.count(), 2);
+        QVERIFY(QFile::exists(kept));
+    }
+    QCOMPARE(QSettings().value(u"database/location"_s).toString(), kept);
+    QCOMPARE(f.keychain->value(u"database/password"_s), postgres ? kDbPassword : QByteArray());
+    for (const QList<QVariant> &line : std::as_const(log))
+        QVERIFY2(!line.first().toString().contains(QString::fromLatin1(kDbPassword)),
+                 qPrintable(line.first().toString()));
+    QVERIFY(!message->text().contains(QString::fromLatin1(kDbPassword)));
+
+    // The round trip: a new dialog shows the setting, the password only as stored.
+    dialog = std::make_unique<SettingsDialog>(f.bridge.get());
+    dialog->show();
+    location = child<QLineEdit>(dialog.get(), u"databaseLocation"_s);
+    QTRY_COMPARE(location->text(), kept);
+    secret = child<QLineEdit>(dialog.get(), u"databasePassword"_s);
+    QVERIFY(secret->text().isEmpty());
+    QCOMPARE(secret->placeholderText(), postgres ? u"stored in keychain"_s : QString());
+    dialog->done(QDialog::Accepted);
+    QSettings settings;
+    settings.sync();
+    QVERIFY(!readAll(settings.fileName()).contains(kDbPassword));
+    QVERIFY(!readAll(f.configPath()).contains(kDbPassword));
 }
 
 } // namespace ChannelDesk

@@ -43,6 +43,9 @@ SettingsDialog::SettingsDialog(CoreBridge *bridge, QWidget *parent)
     , m_note(new QLabel(this))
     , m_tabs(new QTabWidget(this))
     , m_listen(new QLineEdit(this))
+    , m_database(new QLineEdit(this))
+    , m_databasePassword(new QLineEdit(this))
+    , m_databaseNote(new QLabel(this))
     , m_defaultBuffer(new QSpinBox(this))
     , m_lagP99(new QDoubleSpinBox(this))
     , m_lagMax(new QDoubleSpinBox(this))
@@ -145,6 +148,7 @@ QWidget *SettingsDialog::createGeneralTab()
         m_channelBuffer->setInherited(all, tr("every channel's"));
     });
     layout->addWidget(core);
+    layout->addWidget(createDatabaseGroup(page));
 
     auto *alerts = new QGroupBox(tr("Alerts"), page);
     auto *alertForm = new QFormLayout(alerts);
@@ -224,6 +228,7 @@ void SettingsDialog::onLoaded(const SettingsSnapshot &snapshot)
             page->entries.append(e);
         }
     }
+    showDatabase();
     m_loading = false;
     m_editable = !snapshot.demo && snapshot.error.isEmpty();
     fillList(m_channels);
@@ -285,6 +290,8 @@ QString SettingsDialog::validate() const
         sources.keychain = [present](const QString &key) -> std::optional<QByteArray> {
             return present.contains(key) ? std::optional(QByteArray("present")) : std::nullopt;
         };
+    if (const QString database = databaseError(); !database.isEmpty())
+        return database;
     const QByteArray json = configJson();
     const ChannelsConfigResult channels = parseChannelsConfig(json, sources);
     if (!channels.ok())
@@ -321,6 +328,7 @@ void SettingsDialog::save()
         }
     }
     change.removedSecrets = removedSecrets();
+    addDatabaseChange(change);
     setEditable(false);
     setMessage(tr("Saving…"), false);
     m_bridge->saveSettings(change);
@@ -354,9 +362,10 @@ void SettingsDialog::setEditable(bool editable)
 {
     m_editable = editable;
     for (QWidget *w :
-         std::initializer_list<QWidget *> {m_listen, m_defaultBuffer, m_lagP99, m_lagMax,
-                                           m_successRate, m_channels.add, m_carriers.add})
+         std::initializer_list<QWidget *> {m_listen, m_database, m_defaultBuffer, m_lagP99,
+                                           m_lagMax, m_successRate, m_channels.add, m_carriers.add})
         w->setEnabled(editable);
+    enableDatabasePassword();
     m_channels.editor->setEnabled(editable && m_channels.list->currentRow() >= 0);
     m_carriers.editor->setEnabled(editable && m_carriers.list->currentRow() >= 0);
     m_channels.remove->setEnabled(editable && m_channels.list->currentRow() >= 0);

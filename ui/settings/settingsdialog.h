@@ -7,6 +7,8 @@
 #include <QJsonObject>
 #include <QSet>
 
+#include <optional>
+
 class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
@@ -26,7 +28,8 @@ class CoreBridge;
 class OrderIntakeFields;
 
 // Channels, carriers, the listen address and the alert thresholds, edited as the config file
-// they are saved to. Secrets go to the keychain through the core thread and are never read back:
+// they are saved to; and the inventory the console opens (a setting, its password in the
+// keychain). Secrets go to the keychain through the core thread and are never read back:
 // a field only says whether the keychain holds a value. Without a keychain service the dialog says
 // so and edits the names of the environment variables the secrets come from instead. Validates
 // with the config parser's own messages before saving; the core restarts with what was saved.
@@ -79,6 +82,14 @@ private:
     };
 
     QWidget *createGeneralTab();
+    QWidget *createDatabaseGroup(QWidget *parent); // settingsdialog_database.cpp
+    void showDatabase();
+    // The inventory's location as typed, its password moved out of a URL into *password;
+    // nullopt when neither changed.
+    std::optional<QString> databaseChange(QString *password) const;
+    QString databaseError() const;
+    void addDatabaseChange(ChannelDesk::SettingsChange &change) const;
+    void enableDatabasePassword(); // only for a PostgreSQL URL, with a keychain
     QWidget *createPage(Page &page);
     void addTextField(Page &page, const QString &key, const QString &label);
     void onLoaded(const ChannelDesk::SettingsSnapshot &snapshot);
@@ -109,6 +120,9 @@ private:
     QLabel *m_note;
     QTabWidget *m_tabs;
     QLineEdit *m_listen;
+    QLineEdit *m_database; // a SQLite file or a postgresql:// URL (without its password)
+    QLineEdit *m_databasePassword;
+    QLabel *m_databaseNote;
     QSpinBox *m_defaultBuffer;
     QDoubleSpinBox *m_lagP99;
     QDoubleSpinBox *m_lagMax;

@@ -1,0 +1,124 @@
+// The shared inbox on PostgreSQL (issue 12): the deliveries a `serve` worker accepted are kept in
+// the inventory's own database, so when that worker dies for good before applying them, another
+// worker applies them. Worker A answers signed WooCommerce webhooks while another connection holds
+// the inbox's drain lock (A keeps them but cannot apply them), then is killed with SIGKILL;
+// worker B, started afterwards with a data folder of its own, applies every one of them once.
+#include "intake/inboxstore.h"
+#include "killnine.h"
+#include "testdatabase.h"
+
+#include <QProcess>
+#include <QTest>
+
+using namespace ChannelDesk;
+using namespace ChannelDesk::Testing;
+using namespace Qt::StringLiterals;
+
+class TestSharedInbox : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void anotherWorkerAppliesWhatTheDeadOneAccepted();
+    void oneDrainerAtATime();
+
+private:
+    bool startWorker(const QString &name, QProcess &process, quint16 *port);
+    qint64 inboxCount(const QString &status);
+
+    std::unique_ptr<TestDatabase> m_t;
+    KillNineDriver m_driver;
+    QProcess m_a;
+    QProcess m_b;
+};
+
+void TestSharedInbox::initTestCase()
+{
+    if (!testOnPostgres())
+        QSKIP("the inbox is shared by workers on a PostgreSQL inventory");
+    m_t = std::make_unique<TestDatabase>();
+    m_driver.setDatabaseLocation(m_t->path());
+    m_driver.setUp();
+}
+
+void TestSharedInbox::cleanupTestCase()
+{
+    for (QProcess *p : {&m_a, &m_b}) {
+        p->kill();
+        p->waitForFinished();
+    }
+    if (m_t)
+        m_driver.tearDown();
+}
+
+bool TestSharedInbox::startWorker(const QString &name, QProcess &process, quint16 *port)
+{
+    KillNineDriver::Launch launch {
+        QStringLiteral(CHANNELDESK_CLI),
+        {u"serve"_s, u"--config"_s, m_driver.configPath(), u"--db"_s, m_t->path()},
+        QRegularExpression(u"serving .* http://[^ ]+:(\\d+)"_s)};
+    // Each worker its own data folder: nothing but the database is shared.
+    launch.environment.insert(u"XDG_DATA_HOME"_s, m_t->filePath(name));
+    return KillNineDriver::start(launch, process, port);
+}
+
+qint64 TestSharedInbox::inboxCount(const QString &status)
+{
+    QString error;
+    auto inbox = InboxStore::openReadOnly(InboxStore::locationFor(m_t->path()), &error);
+    if (!inbox) {
+        qWarning("%s", qPrintable(error));
+        return -1;
+    }
+    const auto counts = InboxStore(*inbox).counts();
+    return counts ? counts->value({u"woo"_s, status}) : -1;
+}
+
+void TestSharedInbox::anotherWorkerAppliesWhatTheDeadOneAccepted()
+{
+    constexpr int kSales = 30;
+    quint16 portA = 0;
+    QVERIFY(startWorker(u"worker-a"_s, m_a, &portA));
+    // The drain lock held by another connection: A keeps what it accepts but cannot apply it.
+    QString error;
+    auto drainer = InboxStore::open(InboxStore::locationFor(m_t->path()), false, &error);
+    QVERIFY2(drainer, qPrintable(error));
+    // (A drains every second: taken between two of its drains.)
+    QTRY_VERIFY(drainer->tryLock(Database::SessionLock::InboxDrain).valueOr(false));
+    m_driver.deliver(m_a, portA, kSales, -1);
+    QCOMPARE(m_driver.answered().size(), kSales);
+    QTRY_COMPARE_WITH_TIMEOUT(inboxCount(u"pending"_s), kSales, 10'000);
+    m_a.kill(); // for good: its data folder is never used again
+    m_a.waitForFinished();
+    drainer.reset(); // the lock goes with its connection
+    QCOMPARE(m_t->stock(u"WOO-A"_s).available, KillNineDriver::kStock);
+
+    quint16 portB = 0;
+    QVERIFY(startWorker(u"worker-b"_s, m_b, &portB));
+    QTRY_COMPARE_WITH_TIMEOUT(m_t->stock(u"WOO-A"_s).available, KillNineDriver::kStock - kSales,
+                              20'000);
+    QTRY_COMPARE_WITH_TIMEOUT(inboxCount(u"applied"_s), kSales, 10'000);
+    QCOMPARE(inboxCount(u"pending"_s), 0);
+    verifyBooksBalance(*m_t, u"WOO-A"_s, KillNineDriver::kStock, kSales);
+}
+
+void TestSharedInbox::oneDrainerAtATime()
+{
+    // The drain lock: one connection at a time, never waited for, and dropped with the
+    // connection of a worker that dies (the server notices the closed connection a moment later).
+    m_b.kill(); // no worker drains meanwhile
+    m_b.waitForFinished();
+    QString error;
+    auto first = InboxStore::open(InboxStore::locationFor(m_t->path()), false, &error);
+    auto second = InboxStore::open(InboxStore::locationFor(m_t->path()), false, &error);
+    QVERIFY2(first && second, qPrintable(error));
+    QTRY_VERIFY(first->tryLock(Database::SessionLock::InboxDrain).valueOr(false));
+    QCOMPARE(second->tryLock(Database::SessionLock::InboxDrain).valueOr(true), false);
+    first.reset();
+    QTRY_VERIFY(second->tryLock(Database::SessionLock::InboxDrain).valueOr(false));
+    QVERIFY(second->unlock(Database::SessionLock::InboxDrain).ok());
+}
+
+QTEST_GUILESS_MAIN(TestSharedInbox)
+#include "tst_sharedinbox.moc"
