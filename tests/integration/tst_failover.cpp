@@ -131,6 +131,10 @@ void TestFailover::theOtherWorkerTakesOver()
               std::min<qsizetype>(takeovers.size() - 1, qsizetype(takeovers.size() * 0.99)))),
           qlonglong(takeovers.constLast()));
 
+    // The lease changed hands at the kills only (token 1 for the first holder): never taken
+    // from a live holder while both workers ran.
+    QCOMPARE(lease().second, qint64(kills) + 1);
+
     // Everything delivered, then: each answered delivery one sale, and the channel shows it.
     for (int w = 0; w < 2; ++w)
         m_driver.deliver(m_workers->process(w), m_workers->port(w), KillNineDriver::kOrders, -1);
