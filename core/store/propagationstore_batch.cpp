@@ -92,6 +92,8 @@ Status PropagationStore::writeBatches(const QList<Batch> &batches, QStringList *
                 return Error {cursor->lastError()};
         }
     }
+    // Consoles watching a shared inventory (monitor mode) read the listings again.
+    m_db.noteChange(Database::Change::Listings);
     return tx.commit();
 }
 
