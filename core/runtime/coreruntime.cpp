@@ -16,6 +16,7 @@
 #include "store/propagationstore.h"
 #include "store/pushlog.h"
 #include "sync/listingreads.h"
+#include "sync/propagationhub.h"
 #include "sync/propagator.h"
 #include "sync/readpacer.h"
 #include "sync/syncengine.h"
@@ -121,6 +122,10 @@ bool CoreRuntime::start(QString *error)
     });
     m_engine = std::make_unique<SyncEngine>(*m_db, m_clock);
     m_propagation = std::make_unique<PropagationStore>(*m_db);
+    const Propagator::Options &po = m_options.propagation;
+    m_hub = std::make_unique<PropagationHub>(
+        *m_db, PropagationHub::Options {po.ingestLimit, po.flushTickMs, po.pollIntervalMs});
+    connect(m_engine.get(), &SyncEngine::mutationsCommitted, m_hub.get(), &PropagationHub::wake);
     m_monitor = std::make_unique<LagMonitor>(m_clock);
     m_alerts = std::make_unique<AlertRules>(*m_monitor, m_clock);
     // The config's thresholds; the rules' windows and pending periods keep their defaults.
@@ -163,12 +168,11 @@ bool CoreRuntime::start(QString *error)
         if (config.maxRequestsPerSecond)
             options.requestsPerSecond = *config.maxRequestsPerSecond;
         options.buffer = config.buffer;
-        channel->propagator =
-            std::make_unique<Propagator>(*m_db, channel->adapter.get(), m_clock, options);
+        channel->propagator = std::make_unique<Propagator>(*m_db, channel->adapter.get(), m_clock,
+                                                           options, m_hub.get());
         Propagator *p = channel->propagator.get();
         if (ChannelReader *reader = channel->adapter->reader())
             channel->reads = std::make_unique<ReadPacer>(reader, p->rateLimiter(), m_clock);
-        connect(m_engine.get(), &SyncEngine::mutationsCommitted, p, &Propagator::wake);
         connect(p, &Propagator::acknowledged, this,
                 [this](const QString &ch, const QString &, qint64, qint64, qint64 lagMs) {
                     m_monitor->recordLag(ch, lagMs * 1000);
@@ -277,6 +281,7 @@ void CoreRuntime::checkStopped()
     if (!m_stopping)
         return;
     m_stopping = false;
+    m_hub->flush(); // the last answers' acknowledgements
     m_housekeeping.stop();
     flushMetrics();
     QMetaObject::invokeMethod(this, &CoreRuntime::stopped, Qt::QueuedConnection);

@@ -33,6 +33,7 @@ class Database;
 class HttpApi;
 class LagMonitor;
 class OrderIntake;
+class PropagationHub;
 class PropagationStore;
 class ReconcileScheduler;
 class ReadPacer;
@@ -216,6 +217,9 @@ private:
     std::unique_ptr<Database> m_db;
     std::unique_ptr<SyncEngine> m_engine;
     std::unique_ptr<PropagationStore> m_propagation;
+    // One read of the change feed per commit for every channel's propagator, and one write of
+    // their state per tick (before m_channels: it outlives the propagators).
+    std::unique_ptr<PropagationHub> m_hub;
     std::unique_ptr<LagMonitor> m_monitor;
     std::unique_ptr<AlertRules> m_alerts;
     std::unique_ptr<MetricsLog> m_metricsLog; // what `lag` in another process reads

@@ -58,12 +58,17 @@ void CoreRuntime::renewLeases()
     if (const Status beat = leases.heartbeat(me, now); !beat)
         qCWarning(lcRuntime) << "cannot record this worker's heartbeat:" << beat.error();
     for (auto &c : m_channels) {
+        // Before the call: the propagator's margin counts from when the renewal may have been
+        // made, by its own monotonic clock.
+        const qint64 askedAtNs = m_clock.monotonicNs();
         const auto token = leases.acquire(c->config.id, m_workerId, now, kLeaseTtlMs);
         if (!token) {
             // Kept running: once the lease expires the fence refuses what it would write.
             qCWarning(lcRuntime) << c->config.id << "cannot renew the lease:" << token.error();
             continue;
         }
+        if (token->has_value())
+            c->propagator->leaseRenewed(askedAtNs);
         if (token->has_value() && **token != c->leaseToken) {
             c->leaseToken = **token;
             c->propagator->setFence(m_workerId, c->leaseToken);

@@ -86,9 +86,11 @@ void answer(HttpServer::Exchange &ex, const ServerResponse &r)
         return;
     ex.answered = true;
     shared.waiting.erase(&ex);
+    // Its place is given back before the answer can reach the client: a client that sends its
+    // next request at once must find it free (else, at the limit, a 503 it did not earn).
+    --shared.inFlight;
     queue(ex.connection, r);
     MHD_resume_connection(ex.connection);
-    --shared.inFlight;
 }
 
 MHD_Result collectHeader(void *cls, MHD_ValueKind, const char *key, const char *value)
@@ -277,9 +279,9 @@ HttpServer::~HttpServer()
             const ServerResponse down = jsonError(503, u"shutting down"_s);
             for (Exchange *ex : m_shared->waiting) {
                 ex->answered = true;
+                --m_shared->inFlight;
                 queue(ex->connection, down);
                 MHD_resume_connection(ex->connection);
-                --m_shared->inFlight;
             }
             m_shared->waiting.clear();
         }

@@ -366,15 +366,21 @@ Status PropagationStore::scheduleRetry(const QString &channel, const QString &sk
 
 Status PropagationStore::checkFence(const QString &channel) const
 {
-    if (m_fenceWorker.isEmpty())
+    return checkFence(channel, m_fenceWorker, m_fenceToken);
+}
+
+Status PropagationStore::checkFence(const QString &channel, const QString &worker,
+                                    qint64 token) const
+{
+    if (worker.isEmpty())
         return {};
-    const auto held = LeaseStore(m_db).holds(channel, m_fenceWorker, m_fenceToken,
-                                             QDateTime::currentMSecsSinceEpoch());
+    const auto held =
+        LeaseStore(m_db).holds(channel, worker, token, QDateTime::currentMSecsSinceEpoch());
     if (!held)
         return Error {held.error()};
     if (!*held)
         return Error {u"lease lost: %1 no longer holds the lease of %2 (token %3)"_s.arg(
-            m_fenceWorker, channel, QString::number(m_fenceToken))};
+            worker, channel, QString::number(token))};
     return {};
 }
 
@@ -418,6 +424,15 @@ Result<QList<ListingState>> PropagationStore::listings(const QString &channel,
     }
     sql += u" ORDER BY channel, sku"_s;
     return selectRows(m_db, sql, binds, listingFrom, "cannot read listings:");
+}
+
+Result<QList<ListingState>> PropagationStore::unsettled(const QString &channel) const
+{
+    return selectRows(m_db,
+                      kListingColumns +
+                          u" WHERE channel = ? AND state IN ('pending', 'retrying', 'dead') "
+                          "ORDER BY sku"_s,
+                      {channel}, listingFrom, "cannot read listings:");
 }
 
 Result<QList<ListingState>> PropagationStore::listingsBetween(const QString &channel,

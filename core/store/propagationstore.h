@@ -5,6 +5,7 @@
 #include <QList>
 #include <QSet>
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 #include <optional>
@@ -104,6 +105,38 @@ public:
     Status scheduleRetry(const QString &channel, const QString &sku, int attempts,
                          qint64 nextAttemptAtMs, const QString &error);
 
+    // What one channel's propagator changed in memory since its last write (ListingMemory):
+    // whole listing rows as memory holds them, the listings delivered (their dead letter and
+    // failed attempts are history), dead listings re-armed by a newer version, the cursor.
+    struct Batch
+    {
+        QString channel;
+        QList<ListingState> rows;
+        QStringList delivered;
+        struct Rearm
+        {
+            QString sku;
+            qint64 version = 0;
+            qint64 atMs = 0;
+        };
+        QList<Rearm> rearmed;
+        std::optional<qint64> cursor;
+        // Written only while this worker holds the channel's lease with this token (empty: no
+        // fence), checked in the same transaction.
+        QString fenceWorker;
+        qint64 fenceToken = 0;
+        bool isEmpty() const
+        {
+            return rows.isEmpty() && delivered.isEmpty() && rearmed.isEmpty() && !cursor;
+        }
+    };
+    // The batches of every channel in one transaction (PropagationHub's tick). A channel whose
+    // fence no longer holds is left out (its name in *refused) and the others are written; any
+    // other error writes nothing. Statements prepared once per connection.
+    Status writeBatches(const QList<Batch> &batches, QStringList *refused);
+    // The channel's listings that are not in sync (pending, retrying, dead).
+    Result<QList<ListingState>> unsettled(const QString &channel) const;
+
     // The listings of a channel, of a SKU, of both or (both empty) all, by channel and SKU.
     Result<QList<ListingState>> listings(const QString &channel = {},
                                          const QString &sku = {}) const;
@@ -129,6 +162,7 @@ public:
 private:
     // An error when a fence is set and no longer held (inside the caller's write transaction).
     Status checkFence(const QString &channel) const;
+    Status checkFence(const QString &channel, const QString &worker, qint64 token) const;
     // A single-statement write under the fence: a write transaction that checked it, or none
     // without a fence.
     Status fenced(const QString &channel, const std::function<Status()> &write);

@@ -9,6 +9,7 @@
 #include "store/propagationstore.h"
 #include "store/pushlog.h"
 #include "sync/backoff.h"
+#include "sync/listingmemory.h"
 #include "sync/ratelimiter.h"
 #include "util/clock.h"
 
@@ -17,13 +18,18 @@
 #include <QSet>
 #include <QTimer>
 
+#include <memory>
+
 namespace ChannelDesk {
 
 class Database;
+class PropagationHub;
 
-// Pushes the source of truth to one channel (DESIGN §3). Reads the mutation log past the
-// channel's cursor, folds it into per-listing state (so only the newest version of a listing is
-// ever sent), and sends what the channel should show of the CURRENT quantity (the channel's
+// Pushes the source of truth to one channel (DESIGN §3). Its listings are held in memory
+// (ListingMemory), folded from the change feed the PropagationHub reads once for every channel
+// (so only the newest version of a listing is ever sent; the hub writes the state of all
+// channels in one transaction per tick, and a restart rebuilds memory from the database), and
+// it sends what the channel should show of the CURRENT quantity (the channel's
 // buffer rule, overridden per listing) of due listings in batches the channel's API takes,
 // within a token bucket. Transient failures retry with jittered exponential backoff, honouring
 // Retry-After; permanent failures and exhausted retries go to the dead-letter queue with their
@@ -41,7 +47,8 @@ public:
         double burst = 0; // 0: one second's worth, at least 1
         int maxInFlight = 4; // concurrent calls to this channel
         int pollIntervalMs = 1000; // look for work from other processes (DLQ retries)
-        int ingestLimit = 5000; // log rows folded per step
+        int ingestLimit = 5000; // log rows folded per step (a propagator's own hub)
+        int flushTickMs = 10; // how long its changes wait to be written (its own hub)
         quint32 jitterSeed = 0; // 0: random
         // The channel's config rule for what it is shown; the listings' own overrides are read
         // from the store with each batch (BufferStore::sendInputs).
@@ -49,12 +56,19 @@ public:
         // While the channel is down and has dead letters that are its fault: how often one of
         // their listings is read to learn whether it answers again.
         qint64 probeIntervalMs = 10'000;
+        // Under a lease (setFence): nothing is sent unless the lease was renewed less than
+        // leaseTtlMs - leaseSafetyMarginMs ago by this propagator's own monotonic clock.
+        qint64 leaseTtlMs = 3'000;
+        qint64 leaseSafetyMarginMs = 1'000;
     };
 
     Propagator(Database &db, ChannelAdapter *adapter, const Clock &clock, const Options &options,
                QObject *parent = nullptr);
     Propagator(Database &db, ChannelAdapter *adapter, const Clock &clock,
                QObject *parent = nullptr);
+    // One of many channels' propagators fed by the runtime's hub (which must outlive it).
+    Propagator(Database &db, ChannelAdapter *adapter, const Clock &clock, const Options &options,
+               PropagationHub *hub, QObject *parent = nullptr);
     ~Propagator() override;
 
     QString channelId() const;
@@ -65,8 +79,14 @@ public:
     void start();
     void stop();
     // Acknowledgements and retries written only while worker holds the channel's lease with
-    // token (PropagationStore::setFence): several workers on one PostgreSQL inventory.
-    void setFence(const QString &worker, qint64 token) { m_store.setFence(worker, token); }
+    // token (PropagationStore::setFence): several workers on one PostgreSQL inventory. From then
+    // on nothing is sent either unless leaseRenewed() was called recently enough (Options).
+    void setFence(const QString &worker, qint64 token);
+    // The lease was taken or renewed by a call that began at `monotonicNs` (the Clock's).
+    void leaseRenewed(qint64 monotonicNs) { m_leaseRenewedNs = monotonicNs; }
+    // Whether a call may go out now: no fence, or the lease renewed with a safety margin left.
+    bool leaseAllowsSending() const;
+    PropagationHub *hub() const { return m_hub; }
     // Propagation on/off for this channel, as the merchant decides (not the listing guard).
     void setSuspended(bool suspended);
     bool isSuspended() const { return m_suspended; }
@@ -99,8 +119,29 @@ Q_SIGNALS:
     void redriven(const QString &channel, int listings);
 
 private:
+    friend class PropagationHub;
+    // Looks for work on the next event-loop turn (without asking the hub to read the feed).
+    void pumpSoon();
     void pump();
+    // The most urgent listings due now, at most the adapter's batch, with what each will be
+    // shown; empty when nothing may go (then *stop says whether to stop looking this pump).
+    struct Batch
+    {
+        QList<DueListing> due;
+        QHash<QString, ShownQuantity> shown;
+    };
+    Batch pickBatch(QSet<QString> *overBudget, qint64 *budgetRetryMs, bool *stop);
+    // One call to the channel with the batch (takes a token first; false when none).
+    bool send(const Batch &batch);
     void schedule(qint64 delayMs);
+    // The hub wrote (or, written false, could not write) what memory changed: acknowledgements
+    // are announced, or memory is rebuilt from the database.
+    void afterFlush(bool written);
+    // Rebuilds memory from the database and joins the hub.
+    bool rebuild();
+    void refreshMemory();
+    // The database is about to be written directly (a dead letter, a re-drive): memory first.
+    void flushNow();
     void onReport(const QList<DueListing> &sent, const QList<ListingUpdate> &updates,
                   const PushReport &report, qint64 sentAtMs);
     // Schedules a retry, or parks the listing in the dead-letter queue (returns true then); the
@@ -140,7 +181,22 @@ private:
     };
     QHash<QString, RevisionBudget> m_revisions;
 
-    PropagationStore m_store;
+    Database &m_db;
+    std::unique_ptr<PropagationHub> m_ownHub; // made on its own: a hub of its own
+    PropagationHub *m_hub = nullptr;
+    ListingMemory m_memory;
+    // Acknowledged, to be announced once written (sku, version, quantity, lag at the answer).
+    struct Announced
+    {
+        QString sku;
+        qint64 version, quantity, lagMs;
+    };
+    QList<Announced> m_announce;
+    bool m_idleAfterFlush = false;
+    QString m_fenceWorker;
+    qint64 m_fenceToken = 0;
+    qint64 m_leaseRenewedNs = 0;
+
     DeadLetterQueue m_deadLetters;
     BufferStore m_buffers;
     AttemptLog m_attempts;

@@ -7,6 +7,7 @@
 // restart finds the listings still pending and sends them again.
 #include "duepriority.h"
 #include "dueupdate.h"
+#include "propagationhub.h"
 #include "propagator.h"
 #include "synclog.h"
 
@@ -22,12 +23,8 @@ void Propagator::sendBulk()
     if (threshold <= 0 || size <= 0 || m_suspended || m_inFlight + 1 >= m_options.maxInFlight)
         return;
     const QString channel = channelId();
-    auto found = m_store.due(channel, m_clock.nowMs(), threshold + size, m_busy);
-    if (!found) {
-        qCWarning(lcSync) << channel << "cannot read the due listings:" << found.error();
-        return;
-    }
-    QList<DueListing> due = std::move(*found);
+    QList<DueListing> due = m_memory.due(m_clock.nowMs(), threshold + size, m_busy,
+                                         [this](const QString &sku) { return m_hub->stock(sku); });
     if (due.size() <= threshold)
         return;
     const auto shown = applyBuffers(due);

@@ -45,8 +45,8 @@ void Propagator::probe()
     const auto oldest = m_deadLetters.oldestRedrivable(channel);
     if (!oldest || !*oldest)
         return; // nothing to re-drive: the next call says whether the channel is back
-    const auto listing = m_store.listings(channel, **oldest);
-    if (!listing || listing->isEmpty())
+    const ListingMemory::Listing *listing = m_memory.listing(**oldest);
+    if (!listing)
         return;
     if (!m_limiter.tryAcquire()) {
         schedule(std::max<qint64>(1, m_limiter.msUntilAvailable()));
@@ -54,24 +54,24 @@ void Propagator::probe()
     }
     m_probing = true;
     QPointer<Propagator> self(this);
-    m_adapter->readListing(
-        listing->constFirst().remoteId, [self, channel](const ReadListingResult &r) {
-            if (!self)
-                return;
-            self->m_probing = false;
-            if (r.failure == FailureKind::None) {
-                self->noteCall(CallHealth::Answered);
-            } else {
-                qCInfo(lcSync) << channel << "still down:" << r.message;
-                self->m_nextProbeMs = self->m_clock.nowMs() + self->m_options.probeIntervalMs;
-            }
-            self->wake();
-        });
+    m_adapter->readListing(listing->remoteId, [self, channel](const ReadListingResult &r) {
+        if (!self)
+            return;
+        self->m_probing = false;
+        if (r.failure == FailureKind::None) {
+            self->noteCall(CallHealth::Answered);
+        } else {
+            qCInfo(lcSync) << channel << "still down:" << r.message;
+            self->m_nextProbeMs = self->m_clock.nowMs() + self->m_options.probeIntervalMs;
+        }
+        self->pumpSoon();
+    });
 }
 
 void Propagator::redrive()
 {
     const QString channel = channelId();
+    flushNow(); // the re-drive writes the listings itself
     const auto sent = m_deadLetters.redrive(channel, u"auto-redrive"_s, m_clock.nowMs());
     if (!sent) {
         qCWarning(lcSync) << channel << "cannot re-drive its dead letters:" << sent.error();
@@ -81,7 +81,7 @@ void Propagator::redrive()
         return;
     qCInfo(lcSync) << channel << "answers again:" << *sent << "dead letters re-driven";
     Q_EMIT redriven(channel, *sent);
-    wake();
+    refreshMemory();
 }
 
 } // namespace ChannelDesk

@@ -12,7 +12,8 @@
 // the answer read, and the time from a new order's answer to its application by the order path
 // (CoreRuntime::orderApplied), on one monotonic clock shared by every thread.
 //
-// Usage: bench_intake CLIENTS SECONDS
+// Usage: bench_intake CLIENTS SECONDS (CLIENTS up to 64: 32 from 127.0.0.1, the rest from
+// 127.0.0.2, within the listener's per-address limit; its 64 requests in flight hold them all)
 // CHANNELDESK_BENCH_DURABILITY=normal runs it with "durability": "normal" (no fsync per commit),
 // to tell the fsync from the CPU; the goal is with full. CHANNELDESK_BENCH_INTAKE_WAIT_MS=N
 // sets the intake's group-commit window instead of its 2 ms (0: none, each commit takes what
@@ -45,6 +46,7 @@ using namespace Qt::StringLiterals;
 namespace {
 
 constexpr int kSkus = 200;
+constexpr int kPerAddress = 32; // ListenerLimits::maxConnectionsPerAddress
 constexpr int kWarmUpMs = 2000;
 const QByteArray kSecret = "t"; // BENCH_T, the channels' webhook_secret_env in benchsim.cpp
 
@@ -158,6 +160,9 @@ protected:
         while (!m_stop->load()) {
             if (socket.state() != QAbstractSocket::ConnectedState) {
                 socket.abort();
+                // 32 connections from each loopback address (the listener's per-address limit):
+                // clients 33 to 64 come from 127.0.0.2, as a second sender would.
+                socket.bind(QHostAddress(u"127.0.0.%1"_s.arg(1 + m_index / kPerAddress)));
                 socket.connectToHost(QHostAddress::LocalHost, m_port);
                 if (!socket.waitForConnected(5000)) {
                     ++errors;
@@ -244,10 +249,10 @@ int main(int argc, char *argv[])
     bool ok = args.size() == 3;
     const int clients = ok ? args.at(1).toInt(&ok) : 0;
     const int seconds = ok ? args.at(2).toInt(&ok) : 0;
-    if (!ok || clients < 1 || clients > 32 || seconds < 1) {
+    if (!ok || clients < 1 || clients > 2 * kPerAddress || seconds < 1) {
         std::fprintf(stderr,
-                     "usage: bench_intake CLIENTS SECONDS (CLIENTS 1 to 32: the "
-                     "listener's connections per address)\n");
+                     "usage: bench_intake CLIENTS SECONDS (CLIENTS 1 to 64: 32 from each of two "
+                     "loopback addresses, the listener's connections per address)\n");
         return 1;
     }
 

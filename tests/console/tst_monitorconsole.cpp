@@ -10,6 +10,7 @@
 #include "console/corebridge.h"
 #include "intake/inboxstore.h"
 #include "killnine.h"
+#include "serveworkers.h"
 #include "store/mappingstore.h"
 #include "testdatabase.h"
 
@@ -78,15 +79,13 @@ private Q_SLOTS:
     void consolesWatchWhatWorkersDo();
 
 private:
-    bool startWorker(int w);
     QString leaseHolder();
     // No one but the two workers ever registered or held the lease.
     void verifyOnlyWorkersWork();
 
     std::unique_ptr<TestDatabase> m_t;
     KillNineDriver m_driver;
-    std::array<std::unique_ptr<QProcess>, 2> m_workers;
-    std::array<quint16, 2> m_ports {};
+    std::unique_ptr<ServeWorkers<2>> m_workers;
 };
 
 void TestMonitorConsole::initTestCase()
@@ -96,6 +95,7 @@ void TestMonitorConsole::initTestCase()
     m_t = std::make_unique<TestDatabase>();
     m_driver.setDatabaseLocation(m_t->path());
     m_driver.setUp();
+    m_workers = std::make_unique<ServeWorkers<2>>(m_driver, *m_t);
     // A listing the shop cannot take (no such product id): the workers dead-letter it.
     StockImportRow row;
     row.sku = u"WOO-B"_s;
@@ -107,25 +107,9 @@ void TestMonitorConsole::initTestCase()
 
 void TestMonitorConsole::cleanupTestCase()
 {
-    for (auto &w : m_workers) {
-        if (w) {
-            w->kill();
-            w->waitForFinished();
-        }
-    }
+    m_workers.reset();
     if (m_t)
         m_driver.tearDown();
-}
-
-bool TestMonitorConsole::startWorker(int w)
-{
-    KillNineDriver::Launch launch {
-        QStringLiteral(CHANNELDESK_CLI),
-        {u"serve"_s, u"--config"_s, m_driver.configPath(), u"--db"_s, m_t->path()},
-        QRegularExpression(u"serving .* http://[^ ]+:(\\d+)"_s)};
-    launch.environment.insert(u"XDG_DATA_HOME"_s, m_t->filePath(u"worker-%1"_s.arg(w)));
-    m_workers[w] = std::make_unique<QProcess>();
-    return KillNineDriver::start(launch, *m_workers[w], &m_ports[w]);
 }
 
 QString TestMonitorConsole::leaseHolder()
@@ -140,15 +124,13 @@ void TestMonitorConsole::verifyOnlyWorkersWork()
 {
     QCOMPARE(m_t->count(u"SELECT COUNT(*) FROM workers"_s), 2);
     const QString holder = leaseHolder();
-    QVERIFY2(holder.contains(u":%1:"_s.arg(m_workers[0]->processId())) ||
-                 holder.contains(u":%1:"_s.arg(m_workers[1]->processId())),
-             qPrintable(holder));
+    QVERIFY2(m_workers->slotOf(holder) >= 0, qPrintable(holder));
 }
 
 void TestMonitorConsole::consolesWatchWhatWorkersDo()
 {
-    QVERIFY(startWorker(0));
-    QVERIFY(startWorker(1));
+    QVERIFY(m_workers->start(0));
+    QVERIFY(m_workers->start(1));
     QTRY_VERIFY_WITH_TIMEOUT(!leaseHolder().isEmpty(), 10'000);
 
     ConsoleWorker::Options options;
@@ -190,8 +172,8 @@ void TestMonitorConsole::consolesWatchWhatWorkersDo()
     QVERIFY2(drainer, qPrintable(error));
     QTRY_VERIFY(drainer->tryLock(Database::SessionLock::InboxDrain).valueOr(false));
     constexpr int kSales = 40;
-    m_driver.deliver(*m_workers[0], m_ports[0], kSales / 2, -1);
-    m_driver.deliver(*m_workers[1], m_ports[1], kSales, -1);
+    m_driver.deliver(m_workers->process(0), m_workers->port(0), kSales / 2, -1);
+    m_driver.deliver(m_workers->process(1), m_workers->port(1), kSales, -1);
     QCOMPARE(m_driver.answered().size(), kSales);
     for (int c = 0; c < 2; ++c)
         QTRY_COMPARE_WITH_TIMEOUT(views[c]->pending, kSales, 20'000);
@@ -219,12 +201,10 @@ void TestMonitorConsole::consolesWatchWhatWorkersDo()
     for (int c = 0; c < 2; ++c)
         QTRY_COMPARE_WITH_TIMEOUT(views[c]->channel.stats.deadLetters, 1, 10'000);
     // The holder dies: the other worker takes the channel over, and both consoles say so.
-    const QString holder = leaseHolder();
-    const int victim = holder.contains(u":%1:"_s.arg(m_workers[0]->processId())) ? 0 : 1;
-    m_workers[victim]->kill();
-    m_workers[victim]->waitForFinished();
-    const QString survivor = u":%1:"_s.arg(m_workers[1 - victim]->processId());
-    QTRY_VERIFY_WITH_TIMEOUT(leaseHolder().contains(survivor), 10'000);
+    const int victim = m_workers->slotOf(leaseHolder());
+    QVERIFY(victim >= 0);
+    m_workers->kill(victim);
+    QTRY_COMPARE_WITH_TIMEOUT(m_workers->slotOf(leaseHolder()), 1 - victim, 10'000);
     for (int c = 0; c < 2; ++c) {
         QTRY_COMPARE_WITH_TIMEOUT(views[c]->channel.holder, leaseHolder(), 10'000);
         QVERIFY(!views[c]->channel.heldHere);

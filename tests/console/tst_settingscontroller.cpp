@@ -50,7 +50,7 @@ SettingsController::StartConfig read(SettingsController &controller)
     std::optional<SettingsController::StartConfig> out;
     controller.readStartConfig([&out](const SettingsController::StartConfig &c) { out = c; });
     [&] { QTRY_VERIFY(out.has_value()); }();
-    return out.value_or(SettingsController::StartConfig {u"no answer"_s, {}, {}});
+    return out.value_or(SettingsController::StartConfig {u"no answer"_s, {}, {}, {}, {}});
 }
 } // namespace
 

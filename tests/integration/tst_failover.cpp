@@ -6,6 +6,7 @@
 // doubled. CHANNELDESK_FAILOVER_KILLS sets how many kills (3 by default; 20 for the figure in
 // docs/BENCHMARKS.md), and the takeover times are printed.
 #include "killnine.h"
+#include "serveworkers.h"
 #include "testdatabase.h"
 
 #include <QElapsedTimer>
@@ -27,19 +28,14 @@ private Q_SLOTS:
     void theOtherWorkerTakesOver();
 
 private:
-    // Starts worker slot w (its own data folder) and waits for its port.
-    bool startWorker(int w);
     // The lease's holder and token ("" and 0 before any).
     std::pair<QString, qint64> lease();
-    // The slot of the worker whose id is holder (-1 when none).
-    int slotOf(const QString &holder);
     // `channeldesk-cli workers --json` lists both workers, the holder with the channel.
     void verifyWorkersCommand();
 
     std::unique_ptr<TestDatabase> m_t;
     KillNineDriver m_driver;
-    std::array<std::unique_ptr<QProcess>, 2> m_workers;
-    std::array<quint16, 2> m_ports {};
+    std::unique_ptr<ServeWorkers<2>> m_workers;
 };
 
 void TestFailover::initTestCase()
@@ -49,31 +45,16 @@ void TestFailover::initTestCase()
     m_t = std::make_unique<TestDatabase>();
     m_driver.setDatabaseLocation(m_t->path());
     m_driver.setUp();
+    m_workers = std::make_unique<ServeWorkers<2>>(m_driver, *m_t);
 }
 
 void TestFailover::cleanupTestCase()
 {
-    for (auto &w : m_workers) {
-        if (w) {
-            w->kill();
-            w->waitForFinished();
-        }
-    }
+    m_workers.reset();
     if (!m_t)
         return;
     m_driver.tearDown();
     m_t.reset();
-}
-
-bool TestFailover::startWorker(int w)
-{
-    KillNineDriver::Launch launch {
-        QStringLiteral(CHANNELDESK_CLI),
-        {u"serve"_s, u"--config"_s, m_driver.configPath(), u"--db"_s, m_t->path()},
-        QRegularExpression(u"serving .* http://[^ ]+:(\\d+)"_s)};
-    launch.environment.insert(u"XDG_DATA_HOME"_s, m_t->filePath(u"worker-%1"_s.arg(w)));
-    m_workers[w] = std::make_unique<QProcess>();
-    return KillNineDriver::start(launch, *m_workers[w], &m_ports[w]);
 }
 
 std::pair<QString, qint64> TestFailover::lease()
@@ -82,15 +63,6 @@ std::pair<QString, qint64> TestFailover::lease()
     if (!q.exec(u"SELECT holder, token FROM channel_leases WHERE channel = 'woo'"_s) || !q.next())
         return {};
     return {q.value(0).toString(), q.value(1).toLongLong()};
-}
-
-int TestFailover::slotOf(const QString &holder)
-{
-    for (int w = 0; w < 2; ++w) {
-        if (m_workers[w] && holder.contains(u":%1:"_s.arg(m_workers[w]->processId())))
-            return w;
-    }
-    return -1;
 }
 
 void TestFailover::verifyWorkersCommand()
@@ -107,7 +79,7 @@ void TestFailover::verifyWorkersCommand()
         for (const char *key : {"worker", "host", "pid", "started_at", "heartbeat_at",
                                 "heartbeat_age_ms", "channels"})
             QVERIFY2(o.contains(QLatin1StringView(key)), key);
-        QVERIFY(slotOf(o[u"worker"_s].toString()) >= 0);
+        QVERIFY(m_workers->slotOf(o[u"worker"_s].toString()) >= 0);
         QCOMPARE(o[u"channels"_s].toArray(),
                  o[u"worker"_s].toString() == holder ? QJsonArray {u"woo"_s} : QJsonArray {});
     }
@@ -118,9 +90,9 @@ void TestFailover::theOtherWorkerTakesOver()
     const int kills = qEnvironmentVariableIntValue("CHANNELDESK_FAILOVER_KILLS") > 0
         ? qEnvironmentVariableIntValue("CHANNELDESK_FAILOVER_KILLS")
         : 3;
-    QVERIFY(startWorker(0));
-    QVERIFY(startWorker(1));
-    QTRY_VERIFY_WITH_TIMEOUT(slotOf(lease().first) >= 0, 10'000);
+    QVERIFY(m_workers->start(0));
+    QVERIFY(m_workers->start(1));
+    QTRY_VERIFY_WITH_TIMEOUT(m_workers->slotOf(lease().first) >= 0, 10'000);
     verifyWorkersCommand();
     if (QTest::currentTestFailed())
         return;
@@ -128,26 +100,26 @@ void TestFailover::theOtherWorkerTakesOver()
     QList<qint64> takeovers;
     for (int kill = 0; kill < kills; ++kill) {
         const auto [holder, token] = lease();
-        const int victim = slotOf(holder);
+        const int victim = m_workers->slotOf(holder);
         QVERIFY2(victim >= 0, qPrintable(holder));
         const int survivor = 1 - victim;
         // Under load: the next slice of orders reaches the survivor, the stock changes and the
         // holder has pushes to make, then it dies.
         const int upTo = (kill + 1) * KillNineDriver::kOrders / (kills + 1);
-        m_driver.deliver(*m_workers[survivor], m_ports[survivor], upTo, -1);
+        m_driver.deliver(m_workers->process(survivor), m_workers->port(survivor), upTo, -1);
         QElapsedTimer since;
-        m_workers[victim]->kill(); // SIGKILL: no release, the lease has to expire
+        m_workers->process(victim).kill(); // SIGKILL: no release, the lease has to expire
         since.start();
-        m_workers[victim]->waitForFinished();
+        m_workers->process(victim).waitForFinished();
         while (lease().second == token && since.elapsed() < 10'000)
             QTest::qWait(20);
         const qint64 took = since.elapsed();
         const auto [newHolder, newToken] = lease();
         QCOMPARE(newToken, token + 1);
-        QCOMPARE(slotOf(newHolder), survivor);
+        QCOMPARE(m_workers->slotOf(newHolder), survivor);
         takeovers.append(took);
         QVERIFY2(took < 5'000, qPrintable(u"takeover took %1 ms"_s.arg(took)));
-        QVERIFY(startWorker(victim)); // back to two workers
+        QVERIFY(m_workers->start(victim)); // back to two workers
     }
     std::sort(takeovers.begin(), takeovers.end());
     QStringList shown;
@@ -159,9 +131,13 @@ void TestFailover::theOtherWorkerTakesOver()
               std::min<qsizetype>(takeovers.size() - 1, qsizetype(takeovers.size() * 0.99)))),
           qlonglong(takeovers.constLast()));
 
+    // The lease changed hands at the kills only (token 1 for the first holder): never taken
+    // from a live holder while both workers ran.
+    QCOMPARE(lease().second, qint64(kills) + 1);
+
     // Everything delivered, then: each answered delivery one sale, and the channel shows it.
     for (int w = 0; w < 2; ++w)
-        m_driver.deliver(*m_workers[w], m_ports[w], KillNineDriver::kOrders, -1);
+        m_driver.deliver(m_workers->process(w), m_workers->port(w), KillNineDriver::kOrders, -1);
     QCOMPARE(m_driver.answered().size(), KillNineDriver::kOrders);
     QTRY_COMPARE_WITH_TIMEOUT(m_t->stock(u"WOO-A"_s).available,
                               KillNineDriver::kStock - KillNineDriver::kOrders, 30'000);

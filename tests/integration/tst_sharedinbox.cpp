@@ -5,6 +5,7 @@
 // worker B, started afterwards with a data folder of its own, applies every one of them once.
 #include "intake/inboxstore.h"
 #include "killnine.h"
+#include "serveworkers.h"
 #include "testdatabase.h"
 
 #include <QProcess>
@@ -24,13 +25,11 @@ private Q_SLOTS:
     void oneDrainerAtATime();
 
 private:
-    bool startWorker(const QString &name, QProcess &process, quint16 *port);
     qint64 inboxCount(const QString &status);
 
     std::unique_ptr<TestDatabase> m_t;
     KillNineDriver m_driver;
-    QProcess m_a;
-    QProcess m_b;
+    std::unique_ptr<ServeWorkers<2>> m_workers; // A and B
 };
 
 void TestSharedInbox::initTestCase()
@@ -40,27 +39,14 @@ void TestSharedInbox::initTestCase()
     m_t = std::make_unique<TestDatabase>();
     m_driver.setDatabaseLocation(m_t->path());
     m_driver.setUp();
+    m_workers = std::make_unique<ServeWorkers<2>>(m_driver, *m_t);
 }
 
 void TestSharedInbox::cleanupTestCase()
 {
-    for (QProcess *p : {&m_a, &m_b}) {
-        p->kill();
-        p->waitForFinished();
-    }
+    m_workers.reset();
     if (m_t)
         m_driver.tearDown();
-}
-
-bool TestSharedInbox::startWorker(const QString &name, QProcess &process, quint16 *port)
-{
-    KillNineDriver::Launch launch {
-        QStringLiteral(CHANNELDESK_CLI),
-        {u"serve"_s, u"--config"_s, m_driver.configPath(), u"--db"_s, m_t->path()},
-        QRegularExpression(u"serving .* http://[^ ]+:(\\d+)"_s)};
-    // Each worker its own data folder: nothing but the database is shared.
-    launch.environment.insert(u"XDG_DATA_HOME"_s, m_t->filePath(name));
-    return KillNineDriver::start(launch, process, port);
 }
 
 qint64 TestSharedInbox::inboxCount(const QString &status)
@@ -78,24 +64,21 @@ qint64 TestSharedInbox::inboxCount(const QString &status)
 void TestSharedInbox::anotherWorkerAppliesWhatTheDeadOneAccepted()
 {
     constexpr int kSales = 30;
-    quint16 portA = 0;
-    QVERIFY(startWorker(u"worker-a"_s, m_a, &portA));
+    QVERIFY(m_workers->start(0));
     // The drain lock held by another connection: A keeps what it accepts but cannot apply it.
     QString error;
     auto drainer = InboxStore::open(InboxStore::locationFor(m_t->path()), false, &error);
     QVERIFY2(drainer, qPrintable(error));
     // (A drains every second: taken between two of its drains.)
     QTRY_VERIFY(drainer->tryLock(Database::SessionLock::InboxDrain).valueOr(false));
-    m_driver.deliver(m_a, portA, kSales, -1);
+    m_driver.deliver(m_workers->process(0), m_workers->port(0), kSales, -1);
     QCOMPARE(m_driver.answered().size(), kSales);
     QTRY_COMPARE_WITH_TIMEOUT(inboxCount(u"pending"_s), kSales, 10'000);
-    m_a.kill(); // for good: its data folder is never used again
-    m_a.waitForFinished();
+    m_workers->kill(0); // for good: its data folder is never used again
     drainer.reset(); // the lock goes with its connection
     QCOMPARE(m_t->stock(u"WOO-A"_s).available, KillNineDriver::kStock);
 
-    quint16 portB = 0;
-    QVERIFY(startWorker(u"worker-b"_s, m_b, &portB));
+    QVERIFY(m_workers->start(1));
     QTRY_COMPARE_WITH_TIMEOUT(m_t->stock(u"WOO-A"_s).available, KillNineDriver::kStock - kSales,
                               20'000);
     QTRY_COMPARE_WITH_TIMEOUT(inboxCount(u"applied"_s), kSales, 10'000);
@@ -107,8 +90,7 @@ void TestSharedInbox::oneDrainerAtATime()
 {
     // The drain lock: one connection at a time, never waited for, and dropped with the
     // connection of a worker that dies (the server notices the closed connection a moment later).
-    m_b.kill(); // no worker drains meanwhile
-    m_b.waitForFinished();
+    m_workers->kill(1); // no worker drains meanwhile
     QString error;
     auto first = InboxStore::open(InboxStore::locationFor(m_t->path()), false, &error);
     auto second = InboxStore::open(InboxStore::locationFor(m_t->path()), false, &error);

@@ -120,7 +120,10 @@ void TestAmazonFeeds::goodFeedAcknowledgesEveryListing()
     // Nothing that would slow patchListingsItem's bucket.
     QVERIFY(!report.throttled);
     QVERIFY(!report.retryAfterMs);
+    // Kept with each listing that fails: the feed, not its document.
     QVERIFY(report.request.contains("JSON_LISTINGS_FEED"_L1));
+    QVERIFY2(report.request.size() < 200, qPrintable(report.request));
+    QVERIFY(report.response.contains(u"\"messagesAccepted\":%1"_s.arg(listings)));
     QCOMPARE(amazon()->feedCounts().value(u"DONE"_s), 1);
     QCOMPARE(stats(u"amz"_s).value("events"_L1).toObject().value("feeds_done"_L1).toInt(), 1);
 }

@@ -19,7 +19,33 @@ private Q_SLOTS:
     void amazonTokenAndPatch();
     void amazonRateLimit();
     void amazonOrders();
+    void amazonFeedRefusals_data();
+    void amazonFeedRefusals();
+    void amazonFeedQuota();
+
+private:
+    // createFeedDocument, then the upload to its pre-signed URL (path and query below the
+    // server) with `contentType`; answers the document id and the upload's status.
+    std::pair<QString, int> feedDocument(const QByteArray &auth, const QByteArray &contentType,
+                                         const QByteArray &body, bool forgeSignature = false);
 };
+
+std::pair<QString, int> TestAmazonSim::feedDocument(const QByteArray &auth,
+                                                    const QByteArray &contentType,
+                                                    const QByteArray &body, bool forgeSignature)
+{
+    const Reply created = call("POST", u"/amz/feeds/2021-06-30/documents"_s,
+                               R"({"contentType":"application/json; charset=UTF-8"})",
+                               {{"x-amz-access-token", auth}});
+    if (created.status != 201)
+        return {QString(), created.status};
+    QUrl url(created.json.value("url"_L1).toString());
+    if (forgeSignature)
+        url.setQuery(u"X-Amz-Signature=00"_s);
+    const Reply upload = call("PUT", url.path() + u'?' + url.query(QUrl::FullyEncoded), body,
+                              {{"Content-Type", contentType}});
+    return {created.json.value("feedDocumentId"_L1).toString(), upload.status};
+}
 
 void TestAmazonSim::amazonTokenAndPatch()
 {
@@ -183,6 +209,89 @@ void TestAmazonSim::amazonOrders()
                  .toString(),
              u"113-0000000-0000003"_s);
     QVERIFY(!secondPage.contains("NextToken"_L1));
+}
+
+void TestAmazonSim::amazonFeedRefusals_data()
+{
+    QTest::addColumn<QString>("what");
+    QTest::addColumn<int>("uploadStatus");
+    QTest::addColumn<int>("createStatus");
+    QTest::newRow("a good feed") << u"good"_s << 200 << 202;
+    QTest::newRow("upload with a forged signature") << u"forged"_s << 403 << 400;
+    QTest::newRow("upload with another content type") << u"content type"_s << 403 << 400;
+    QTest::newRow("another feed type") << u"feed type"_s << 200 << 400;
+    QTest::newRow("another marketplace") << u"marketplace"_s << 200 << 400;
+}
+
+void TestAmazonSim::amazonFeedRefusals()
+{
+    QFETCH(QString, what);
+    QFETCH(int, uploadStatus);
+    QFETCH(int, createStatus);
+    const QByteArray auth = amazonToken().toUtf8();
+    const QByteArray json = "application/json; charset=UTF-8";
+    const auto [document, uploaded] = feedDocument(
+        auth, what == "content type"_L1 ? "text/plain" : json,
+        R"({"header":{"sellerId":"A2SELLER","version":"2.0"},"messages":[]})", what == "forged"_L1);
+    QCOMPARE(uploaded, uploadStatus);
+    const QJsonObject feed {
+        {u"feedType"_s, what == "feed type"_L1 ? u"POST_PRODUCT_DATA"_s : u"JSON_LISTINGS_FEED"_s},
+        {u"marketplaceIds"_s,
+         QJsonArray {what == "marketplace"_L1 ? u"A1F83G8C2ARO7P"_s : u"ATVPDKIKX0DER"_s}},
+        {u"inputFeedDocumentId"_s, document}};
+    const Reply created = call("POST", u"/amz/feeds/2021-06-30/feeds"_s,
+                               QJsonDocument(feed).toJson(), {{"x-amz-access-token", auth}});
+    QCOMPARE(created.status, createStatus);
+    if (createStatus != 202) {
+        QCOMPARE(created.json.value("errors"_L1).toArray().first().toObject().value("code"_L1),
+                 QJsonValue(u"InvalidInput"_s));
+        return;
+    }
+    const QString id = created.json.value("feedId"_L1).toString();
+    const Reply queued =
+        call("GET", u"/amz/feeds/2021-06-30/feeds/"_s + id, {}, {{"x-amz-access-token", auth}});
+    QCOMPARE(queued.json.value("processingStatus"_L1).toString(), u"IN_PROGRESS"_s);
+    m_clock->advance(60'000); // feed_processing_s: 60 by default
+    const Reply done =
+        call("GET", u"/amz/feeds/2021-06-30/feeds/"_s + id, {}, {{"x-amz-access-token", auth}});
+    QCOMPARE(done.json.value("processingStatus"_L1).toString(), u"DONE"_s);
+    // No message: the report says so, by a feed-level issue without a messageId.
+    const Reply result = call("GET",
+                              u"/amz/feeds/2021-06-30/documents/"_s +
+                                  done.json.value("resultFeedDocumentId"_L1).toString(),
+                              {}, {{"x-amz-access-token", auth}});
+    const QUrl url(result.json.value("url"_L1).toString());
+    const Reply report = call("GET", url.path() + u'?' + url.query(QUrl::FullyEncoded));
+    QCOMPARE(report.status, 200);
+    const QJsonObject issue = report.json.value("issues"_L1).toArray().first().toObject();
+    QCOMPARE(issue.value("severity"_L1).toString(), u"ERROR"_s);
+    QVERIFY(!issue.contains("messageId"_L1));
+    QCOMPARE(report.json.value("summary"_L1).toObject().value("messagesProcessed"_L1).toInt(-1), 0);
+}
+
+void TestAmazonSim::amazonFeedQuota()
+{
+    const QByteArray auth = amazonToken().toUtf8();
+    auto createFeed = [&] {
+        const auto [document, uploaded] = feedDocument(
+            auth, "application/json; charset=UTF-8",
+            R"({"header":{"sellerId":"A2SELLER","version":"2.0"},"messages":[{"messageId":1,)"
+            R"("sku":"B-1","operationType":"PATCH","productType":"PRODUCT","patches":[]}]})");
+        const QJsonObject feed {{u"feedType"_s, u"JSON_LISTINGS_FEED"_s},
+                                {u"marketplaceIds"_s, QJsonArray {u"ATVPDKIKX0DER"_s}},
+                                {u"inputFeedDocumentId"_s, document}};
+        return call("POST", u"/amz/feeds/2021-06-30/feeds"_s, QJsonDocument(feed).toJson(),
+                    {{"x-amz-access-token", auth}});
+    };
+    // JSON_LISTINGS_FEED: 5 feeds per 5 minutes (createFeed's own burst is 15).
+    for (int i = 0; i < 5; ++i)
+        QCOMPARE(createFeed().status, 202);
+    const Reply limited = createFeed();
+    QCOMPARE(limited.status, 429);
+    QCOMPARE(limited.json.value("errors"_L1).toArray().first().toObject().value("code"_L1),
+             QJsonValue(u"QuotaExceeded"_s));
+    m_clock->advance(5 * 60 * 1000);
+    QCOMPARE(createFeed().status, 202);
 }
 
 QTEST_GUILESS_MAIN(TestAmazonSim)

@@ -41,6 +41,13 @@ Q_DECLARE_LOGGING_CATEGORY(lcAmazon)
 namespace {
 
 const QString kFeedContentType = u"application/json; charset=UTF-8"_s;
+constexpr int kInspectorIssues = 20; // issues of a processing report kept with a failed listing
+
+// A body as kept with each listing of a failed feed (PushReport::response): its first 4 KiB.
+QString excerpt(const QByteArray &body)
+{
+    return bodyForInspector(body.left(4096));
+}
 
 // A document Amazon stored with compressionAlgorithm GZIP; empty when it does not inflate.
 QByteArray gunzip(const QByteArray &data)
@@ -212,8 +219,7 @@ void AmazonAdapter::createFeedDocument(std::shared_ptr<Feed> feed)
                  !url.isValid()) {
                  const CallFailure f =
                      callFailure(u"createFeedDocument"_s, response, u"feedDocumentId or url"_s);
-                 failFeed(feed, f.kind, response.status, f.code, f.message,
-                          bodyForInspector(response.body));
+                 failFeed(feed, f.kind, response.status, f.code, f.message, excerpt(response.body));
                  return;
              }
              feed->documentId = id;
@@ -232,7 +238,7 @@ void AmazonAdapter::uploadFeed(std::shared_ptr<Feed> feed, const QUrl &url)
                      kind != FailureKind::None) {
                      failFeed(feed, kind, response.status, {},
                               u"feed document upload: "_s + describeFailure(response),
-                              bodyForInspector(response.body));
+                              excerpt(response.body));
                      return;
                  }
                  createFeed(feed);
@@ -264,8 +270,7 @@ void AmazonAdapter::createFeed(std::shared_ptr<Feed> feed)
                  if (response.status == 429)
                      m_createFeedTokens = 0; // Amazon's count says none is left
                  const CallFailure f = callFailure(u"createFeed"_s, response, u"feedId"_s);
-                 failFeed(feed, f.kind, response.status, f.code, f.message,
-                          bodyForInspector(response.body));
+                 failFeed(feed, f.kind, response.status, f.code, f.message, excerpt(response.body));
                  return;
              }
              feed->feedId = id;
@@ -287,7 +292,7 @@ void AmazonAdapter::pollFeed(std::shared_ptr<Feed> feed)
                  if (result.isEmpty())
                      failFeed(feed, FailureKind::Transient, response.status, {},
                               u"feed %1 is DONE without a processing report"_s.arg(feed->feedId),
-                              bodyForInspector(response.body));
+                              excerpt(response.body));
                  else
                      fetchReport(feed, result);
                  return;
@@ -296,8 +301,7 @@ void AmazonAdapter::pollFeed(std::shared_ptr<Feed> feed)
                  // "Some, none, or all of the operations within the feed may have completed":
                  // every listing is sent again.
                  failFeed(feed, FailureKind::Transient, response.status, status,
-                          u"feed %1 ended %2"_s.arg(feed->feedId, status),
-                          bodyForInspector(response.body));
+                          u"feed %1 ended %2"_s.arg(feed->feedId, status), excerpt(response.body));
                  return;
              }
              // IN_QUEUE, IN_PROGRESS, or no answer this time: the feed is still Amazon's, so
@@ -330,7 +334,7 @@ void AmazonAdapter::fetchReport(std::shared_ptr<Feed> feed, const QString &docum
                      ? token.message
                      : firstErrorText(response, &code);
                  failFeed(feed, FailureKind::Transient, response.status, code,
-                          u"getFeedDocument: "_s + message, bodyForInspector(response.body));
+                          u"getFeedDocument: "_s + message, excerpt(response.body));
                  return;
              }
              const bool gzip = root->value(u"compressionAlgorithm"_s).toString() == u"GZIP"_s;
@@ -353,7 +357,7 @@ void AmazonAdapter::readReport(std::shared_ptr<Feed> feed, const QByteArray &doc
     if (!root) {
         failFeed(feed, FailureKind::Transient, 200, u"BAD_RESPONSE"_s,
                  u"feed %1: the processing report is not JSON"_s.arg(feed->feedId),
-                 bodyForInspector(document));
+                 excerpt(document));
         return;
     }
     // ERROR issues by message; WARNING and INFO do not keep a message from being accepted.
@@ -375,7 +379,18 @@ void AmazonAdapter::readReport(std::shared_ptr<Feed> feed, const QByteArray &doc
             codes.insert(*id, issue.value(u"code"_s).toString());
     }
     PushReport report;
-    report.response = bodyForInspector(document);
+    // Kept with each failed listing's attempt: the report's summary and first issues, not the
+    // whole report (a feed carries up to 25,000 listings).
+    QJsonArray firstIssues;
+    for (const QJsonValue &issue : root->value(u"issues"_s).toArray()) {
+        if (firstIssues.size() == kInspectorIssues)
+            break;
+        firstIssues.append(issue);
+    }
+    report.response =
+        QString::fromUtf8(compactJson(QJsonObject {{u"header"_s, root->value(u"header"_s)},
+                                                   {u"summary"_s, root->value(u"summary"_s)},
+                                                   {u"issues"_s, firstIssues}}));
     for (qsizetype i = 0; i < feed->sent; ++i) {
         const ListingUpdate &u = feed->updates.at(i);
         PushOutcome outcome;
@@ -425,8 +440,12 @@ void AmazonAdapter::finishFeed(std::shared_ptr<Feed> feed, PushReport report)
              u"not in feed %1: it was full (25,000 messages or 10 MiB)"_s.arg(feed->feedId),
              {}});
     }
-    report.request = u"JSON_LISTINGS_FEED %1 (%2 messages): %3"_s.arg(
-        feed->feedId, QString::number(feed->sent), bodyForInspector(feed->document));
+    // The request as the dead-letter inspector shows it, once for each listing: the feed, not its
+    // document (up to 10 MiB).
+    report.request =
+        u"POST /feeds/2021-06-30/feeds JSON_LISTINGS_FEED %1: %2 messages (%3 bytes) "
+        u"in feed document %4"_s.arg(feed->feedId, QString::number(feed->sent),
+                                     QString::number(feed->document.size()), feed->documentId);
     // Feed calls have their own usage plans: nothing here paces patchListingsItem.
     report.throttled = false;
     report.retryAfterMs.reset();

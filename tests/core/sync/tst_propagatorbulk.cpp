@@ -184,8 +184,9 @@ void TestPropagatorBulk::backlogBeyondThresholdGoesInOneBulk()
     QCOMPARE(state(channel.bulks.first().first().sku).state, ListingState::State::Pending);
     channel.release();
     QTRY_COMPARE_WITH_TIMEOUT(p->inFlight(), 0, 5000);
+    // Written with the propagation tick.
     for (int i = 0; i < 10; ++i)
-        QCOMPARE(state(u"S-%1"_s.arg(i)).state, ListingState::State::InSync);
+        QTRY_COMPARE_WITH_TIMEOUT(state(u"S-%1"_s.arg(i)).state, ListingState::State::InSync, 5000);
 }
 
 void TestPropagatorBulk::pausesNeverWaitForABulk()
@@ -239,9 +240,9 @@ void TestPropagatorBulk::eachListingOfABulkEndsOnItsOwn()
     QCOMPARE(state(refused).state, ListingState::State::Dead);
     for (const ListingUpdate &u : channel.bulks.first()) {
         if (u.sku != refused)
-            QCOMPARE(state(u.sku).state, ListingState::State::InSync);
+            QTRY_COMPARE_WITH_TIMEOUT(state(u.sku).state, ListingState::State::InSync, 5000);
     }
-    QVERIFY(acked.count() >= 6);
+    QTRY_VERIFY_WITH_TIMEOUT(acked.count() >= 6, 5000);
 }
 
 void TestPropagatorBulk::unansweredBulkIsSentAgainAfterRestart()
@@ -266,7 +267,7 @@ void TestPropagatorBulk::unansweredBulkIsSentAgainAfterRestart()
     again.release();
     QTRY_COMPARE_WITH_TIMEOUT(p->inFlight(), 0, 5000);
     for (const QString &sku : std::as_const(bulkSkus))
-        QCOMPARE(state(sku).state, ListingState::State::InSync);
+        QTRY_COMPARE_WITH_TIMEOUT(state(sku).state, ListingState::State::InSync, 5000);
 }
 
 QTEST_GUILESS_MAIN(TestPropagatorBulk)

@@ -1,0 +1,83 @@
+#pragma once
+
+#include "sync/listingmemory.h"
+#include "util/result.h"
+
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+namespace ChannelDesk {
+
+class Database;
+class Propagator;
+
+// The one reader of the change feed for every channel's propagator (DESIGN §3, issue 13). Each
+// commit is read from the mutation log once, folded into the listings every attached
+// propagator holds in memory (ListingMemory) and kept as the SKUs' current stock; the
+// propagators pick what to send from memory. What they change (folds, acknowledgements,
+// retries, cursors) is written for all channels together in one transaction per tick, each
+// channel's part under its own lease (PropagationStore::writeBatches). Lives on the core's
+// thread, owned by the runtime (or by a propagator made on its own).
+class PropagationHub : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        int ingestLimit = 5000; // log rows read per step
+        int tickMs = 10; // how long changes wait in memory to be written with others
+        int pollIntervalMs = 1000; // commits of other processes, and other writers' listings
+    };
+
+    explicit PropagationHub(Database &db, QObject *parent = nullptr);
+    PropagationHub(Database &db, const Options &options, QObject *parent = nullptr);
+    ~PropagationHub() override;
+
+    // A propagator joins with its memory loaded (ListingMemory::load); memory behind what the
+    // hub has read is caught up here. Fan-out skips propagators that are stopped.
+    Status attach(Propagator *propagator);
+    void detach(Propagator *propagator);
+
+    // What the SKU holds now (nullptr: no such SKU).
+    const StockSnapshot *stock(const QString &sku);
+    // Reads the feed now when something was committed since the last read.
+    void ingestIfWoken();
+    // Writes every propagator's changes now; false when they could not be written (their
+    // memory is then rebuilt from the database).
+    bool flush();
+    // Writes within the tick.
+    void requestFlush();
+
+    // The last log row read, and how many times the log was read (one read serves every
+    // channel).
+    qint64 position() const { return m_position; }
+    int feedReads() const { return m_feedReads; }
+
+public Q_SLOTS:
+    // Something was committed: read the feed soon.
+    void wake();
+
+private:
+    void ingest();
+    void poll();
+    Status loadStock();
+    void applyStock(const QList<Mutation> &rows);
+
+    Database &m_db;
+    Options m_options;
+    QList<QPointer<Propagator>> m_propagators;
+    QHash<QString, StockSnapshot> m_stock;
+    bool m_stockLoaded = false;
+    qint64 m_position = -1;
+    int m_feedReads = 0;
+    bool m_woken = false;
+    bool m_ingestQueued = false;
+    bool m_flushing = false;
+    QTimer m_tick;
+    QTimer m_poll;
+};
+
+} // namespace ChannelDesk
