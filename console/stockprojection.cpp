@@ -121,7 +121,7 @@ void StockProjection::applyListings(const QList<ListingState> &listings)
 void StockProjection::setListing(const ListingState &l)
 {
     const int index = m_channelIndex.value(l.channel, -1);
-    if (index < 0)
+    if (index < 0 || unread(l.sku))
         return;
     ListingCell &c = rowFor(l.sku).channels[index];
     ListingCell read = c;

@@ -269,6 +269,8 @@ void TestStockProjection::loadInParts_data()
         << u"B"_s << u"ack"_s << false << QStringList();
     QTest::newRow("failure of the next part") << u"B"_s << u"failure"_s << false << QStringList();
     QTest::newRow("details of the next part") << u"B"_s << u"details"_s << false << QStringList();
+    QTest::newRow("listing of the next part read again")
+        << u"B"_s << u"listing"_s << false << QStringList();
     QTest::newRow("sale of a SKU no part holds")
         << u"Z"_s << u"sale"_s << false << QStringList {u"Z"_s};
 }
@@ -312,6 +314,8 @@ void TestStockProjection::loadInParts()
         p.acknowledge(u"shop"_s, sku, 1, 4, 50);
     else if (change == "failure"_L1)
         p.attemptFailed(u"shop"_s, sku, true, u"HTTP 404"_s);
+    else if (change == "listing"_L1)
+        p.applyListings({listed(sku, 4)});
     else
         p.applyDetails(level(sku, 0));
     QCOMPARE(p.row(sku) != nullptr, applied);
