@@ -36,6 +36,35 @@ StockRow stockRow(const QString &sku, qint64 available, qint64 buffer = 0, int c
     }
     return r;
 }
+
+// An inventory file of `skus` SKUs named SKU-<number, `digits` wide>, each with `available`
+// units; empty when it was made, else why not.
+QString seedInventory(const QString &location, int skus, int digits, qint64 available)
+{
+    QString error;
+    auto db = Database::open(location, &error);
+    if (!db)
+        return error;
+    QList<StockImportRow> rows;
+    for (int i = 0; i < skus; ++i) {
+        StockImportRow r;
+        r.sku = u"SKU-%1"_s.arg(i, digits, 10, QChar(u'0'));
+        r.available = available;
+        rows.append(r);
+    }
+    const auto imported = SyncEngine(*db).importStock(rows, u"test"_s, u"seed"_s);
+    return imported.ok() ? QString() : u"the stock was not imported"_s;
+}
+
+// A console core on that file, with no channels and no listener.
+ConsoleWorker::Options offlineOptions(const QString &location)
+{
+    ConsoleWorker::Options options;
+    options.databaseLocation = location;
+    options.config = ChannelsConfig();
+    options.listen = false;
+    return options;
+}
 } // namespace
 
 class TestStockModel : public QObject
@@ -340,24 +369,9 @@ void TestStockModel::burstOfChangesIsCoalesced()
     constexpr int kChanges = 10000;
     QTemporaryDir dir;
     const QString location = dir.filePath(u"inventory.sqlite"_s);
-    {
-        QString error;
-        auto db = Database::open(location, &error);
-        QVERIFY2(db, qPrintable(error));
-        QList<StockImportRow> rows;
-        for (int i = 0; i < kSkus; ++i) {
-            StockImportRow r;
-            r.sku = u"SKU-%1"_s.arg(i, 2, 10, QChar(u'0'));
-            r.available = 1000;
-            rows.append(r);
-        }
-        QVERIFY(SyncEngine(*db).importStock(rows, u"test"_s, u"seed"_s).ok());
-    }
-    ConsoleWorker::Options options;
-    options.databaseLocation = location;
-    options.config = ChannelsConfig();
-    options.listen = false;
-    CoreBridge bridge(options);
+    const QString seeded = seedInventory(location, kSkus, 2, 1000);
+    QVERIFY2(seeded.isEmpty(), qPrintable(seeded));
+    CoreBridge bridge(offlineOptions(location));
     QCOMPARE(bridge.workerThread()->objectName(), u"channeldesk-core"_s);
     StockPanel panel(&bridge);
     StockModel *model = panel.model();
@@ -394,24 +408,9 @@ void TestStockModel::largeStockShowsItsFirstRowsFirst()
     constexpr int kSkus = 1234;
     QTemporaryDir dir;
     const QString location = dir.filePath(u"inventory.sqlite"_s);
-    {
-        QString error;
-        auto db = Database::open(location, &error);
-        QVERIFY2(db, qPrintable(error));
-        QList<StockImportRow> rows;
-        for (int i = 0; i < kSkus; ++i) {
-            StockImportRow r;
-            r.sku = u"SKU-%1"_s.arg(i, 4, 10, QChar(u'0'));
-            r.available = 100;
-            rows.append(r);
-        }
-        QVERIFY(SyncEngine(*db).importStock(rows, u"test"_s, u"seed"_s).ok());
-    }
-    ConsoleWorker::Options options;
-    options.databaseLocation = location;
-    options.config = ChannelsConfig();
-    options.listen = false;
-    CoreBridge bridge(options);
+    const QString seeded = seedInventory(location, kSkus, 4, 100);
+    QVERIFY2(seeded.isEmpty(), qPrintable(seeded));
+    CoreBridge bridge(offlineOptions(location));
     StockPanel panel(&bridge);
     StockModel *model = panel.model();
     QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
