@@ -426,6 +426,22 @@ Result<QList<ListingState>> PropagationStore::listings(const QString &channel,
     return selectRows(m_db, sql, binds, listingFrom, "cannot read listings:");
 }
 
+Status PropagationStore::forEachListing(const QString &channel,
+                                        const std::function<void(const ListingState &)> &take) const
+{
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    q.prepare(kListingColumns + u" WHERE channel = ? ORDER BY sku"_s);
+    q.addBindValue(channel);
+    if (!q.exec())
+        return queryError(q, "cannot read listings:");
+    while (q.next())
+        take(listingFrom(q));
+    if (q.lastError().isValid())
+        return queryError(q, "cannot read listings:");
+    return {};
+}
+
 Result<QList<ListingState>> PropagationStore::unsettled(const QString &channel) const
 {
     return selectRows(m_db,

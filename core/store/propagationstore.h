@@ -140,6 +140,10 @@ public:
     // The listings of a channel, of a SKU, of both or (both empty) all, by channel and SKU.
     Result<QList<ListingState>> listings(const QString &channel = {},
                                          const QString &sku = {}) const;
+    // Each listing of the channel, by SKU, handed over one at a time (a channel of 100,000
+    // listings is never held twice while memory is rebuilt from it).
+    Status forEachListing(const QString &channel,
+                          const std::function<void(const ListingState &)> &take) const;
     // The channel's listings of the SKUs from `firstSku` to `lastSku` (both included), by SKU.
     Result<QList<ListingState>> listingsBetween(const QString &channel, const QString &firstSku,
                                                 const QString &lastSku) const;

@@ -26,29 +26,53 @@ void ListingMemory::setState(const QString &sku, Listing &l, State state)
         m_unsettled.remove(sku);
 }
 
-void ListingMemory::put(const ListingState &row)
+void ListingMemory::put(const QString &sku, const ListingState &row)
 {
-    Listing &l = m_listings[row.sku];
-    // The changes memory saw and the database does not keep (when each version was made).
-    QList<std::pair<qint64, qint64>> changes = std::move(l.changes);
+    Listing &l = m_listings[sku];
     l = Listing {};
-    l.remoteId = row.remoteId;
+    // Amazon and eBay list by SKU: one copy of it serves both.
+    l.remoteId = row.remoteId == sku ? sku : row.remoteId;
     l.ackedVersion = row.ackedVersion;
-    l.ackedQuantity = row.ackedQuantity;
+    l.setAckedQuantity(row.ackedQuantity);
     l.ackedPaused = row.ackedPaused;
     l.ackedAtMs = row.ackedAtMs;
     l.pendingVersion = row.pendingVersion;
     l.pendingSinceMs = row.pendingVersion > row.ackedVersion ? row.pendingSinceMs : 0;
     l.attempts = row.attempts;
     l.nextAttemptAtMs = row.nextAttemptAtMs;
-    l.lastError = row.lastError;
     l.hasHistory = row.attempts > 0 || row.state != State::InSync || !row.lastError.isEmpty();
-    changes.removeIf([&](const auto &c) { return c.first <= row.ackedVersion; });
-    l.changes = std::move(changes);
-    setState(row.sku, l, row.state);
+    // The changes memory saw and the database does not keep (when each version was made).
+    if (const auto d = m_details.find(sku); d != m_details.end()) {
+        d->changes.removeIf([&](const auto &c) { return c.first <= row.ackedVersion; });
+        d->lastError.clear();
+    }
+    setError(sku, row.lastError);
+    setState(sku, l, row.state);
 }
 
-Status ListingMemory::load(Database &db)
+void ListingMemory::setError(const QString &sku, const QString &error)
+{
+    if (!error.isEmpty())
+        m_details[sku].lastError = error;
+    else if (const auto d = m_details.find(sku); d != m_details.end())
+        d->lastError.clear();
+    tidyDetail(sku);
+}
+
+void ListingMemory::tidyDetail(const QString &sku)
+{
+    if (const auto d = m_details.find(sku);
+        d != m_details.end() && d->lastError.isEmpty() && d->changes.isEmpty())
+        m_details.erase(d);
+}
+
+const ListingMemory::Detail *ListingMemory::detail(const QString &sku) const
+{
+    const auto it = m_details.constFind(sku);
+    return it == m_details.cend() ? nullptr : &*it;
+}
+
+Status ListingMemory::load(Database &db, const std::function<QString(const QString &)> &shared)
 {
     PropagationStore store(db);
     auto from = store.cursor(m_channel);
@@ -62,18 +86,23 @@ Status ListingMemory::load(Database &db)
         if (!from)
             return Error {from.error()};
     }
-    const auto rows = store.listings(m_channel);
-    if (!rows)
-        return Error {rows.error()};
-    m_listings.clear();
-    m_unsettled.clear();
+    // Read into empty memory; what it held comes back if the read fails.
+    auto listings = std::exchange(m_listings, {});
+    auto details = std::exchange(m_details, {});
+    auto unsettled = std::exchange(m_unsettled, {});
+    const Status read = store.forEachListing(
+        m_channel, [&](const ListingState &row) { put(shared ? shared(row.sku) : row.sku, row); });
+    if (!read) {
+        m_listings = std::move(listings);
+        m_details = std::move(details);
+        m_unsettled = std::move(unsettled);
+        return read;
+    }
+    m_listings.squeeze();
     m_dirty.clear();
     m_delivered.clear();
     m_rearmed.clear();
     m_cursorDirty = false;
-    m_listings.reserve(rows->size());
-    for (const ListingState &row : *rows)
-        put(row);
     m_cursor = from->value_or(0);
     return {};
 }
@@ -88,7 +117,7 @@ Status ListingMemory::refresh(Database &db)
     for (const ListingState &row : *rows) {
         seen.insert(row.sku);
         if (!m_dirty.contains(row.sku))
-            put(row);
+            put(row.sku, row);
     }
     // Settled by someone else (a dead letter discarded), or no longer listed.
     QStringList gone;
@@ -103,8 +132,9 @@ Status ListingMemory::refresh(Database &db)
         if (row->isEmpty()) {
             m_unsettled.remove(sku);
             m_listings.remove(sku);
+            m_details.remove(sku);
         } else {
-            put(row->constFirst());
+            put(sku, row->constFirst());
         }
     }
     return {};
@@ -130,12 +160,12 @@ bool ListingMemory::fold(const QList<Mutation> &rows)
             continue;
         // The channel took this order itself and already shows that much less: what we compare
         // against must say so; it is still sent the truth (PropagationStore::ingest).
-        if (m.kind == MutationKind::Order && m.channel == m_channel && l.ackedQuantity)
-            *l.ackedQuantity += m.delta;
+        if (m.kind == MutationKind::Order && m.channel == m_channel && l.hasAckedQuantity)
+            l.ackedQuantityValue += m.delta;
         l.pendingVersion = std::max(l.pendingVersion, m.version);
         if (l.pendingSinceMs == 0)
             l.pendingSinceMs = m.atMs;
-        l.changes.append({m.version, m.atMs});
+        m_details[it.key()].changes.append({m.version, m.atMs});
         if (l.state == State::Dead)
             rearm.insert(m.sku, {m.version, m.atMs});
         else if (l.state == State::InSync && l.pendingVersion > l.ackedVersion)
@@ -149,7 +179,7 @@ bool ListingMemory::fold(const QList<Mutation> &rows)
         // dead letter keeps the history until the channel acknowledges it.
         l.attempts = 0;
         l.nextAttemptAtMs = 0;
-        l.lastError = u"re-armed by version %1"_s.arg(it->first);
+        setError(it.key(), u"re-armed by version %1"_s.arg(it->first));
         setState(it.key(), l, State::Pending);
         m_rearmed.append({it.key(), it->first, it->second});
         due = true;
@@ -178,7 +208,7 @@ ListingMemory::due(qint64 nowMs, int limit, const QSet<QString> &busy,
         d.version = s->version;
         d.paused = s->paused;
         d.quantityToSend = d.paused ? 0 : std::max<qint64>(0, d.available);
-        d.ackedQuantity = l.ackedQuantity;
+        d.ackedQuantity = l.ackedQuantity();
         d.ackedVersion = l.ackedVersion;
         d.ackedPaused = l.ackedPaused;
         d.attempts = l.attempts;
@@ -214,18 +244,25 @@ void ListingMemory::acknowledge(const PropagationStore::Ack &ack, qint64 atMs)
     if (it == m_listings.end() || it->ackedVersion >= ack.version)
         return; // never backwards
     Listing &l = *it;
+    const QString &sku = it.key();
     l.ackedVersion = ack.version;
-    l.ackedQuantity = ack.quantity;
+    l.setAckedQuantity(ack.quantity);
     l.ackedPaused = ack.paused;
     l.ackedAtMs = atMs;
     l.attempts = 0;
     l.nextAttemptAtMs = 0;
-    l.lastError.clear();
-    l.changes.removeIf([&](const auto &c) { return c.first <= ack.version; });
+    std::optional<qint64> nextChangeAtMs;
+    if (const auto d = m_details.find(sku); d != m_details.end()) {
+        d->lastError.clear();
+        d->changes.removeIf([&](const auto &c) { return c.first <= ack.version; });
+        if (!d->changes.isEmpty())
+            nextChangeAtMs = d->changes.constFirst().second;
+        tidyDetail(sku);
+    }
     // Still behind: the oldest change this acknowledgement does not cover starts the clock.
     if (l.pendingVersion > ack.version) {
-        if (!l.changes.isEmpty())
-            l.pendingSinceMs = l.changes.constFirst().second;
+        if (nextChangeAtMs)
+            l.pendingSinceMs = *nextChangeAtMs;
         setState(ack.sku, l, State::Pending);
     } else {
         l.pendingSinceMs = 0;
@@ -243,7 +280,7 @@ void ListingMemory::setAckedQuantity(const QString &sku, qint64 quantity)
     const auto it = m_listings.find(sku);
     if (it == m_listings.end())
         return;
-    it->ackedQuantity = quantity;
+    it->setAckedQuantity(quantity);
     touch(sku);
 }
 
@@ -255,8 +292,8 @@ void ListingMemory::scheduleRetry(const QString &sku, int attempts, qint64 nextA
         return;
     it->attempts = attempts;
     it->nextAttemptAtMs = nextAttemptAtMs;
-    it->lastError = error;
     it->hasHistory = true;
+    setError(sku, error);
     setState(sku, *it, State::Retrying);
     touch(sku);
 }
@@ -268,8 +305,8 @@ void ListingMemory::markDead(const QString &sku, int attempts, const QString &er
         return;
     it->attempts = attempts;
     it->nextAttemptAtMs = 0;
-    it->lastError = error;
     it->hasHistory = true;
+    setError(sku, error);
     // Its new letter is not history of an earlier delivery.
     m_delivered.removeAll(sku);
     setState(sku, *it, State::Dead);
@@ -300,7 +337,7 @@ ListingMemory::Batch ListingMemory::takeBatch()
         row.sku = sku;
         row.remoteId = l.remoteId;
         row.ackedVersion = l.ackedVersion;
-        row.ackedQuantity = l.ackedQuantity;
+        row.ackedQuantity = l.ackedQuantity();
         row.ackedPaused = l.ackedPaused;
         row.ackedAtMs = l.ackedAtMs;
         row.pendingVersion = l.pendingVersion;
@@ -308,7 +345,8 @@ ListingMemory::Batch ListingMemory::takeBatch()
         row.attempts = l.attempts;
         row.nextAttemptAtMs = l.nextAttemptAtMs;
         row.state = l.state;
-        row.lastError = l.lastError;
+        if (const Detail *d = detail(sku))
+            row.lastError = d->lastError;
         b.rows.append(std::move(row));
     }
     b.delivered = std::move(m_delivered);

@@ -32,24 +32,42 @@ struct StockSnapshot
 class ListingMemory
 {
 public:
+    // One listing, small: a console holds every listing of every channel (six channels of
+    // 100,000 SKUs are 600,000 of these), nearly all in sync. What only a listing in trouble or
+    // in flight has (its error, its unacknowledged changes) is kept beside it (Detail).
     struct Listing
     {
         QString remoteId;
         qint64 ackedVersion = 0;
-        std::optional<qint64> ackedQuantity;
-        bool ackedPaused = false;
+        qint64 ackedQuantityValue = 0; // when hasAckedQuantity
         qint64 ackedAtMs = 0;
         qint64 pendingVersion = 0;
         qint64 pendingSinceMs = 0; // 0: nothing pending
-        int attempts = 0;
         qint64 nextAttemptAtMs = 0;
+        qint32 attempts = 0;
         ListingState::State state = ListingState::State::InSync;
+        bool hasAckedQuantity = false;
+        bool ackedPaused = false;
+        // Failed attempts or a dead letter may be stored for it (cleared by an acknowledgement).
+        bool hasHistory = false;
+
+        std::optional<qint64> ackedQuantity() const
+        {
+            return hasAckedQuantity ? std::optional<qint64>(ackedQuantityValue) : std::nullopt;
+        }
+        void setAckedQuantity(std::optional<qint64> quantity)
+        {
+            hasAckedQuantity = quantity.has_value();
+            ackedQuantityValue = quantity.value_or(0);
+        }
+    };
+    // Beside a listing that has an error or changes not yet acknowledged.
+    struct Detail
+    {
         QString lastError;
         // The changes not yet acknowledged, (version, committed at), oldest first: an
         // acknowledgement of an older version than the newest starts the clock at the next one.
         QList<std::pair<qint64, qint64>> changes;
-        // Failed attempts or a dead letter may be stored for it (cleared by an acknowledgement).
-        bool hasHistory = false;
     };
 
     // The rows of the channel to write, as memory holds them now (the state of the listing
@@ -67,8 +85,9 @@ public:
     bool isLoaded() const { return m_cursor >= 0; }
 
     // Rebuilds everything from the database: the channel's listings and its cursor (a channel
-    // seen for the first time starts at the end of the log, written at once).
-    Status load(Database &db);
+    // seen for the first time starts at the end of the log, written at once). SKU names are
+    // taken through `shared` when given, so every channel's memory holds one copy of each.
+    Status load(Database &db, const std::function<QString(const QString &)> &shared = {});
     // Re-reads the listings the database holds as not in sync, and those memory holds so, after
     // their state was written: other writers (the dead-letter queue, drift, mappings, another
     // process) change listings too. Their pending changes are kept.
@@ -85,6 +104,8 @@ public:
     // The earliest attempt time of a retrying listing.
     std::optional<qint64> nextAttemptAt() const;
     const Listing *listing(const QString &sku) const;
+    // Its error, its changes not yet acknowledged (nullptr: none).
+    const Detail *detail(const QString &sku) const;
 
     // The channel acknowledged: never moves a listing backwards.
     void acknowledge(const PropagationStore::Ack &ack, qint64 atMs);
@@ -105,10 +126,14 @@ private:
     // Changes a listing's state, keeping the set of unsettled listings (pending, retrying)
     // that due() looks through.
     void setState(const QString &sku, Listing &l, ListingState::State state);
-    void put(const ListingState &row);
+    void put(const QString &sku, const ListingState &row);
+    void setError(const QString &sku, const QString &error);
+    // Drops its detail once it holds nothing.
+    void tidyDetail(const QString &sku);
 
     QString m_channel;
     QHash<QString, Listing> m_listings;
+    QHash<QString, Detail> m_details;
     QSet<QString> m_unsettled; // pending or retrying
     QSet<QString> m_dirty;
     QStringList m_delivered;

@@ -73,10 +73,18 @@ Status PropagationHub::loadStock()
         return queryError(q, "cannot read the stock:");
     m_stock.clear();
     while (q.next())
-        m_stock.insert(q.value(0).toString(),
+        m_stock.insert(sharedSku(q.value(0).toString()),
                        {q.value(1).toLongLong(), q.value(2).toLongLong(), q.value(3).toInt() != 0});
     m_stockLoaded = true;
     return {};
+}
+
+QString PropagationHub::sharedSku(const QString &sku)
+{
+    if (const auto it = m_skuNames.constFind(sku); it != m_skuNames.cend())
+        return *it;
+    m_skuNames.insert(sku);
+    return sku;
 }
 
 const StockSnapshot *PropagationHub::stock(const QString &sku)

@@ -263,7 +263,8 @@ void Propagator::afterFlush(bool written)
 
 bool Propagator::rebuild()
 {
-    if (const Status loaded = m_memory.load(m_db); !loaded) {
+    const auto shared = [this](const QString &sku) { return m_hub->sharedSku(sku); };
+    if (const Status loaded = m_memory.load(m_db, shared); !loaded) {
         qCWarning(lcSync) << channelId() << "cannot read its listings:" << loaded.error();
         return false;
     }
