@@ -234,7 +234,8 @@ QByteArray prometheusIntakeText(const QHash<QPair<QString, QString>, qint64> &de
     Writer w;
     w.family("channeldesk_deliveries_total", "counter",
              "Deliveries kept in the inbox (status pending) and drained, by channel and outcome, "
-             "since start.");
+             "since start; per delivery: one replayed from the inbox counts again with the "
+             "outcome of its replay.");
     QList<QPair<QString, QString>> keys = deliveries.keys();
     std::sort(keys.begin(), keys.end());
     for (const auto &key : keys)
