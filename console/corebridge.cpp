@@ -19,17 +19,26 @@ CoreBridge::CoreBridge(ConsoleWorker::Options options, QObject *parent)
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(&m_thread, &QThread::finished, m_calls, &QObject::deleteLater);
 
-    // Before the forwarding below, so that the bridge knows the info when the GUI hears of it
-    // (queued calls run in the order they were connected).
-    connect(m_worker, &ConsoleEvents::started, this, [this](const ConsoleInfo &info) {
-        m_info = info;
-        m_started = true;
-    });
-    // Every signal of ConsoleEvents, from the worker's thread to its twin here.
+    // started is not forwarded by Qt: its info is copied on the core thread, when the worker
+    // emits it, and handed to this thread through m_back's std::mutex (ThreadSanitizer does not
+    // see the lock of Qt's event queue, and the info is read here). It is posted before the
+    // worker's next signals are queued, so the bridge knows the info when the GUI hears of it.
+    connect(
+        m_worker, &ConsoleEvents::started, this,
+        [this](const ConsoleInfo &info) {
+            m_back.push([this, info] {
+                m_info = info;
+                m_started = true;
+                Q_EMIT started(m_info);
+            });
+        },
+        Qt::DirectConnection);
+    // Every other signal of ConsoleEvents, from the worker's thread to its twin here.
     const QMetaObject &events = ConsoleEvents::staticMetaObject;
+    const QMetaMethod startedSignal = QMetaMethod::fromSignal(&ConsoleEvents::started);
     for (int i = events.methodOffset(); i < events.methodCount(); ++i) {
         const QMetaMethod signal = events.method(i);
-        if (signal.methodType() == QMetaMethod::Signal)
+        if (signal.methodType() == QMetaMethod::Signal && signal != startedSignal)
             connect(m_worker, signal, this, signal, Qt::QueuedConnection);
     }
     m_thread.start();

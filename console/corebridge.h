@@ -80,6 +80,7 @@ private:
     QThread m_thread;
     ConsoleWorker *m_worker; // lives on m_thread, deleted there when it finishes
     PostedCalls *m_calls; // the same; post() queues every request to the worker here
+    PostedCalls m_back; // on this thread: what the worker hands back here (started's info)
     ConsoleInfo m_info;
     bool m_started = false;
     quint64 m_nextQuoteId = 1;

@@ -32,6 +32,10 @@ struct ApplyResult
     ApplyOutcome outcome = ApplyOutcome::Invalid;
     QString message; // why, for anything but Applied and Duplicate
     QList<Mutation> mutations; // what was logged for this event (empty for Duplicate/Invalid)
+    // A sale received before, delivered again (a channel's retry, a poll, a replay from the
+    // inbox): its outcome says what its waiting lines did now, but the sale was counted when it
+    // first arrived, so the order counters count this delivery as a duplicate.
+    bool redelivered = false;
 
     bool isFinal() const
     {

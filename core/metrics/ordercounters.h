@@ -5,6 +5,9 @@
 namespace ChannelDesk {
 
 // Lifetime counts of order events by outcome, as /metrics reports them; the order path owns them.
+// Each event once, by its outcome when it first arrived: a sale delivered again (a channel's
+// retry, a poll, a replay from the inbox) counts as a duplicate, also when it applies lines that
+// waited; what an order owes or waits for now is in LedgerGauges.
 struct OrderCounters
 {
     qint64 applied = 0;

@@ -203,7 +203,9 @@ QByteArray prometheusText(const LagMonitor &monitor, const OrderCounters &orders
     w.sample("channeldesk_oversold_orders_total"_ba, {}, monitor.oversoldOrdersTotal());
 
     w.family("channeldesk_orders_total", "counter",
-             "Order events (sales and lifecycle events) by outcome, since start.");
+             "Order events (sales and lifecycle events) by outcome when first received, since "
+             "start; a sale delivered again is a duplicate, also when its waiting lines apply "
+             "then (channeldesk_unmatched_lines says what waits now).");
     const std::pair<const char *, qint64> outcomes[] = {
         {"applied", orders.applied},     {"oversold", orders.oversold},
         {"unmatched", orders.unmatched}, {"duplicate", orders.duplicate},
@@ -232,7 +234,8 @@ QByteArray prometheusIntakeText(const QHash<QPair<QString, QString>, qint64> &de
     Writer w;
     w.family("channeldesk_deliveries_total", "counter",
              "Deliveries kept in the inbox (status pending) and drained, by channel and outcome, "
-             "since start.");
+             "since start; per delivery: one replayed from the inbox counts again with the "
+             "outcome of its replay.");
     QList<QPair<QString, QString>> keys = deliveries.keys();
     std::sort(keys.begin(), keys.end());
     for (const auto &key : keys)

@@ -308,7 +308,16 @@ void CoreRuntime::checkStopped()
 
 void CoreRuntime::count(const ApplyResult &result, const OrderEvent &event)
 {
-    switch (result.outcome) {
+    for (const Mutation &m : result.mutations) {
+        if (result.outcome == ApplyOutcome::Oversold && m.owed() > 0)
+            m_monitor->noteOversold({-1, m.sku, event.channel, event.orderId, m.reason});
+        else if (result.outcome == ApplyOutcome::Unmatched && m.kind == MutationKind::Unmatched)
+            m_monitor->noteUnmatched({-1, m.sku, event.channel, event.orderId, m.reason});
+    }
+    // Each event once, by its outcome when it first arrived: a sale delivered again is a
+    // duplicate here even when its waiting lines took their stock now (the ledger's gauges say
+    // what waits now), so one order never counts in two of applied, oversold and unmatched.
+    switch (result.redelivered ? ApplyOutcome::Duplicate : result.outcome) {
     case ApplyOutcome::Applied:
         ++m_counters.applied;
         break;
@@ -317,17 +326,9 @@ void CoreRuntime::count(const ApplyResult &result, const OrderEvent &event)
         break;
     case ApplyOutcome::Oversold:
         ++m_counters.oversold;
-        for (const Mutation &m : result.mutations) {
-            if (m.owed() > 0)
-                m_monitor->noteOversold({-1, m.sku, event.channel, event.orderId, m.reason});
-        }
         break;
     case ApplyOutcome::Unmatched:
         ++m_counters.unmatched;
-        for (const Mutation &m : result.mutations) {
-            if (m.kind == MutationKind::Unmatched)
-                m_monitor->noteUnmatched({-1, m.sku, event.channel, event.orderId, m.reason});
-        }
         break;
     case ApplyOutcome::Cancelled:
         ++m_counters.cancelled;

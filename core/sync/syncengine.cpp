@@ -24,7 +24,7 @@ const QString kActor = u"order-path"_s;
 
 ApplyResult result(ApplyOutcome outcome, const QString &message = {})
 {
-    return ApplyResult {outcome, message, {}};
+    return ApplyResult {outcome, message, {}, false};
 }
 } // namespace
 

@@ -209,7 +209,8 @@ bool SyncEngine::planEvent(const OrderEvent &event, Batch &b, ApplyResult &resul
                                  eventKindName(event.kind) +
                                      (event.eventId.isEmpty() ? QString() : u' ' + event.eventId),
                                  event.orderId, event.channel),
-                             {}};
+                             {},
+                             false};
             return true;
         }
     }

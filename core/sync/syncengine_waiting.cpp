@@ -64,7 +64,8 @@ bool SyncEngine::planRedeliveredSale(const OrderEvent &event, Batch &b, ApplyRes
     result =
         ApplyResult {ApplyOutcome::Duplicate,
                      u"order %1 from %2 was already received"_s.arg(event.orderId, event.channel),
-                     {}};
+                     {},
+                     true};
     LedgerOrder order;
     bool found = false;
     if (!m_ledger->readOrder(event.channel, event.orderId, &order, &found))
@@ -97,6 +98,7 @@ bool SyncEngine::planRedeliveredSale(const OrderEvent &event, Batch &b, ApplyRes
     if (replayed > 0 && !m_ledger->readOrder(order.channel, order.orderId, &order, &found))
         return fail(m_ledger->lastError());
     result = {};
+    result.redelivered = true;
     describeOrder(order, result);
     result.message = u"%1 waiting line(s) of order %2 applied"_s.arg(taken).arg(event.orderId) +
         (result.message.isEmpty() ? QString() : u"; "_s + result.message);

@@ -9,6 +9,7 @@
 #include "runtime/coreruntime.h"
 #include "store/database.h"
 #include "store/inventorystore.h"
+#include "store/orderledger.h"
 #include "sync/syncengine.h"
 #include "webhooktest.h"
 
@@ -392,6 +393,8 @@ void TestChannelWebhooks::unmatchedDeliveryAppliesItsLineOnceAfterTheFix()
     QCOMPARE(entry(id).status, DeliveryStatus::Unmatched);
     QVERIFY2(entry(id).error.contains(u"WOO-NEW"_s), qPrintable(entry(id).error));
     QCOMPARE(available(u"WOO-A"_s), 9);
+    const OrderCounters &counted = m_runtime->orderCounters();
+    QCOMPARE(counted.unmatched, 1);
 
     // Nothing fixed yet: the replay finds the line still waiting, and says so.
     QVERIFY(replay(via, id).ok());
@@ -417,6 +420,17 @@ void TestChannelWebhooks::unmatchedDeliveryAppliesItsLineOnceAfterTheFix()
              u"duplicate"_s);
     QCOMPARE(available(u"WOO-NEW"_s), 3);
     QCOMPARE(available(u"WOO-A"_s), 9);
+
+    // The sale counted once, as it arrived (/metrics' channeldesk_orders_total); each of the
+    // three deliveries after it (two replays and the channel's) as a duplicate, the one that
+    // applied the waiting line too. What waits now is in the ledger (the unmatched_lines gauge):
+    // nothing.
+    QCOMPARE(counted.unmatched, 1);
+    QCOMPARE(counted.applied, 0);
+    QCOMPARE(counted.duplicate, 3);
+    const auto waiting = OrderLedger(*m_runtime->database()).unmatched();
+    QVERIFY(waiting);
+    QVERIFY(waiting->isEmpty());
 }
 
 Status TestChannelWebhooks::replay(const QString &via, qint64 id)
