@@ -85,7 +85,7 @@ QList<ListingUpdate> TestAmazonFeeds::seedListings(int count, qint64 newQuantity
 PushReport TestAmazonFeeds::pushBulk(const QList<ListingUpdate> &updates)
 {
     std::optional<PushReport> answer;
-    m_adapter->pushBulk(updates, [&](const PushReport &report) { answer = report; });
+    m_adapter->pushBulk(updates, {}, [&](const PushReport &report) { answer = report; });
     for (int i = 0; i < 400 && !answer; ++i) {
         QTest::qWait(10);
         if (i % 4 == 3)
@@ -184,7 +184,7 @@ void TestAmazonFeeds::feedIsPolledUntilDone()
     amazon()->setFeedProcessingMs(60'000);
     const QList<ListingUpdate> updates = seedListings(2, 1);
     std::optional<PushReport> answer;
-    m_adapter->pushBulk(updates, [&](const PushReport &report) { answer = report; });
+    m_adapter->pushBulk(updates, {}, [&](const PushReport &report) { answer = report; });
     // Under way: not answered, one feed at a time, nothing applied yet.
     QTRY_COMPARE_WITH_TIMEOUT(amazon()->feedCounts().value(u"IN_PROGRESS"_s), 1, 5000);
     QTest::qWait(200);

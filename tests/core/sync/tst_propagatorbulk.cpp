@@ -38,10 +38,19 @@ public:
         QMetaObject::invokeMethod(
             this, [done, report = answer(updates)] { done(report); }, Qt::QueuedConnection);
     }
-    void pushBulk(const QList<ListingUpdate> &updates,
+    void pushBulk(const QList<ListingUpdate> &updates, BulkProgress progress,
                   std::function<void(const PushReport &)> done) override
     {
         bulks.append(updates);
+        held.append(std::move(done));
+        progress(u"feed-%1"_s.arg(bulks.size()), updates.size());
+    }
+    // A submission from before a restart: followed, and answered like the others by release().
+    void resumeBulk(const BulkSubmission &submission,
+                    std::function<void(const PushReport &)> done) override
+    {
+        resumed.append(submission);
+        bulks.append(submission.updates);
         held.append(std::move(done));
     }
     void readListing(const QString &, std::function<void(const ReadListingResult &)> done) override
@@ -75,6 +84,7 @@ public:
     QList<ListingUpdate> sent;
     QList<QList<ListingUpdate>> bulks;
     QList<std::function<void(const PushReport &)>> held;
+    QList<BulkSubmission> resumed;
     qsizetype answered = 0;
     bool oneAtATime = true;
 
