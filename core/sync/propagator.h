@@ -153,8 +153,9 @@ private:
     // A backlog beyond the adapter's bulkThreshold(): its least urgent listings (never a pause)
     // in one pushBulk(), in flight until it answers (propagator_bulk.cpp).
     void sendBulk();
-    // The bulk submissions kept from before a restart: followed by the adapter until they can
-    // no longer change the channel, their listings in flight meanwhile (once per start).
+    // The bulk submissions kept (from before a restart, or by the worker that held the lease
+    // before) and not yet followed: followed by the adapter until they can no longer change
+    // the channel, their listings in flight meanwhile.
     void resumeBulk();
     // A bulk submission's answer: recorded like any other, then its row removed once written.
     void onBulkReport(const QString &submission, const QList<DueListing> &sent,
@@ -209,7 +210,7 @@ private:
     BufferStore m_buffers;
     AttemptLog m_attempts;
     BulkSubmissionStore m_bulkSubmissions;
-    bool m_bulkResumed = false;
+    QSet<QString> m_bulkFollowed; // our ids of the bulk submissions in flight
     QPointer<ChannelAdapter> m_adapter;
     const Clock &m_clock;
     Options m_options;

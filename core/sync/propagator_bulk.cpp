@@ -60,6 +60,7 @@ void Propagator::sendBulk()
     }
     for (const DueListing &d : std::as_const(bulk))
         m_busy.insert(d.sku);
+    m_bulkFollowed.insert(stored.submission);
     ++m_inFlight;
     QPointer<Propagator> self(this);
     const QString key = stored.submission;
@@ -81,7 +82,7 @@ void Propagator::sendBulk()
 
 void Propagator::resumeBulk()
 {
-    if (std::exchange(m_bulkResumed, true) || !m_adapter)
+    if (!m_adapter)
         return;
     const QString channel = channelId();
     const auto kept = m_bulkSubmissions.forChannel(channel);
@@ -91,6 +92,9 @@ void Propagator::resumeBulk()
         return;
     }
     for (const StoredBulkSubmission &s : *kept) {
+        if (m_bulkFollowed.contains(s.submission))
+            continue;
+        m_bulkFollowed.insert(s.submission);
         BulkSubmission submission {s.remoteId, s.submittedAtMs, {}};
         QList<DueListing> sent;
         for (const StoredBulkSubmission::Listing &l : s.listings) {
@@ -133,6 +137,7 @@ void Propagator::onBulkReport(const QString &submission, const QList<DueListing>
                               const QList<ListingUpdate> &updates, const PushReport &report,
                               qint64 sentAtMs)
 {
+    m_bulkFollowed.remove(submission);
     onReport(sent, updates, report, sentAtMs);
     // The outcome is written now, not with the next tick: until it is, the row must stay (a
     // restart in between follows the feed again and reads the same report).

@@ -122,6 +122,7 @@ private Q_SLOTS:
     void eachListingOfABulkEndsOnItsOwn();
     void unansweredBulkIsFollowedAfterRestart_data();
     void unansweredBulkIsFollowedAfterRestart();
+    void aStartAgainFollowsABulkOnce();
 
 private:
     std::unique_ptr<Propagator> start(BulkChannel &channel);
@@ -324,6 +325,23 @@ void TestPropagatorBulk::unansweredBulkIsFollowedAfterRestart()
             : ListingState::State::InSync;
         QTRY_COMPARE_WITH_TIMEOUT(state(u.sku).state, expected, 5000);
     }
+}
+
+void TestPropagatorBulk::aStartAgainFollowsABulkOnce()
+{
+    // A serve worker stops its propagator when it loses the channel's lease and starts it when
+    // it takes it again: a bulk it still follows is not followed twice.
+    BulkChannel channel(3);
+    auto p = start(channel);
+    QTRY_COMPARE_WITH_TIMEOUT(channel.bulks.size(), 1, 5000);
+    p->stop();
+    p->start();
+    QCOMPARE(channel.resumed.size(), 0);
+    QCOMPARE(channel.bulks.size(), 1);
+    channel.release();
+    QTRY_COMPARE_WITH_TIMEOUT(m_t->count(u"SELECT COUNT(*) FROM bulk_submissions"_s), 0, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(state(channel.bulks.first().first().sku).state,
+                              ListingState::State::InSync, 5000);
 }
 
 QTEST_GUILESS_MAIN(TestPropagatorBulk)
