@@ -98,13 +98,6 @@ void Propagator::resumeBulk()
         BulkSubmission submission {s.remoteId, s.submittedAtMs, {}};
         QList<DueListing> sent;
         for (const StoredBulkSubmission::Listing &l : s.listings) {
-            ListingUpdate u;
-            u.sku = l.sku;
-            u.remoteId = l.remoteId;
-            u.version = l.version;
-            u.quantity = l.quantity;
-            u.paused = l.paused;
-            submission.updates.append(u);
             DueListing d;
             d.sku = l.sku;
             d.remoteId = l.remoteId;
@@ -117,6 +110,7 @@ void Propagator::resumeBulk()
                 d.ackedVersion = now->ackedVersion;
                 d.ackedQuantity = now->ackedQuantity;
             }
+            submission.updates.append(dueUpdate(d, l.quantity));
             sent.append(d);
             m_busy.insert(l.sku);
         }

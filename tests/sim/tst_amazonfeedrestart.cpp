@@ -66,19 +66,8 @@ void TestAmazonFeedRestart::cleanup()
 
 std::unique_ptr<AmazonAdapter> TestAmazonFeedRestart::makeAdapter() const
 {
-    AmazonSettings settings;
-    settings.channelId = u"amz"_s;
-    settings.baseUrl = QUrl(u"http://127.0.0.1:%1/amz"_s.arg(m_port));
-    settings.sellerId = u"A2SELLER"_s;
-    settings.marketplaceId = u"ATVPDKIKX0DER"_s;
-    settings.lwa.tokenBase = settings.baseUrl;
-    settings.lwa.clientId = "amzn1.application-oa2-client.x";
-    settings.lwa.clientSecret = "lwa-secret";
-    settings.lwa.refreshToken = "Atzr|refresh";
-    settings.timeoutMs = 5000;
+    AmazonSettings settings = amazonSettings();
     settings.feedThreshold = 3;
-    settings.feedFirstPollMs = 10;
-    settings.feedPollMs = 20;
     return std::make_unique<AmazonAdapter>(settings, m_network.get(), *m_clock);
 }
 

@@ -55,18 +55,7 @@ void TestAmazonFeeds::init()
 
 std::unique_ptr<AmazonAdapter> TestAmazonFeeds::makeAdapter(qint64 deadlineMs) const
 {
-    AmazonSettings settings;
-    settings.channelId = u"amz"_s;
-    settings.baseUrl = QUrl(u"http://127.0.0.1:%1/amz"_s.arg(m_port));
-    settings.sellerId = u"A2SELLER"_s;
-    settings.marketplaceId = u"ATVPDKIKX0DER"_s;
-    settings.lwa.tokenBase = settings.baseUrl;
-    settings.lwa.clientId = "amzn1.application-oa2-client.x";
-    settings.lwa.clientSecret = "lwa-secret";
-    settings.lwa.refreshToken = "Atzr|refresh";
-    settings.timeoutMs = 5000;
-    settings.feedFirstPollMs = 10;
-    settings.feedPollMs = 20;
+    AmazonSettings settings = amazonSettings();
     settings.feedDeadlineMs = deadlineMs;
     return std::make_unique<AmazonAdapter>(settings, m_network.get(), *m_clock);
 }
