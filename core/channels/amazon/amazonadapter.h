@@ -39,7 +39,8 @@ struct AmazonSettings
 // retried once with a new LWA token when the cached one may have expired. The remote id of a
 // listing is the seller SKU on Amazon (the ChannelDesk SKU when empty). Reads: the catalogue
 // and quantities from Listings Items searchListingsItems (by SKU, up to 20 a call). A backlog
-// goes by the Feeds API in one JSON_LISTINGS_FEED (pushBulk, amazonfeeds.cpp), one at a time.
+// goes by the Feeds API in one JSON_LISTINGS_FEED (pushBulk, amazonfeeds.cpp), one at a time;
+// a feed from before a restart is followed again (resumeBulk, amazonfeeds_resume.cpp).
 class AmazonAdapter final : public ChannelAdapter, public ChannelReader
 {
     Q_OBJECT
