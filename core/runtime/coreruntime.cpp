@@ -48,6 +48,9 @@ CoreRuntime::CoreRuntime(Options options, const Clock &clock, QObject *parent)
     connect(&m_pollTick, &QTimer::timeout, this, &CoreRuntime::pollDueChannels);
     m_drainTimer.setSingleShot(true);
     connect(&m_drainTimer, &QTimer::timeout, this, &CoreRuntime::drainInbox);
+    m_metricsTick.setSingleShot(true);
+    m_metricsTick.setInterval(std::max(1, m_options.metricsFlushIntervalMs));
+    connect(&m_metricsTick, &QTimer::timeout, this, &CoreRuntime::flushMetrics);
     m_drainTick.setInterval(1000);
     connect(&m_drainTick, &QTimer::timeout, this, &CoreRuntime::drainInbox);
 }
@@ -177,13 +180,17 @@ bool CoreRuntime::start(QString *error)
                 [this](const QString &ch, const QString &, qint64, qint64, qint64 lagMs) {
                     m_monitor->recordLag(ch, lagMs * 1000);
                     m_lagBuffer.append({ch, m_clock.nowMs(), lagMs});
+                    metricsBuffered();
                 });
-        connect(p, &Propagator::pushed, this,
-                [this](const QList<PushRecord> &records) { m_pushBuffer.append(records); });
+        connect(p, &Propagator::pushed, this, [this](const QList<PushRecord> &records) {
+            m_pushBuffer.append(records);
+            metricsBuffered();
+        });
         connect(p, &Propagator::callFinished, this,
                 [this](const QString &ch, AttemptOutcome outcome, int listings, int failed) {
                     m_monitor->recordCall(ch, outcome, listings, failed);
                     m_callBuffer.append({ch, m_clock.nowMs(), outcome, listings, failed});
+                    metricsBuffered();
                     if (m_stopping)
                         checkStopped();
                 });
@@ -481,8 +488,15 @@ void CoreRuntime::readRefunds(const QString &channelId, const QString &orderId,
         });
 }
 
+void CoreRuntime::metricsBuffered()
+{
+    if (!m_metricsTick.isActive())
+        m_metricsTick.start();
+}
+
 void CoreRuntime::flushMetrics()
 {
+    m_metricsTick.stop();
     // One transaction per tick, not a row per acknowledgement.
     if (!m_lagBuffer.isEmpty() || !m_callBuffer.isEmpty()) {
         if (const Status recorded = m_metricsLog->record(m_lagBuffer, m_callBuffer); !recorded)

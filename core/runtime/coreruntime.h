@@ -58,6 +58,10 @@ public:
         // 30 s, eBay 5 s, Amazon 60 s).
         int orderPollIntervalMs = 0;
         int housekeepingIntervalMs = 1000; // gauges, alerts
+        // How long lag samples, call outcomes and pushes wait in memory to be written together:
+        // a second's worth at a thousand orders a second is thousands of rows, which written at
+        // once would hold the core's thread (and every channel's next call) for tens of ms.
+        int metricsFlushIntervalMs = 100;
         // The inbox file; empty: InboxStore::locationFor(databaseLocation).
         QString inboxLocation;
         // The intake's group commit: at most this many deliveries, and the first waits this
@@ -207,6 +211,8 @@ private:
     void releaseLeases();
     void refreshLedgerGauges();
     void flushMetrics();
+    // Something was buffered: written within metricsFlushIntervalMs.
+    void metricsBuffered();
     void checkStopped();
     // What the HTTP endpoints call (coreruntime_http.cpp).
     HttpApi::Handlers httpHandlers();
@@ -226,6 +232,7 @@ private:
     QList<LagSample> m_lagBuffer;
     QList<PropagationCall> m_callBuffer;
     QList<PushRecord> m_pushBuffer;
+    QTimer m_metricsTick; // the buffers' next write
     qint64 m_lastPruneMs = 0;
     qint64 m_lastInboxPruneMs = 0;
     std::vector<std::unique_ptr<Channel>> m_channels;

@@ -39,64 +39,64 @@ std::optional<AttemptOutcome> attemptOutcomeFromName(const QString &name)
     return std::nullopt;
 }
 
+namespace {
+const QString kInsertLag = u"INSERT INTO lag_samples (channel, at, lag_ms) VALUES (?, ?, ?)"_s;
+const QString kInsertCall = u"INSERT INTO propagation_calls (channel, at, outcome, listings, "
+                            "failed_listings) VALUES (?, ?, ?, ?, ?)"_s;
+} // namespace
+
 MetricsLog::MetricsLog(Database &db)
     : m_db(db)
-    , m_insertLag(db.connection())
-    , m_insertCall(db.connection())
+    , m_statements(db)
 {
-    if (!m_insertLag.prepare(u"INSERT INTO lag_samples (channel, at, lag_ms) VALUES (?, ?, ?)"_s))
-        m_prepared = queryError(m_insertLag, "metrics log:");
-    else if (!m_insertCall.prepare(u"INSERT INTO propagation_calls (channel, at, outcome, "
-                                   "listings, failed_listings) VALUES (?, ?, ?, ?, ?)"_s))
-        m_prepared = queryError(m_insertCall, "metrics log:");
 }
 
 MetricsLog::~MetricsLog() = default;
 
 Status MetricsLog::insertLag(const LagSample &sample)
 {
-    m_insertLag.bindValue(0, sample.channel);
-    m_insertLag.bindValue(1, sample.atMs);
-    m_insertLag.bindValue(2, std::max<qint64>(sample.lagMs, 0));
-    if (!m_insertLag.exec())
-        return queryError(m_insertLag, "metrics log:");
+    Statement *insert = m_statements.get(InsertLag, kInsertLag);
+    if (!insert)
+        return Error {u"metrics log: "_s + m_statements.error(InsertLag)};
+    insert->bind(0, sample.channel);
+    insert->bind(1, sample.atMs);
+    insert->bind(2, std::max<qint64>(sample.lagMs, 0));
+    if (!insert->exec())
+        return Error {u"metrics log: "_s + m_statements.error(InsertLag)};
     return {};
 }
 
 Status MetricsLog::insertCall(const PropagationCall &call)
 {
-    m_insertCall.bindValue(0, call.channel);
-    m_insertCall.bindValue(1, call.atMs);
-    m_insertCall.bindValue(2, attemptOutcomeName(call.outcome));
-    m_insertCall.bindValue(3, call.listings);
+    Statement *insert = m_statements.get(InsertCall, kInsertCall);
+    if (!insert)
+        return Error {u"metrics log: "_s + m_statements.error(InsertCall)};
+    insert->bind(0, call.channel);
+    insert->bind(1, call.atMs);
+    insert->bind(2, attemptOutcomeName(call.outcome));
+    insert->bind(3, call.listings);
     const int failedListings = call.failedListings >= 0 ? call.failedListings
         : call.outcome == AttemptOutcome::Acknowledged  ? 0
                                                         : call.listings;
-    m_insertCall.bindValue(4, failedListings);
-    if (!m_insertCall.exec())
-        return queryError(m_insertCall, "metrics log:");
+    insert->bind(4, failedListings);
+    if (!insert->exec())
+        return Error {u"metrics log: "_s + m_statements.error(InsertCall)};
     return {};
 }
 
 Status MetricsLog::recordLag(const QString &channel, qint64 atMs, qint64 lagMs)
 {
-    if (!m_prepared)
-        return m_prepared;
     return insertLag({channel, atMs, lagMs});
 }
 
 Status MetricsLog::recordCall(const QString &channel, qint64 atMs, AttemptOutcome outcome,
                               int listings, int failedListings)
 {
-    if (!m_prepared)
-        return m_prepared;
     return insertCall({channel, atMs, outcome, listings, failedListings});
 }
 
 Status MetricsLog::record(const QList<LagSample> &lags, const QList<PropagationCall> &calls)
 {
-    if (!m_prepared)
-        return m_prepared;
     if (lags.isEmpty() && calls.isEmpty())
         return {};
     // Joining the caller's transaction lets a report commit with the state it describes (and

@@ -1,6 +1,7 @@
 #include "pushlog.h"
 
 #include "database.h"
+#include "statement.h"
 #include "writetransaction.h"
 
 #include <QSet>
@@ -19,21 +20,29 @@ Status PushLog::record(const QList<PushRecord> &records)
     WriteTransaction tx(m_db);
     if (!tx.ok())
         return tx.error();
-    QSqlQuery q(m_db.connection());
-    q.prepare(u"INSERT INTO push_log (channel, sku, version, state, sent_at, acked_at, lag_ms, "
-              "error) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    // Prepared once for the connection (Database keeps it): a row per listing of every call.
+    Statement *insert =
+        m_db.statement(u"INSERT INTO push_log (channel, sku, version, state, sent_at, acked_at, "
+                       "lag_ms, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    if (!insert)
+        return Error {u"cannot record pushes: "_s + m_db.lastError()};
     for (const PushRecord &r : records) {
-        q.addBindValue(r.channel);
-        q.addBindValue(r.sku);
-        q.addBindValue(r.version);
-        q.addBindValue(r.state);
-        q.addBindValue(r.sentAtMs);
-        q.addBindValue(r.ackedAtMs > 0 ? QVariant(r.ackedAtMs)
-                                       : QVariant(QMetaType::fromType<qint64>()));
-        q.addBindValue(r.lagMs >= 0 ? QVariant(r.lagMs) : QVariant(QMetaType::fromType<qint64>()));
-        q.addBindValue(r.error.isNull() ? QString(u""_s) : r.error.left(500));
-        if (!q.exec())
-            return queryError(q, "cannot record pushes:");
+        insert->bind(0, r.channel);
+        insert->bind(1, r.sku);
+        insert->bind(2, r.version);
+        insert->bind(3, r.state);
+        insert->bind(4, r.sentAtMs);
+        if (r.ackedAtMs > 0)
+            insert->bind(5, r.ackedAtMs);
+        else
+            insert->bindNull(5);
+        if (r.lagMs >= 0)
+            insert->bind(6, r.lagMs);
+        else
+            insert->bindNull(6);
+        insert->bind(7, r.error.left(500));
+        if (!insert->exec())
+            return Error {u"cannot record pushes: "_s + insert->lastError()};
     }
     return tx.commit();
 }

@@ -49,6 +49,11 @@ void SqliteStatement::bind(int index, QString &&text)
     sqlite3_bind_text16(m_stmt, index + 1, text.utf16(), int(text.size() * 2), SQLITE_TRANSIENT);
 }
 
+void SqliteStatement::bindNull(int index)
+{
+    sqlite3_bind_null(m_stmt, index + 1);
+}
+
 bool SqliteStatement::exec()
 {
     m_pendingRow = false;
@@ -127,6 +132,11 @@ void QueryStatement::bind(int index, const QString &text)
 void QueryStatement::bind(int index, QString &&text)
 {
     m_query.bindValue(index, text.isNull() ? u""_s : text);
+}
+
+void QueryStatement::bindNull(int index)
+{
+    m_query.bindValue(index, QVariant(QMetaType::fromType<qint64>()));
 }
 
 bool QueryStatement::exec()

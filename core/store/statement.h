@@ -23,6 +23,7 @@ public:
     virtual void bind(int index, qint64 value) = 0;
     virtual void bind(int index, const QString &text) = 0;
     virtual void bind(int index, QString &&text) = 0;
+    virtual void bindNull(int index) = 0;
     // Runs the statement. A statement without rows is done after this; one with rows is read
     // with next() and, when not read to the end, released with finish().
     virtual bool exec() = 0;

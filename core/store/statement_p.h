@@ -21,6 +21,7 @@ public:
     void bind(int index, qint64 value) override;
     void bind(int index, const QString &text) override;
     void bind(int index, QString &&text) override;
+    void bindNull(int index) override;
     bool exec() override;
     bool next() override;
     qint64 int64(int column) const override;
@@ -53,6 +54,7 @@ public:
     void bind(int index, qint64 value) override;
     void bind(int index, const QString &text) override;
     void bind(int index, QString &&text) override;
+    void bindNull(int index) override;
     bool exec() override;
     bool next() override;
     qint64 int64(int column) const override;

@@ -17,6 +17,7 @@
 #include <QNetworkReply>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -36,6 +37,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void promtoolFindsNothingToSay();
+    void lagIsRecordedBetweenHousekeepings();
 
 private:
     QByteArray metrics();
@@ -89,7 +91,12 @@ void TestMetricsExposition::init()
     CoreRuntime::Options options;
     options.databaseLocation = m_dir->filePath(u"inventory.sqlite"_s);
     options.config = *parsed.config;
-    options.housekeepingIntervalMs = 200;
+    // The metrics of a busy channel are written every metricsFlushIntervalMs, not with the
+    // gauges and alerts once a second: lagIsRecordedBetweenHousekeepings has no housekeeping.
+    const bool noHousekeeping =
+        QByteArrayView(QTest::currentTestFunction()) == "lagIsRecordedBetweenHousekeepings";
+    options.housekeepingIntervalMs = noHousekeeping ? 3'600'000 : 200;
+    options.metricsFlushIntervalMs = 50;
     options.propagation.backoffBaseMs = 50;
     options.propagation.backoffCapMs = 200;
     options.propagation.pollIntervalMs = 100;
@@ -157,6 +164,28 @@ void TestMetricsExposition::promtoolFindsNothingToSay()
     const QByteArray said = check.readAllStandardOutput() + check.readAllStandardError();
     QVERIFY2(check.exitStatus() == QProcess::NormalExit && check.exitCode() == 0, said.constData());
     QVERIFY2(said.trimmed().isEmpty(), said.constData());
+}
+
+void TestMetricsExposition::lagIsRecordedBetweenHousekeepings()
+{
+    // What `channeldesk-cli lag` and consoles on a shared inventory read: the acknowledgement's
+    // lag sample, its call and its push reach the database within the metrics tick, although
+    // the next housekeeping is an hour away.
+    QTRY_COMPARE_WITH_TIMEOUT(ebayState(), ListingState::State::InSync, 10'000);
+    QString error;
+    const auto reader = m_runtime->database()->openAnother(&error);
+    QVERIFY2(reader, qPrintable(error));
+    const auto count = [&](const QString &sql) {
+        QSqlQuery q(reader->connection());
+        return q.exec(sql) && q.next() ? q.value(0).toInt() : -1;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(count(u"SELECT COUNT(*) FROM lag_samples WHERE channel = 'ebay'"_s),
+                              1, 5'000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        count(u"SELECT COUNT(*) FROM propagation_calls WHERE channel = 'ebay'"_s) >= 1, 5'000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        count(u"SELECT COUNT(*) FROM push_log WHERE channel = 'ebay' AND lag_ms IS NOT NULL"_s), 1,
+        5'000);
 }
 
 QTEST_GUILESS_MAIN(TestMetricsExposition)

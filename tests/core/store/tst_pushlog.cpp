@@ -14,6 +14,8 @@ class TestPushLog : public QObject
 private Q_SLOTS:
     void attemptsUntilAcknowledgedPerChannel();
     void pruneKeepsSevenDays();
+    void unansweredPushHasNoAckOrLag_data();
+    void unansweredPushHasNoAckOrLag();
 };
 
 namespace {
@@ -84,6 +86,36 @@ void TestPushLog::pruneKeepsSevenDays()
     QVERIFY2(pruned, qPrintable(pruned.error()));
     QCOMPARE(t.count(u"SELECT COUNT(*) FROM push_log"_s), 1);
     QCOMPARE(t.count(u"SELECT version FROM push_log"_s), 2);
+}
+
+void TestPushLog::unansweredPushHasNoAckOrLag_data()
+{
+    QTest::addColumn<QString>("state");
+    QTest::addColumn<int>("nullAcks");
+    QTest::addColumn<int>("nullLags");
+    QTest::newRow("failed") << u"failed"_s << 1 << 1;
+    QTest::newRow("acknowledged") << u"acknowledged"_s << 0 << 0;
+}
+
+void TestPushLog::unansweredPushHasNoAckOrLag()
+{
+    // A push nobody acknowledged has no acknowledgement time and no lag (NULL, not 0: a lag of
+    // 0 ms would be a real figure on the order's timeline).
+    QFETCH(QString, state);
+    QFETCH(int, nullAcks);
+    QFETCH(int, nullLags);
+    TestDatabase t;
+    PushLog log(t.db());
+    PushRecord r = push(u"shop"_s, 2, state, 100);
+    if (state != u"acknowledged"_s) {
+        r.ackedAtMs = 0;
+        r.lagMs = -1;
+    }
+    const Status recorded = log.record({r});
+    QVERIFY2(recorded, qPrintable(recorded.error()));
+    QCOMPARE(t.count(u"SELECT COUNT(*) FROM push_log WHERE acked_at IS NULL"_s), nullAcks);
+    QCOMPARE(t.count(u"SELECT COUNT(*) FROM push_log WHERE lag_ms IS NULL"_s), nullLags);
+    QCOMPARE(t.count(u"SELECT COUNT(*) FROM push_log WHERE error = ''"_s), 1 - nullLags);
 }
 
 QTEST_GUILESS_MAIN(TestPushLog)
