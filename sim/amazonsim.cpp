@@ -104,6 +104,8 @@ bool AmazonSim::configureRateLimit(const QJsonObject &rateLimit, QString *error)
         m_getDocumentBucket.configure(10, 0.0222, monotonicMs());
         m_createFeedBucket.configure(15, 0.0083, monotonicMs());
         m_getFeedBucket.configure(15, 2, monotonicMs());
+        m_getFeedsBucket.configure(10, 0.0222, monotonicMs());
+        m_cancelFeedBucket.configure(15, 2, monotonicMs());
     }
     return true;
 }

@@ -28,6 +28,9 @@ public:
     // FATAL (nothing applied).
     void setFeedProcessingMs(qint64 ms) { m_feedProcessingMs = ms; }
     void failNextFeeds(int count) { m_failNextFeeds = count; }
+    // For tests: while held, no feed starts (Amazon's queue busy with other sellers' work): new
+    // feeds stay IN_QUEUE, where cancelFeed can still reach them.
+    void holdFeedQueue(bool held);
     // Feeds created so far, by processing status.
     QHash<QString, int> feedCounts();
 
@@ -84,6 +87,8 @@ private:
     SimResponse createFeedDocument(const SimRequest &request);
     SimResponse getFeedDocument(const SimRequest &request, const QString &documentId);
     SimResponse createFeed(const SimRequest &request);
+    SimResponse getFeeds(const SimRequest &request);
+    SimResponse cancelFeed(const QString &feedId);
     QJsonObject feedJson(const Feed &feed) const;
     // Starts and finishes the feeds whose time has come (one at a time, in creation order).
     void advanceFeeds();
@@ -106,6 +111,9 @@ private:
     SimTokenBucket m_getDocumentBucket;
     SimTokenBucket m_createFeedBucket;
     SimTokenBucket m_getFeedBucket;
+    SimTokenBucket m_getFeedsBucket;
+    SimTokenBucket m_cancelFeedBucket;
+    bool m_feedQueueHeld = false;
     QList<qint64> m_listingsFeedTimes;
     QHash<QString, FeedDocument> m_feedDocuments;
     QList<Feed> m_feeds; // in creation order

@@ -4,16 +4,22 @@
 // createFeedDocument (201 {feedDocumentId, url}, the url pre-signed for 5 minutes), the upload
 // by PUT to that url with the content type given, createFeed (202 {feedId}), getFeed ({feedId,
 // feedType, marketplaceIds, createdTime, processingStatus, processingStartTime,
-// processingEndTime, resultFeedDocumentId}), getFeedDocument ({feedDocumentId, url}) and the
-// processing report ({header, issues [{messageId, sku, code, severity, message,
-// attributeName}], summary}). Usage plans as documented (createFeedDocument 0.5/s burst 15,
-// createFeed 0.0083/s burst 15, getFeed 2/s burst 15, getFeedDocument 0.0222/s burst 10) and
+// processingEndTime, resultFeedDocumentId}), getFeeds (GET /feeds/2021-06-30/feeds: feedTypes
+// or nextToken required, nextToken alone; processingStatuses, marketplaceIds, createdSince,
+// createdUntil, pageSize 1 to 100, default 10 -> {feeds, nextToken?}), cancelFeed (DELETE
+// /feeds/2021-06-30/feeds/{feedId}: 200 with no body, only for a feed IN_QUEUE; it then shows
+// CANCELLED), getFeedDocument ({feedDocumentId, url}) and the processing report ({header,
+// issues [{messageId, sku, code, severity, message, attributeName}], summary}). Usage plans as
+// documented (createFeedDocument 0.5/s burst 15, createFeed 0.0083/s burst 15, getFeed 2/s
+// burst 15, getFeeds 0.0222/s burst 10, cancelFeed 2/s burst 15, getFeedDocument 0.0222/s
+// burst 10) and
 // JSON_LISTINGS_FEED's own 5 feeds per 5 minutes; 429 QuotaExceeded beyond them. Feeds are
 // processed one after the other in creation order (Feeds API FAQ), each for
 // feed_processing_s; a message is applied as patchListingsItem applies its patches.
 #include "sim/amazonsim.h"
 #include "util/timeformat.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -41,6 +47,16 @@ constexpr qint64 kPresignedUrlMs = 5 * 60 * 1000;
 constexpr int kListingsFeedsPerWindow = 5;
 constexpr qint64 kListingsFeedWindowMs = 5 * 60 * 1000;
 constexpr int kMaxMessages = 25'000;
+constexpr int kMaxPageSize = 100;
+
+const QStringList kProcessingStatuses {u"CANCELLED"_s, u"DONE"_s, u"FATAL"_s, u"IN_PROGRESS"_s,
+                                       u"IN_QUEUE"_s};
+
+// A comma-separated list parameter (the model's collectionFormat csv), without empty items.
+QStringList csv(const QUrlQuery &query, const QString &name)
+{
+    return query.queryItemValue(name, QUrl::FullyDecoded).split(u',', Qt::SkipEmptyParts);
+}
 
 } // namespace
 
@@ -55,6 +71,20 @@ SimResponse AmazonSim::feedsApi(const SimRequest &request)
     advanceFeeds();
     const QStringList &s = request.segments;
     const bool documents = s.at(2) == "documents"_L1;
+    if (s.size() == 3 && request.method == "GET" && !documents) {
+        if (!m_getFeedsBucket.take(1, monotonicMs())) {
+            countEvent(u"throttled"_s);
+            return withRate(quotaExceeded(), m_getFeedsBucket.rate());
+        }
+        return withRate(getFeeds(request), m_getFeedsBucket.rate());
+    }
+    if (s.size() == 4 && request.method == "DELETE" && !documents) {
+        if (!m_cancelFeedBucket.take(1, monotonicMs())) {
+            countEvent(u"throttled"_s);
+            return withRate(quotaExceeded(), m_cancelFeedBucket.rate());
+        }
+        return withRate(cancelFeed(s.at(3)), m_cancelFeedBucket.rate());
+    }
     if (s.size() == 3 && request.method == "POST") {
         SimTokenBucket &bucket = documents ? m_createDocumentBucket : m_createFeedBucket;
         if (!bucket.take(1, monotonicMs())) {
@@ -209,6 +239,120 @@ SimResponse AmazonSim::createFeed(const SimRequest &request)
     return SimResponse::json(202, QJsonObject {{u"feedId"_s, feed.feedId}});
 }
 
+SimResponse AmazonSim::getFeeds(const SimRequest &request)
+{
+    QUrlQuery query = request.query;
+    const QString nextToken = query.queryItemValue(u"nextToken"_s);
+    if (!nextToken.isEmpty()) {
+        // "Specifying nextToken with any other parameters will cause the request to fail."
+        if (query.queryItems().size() > 1)
+            return feedError(400, u"InvalidInput"_s,
+                             u"nextToken must be the only parameter when it is given."_s);
+        query = QUrlQuery(QString::fromUtf8(QByteArray::fromBase64(
+            nextToken.toLatin1(),
+            QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors)));
+        if (query.isEmpty())
+            return feedError(400, u"InvalidInput"_s, u"Invalid nextToken."_s);
+    }
+    const QStringList types = csv(query, u"feedTypes"_s);
+    if (types.isEmpty())
+        return feedError(400, u"InvalidInput"_s, u"Either feedTypes or nextToken is required."_s);
+    if (types.size() > 10)
+        return feedError(400, u"InvalidInput"_s, u"feedTypes may hold at most 10 feed types."_s);
+    const QStringList statuses = csv(query, u"processingStatuses"_s);
+    for (const QString &status : statuses) {
+        if (!kProcessingStatuses.contains(status))
+            return feedError(400, u"InvalidInput"_s,
+                             u"Invalid processingStatuses value: %1"_s.arg(status));
+    }
+    const QStringList marketplaces = csv(query, u"marketplaceIds"_s);
+    if (marketplaces.size() > 10)
+        return feedError(400, u"InvalidInput"_s,
+                         u"marketplaceIds may hold at most 10 marketplace ids."_s);
+    bool sizeOk = true;
+    const int pageSize =
+        query.hasQueryItem(u"pageSize"_s) ? query.queryItemValue(u"pageSize"_s).toInt(&sizeOk) : 10;
+    if (!sizeOk || pageSize < 1 || pageSize > kMaxPageSize)
+        return feedError(400, u"InvalidInput"_s, u"pageSize must be from 1 to 100."_s);
+    const qint64 now = nowMs();
+    auto time = [&](const QString &name, qint64 otherwise, qint64 *out) {
+        if (!query.hasQueryItem(name)) {
+            *out = otherwise;
+            return true;
+        }
+        const QDateTime at =
+            QDateTime::fromString(query.queryItemValue(name, QUrl::FullyDecoded), Qt::ISODate);
+        *out = at.isValid() ? at.toMSecsSinceEpoch() : 0;
+        return at.isValid();
+    };
+    qint64 since = 0;
+    qint64 until = 0;
+    // Feeds are kept 90 days, the default createdSince.
+    if (!time(u"createdSince"_s, now - 90LL * 24 * 3600 * 1000, &since) ||
+        !time(u"createdUntil"_s, now, &until))
+        return feedError(400, u"InvalidInput"_s,
+                         u"createdSince and createdUntil must be ISO 8601 date-times."_s);
+    const int offset = query.queryItemValue(u"offset"_s).toInt();
+    QJsonArray feeds;
+    int matched = 0;
+    bool more = false;
+    for (const Feed &feed : std::as_const(m_feeds)) {
+        const bool sameMarketplace = marketplaces.isEmpty() ||
+            std::any_of(feed.marketplaceIds.cbegin(), feed.marketplaceIds.cend(),
+                        [&](const QString &m) { return marketplaces.contains(m); });
+        if (!types.contains("JSON_LISTINGS_FEED"_L1) || !sameMarketplace ||
+            (!statuses.isEmpty() && !statuses.contains(feed.status)) || feed.createdMs < since ||
+            feed.createdMs > until)
+            continue;
+        if (matched++ < offset)
+            continue;
+        if (feeds.size() == pageSize) {
+            more = true;
+            break;
+        }
+        feeds.append(feedJson(feed));
+    }
+    QJsonObject body {{u"feeds"_s, feeds}};
+    if (more) {
+        // Opaque to the client: the filters and how far they were read.
+        QUrlQuery next = query;
+        next.removeAllQueryItems(u"offset"_s);
+        next.addQueryItem(u"offset"_s, QString::number(offset + pageSize));
+        body.insert(u"nextToken"_s,
+                    QString::fromLatin1(next.toString(QUrl::FullyEncoded)
+                                            .toUtf8()
+                                            .toBase64(QByteArray::Base64UrlEncoding)));
+    }
+    return SimResponse::json(200, body);
+}
+
+SimResponse AmazonSim::cancelFeed(const QString &feedId)
+{
+    for (Feed &feed : m_feeds) {
+        if (feed.feedId != feedId)
+            continue;
+        // "Only feeds with processingStatus=IN_QUEUE can be cancelled."
+        if (feed.status != "IN_QUEUE"_L1)
+            return feedError(400, u"InvalidInput"_s,
+                             u"Feed %1 cannot be cancelled: its processingStatus is %2."_s.arg(
+                                 feedId, feed.status));
+        feed.status = u"CANCELLED"_s;
+        feed.endMs = nowMs();
+        countEvent(u"feeds_cancelled"_s);
+        advanceFeeds();
+        SimResponse r;
+        r.status = 200;
+        return r;
+    }
+    return feedError(404, u"NotFound"_s, u"Feed %1 not found."_s.arg(feedId));
+}
+
+void AmazonSim::holdFeedQueue(bool held)
+{
+    m_feedQueueHeld = held;
+    advanceFeeds();
+}
+
 QJsonObject AmazonSim::feedJson(const Feed &feed) const
 {
     QJsonArray marketplaces;
@@ -249,6 +393,8 @@ void AmazonSim::advanceFeeds()
             continue;
         }
         if (feed.startMs < 0) {
+            if (m_feedQueueHeld)
+                break;
             const qint64 start = std::max(feed.createdMs, free);
             if (start > now)
                 break;

@@ -62,6 +62,20 @@ struct PushReport
     QString response; // the response body received, for the DLQ inspector
 };
 
+// A bulk submission made before a restart that the channel may still be processing (Amazon's
+// JSON_LISTINGS_FEED), as the propagator kept it (BulkSubmissionStore).
+struct BulkSubmission
+{
+    QString id; // the channel's id for it; empty when no answer came before the restart
+    qint64 submittedAtMs = 0;
+    QList<ListingUpdate> updates; // what it carries, in order
+};
+
+// How a bulk submission goes: the first `carried` of its updates are in it (the rest did not
+// fit and are answered as not sent), and `id` is the channel's id for it once the channel took
+// it. Called before the channel is asked (id empty), and again with the id.
+using BulkProgress = std::function<void(const QString &id, qsizetype carried)>;
+
 struct ReadListingResult
 {
     FailureKind failure = FailureKind::None;
@@ -104,13 +118,35 @@ public:
     // minutes; the listings stay in flight until it comes. bulkBatchSize() is 0 while no bulk
     // submission may start (one is under way, or the channel's own limit on them is used up).
     // pushBulk() paces its own calls (they have their own usage plans): its report never sets
-    // throttled, retryAfterMs or rateLimitPerSecond, which would slow push()'s bucket.
+    // throttled, retryAfterMs or rateLimitPerSecond, which would slow push()'s bucket. It says
+    // how the submission goes through `progress`, so that the propagator keeps it across a
+    // restart; it answers only once the submission can no longer change the channel.
     virtual int bulkThreshold() const { return 0; } // 0: no bulk path
     virtual int bulkBatchSize() const { return 0; }
-    virtual void pushBulk(const QList<ListingUpdate> &updates,
+    virtual void pushBulk(const QList<ListingUpdate> &updates, BulkProgress progress,
                           std::function<void(const PushReport &)> done)
     {
+        progress({}, updates.size());
         push(updates, std::move(done));
+    }
+    // A bulk submission made before a restart: followed until it can no longer change the
+    // channel (ended, or cancelled before it started), then answered as pushBulk() answers.
+    // A channel that cannot follow one answers each update as a transient failure, to be sent
+    // again.
+    virtual void resumeBulk(const BulkSubmission &submission,
+                            std::function<void(const PushReport &)> done)
+    {
+        PushReport report;
+        for (const ListingUpdate &u : submission.updates)
+            report.outcomes.append({u.sku,
+                                    u.version,
+                                    FailureKind::Transient,
+                                    0,
+                                    {},
+                                    QStringLiteral("a bulk submission from before the restart"),
+                                    {}});
+        QMetaObject::invokeMethod(
+            this, [done = std::move(done), report] { done(report); }, Qt::QueuedConnection);
     }
 };
 

@@ -396,6 +396,24 @@ QList<Migration> buildMigrations()
                      u"CREATE INDEX propagation_calls_by_channel ON propagation_calls "
                      "(channel, at)"_s,
                  }});
+    // 13 (issue 13): the bulk submissions a channel may still be processing (Amazon's
+    // JSON_LISTINGS_FEED), kept until their outcome is recorded, so that a restart neither
+    // forgets a feed still running at Amazon nor lets it land after a newer quantity
+    // (BulkSubmissionStore). `submission` is ours (made before the channel is asked);
+    // `remote_id` the channel's (Amazon's feedId), empty until it answered. `listings` is the
+    // submission's messages in order (position i is Amazon's messageId i + 1), a JSON array of
+    // [sku, remote id, version, quantity, paused]: up to 25,000 of them written in one statement.
+    list.append({13,
+                 "bulk submissions in flight",
+                 {
+                     uR"(CREATE TABLE bulk_submissions (
+    channel TEXT NOT NULL,
+    submission TEXT NOT NULL,
+    remote_id TEXT NOT NULL DEFAULT '',
+    submitted_at BIGINT NOT NULL,
+    listings TEXT NOT NULL,
+    PRIMARY KEY (channel, submission)))"_s,
+                 }});
     // Steps may be written in any order in this file; they run by version.
     std::sort(list.begin(), list.end(),
               [](const Migration &a, const Migration &b) { return a.version < b.version; });

@@ -37,6 +37,7 @@ Propagator::Propagator(Database &db, ChannelAdapter *adapter, const Clock &clock
     , m_deadLetters(db)
     , m_buffers(db)
     , m_attempts(db)
+    , m_bulkSubmissions(db)
     , m_adapter(adapter)
     , m_clock(clock)
     , m_options(options)
@@ -95,6 +96,9 @@ void Propagator::start()
         return;
     }
     m_running = true;
+    // Feeds still at the channel from before: their listings are in flight before anything
+    // is picked to send.
+    resumeBulk();
     // Letters parked by the channel's failures before a restart: whether it answers now is
     // unknown, so it is asked at once.
     if (const auto parked = m_deadLetters.redrivable(channelId()); parked && *parked > 0) {

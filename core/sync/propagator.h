@@ -5,6 +5,7 @@
 #include "metrics/lagmonitor.h" // AttemptOutcome
 #include "store/attemptlog.h"
 #include "store/bufferstore.h"
+#include "store/bulksubmissionstore.h"
 #include "store/deadletterqueue.h"
 #include "store/propagationstore.h"
 #include "store/pushlog.h"
@@ -152,6 +153,14 @@ private:
     // A backlog beyond the adapter's bulkThreshold(): its least urgent listings (never a pause)
     // in one pushBulk(), in flight until it answers (propagator_bulk.cpp).
     void sendBulk();
+    // The bulk submissions kept (from before a restart, or by the worker that held the lease
+    // before) and not yet followed: followed by the adapter until they can no longer change
+    // the channel, their listings in flight meanwhile.
+    void resumeBulk();
+    // A bulk submission's answer: recorded like any other, then its row removed once written.
+    void onBulkReport(const QString &submission, const QList<DueListing> &sent,
+                      const QList<ListingUpdate> &updates, const PushReport &report,
+                      qint64 sentAtMs);
     // What the channel should show of each due listing under its buffer rule; the listings'
     // `paused` becomes the channel's own pause (available at or below its pause_at). Empty on a
     // database error, when nothing must be sent.
@@ -200,6 +209,8 @@ private:
     DeadLetterQueue m_deadLetters;
     BufferStore m_buffers;
     AttemptLog m_attempts;
+    BulkSubmissionStore m_bulkSubmissions;
+    QSet<QString> m_bulkFollowed; // our ids of the bulk submissions in flight
     QPointer<ChannelAdapter> m_adapter;
     const Clock &m_clock;
     Options m_options;

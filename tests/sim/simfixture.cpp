@@ -174,6 +174,23 @@ QString SimFixture::amazonToken()
     return reply.json.value("access_token"_L1).toString();
 }
 
+AmazonSettings SimFixture::amazonSettings() const
+{
+    AmazonSettings settings;
+    settings.channelId = u"amz"_s;
+    settings.baseUrl = QUrl(u"http://127.0.0.1:%1/amz"_s.arg(m_port));
+    settings.sellerId = u"A2SELLER"_s;
+    settings.marketplaceId = u"ATVPDKIKX0DER"_s;
+    settings.lwa.tokenBase = settings.baseUrl;
+    settings.lwa.clientId = "amzn1.application-oa2-client.x";
+    settings.lwa.clientSecret = "lwa-secret";
+    settings.lwa.refreshToken = "Atzr|refresh";
+    settings.timeoutMs = 5000;
+    settings.feedFirstPollMs = 10;
+    settings.feedPollMs = 20;
+    return settings;
+}
+
 ChannelConfig SimFixture::channelConfig(const QString &channel, const QString &type) const
 {
     ChannelConfig config;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "channels/amazon/amazonadapter.h"
 #include "channels/channelconfig.h"
 #include "sim/channelsim.h"
 #include "sim/simchannel.h"
@@ -76,6 +77,9 @@ protected:
     // The config of one of the simulated channels (shop-us, woo, ebay, amz) as an adapter needs
     // it, with the credentials the simulators accept: `type` is its channel type.
     ChannelConfig channelConfig(const QString &channel, const QString &type) const;
+    // The simulated Amazon ("amz") as an AmazonAdapter of the tests takes it: feeds polled
+    // every 10 then 20 ms.
+    AmazonSettings amazonSettings() const;
 
     std::unique_ptr<ManualClock> m_clock;
     std::unique_ptr<QHttpServer> m_server;

@@ -1,8 +1,10 @@
 // Amazon's bulk path end to end: the real AmazonAdapter's pushBulk against the simulated Feeds
 // API over loopback HTTP (createFeedDocument, the upload to the pre-signed URL, createFeed,
 // getFeed until the feed ends, getFeedDocument and the processing report): a good feed, a feed
-// with one bad message, a FATAL feed sent again, a feed polled until DONE, and the
-// JSON_LISTINGS_FEED allowance of 5 feeds per 5 minutes.
+// with one bad message, a FATAL feed sent again, a feed polled until DONE, the
+// JSON_LISTINGS_FEED allowance of 5 feeds per 5 minutes; a feed past its deadline cancelled
+// while IN_QUEUE and waited for while IN_PROGRESS; a feed from before a restart followed again
+// (getFeeds), whether createFeed answered before the restart or not.
 #include "channels/amazon/amazonadapter.h"
 #include "sim/amazonsim.h"
 #include "simfixture.h"
@@ -26,8 +28,15 @@ private Q_SLOTS:
     void fatalFeedIsSentAgain();
     void feedIsPolledUntilDone();
     void fiveFeedsPerFiveMinutes();
+    void feedPastItsDeadline_data();
+    void feedPastItsDeadline();
+    void feedFromBeforeARestart_data();
+    void feedFromBeforeARestart();
 
 private:
+    std::unique_ptr<AmazonAdapter> makeAdapter(qint64 deadlineMs = 30 * 60 * 1000) const;
+    // Moves the clock by `stepMs` every 50 ms, `steps` times, or until `answer` has a value.
+    void runFor(const std::optional<PushReport> &answer, int steps, qint64 stepMs);
     AmazonSim *amazon() { return qobject_cast<AmazonSim *>(m_sim->channel(u"amz"_s)); }
     // X-0 .. X-<count - 1>, 40 units each.
     QList<ListingUpdate> seedListings(int count, qint64 newQuantity);
@@ -40,20 +49,23 @@ private:
 void TestAmazonFeeds::init()
 {
     setUp();
-    AmazonSettings settings;
-    settings.channelId = u"amz"_s;
-    settings.baseUrl = QUrl(u"http://127.0.0.1:%1/amz"_s.arg(m_port));
-    settings.sellerId = u"A2SELLER"_s;
-    settings.marketplaceId = u"ATVPDKIKX0DER"_s;
-    settings.lwa.tokenBase = settings.baseUrl;
-    settings.lwa.clientId = "amzn1.application-oa2-client.x";
-    settings.lwa.clientSecret = "lwa-secret";
-    settings.lwa.refreshToken = "Atzr|refresh";
-    settings.timeoutMs = 5000;
-    settings.feedFirstPollMs = 10;
-    settings.feedPollMs = 20;
-    m_adapter = std::make_unique<AmazonAdapter>(settings, m_network.get(), *m_clock);
+    m_adapter = makeAdapter();
     amazon()->setFeedProcessingMs(3000);
+}
+
+std::unique_ptr<AmazonAdapter> TestAmazonFeeds::makeAdapter(qint64 deadlineMs) const
+{
+    AmazonSettings settings = amazonSettings();
+    settings.feedDeadlineMs = deadlineMs;
+    return std::make_unique<AmazonAdapter>(settings, m_network.get(), *m_clock);
+}
+
+void TestAmazonFeeds::runFor(const std::optional<PushReport> &answer, int steps, qint64 stepMs)
+{
+    for (int i = 0; i < steps && !answer; ++i) {
+        QTest::qWait(50);
+        m_clock->advance(stepMs);
+    }
 }
 
 void TestAmazonFeeds::cleanup()
@@ -85,7 +97,7 @@ QList<ListingUpdate> TestAmazonFeeds::seedListings(int count, qint64 newQuantity
 PushReport TestAmazonFeeds::pushBulk(const QList<ListingUpdate> &updates)
 {
     std::optional<PushReport> answer;
-    m_adapter->pushBulk(updates, [&](const PushReport &report) { answer = report; });
+    m_adapter->pushBulk(updates, {}, [&](const PushReport &report) { answer = report; });
     for (int i = 0; i < 400 && !answer; ++i) {
         QTest::qWait(10);
         if (i % 4 == 3)
@@ -184,7 +196,7 @@ void TestAmazonFeeds::feedIsPolledUntilDone()
     amazon()->setFeedProcessingMs(60'000);
     const QList<ListingUpdate> updates = seedListings(2, 1);
     std::optional<PushReport> answer;
-    m_adapter->pushBulk(updates, [&](const PushReport &report) { answer = report; });
+    m_adapter->pushBulk(updates, {}, [&](const PushReport &report) { answer = report; });
     // Under way: not answered, one feed at a time, nothing applied yet.
     QTRY_COMPARE_WITH_TIMEOUT(amazon()->feedCounts().value(u"IN_PROGRESS"_s), 1, 5000);
     QTest::qWait(200);
@@ -215,6 +227,123 @@ void TestAmazonFeeds::fiveFeedsPerFiveMinutes()
     m_clock->advance(AmazonAdapter::kFeedWindowMs);
     QVERIFY(m_adapter->bulkBatchSize() > 0);
     QVERIFY(pushBulk(updates).outcomes.value(0).ok());
+}
+
+void TestAmazonFeeds::feedPastItsDeadline_data()
+{
+    QTest::addColumn<bool>("queued"); // Amazon's queue is busy: the feed stays IN_QUEUE
+    QTest::newRow("IN_QUEUE: cancelled, sent again") << true;
+    QTest::newRow("IN_PROGRESS: waited for") << false;
+}
+
+void TestAmazonFeeds::feedPastItsDeadline()
+{
+    QFETCH(bool, queued);
+    m_adapter = makeAdapter(60'000);
+    amazon()->setFeedProcessingMs(10 * 60'000);
+    amazon()->holdFeedQueue(queued);
+    const QList<ListingUpdate> updates = seedListings(3, 7);
+    std::optional<PushReport> answer;
+    m_adapter->pushBulk(updates, {}, [&](const PushReport &report) { answer = report; });
+    // Two minutes: past the deadline of one.
+    runFor(answer, 12, 10'000);
+    if (queued) {
+        QTRY_VERIFY_WITH_TIMEOUT(answer.has_value(), 5000);
+        QCOMPARE(amazon()->feedCounts().value(u"CANCELLED"_s), 1);
+        QCOMPARE(answer->outcomes.size(), 3);
+        for (const PushOutcome &o : answer->outcomes) {
+            QCOMPARE(o.failure, FailureKind::Transient);
+            QVERIFY2(o.message.contains("CANCELLED"_L1), qPrintable(o.message));
+        }
+        // Cancelled, it never runs: nothing it carried can land after what is sent next.
+        amazon()->holdFeedQueue(false);
+        m_clock->advance(10 * 60'000);
+        QCOMPARE(amazon()->feedCounts().value(u"DONE"_s), 0);
+        QCOMPARE(m_sim->channel(u"amz"_s)->listing(u"X-0"_s)->quantity, 40);
+        return;
+    }
+    // Still running: its listings stay in flight, and no other feed starts.
+    QTest::qWait(200);
+    QVERIFY(!answer);
+    QCOMPARE(amazon()->feedCounts().value(u"IN_PROGRESS"_s), 1);
+    QCOMPARE(m_adapter->bulkBatchSize(), 0);
+    m_clock->advance(9 * 60'000); // the feed started within the first minute
+    QTRY_VERIFY_WITH_TIMEOUT(answer.has_value(), 5000);
+    QCOMPARE(answer->outcomes.size(), 3);
+    for (const PushOutcome &o : answer->outcomes)
+        QVERIFY2(o.ok(), qPrintable(o.message));
+    QCOMPARE(m_sim->channel(u"amz"_s)->listing(u"X-2"_s)->quantity, 9);
+}
+
+void TestAmazonFeeds::feedFromBeforeARestart_data()
+{
+    QTest::addColumn<QString>("id"); // "feed": the id createFeed gave; else what was kept
+    QTest::addColumn<bool>("queued"); // the feed stayed IN_QUEUE
+    QTest::addColumn<qint64>("downMs"); // how long the process was down
+    QTest::addColumn<bool>("waits"); // no answer before the feed ends
+    QTest::addColumn<bool>("acknowledged"); // else failed, to be sent again
+    QTest::addColumn<QString>("message");
+    QTest::addColumn<int>("shown"); // what X-0 shows at the end (40 before, 7 after the feed)
+    constexpr qint64 kFeedMs = 10 * 60'000;
+    QTest::newRow("IN_PROGRESS: waited for, its report read")
+        << u"feed"_s << false << qint64(0) << true << true << QString() << 7;
+    QTest::newRow("DONE while down: its report read")
+        << u"feed"_s << false << kFeedMs << false << true << QString() << 7;
+    QTest::newRow("IN_QUEUE past its deadline: cancelled")
+        << u"feed"_s << true << qint64(2 * 60'000) << false << false << u"CANCELLED"_s << 40;
+    QTest::newRow("createFeed unanswered, the feed running: waited for")
+        << QString() << false << qint64(0) << true << false << u"found after a restart"_s << 7;
+    QTest::newRow("createFeed unanswered, nothing running")
+        << QString() << false << kFeedMs << false << false << u"not IN_QUEUE or IN_PROGRESS"_s << 7;
+    QTest::newRow("a feed Amazon does not have")
+        << u"999"_s << false << kFeedMs << false << false << u"not found"_s << 7;
+}
+
+void TestAmazonFeeds::feedFromBeforeARestart()
+{
+    QFETCH(QString, id);
+    QFETCH(bool, queued);
+    QFETCH(qint64, downMs);
+    QFETCH(bool, waits);
+    QFETCH(bool, acknowledged);
+    QFETCH(QString, message);
+    QFETCH(int, shown);
+    m_adapter = makeAdapter(60'000);
+    amazon()->setFeedProcessingMs(10 * 60'000);
+    amazon()->holdFeedQueue(queued);
+    const QList<ListingUpdate> updates = seedListings(3, 7);
+    const qint64 submittedAtMs = m_clock->nowMs();
+    QString created;
+    m_adapter->pushBulk(
+        updates, [&](const QString &feedId, qsizetype) { created = feedId; },
+        [](const PushReport &) { QFAIL("answered before the restart"); });
+    QTRY_VERIFY_WITH_TIMEOUT(!created.isEmpty(), 5000);
+    // The process ends; another starts with what the database kept.
+    m_adapter = makeAdapter(60'000);
+    m_clock->advance(downMs);
+    std::optional<PushReport> answer;
+    m_adapter->resumeBulk({id == "feed"_L1 ? created : id, submittedAtMs, updates},
+                          [&](const PushReport &report) { answer = report; });
+    QCOMPARE(m_adapter->bulkBatchSize(), 0); // no new feed while it is followed
+    if (waits) {
+        runFor(answer, 5, 1000);
+        QVERIFY(!answer);
+        m_clock->advance(10 * 60'000);
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(answer.has_value(), 5000);
+    QCOMPARE(answer->outcomes.size(), 3);
+    for (qsizetype i = 0; i < answer->outcomes.size(); ++i) {
+        const PushOutcome &o = answer->outcomes.at(i);
+        QCOMPARE(o.sku, updates.at(i).sku);
+        QCOMPARE(o.version, updates.at(i).version);
+        QCOMPARE(o.ok(), acknowledged);
+        if (!acknowledged) {
+            QCOMPARE(o.failure, FailureKind::Transient);
+            QVERIFY2(o.message.contains(message), qPrintable(o.message));
+        }
+    }
+    QCOMPARE(m_sim->channel(u"amz"_s)->listing(u"X-0"_s)->quantity, shown);
+    QVERIFY(m_adapter->bulkBatchSize() > 0);
 }
 
 QTEST_GUILESS_MAIN(TestAmazonFeeds)

@@ -1,5 +1,6 @@
 // The simulated Amazon SP-API over loopback HTTP: the LWA token exchange and listing patches,
-// the rate limit, and the orders API.
+// the rate limit, the orders API, and the Feeds API's calls (getFeeds' filters and paging,
+// cancelFeed only while a feed is IN_QUEUE).
 #include "simfixture.h"
 
 #include <QDateTime>
@@ -22,8 +23,18 @@ private Q_SLOTS:
     void amazonFeedRefusals_data();
     void amazonFeedRefusals();
     void amazonFeedQuota();
+    void amazonGetFeeds_data();
+    void amazonGetFeeds();
+    void amazonGetFeedsPages();
+    void amazonCancelFeed();
 
 private:
+    // A JSON_LISTINGS_FEED of one message created with `auth`: createFeed's answer.
+    Reply createListingsFeed(const QByteArray &auth);
+    // Three feeds: the first IN_PROGRESS, the second IN_QUEUE behind it, the third cancelled
+    // while queued; their ids.
+    QStringList threeFeeds(const QByteArray &auth);
+    QStringList feedIds(const Reply &reply) const;
     // createFeedDocument, then the upload to its pre-signed URL (path and query below the
     // server) with `contentType`; answers the document id and the upload's status.
     std::pair<QString, int> feedDocument(const QByteArray &auth, const QByteArray &contentType,
@@ -269,20 +280,23 @@ void TestAmazonSim::amazonFeedRefusals()
     QCOMPARE(report.json.value("summary"_L1).toObject().value("messagesProcessed"_L1).toInt(-1), 0);
 }
 
+Reply TestAmazonSim::createListingsFeed(const QByteArray &auth)
+{
+    const auto [document, uploaded] = feedDocument(
+        auth, "application/json; charset=UTF-8",
+        R"({"header":{"sellerId":"A2SELLER","version":"2.0"},"messages":[{"messageId":1,)"
+        R"("sku":"B-1","operationType":"PATCH","productType":"PRODUCT","patches":[]}]})");
+    const QJsonObject feed {{u"feedType"_s, u"JSON_LISTINGS_FEED"_s},
+                            {u"marketplaceIds"_s, QJsonArray {u"ATVPDKIKX0DER"_s}},
+                            {u"inputFeedDocumentId"_s, document}};
+    return call("POST", u"/amz/feeds/2021-06-30/feeds"_s, QJsonDocument(feed).toJson(),
+                {{"x-amz-access-token", auth}});
+}
+
 void TestAmazonSim::amazonFeedQuota()
 {
     const QByteArray auth = amazonToken().toUtf8();
-    auto createFeed = [&] {
-        const auto [document, uploaded] = feedDocument(
-            auth, "application/json; charset=UTF-8",
-            R"({"header":{"sellerId":"A2SELLER","version":"2.0"},"messages":[{"messageId":1,)"
-            R"("sku":"B-1","operationType":"PATCH","productType":"PRODUCT","patches":[]}]})");
-        const QJsonObject feed {{u"feedType"_s, u"JSON_LISTINGS_FEED"_s},
-                                {u"marketplaceIds"_s, QJsonArray {u"ATVPDKIKX0DER"_s}},
-                                {u"inputFeedDocumentId"_s, document}};
-        return call("POST", u"/amz/feeds/2021-06-30/feeds"_s, QJsonDocument(feed).toJson(),
-                    {{"x-amz-access-token", auth}});
-    };
+    auto createFeed = [&] { return createListingsFeed(auth); };
     // JSON_LISTINGS_FEED: 5 feeds per 5 minutes (createFeed's own burst is 15).
     for (int i = 0; i < 5; ++i)
         QCOMPARE(createFeed().status, 202);
@@ -292,6 +306,142 @@ void TestAmazonSim::amazonFeedQuota()
              QJsonValue(u"QuotaExceeded"_s));
     m_clock->advance(5 * 60 * 1000);
     QCOMPARE(createFeed().status, 202);
+}
+
+QStringList TestAmazonSim::threeFeeds(const QByteArray &auth)
+{
+    QStringList ids;
+    for (int i = 0; i < 3; ++i)
+        ids.append(createListingsFeed(auth).json.value("feedId"_L1).toString());
+    const Reply cancelled = call("DELETE", u"/amz/feeds/2021-06-30/feeds/"_s + ids.at(2), {},
+                                 {{"x-amz-access-token", auth}});
+    if (cancelled.status != 200)
+        qWarning() << "cancelFeed answered" << cancelled.status << cancelled.body;
+    m_clock->advance(1000);
+    return ids;
+}
+
+QStringList TestAmazonSim::feedIds(const Reply &reply) const
+{
+    QStringList ids;
+    for (const QJsonValue &feed : reply.json.value("feeds"_L1).toArray())
+        ids.append(feed.toObject().value("feedId"_L1).toString());
+    return ids;
+}
+
+void TestAmazonSim::amazonGetFeeds_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QList<int>>("feeds"); // indexes into threeFeeds()
+    QTest::newRow("still running") << u"feedTypes=JSON_LISTINGS_FEED&processingStatuses="
+                                      u"IN_QUEUE,IN_PROGRESS&marketplaceIds=ATVPDKIKX0DER"_s
+                                   << 200 << QList<int> {0, 1};
+    QTest::newRow("in queue") << u"feedTypes=JSON_LISTINGS_FEED&processingStatuses=IN_QUEUE"_s
+                              << 200 << QList<int> {1};
+    QTest::newRow("cancelled") << u"feedTypes=JSON_LISTINGS_FEED&processingStatuses=CANCELLED"_s
+                               << 200 << QList<int> {2};
+    QTest::newRow("every status") << u"feedTypes=JSON_LISTINGS_FEED"_s << 200
+                                  << QList<int> {0, 1, 2};
+    QTest::newRow("another feed type") << u"feedTypes=POST_PRODUCT_DATA"_s << 200 << QList<int> {};
+    QTest::newRow("another marketplace")
+        << u"feedTypes=JSON_LISTINGS_FEED&marketplaceIds=A1F83G8C2ARO7P"_s << 200 << QList<int> {};
+    QTest::newRow("created since after them")
+        << u"feedTypes=JSON_LISTINGS_FEED&createdSince=2099-01-01T00:00:00Z"_s << 200
+        << QList<int> {};
+    QTest::newRow("created until before them")
+        << u"feedTypes=JSON_LISTINGS_FEED&createdUntil=2000-01-01T00:00:00Z"_s << 200
+        << QList<int> {};
+    QTest::newRow("no feedTypes") << u"processingStatuses=IN_QUEUE"_s << 400 << QList<int> {};
+    QTest::newRow("unknown status")
+        << u"feedTypes=JSON_LISTINGS_FEED&processingStatuses=WAITING"_s << 400 << QList<int> {};
+    QTest::newRow("pageSize 0") << u"feedTypes=JSON_LISTINGS_FEED&pageSize=0"_s << 400
+                                << QList<int> {};
+    QTest::newRow("pageSize 101") << u"feedTypes=JSON_LISTINGS_FEED&pageSize=101"_s << 400
+                                  << QList<int> {};
+    QTest::newRow("createdSince not a time")
+        << u"feedTypes=JSON_LISTINGS_FEED&createdSince=yesterday"_s << 400 << QList<int> {};
+}
+
+void TestAmazonSim::amazonGetFeeds()
+{
+    QFETCH(QString, query);
+    QFETCH(int, status);
+    QFETCH(QList<int>, feeds);
+    const QByteArray auth = amazonToken().toUtf8();
+    const QStringList ids = threeFeeds(auth);
+    const Reply listed =
+        call("GET", u"/amz/feeds/2021-06-30/feeds?"_s + query, {}, {{"x-amz-access-token", auth}});
+    QCOMPARE(listed.status, status);
+    if (status != 200) {
+        QCOMPARE(listed.json.value("errors"_L1).toArray().first().toObject().value("code"_L1),
+                 QJsonValue(u"InvalidInput"_s));
+        return;
+    }
+    QStringList expected;
+    for (int i : feeds)
+        expected.append(ids.at(i));
+    QCOMPARE(feedIds(listed), expected);
+    QVERIFY(!listed.json.contains("nextToken"_L1));
+    for (const QJsonValue &feed : listed.json.value("feeds"_L1).toArray()) {
+        const QJsonObject f = feed.toObject();
+        QCOMPARE(f.value("feedType"_L1).toString(), u"JSON_LISTINGS_FEED"_s);
+        QVERIFY(f.value("createdTime"_L1).toString().endsWith(u'Z'));
+        QVERIFY(!f.value("processingStatus"_L1).toString().isEmpty());
+    }
+    QVERIFY(!listed.header("x-amzn-ratelimit-limit").isEmpty());
+}
+
+void TestAmazonSim::amazonGetFeedsPages()
+{
+    const QByteArray auth = amazonToken().toUtf8();
+    const QStringList ids = threeFeeds(auth);
+    const QList<std::pair<QByteArray, QByteArray>> headers {{"x-amz-access-token", auth}};
+    Reply page =
+        call("GET", u"/amz/feeds/2021-06-30/feeds?feedTypes=JSON_LISTINGS_FEED&pageSize=2"_s, {},
+             headers);
+    QCOMPARE(feedIds(page), ids.mid(0, 2));
+    const QString next = page.json.value("nextToken"_L1).toString();
+    QVERIFY(!next.isEmpty());
+    // nextToken alone, never with other parameters.
+    QCOMPARE(call("GET",
+                  u"/amz/feeds/2021-06-30/feeds?feedTypes=JSON_LISTINGS_FEED&nextToken="_s + next,
+                  {}, headers)
+                 .status,
+             400);
+    page = call("GET", u"/amz/feeds/2021-06-30/feeds?nextToken="_s + next, {}, headers);
+    QCOMPARE(page.status, 200);
+    QCOMPARE(feedIds(page), ids.mid(2));
+    QVERIFY(!page.json.contains("nextToken"_L1));
+}
+
+void TestAmazonSim::amazonCancelFeed()
+{
+    const QByteArray auth = amazonToken().toUtf8();
+    const QList<std::pair<QByteArray, QByteArray>> headers {{"x-amz-access-token", auth}};
+    const QString running = createListingsFeed(auth).json.value("feedId"_L1).toString();
+    const QString queued = createListingsFeed(auth).json.value("feedId"_L1).toString();
+    const QString path = u"/amz/feeds/2021-06-30/feeds/"_s;
+    // Only a feed IN_QUEUE can be cancelled.
+    const Reply refused = call("DELETE", path + running, {}, headers);
+    QCOMPARE(refused.status, 400);
+    QCOMPARE(refused.json.value("errors"_L1).toArray().first().toObject().value("code"_L1),
+             QJsonValue(u"InvalidInput"_s));
+    QCOMPARE(call("GET", path + running, {}, headers).json.value("processingStatus"_L1),
+             QJsonValue(u"IN_PROGRESS"_s));
+    const Reply cancelled = call("DELETE", path + queued, {}, headers);
+    QCOMPARE(cancelled.status, 200);
+    QVERIFY(cancelled.body.isEmpty());
+    QCOMPARE(call("GET", path + queued, {}, headers).json.value("processingStatus"_L1),
+             QJsonValue(u"CANCELLED"_s));
+    QCOMPARE(call("DELETE", path + queued, {}, headers).status, 400);
+    QCOMPARE(call("DELETE", path + u"123"_s, {}, headers).status, 404);
+    // The cancelled feed never runs: the queue goes on without it.
+    m_clock->advance(60'000);
+    QCOMPARE(call("GET", path + running, {}, headers).json.value("processingStatus"_L1),
+             QJsonValue(u"DONE"_s));
+    QCOMPARE(call("GET", path + queued, {}, headers).json.value("processingStatus"_L1),
+             QJsonValue(u"CANCELLED"_s));
 }
 
 QTEST_GUILESS_MAIN(TestAmazonSim)

@@ -6,6 +6,7 @@
 #include "util/clock.h"
 
 #include <QJsonArray>
+#include <QJsonObject>
 #include <QUrl>
 
 class QNetworkAccessManager;
@@ -26,7 +27,8 @@ struct AmazonSettings
     int feedThreshold = 20;
     qint64 feedFirstPollMs = 1000; // getFeed after this long, then twice as long each time...
     qint64 feedPollMs = 5000; // ...up to this
-    // A feed not DONE after this long gives its listings back as failed, to be sent again.
+    // A feed not DONE after this long is cancelled if it is still IN_QUEUE (its listings are
+    // then sent again); one IN_PROGRESS is waited for, however long it takes.
     qint64 feedDeadlineMs = 30 * 60 * 1000;
     QString issueLocale = QStringLiteral("en_US"); // the feed header's language of issues
 };
@@ -37,7 +39,8 @@ struct AmazonSettings
 // retried once with a new LWA token when the cached one may have expired. The remote id of a
 // listing is the seller SKU on Amazon (the ChannelDesk SKU when empty). Reads: the catalogue
 // and quantities from Listings Items searchListingsItems (by SKU, up to 20 a call). A backlog
-// goes by the Feeds API in one JSON_LISTINGS_FEED (pushBulk, amazonfeeds.cpp), one at a time.
+// goes by the Feeds API in one JSON_LISTINGS_FEED (pushBulk, amazonfeeds.cpp), one at a time;
+// a feed from before a restart is followed again (resumeBulk, amazonfeeds_resume.cpp).
 class AmazonAdapter final : public ChannelAdapter, public ChannelReader
 {
     Q_OBJECT
@@ -76,8 +79,13 @@ public:
     int bulkThreshold() const override { return m_settings.feedThreshold; }
     // kFeedMaxMessages while no feed is under way and the feed limits allow one now, else 0.
     int bulkBatchSize() const override;
-    void pushBulk(const QList<ListingUpdate> &updates,
+    void pushBulk(const QList<ListingUpdate> &updates, BulkProgress progress,
                   std::function<void(const PushReport &)> done) override;
+    // A feed from before a restart (amazonfeeds_resume.cpp): getFeeds says whether it may still
+    // run; it is waited for (or cancelled while IN_QUEUE past its deadline) and then answered
+    // from its processing report.
+    void resumeBulk(const BulkSubmission &submission,
+                    std::function<void(const PushReport &)> done) override;
 
     // ChannelReader
     void listListings(const QString &pageToken,
@@ -124,6 +132,18 @@ private:
     void uploadFeed(std::shared_ptr<Feed> feed, const QUrl &url);
     void createFeed(std::shared_ptr<Feed> feed);
     void pollFeed(std::shared_ptr<Feed> feed);
+    void pollFeedLater(std::shared_ptr<Feed> feed);
+    // A feed past its deadline still IN_QUEUE or IN_PROGRESS (amazonfeeds_resume.cpp): it may
+    // still land, so its listings are not given back; one IN_QUEUE is cancelled (cancelFeed),
+    // one IN_PROGRESS waited for.
+    void lateFeed(std::shared_ptr<Feed> feed, const QString &status);
+    void cancelFeed(std::shared_ptr<Feed> feed);
+    // getFeeds: the JSON_LISTINGS_FEEDs of the marketplace still IN_QUEUE or IN_PROGRESS,
+    // created since a resumed feed was submitted (every page), then followFound().
+    struct OpenFeeds;
+    void findFeed(std::shared_ptr<Feed> feed);
+    void listOpenFeeds(std::shared_ptr<OpenFeeds> query);
+    void followFound(std::shared_ptr<Feed> feed, const QList<QJsonObject> &open);
     void fetchReport(std::shared_ptr<Feed> feed, const QString &documentId);
     void readReport(std::shared_ptr<Feed> feed, const QByteArray &document);
     // Every listing of the feed failed the same way (kind, HTTP status, Amazon's code, text).
@@ -137,7 +157,8 @@ private:
     QNetworkAccessManager *m_network;
     const Clock &m_clock;
     LwaTokenSource *m_tokens;
-    std::shared_ptr<Feed> m_feed; // the feed under way, if any
+    // The feeds under way: the one pushBulk() made, or those of before a restart.
+    QList<std::shared_ptr<Feed>> m_feeds;
     double m_createFeedTokens = kCreateFeedBurst;
     qint64 m_createFeedRefilledMs = -1;
     QList<qint64> m_feedTimes; // when feeds were created, within the last kFeedWindowMs

@@ -22,6 +22,7 @@
 // the previous feed before the next. Processing takes minutes ("up to eight hours" under load,
 // Feeds API use case guide), feeds of a seller one after the other in submission order.
 #include "amazonadapter.h"
+#include "amazonfeeds_p.h"
 #include "channels/httperror.h"
 #include "channels/jsonutil.h"
 
@@ -42,12 +43,6 @@ namespace {
 
 const QString kFeedContentType = u"application/json; charset=UTF-8"_s;
 constexpr int kInspectorIssues = 20; // issues of a processing report kept with a failed listing
-
-// A body as kept with each listing of a failed feed (PushReport::response): its first 4 KiB.
-QString excerpt(const QByteArray &body)
-{
-    return bodyForInspector(body.left(4096));
-}
 
 // A document Amazon stored with compressionAlgorithm GZIP; empty when it does not inflate.
 QByteArray gunzip(const QByteArray &data)
@@ -105,21 +100,9 @@ CallFailure callFailure(const QString &operation, const HttpResponse &response,
 
 } // namespace
 
-struct AmazonAdapter::Feed
-{
-    QList<ListingUpdate> updates; // messageId i + 1 is updates[i]
-    qsizetype sent = 0; // the first `sent` updates are in the document; the rest wait
-    QByteArray document;
-    QString documentId;
-    QString feedId;
-    qint64 startedMs = 0;
-    qint64 pollMs = 0; // the wait before the next getFeed
-    std::function<void(const PushReport &)> done;
-};
-
 int AmazonAdapter::bulkBatchSize() const
 {
-    if (m_settings.feedThreshold <= 0 || m_feed)
+    if (m_settings.feedThreshold <= 0 || !m_feeds.isEmpty())
         return 0;
     const qint64 now = m_clock.nowMs();
     const qsizetype recent = std::count_if(m_feedTimes.cbegin(), m_feedTimes.cend(),
@@ -154,10 +137,10 @@ QUrl AmazonAdapter::feedsUrl(const QString &path) const
     return apiUrl(m_settings.baseUrl, u"/feeds/2021-06-30"_s + path);
 }
 
-void AmazonAdapter::pushBulk(const QList<ListingUpdate> &updates,
+void AmazonAdapter::pushBulk(const QList<ListingUpdate> &updates, BulkProgress progress,
                              std::function<void(const PushReport &)> done)
 {
-    if (updates.isEmpty() || m_feed) {
+    if (updates.isEmpty() || !m_feeds.isEmpty()) {
         // One feed at a time (Amazon processes a seller's feeds one after the other anyway):
         // a second is answered as not sent, to go again as it is.
         PushReport report;
@@ -177,7 +160,8 @@ void AmazonAdapter::pushBulk(const QList<ListingUpdate> &updates,
     feed->done = std::move(done);
     feed->startedMs = m_clock.nowMs();
     feed->pollMs = m_settings.feedFirstPollMs;
-    m_feed = feed;
+    feed->progress = std::move(progress);
+    m_feeds.append(feed);
 
     const QByteArray header = compactJson(QJsonObject {{u"sellerId"_s, m_settings.sellerId},
                                                        {u"version"_s, u"2.0"_s},
@@ -200,6 +184,9 @@ void AmazonAdapter::pushBulk(const QList<ListingUpdate> &updates,
         ++feed->sent;
     }
     feed->document = "{\"header\":" + header + ",\"messages\":[" + messages + "]}";
+    // Kept before Amazon is asked: what the feed carries, should the process end before it does.
+    if (feed->progress)
+        feed->progress({}, feed->sent);
     createFeedDocument(feed);
 }
 
@@ -274,10 +261,17 @@ void AmazonAdapter::createFeed(std::shared_ptr<Feed> feed)
                  return;
              }
              feed->feedId = id;
+             if (feed->progress)
+                 feed->progress(id, feed->sent);
              qCInfo(lcAmazon) << m_settings.channelId << "feed" << id << "carries" << feed->sent
                               << "listings";
-             QTimer::singleShot(feed->pollMs, this, [this, feed] { pollFeed(feed); });
+             pollFeedLater(feed);
          });
+}
+
+void AmazonAdapter::pollFeedLater(std::shared_ptr<Feed> feed)
+{
+    QTimer::singleShot(feed->pollMs, this, [this, feed] { pollFeed(feed); });
 }
 
 void AmazonAdapter::pollFeed(std::shared_ptr<Feed> feed)
@@ -287,6 +281,14 @@ void AmazonAdapter::pollFeed(std::shared_ptr<Feed> feed)
              const auto root = parseJsonObject(response.body);
              const QString status =
                  root ? root->value(u"processingStatus"_s).toString() : QString();
+             if (status == u"DONE"_s && feed->adopted) {
+                 // Found by getFeeds after a restart, not named by createFeed: its report may
+                 // be another tool's, so nothing is acknowledged from it; it ended, so what it
+                 // carried goes again, after it.
+                 failFeed(feed, FailureKind::Transient, response.status, status,
+                          u"feed %1 (found after a restart) is DONE"_s.arg(feed->feedId));
+                 return;
+             }
              if (status == u"DONE"_s) {
                  const QString result = root->value(u"resultFeedDocumentId"_s).toString();
                  if (result.isEmpty())
@@ -304,17 +306,22 @@ void AmazonAdapter::pollFeed(std::shared_ptr<Feed> feed)
                           u"feed %1 ended %2"_s.arg(feed->feedId, status), excerpt(response.body));
                  return;
              }
-             // IN_QUEUE, IN_PROGRESS, or no answer this time: the feed is still Amazon's, so
-             // its listings stay in flight until it ends or the deadline passes.
-             if (m_clock.nowMs() - feed->startedMs >= m_settings.feedDeadlineMs) {
-                 failFeed(feed, FailureKind::Transient, response.status, status,
-                          u"feed %1 not done after %2 s (%3)"_s.arg(feed->feedId)
-                              .arg(m_settings.feedDeadlineMs / 1000)
-                              .arg(status.isEmpty() ? describeFailure(response) : status));
+             if (response.status == 404) {
+                 // Amazon has no such feed (they are kept 90 days): nothing of it can land.
+                 QString code;
+                 const QString text = firstErrorText(response, &code);
+                 failFeed(feed, FailureKind::Transient, response.status, code,
+                          u"getFeed %1: "_s.arg(feed->feedId) + text, excerpt(response.body));
                  return;
              }
+             // IN_QUEUE, IN_PROGRESS, or no answer this time: the feed is still Amazon's, so
+             // its listings stay in flight until it ends, however long it takes.
              feed->pollMs = std::min(m_settings.feedPollMs, feed->pollMs * 2);
-             QTimer::singleShot(feed->pollMs, this, [this, feed] { pollFeed(feed); });
+             if (m_clock.nowMs() - feed->startedMs >= m_settings.feedDeadlineMs) {
+                 lateFeed(feed, status);
+                 return;
+             }
+             pollFeedLater(feed);
          });
 }
 
@@ -450,8 +457,7 @@ void AmazonAdapter::finishFeed(std::shared_ptr<Feed> feed, PushReport report)
     report.throttled = false;
     report.retryAfterMs.reset();
     report.rateLimitPerSecond.reset();
-    if (m_feed == feed)
-        m_feed.reset();
+    m_feeds.removeOne(feed);
     feed->done(report);
 }
 

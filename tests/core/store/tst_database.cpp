@@ -160,7 +160,8 @@ void TestDatabase::idempotencyKeysMoveToAClusteredTable()
         QVERIFY2(db, qPrintable(error));
         for (const QString &sql :
              {// what later migrations made goes too (8: buffers per channel, 9: drift, 10:
-              // attempts, 11: workers and leases)
+              // attempts, 11: workers and leases, 13: bulk submissions)
+              u"DROP TABLE bulk_submissions"_s,
               u"DROP TABLE workers"_s,
               u"DROP TABLE channel_leases"_s,
               u"DROP TABLE listing_buffers"_s,

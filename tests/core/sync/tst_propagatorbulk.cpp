@@ -1,7 +1,9 @@
 // The propagator's bulk hook (issue 13, Amazon's JSON_LISTINGS_FEED): when more listings are due
 // than the adapter's threshold, the least urgent go in one pushBulk and the most urgent (pauses
 // always) one by one; a bulk's listings stay in flight until its answer, each is acknowledged or
-// fails on its own, and a bulk never answered (a restart) leaves them pending, to be sent again.
+// fails on its own. Each bulk is kept in the database until its answer is written: after a
+// restart the adapter follows it again, and its listings (a newer version of one included) wait
+// for it, so the old quantities cannot land after newer ones.
 #include "store/mappingstore.h"
 #include "store/propagationstore.h"
 #include "sync/propagator.h"
@@ -38,10 +40,19 @@ public:
         QMetaObject::invokeMethod(
             this, [done, report = answer(updates)] { done(report); }, Qt::QueuedConnection);
     }
-    void pushBulk(const QList<ListingUpdate> &updates,
+    void pushBulk(const QList<ListingUpdate> &updates, BulkProgress progress,
                   std::function<void(const PushReport &)> done) override
     {
         bulks.append(updates);
+        held.append(std::move(done));
+        progress(u"feed-%1"_s.arg(bulks.size()), updates.size());
+    }
+    // A submission from before a restart: followed, and answered like the others by release().
+    void resumeBulk(const BulkSubmission &submission,
+                    std::function<void(const PushReport &)> done) override
+    {
+        resumed.append(submission);
+        bulks.append(submission.updates);
         held.append(std::move(done));
     }
     void readListing(const QString &, std::function<void(const ReadListingResult &)> done) override
@@ -75,6 +86,7 @@ public:
     QList<ListingUpdate> sent;
     QList<QList<ListingUpdate>> bulks;
     QList<std::function<void(const PushReport &)>> held;
+    QList<BulkSubmission> resumed;
     qsizetype answered = 0;
     bool oneAtATime = true;
 
@@ -108,7 +120,9 @@ private Q_SLOTS:
     void pausesNeverWaitForABulk();
     void bulkListingsStayInFlightUntilAnswered();
     void eachListingOfABulkEndsOnItsOwn();
-    void unansweredBulkIsSentAgainAfterRestart();
+    void unansweredBulkIsFollowedAfterRestart_data();
+    void unansweredBulkIsFollowedAfterRestart();
+    void aStartAgainFollowsABulkOnce();
 
 private:
     std::unique_ptr<Propagator> start(BulkChannel &channel);
@@ -245,36 +259,89 @@ void TestPropagatorBulk::eachListingOfABulkEndsOnItsOwn()
     QTRY_VERIFY_WITH_TIMEOUT(acked.count() >= 6, 5000);
 }
 
-void TestPropagatorBulk::unansweredBulkIsSentAgainAfterRestart()
+void TestPropagatorBulk::unansweredBulkIsFollowedAfterRestart_data()
 {
-    QStringList bulkSkus;
+    QTest::addColumn<bool>("soldMeanwhile"); // a listing of the bulk has a newer version
+    QTest::addColumn<bool>("bulkFails"); // the old bulk answers as failed (a FATAL feed)
+    QTest::newRow("acknowledged after the restart") << false << false;
+    QTest::newRow("a newer version waits for it") << true << false;
+    QTest::newRow("one refused, a newer one sent after it") << true << true;
+}
+
+void TestPropagatorBulk::unansweredBulkIsFollowedAfterRestart()
+{
+    QFETCH(bool, soldMeanwhile);
+    QFETCH(bool, bulkFails);
+    QList<ListingUpdate> bulk;
     {
         BulkChannel channel(3);
         auto p = start(channel);
         QTRY_COMPARE_WITH_TIMEOUT(channel.bulks.size(), 1, 5000);
-        for (const ListingUpdate &u : channel.bulks.first())
-            bulkSkus.append(u.sku);
+        bulk = channel.bulks.first();
         // The urgent ones went one by one and were answered: once their acknowledgements are
-        // written (the propagation tick), only the feed's listings are left to send again.
+        // written (the propagation tick), only the bulk's listings are left.
         for (int i = 0; i < 10; ++i) {
             const QString sku = u"S-%1"_s.arg(i);
-            if (!bulkSkus.contains(sku))
+            if (std::none_of(bulk.cbegin(), bulk.cend(),
+                             [&](const ListingUpdate &u) { return u.sku == sku; }))
                 QTRY_COMPARE_WITH_TIMEOUT(state(sku).state, ListingState::State::InSync, 5000);
         }
-        // The process ends with the feed still at Amazon: nothing of it was acknowledged.
+        // The process ends with the bulk still at the channel.
         p.reset();
     }
-    for (const QString &sku : std::as_const(bulkSkus))
-        QCOMPARE(state(sku).state, ListingState::State::Pending);
+    QCOMPARE(m_t->count(u"SELECT COUNT(*) FROM bulk_submissions"_s), 1);
+    const QString sold = bulk.last().sku;
+    if (soldMeanwhile)
+        m_engine->apply(order(u"pos"_s, u"o1"_s, {{sold, 1}}));
+
     BulkChannel again(3);
+    again.oneAtATime = false; // a new bulk would be taken at once: only the guard holds them
     auto p = start(again);
-    QTRY_COMPARE_WITH_TIMEOUT(again.bulks.size(), 1, 5000);
-    QTRY_COMPARE_WITH_TIMEOUT(again.sent.size() + again.bulks.first().size(),
-                              qsizetype(bulkSkus.size()), 5000);
-    again.release();
+    QCOMPARE(again.resumed.size(), 1);
+    QCOMPARE(again.resumed.first().id, u"feed-1"_s);
+    QCOMPARE(again.resumed.first().updates.size(), bulk.size());
+    for (qsizetype i = 0; i < bulk.size(); ++i) {
+        QCOMPARE(again.resumed.first().updates.at(i).sku, bulk.at(i).sku);
+        QCOMPARE(again.resumed.first().updates.at(i).version, bulk.at(i).version);
+        QCOMPARE(again.resumed.first().updates.at(i).quantityToSend(), bulk.at(i).quantityToSend());
+    }
+    // While it may still land, none of its listings goes again, a newer version neither.
+    QTest::qWait(300);
+    QCOMPARE(again.sent.size(), 0);
+    QCOMPARE(again.bulks.size(), 1);
+    QCOMPARE(m_t->count(u"SELECT COUNT(*) FROM bulk_submissions"_s), 1);
+
+    again.release(bulkFails ? bulk.first().sku : QString());
+    QTRY_COMPARE_WITH_TIMEOUT(m_t->count(u"SELECT COUNT(*) FROM bulk_submissions"_s), 0, 5000);
+    if (soldMeanwhile) {
+        // The newer version goes once the old bulk can no longer land after it.
+        QTRY_VERIFY_WITH_TIMEOUT(again.sentSkus().contains(sold), 5000);
+        QCOMPARE(again.sent.last().version, m_t->stock(sold).version);
+    }
     QTRY_COMPARE_WITH_TIMEOUT(p->inFlight(), 0, 5000);
-    for (const QString &sku : std::as_const(bulkSkus))
-        QTRY_COMPARE_WITH_TIMEOUT(state(sku).state, ListingState::State::InSync, 5000);
+    for (const ListingUpdate &u : std::as_const(bulk)) {
+        const ListingState::State expected = bulkFails && u.sku == bulk.first().sku
+            ? ListingState::State::Dead
+            : ListingState::State::InSync;
+        QTRY_COMPARE_WITH_TIMEOUT(state(u.sku).state, expected, 5000);
+    }
+}
+
+void TestPropagatorBulk::aStartAgainFollowsABulkOnce()
+{
+    // A serve worker stops its propagator when it loses the channel's lease and starts it when
+    // it takes it again: a bulk it still follows is not followed twice.
+    BulkChannel channel(3);
+    auto p = start(channel);
+    QTRY_COMPARE_WITH_TIMEOUT(channel.bulks.size(), 1, 5000);
+    p->stop();
+    p->start();
+    QCOMPARE(channel.resumed.size(), 0);
+    QCOMPARE(channel.bulks.size(), 1);
+    channel.release();
+    QTRY_COMPARE_WITH_TIMEOUT(m_t->count(u"SELECT COUNT(*) FROM bulk_submissions"_s), 0, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(state(channel.bulks.first().first().sku).state,
+                              ListingState::State::InSync, 5000);
 }
 
 QTEST_GUILESS_MAIN(TestPropagatorBulk)
