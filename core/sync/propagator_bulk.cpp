@@ -108,7 +108,7 @@ void Propagator::resumeBulk()
                 d.attempts = now->attempts;
                 d.pendingSinceMs = now->pendingSinceMs;
                 d.ackedVersion = now->ackedVersion;
-                d.ackedQuantity = now->ackedQuantity;
+                d.ackedQuantity = now->ackedQuantity();
             }
             submission.updates.append(dueUpdate(d, l.quantity));
             sent.append(d);
