@@ -40,6 +40,7 @@ private Q_SLOTS:
     void listingsBetween();
     void highWaterMark();
     void failedStatementRollsBack();
+    void batchKeepsARemapMadeMeanwhile();
 
 private:
     PropagationStore store() { return PropagationStore(m_t->db()); }
@@ -99,6 +100,27 @@ void TestPropagationStore::parkA(const QString &kind)
     f.kind = kind;
     f.atMs = m_clock.nowMs();
     QVERIFY(DeadLetterQueue(m_t->db()).deadLetter(kShop, u"A"_s, f));
+}
+
+void TestPropagationStore::batchKeepsARemapMadeMeanwhile()
+{
+    // A propagator's memory read A as remote id 1; the merchant remaps A to 9 before the tick
+    // writes A's acknowledgement. The acknowledgement is written, the remap stays.
+    mapAndSettle();
+    ListingState held = listing(u"A"_s);
+    QCOMPARE(held.remoteId, u"1"_s);
+    QVERIFY(MappingStore(m_t->db()).importMappings({{kShop, u"A"_s, u"9"_s}}, m_clock.nowMs()));
+    held.ackedVersion = 5;
+    held.ackedQuantity = 7;
+    PropagationStore::Batch batch;
+    batch.channel = kShop;
+    batch.rows = {held};
+    const Status written = store().writeBatches({batch}, nullptr);
+    QVERIFY2(written, qPrintable(written.error()));
+    const ListingState now = listing(u"A"_s);
+    QCOMPARE(now.ackedVersion, 5);
+    QCOMPARE(now.ackedQuantity, std::optional<qint64>(7));
+    QCOMPARE(now.remoteId, u"9"_s);
 }
 
 void TestPropagationStore::firstIngestStartsAtTheEndOfTheLog()
