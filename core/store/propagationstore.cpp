@@ -429,17 +429,8 @@ Result<QList<ListingState>> PropagationStore::listings(const QString &channel,
 Status PropagationStore::forEachListing(const QString &channel,
                                         const std::function<void(const ListingState &)> &take) const
 {
-    QSqlQuery q(m_db.connection());
-    q.setForwardOnly(true);
-    q.prepare(kListingColumns + u" WHERE channel = ? ORDER BY sku"_s);
-    q.addBindValue(channel);
-    if (!q.exec())
-        return queryError(q, "cannot read listings:");
-    while (q.next())
-        take(listingFrom(q));
-    if (q.lastError().isValid())
-        return queryError(q, "cannot read listings:");
-    return {};
+    return forEachRow(m_db, kListingColumns + u" WHERE channel = ? ORDER BY sku"_s, {channel},
+                      listingFrom, take, "cannot read listings:");
 }
 
 Result<QList<ListingState>> PropagationStore::unsettled(const QString &channel) const

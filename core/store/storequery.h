@@ -28,10 +28,11 @@ inline QString nonNull(const QString &s)
     return s.isNull() ? QStringLiteral("") : s;
 }
 
-// Runs sql with binds (by position) and makes a Row of each result row.
-template<typename Row>
-Result<QList<Row>> selectRows(Database &db, const QString &sql, const QVariantList &binds,
-                              Row (*rowFrom)(const QSqlQuery &), const char *doing)
+// Runs sql with binds (by position) and hands a Row of each result row to take, one at a time
+// (a large read is never held whole).
+template<typename Row, typename Take>
+Status forEachRow(Database &db, const QString &sql, const QVariantList &binds,
+                  Row (*rowFrom)(const QSqlQuery &), Take &&take, const char *doing)
 {
     QSqlQuery q(db.connection());
     q.setForwardOnly(true);
@@ -40,9 +41,23 @@ Result<QList<Row>> selectRows(Database &db, const QString &sql, const QVariantLi
         q.addBindValue(b);
     if (!q.exec())
         return queryError(q, doing);
-    QList<Row> rows;
     while (q.next())
-        rows.append(rowFrom(q));
+        take(rowFrom(q));
+    if (q.lastError().isValid()) // the read stopped early
+        return queryError(q, doing);
+    return {};
+}
+
+// Runs sql with binds (by position) and makes a Row of each result row.
+template<typename Row>
+Result<QList<Row>> selectRows(Database &db, const QString &sql, const QVariantList &binds,
+                              Row (*rowFrom)(const QSqlQuery &), const char *doing)
+{
+    QList<Row> rows;
+    const Status read = forEachRow(
+        db, sql, binds, rowFrom, [&rows](Row &&row) { rows.append(std::move(row)); }, doing);
+    if (!read)
+        return Error {read.error()};
     return rows;
 }
 

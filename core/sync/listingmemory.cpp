@@ -42,11 +42,9 @@ void ListingMemory::put(const QString &sku, const ListingState &row)
     l.nextAttemptAtMs = row.nextAttemptAtMs;
     l.hasHistory = row.attempts > 0 || row.state != State::InSync || !row.lastError.isEmpty();
     // The changes memory saw and the database does not keep (when each version was made).
-    if (const auto d = m_details.find(sku); d != m_details.end()) {
+    if (const auto d = m_details.find(sku); d != m_details.end())
         d->changes.removeIf([&](const auto &c) { return c.first <= row.ackedVersion; });
-        d->lastError.clear();
-    }
-    setError(sku, row.lastError);
+    setError(sku, row.lastError); // sets or clears, and drops an empty detail
     setState(sku, l, row.state);
 }
 
@@ -331,7 +329,10 @@ ListingMemory::Batch ListingMemory::takeBatch()
     b.channel = m_channel;
     b.rows.reserve(m_dirty.size());
     for (const QString &sku : std::as_const(m_dirty)) {
-        const Listing &l = m_listings.value(sku);
+        const auto it = m_listings.constFind(sku);
+        if (it == m_listings.cend())
+            continue; // no longer listed (refresh() dropped it): no row to write
+        const Listing &l = *it;
         ListingState row;
         row.channel = m_channel;
         row.sku = sku;
