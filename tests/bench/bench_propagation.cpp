@@ -13,9 +13,12 @@
 #include "sync/syncengine.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QJsonObject>
 #include <QLoggingCategory>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTimer>
 
@@ -24,6 +27,49 @@
 
 using namespace ChannelDesk;
 using namespace Qt::StringLiterals;
+
+namespace {
+
+double quantile(QList<qint64> &values, double q)
+{
+    if (values.isEmpty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    return double(values.at(qsizetype(q * double(values.size() - 1))));
+}
+
+// Where the lag went, from the push log (SQLite only): how long a version waited in the core
+// before its call was sent, and how long the call took to be answered (sent -> acknowledged).
+void printBreakdown(const QString &databaseFile, qint64 sinceMs)
+{
+    QList<qint64> waiting, roundTrip;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"breakdown"_s);
+        db.setDatabaseName(databaseFile);
+        if (!db.open())
+            return;
+        QSqlQuery q(db);
+        q.prepare(u"SELECT sent_at, acked_at, lag_ms FROM push_log "
+                  "WHERE sent_at >= ? AND acked_at IS NOT NULL"_s);
+        q.addBindValue(sinceMs);
+        if (q.exec()) {
+            while (q.next()) {
+                const qint64 trip = q.value(1).toLongLong() - q.value(0).toLongLong();
+                roundTrip.append(trip);
+                waiting.append(q.value(2).toLongLong() - trip);
+            }
+        }
+    }
+    QSqlDatabase::removeDatabase(u"breakdown"_s);
+    if (roundTrip.isEmpty())
+        return;
+    std::printf("lag breakdown (%lld listing updates): before the call p50=%.0f p99=%.0f ms; "
+                "call sent -> answered p50=%.0f p99=%.0f ms\n",
+                qlonglong(roundTrip.size()), quantile(waiting, 0.5), quantile(waiting, 0.99),
+                quantile(roundTrip, 0.5), quantile(roundTrip, 0.99));
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -66,12 +112,14 @@ int main(int argc, char *argv[])
             Qt::QueuedConnection);
     });
     double owed = 0; // orders due but not yet sent, carried between ticks
+    qint64 measuredSinceMs = 0;
     QTimer::singleShot(3000, &app, [&] {
         std::printf("channels=%d rate=%d/s seconds=%d latency=10ms skus=%d\n", channels, rate,
                     seconds, kSkus);
         for (const QString &ch : runtime.lagMonitor()->channels())
             runtime.lagMonitor()->removeChannel(ch);
         clock.start();
+        measuredSinceMs = QDateTime::currentMSecsSinceEpoch();
         probe.start(5);
         auto *tick = new QTimer(&app);
         QObject::connect(tick, &QTimer::timeout, &app, [&, tick] {
@@ -108,6 +156,8 @@ int main(int argc, char *argv[])
                     "(%lld probes of %d every 5 ms)\n",
                     at(0.5), at(0.95), at(0.99), qlonglong(waitsUs.size()), seconds * 200);
     }
+    if (!Testing::testOnPostgres())
+        printBreakdown(dir.path() + u"/bench.sqlite"_s, measuredSinceMs);
     Bench::printJsonLine({{u"channels"_s, channels},
                           {u"worst_p99_ms"_s, Bench::rounded(worst)},
                           {u"channels_p99_ms"_s, perChannel}});
