@@ -53,16 +53,21 @@ MetricsLog::MetricsLog(Database &db)
 
 MetricsLog::~MetricsLog() = default;
 
+Error MetricsLog::writeError(StatementIndex statement) const
+{
+    return Error {u"metrics log: "_s + m_statements.error(statement)};
+}
+
 Status MetricsLog::insertLag(const LagSample &sample)
 {
     Statement *insert = m_statements.get(InsertLag, kInsertLag);
     if (!insert)
-        return Error {u"metrics log: "_s + m_statements.error(InsertLag)};
+        return writeError(InsertLag);
     insert->bind(0, sample.channel);
     insert->bind(1, sample.atMs);
     insert->bind(2, std::max<qint64>(sample.lagMs, 0));
     if (!insert->exec())
-        return Error {u"metrics log: "_s + m_statements.error(InsertLag)};
+        return writeError(InsertLag);
     return {};
 }
 
@@ -70,7 +75,7 @@ Status MetricsLog::insertCall(const PropagationCall &call)
 {
     Statement *insert = m_statements.get(InsertCall, kInsertCall);
     if (!insert)
-        return Error {u"metrics log: "_s + m_statements.error(InsertCall)};
+        return writeError(InsertCall);
     insert->bind(0, call.channel);
     insert->bind(1, call.atMs);
     insert->bind(2, attemptOutcomeName(call.outcome));
@@ -80,7 +85,7 @@ Status MetricsLog::insertCall(const PropagationCall &call)
                                                         : call.listings;
     insert->bind(4, failedListings);
     if (!insert->exec())
-        return Error {u"metrics log: "_s + m_statements.error(InsertCall)};
+        return writeError(InsertCall);
     return {};
 }
 

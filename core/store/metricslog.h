@@ -93,6 +93,8 @@ private:
     Status insertCall(const PropagationCall &call);
 
     enum StatementIndex { InsertLag, InsertCall, StatementCount };
+    // What a failed insert says: the statement's own error (preparing or running it).
+    Error writeError(StatementIndex statement) const;
 
     Database &m_db;
     // Prepared once (one sample per acknowledgement: thousands a second under load).

@@ -34,12 +34,14 @@ class TestMetricsExposition : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    void init();
     void cleanup();
     void promtoolFindsNothingToSay();
     void lagIsRecordedBetweenHousekeepings();
 
 private:
+    // The simulated eBay, a channel that is down, and the runtime with gauges and alerts every
+    // `housekeepingIntervalMs`.
+    void start(int housekeepingIntervalMs);
     QByteArray metrics();
     ListingState::State ebayState();
 
@@ -50,7 +52,7 @@ private:
     std::unique_ptr<QNetworkAccessManager> m_network;
 };
 
-void TestMetricsExposition::init()
+void TestMetricsExposition::start(int housekeepingIntervalMs)
 {
     m_dir = std::make_unique<QTemporaryDir>();
     m_network = std::make_unique<QNetworkAccessManager>();
@@ -91,11 +93,7 @@ void TestMetricsExposition::init()
     CoreRuntime::Options options;
     options.databaseLocation = m_dir->filePath(u"inventory.sqlite"_s);
     options.config = *parsed.config;
-    // The metrics of a busy channel are written every metricsFlushIntervalMs, not with the
-    // gauges and alerts once a second: lagIsRecordedBetweenHousekeepings has no housekeeping.
-    const bool noHousekeeping =
-        QByteArrayView(QTest::currentTestFunction()) == "lagIsRecordedBetweenHousekeepings";
-    options.housekeepingIntervalMs = noHousekeeping ? 3'600'000 : 200;
+    options.housekeepingIntervalMs = housekeepingIntervalMs;
     options.metricsFlushIntervalMs = 50;
     options.propagation.backoffBaseMs = 50;
     options.propagation.backoffCapMs = 200;
@@ -143,6 +141,9 @@ ListingState::State TestMetricsExposition::ebayState()
 
 void TestMetricsExposition::promtoolFindsNothingToSay()
 {
+    start(200);
+    if (QTest::currentTestFailed())
+        return;
     // The listing reached eBay, so its lag is a sample in the histogram and the summary.
     QTRY_COMPARE_WITH_TIMEOUT(ebayState(), ListingState::State::InSync, 10'000);
     const QByteArray text = metrics();
@@ -170,7 +171,11 @@ void TestMetricsExposition::lagIsRecordedBetweenHousekeepings()
 {
     // What `channeldesk-cli lag` and consoles on a shared inventory read: the acknowledgement's
     // lag sample, its call and its push reach the database within the metrics tick, although
-    // the next housekeeping is an hour away.
+    // the next housekeeping is an hour away (the metrics of a busy channel are written every
+    // metricsFlushIntervalMs, not with the gauges and alerts).
+    start(3'600'000);
+    if (QTest::currentTestFailed())
+        return;
     QTRY_COMPARE_WITH_TIMEOUT(ebayState(), ListingState::State::InSync, 10'000);
     QString error;
     const auto reader = m_runtime->database()->openAnother(&error);
