@@ -129,7 +129,8 @@ case "$cmd" in
                 read -r -a argv <<<"$row"
                 load="$(cut -d' ' -f1 /proc/loadavg)"
                 echo "dev.sh bench: round $round: $row (load $load)" >&2
-                log="$build_dir/bench-${argv[0]}.log"
+                # One log a row and round: the text figures beside the JSON line (lag breakdown).
+                log="$build_dir/bench-${row//[^A-Za-z0-9]/_}-round$round.log"
                 if ! QT_QPA_PLATFORM=offscreen "$build_dir/tests/bench/${argv[0]}" "${argv[@]:1}" \
                     >"$log" 2>&1; then
                     echo "dev.sh bench: $row FAILED (log: $log)" >&2
