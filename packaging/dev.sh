@@ -103,7 +103,8 @@ case "$cmd" in
         build_dir="$build_dir-tsan"
         tsan_tests=(tst_syncengine_contention tst_propagator tst_propagatorfailures
             tst_propagatorbuffers tst_channelsync tst_channelsyncfaults tst_consolequotes
-            tst_stockprojection tst_quoteservice tst_settingscontroller tst_httpapi tst_orderintake)
+            tst_stockprojection tst_quoteservice tst_settingscontroller tst_httpapi tst_orderintake
+            tst_httpexchange)
         "$here/install-deps.sh"
         cmake -S "$root" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
             -DCHANNELDESK_WERROR="${CHANNELDESK_WERROR:-OFF}" -DCHANNELDESK_TESTS=ON \

@@ -20,7 +20,10 @@ QNetworkRequest makeApiRequest(const QUrl &url, int timeoutMs)
     return request;
 }
 
-void sendHttp(QNetworkAccessManager *network, QObject *context, const QNetworkRequest &request,
+namespace {
+
+// One call on the manager's own thread, answered to `context` there.
+void sendHere(QNetworkAccessManager *network, QObject *context, const QNetworkRequest &request,
               const QByteArray &verb, const QByteArray &body,
               std::function<void(const HttpResponse &)> done)
 {
@@ -46,6 +49,36 @@ void sendHttp(QNetworkAccessManager *network, QObject *context, const QNetworkRe
                                                    : reply->errorString();
         done(response);
     });
+}
+
+} // namespace
+
+HttpCall::HttpCall() = default;
+
+void sendHttp(QNetworkAccessManager *network, QObject *context, const QNetworkRequest &request,
+              const QByteArray &verb, const QByteArray &body,
+              std::function<void(const HttpResponse &)> done)
+{
+    if (network->thread() == context->thread()) {
+        sendHere(network, context, request, verb, body, std::move(done));
+        return;
+    }
+    // The manager lives on a thread of its own (NetworkThread): the call is made there, owned
+    // by the manager, and only its answer crosses back, as the call's signal to `context`
+    // (a connection Qt drops if `context` goes first: nothing is delivered to it then).
+    auto *call = new HttpCall;
+    QObject::connect(call, &HttpCall::answered, context, std::move(done));
+    call->moveToThread(network->thread());
+    QMetaObject::invokeMethod(
+        call,
+        [call, network, request, verb, body] {
+            call->setParent(network); // destroying the manager aborts what is in flight
+            sendHere(network, call, request, verb, body, [call](const HttpResponse &response) {
+                Q_EMIT call->answered(response);
+                call->deleteLater();
+            });
+        },
+        Qt::QueuedConnection);
 }
 
 QString bodyForInspector(const QByteArray &body)

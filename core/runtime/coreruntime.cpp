@@ -2,6 +2,7 @@
 
 #include "channels/channeladapter.h"
 #include "channels/channelfactory.h"
+#include "channels/networkthread.h"
 #include "coreruntime_p.h"
 #include "domain/sku.h"
 #include "intake/orderintake.h"
@@ -160,8 +161,10 @@ bool CoreRuntime::start(QString *error)
     for (const ChannelConfig &config : std::as_const(m_options.config.channels)) {
         auto channel = std::make_unique<Channel>();
         channel->config = config;
-        channel->network = std::make_unique<QNetworkAccessManager>();
-        channel->adapter = createChannelAdapter(config, channel->network.get(), m_clock);
+        if (!m_network)
+            m_network = std::make_unique<NetworkThread>();
+        channel->network = m_network->createManager();
+        channel->adapter = createChannelAdapter(config, channel->network, m_clock);
         if (!channel->adapter) {
             *error = u"channel %1: unknown type %2"_s.arg(config.id, config.type);
             return false;

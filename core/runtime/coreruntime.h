@@ -32,6 +32,7 @@ class ChannelAdapter;
 class Database;
 class HttpApi;
 class LagMonitor;
+class NetworkThread;
 class OrderIntake;
 class PropagationHub;
 class PropagationStore;
@@ -235,6 +236,8 @@ private:
     QTimer m_metricsTick; // the buffers' next write
     qint64 m_lastPruneMs = 0;
     qint64 m_lastInboxPruneMs = 0;
+    // The channels' network managers, on a thread of their own (outlives m_channels).
+    std::unique_ptr<NetworkThread> m_network;
     std::vector<std::unique_ptr<Channel>> m_channels;
     std::unique_ptr<Database> m_inboxDb; // the intake's own connection to its own file
     std::unique_ptr<OrderIntake> m_intake;

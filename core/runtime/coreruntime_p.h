@@ -20,8 +20,9 @@ struct CoreRuntime::Channel
     ChannelConfig config;
     // Each channel its own connections: Qt keeps at most 6 per host and manager, and channels
     // may share a host (eBay marketplaces, several stores behind one gateway), so a shared
-    // manager would let a busy or slow channel queue another's calls behind its own.
-    std::unique_ptr<QNetworkAccessManager> network;
+    // manager would let a busy or slow channel queue another's calls behind its own. It lives
+    // on the runtime's network thread, which owns it.
+    QNetworkAccessManager *network = nullptr;
     std::unique_ptr<ChannelAdapter> adapter;
     std::unique_ptr<WebhookParser> parser; // null: the channel is polled
     std::unique_ptr<Propagator> propagator;
