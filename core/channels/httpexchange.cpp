@@ -1,5 +1,8 @@
 #include "httpexchange.h"
 
+#include "networkthread.h"
+#include "util/postedcalls.h"
+
 #include <QNetworkAccessManager>
 #include <QObject>
 #include <QPointer>
@@ -53,8 +56,6 @@ void sendHere(QNetworkAccessManager *network, QObject *context, const QNetworkRe
 
 } // namespace
 
-HttpCall::HttpCall() = default;
-
 void sendHttp(QNetworkAccessManager *network, QObject *context, const QNetworkRequest &request,
               const QByteArray &verb, const QByteArray &body,
               std::function<void(const HttpResponse &)> done)
@@ -63,22 +64,24 @@ void sendHttp(QNetworkAccessManager *network, QObject *context, const QNetworkRe
         sendHere(network, context, request, verb, body, std::move(done));
         return;
     }
-    // The manager lives on a thread of its own (NetworkThread): the call is made there, owned
-    // by the manager, and only its answer crosses back, as the call's signal to `context`
-    // (a connection Qt drops if `context` goes first: nothing is delivered to it then).
-    auto *call = new HttpCall;
-    QObject::connect(call, &HttpCall::answered, context, std::move(done));
-    call->moveToThread(network->thread());
-    QMetaObject::invokeMethod(
-        call,
-        [call, network, request, verb, body] {
-            call->setParent(network); // destroying the manager aborts what is in flight
-            sendHere(network, call, request, verb, body, [call](const HttpResponse &response) {
-                Q_EMIT call->answered(response);
-                call->deleteLater();
-            });
-        },
-        Qt::QueuedConnection);
+    // The manager lives on a NetworkThread: the call is made there, owned by the manager, and
+    // only its answer comes back, to the thread that made the NetworkThread, where `context`
+    // is checked before it is told (destroyed meanwhile: the answer is dropped).
+    auto *calls = qobject_cast<NetworkCalls *>(network->parent());
+    if (!calls || calls->answers()->thread() != context->thread())
+        qFatal("sendHttp: a manager on another thread must be a NetworkThread's, and the caller "
+               "on the thread that made it");
+    PostedCalls *answers = calls->answers();
+    calls->push([network, answers, guard = QPointer<QObject>(context), request, verb, body,
+                 done = std::move(done)]() mutable {
+        sendHere(network, network, request, verb, body,
+                 [answers, guard, done = std::move(done)](const HttpResponse &response) {
+                     answers->push([guard, done, response] {
+                         if (guard)
+                             done(response);
+                     });
+                 });
+    });
 }
 
 QString bodyForInspector(const QByteArray &body)

@@ -34,20 +34,11 @@ struct HttpResponse
 // redirects followed (an API that redirects a write is misconfigured, not to be chased).
 QNetworkRequest makeApiRequest(const QUrl &url, int timeoutMs);
 
-// One call made on a manager's own thread for a caller on another (sendHttp).
-class HttpCall : public QObject
-{
-    Q_OBJECT
-public:
-    HttpCall();
-Q_SIGNALS:
-    void answered(const ChannelDesk::HttpResponse &response);
-};
-
 // Sends one request and calls `done` exactly once with the outcome, on `context`'s thread.
 // With a manager on `context`'s thread the reply is owned by `context`: destroying it aborts the
-// call and `done` is not called. With a manager on a thread of its own (NetworkThread) the call
-// is made there and owned by the manager; destroying `context` only means `done` is not called.
+// call and `done` is not called. With a NetworkThread's manager (`context` on the thread that
+// made the NetworkThread) the call is made on the network thread and owned by the manager;
+// destroying `context` only means `done` is not called.
 void sendHttp(QNetworkAccessManager *network, QObject *context, const QNetworkRequest &request,
               const QByteArray &verb, const QByteArray &body,
               std::function<void(const HttpResponse &)> done);
@@ -70,5 +61,3 @@ void answerLater(QObject *context, std::function<void(const Result &)> done, Res
 }
 
 } // namespace ChannelDesk
-
-Q_DECLARE_METATYPE(ChannelDesk::HttpResponse)

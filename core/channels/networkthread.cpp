@@ -2,6 +2,8 @@
 
 #include <QNetworkAccessManager>
 
+#include <future>
+
 namespace ChannelDesk {
 
 using namespace Qt::StringLiterals;
@@ -9,32 +11,30 @@ using namespace Qt::StringLiterals;
 NetworkThread::NetworkThread()
 {
     m_thread.setObjectName(u"channel-network"_s);
-    m_context.moveToThread(&m_thread);
+    m_calls.moveToThread(&m_thread);
     m_thread.start();
 }
 
 NetworkThread::~NetworkThread()
 {
-    QThread *here = QThread::currentThread();
-    QMetaObject::invokeMethod(
-        &m_context,
-        [this, here] {
-            qDeleteAll(m_managers);
-            m_managers.clear();
-            m_context.moveToThread(here); // destroyed with this object, on this thread
-        },
-        Qt::BlockingQueuedConnection);
+    std::promise<void> done;
+    m_calls.push([this, managers = m_managers, here = QThread::currentThread(), &done] {
+        // Aborts their calls; the answers they post are never run (m_answers goes with this).
+        qDeleteAll(managers);
+        m_calls.moveToThread(here); // destroyed with this object, on the caller's thread
+        done.set_value();
+    });
+    done.get_future().wait();
     m_thread.quit();
     m_thread.wait();
 }
 
 QNetworkAccessManager *NetworkThread::createManager()
 {
-    QNetworkAccessManager *manager = nullptr;
     // Made on the thread, so that whatever it creates as it starts lives there too.
-    QMetaObject::invokeMethod(
-        &m_context, [&manager] { manager = new QNetworkAccessManager; },
-        Qt::BlockingQueuedConnection);
+    std::promise<QNetworkAccessManager *> made;
+    m_calls.push([this, &made] { made.set_value(new QNetworkAccessManager(&m_calls)); });
+    QNetworkAccessManager *manager = made.get_future().get();
     m_managers.append(manager);
     return manager;
 }

@@ -18,6 +18,11 @@ class TestHttpExchange : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void cleanup()
+    {
+        m_thread.reset();
+        m_here.reset();
+    }
     void answerComesToTheCallersThread_data();
     void answerComesToTheCallersThread();
     void timeoutComesToTheCallersThread_data();
@@ -57,6 +62,16 @@ struct Answers
     HttpResponse last;
 };
 
+// A `done` that keeps the answer, how many came, and on which thread.
+std::function<void(const HttpResponse &)> record(const std::shared_ptr<Answers> &answers)
+{
+    return [answers](const HttpResponse &r) {
+        answers->thread = QThread::currentThread();
+        answers->last = r;
+        ++answers->count;
+    };
+}
+
 void TestHttpExchange::answerComesToTheCallersThread_data()
 {
     addManagers();
@@ -74,11 +89,7 @@ void TestHttpExchange::answerComesToTheCallersThread()
     QObject context;
     auto answers = std::make_shared<Answers>();
     sendHttp(network, &context, makeApiRequest(server.baseUrl(), 5000), "POST", R"({"q":1})",
-             [answers](const HttpResponse &r) {
-                 answers->thread = QThread::currentThread();
-                 answers->last = r;
-                 ++answers->count;
-             });
+             record(answers));
     QTRY_COMPARE_WITH_TIMEOUT(answers->count.load(), 1, 5000);
     QCOMPARE(answers->thread, QThread::currentThread());
     QCOMPARE(answers->last.status, 201);
@@ -88,8 +99,6 @@ void TestHttpExchange::answerComesToTheCallersThread()
     QCOMPARE(server.requests().constFirst().body, QByteArray(R"({"q":1})"));
     QTest::qWait(50);
     QCOMPARE(answers->count.load(), 1); // once
-    m_thread.reset();
-    m_here.reset();
 }
 
 void TestHttpExchange::timeoutComesToTheCallersThread_data()
@@ -105,18 +114,11 @@ void TestHttpExchange::timeoutComesToTheCallersThread()
     QNetworkAccessManager *network = manager(ownThread);
     QObject context;
     auto answers = std::make_shared<Answers>();
-    sendHttp(network, &context, makeApiRequest(server.baseUrl(), 200), "GET", {},
-             [answers](const HttpResponse &r) {
-                 answers->thread = QThread::currentThread();
-                 answers->last = r;
-                 ++answers->count;
-             });
+    sendHttp(network, &context, makeApiRequest(server.baseUrl(), 200), "GET", {}, record(answers));
     QTRY_COMPARE_WITH_TIMEOUT(answers->count.load(), 1, 5000);
     QCOMPARE(answers->thread, QThread::currentThread());
     QVERIFY(!answers->last.answered());
     QVERIFY(answers->last.timedOut);
-    m_thread.reset();
-    m_here.reset();
 }
 
 void TestHttpExchange::callerGoneGetsNoAnswer()
