@@ -7,7 +7,10 @@ namespace ChannelDesk {
 
 namespace {
 constexpr double kMinRate = 0.05; // one call every 20 s at the very least
-}
+// Token counts are sums of rate * ms / 1000: compared with this much slack, so that the bucket
+// holds 1.02 tokens after the 10 ms it was told to wait, not 1.0199999.
+constexpr double kEpsilon = 1e-9;
+} // namespace
 
 RateLimiter::RateLimiter(const Clock &clock, double ratePerSecond, double burst)
     : m_clock(clock)
@@ -45,12 +48,20 @@ qint64 RateLimiter::msUntilAvailable() const
     return msUntilAvailableAbove(0);
 }
 
+double RateLimiter::needed(double reserve) const
+{
+    // A call leaves at least the jitter margin behind (a reserve larger than it covers it),
+    // never more than the burst allows.
+    const double margin = std::min(m_rate * double(kArrivalJitterMs) / 1000.0, m_burst - 1.0);
+    return 1.0 + std::max(reserve, margin);
+}
+
 bool RateLimiter::tryAcquireAbove(double reserve)
 {
     if (m_clock.nowMs() < m_blockedUntilMs)
         return false;
     refill();
-    if (m_tokens < 1.0 + reserve)
+    if (m_tokens + kEpsilon < needed(reserve))
         return false;
     m_tokens -= 1.0;
     return true;
@@ -62,9 +73,10 @@ qint64 RateLimiter::msUntilAvailableAbove(double reserve) const
     if (now < m_blockedUntilMs)
         return m_blockedUntilMs - now;
     refill();
-    if (m_tokens >= 1.0 + reserve)
+    const double need = needed(reserve);
+    if (m_tokens + kEpsilon >= need)
         return 0;
-    return qint64(std::ceil((1.0 + reserve - m_tokens) * 1000.0 / m_rate));
+    return qint64(std::ceil((need - m_tokens) * 1000.0 / m_rate - kEpsilon));
 }
 
 void RateLimiter::blockUntil(qint64 atMs)

@@ -22,6 +22,12 @@ public:
     bool tryAcquireAbove(double reserve);
     qint64 msUntilAvailableAbove(double reserve) const;
     double burst() const { return m_burst; }
+    // A call is only taken once the bucket also holds what refills in kArrivalJitterMs (within
+    // the burst; a caller's larger reserve covers it): calls that leave at the exact rate can reach
+    // the channel nearer each other than they left (a few ms of transit jitter), and the channel's
+    // own bucket, the same size as ours, would then be a hair short and answer 429. Only the first
+    // call after a burst waits this long; the long-run rate is unchanged.
+    static constexpr qint64 kArrivalJitterMs = 10;
 
     void blockUntil(qint64 atMs);
     void onThrottled();
@@ -35,6 +41,8 @@ public:
 
 private:
     void refill() const;
+    // The tokens a call must find: its own, and `reserve` or the jitter margin, the larger.
+    double needed(double reserve) const;
 
     const Clock &m_clock;
     double m_configured;
