@@ -75,8 +75,8 @@ void sendHttp(QNetworkAccessManager *network, QObject *context, const QNetworkRe
     calls->push([network, answers, guard = QPointer<QObject>(context), request, verb, body,
                  done = std::move(done)]() mutable {
         sendHere(network, network, request, verb, body,
-                 [answers, guard, done = std::move(done)](const HttpResponse &response) {
-                     answers->push([guard, done, response] {
+                 [answers, guard, done = std::move(done)](const HttpResponse &response) mutable {
+                     answers->push([guard, done = std::move(done), response] {
                          if (guard)
                              done(response);
                      });

@@ -18,7 +18,8 @@ public:
     // How long until a token is there (0 when one is).
     qint64 msUntilAvailable() const;
     // The same for a caller that must leave `reserve` tokens in the bucket (reads leave room
-    // for pushes, ReadPacer): a token is taken only when more than reserve + 1 are there.
+    // for pushes, ReadPacer): a token is taken only when reserve + 1 are there (or more: the
+    // jitter margin below, when it is larger than the reserve).
     bool tryAcquireAbove(double reserve);
     qint64 msUntilAvailableAbove(double reserve) const;
     double burst() const { return m_burst; }
