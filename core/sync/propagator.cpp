@@ -231,6 +231,11 @@ Propagator::Batch Propagator::pickBatch(QSet<QString> *overBudget, qint64 *budge
     DuePriority::sort(batch.due);
     if (batch.due.size() > size)
         batch.due.resize(size);
+    if (const qint64 wait = lingerFor(batch.due, size, now); wait > 0) {
+        schedule(wait);
+        *stop = true;
+        return {};
+    }
     // No token, no call: wait for one before anything is spent on the call (a listing's daily
     // revision).
     if (const qint64 wait = m_limiter.msUntilAvailable(); wait > 0) {
@@ -252,6 +257,27 @@ Propagator::Batch Propagator::pickBatch(QSet<QString> *overBudget, qint64 *budge
         batch.due = allowed;
     }
     return batch;
+}
+
+qint64 Propagator::lingerFor(const QList<DueListing> &due, int size, qint64 nowMs) const
+{
+    // Every call costs the same work here (two threads' turns, a request built and an answer
+    // parsed), on the network and at the channel, whatever it carries. At 40 channels that fixed
+    // cost is what saturates two cores, and more calls in flight each carrying less made every
+    // answer later (issue 13, BENCHMARKS.md): so while a call is in flight, a batch that does not
+    // fill a call waits for its answer, as a group commit waits for the one before it. A pause
+    // never waits (DuePriority sorts it first), and nothing waits past the linger: a slow or
+    // stuck call holds the others back no longer than that. A channel that takes one listing a
+    // call keeps its concurrency: waiting would not make its calls carry more.
+    if (m_inFlight == 0 || size <= 1 || due.size() >= size ||
+        DuePriority::tierOf(due.constFirst()) == DuePriority::Tier::Pause)
+        return 0;
+    qint64 oldest = nowMs;
+    for (const DueListing &d : due) {
+        if (d.pendingSinceMs > 0)
+            oldest = std::min(oldest, d.pendingSinceMs);
+    }
+    return std::max<qint64>(0, oldest + m_options.lingerMs - nowMs);
 }
 
 bool Propagator::send(const Batch &batch)

@@ -47,6 +47,10 @@ public:
         double requestsPerSecond = 0; // 0: the adapter's documented rate
         double burst = 0; // 0: one second's worth, at least 1
         int maxInFlight = 4; // concurrent calls to this channel
+        // Group commit for a channel that takes many listings a call: while one call is in
+        // flight, what becomes due waits for its answer and leaves in the next call, unless it
+        // fills a call, must stop selling (a pause), or has waited this long.
+        qint64 lingerMs = 50;
         int pollIntervalMs = 1000; // look for work from other processes (DLQ retries)
         int ingestLimit = 5000; // log rows folded per step (a propagator's own hub)
         int flushTickMs = 10; // how long its changes wait to be written (its own hub)
@@ -132,6 +136,9 @@ private:
         QHash<QString, ShownQuantity> shown;
     };
     Batch pickBatch(QSet<QString> *overBudget, qint64 *budgetRetryMs, bool *stop);
+    // How long a batch that does not fill a call waits for the call in flight (0: it goes now;
+    // Options::lingerMs).
+    qint64 lingerFor(const QList<DueListing> &due, int size, qint64 nowMs) const;
     // One call to the channel with the batch (takes a token first; false when none).
     bool send(const Batch &batch);
     void schedule(qint64 delayMs);

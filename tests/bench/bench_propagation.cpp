@@ -1,6 +1,7 @@
 // Sync lag under load (DESIGN §11): N channels with 10 ms of latency each, orders applied at a
 // steady rate through the real runtime, lag read from the LagMonitor the console and /metrics
-// use. Usage: bench_propagation [CHANNELS] [ORDERS_PER_SECOND] [SECONDS]
+// use. Usage: bench_propagation [CHANNELS] [ORDERS_PER_SECOND] [SECONDS] [LATENCY_MS]
+// (LATENCY_MS: each channel's answer time, 10 by default as DESIGN §11 sets it).
 // The simulated channels run as a separate channeldesk-sim process.
 // CHANNELDESK_BENCH_DURABILITY=normal runs the core with "durability": "normal".
 // Channels alternate Shopify and WooCommerce (both batch); eBay is left out on purpose: its
@@ -79,12 +80,13 @@ int main(int argc, char *argv[])
     const int channels = args.size() > 1 ? args.at(1).toInt() : 8;
     const int rate = args.size() > 2 ? args.at(2).toInt() : 1000;
     const int seconds = args.size() > 3 ? args.at(3).toInt() : 10;
+    const int latencyMs = args.size() > 4 ? args.at(4).toInt() : 10;
     constexpr int kSkus = 200;
 
     QTemporaryDir dir;
     QList<Bench::Channel> list;
     for (int c = 0; c < channels; ++c)
-        list.append({u"ch%1"_s.arg(c), c % 2 == 0 ? u"shopify"_s : u"woocommerce"_s, 10, 0});
+        list.append({u"ch%1"_s.arg(c), c % 2 == 0 ? u"shopify"_s : u"woocommerce"_s, latencyMs, 0});
     // CHANNELDESK_BENCH_DURABILITY=normal: no fsync per commit (the goal is with the default).
     const bool normal = qgetenv("CHANNELDESK_BENCH_DURABILITY") == "normal";
     Bench::Core core(list, kSkus, dir.path(), false,
@@ -114,8 +116,8 @@ int main(int argc, char *argv[])
     double owed = 0; // orders due but not yet sent, carried between ticks
     qint64 measuredSinceMs = 0;
     QTimer::singleShot(3000, &app, [&] {
-        std::printf("channels=%d rate=%d/s seconds=%d latency=10ms skus=%d\n", channels, rate,
-                    seconds, kSkus);
+        std::printf("channels=%d rate=%d/s seconds=%d latency=%dms skus=%d\n", channels, rate,
+                    seconds, latencyMs, kSkus);
         for (const QString &ch : runtime.lagMonitor()->channels())
             runtime.lagMonitor()->removeChannel(ch);
         clock.start();

@@ -54,8 +54,19 @@ public:
         }
         report.retryAfterMs = retryAfter;
         retryAfter.reset();
+        if (holdAnswers) {
+            heldAnswers.append([done, report] { done(report); });
+            return;
+        }
         QMetaObject::invokeMethod(
             this, [done, report] { done(report); }, Qt::QueuedConnection);
+    }
+    // Answers every call held so far (holdAnswers), in the order they were made.
+    void releaseAnswers()
+    {
+        const auto answers = std::exchange(heldAnswers, {});
+        for (const auto &answer : answers)
+            answer();
     }
     void readListing(const QString &remoteId,
                      std::function<void(const ReadListingResult &)> done) override
@@ -71,6 +82,9 @@ public:
     QHash<QString, PushOutcome> refused; // by SKU: that item's answer, whatever the script says
     std::optional<qint64> retryAfter;
     QHash<QString, qint64> held;
+    // While set, answers wait for releaseAnswers(): calls stay in flight.
+    bool holdAnswers = false;
+    QList<std::function<void()>> heldAnswers;
 
 private:
     QString m_id;

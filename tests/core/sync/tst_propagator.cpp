@@ -22,6 +22,8 @@ private Q_SLOTS:
     void lagIsMeasuredFromTheOldestChange();
     void dailyRevisionLimitHoldsThroughAFlashSale();
     void revisionIsSpentOnlyWhenSent();
+    void callsAreGroupedWhileOneIsInFlight_data();
+    void callsAreGroupedWhileOneIsInFlight();
 };
 
 void TestPropagator::firstPushSetsTheChannel()
@@ -233,3 +235,80 @@ void TestPropagator::revisionIsSpentOnlyWhenSent()
 
 QTEST_GUILESS_MAIN(TestPropagator)
 #include "tst_propagator.moc"
+
+void TestPropagator::callsAreGroupedWhileOneIsInFlight_data()
+{
+    QTest::addColumn<int>("batch");
+    QTest::addColumn<QStringList>("sold"); // one unit of each, while A's call is in flight
+    QTest::addColumn<qint64>("clockAdvanceMs");
+    QTest::addColumn<bool>("sentAtOnce");
+
+    const qint64 linger = Propagator::Options {}.lingerMs;
+    QTest::newRow("fits the next call: waits for the answer")
+        << 50 << QStringList {u"B"_s, u"C"_s} << qint64(0) << false;
+    QTest::newRow("waited the linger: goes") << 50 << QStringList {u"B"_s} << linger << true;
+    QTest::newRow("fills a call: goes") << 2 << QStringList {u"B"_s, u"C"_s} << qint64(0) << true;
+    QTest::newRow("one listing a call: concurrent as before")
+        << 1 << QStringList {u"B"_s} << qint64(0) << true;
+    // B holds 1: the sale takes it to 0, so the channel must stop selling it now.
+    QTest::newRow("a pause: goes") << 50 << QStringList {u"P"_s} << qint64(0) << true;
+}
+
+// Group commit for calls (issue 13): every call costs the same work here, on the network and at
+// the channel whatever it carries, so while one is in flight what becomes due waits for its
+// answer and leaves in the next call, unless it fills a call, must stop selling, or has waited
+// Options::lingerMs (a slow or stuck call never holds the others back for longer).
+void TestPropagator::callsAreGroupedWhileOneIsInFlight()
+{
+    QFETCH(int, batch);
+    QFETCH(QStringList, sold);
+    QFETCH(qint64, clockAdvanceMs);
+    QFETCH(bool, sentAtOnce);
+
+    QVERIFY(
+        m_engine->importStock({stockRow(u"C"_s, 50), stockRow(u"P"_s, 1)}, u"t"_s, u"s"_s).ok());
+    map(u"shop"_s, {u"A"_s, u"B"_s, u"C"_s, u"P"_s});
+    ScriptedChannel channel(u"shop"_s, batch);
+    Propagator p(m_t->db(), &channel, m_clock);
+    p.start();
+    runUntilIdle(p);
+    channel.calls.clear();
+
+    channel.holdAnswers = true;
+    m_engine->apply(order(u"ebay"_s, u"first"_s, {{u"A"_s, 1}}));
+    p.wake();
+    QTRY_COMPARE_WITH_TIMEOUT(channel.calls.size(), 1, 500);
+    QList<OrderEvent> sales;
+    for (const QString &sku : std::as_const(sold))
+        sales.append(order(u"ebay"_s, u"then-"_s + sku, {{sku, 1}}));
+    m_engine->applyBatch(sales);
+    p.wake();
+    if (clockAdvanceMs > 0) {
+        // Nothing goes before the linger is over, and nothing but time is needed after it.
+        QTest::qWait(100);
+        QCOMPARE(channel.calls.size(), 1);
+        m_clock.advance(clockAdvanceMs);
+    }
+    if (sentAtOnce) {
+        // Well before the poll (pollIntervalMs) would find it.
+        QTRY_COMPARE_WITH_TIMEOUT(channel.calls.size(), 2, 500);
+        QCOMPARE(p.inFlight(), 2);
+    } else {
+        QTest::qWait(100); // the fold, the pump and the timers have had every chance
+        QCOMPARE(channel.calls.size(), 1);
+    }
+
+    // Whatever waited leaves with the answer: every sold listing once, in as few calls as fit.
+    channel.holdAnswers = false;
+    channel.releaseAnswers();
+    runUntilIdle(p);
+    QStringList sent;
+    for (qsizetype i = 1; i < channel.calls.size(); ++i) {
+        for (const ListingUpdate &u : channel.calls.at(i))
+            sent.append(u.sku);
+    }
+    sent.sort();
+    QCOMPARE(sent, sold);
+    if (!sentAtOnce)
+        QCOMPARE(channel.calls.size(), 2);
+}
