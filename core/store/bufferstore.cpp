@@ -164,40 +164,50 @@ Result<QHash<QString, BufferOverride>> BufferStore::channelRules() const
     return out;
 }
 
-Result<QHash<QString, BufferStore::SendInputs>>
-BufferStore::sendInputs(const QString &channel, const QStringList &skus) const
+BufferStore::SendInputs BufferStore::SkuInputs::forChannel(const QString &channel) const
+{
+    SendInputs in;
+    in.safetyBuffer = safetyBuffer;
+    for (const auto &[name, buffer] : overrides) {
+        if (name == channel)
+            in.buffer = buffer;
+    }
+    return in;
+}
+
+Result<std::optional<BufferStore::SkuInputs>> BufferStore::skuInputs(const QString &sku) const
 {
     // On the propagators' path: one prepared statement per connection, -1 standing for NULL
-    // (every stored value is 0 or more).
+    // (every stored value is 0 or more), '' for no override.
     Statement *q = m_db.statement(
-        u"SELECT s.safety_buffer, COALESCE(b.reserve, -1), COALESCE(b.percent, -1), "
-        "COALESCE(b.max, -1), COALESCE(b.pause_at, -1) FROM stock s "
-        "LEFT JOIN listing_buffers b ON b.channel = ? AND b.sku = s.sku WHERE s.sku = ?"_s);
+        u"SELECT s.safety_buffer, COALESCE(b.channel, ''), COALESCE(b.reserve, -1), "
+        "COALESCE(b.percent, -1), COALESCE(b.max, -1), COALESCE(b.pause_at, -1) FROM stock s "
+        "LEFT JOIN listing_buffers b ON b.sku = s.sku WHERE s.sku = ?"_s);
     if (!q)
         return Error {m_db.lastError()};
     const auto field = [q](int column) {
         const qint64 v = q->int64(column);
         return v < 0 ? std::nullopt : std::optional<qint64>(v);
     };
-    QHash<QString, SendInputs> out;
-    out.reserve(skus.size());
-    for (const QString &sku : skus) {
-        q->bind(0, channel);
-        q->bind(1, sku);
-        if (!q->exec())
-            return Error {q->lastError()};
-        if (q->next()) {
-            SendInputs in;
-            in.safetyBuffer = q->int64(0);
-            in.buffer.reserve = field(1);
-            if (const auto percent = field(2))
-                in.buffer.percent = int(*percent);
-            in.buffer.max = field(3);
-            in.buffer.pauseAt = field(4);
-            out.insert(sku, in);
-        }
-        q->finish();
+    q->bind(0, sku);
+    if (!q->exec())
+        return Error {q->lastError()};
+    std::optional<SkuInputs> out;
+    while (q->next()) {
+        if (!out)
+            out = SkuInputs {q->int64(0), {}};
+        const QString channel = q->text(1);
+        if (channel.isEmpty())
+            continue;
+        BufferOverride b;
+        b.reserve = field(2);
+        if (const auto percent = field(3))
+            b.percent = int(*percent);
+        b.max = field(4);
+        b.pauseAt = field(5);
+        out->overrides.append({channel, b});
     }
+    q->finish();
     return out;
 }
 

@@ -40,16 +40,23 @@ public:
     // not listed follows the defaults.
     Result<QHash<QString, BufferOverride>> channelRules() const;
 
-    // What a propagator needs to know what it sends of these SKUs on `channel`: each one's
-    // safety buffer (pause_at when no rule sets one) and its listing's override. SKUs without a
-    // stock row are left out.
+    // What a propagator needs to know what it sends of a SKU on a channel: the SKU's safety
+    // buffer (pause_at when no rule sets one) and its listing's override.
     struct SendInputs
     {
         qint64 safetyBuffer = 0;
         BufferOverride buffer;
     };
-    Result<QHash<QString, SendInputs>> sendInputs(const QString &channel,
-                                                  const QStringList &skus) const;
+    // The same for every channel at once: the SKU's safety buffer and the overrides of the
+    // channels that have one.
+    struct SkuInputs
+    {
+        qint64 safetyBuffer = 0;
+        QList<std::pair<QString, BufferOverride>> overrides; // by channel
+        SendInputs forChannel(const QString &channel) const;
+    };
+    // One statement, through the index on listing_buffers.sku (nullopt: no stock row).
+    Result<std::optional<SkuInputs>> skuInputs(const QString &sku) const;
 
     struct Applied
     {

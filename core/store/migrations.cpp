@@ -414,6 +414,13 @@ QList<Migration> buildMigrations()
     listings TEXT NOT NULL,
     PRIMARY KEY (channel, submission)))"_s,
                  }});
+    // The propagators read every channel's override of a SKU at once (BufferStore::skuInputs,
+    // kept by the PropagationHub until a log row may have changed it).
+    list.append({14,
+                 "listing buffers by SKU",
+                 {
+                     u"CREATE INDEX listing_buffers_by_sku ON listing_buffers (sku)"_s,
+                 }});
     // Steps may be written in any order in this file; they run by version.
     std::sort(list.begin(), list.end(),
               [](const Migration &a, const Migration &b) { return a.version < b.version; });

@@ -193,7 +193,10 @@ ListingMemory::due(qint64 nowMs, int limit, const QSet<QString> &busy,
     for (const QString &sku : m_unsettled) {
         if (busy.contains(sku))
             continue;
-        const Listing &l = m_listings.value(sku);
+        const auto it = m_listings.constFind(sku);
+        if (it == m_listings.cend())
+            continue;
+        const Listing &l = *it;
         if (l.nextAttemptAtMs > nowMs)
             continue;
         const StockSnapshot *s = stock(sku);
@@ -223,7 +226,10 @@ std::optional<qint64> ListingMemory::nextAttemptAt() const
 {
     std::optional<qint64> next;
     for (const QString &sku : m_unsettled) {
-        const Listing &l = m_listings.value(sku);
+        const auto it = m_listings.constFind(sku);
+        if (it == m_listings.cend())
+            continue;
+        const Listing &l = *it;
         if (l.state == State::Retrying && l.nextAttemptAtMs > 0)
             next = next ? std::min(*next, l.nextAttemptAtMs) : l.nextAttemptAtMs;
     }

@@ -102,9 +102,44 @@ const StockSnapshot *PropagationHub::stock(const QString &sku)
         sku, {q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toInt() != 0});
 }
 
+Result<const BufferStore::SkuInputs *> PropagationHub::bufferInputs(const QString &sku)
+{
+    if (const auto it = m_bufferInputs.constFind(sku); it != m_bufferInputs.cend())
+        return &*it;
+    const auto read = BufferStore(m_db).skuInputs(sku);
+    if (!read)
+        return Error {read.error()};
+    if (!*read)
+        return nullptr;
+    return &*m_bufferInputs.insert(sharedSku(sku), **read);
+}
+
+namespace {
+// Rows of the order path (SyncEngine's sales, cancels, refunds, edits, shipments): they move
+// stock and never a safety buffer or a buffer rule, which only imports and `buffer` rows
+// change. Every other row drops what the hub keeps of the SKU's buffer inputs; the next batch
+// reads them again, after the row (so a version made by a rule change is never sent under the
+// rule it replaced: the hub holds that version only once it read the row).
+bool keepsBufferInputs(MutationKind kind)
+{
+    switch (kind) {
+    case MutationKind::Order:
+    case MutationKind::Cancel:
+    case MutationKind::Refund:
+    case MutationKind::Edit:
+    case MutationKind::Ship:
+        return true;
+    default:
+        return false;
+    }
+}
+} // namespace
+
 void PropagationHub::applyStock(const QList<Mutation> &rows)
 {
     for (const Mutation &m : rows) {
+        if (!keepsBufferInputs(m.kind))
+            m_bufferInputs.remove(m.sku);
         StockSnapshot &s = m_stock[m.sku];
         // The stock read at start may be newer than rows the feed still brings.
         if (m.version < s.version)

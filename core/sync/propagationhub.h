@@ -1,5 +1,6 @@
 #pragma once
 
+#include "store/bufferstore.h"
 #include "sync/listingmemory.h"
 #include "util/result.h"
 
@@ -48,6 +49,11 @@ public:
 
     // What the SKU holds now (nullptr: no such SKU).
     const StockSnapshot *stock(const QString &sku);
+    // What every channel's listing of the SKU is shown from besides its stock: its safety
+    // buffer and the channels' overrides (BufferStore::skuInputs; nullptr: no such SKU). Read
+    // once for all channels and kept until the feed brings a row that may change it (an
+    // import, a `buffer` row), so a batch costs no query.
+    Result<const BufferStore::SkuInputs *> bufferInputs(const QString &sku);
     // Reads the feed now when something was committed since the last read.
     void ingestIfWoken();
     // Writes every propagator's changes now; false when they could not be written (their
@@ -75,6 +81,7 @@ private:
     Options m_options;
     QList<QPointer<Propagator>> m_propagators;
     QHash<QString, StockSnapshot> m_stock;
+    QHash<QString, BufferStore::SkuInputs> m_bufferInputs;
     QSet<QString> m_skuNames;
     bool m_stockLoaded = false;
     qint64 m_position = -1;

@@ -35,7 +35,6 @@ Propagator::Propagator(Database &db, ChannelAdapter *adapter, const Clock &clock
     , m_hub(hub)
     , m_memory(adapter ? adapter->channelId() : QString())
     , m_deadLetters(db)
-    , m_buffers(db)
     , m_attempts(db)
     , m_bulkSubmissions(db)
     , m_adapter(adapter)
@@ -215,7 +214,9 @@ Propagator::Batch Propagator::pickBatch(QSet<QString> *overBudget, qint64 *budge
     // The most urgent candidates by the SKU's own quantity; what each will be shown
     // (DueListing::quantityToSend) decides among them, most urgent first.
     Batch batch;
-    batch.due = m_memory.due(now, std::max(size * 4, 32), m_busy + *overBudget,
+    // In flight, or out of revisions for now (eBay): a copy only when some are.
+    const QSet<QString> skipped = overBudget->isEmpty() ? QSet<QString>() : m_busy + *overBudget;
+    batch.due = m_memory.due(now, std::max(size * 4, 32), overBudget->isEmpty() ? m_busy : skipped,
                              [this](const QString &sku) { return m_hub->stock(sku); });
     if (batch.due.isEmpty()) {
         *stop = true;
@@ -347,21 +348,20 @@ bool Propagator::takeRevision(const DueListing &listing, qint64 now, qint64 *ret
 
 std::optional<QHash<QString, ShownQuantity>> Propagator::applyBuffers(QList<DueListing> &due)
 {
-    QStringList skus;
-    skus.reserve(due.size());
-    for (const DueListing &d : std::as_const(due))
-        skus.append(d.sku);
-    // Read after the listings: a rule changed with the version that made a listing due is
-    // never sent under the rule it replaced.
-    const auto inputs = m_buffers.sendInputs(channelId(), skus);
-    if (!inputs) {
-        qCWarning(lcSync) << channelId() << "cannot read the buffer rules:" << inputs.error();
-        return std::nullopt;
-    }
+    // The hub keeps the buffer inputs until the feed brings a row that may change them, and the
+    // listings' versions come from the same feed: a rule changed with the version that made a
+    // listing due is never sent under the rule it replaced.
+    const QString &channel = channelId();
     QHash<QString, ShownQuantity> shown;
     shown.reserve(due.size());
     for (DueListing &d : due) {
-        const BufferStore::SendInputs in = inputs->value(d.sku);
+        const auto inputs = m_hub->bufferInputs(d.sku);
+        if (!inputs) {
+            qCWarning(lcSync) << channel << "cannot read the buffer rules:" << inputs.error();
+            return std::nullopt;
+        }
+        const BufferStore::SendInputs in =
+            *inputs ? (*inputs)->forChannel(channel) : BufferStore::SendInputs {};
         const ShownQuantity s = shownQuantity(resolveBufferRule(in.buffer, m_options.buffer),
                                               d.available, in.safetyBuffer);
         d.paused = s.paused;

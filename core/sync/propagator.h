@@ -55,8 +55,8 @@ public:
         int ingestLimit = 5000; // log rows folded per step (a propagator's own hub)
         int flushTickMs = 10; // how long its changes wait to be written (its own hub)
         quint32 jitterSeed = 0; // 0: random
-        // The channel's config rule for what it is shown; the listings' own overrides are read
-        // from the store with each batch (BufferStore::sendInputs).
+        // The channel's config rule for what it is shown; the listings' own overrides come
+        // with each batch from the hub (PropagationHub::bufferInputs).
         BufferOverride buffer;
         // While the channel is down and has dead letters that are its fault: how often one of
         // their listings is read to learn whether it answers again.
@@ -214,7 +214,6 @@ private:
     qint64 m_leaseRenewedNs = 0;
 
     DeadLetterQueue m_deadLetters;
-    BufferStore m_buffers;
     AttemptLog m_attempts;
     BulkSubmissionStore m_bulkSubmissions;
     QSet<QString> m_bulkFollowed; // our ids of the bulk submissions in flight

@@ -205,11 +205,12 @@ void TestAttemptLog::lettersParkedBeforeKeepTheirLastAttempt()
         version = qstrcmp(m.description, "listing attempts") == 0 ? m.version : version;
     QVERIFY(version > 0);
     QVERIFY(m_t->db().exec(u"DROP TABLE listing_attempts"_s));
-    // And what later migrations made (11: workers and leases, 13: bulk submissions), so they
-    // run again too.
+    // And what later migrations made (11: workers and leases, 13: bulk submissions, 14: an
+    // index), so they run again too.
     QVERIFY(m_t->db().exec(u"DROP TABLE workers"_s));
     QVERIFY(m_t->db().exec(u"DROP TABLE channel_leases"_s));
     QVERIFY(m_t->db().exec(u"DROP TABLE bulk_submissions"_s));
+    QVERIFY(m_t->db().exec(u"DROP INDEX listing_buffers_by_sku"_s));
     QVERIFY(m_t->db().exec(u"DELETE FROM schema_migrations WHERE version >= %1"_s.arg(version)));
     QString error;
     const auto migrated = Database::open(m_t->path(), &error);

@@ -36,7 +36,7 @@ private Q_SLOTS:
     void resendsOnlyWhatChangesAMappedListing();
     void unchangedOverrideIsNotAudited();
     void channelRuleChangedBetweenRuns();
-    void sendInputs();
+    void skuInputs();
 
 private:
     qint64 version(const QString &sku) { return m_t->stock(sku).version; }
@@ -221,19 +221,27 @@ void TestBufferStore::channelRuleChangedBetweenRuns()
     QCOMPARE(store.channelRules()->value(u"shop"_s), kNone);
 }
 
-void TestBufferStore::sendInputs()
+void TestBufferStore::skuInputs()
 {
     BufferStore store(m_t->db());
-    QVERIFY(store.setOverrides({{u"shop"_s, u"A"_s, BufferOverride {1, 0, {}, 0}}}, m_rules, u"t"_s,
-                               {}, m_clock.nowMs()));
-    const auto in = store.sendInputs(u"shop"_s, {u"A"_s, u"B"_s, u"nope"_s});
-    QVERIFY2(in, qPrintable(in.error()));
-    QCOMPARE(in->size(), 2); // no stock row, no answer
-    QCOMPARE(in->value(u"A"_s).safetyBuffer, 2);
-    QCOMPARE(in->value(u"A"_s).buffer, (BufferOverride {1, 0, {}, 0}));
-    QCOMPARE(in->value(u"B"_s).buffer, kNone);
-    // Another channel's listing of A has no override.
-    QCOMPARE(store.sendInputs(u"ebay"_s, {u"A"_s})->value(u"A"_s).buffer, kNone);
+    QVERIFY(store.setOverrides({{u"shop"_s, u"A"_s, BufferOverride {1, 0, {}, 0}},
+                                {u"ebay"_s, u"A"_s, BufferOverride {{}, 50, 7, {}}}},
+                               m_rules, u"t"_s, {}, m_clock.nowMs()));
+    const auto a = store.skuInputs(u"A"_s);
+    QVERIFY2(a, qPrintable(a.error()));
+    QVERIFY(a->has_value());
+    QCOMPARE((*a)->safetyBuffer, 2);
+    QCOMPARE((*a)->overrides.size(), 2);
+    QCOMPARE((*a)->forChannel(u"shop"_s).buffer, (BufferOverride {1, 0, {}, 0}));
+    QCOMPARE((*a)->forChannel(u"ebay"_s).buffer, (BufferOverride {{}, 50, 7, {}}));
+    QCOMPARE((*a)->forChannel(u"ebay"_s).safetyBuffer, 2);
+    // A channel without an override of A, a SKU without any, a SKU without a stock row.
+    QCOMPARE((*a)->forChannel(u"other"_s).buffer, kNone);
+    const auto b = store.skuInputs(u"B"_s);
+    QVERIFY(b && b->has_value());
+    QVERIFY((*b)->overrides.isEmpty());
+    const auto none = store.skuInputs(u"nope"_s);
+    QVERIFY(none && !none->has_value());
 }
 
 QTEST_GUILESS_MAIN(TestBufferStore)

@@ -78,6 +78,7 @@ private Q_SLOTS:
     void listingOverrideWinsOverTheChannelsRule();
     void changedOverrideIsSentAgain();
     void overrideThatChangesNothingSendsNothing();
+    void safetyBufferRaisedByAnImportIsSentAgain();
 
 private:
     void runUntilIdle(Propagator &p);
@@ -229,6 +230,22 @@ void TestPropagatorBuffers::overrideThatChangesNothingSendsNothing()
     QCOMPARE(set->resent, 0);
     runUntilIdle(*ps);
     QCOMPARE(shop.sent.size(), sentBefore);
+}
+
+// The hub keeps each SKU's safety buffer between batches: an import that raises it must be
+// what the next send of the SKU's listings follows.
+void TestPropagatorBuffers::safetyBufferRaisedByAnImportIsSentAgain()
+{
+    RecordingChannel shop(u"shop"_s);
+    auto ps = propagator(shop, m_rules.channel(u"shop"_s));
+    runUntilIdle(*ps);
+    QCOMPARE(shop.held.value(u"A"_s), 48);
+
+    // The shop's rule sets no pause_at: it pauses at the SKU's safety buffer, now all of it.
+    QVERIFY(m_engine->importStock({stockRow(u"A"_s, 100, 100)}, u"t"_s, u"s"_s).ok());
+    runUntilIdle(*ps);
+    QCOMPARE(shop.held.value(u"A"_s), 0);
+    QCOMPARE(shop.last(u"A"_s).version, m_t->stock(u"A"_s).version);
 }
 
 QTEST_GUILESS_MAIN(TestPropagatorBuffers)
