@@ -19,6 +19,9 @@ struct StockSnapshot
     qint64 available = 0;
     qint64 version = 0;
     bool paused = false;
+    // The SKU's safety buffer, read with its overrides when a listing of it is first sent, and
+    // again after a row that may change them (-1: to read; PropagationHub::bufferInputs).
+    qint64 safetyBuffer = -1;
 };
 
 // One channel's listings held in memory (DESIGN §3, issue 13): the propagation state

@@ -102,16 +102,33 @@ const StockSnapshot *PropagationHub::stock(const QString &sku)
         sku, {q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toInt() != 0});
 }
 
-Result<const BufferStore::SkuInputs *> PropagationHub::bufferInputs(const QString &sku)
+Result<std::optional<BufferStore::SendInputs>> PropagationHub::bufferInputs(const QString &sku,
+                                                                            const QString &channel)
 {
-    if (const auto it = m_bufferInputs.constFind(sku); it != m_bufferInputs.cend())
-        return &*it;
-    const auto read = BufferStore(m_db).skuInputs(sku);
-    if (!read)
-        return Error {read.error()};
-    if (!*read)
-        return nullptr;
-    return &*m_bufferInputs.insert(sharedSku(sku), **read);
+    const auto it = m_stock.find(sku);
+    if (it == m_stock.end() || it->safetyBuffer < 0) {
+        const auto read = BufferStore(m_db).skuInputs(sku);
+        if (!read)
+            return Error {read.error()};
+        if (!*read)
+            return std::optional<BufferStore::SendInputs> {};
+        if (it == m_stock.end())
+            return std::optional((*read)->forChannel(channel)); // no snapshot to keep it in
+        it->safetyBuffer = (*read)->safetyBuffer;
+        if ((*read)->overrides.isEmpty())
+            m_overrides.remove(sku);
+        else
+            m_overrides.insert(it.key(), std::move((*read)->overrides));
+    }
+    BufferStore::SendInputs in;
+    in.safetyBuffer = it->safetyBuffer;
+    if (const auto o = m_overrides.constFind(sku); o != m_overrides.cend()) {
+        for (const auto &[name, buffer] : *o) {
+            if (name == channel)
+                in.buffer = buffer;
+        }
+    }
+    return std::optional(in);
 }
 
 namespace {
@@ -138,13 +155,17 @@ bool keepsBufferInputs(MutationKind kind)
 void PropagationHub::applyStock(const QList<Mutation> &rows)
 {
     for (const Mutation &m : rows) {
-        if (!keepsBufferInputs(m.kind))
-            m_bufferInputs.remove(m.sku);
         StockSnapshot &s = m_stock[m.sku];
+        if (!keepsBufferInputs(m.kind)) {
+            s.safetyBuffer = -1;
+            m_overrides.remove(m.sku);
+        }
         // The stock read at start may be newer than rows the feed still brings.
         if (m.version < s.version)
             continue;
-        s = {m.availableAfter, m.version, m.pausedAfter};
+        s.available = m.availableAfter;
+        s.version = m.version;
+        s.paused = m.pausedAfter;
     }
 }
 

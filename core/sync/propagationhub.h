@@ -49,11 +49,13 @@ public:
 
     // What the SKU holds now (nullptr: no such SKU).
     const StockSnapshot *stock(const QString &sku);
-    // What every channel's listing of the SKU is shown from besides its stock: its safety
-    // buffer and the channels' overrides (BufferStore::skuInputs; nullptr: no such SKU). Read
-    // once for all channels and kept until the feed brings a row that may change it (an
-    // import, a `buffer` row), so a batch costs no query.
-    Result<const BufferStore::SkuInputs *> bufferInputs(const QString &sku);
+    // What the channel's listing of the SKU is shown from besides its stock: the SKU's safety
+    // buffer and the channel's override (nullopt: no such SKU). Read for every channel at once
+    // (BufferStore::skuInputs) and kept until the feed brings a row that may change them (an
+    // import, a `buffer` row), so a batch costs no query: the safety buffer in the SKU's
+    // snapshot, the overrides only for the few SKUs that have any (a console holds 100,000).
+    Result<std::optional<BufferStore::SendInputs>> bufferInputs(const QString &sku,
+                                                                const QString &channel);
     // Reads the feed now when something was committed since the last read.
     void ingestIfWoken();
     // Writes every propagator's changes now; false when they could not be written (their
@@ -81,7 +83,7 @@ private:
     Options m_options;
     QList<QPointer<Propagator>> m_propagators;
     QHash<QString, StockSnapshot> m_stock;
-    QHash<QString, BufferStore::SkuInputs> m_bufferInputs;
+    QHash<QString, QList<std::pair<QString, BufferOverride>>> m_overrides; // by SKU, then channel
     QSet<QString> m_skuNames;
     bool m_stockLoaded = false;
     qint64 m_position = -1;

@@ -355,13 +355,12 @@ std::optional<QHash<QString, ShownQuantity>> Propagator::applyBuffers(QList<DueL
     QHash<QString, ShownQuantity> shown;
     shown.reserve(due.size());
     for (DueListing &d : due) {
-        const auto inputs = m_hub->bufferInputs(d.sku);
+        const auto inputs = m_hub->bufferInputs(d.sku, channel);
         if (!inputs) {
             qCWarning(lcSync) << channel << "cannot read the buffer rules:" << inputs.error();
             return std::nullopt;
         }
-        const BufferStore::SendInputs in =
-            *inputs ? (*inputs)->forChannel(channel) : BufferStore::SendInputs {};
+        const BufferStore::SendInputs in = inputs->value_or(BufferStore::SendInputs {});
         const ShownQuantity s = shownQuantity(resolveBufferRule(in.buffer, m_options.buffer),
                                               d.available, in.safetyBuffer);
         d.paused = s.paused;
