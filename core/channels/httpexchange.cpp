@@ -4,6 +4,7 @@
 #include "util/postedcalls.h"
 
 #include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QObject>
 #include <QPointer>
 #include <QUrl>
@@ -25,33 +26,72 @@ QNetworkRequest makeApiRequest(const QUrl &url, int timeoutMs)
 
 namespace {
 
+// What a call in flight answers to, a child of its reply: it goes with the reply, so a caller
+// destroyed before the answer takes its replies, and their answers, with it.
+class PendingAnswer : public QObject
+{
+    Q_OBJECT
+public:
+    PendingAnswer(QNetworkReply *reply, std::function<void(const HttpResponse &)> done)
+        : QObject(reply)
+        , done(std::move(done))
+    {
+    }
+    std::function<void(const HttpResponse &)> done;
+};
+
+HttpResponse responseOf(QNetworkReply *reply)
+{
+    HttpResponse response;
+    response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    // An aborted reply (a timeout, a shutdown) is closed: nothing to read.
+    response.body = reply->isOpen() ? reply->readAll() : QByteArray();
+    const auto pairs = reply->rawHeaderPairs();
+    for (const auto &[name, value] : pairs)
+        response.headers.insert(name.toLower(), value);
+    response.networkError = reply->error();
+    // The transfer timeout aborts the reply: Qt reports it as a timeout
+    // or, in some versions, as a cancellation we never asked for.
+    response.timedOut = !response.answered() &&
+        (reply->error() == QNetworkReply::TimeoutError ||
+         reply->error() == QNetworkReply::OperationCanceledError);
+    if (!response.answered())
+        response.errorText =
+            response.timedOut ? u"no answer within the request timeout"_s : reply->errorString();
+    return response;
+}
+
+// Replies are answered through their manager's finished(), connected once per manager, never
+// through a connection per reply: Qt may drop a reply's connections on its own HTTP thread,
+// after the reply's thread made them, ordered by Qt's locks that ThreadSanitizer cannot see
+// (docs/architecture.md, "The console's threads"). The manager's one connection lives and dies
+// with the manager, on its thread.
+void answerThroughManager(QNetworkAccessManager *network)
+{
+    static constexpr char kConnected[] = "channeldesk_answers";
+    if (network->property(kConnected).toBool())
+        return;
+    network->setProperty(kConnected, true);
+    QObject::connect(network, &QNetworkAccessManager::finished, network, [](QNetworkReply *reply) {
+        auto *pending = reply->findChild<PendingAnswer *>(QString(), Qt::FindDirectChildrenOnly);
+        if (!pending)
+            return; // made by someone else
+        reply->deleteLater();
+        const auto done = std::move(pending->done);
+        delete pending; // answered once
+        done(responseOf(reply));
+    });
+}
+
 // One call on the manager's own thread, answered to `context` there.
 void sendHere(QNetworkAccessManager *network, QObject *context, const QNetworkRequest &request,
               const QByteArray &verb, const QByteArray &body,
               std::function<void(const HttpResponse &)> done)
 {
+    answerThroughManager(network);
     QNetworkReply *reply = network->sendCustomRequest(request, verb, body);
     reply->setParent(context);
-    QObject::connect(reply, &QNetworkReply::finished, context, [reply, done = std::move(done)] {
-        reply->deleteLater();
-        HttpResponse response;
-        response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        // An aborted reply (a timeout, a shutdown) is closed: nothing to read.
-        response.body = reply->isOpen() ? reply->readAll() : QByteArray();
-        const auto pairs = reply->rawHeaderPairs();
-        for (const auto &[name, value] : pairs)
-            response.headers.insert(name.toLower(), value);
-        response.networkError = reply->error();
-        // The transfer timeout aborts the reply: Qt reports it as a timeout
-        // or, in some versions, as a cancellation we never asked for.
-        response.timedOut = !response.answered() &&
-            (reply->error() == QNetworkReply::TimeoutError ||
-             reply->error() == QNetworkReply::OperationCanceledError);
-        if (!response.answered())
-            response.errorText = response.timedOut ? u"no answer within the request timeout"_s
-                                                   : reply->errorString();
-        done(response);
-    });
+    new PendingAnswer(reply, std::move(done));
 }
 
 } // namespace
@@ -103,3 +143,5 @@ QUrl apiUrl(const QUrl &base, const QString &path)
 }
 
 } // namespace ChannelDesk
+
+#include "httpexchange.moc"

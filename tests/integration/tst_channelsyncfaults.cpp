@@ -42,6 +42,19 @@ void TestChannelSyncFaults::convergesUnderTransientFaults()
     QRandomGenerator random(2026);
     int placed = 0;
     int outstanding = 0;
+    // The orders' answers through the manager's finished(), not a connection per reply (Qt may
+    // drop a reply's connections on its HTTP thread: see core/channels/httpexchange.cpp).
+    const auto answered =
+        connect(m_network.get(), &QNetworkAccessManager::finished, this,
+                [&placed, &outstanding](QNetworkReply *reply) {
+                    if (!reply->url().path().endsWith(u"/orders"_s) ||
+                        reply->operation() != QNetworkAccessManager::PostOperation)
+                        return; // the harness's own reads and settings
+                    if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 201)
+                        ++placed;
+                    --outstanding;
+                    reply->deleteLater();
+                });
     for (int n = 0; n < kOrders; ++n) {
         const QString channel = kChannels.at(n % 4);
         const int sku = random.bounded(kSkus);
@@ -52,18 +65,13 @@ void TestChannelSyncFaults::convergesUnderTransientFaults()
                                  {u"lines"_s,
                                   QJsonArray {QJsonObject {{u"remote_id"_s, remoteId(channel, sku)},
                                                            {u"quantity"_s, 1}}}}};
-        QNetworkReply *reply = m_network->post(request, QJsonDocument(order).toJson());
+        m_network->post(request, QJsonDocument(order).toJson());
         ++outstanding;
-        connect(reply, &QNetworkReply::finished, this, [&placed, &outstanding, reply] {
-            if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 201)
-                ++placed;
-            --outstanding;
-            reply->deleteLater();
-        });
         // A few dozen orders at a time, as a busy shop would.
         QTRY_VERIFY_WITH_TIMEOUT(outstanding < 32, 10'000);
     }
     QTRY_COMPARE_WITH_TIMEOUT(placed, kOrders, kLiveness);
+    disconnect(answered);
 
     // Every order reaches the source of truth exactly once...
     auto perChannel = [this] {
