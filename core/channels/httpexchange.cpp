@@ -61,11 +61,13 @@ HttpResponse responseOf(QNetworkReply *reply)
     return response;
 }
 
-// Replies are answered through their manager's finished(), connected once per manager, never
-// through a connection per reply: Qt may drop a reply's connections on its own HTTP thread,
-// after the reply's thread made them, ordered by Qt's locks that ThreadSanitizer cannot see
+// Replies are answered through their manager's finished(), connected once per manager; the
+// callback and what it holds live in the reply's PendingAnswer, destroyed with the reply on its
+// own thread. A connection per reply holding them could be dropped by Qt on its own HTTP thread,
+// after the reply's thread made it, ordered by Qt's locks that ThreadSanitizer cannot see
 // (docs/architecture.md, "The console's threads"). The manager's one connection lives and dies
-// with the manager, on its thread.
+// with the manager, on its thread. `done` runs inside that signal, so it must not destroy its
+// context there and then (the reply is its child, and Qt reads it after the signal).
 void answerThroughManager(QNetworkAccessManager *network)
 {
     static constexpr char kConnected[] = "channeldesk_answers";

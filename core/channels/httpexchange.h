@@ -38,7 +38,9 @@ QNetworkRequest makeApiRequest(const QUrl &url, int timeoutMs);
 // With a manager on `context`'s thread the reply is owned by `context`: destroying it aborts the
 // call and `done` is not called. With a NetworkThread's manager (`context` on the thread that
 // made the NetworkThread) the call is made on the network thread and owned by the manager;
-// destroying `context` only means `done` is not called.
+// destroying `context` only means `done` is not called. `done` must not destroy `context`
+// synchronously (deleteLater() is fine): on the manager's thread it runs inside Qt's handling
+// of the reply, which is `context`'s child.
 void sendHttp(QNetworkAccessManager *network, QObject *context, const QNetworkRequest &request,
               const QByteArray &verb, const QByteArray &body,
               std::function<void(const HttpResponse &)> done);

@@ -207,7 +207,12 @@ Result<std::optional<BufferStore::SkuInputs>> BufferStore::skuInputs(const QStri
         b.pauseAt = field(5);
         out->overrides.append({channel, b});
     }
+    // A step that failed ends the rows too: what was read is not the whole answer (the hub
+    // would keep it).
+    const QString failed = q->lastError();
     q->finish();
+    if (!failed.isEmpty())
+        return Error {failed};
     return out;
 }
 

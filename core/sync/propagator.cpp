@@ -260,7 +260,7 @@ Propagator::Batch Propagator::pickBatch(QSet<QString> *overBudget, qint64 *budge
     return batch;
 }
 
-qint64 Propagator::lingerFor(const QList<DueListing> &due, int size, qint64 nowMs) const
+qint64 Propagator::lingerFor(const QList<DueListing> &due, int size, qint64 nowMs)
 {
     // Every call costs the same work here (two threads' turns, a request built and an answer
     // parsed), on the network and at the channel, whatever it carries. At 40 channels that fixed
@@ -271,14 +271,23 @@ qint64 Propagator::lingerFor(const QList<DueListing> &due, int size, qint64 nowM
     // stuck call holds the others back no longer than that. A channel that takes one listing a
     // call keeps its concurrency: waiting would not make its calls carry more.
     if (m_inFlight == 0 || size <= 1 || due.size() >= size ||
-        DuePriority::tierOf(due.constFirst()) == DuePriority::Tier::Pause)
+        DuePriority::tierOf(due.constFirst()) == DuePriority::Tier::Pause) {
+        m_lingerSinceMs = -1;
         return 0;
+    }
     qint64 oldest = nowMs;
     for (const DueListing &d : due) {
         if (d.pendingSinceMs > 0)
             oldest = std::min(oldest, d.pendingSinceMs);
     }
-    return std::max<qint64>(0, oldest + m_options.lingerMs - nowMs);
+    const qint64 monotonicMs = m_clock.monotonicNs() / 1'000'000;
+    if (m_lingerSinceMs < 0)
+        m_lingerSinceMs = monotonicMs;
+    const qint64 wait = std::min(oldest + m_options.lingerMs - nowMs,
+                                 m_lingerSinceMs + m_options.lingerMs - monotonicMs);
+    if (wait <= 0)
+        m_lingerSinceMs = -1;
+    return std::max<qint64>(0, wait);
 }
 
 bool Propagator::send(const Batch &batch)

@@ -138,7 +138,7 @@ private:
     Batch pickBatch(QSet<QString> *overBudget, qint64 *budgetRetryMs, bool *stop);
     // How long a batch that does not fill a call waits for the call in flight (0: it goes now;
     // Options::lingerMs).
-    qint64 lingerFor(const QList<DueListing> &due, int size, qint64 nowMs) const;
+    qint64 lingerFor(const QList<DueListing> &due, int size, qint64 nowMs);
     // One call to the channel with the batch (takes a token first; false when none).
     bool send(const Batch &batch);
     void schedule(qint64 delayMs);
@@ -225,6 +225,9 @@ private:
     QTimer m_timer;
     QSet<QString> m_busy; // SKUs in flight
     int m_inFlight = 0;
+    // When the current linger began, on the monotonic clock (-1: none): a linger never outlasts
+    // Options::lingerMs, whatever the changes' (wall-clock, maybe another worker's) times say.
+    qint64 m_lingerSinceMs = -1;
     bool m_running = false;
     bool m_suspended = false;
     bool m_pumpQueued = false;

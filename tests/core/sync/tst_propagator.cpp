@@ -242,16 +242,22 @@ void TestPropagator::callsAreGroupedWhileOneIsInFlight_data()
     QTest::addColumn<QStringList>("sold"); // one unit of each, while A's call is in flight
     QTest::addColumn<qint64>("clockAdvanceMs");
     QTest::addColumn<bool>("sentAtOnce");
+    QTest::addColumn<qint64>("stampedAheadMs"); // the sale's time ahead of this clock
 
     const qint64 linger = Propagator::Options {}.lingerMs;
     QTest::newRow("fits the next call: waits for the answer")
-        << 50 << QStringList {u"B"_s, u"C"_s} << qint64(0) << false;
-    QTest::newRow("waited the linger: goes") << 50 << QStringList {u"B"_s} << linger << true;
-    QTest::newRow("fills a call: goes") << 2 << QStringList {u"B"_s, u"C"_s} << qint64(0) << true;
+        << 50 << QStringList {u"B"_s, u"C"_s} << qint64(0) << false << qint64(0);
+    QTest::newRow("waited the linger: goes")
+        << 50 << QStringList {u"B"_s} << linger << true << qint64(0);
+    QTest::newRow("fills a call: goes")
+        << 2 << QStringList {u"B"_s, u"C"_s} << qint64(0) << true << qint64(0);
     QTest::newRow("one listing a call: concurrent as before")
-        << 1 << QStringList {u"B"_s} << qint64(0) << true;
+        << 1 << QStringList {u"B"_s} << qint64(0) << true << qint64(0);
     // B holds 1: the sale takes it to 0, so the channel must stop selling it now.
-    QTest::newRow("a pause: goes") << 50 << QStringList {u"P"_s} << qint64(0) << true;
+    QTest::newRow("a pause: goes") << 50 << QStringList {u"P"_s} << qint64(0) << true << qint64(0);
+    // Another worker's clock ahead of this one stamped the change: the linger still ends.
+    QTest::newRow("stamped ahead of this clock: goes after the linger")
+        << 50 << QStringList {u"B"_s} << linger << true << qint64(1000);
 }
 
 // Group commit for calls (issue 13): every call costs the same work here, on the network and at
@@ -264,6 +270,7 @@ void TestPropagator::callsAreGroupedWhileOneIsInFlight()
     QFETCH(QStringList, sold);
     QFETCH(qint64, clockAdvanceMs);
     QFETCH(bool, sentAtOnce);
+    QFETCH(qint64, stampedAheadMs);
 
     QVERIFY(
         m_engine->importStock({stockRow(u"C"_s, 50), stockRow(u"P"_s, 1)}, u"t"_s, u"s"_s).ok());
@@ -282,6 +289,7 @@ void TestPropagator::callsAreGroupedWhileOneIsInFlight()
     for (const QString &sku : std::as_const(sold))
         sales.append(order(u"ebay"_s, u"then-"_s + sku, {{sku, 1}}));
     m_engine->applyBatch(sales);
+    m_clock.set(m_clock.nowMs() - stampedAheadMs);
     p.wake();
     if (clockAdvanceMs > 0) {
         // Nothing goes before the linger is over, and nothing but time is needed after it.
