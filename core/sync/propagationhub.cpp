@@ -120,15 +120,8 @@ Result<std::optional<BufferStore::SendInputs>> PropagationHub::bufferInputs(cons
         else
             m_overrides.insert(it.key(), std::move((*read)->overrides));
     }
-    BufferStore::SendInputs in;
-    in.safetyBuffer = it->safetyBuffer;
-    if (const auto o = m_overrides.constFind(sku); o != m_overrides.cend()) {
-        for (const auto &[name, buffer] : *o) {
-            if (name == channel)
-                in.buffer = buffer;
-        }
-    }
-    return std::optional(in);
+    const BufferStore::SkuInputs kept {it->safetyBuffer, m_overrides.value(sku)};
+    return std::optional(kept.forChannel(channel));
 }
 
 namespace {

@@ -269,8 +269,9 @@ qint64 Propagator::lingerFor(const QList<DueListing> &due, int size, qint64 nowM
     // fill a call waits for its answer, as a group commit waits for the one before it. A pause
     // never waits (DuePriority sorts it first), and nothing waits past the linger: a slow or
     // stuck call holds the others back no longer than that. A channel that takes one listing a
-    // call keeps its concurrency: waiting would not make its calls carry more.
-    if (m_inFlight == 0 || size <= 1 || due.size() >= size ||
+    // call fills a call with every batch, so it keeps its concurrency: waiting would not make
+    // its calls carry more.
+    if (m_inFlight == 0 || due.size() >= size ||
         DuePriority::tierOf(due.constFirst()) == DuePriority::Tier::Pause) {
         m_lingerSinceMs = -1;
         return 0;
